@@ -1,0 +1,39 @@
+# Shared by scripts/test, scripts/demo, scripts/bench: package installation and the build.
+# shellcheck shell=bash
+
+STACKVAULT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Debian 12 packages needed to build and run StackVault and its tests.
+STACKVAULT_BUILD_PACKAGES=(
+  cmake ninja-build ccache g++ pkg-config file
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libqt6svg6 qt6-httpserver-dev qtkeychain-qt6-dev
+  libcpp-httplib-dev libyaml-cpp-dev libzstd-dev libssl-dev
+  libgl-dev libglx-dev libopengl-dev
+)
+STACKVAULT_TEST_PACKAGES=(
+  dbus dbus-x11 gnome-keyring xvfb xauth appstream desktop-file-utils curl openssl
+)
+
+# Installs whichever of the given packages are missing (apt-get as root, or through sudo).
+stackvault_install_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# stackvault_build BUILD_DIR BUILD_TYPE [cmake args...]
+stackvault_build() {
+  local dir=$1 type=$2
+  shift 2
+  cmake -S "$STACKVAULT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+  cmake --build "$dir" --parallel "$(nproc)"
+}

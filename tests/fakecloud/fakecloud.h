@@ -1,0 +1,5 @@
+#pragma once
+// Placeholder: the fake cloud is built under issue 2.
+namespace fake {
+class FakeCloud;
+}
