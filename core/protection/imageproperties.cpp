@@ -1,0 +1,62 @@
+#include "protection/imageproperties.h"
+
+#include <QStringList>
+
+namespace sv::ImageProperties {
+
+bool isReadOnlyOrReserved(const QString &key)
+{
+    static const QStringList exact{
+        QStringLiteral("id"),          QStringLiteral("status"),       QStringLiteral("checksum"),
+        QStringLiteral("size"),        QStringLiteral("virtual_size"), QStringLiteral("file"),
+        QStringLiteral("self"),        QStringLiteral("schema"),       QStringLiteral("locations"),
+        QStringLiteral("direct_url"),  QStringLiteral("owner"),        QStringLiteral("stores"),
+        QStringLiteral("os_hidden"),   QStringLiteral("protected"),    QStringLiteral("visibility"),
+        QStringLiteral("created_at"),  QStringLiteral("updated_at"),   QStringLiteral("deleted_at"),
+        QStringLiteral("deleted"),     QStringLiteral("tags"),
+    };
+    // visibility/protected/os_hidden/tags are settable but describe the source cloud's policy, not the
+    // disk; a restore sets its own (private, unprotected) and tags are kept separately.
+    return exact.contains(key) || key.startsWith(QLatin1String("os_hash_")) || key.startsWith(QLatin1String("os_glance_"))
+        || key.endsWith(QLatin1String("_at"));
+}
+
+QJsonObject settable(const QJsonObject &image)
+{
+    QJsonObject result;
+    for (auto it = image.begin(); it != image.end(); ++it) {
+        if (!isReadOnlyOrReserved(it.key()) && !it.value().isNull())
+            result.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+QJsonObject withoutSnapshotBookkeeping(const QJsonObject &properties)
+{
+    static const QStringList bookkeeping{
+        QStringLiteral("image_type"),         QStringLiteral("instance_uuid"),    QStringLiteral("base_image_ref"),
+        QStringLiteral("owner_project_name"), QStringLiteral("owner_user_name"),  QStringLiteral("user_id"),
+        QStringLiteral("boot_roles"),         QStringLiteral("image_location"),   QStringLiteral("image_state"),
+        QStringLiteral("owner_id"),
+    };
+    QJsonObject result = properties;
+    for (const QString &key : bookkeeping)
+        result.remove(key);
+    // StackVault's own marks of a temporary snapshot.
+    for (auto it = result.begin(); it != result.end();) {
+        if (it.key().startsWith(QLatin1String("stackvault_")))
+            it = result.erase(it);
+        else
+            ++it;
+    }
+    return result;
+}
+
+QString consistency(const QJsonObject &image)
+{
+    const QString agent = image.value(QLatin1String("hw_qemu_guest_agent")).toString().toLower();
+    return agent == QLatin1String("yes") || agent == QLatin1String("true") ? QStringLiteral("quiesced")
+                                                                           : QStringLiteral("crash-consistent");
+}
+
+} // namespace sv::ImageProperties

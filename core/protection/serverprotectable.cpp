@@ -1,0 +1,156 @@
+#include "protection/serverprotectable.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sv::ServerProtectable {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sv::ServerProtectable", text);
+}
+
+QString text(const QJsonObject &json, const char *key)
+{
+    return json.value(QLatin1String(key)).toString();
+}
+
+QString serverLabel(const QJsonObject &server)
+{
+    const QString name = text(server, "name");
+    return name.isEmpty() ? text(server, "id") : name;
+}
+} // namespace
+
+QString bootImageId(const QJsonObject &server)
+{
+    // Nova writes `"image": ""` for a server booted from a volume, an object otherwise.
+    return server.value(QLatin1String("image")).toObject().value(QLatin1String("id")).toString();
+}
+
+bool isBootFromVolume(const QJsonObject &server)
+{
+    return bootImageId(server).isEmpty();
+}
+
+QStringList attachedVolumeIds(const QJsonObject &server)
+{
+    QJsonArray attached = server.value(QLatin1String("os-extended-volumes:volumes_attached")).toArray();
+    if (attached.isEmpty())
+        attached = server.value(QLatin1String("volumes_attached")).toArray();
+    QStringList ids;
+    for (const QJsonValue &volume : std::as_const(attached))
+        ids.append(volume.toObject().value(QLatin1String("id")).toString());
+    return ids;
+}
+
+Resource resourceGraph(const QJsonObject &server)
+{
+    Resource root;
+    root.type = QLatin1String(ServerResourceType);
+    root.id = text(server, "id");
+    root.name = text(server, "name");
+    if (const QString imageId = bootImageId(server); !imageId.isEmpty()) {
+        Resource image;
+        image.type = QLatin1String(ImageResourceType);
+        image.id = imageId;
+        image.name = server.value(QLatin1String("image")).toObject().value(QLatin1String("name")).toString();
+        image.extraInfo.insert(QStringLiteral("server_id"), root.id);
+        root.children.append(image);
+    } else {
+        const QStringList volumes = attachedVolumeIds(server);
+        for (const QString &volumeId : volumes) {
+            Resource volume;
+            volume.type = QLatin1String(VolumeResourceType);
+            volume.id = volumeId;
+            volume.extraInfo.insert(QStringLiteral("server_id"), root.id);
+            root.children.append(volume);
+        }
+    }
+    return root;
+}
+
+bool isProtectableStatus(const QString &status)
+{
+    // The statuses Nova's API really returns (not Karbor's STOPPED/BUILDING/RESCUED).
+    static const QStringList accepted{QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"), QStringLiteral("PAUSED"),
+                                      QStringLiteral("SUSPENDED")};
+    return accepted.contains(status);
+}
+
+QString precheckError(const QJsonObject &server)
+{
+    const QString label = serverLabel(server);
+    if (isBootFromVolume(server)) {
+        const QStringList volumes = attachedVolumeIds(server);
+        return tr("Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was "
+                  "backed up.")
+            .arg(label, volumes.isEmpty() ? tr("no volume listed") : volumes.join(QStringLiteral(", ")));
+    }
+    const QString status = text(server, "status");
+    if (status == QLatin1String("ERROR"))
+        return tr("Server %1 is in status ERROR, so OpenStack cannot snapshot it. Repair or rebuild the server, "
+                  "then back it up.")
+            .arg(label);
+    if (!isProtectableStatus(status))
+        return tr("Server %1 is in status %2; a backup needs it ACTIVE, SHUTOFF, PAUSED or SUSPENDED. Try again "
+                  "when it is.")
+            .arg(label, status.isEmpty() ? tr("unknown") : status);
+    const QJsonValue taskState = server.value(QLatin1String("OS-EXT-STS:task_state"));
+    if (!taskState.isNull() && !taskState.isUndefined() && !taskState.toString().isEmpty())
+        return tr("Server %1 is busy (task_state %2); try again when it is idle.").arg(label, taskState.toString());
+    return {};
+}
+
+QJsonObject rebuildMetadata(const QJsonObject &server, const QJsonObject &flavor)
+{
+    QJsonObject metadata;
+    metadata.insert(QStringLiteral("id"), text(server, "id"));
+    metadata.insert(QStringLiteral("name"), text(server, "name"));
+    metadata.insert(QStringLiteral("status"), text(server, "status"));
+
+    // From 2.47 the server embeds its flavor (original_name, ram, vcpus, disk); before, only an id.
+    const QJsonObject embedded = server.value(QLatin1String("flavor")).toObject();
+    const QJsonObject source = flavor.isEmpty() ? embedded : flavor;
+    QJsonObject flavorInfo;
+    flavorInfo.insert(QStringLiteral("id"), source.contains(QLatin1String("id")) ? source.value(QLatin1String("id"))
+                                                                                   : embedded.value(QLatin1String("id")));
+    flavorInfo.insert(QStringLiteral("name"), source.contains(QLatin1String("original_name"))
+                                                  ? source.value(QLatin1String("original_name"))
+                                                  : source.value(QLatin1String("name")));
+    for (const char *key : {"ram", "vcpus", "disk"})
+        flavorInfo.insert(QLatin1String(key), source.value(QLatin1String(key)).toInt());
+    metadata.insert(QStringLiteral("flavor"), flavorInfo);
+
+    QJsonArray networks;
+    const QJsonObject addresses = server.value(QLatin1String("addresses")).toObject();
+    for (auto it = addresses.begin(); it != addresses.end(); ++it) {
+        QJsonArray fixedIps;
+        const QJsonArray entries = it.value().toArray();
+        for (const QJsonValue &entry : entries) {
+            const QJsonObject address = entry.toObject();
+            if (address.value(QLatin1String("OS-EXT-IPS:type")).toString(QStringLiteral("fixed")) == QLatin1String("fixed"))
+                fixedIps.append(address.value(QLatin1String("addr")));
+        }
+        networks.append(QJsonObject{{QStringLiteral("name"), it.key()}, {QStringLiteral("fixed_ips"), fixedIps}});
+    }
+    metadata.insert(QStringLiteral("networks"), networks);
+
+    metadata.insert(QStringLiteral("key_name"), server.value(QLatin1String("key_name")).toString());
+    QJsonArray securityGroups;
+    const QJsonArray groups = server.value(QLatin1String("security_groups")).toArray();
+    for (const QJsonValue &group : groups) {
+        const QString name = group.toObject().value(QLatin1String("name")).toString();
+        if (!name.isEmpty() && !securityGroups.contains(name))
+            securityGroups.append(name);
+    }
+    metadata.insert(QStringLiteral("security_groups"), securityGroups);
+    metadata.insert(QStringLiteral("availability_zone"), text(server, "OS-EXT-AZ:availability_zone"));
+    metadata.insert(QStringLiteral("metadata"), server.value(QLatin1String("metadata")).toObject());
+    metadata.insert(QStringLiteral("tags"), server.value(QLatin1String("tags")).toArray());
+    metadata.insert(QStringLiteral("image_id"), bootImageId(server));
+    return metadata;
+}
+
+} // namespace sv::ServerProtectable
