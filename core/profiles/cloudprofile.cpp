@@ -1,5 +1,8 @@
 #include "profiles/cloudprofile.h"
 
+#include <QCoreApplication>
+#include <QUuid>
+
 namespace sv {
 
 namespace {
@@ -10,15 +13,45 @@ QString authTypeName(AuthType type)
 }
 } // namespace
 
+QString CloudProfile::generateId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString CloudProfile::validationError() const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("sv::CloudProfile", text); };
+    if (name.trimmed().isEmpty())
+        return tr("The cloud needs a name.");
+    if (name != name.trimmed())
+        return tr("The cloud's name must not start or end with spaces.");
+    if (!authUrl.isValid() || authUrl.host().isEmpty()
+        || (authUrl.scheme() != QLatin1String("https") && authUrl.scheme() != QLatin1String("http")))
+        return tr("The authentication URL must be an http:// or https:// address, such as "
+                  "https://keystone.example.com:5000/v3.");
+    if (interface != QLatin1String("public") && interface != QLatin1String("internal")
+        && interface != QLatin1String("admin"))
+        return tr("The interface must be public, internal or admin.");
+    if (authType == AuthType::Password) {
+        if (userName.isEmpty() && userId.isEmpty())
+            return tr("Password authentication needs a user name or user id.");
+    } else if (applicationCredentialId.isEmpty()
+        && (applicationCredentialName.isEmpty() || (userName.isEmpty() && userId.isEmpty()))) {
+        return tr("Application credential authentication needs the credential's id, or its name together "
+                  "with the user's name or id.");
+    }
+    return QString();
+}
+
 QJsonObject CloudProfile::toJson() const
 {
-    QJsonObject json{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("auth_url"), authUrl.toString()},
-        {QStringLiteral("auth_type"), authTypeName(authType)},
-        {QStringLiteral("interface"), interface},
-        {QStringLiteral("verify"), verifyTls},
+    QJsonObject json {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("name"), name },
+        { QStringLiteral("auth_url"), authUrl.toString() },
+        { QStringLiteral("auth_type"), authTypeName(authType) },
+        { QStringLiteral("interface"), interface },
+        { QStringLiteral("verify"), verifyTls },
     };
     const auto putIfSet = [&json](const char *key, const QString &value) {
         if (!value.isEmpty())
@@ -46,8 +79,9 @@ CloudProfile CloudProfile::fromJson(const QJsonObject &json)
     profile.id = text("id");
     profile.name = text("name");
     profile.authUrl = QUrl(text("auth_url"));
-    profile.authType = text("auth_type") == QLatin1String("v3applicationcredential") ? AuthType::ApplicationCredential
-                                                                                     : AuthType::Password;
+    profile.authType = text("auth_type") == QLatin1String("v3applicationcredential")
+        ? AuthType::ApplicationCredential
+        : AuthType::Password;
     profile.userName = text("username");
     profile.userId = text("user_id");
     profile.userDomainName = text("user_domain_name");

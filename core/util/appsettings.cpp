@@ -1,0 +1,137 @@
+#include "util/appsettings.h"
+
+#include <algorithm>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QVariant>
+
+namespace sv {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSettings, "stackvault.settings")
+
+std::unique_ptr<AppSettings> &globalInstance()
+{
+    static std::unique_ptr<AppSettings> settings;
+    return settings;
+}
+
+// Owned here so the temporary file of createTempFileInstance() lives as long as the instance.
+std::unique_ptr<QTemporaryDir> &globalTempDir()
+{
+    static std::unique_ptr<QTemporaryDir> dir;
+    return dir;
+}
+} // namespace
+
+AppSettings::AppSettings(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(
+          filePath.isEmpty() ? defaultFilePath() : filePath, QSettings::IniFormat))
+{
+    qCDebug(lcSettings) << "settings file" << m_settings->fileName();
+}
+
+AppSettings::~AppSettings() = default;
+
+AppSettings *AppSettings::instance()
+{
+    auto &settings = globalInstance();
+    if (!settings)
+        settings = std::make_unique<AppSettings>();
+    return settings.get();
+}
+
+void AppSettings::createTempFileInstance()
+{
+    auto dir = std::make_unique<QTemporaryDir>();
+    auto settings = std::make_unique<AppSettings>(dir->filePath(QStringLiteral("stackvault.conf")));
+    globalInstance() = std::move(settings);
+    globalTempDir() = std::move(dir);
+}
+
+QString AppSettings::defaultFilePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("stackvault.conf"));
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+bool AppSettings::enableServerSnapshot() const
+{
+    return m_settings->value(QLatin1String(EnableServerSnapshotKey), true).toBool();
+}
+
+void AppSettings::setEnableServerSnapshot(bool enabled)
+{
+    write(EnableServerSnapshotKey, enabled);
+}
+
+QString AppSettings::bankLocation() const
+{
+    const QString location = m_settings->value(QLatin1String(BankLocationKey)).toString();
+    return location.isEmpty() ? defaultBankLocation() : location;
+}
+
+void AppSettings::setBankLocation(const QString &location)
+{
+    write(BankLocationKey, location);
+}
+
+QString AppSettings::defaultBankLocation()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("bank"));
+}
+
+int AppSettings::concurrentJobs() const
+{
+    bool ok = false;
+    const int jobs = m_settings->value(QLatin1String(ConcurrentJobsKey), DefaultConcurrentJobs).toInt(&ok);
+    // A hand-edited file may hold anything; a nonsensical value must not stall or flood the job queue.
+    if (!ok || jobs < 1)
+        return DefaultConcurrentJobs;
+    return std::min(jobs, MaxConcurrentJobs);
+}
+
+void AppSettings::setConcurrentJobs(int jobs)
+{
+    write(ConcurrentJobsKey, std::clamp(jobs, 1, MaxConcurrentJobs));
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(QLatin1String(LanguageKey)).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    write(LanguageKey, language);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+void AppSettings::write(const char *key, const QVariant &value)
+{
+    const QString name = QLatin1String(key);
+    if (m_settings->value(name) == value)
+        return;
+    m_settings->setValue(name, value);
+    // Written at once so that the CLI and the GUI (separate processes) see the same values.
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError)
+        qCWarning(lcSettings) << "could not write" << m_settings->fileName();
+    Q_EMIT changed(name);
+}
+
+} // namespace sv

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <memory>
+#include <QObject>
+#include <QString>
+
+class QSettings;
+
+namespace sv {
+
+// The application's own settings (not cloud profiles): one typed accessor per key so that callers never
+// spell a key or a default twice. The file is INI (QSettings) in QStandardPaths::AppConfigLocation.
+// Tests use createTempFileInstance() (or a constructor path) so they never touch the user's real file.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+public:
+    // The settings file's keys, "section/key" in INI terms. The seed's option must keep exactly this
+    // spelling: section `protection`, key `enable_server_snapshot`.
+    static constexpr const char *EnableServerSnapshotKey = "protection/enable_server_snapshot";
+    static constexpr const char *BankLocationKey = "bank/location";
+    static constexpr const char *ConcurrentJobsKey = "jobs/concurrent";
+    static constexpr const char *LanguageKey = "ui/language";
+
+    static constexpr int DefaultConcurrentJobs = 2;
+    static constexpr int MaxConcurrentJobs = 16;
+
+    // An empty path means the default file, <AppConfigLocation>/stackvault.conf.
+    explicit AppSettings(const QString &filePath = QString(), QObject *parent = nullptr);
+    ~AppSettings() override;
+
+    // The process-wide instance (created on first use with the default file).
+    static AppSettings *instance();
+    // Replaces the process-wide instance with one backed by a fresh temporary file (tests).
+    static void createTempFileInstance();
+    static QString defaultFilePath();
+
+    QString fileName() const;
+
+    // Snapshot the server before backing up its boot image, so data written after boot is included.
+    bool enableServerSnapshot() const; // default true
+    void setEnableServerSnapshot(bool enabled);
+
+    // Where backups are stored: a local folder path (default <AppDataLocation>/bank).
+    QString bankLocation() const;
+    void setBankLocation(const QString &location);
+    static QString defaultBankLocation();
+
+    int concurrentJobs() const; // default 2, always within 1..MaxConcurrentJobs
+    void setConcurrentJobs(int jobs);
+
+    // A locale name such as "de" or "zh_CN"; empty means the system's language.
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    void sync();
+
+Q_SIGNALS:
+    void changed(const QString &key);
+
+private:
+    void write(const char *key, const QVariant &value);
+
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace sv
