@@ -1,0 +1,98 @@
+#pragma once
+
+#include "bank/bankerror.h"
+#include "bank/banklock.h"
+#include "bank/bankreports.h"
+#include "bank/checkpointindex.h"
+#include "bank/journalentry.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace sv {
+
+class CheckpointWriter;
+
+// Where checkpoints live (Karbor's bank; "Backup storage" in the UI). It stores bytes and indexes and
+// knows nothing of OpenStack's compute or image APIs.
+//
+// A backend (the local folder, later a Swift container) implements the storage primitives; the
+// operations (checkpoints, verify, delete + garbage collection, check, prune) are built on them here so
+// that every backend behaves the same. All methods are blocking and meant for worker threads; they are
+// thread-safe (a backend keeps no mutable state beyond what the file system or object store holds).
+class Bank
+{
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    virtual ~Bank();
+
+    // Creates the layout if needed, checks the format version and that the bank is writable.
+    virtual bool open(BankError *error) = 0;
+    virtual QString location() const = 0;
+
+    // ---- storage primitives (backends) ----
+    // True if the chunk exists; its stored (compressed) size in `storedSize`.
+    virtual bool chunkInfo(const QByteArray &name, qint64 *storedSize) const = 0;
+    virtual bool putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error) = 0;
+    virtual bool getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const = 0;
+    virtual bool removeChunk(const QByteArray &name, qint64 *freedBytes, BankError *error) = 0;
+    // Calls `visit(name, storedSize)` for every chunk; stop early by returning false from `visit`.
+    virtual bool listChunks(const std::function<bool(const QByteArray &, qint64)> &visit,
+                            BankError *error) const = 0;
+    // Makes the named chunks durable (they must survive a crash) before an index names them.
+    virtual bool syncChunks(const QList<QByteArray> &names, BankError *error) = 0;
+    virtual bool writeIndex(const QString &checkpointId, const QByteArray &json, BankError *error) = 0;
+    virtual bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const = 0;
+    virtual bool removeIndex(const QString &checkpointId, BankError *error) = 0;
+    virtual bool listIndexIds(QStringList *ids, BankError *error) const = 0;
+    // Waits up to `timeoutMs` (0: try once) for the bank lock.
+    virtual std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const = 0;
+    // Removes temporary files a crashed writer left; only under the exclusive lock.
+    virtual bool removeStaleTemporaries(int *removed, BankError *error) = 0;
+
+    // ---- journal of temporary snapshot images ----
+    virtual bool addJournalEntry(const JournalEntry &entry, BankError *error) = 0;
+    virtual bool removeJournalEntry(const JournalEntry &entry, BankError *error) = 0;
+    virtual bool journalEntries(QList<JournalEntry> *entries, BankError *error) const = 0;
+
+    // ---- operations ----
+    // Starts a checkpoint: takes the shared lock (held until the writer is destroyed) and writes the
+    // index with status `protecting`, so a crash leaves a visibly unfinished checkpoint. `draft` carries
+    // the resource graph and options; an empty id gets a fresh UUID.
+    std::unique_ptr<CheckpointWriter> beginCheckpoint(const CheckpointIndex &draft, BankError *error,
+                                                      int lockTimeoutMs = 10 * 60 * 1000);
+    bool listCheckpoints(QList<CheckpointSummary> *checkpoints, BankError *error) const;
+    bool checkpoint(const QString &id, CheckpointIndex *index, BankError *error) const;
+    // Reads one chunk, checks header, decompression, size and SHA-256.
+    bool readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError *error) const;
+    // Marks the checkpoint `deleting`, removes its index, then garbage-collects chunks no index names
+    // (waiting up to `gcLockTimeoutMs` for the exclusive lock; if a backup holds the bank, GC is deferred
+    // to the next delete or prune and `report->gc.done` is false). The checkpoint is then `deleted`.
+    bool deleteCheckpoint(const QString &id, GcReport *report, BankError *error, int gcLockTimeoutMs = 5000);
+    // Re-reads every chunk of every image, re-hashes it and recomputes each image's sha512. Returns
+    // false only if it could not run; what it found is in `report`.
+    bool verifyCheckpoint(const QString &id, VerifyReport *report, BankError *error,
+                          const Progress &progress = {}, const std::atomic_bool *cancel = nullptr) const;
+    // Bank-wide check: every index readable, every chunk it names present (and, when `deep`, hashing
+    // right); chunks no index names are reported as orphans.
+    bool check(CheckReport *report, BankError *error, bool deep = true) const;
+    // Exclusive: marks checkpoints left `protecting` by a dead writer as `error`, finishes interrupted
+    // deletes, removes temporary files and orphan chunks.
+    bool prune(PruneReport *report, BankError *error, int lockTimeoutMs = 5000);
+    bool collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs = 5000);
+
+    static CheckpointSummary summarize(const CheckpointIndex &index);
+
+protected:
+    // Under the exclusive lock: remove every chunk no index names. Refuses if any index is unreadable.
+    bool collectGarbageLocked(GcReport *report, BankError *error);
+};
+
+} // namespace sv

@@ -1,0 +1,7 @@
+#include "bank/banklock.h"
+
+namespace sv {
+
+BankLock::~BankLock() = default;
+
+} // namespace sv

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "bank/imagerecord.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace sv {
+
+// One node of a checkpoint's resource graph (Karbor's vocabulary): a server, its boot image (with
+// extraInfo {"server_id": ...} and parentId = the server), later volumes.
+struct ProtectedResource
+{
+    QString type; // "OS::Nova::Server", "OS::Glance::Image", ...
+    QString id;
+    QString name;
+    QString parentType; // empty for a root of the graph
+    QString parentId;
+    QJsonObject extraInfo;
+    QString status = QStringLiteral("protecting"); // protecting, available, error
+    QJsonObject metadata; // opaque to the bank: image properties, server rebuild data, ...
+    std::optional<ImageRecord> image; // the data manifest, for resources whose bytes are stored
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &json, ProtectedResource *resource, QString *why);
+};
+
+// The JSON index of one checkpoint (FORMAT.md, "Checkpoint index").
+struct CheckpointIndex
+{
+    static constexpr int FormatVersion = 1;
+
+    QString id;
+    QDateTime created; // UTC
+    QString status = QStringLiteral("protecting"); // protecting → available | error; deleting → deleted
+    QString errorMessage; // why a checkpoint ended in error
+    QString consistency;  // "quiesced" or "crash-consistent"
+    QJsonObject options;  // e.g. {"include_data": true, "original_image_only": false}
+    QList<ProtectedResource> resources;
+
+    // The first server in the graph (what lists show), if any.
+    const ProtectedResource *server() const;
+    qint64 totalSize() const;      // bytes of all images
+    qint64 newStoredBytes() const; // what this checkpoint added to the bank (compressed)
+    qint64 storedBytes() const;    // compressed size of everything it references
+
+    QByteArray toJson() const;
+    static bool fromJson(const QByteArray &data, CheckpointIndex *index, QString *why);
+    // Checkpoint ids become file names: letters, digits, '-', '_' and '.', not starting with '.'.
+    static bool isValidId(const QString &id);
+};
+
+} // namespace sv

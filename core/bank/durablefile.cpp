@@ -1,0 +1,151 @@
+#include "bank/durablefile.h"
+
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sv {
+
+namespace {
+
+QByteArray nativePath(const QString &path) { return QFile::encodeName(path); }
+
+bool writeFully(int fd, const char *data, qsizetype size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, static_cast<size_t>(size));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        size -= n;
+    }
+    return true;
+}
+
+} // namespace
+
+bool DurableFile::writeAtomically(const QString &path, const QByteArray &data, BankError *error, bool syncDir)
+{
+    const QFileInfo info(path);
+    const QString dir = info.absolutePath();
+    const QString temp = dir + QLatin1Char('/') + tempPrefix() + info.fileName() + QLatin1Char('-')
+        + QString::number(QRandomGenerator::global()->generate64(), 36);
+    const QByteArray tempNative = nativePath(temp);
+    const int fd = ::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Creating"), temp);
+        return false;
+    }
+    if (!writeFully(fd, data.constData(), data.size())) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Writing"), temp);
+        ::close(fd);
+        ::unlink(tempNative.constData());
+        return false;
+    }
+    if (::fsync(fd) != 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Flushing"), temp);
+        ::close(fd);
+        ::unlink(tempNative.constData());
+        return false;
+    }
+    if (::close(fd) != 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Closing"), temp);
+        ::unlink(tempNative.constData());
+        return false;
+    }
+    if (::rename(tempNative.constData(), nativePath(path).constData()) != 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Renaming into place"), path);
+        ::unlink(tempNative.constData());
+        return false;
+    }
+    return !syncDir || syncDirectory(dir, error);
+}
+
+bool DurableFile::readAll(const QString &path, QByteArray *data, BankError *error)
+{
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening"), path);
+        return false;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
+        ::close(fd);
+        return false;
+    }
+    data->resize(static_cast<qsizetype>(st.st_size));
+    qsizetype done = 0;
+    while (done < data->size()) {
+        const ssize_t n = ::read(fd, data->data() + done, static_cast<size_t>(data->size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
+            ::close(fd);
+            return false;
+        }
+        if (n == 0)
+            break;
+        done += n;
+    }
+    data->resize(done);
+    ::close(fd);
+    return true;
+}
+
+bool DurableFile::syncDirectory(const QString &path, BankError *error)
+{
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening folder"), path);
+        return false;
+    }
+    const bool ok = ::fsync(fd) == 0;
+    if (!ok)
+        *error = BankError::fromErrno(errno, QStringLiteral("Flushing folder"), path);
+    ::close(fd);
+    return ok;
+}
+
+bool DurableFile::makeDirectory(const QString &path, BankError *error)
+{
+    const QByteArray native = nativePath(path);
+    if (::mkdir(native.constData(), 0700) == 0)
+        return true;
+    if (errno == EEXIST) {
+        struct stat st {};
+        if (::stat(native.constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            return true;
+        *error = BankError::fromErrno(ENOTDIR, QStringLiteral("Creating folder"), path);
+        return false;
+    }
+    if (errno == ENOENT) {
+        const QString parent = QFileInfo(path).absolutePath();
+        if (parent != path && makeDirectory(parent, error)) {
+            if (::mkdir(native.constData(), 0700) == 0 || errno == EEXIST)
+                return true;
+        } else {
+            return false;
+        }
+    }
+    *error = BankError::fromErrno(errno, QStringLiteral("Creating folder"), path);
+    return false;
+}
+
+bool DurableFile::remove(const QString &path, BankError *error)
+{
+    if (::unlink(nativePath(path).constData()) == 0 || errno == ENOENT)
+        return true;
+    *error = BankError::fromErrno(errno, QStringLiteral("Removing"), path);
+    return false;
+}
+
+} // namespace sv

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "bank/bankerror.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace sv {
+
+// POSIX file operations with the durability a bank needs. Direct syscalls (not QFile/QSaveFile) so that
+// errno reaches BankError unchanged (ENOSPC vs EACCES matter to the user) and so that directories can be
+// fsync'ed. Files are created 0600, directories 0700.
+class DurableFile
+{
+public:
+    // Writes `data` to a temporary file next to `path`, fsyncs it, renames it over `path` and (when
+    // `syncDir`) fsyncs the directory: after a crash `path` holds either the old or the new content.
+    static bool writeAtomically(const QString &path, const QByteArray &data, BankError *error,
+                                bool syncDir = true);
+    static bool readAll(const QString &path, QByteArray *data, BankError *error);
+    static bool syncDirectory(const QString &path, BankError *error);
+    // Creates `path` (and missing parents) with mode 0700. Existing directories are fine.
+    static bool makeDirectory(const QString &path, BankError *error);
+    static bool remove(const QString &path, BankError *error); // a missing file is not an error
+    // Prefix of temporary files; listings skip them and `prune` removes stale ones.
+    static QString tempPrefix() { return QStringLiteral(".tmp-"); }
+};
+
+} // namespace sv

@@ -1,0 +1,115 @@
+#include "bank/imagereader.h"
+
+#include "bank/bank.h"
+
+#include <openssl/evp.h>
+
+namespace sv {
+
+ImageReader::ImageReader(const Bank *bank, const ImageRecord &record)
+    : ImageReader(bank, record, Options{})
+{
+}
+
+ImageReader::ImageReader(const Bank *bank, const ImageRecord &record, const Options &options)
+    : m_bank(bank)
+    , m_record(record)
+    , m_options(options)
+{
+    auto *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha512(), nullptr);
+    m_sha512 = ctx;
+    m_window = std::max(1, options.prefetchChunks);
+    for (int i = 0; i < std::max(1, options.threads); ++i)
+        m_threads.emplace_back([this] { workerLoop(); });
+}
+
+ImageReader::~ImageReader()
+{
+    cancel();
+    for (std::thread &thread : m_threads)
+        thread.join();
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX *>(m_sha512));
+}
+
+void ImageReader::cancel()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+}
+
+void ImageReader::workerLoop()
+{
+    for (;;) {
+        qsizetype index = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] {
+                return m_stop || m_nextClaim >= m_record.chunks.size() || m_nextClaim < m_window;
+            });
+            if (m_stop || m_nextClaim >= m_record.chunks.size())
+                return;
+            index = m_nextClaim++;
+        }
+        Slot slot;
+        m_bank->readVerifiedChunk(m_record.chunks.at(index), &slot.data, &slot.error);
+        {
+            std::lock_guard lock(m_mutex);
+            m_ready.emplace(index, std::move(slot));
+        }
+        m_changed.notify_all();
+    }
+}
+
+bool ImageReader::next(QByteArray *data)
+{
+    if (m_error.isError() || atEnd())
+        return false;
+    Slot slot;
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stop || m_ready.count(m_consumed) > 0; });
+        if (m_stop && m_ready.count(m_consumed) == 0) {
+            m_error = BankError::make(BankError::Code::Cancelled, QStringLiteral("Reading was cancelled."));
+            return false;
+        }
+        auto it = m_ready.find(m_consumed);
+        slot = std::move(it->second);
+        m_ready.erase(it);
+        m_window = m_consumed + 1 + std::max(1, m_options.prefetchChunks);
+    }
+    m_changed.notify_all();
+    if (slot.error.isError()) {
+        m_error = slot.error;
+        m_error.message = QStringLiteral("Chunk %1 of %2 of the image: %3")
+                              .arg(m_consumed + 1)
+                              .arg(m_record.chunks.size())
+                              .arg(slot.error.message);
+        return false;
+    }
+    ++m_consumed;
+    m_bytesRead += slot.data.size();
+    auto *ctx = static_cast<EVP_MD_CTX *>(m_sha512);
+    EVP_DigestUpdate(ctx, slot.data.constData(), static_cast<size_t>(slot.data.size()));
+    if (atEnd() && m_options.verifyImageDigest) {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        EVP_DigestFinal_ex(ctx, digest, &length);
+        const QByteArray hex =
+            QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(length)).toHex();
+        if (hex != m_record.sha512) {
+            m_error = BankError::make(BankError::Code::ChecksumMismatch,
+                                      QStringLiteral("The image read back from the backup storage has sha512 "
+                                                     "%1, but the backup recorded %2: the backup is damaged.")
+                                          .arg(QString::fromLatin1(hex), QString::fromLatin1(m_record.sha512)));
+            return false;
+        }
+    }
+    *data = std::move(slot.data);
+    return true;
+}
+
+} // namespace sv

@@ -1,0 +1,260 @@
+#include "bank/imagewriter.h"
+
+#include "bank/bank.h"
+#include "bank/chunkcodec.h"
+
+#include <QThread>
+
+#include <openssl/evp.h>
+
+namespace sv {
+
+// A chunk on its way through the pipeline, shared by the store pool and the two digest threads; its
+// bytes count as buffered until all of them are done with it.
+struct ImageWriter::Piece
+{
+    qint64 seq = 0;
+    QByteArray data;
+    int pending = 0; // consumers still to see it (guarded by m_mutex)
+};
+
+ImageWriter::ImageWriter(Bank *bank)
+    : ImageWriter(bank, Options{})
+{
+}
+
+ImageWriter::ImageWriter(Bank *bank, const Options &options)
+    : m_bank(bank)
+    , m_options(options)
+    , m_chunker(options.chunking)
+{
+    const int workers = options.workers > 0 ? options.workers : std::max(1, QThread::idealThreadCount());
+    m_threads.reserve(static_cast<size_t>(workers) + 2);
+    for (int i = 0; i < workers; ++i)
+        m_threads.emplace_back([this] { storeLoop(); });
+    m_threads.emplace_back([this] { digestLoop(false); });
+    if (options.computeMd5)
+        m_threads.emplace_back([this] { digestLoop(true); });
+}
+
+ImageWriter::~ImageWriter()
+{
+    cancel();
+    joinAll();
+}
+
+void ImageWriter::joinAll()
+{
+    for (std::thread &thread : m_threads) {
+        if (thread.joinable())
+            thread.join();
+    }
+}
+
+bool ImageWriter::write(const char *data, qsizetype size)
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(data);
+    while (size > 0) {
+        if (m_failed || m_cancelled)
+            return false;
+        const qsizetype cut = m_chunker.scan(bytes, size);
+        const qsizetype take = cut < 0 ? size : cut;
+        m_current.append(reinterpret_cast<const char *>(bytes), take);
+        bytes += take;
+        size -= take;
+        m_bytesWritten += take;
+        {
+            std::lock_guard lock(m_mutex);
+            m_currentSize = m_current.size();
+            m_peakBuffered = std::max(m_peakBuffered, m_inFlight + m_currentSize);
+        }
+        if (cut >= 0 && !m_current.isEmpty()) {
+            if (!submit(std::exchange(m_current, QByteArray())))
+                return false;
+        }
+    }
+    return !m_failed && !m_cancelled;
+}
+
+bool ImageWriter::submit(QByteArray &&chunk)
+{
+    const qint64 size = chunk.size();
+    std::unique_lock lock(m_mutex);
+    m_spaceFree.wait(lock, [&] {
+        return m_failed || m_cancelled || m_inFlight == 0 || m_inFlight + size <= m_options.maxBufferedBytes;
+    });
+    if (m_failed || m_cancelled)
+        return false;
+    auto piece = std::make_shared<Piece>();
+    piece->seq = m_nextSeq++;
+    piece->data = std::move(chunk);
+    piece->pending = m_options.computeMd5 ? 3 : 2;
+    m_inFlight += size;
+    m_currentSize = 0;
+    m_peakBuffered = std::max(m_peakBuffered, m_inFlight);
+    m_chunks.append(ChunkRef{});
+    m_storeQueue.push_back(piece);
+    m_sha512Queue.push_back(piece);
+    if (m_options.computeMd5)
+        m_md5Queue.push_back(piece);
+    lock.unlock();
+    m_workReady.notify_all();
+    return true;
+}
+
+void ImageWriter::release(Piece &piece)
+{
+    if (--piece.pending == 0) {
+        m_inFlight -= piece.data.size();
+        piece.data = QByteArray();
+        m_spaceFree.notify_all();
+    }
+}
+
+void ImageWriter::fail(const BankError &error)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_failed) {
+            m_error = error;
+            m_failed = true;
+        }
+    }
+    m_workReady.notify_all();
+    m_spaceFree.notify_all();
+}
+
+void ImageWriter::cancel()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+    }
+    m_workReady.notify_all();
+    m_spaceFree.notify_all();
+}
+
+void ImageWriter::storeLoop()
+{
+    for (;;) {
+        PiecePtr piece;
+        {
+            std::unique_lock lock(m_mutex);
+            m_workReady.wait(lock, [&] { return m_failed || m_cancelled || m_closing || !m_storeQueue.empty(); });
+            if (m_failed || m_cancelled || m_storeQueue.empty())
+                return;
+            piece = std::move(m_storeQueue.front());
+            m_storeQueue.pop_front();
+        }
+        const QByteArray name = ChunkCodec::sha256Hex(piece->data);
+        bool repeat = false;
+        {
+            std::lock_guard lock(m_mutex);
+            repeat = m_seen.contains(name);
+            if (!repeat)
+                m_seen.insert(name);
+        }
+        if (!repeat) {
+            qint64 storedSize = 0;
+            if (m_bank->chunkInfo(name, &storedSize)) {
+                m_storedBytes += storedSize;
+            } else {
+                const QByteArray encoded = ChunkCodec::encode(piece->data, m_options.compressionLevel);
+                BankError error;
+                if (!m_bank->putChunk(name, encoded, &error)) {
+                    fail(error);
+                    return;
+                }
+                m_newBytes += piece->data.size();
+                m_newStoredBytes += encoded.size();
+                m_storedBytes += encoded.size();
+            }
+        }
+        std::lock_guard lock(m_mutex);
+        m_chunks[piece->seq] = ChunkRef{name, piece->data.size()};
+        release(*piece);
+    }
+}
+
+void ImageWriter::digestLoop(bool md5)
+{
+    std::deque<PiecePtr> &queue = md5 ? m_md5Queue : m_sha512Queue;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, md5 ? EVP_md5() : EVP_sha512(), nullptr);
+    for (;;) {
+        PiecePtr piece;
+        {
+            std::unique_lock lock(m_mutex);
+            m_workReady.wait(lock, [&] { return m_failed || m_cancelled || m_closing || !queue.empty(); });
+            if (m_failed || m_cancelled)
+                break;
+            if (queue.empty()) {
+                unsigned char digest[EVP_MAX_MD_SIZE];
+                unsigned int length = 0;
+                EVP_DigestFinal_ex(ctx, digest, &length);
+                const QByteArray hex =
+                    QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(length)).toHex();
+                (md5 ? m_md5Hex : m_sha512Hex) = hex;
+                break;
+            }
+            piece = std::move(queue.front());
+            queue.pop_front();
+        }
+        EVP_DigestUpdate(ctx, piece->data.constData(), static_cast<size_t>(piece->data.size()));
+        std::lock_guard lock(m_mutex);
+        release(*piece);
+    }
+    EVP_MD_CTX_free(ctx);
+}
+
+bool ImageWriter::finish(ImageRecord *record, BankError *error)
+{
+    if (!m_current.isEmpty() && !m_failed && !m_cancelled)
+        submit(std::exchange(m_current, QByteArray()));
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
+    }
+    m_workReady.notify_all();
+    joinAll();
+    if (m_failed) {
+        *error = m_error;
+        return false;
+    }
+    if (m_cancelled) {
+        *error = BankError::make(BankError::Code::Cancelled, QStringLiteral("The backup was cancelled."));
+        return false;
+    }
+    ImageRecord r;
+    r.chunks = m_chunks;
+    r.size = m_bytesWritten;
+    r.md5 = m_md5Hex;
+    r.sha512 = m_sha512Hex;
+    r.newBytes = m_newBytes;
+    r.newStoredBytes = m_newStoredBytes;
+    r.storedBytes = m_storedBytes;
+    *record = std::move(r);
+    return true;
+}
+
+BankError ImageWriter::error() const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_failed && m_cancelled)
+        return BankError::make(BankError::Code::Cancelled, QStringLiteral("The backup was cancelled."));
+    return m_error;
+}
+
+qint64 ImageWriter::bufferedBytes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_inFlight + m_currentSize;
+}
+
+qint64 ImageWriter::peakBufferedBytes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_peakBuffered;
+}
+
+} // namespace sv

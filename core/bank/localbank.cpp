@@ -1,0 +1,341 @@
+#include "bank/localbank.h"
+
+#include "bank/banklog.h"
+#include "bank/chunkcodec.h"
+#include "bank/durablefile.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QThread>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sv {
+
+namespace {
+
+// flock(2) on <bank>/lock. Each holder opens the file itself, so two holders in one process conflict
+// exactly like two processes (flock locks belong to the open file description).
+class FlockLock : public BankLock
+{
+public:
+    explicit FlockLock(int fd)
+        : m_fd(fd)
+    {
+    }
+    ~FlockLock() override
+    {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+    }
+
+private:
+    int m_fd;
+};
+
+BankError invalidChunkName(const QByteArray &name)
+{
+    return BankError::make(BankError::Code::InvalidName,
+                           QStringLiteral("Refusing chunk name \"%1\": a chunk name is 64 lowercase hex "
+                                          "characters; anything else could point outside the backup storage.")
+                               .arg(QString::fromLatin1(name.left(100))));
+}
+
+} // namespace
+
+LocalBank::LocalBank(const QString &root)
+    : m_root(QDir::cleanPath(QDir(root).absolutePath()))
+{
+}
+
+QString LocalBank::chunkPath(const QByteArray &name) const
+{
+    return m_root + QStringLiteral("/chunks/") + QString::fromLatin1(name.left(2)) + QLatin1Char('/')
+        + QString::fromLatin1(name);
+}
+
+QString LocalBank::indexPath(const QString &checkpointId) const
+{
+    return m_root + QStringLiteral("/checkpoints/") + checkpointId + QStringLiteral(".json");
+}
+
+bool LocalBank::open(BankError *error)
+{
+    const QStringList dirs{m_root, m_root + QStringLiteral("/chunks"), m_root + QStringLiteral("/checkpoints"),
+                           m_root + QStringLiteral("/journal")};
+    for (const QString &dir : dirs) {
+        if (!DurableFile::makeDirectory(dir, error))
+            return false;
+    }
+    const QString formatPath = m_root + QStringLiteral("/bank.json");
+    QByteArray formatJson;
+    BankError readError;
+    if (DurableFile::readAll(formatPath, &formatJson, &readError)) {
+        const QJsonObject json = QJsonDocument::fromJson(formatJson).object();
+        const int version = json.value(QStringLiteral("version")).toInt();
+        if (json.value(QStringLiteral("format")).toString() != QLatin1String("stackvault-bank") || version < 1) {
+            *error = BankError::make(BankError::Code::BadIndex,
+                                     QStringLiteral("%1 is not a StackVault backup storage description. Choose "
+                                                    "an empty folder or an existing StackVault backup storage.")
+                                         .arg(formatPath),
+                                     formatPath);
+            return false;
+        }
+        if (version > FormatVersion) {
+            *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                     QStringLiteral("The backup storage %1 uses format version %2; this version of "
+                                                    "StackVault reads up to %3. Upgrade StackVault.")
+                                         .arg(m_root)
+                                         .arg(version)
+                                         .arg(FormatVersion),
+                                     formatPath);
+            return false;
+        }
+    } else if (readError.code == BankError::Code::NotFound) {
+        const QJsonObject json{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
+                               {QStringLiteral("version"), FormatVersion},
+                               {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
+                               {QStringLiteral("chunk_hash"), QStringLiteral("sha256")},
+                               {QStringLiteral("compression"), QStringLiteral("zstd")}};
+        if (!DurableFile::writeAtomically(formatPath, QJsonDocument(json).toJson(), error))
+            return false;
+    } else {
+        *error = readError;
+        return false;
+    }
+    // A probe write catches a read-only or foreign-owned bank now, not in the middle of a backup.
+    if (!DurableFile::writeAtomically(m_root + QStringLiteral("/checkpoints/.probe"), QByteArray("ok"), error, false))
+        return false;
+    BankError ignored;
+    DurableFile::remove(m_root + QStringLiteral("/checkpoints/.probe"), &ignored);
+    return true;
+}
+
+bool LocalBank::chunkInfo(const QByteArray &name, qint64 *storedSize) const
+{
+    if (!ChunkCodec::isValidName(name))
+        return false;
+    struct stat st {};
+    if (::stat(QFile::encodeName(chunkPath(name)).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    *storedSize = st.st_size;
+    return true;
+}
+
+bool LocalBank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error)
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    const QString path = chunkPath(name);
+    if (!DurableFile::makeDirectory(QFileInfo(path).absolutePath(), error))
+        return false;
+    // The file is fsync'ed before its rename; the folders are fsync'ed once per checkpoint (syncChunks).
+    return DurableFile::writeAtomically(path, encoded, error, false);
+}
+
+bool LocalBank::getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    return DurableFile::readAll(chunkPath(name), encoded, error);
+}
+
+bool LocalBank::removeChunk(const QByteArray &name, qint64 *freedBytes, BankError *error)
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    *freedBytes = 0;
+    chunkInfo(name, freedBytes);
+    return DurableFile::remove(chunkPath(name), error);
+}
+
+bool LocalBank::listChunks(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const
+{
+    const QString chunksDir = m_root + QStringLiteral("/chunks");
+    if (!QFileInfo(chunksDir).isDir()) {
+        *error = BankError::make(BankError::Code::NotFound,
+                                 QStringLiteral("%1 is not a backup storage (no chunks folder).").arg(m_root),
+                                 chunksDir);
+        return false;
+    }
+    QDirIterator fanouts(chunksDir, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (fanouts.hasNext()) {
+        fanouts.next();
+        QDirIterator files(fanouts.filePath(), QDir::Files | QDir::Hidden);
+        while (files.hasNext()) {
+            files.next();
+            const QByteArray name = files.fileName().toLatin1();
+            if (!ChunkCodec::isValidName(name) || fanouts.fileName().toLatin1() != name.left(2))
+                continue; // temporaries and strangers are not chunks
+            if (!visit(name, files.fileInfo().size()))
+                return true;
+        }
+    }
+    return true;
+}
+
+bool LocalBank::syncChunks(const QList<QByteArray> &names, BankError *error)
+{
+    QSet<QByteArray> fanouts;
+    for (const QByteArray &name : names)
+        fanouts.insert(name.left(2));
+    for (const QByteArray &fanout : std::as_const(fanouts)) {
+        if (!DurableFile::syncDirectory(m_root + QStringLiteral("/chunks/") + QString::fromLatin1(fanout), error))
+            return false;
+    }
+    return DurableFile::syncDirectory(m_root + QStringLiteral("/chunks"), error);
+}
+
+bool LocalBank::writeIndex(const QString &checkpointId, const QByteArray &json, BankError *error)
+{
+    if (!CheckpointIndex::isValidId(checkpointId)) {
+        *error = BankError::make(BankError::Code::InvalidName,
+                                 QStringLiteral("\"%1\" is not a valid checkpoint id.").arg(checkpointId.left(100)));
+        return false;
+    }
+    return DurableFile::writeAtomically(indexPath(checkpointId), json, error);
+}
+
+bool LocalBank::readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const
+{
+    if (!CheckpointIndex::isValidId(checkpointId)) {
+        *error = BankError::make(BankError::Code::InvalidName,
+                                 QStringLiteral("\"%1\" is not a valid checkpoint id.").arg(checkpointId.left(100)));
+        return false;
+    }
+    return DurableFile::readAll(indexPath(checkpointId), json, error);
+}
+
+bool LocalBank::removeIndex(const QString &checkpointId, BankError *error)
+{
+    if (!CheckpointIndex::isValidId(checkpointId)) {
+        *error = BankError::make(BankError::Code::InvalidName,
+                                 QStringLiteral("\"%1\" is not a valid checkpoint id.").arg(checkpointId.left(100)));
+        return false;
+    }
+    return DurableFile::remove(indexPath(checkpointId), error)
+        && DurableFile::syncDirectory(m_root + QStringLiteral("/checkpoints"), error);
+}
+
+bool LocalBank::listIndexIds(QStringList *ids, BankError *error) const
+{
+    const QString dirPath = m_root + QStringLiteral("/checkpoints");
+    const QDir dir(dirPath);
+    if (!dir.exists()) {
+        *error = BankError::make(BankError::Code::NotFound,
+                                 QStringLiteral("%1 is not a backup storage (no checkpoints folder).").arg(m_root),
+                                 dirPath);
+        return false;
+    }
+    ids->clear();
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &file : files) {
+        const QString id = file.chopped(5);
+        if (CheckpointIndex::isValidId(id))
+            ids->append(id);
+    }
+    return true;
+}
+
+std::unique_ptr<BankLock> LocalBank::lock(BankLock::Mode mode, int timeoutMs, BankError *error) const
+{
+    const QString path = m_root + QStringLiteral("/lock");
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening the lock file"), path);
+        return {};
+    }
+    const int operation = (mode == BankLock::Mode::Exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+    QElapsedTimer timer;
+    timer.start();
+    int delayMs = 5;
+    for (;;) {
+        if (::flock(fd, operation) == 0)
+            return std::make_unique<FlockLock>(fd);
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            *error = BankError::fromErrno(errno, QStringLiteral("Locking"), path);
+            ::close(fd);
+            return {};
+        }
+        if (timer.elapsed() >= timeoutMs) {
+            ::close(fd);
+            *error = BankError::make(
+                BankError::Code::Busy,
+                mode == BankLock::Mode::Exclusive
+                    ? QStringLiteral("The backup storage %1 is in use by a running backup (another window or a "
+                                     "scheduled command); try again when it has finished.")
+                          .arg(m_root)
+                    : QStringLiteral("The backup storage %1 is being cleaned up (garbage collection) by another "
+                                     "StackVault process; try again in a moment.")
+                          .arg(m_root),
+                path);
+            return {};
+        }
+        QThread::msleep(static_cast<unsigned long>(delayMs));
+        delayMs = std::min(delayMs * 2, 200);
+    }
+}
+
+bool LocalBank::removeStaleTemporaries(int *removed, BankError *error)
+{
+    *removed = 0;
+    QDirIterator it(m_root, {DurableFile::tempPrefix() + QLatin1Char('*')}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        if (!DurableFile::remove(it.filePath(), error))
+            return false;
+        ++*removed;
+    }
+    return true;
+}
+
+bool LocalBank::addJournalEntry(const JournalEntry &entry, BankError *error)
+{
+    const QString path = m_root + QStringLiteral("/journal/") + entry.key() + QStringLiteral(".json");
+    return DurableFile::writeAtomically(path, QJsonDocument(entry.toJson()).toJson(), error);
+}
+
+bool LocalBank::removeJournalEntry(const JournalEntry &entry, BankError *error)
+{
+    const QString path = m_root + QStringLiteral("/journal/") + entry.key() + QStringLiteral(".json");
+    return DurableFile::remove(path, error) && DurableFile::syncDirectory(m_root + QStringLiteral("/journal"), error);
+}
+
+bool LocalBank::journalEntries(QList<JournalEntry> *entries, BankError *error) const
+{
+    entries->clear();
+    const QDir dir(m_root + QStringLiteral("/journal"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &file : files) {
+        QByteArray data;
+        if (!DurableFile::readAll(dir.filePath(file), &data, error))
+            return false;
+        const QJsonDocument doc = QJsonDocument::fromJson(data);
+        if (!doc.isObject()) {
+            qCWarning(lcBank) << "ignoring unreadable journal entry" << dir.filePath(file);
+            continue;
+        }
+        entries->append(JournalEntry::fromJson(doc.object()));
+    }
+    std::sort(entries->begin(), entries->end(),
+              [](const JournalEntry &a, const JournalEntry &b) { return a.created < b.created; });
+    return true;
+}
+
+} // namespace sv

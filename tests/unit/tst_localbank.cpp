@@ -1,0 +1,724 @@
+#include "bank/checkpointwriter.h"
+#include "bank/chunkcodec.h"
+#include "bank/durablefile.h"
+#include "bank/imagereader.h"
+#include "bank/localbank.h"
+
+#include "bankfixtures.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace sv;
+
+namespace {
+
+const QString kServer = QStringLiteral("OS::Nova::Server");
+const QString kImage = QStringLiteral("OS::Glance::Image");
+
+CheckpointIndex draftFor(const QString &serverId)
+{
+    CheckpointIndex draft;
+    draft.consistency = QStringLiteral("crash-consistent");
+    draft.options = QJsonObject{{QStringLiteral("include_data"), true}};
+    ProtectedResource server;
+    server.type = kServer;
+    server.id = serverId;
+    server.name = QStringLiteral("web-") + serverId;
+    server.metadata = QJsonObject{{QStringLiteral("flavor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("m1.small")}}}};
+    ProtectedResource image;
+    image.type = kImage;
+    image.id = QStringLiteral("img-") + serverId;
+    image.parentType = kServer;
+    image.parentId = serverId;
+    image.extraInfo = QJsonObject{{QStringLiteral("server_id"), serverId}};
+    image.metadata = QJsonObject{{QStringLiteral("hw_disk_bus"), QStringLiteral("scsi")},
+                                 {QStringLiteral("min_disk"), 1}};
+    draft.resources = {server, image};
+    return draft;
+}
+
+// A whole backup of one image: begin, stream, commit. Returns the checkpoint id or empty (with `error`).
+QString backup(Bank &bank, const QString &serverId, const QByteArray &image, BankError *error,
+               ImageRecord *recordOut = nullptr)
+{
+    auto checkpoint = bank.beginCheckpoint(draftFor(serverId), error);
+    if (!checkpoint)
+        return {};
+    auto writer = checkpoint->createImageWriter();
+    ImageRecord record;
+    if (!svtest::feed(*writer, image, 1 << 20) || !writer->finish(&record, error)) {
+        *error = writer->error().isError() ? writer->error() : *error;
+        checkpoint->fail(error->message);
+        return {};
+    }
+    record.diskFormat = QStringLiteral("qcow2");
+    record.containerFormat = QStringLiteral("bare");
+    checkpoint->resource(kImage, QStringLiteral("img-") + serverId)->image = record;
+    if (recordOut)
+        *recordOut = record;
+    if (!checkpoint->commit(error))
+        return {};
+    return checkpoint->id();
+}
+
+QSet<QByteArray> chunksOnDisk(const Bank &bank)
+{
+    QSet<QByteArray> names;
+    BankError error;
+    bank.listChunks(
+        [&](const QByteArray &name, qint64) {
+            names.insert(name);
+            return true;
+        },
+        &error);
+    return names;
+}
+
+QSet<QByteArray> chunksOf(const Bank &bank, const QString &id)
+{
+    CheckpointIndex index;
+    BankError error;
+    QSet<QByteArray> names;
+    if (!bank.checkpoint(id, &index, &error))
+        return names;
+    for (const ProtectedResource &r : std::as_const(index.resources)) {
+        if (r.image) {
+            for (const ChunkRef &c : r.image->chunks)
+                names.insert(c.sha256);
+        }
+    }
+    return names;
+}
+
+QString statusOf(const Bank &bank, const QString &id)
+{
+    QList<CheckpointSummary> list;
+    BankError error;
+    bank.listCheckpoints(&list, &error);
+    for (const CheckpointSummary &s : std::as_const(list)) {
+        if (s.id == id)
+            return s.status;
+    }
+    return QStringLiteral("<absent>");
+}
+
+// Child process mode (see main): start a backup, store every chunk, then die before commit.
+int crashingChild(const QString &bankPath)
+{
+    LocalBank bank(bankPath);
+    BankError error;
+    if (!bank.open(&error))
+        return 2;
+    CheckpointIndex draft = draftFor(QStringLiteral("crashy"));
+    draft.id = QStringLiteral("interrupted-checkpoint");
+    auto checkpoint = bank.beginCheckpoint(draft, &error);
+    if (!checkpoint)
+        return 3;
+    auto writer = checkpoint->createImageWriter();
+    const QByteArray image = svtest::generateImage(8 * 1024 * 1024, 77);
+    if (!svtest::feed(*writer, image, 1 << 20))
+        return 4;
+    ImageRecord record;
+    if (!writer->finish(&record, &error))
+        return 5;
+    checkpoint->resource(kImage, QStringLiteral("img-crashy"))->image = record;
+    ::_exit(0); // killed here: no commit, no destructor, no "error" status written
+}
+
+} // namespace
+
+class TestLocalBank : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void layoutAndPermissions()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("a/b/bank"));
+        LocalBank bank(root);
+        BankError error;
+        QVERIFY2(bank.open(&error), qPrintable(error.message));
+        const QString id = backup(bank, QStringLiteral("s1"), svtest::generateImage(3 * 1024 * 1024, 1), &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        for (const QString &sub : {QString(), QStringLiteral("/chunks"), QStringLiteral("/checkpoints"),
+                                   QStringLiteral("/journal")}) {
+            struct stat dirStat {};
+            QCOMPARE(::stat(QFile::encodeName(root + sub).constData(), &dirStat), 0);
+            QCOMPARE(dirStat.st_mode & 0777, 0700u);
+        }
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(bank.indexPath(id)).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        const QByteArray someChunk = *chunksOnDisk(bank).cbegin();
+        QCOMPARE(::stat(QFile::encodeName(bank.chunkPath(someChunk)).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QCOMPARE(::stat(QFile::encodeName(QFileInfo(bank.chunkPath(someChunk)).absolutePath()).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0700u);
+        QVERIFY(bank.chunkPath(someChunk).endsWith(QStringLiteral("/chunks/") + QString::fromLatin1(someChunk.left(2))
+                                                   + QLatin1Char('/') + QString::fromLatin1(someChunk)));
+    }
+
+    void checkpointRoundTrip()
+    {
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QByteArray image = svtest::generateImage(12 * 1024 * 1024 + 333, 2);
+        ImageRecord written;
+        const QString id = backup(bank, QStringLiteral("s1"), image, &error, &written);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+
+        QList<CheckpointSummary> list;
+        QVERIFY(bank.listCheckpoints(&list, &error));
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].id, id);
+        QCOMPARE(list[0].status, QStringLiteral("available"));
+        QCOMPARE(list[0].serverId, QStringLiteral("s1"));
+        QCOMPARE(list[0].size, image.size());
+        QVERIFY(list[0].storedBytes > 0 && list[0].storedBytes < image.size());
+
+        // A fresh bank object (another process) reads the same index back.
+        LocalBank again(dir.path());
+        CheckpointIndex index;
+        QVERIFY2(again.checkpoint(id, &index, &error), qPrintable(error.message));
+        QCOMPARE(index.status, QStringLiteral("available"));
+        QCOMPARE(index.consistency, QStringLiteral("crash-consistent"));
+        QCOMPARE(index.options.value(QStringLiteral("include_data")).toBool(), true);
+        QCOMPARE(index.resources.size(), 2);
+        const ProtectedResource &img = index.resources[1];
+        QCOMPARE(img.extraInfo.value(QStringLiteral("server_id")).toString(), QStringLiteral("s1"));
+        QCOMPARE(img.parentId, QStringLiteral("s1"));
+        QCOMPARE(img.status, QStringLiteral("available"));
+        QCOMPARE(img.metadata.value(QStringLiteral("hw_disk_bus")).toString(), QStringLiteral("scsi"));
+        QVERIFY(img.image.has_value());
+        QCOMPARE(img.image->diskFormat, QStringLiteral("qcow2"));
+        QCOMPARE(img.image->sha512, QCryptographicHash::hash(image, QCryptographicHash::Sha512).toHex());
+        QCOMPARE(img.image->md5, QCryptographicHash::hash(image, QCryptographicHash::Md5).toHex());
+        QCOMPARE(img.image->chunks.size(), written.chunks.size());
+
+        ImageReader reader(&again, *img.image);
+        QByteArray out;
+        QByteArray piece;
+        while (reader.next(&piece))
+            out.append(piece);
+        QVERIFY2(!reader.error().isError(), qPrintable(reader.error().message));
+        QCOMPARE(out, image);
+
+        VerifyReport report;
+        QVERIFY(again.verifyCheckpoint(id, &report, &error));
+        QVERIFY(report.ok());
+        QCOMPARE(report.bytesChecked, image.size());
+    }
+
+    void dedup()
+    {
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QByteArray image = svtest::generateImage(128 * 1024 * 1024, 31);
+        ImageRecord first;
+        ImageRecord second;
+        ImageRecord third;
+        QVERIFY(!backup(bank, QStringLiteral("s1"), image, &error, &first).isEmpty());
+        QVERIFY(!backup(bank, QStringLiteral("s1"), image, &error, &second).isEmpty());
+        const QByteArray changed = svtest::mutate(image, 0.03, 4, 5);
+        QVERIFY(!backup(bank, QStringLiteral("s1"), changed, &error, &third).isEmpty());
+        const auto pct = [](qint64 part, qint64 whole) { return 100.0 * double(part) / double(whole); };
+        qInfo("first backup: %lld bytes, %lld new, %lld stored (compressed)", qlonglong(first.size),
+              qlonglong(first.newBytes), qlonglong(first.newStoredBytes));
+        qInfo("unchanged:    %.3f %% new bytes (%lld), %lld stored", pct(second.newBytes, second.size),
+              qlonglong(second.newBytes), qlonglong(second.newStoredBytes));
+        qInfo("3 %% changed: %.2f %% new bytes (%lld), %lld stored (%.2f %% of the image size)",
+              pct(third.newBytes, third.size), qlonglong(third.newBytes), qlonglong(third.newStoredBytes),
+              pct(third.newStoredBytes, third.size));
+        QVERIFY(first.newBytes > 0);
+        QVERIFY(pct(second.newBytes, second.size) < 1.0);
+        QVERIFY(pct(third.newBytes, third.size) < 10.0);
+    }
+
+    void deleteCollectsExactlyUnreferenced()
+    {
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QByteArray base = svtest::generateImage(24 * 1024 * 1024, 40);
+        const QString a = backup(bank, QStringLiteral("a"), base, &error);
+        const QString b = backup(bank, QStringLiteral("b"), svtest::mutate(base, 0.1, 2, 1), &error);
+        const QString c = backup(bank, QStringLiteral("c"), svtest::generateImage(8 * 1024 * 1024, 41), &error);
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        const QSet<QByteArray> keep = chunksOf(bank, a) | chunksOf(bank, c);
+        const QSet<QByteArray> onlyB = chunksOf(bank, b) - keep;
+        QVERIFY(!onlyB.isEmpty());
+        QCOMPARE(chunksOnDisk(bank), keep | chunksOf(bank, b));
+
+        GcReport gc;
+        QVERIFY2(bank.deleteCheckpoint(b, &gc, &error), qPrintable(error.message));
+        QVERIFY(gc.done);
+        QCOMPARE(gc.chunksRemoved, qint64(onlyB.size()));
+        QVERIFY(gc.bytesFreed > 0);
+        QCOMPARE(chunksOnDisk(bank), keep);
+        QCOMPARE(statusOf(bank, b), QStringLiteral("<absent>"));
+        CheckpointIndex index;
+        QVERIFY(!bank.checkpoint(b, &index, &error));
+        QCOMPARE(error.code, BankError::Code::NotFound);
+        for (const QString &id : {a, c}) {
+            VerifyReport report;
+            QVERIFY(bank.verifyCheckpoint(id, &report, &error));
+            QVERIFY(report.ok());
+        }
+        CheckReport check;
+        QVERIFY(bank.check(&check, &error));
+        QVERIFY(check.ok());
+        QVERIFY(check.orphans.isEmpty());
+    }
+
+    void verifyNamesCorruptChunk_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("flipped payload byte") << QStringLiteral("flip");
+        QTest::newRow("truncated") << QStringLiteral("truncate");
+        QTest::newRow("deleted") << QStringLiteral("delete");
+        QTest::newRow("replaced by another chunk") << QStringLiteral("swap");
+    }
+
+    void verifyNamesCorruptChunk()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QString good = backup(bank, QStringLiteral("good"), svtest::generateImage(6 * 1024 * 1024, 50), &error);
+        const QString bad = backup(bank, QStringLiteral("bad"), svtest::generateImage(10 * 1024 * 1024, 51), &error);
+        CheckpointIndex index;
+        QVERIFY(bank.checkpoint(bad, &index, &error));
+        const QList<ChunkRef> chunks = index.resources[1].image->chunks;
+        QVERIFY(chunks.size() >= 3);
+        const qsizetype victim = chunks.size() / 2;
+        const QString path = bank.chunkPath(chunks[victim].sha256);
+        QFile file(path);
+        if (damage == QLatin1String("flip")) {
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            file.seek(file.size() / 2);
+            char byte = 0;
+            file.getChar(&byte);
+            file.seek(file.size() / 2);
+            file.putChar(char(byte ^ 0x01));
+            file.close();
+        } else if (damage == QLatin1String("truncate")) {
+            QVERIFY(file.resize(file.size() / 3));
+        } else if (damage == QLatin1String("delete")) {
+            QVERIFY(file.remove());
+        } else {
+            QVERIFY(file.remove());
+            QVERIFY(QFile::copy(bank.chunkPath(chunks[0].sha256), path));
+        }
+
+        VerifyReport report;
+        QVERIFY(bank.verifyCheckpoint(bad, &report, &error));
+        QVERIFY(!report.ok());
+        QCOMPARE(report.problems.size(), 1);
+        const ChunkProblem &problem = report.problems[0];
+        qInfo() << problem.error.message;
+        QCOMPARE(problem.checkpointId, bad);
+        QCOMPARE(problem.chunkIndex, victim);
+        QCOMPARE(problem.sha256, chunks[victim].sha256);
+        QCOMPARE(problem.error.code,
+                 damage == QLatin1String("delete") ? BankError::Code::MissingChunk : BankError::Code::CorruptChunk);
+        QVERIFY(problem.error.message.contains(bad));
+        QVERIFY(problem.error.message.contains(QString::fromLatin1(chunks[victim].sha256)));
+        QCOMPARE(report.imageMismatches.size(), 1);
+        QVERIFY(report.imageMismatches[0].contains(bad));
+
+        VerifyReport goodReport;
+        QVERIFY(bank.verifyCheckpoint(good, &goodReport, &error));
+        QVERIFY(goodReport.ok());
+
+        CheckReport check;
+        QVERIFY(bank.check(&check, &error));
+        QVERIFY(!check.ok());
+        QCOMPARE(check.problems.size(), 1);
+        QCOMPARE(check.problems[0].checkpointId, bad);
+
+        // Restore-side reading stops at the bad chunk with the same diagnosis.
+        ImageReader reader(&bank, *index.resources[1].image);
+        QByteArray piece;
+        qsizetype delivered = 0;
+        while (reader.next(&piece))
+            ++delivered;
+        QCOMPARE(delivered, victim);
+        QCOMPARE(reader.error().code, problem.error.code);
+    }
+
+    void readerDetectsImageDigestMismatch()
+    {
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        ImageRecord record;
+        QVERIFY(!backup(bank, QStringLiteral("s"), svtest::generateImage(3 * 1024 * 1024, 3), &error, &record).isEmpty());
+        record.sha512 = QByteArray(128, 'a');
+        ImageReader reader(&bank, record);
+        QByteArray piece;
+        while (reader.next(&piece)) {
+        }
+        QCOMPARE(reader.error().code, BankError::Code::ChecksumMismatch);
+    }
+
+    void interruptedCheckpointIsNotAvailable()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("bank"));
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SV_TEST_CRASH_CHILD_BANK"), root);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForFinished(60000));
+        QCOMPARE(child.exitCode(), 0);
+
+        LocalBank bank(root);
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QString id = QStringLiteral("interrupted-checkpoint");
+        QCOMPARE(statusOf(bank, id), QStringLiteral("protecting"));
+        CheckpointIndex index;
+        QVERIFY(bank.checkpoint(id, &index, &error));
+        QVERIFY(!index.resources[1].image.has_value()); // nothing claims the data is there
+        const qsizetype strayChunks = chunksOnDisk(bank).size();
+        QVERIFY(strayChunks > 0);
+
+        // A backup of the same disk afterwards still works and is complete.
+        const QString next = backup(bank, QStringLiteral("crashy"), svtest::generateImage(8 * 1024 * 1024, 77), &error);
+        QVERIFY2(!next.isEmpty(), qPrintable(error.message));
+
+        PruneReport prune;
+        QVERIFY2(bank.prune(&prune, &error), qPrintable(error.message));
+        QCOMPARE(prune.interruptedMarkedError, 1);
+        QCOMPARE(statusOf(bank, id), QStringLiteral("error"));
+        QCOMPARE(statusOf(bank, next), QStringLiteral("available"));
+        QCOMPARE(chunksOnDisk(bank), chunksOf(bank, next));
+        VerifyReport report;
+        QVERIFY(bank.verifyCheckpoint(next, &report, &error));
+        QVERIFY(report.ok());
+    }
+
+    void failedBackupIsError()
+    {
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        QString id;
+        {
+            auto checkpoint = bank.beginCheckpoint(draftFor(QStringLiteral("x")), &error);
+            QVERIFY(checkpoint);
+            id = checkpoint->id();
+            QCOMPARE(statusOf(bank, id), QStringLiteral("protecting"));
+            auto writer = checkpoint->createImageWriter();
+            QVERIFY(writer->write(svtest::generateImage(2 * 1024 * 1024, 1)));
+            // The job is cancelled: writer and checkpoint go away without commit.
+        }
+        QCOMPARE(statusOf(bank, id), QStringLiteral("error"));
+        CheckpointIndex index;
+        QVERIFY(bank.checkpoint(id, &index, &error));
+        QVERIFY(!index.errorMessage.isEmpty());
+    }
+
+    void notWritable_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("folder below a regular file") << QStringLiteral("under-file");
+        QTest::newRow("read-only folder (chmod 0500)") << QStringLiteral("chmod");
+        QTest::newRow("bank made read-only after creation") << QStringLiteral("chmod-later");
+    }
+
+    void notWritable()
+    {
+        QFETCH(QString, how);
+        QTemporaryDir dir;
+        QString root;
+        if (how == QLatin1String("under-file")) {
+            QFile blocker(dir.filePath(QStringLiteral("a-file")));
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+            blocker.close();
+            root = dir.filePath(QStringLiteral("a-file/bank"));
+        } else {
+            if (::geteuid() == 0)
+                QSKIP("Running as root: permission bits do not stop root from writing, so a chmod'ed folder "
+                      "cannot be made unwritable here. The 'folder below a regular file' row covers the "
+                      "not-writable error path in every environment.");
+            root = dir.filePath(QStringLiteral("ro"));
+            if (how == QLatin1String("chmod-later")) {
+                LocalBank first(root);
+                BankError error;
+                QVERIFY(first.open(&error));
+                QVERIFY(QFile::setPermissions(root + QStringLiteral("/checkpoints"),
+                                              QFile::ReadOwner | QFile::ExeOwner));
+            } else {
+                QVERIFY(QDir().mkpath(root));
+                QVERIFY(QFile::setPermissions(root, QFile::ReadOwner | QFile::ExeOwner));
+            }
+        }
+        LocalBank bank(root);
+        BankError error;
+        QVERIFY(!bank.open(&error));
+        qInfo() << error.message;
+        QCOMPARE(error.code, BankError::Code::NotWritable);
+        QVERIFY(error.message.contains(QStringLiteral("not writable")));
+        QVERIFY(error.message.contains(dir.path()));
+        QVERIFY(!error.path.isEmpty());
+        QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(root + QStringLiteral("/checkpoints"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void errnoMapping_data()
+    {
+        QTest::addColumn<int>("err");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("ENOSPC") << ENOSPC << int(BankError::Code::DiskFull) << QStringLiteral("full");
+        QTest::newRow("EDQUOT") << EDQUOT << int(BankError::Code::DiskFull) << QStringLiteral("full");
+        QTest::newRow("EACCES") << EACCES << int(BankError::Code::NotWritable) << QStringLiteral("not writable");
+        QTest::newRow("EROFS") << EROFS << int(BankError::Code::NotWritable) << QStringLiteral("not writable");
+        QTest::newRow("EIO") << EIO << int(BankError::Code::Io) << QStringLiteral("failed");
+    }
+
+    void errnoMapping()
+    {
+        QFETCH(int, err);
+        QFETCH(int, code);
+        QFETCH(QString, phrase);
+        const BankError error = BankError::fromErrno(err, QStringLiteral("Writing"), QStringLiteral("/b/chunks/x"));
+        QCOMPARE(int(error.code), code);
+        QVERIFY2(error.message.contains(phrase), qPrintable(error.message));
+        QVERIFY(error.message.contains(QStringLiteral("/b/chunks/x")));
+        QCOMPARE(error.path, QStringLiteral("/b/chunks/x"));
+    }
+
+    void diskFullErrnoFromARealDevice()
+    {
+        // /dev/full answers every write with ENOSPC: a real errno through the real write path.
+        struct stat st {};
+        if (::stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+            QSKIP("/dev/full (the device that answers every write with ENOSPC) does not exist in this "
+                  "environment; the ENOSPC path is still covered by errnoMapping and by tst_imagewriter");
+        const int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "x", 1), ssize_t(-1));
+        const int err = errno;
+        ::close(fd);
+        QCOMPARE(err, ENOSPC);
+        const BankError mapped = BankError::fromErrno(err, QStringLiteral("Writing"), QStringLiteral("/dev/full"));
+        QVERIFY(mapped.message.contains(QStringLiteral("full")));
+        QCOMPARE(mapped.code, BankError::Code::DiskFull);
+    }
+
+    void pathTraversalRefused_data()
+    {
+        QTest::addColumn<QString>("chunkName");
+        QTest::newRow("relative escape") << QStringLiteral("../../../../etc/passwd");
+        QTest::newRow("64-char escape") << QStringLiteral("../").repeated(21) + QStringLiteral("a");
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd");
+        QTest::newRow("upper-case hex")
+            << QString::fromLatin1(QCryptographicHash::hash("x", QCryptographicHash::Sha256).toHex().toUpper());
+    }
+
+    void pathTraversalRefused()
+    {
+        QFETCH(QString, chunkName);
+        QTemporaryDir dir;
+        LocalBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QString id = backup(bank, QStringLiteral("s"), svtest::generateImage(2 * 1024 * 1024, 9), &error);
+        QFile indexFile(bank.indexPath(id));
+        QVERIFY(indexFile.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(indexFile.readAll()).object();
+        indexFile.close();
+        QJsonArray resources = json.value(QStringLiteral("resources")).toArray();
+        QJsonObject image = resources[1].toObject();
+        QJsonObject data = image.value(QStringLiteral("image_data")).toObject();
+        QJsonArray chunks = data.value(QStringLiteral("chunks")).toArray();
+        QJsonArray first = chunks[0].toArray();
+        first[0] = chunkName;
+        chunks[0] = first;
+        data[QStringLiteral("chunks")] = chunks;
+        image[QStringLiteral("image_data")] = data;
+        resources[1] = image;
+        json[QStringLiteral("resources")] = resources;
+        QVERIFY(indexFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        indexFile.write(QJsonDocument(json).toJson());
+        indexFile.close();
+
+        CheckpointIndex index;
+        QVERIFY(!bank.checkpoint(id, &index, &error));
+        QCOMPARE(error.code, BankError::Code::BadIndex);
+        QVERIFY2(error.message.contains(QStringLiteral("invalid name")), qPrintable(error.message));
+        VerifyReport report;
+        QVERIFY(!bank.verifyCheckpoint(id, &report, &error));
+        // Garbage collection refuses to guess what a damaged index references.
+        GcReport gc;
+        QVERIFY(!bank.collectGarbage(&gc, &error));
+        QVERIFY(!gc.done);
+        QVERIFY(!chunksOnDisk(bank).isEmpty());
+        // The primitives refuse such names too.
+        QByteArray out;
+        QVERIFY(!bank.getChunk(chunkName.toLatin1(), &out, &error));
+        QCOMPARE(error.code, BankError::Code::InvalidName);
+        QVERIFY(!bank.readVerifiedChunk(ChunkRef{chunkName.toLatin1(), 1}, &out, &error));
+        QCOMPARE(error.code, BankError::Code::InvalidName);
+        QVERIFY(!bank.checkpoint(QStringLiteral("../etc/passwd"), &index, &error));
+        QCOMPARE(error.code, BankError::Code::InvalidName);
+    }
+
+    void journal()
+    {
+        QTemporaryDir dir;
+        BankError error;
+        {
+            LocalBank bank(dir.path());
+            QVERIFY(bank.open(&error));
+            for (int i = 0; i < 3; ++i) {
+                JournalEntry entry;
+                entry.checkpointId = QStringLiteral("cp-%1").arg(i);
+                entry.imageId = QStringLiteral("img-%1").arg(i);
+                entry.cloudProfileId = QStringLiteral("profile-a");
+                entry.created = QDateTime::currentDateTimeUtc().addSecs(i);
+                QVERIFY(bank.addJournalEntry(entry, &error));
+            }
+        }
+        LocalBank bank(dir.path()); // after a "restart"
+        QVERIFY(bank.open(&error));
+        QList<JournalEntry> entries;
+        QVERIFY(bank.journalEntries(&entries, &error));
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries[0].checkpointId, QStringLiteral("cp-0"));
+        QCOMPARE(entries[2].imageId, QStringLiteral("img-2"));
+        QCOMPARE(entries[1].cloudProfileId, QStringLiteral("profile-a"));
+        QVERIFY(bank.removeJournalEntry(entries[1], &error));
+        QVERIFY(bank.journalEntries(&entries, &error));
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[1].imageId, QStringLiteral("img-2"));
+    }
+
+    void twoWritersConcurrently()
+    {
+        QTemporaryDir dir;
+        BankError error;
+        LocalBank setup(dir.path());
+        QVERIFY(setup.open(&error));
+        const QByteArray base = svtest::generateImage(32 * 1024 * 1024, 60);
+        const QByteArray images[2] = {base, svtest::mutate(base, 0.05, 3, 2)};
+        QString ids[2];
+        BankError errors[2];
+        std::thread threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i] = std::thread([&, i] {
+                LocalBank bank(dir.path()); // its own bank object and lock, like a second process
+                ids[i] = backup(bank, QStringLiteral("w%1").arg(i), images[i], &errors[i]);
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(!ids[i].isEmpty(), qPrintable(errors[i].message));
+            VerifyReport report;
+            QVERIFY(setup.verifyCheckpoint(ids[i], &report, &error));
+            QVERIFY(report.ok());
+        }
+        CheckReport check;
+        QVERIFY(setup.check(&check, &error));
+        QVERIFY(check.ok());
+        QVERIFY(check.orphans.isEmpty());
+    }
+
+    void writerVersusGarbageCollection()
+    {
+        QTemporaryDir dir;
+        BankError error;
+        LocalBank bank(dir.path());
+        QVERIFY(bank.open(&error));
+        const QByteArray image = svtest::generateImage(16 * 1024 * 1024, 70);
+        const QString old = backup(bank, QStringLiteral("s"), image, &error);
+        QVERIFY(!old.isEmpty());
+
+        // A second backup of the same disk is running (it dedups against `old`'s chunks) when someone
+        // deletes `old`: GC must not remove the chunks the running backup is about to reference.
+        LocalBank writerBank(dir.path());
+        auto checkpoint = writerBank.beginCheckpoint(draftFor(QStringLiteral("s")), &error);
+        QVERIFY(checkpoint);
+        auto writer = checkpoint->createImageWriter();
+        QVERIFY(svtest::feed(*writer, image, 1 << 20));
+        ImageRecord record;
+        QVERIFY(writer->finish(&record, &error));
+        QCOMPARE(record.newBytes, qint64(0)); // everything deduplicated against `old`
+
+        LocalBank gcBank(dir.path());
+        GcReport gc;
+        QVERIFY2(gcBank.deleteCheckpoint(old, &gc, &error, 300), qPrintable(error.message));
+        QVERIFY(!gc.done); // deferred: a backup holds the bank
+        qInfo() << "GC deferred:" << gc.deferredReason;
+        QVERIFY(gc.deferredReason.contains(QStringLiteral("in use")));
+        QCOMPARE(statusOf(bank, old), QStringLiteral("<absent>"));
+
+        checkpoint->resource(kImage, QStringLiteral("img-s"))->image = record;
+        QVERIFY2(checkpoint->commit(&error), qPrintable(error.message));
+        PruneReport prune;
+        QVERIFY(gcBank.prune(&prune, &error));
+        QVERIFY(prune.gc.done);
+        VerifyReport report;
+        QVERIFY(bank.verifyCheckpoint(checkpoint->id(), &report, &error));
+        QVERIFY2(report.ok(), report.problems.isEmpty() ? "" : qPrintable(report.problems[0].error.message));
+    }
+
+    void gcWhileWriterWaits()
+    {
+        // The other way round: GC holds the bank, a new backup waits for it instead of racing it.
+        QTemporaryDir dir;
+        BankError error;
+        LocalBank bank(dir.path());
+        QVERIFY(bank.open(&error));
+        auto exclusive = bank.lock(BankLock::Mode::Exclusive, 0, &error);
+        QVERIFY(exclusive);
+        LocalBank other(dir.path());
+        QVERIFY(!other.beginCheckpoint(draftFor(QStringLiteral("s")), &error, 100));
+        QCOMPARE(error.code, BankError::Code::Busy);
+        qInfo() << error.message;
+        exclusive.reset();
+        QVERIFY(other.beginCheckpoint(draftFor(QStringLiteral("s")), &error, 100));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    const QByteArray crashBank = qgetenv("SV_TEST_CRASH_CHILD_BANK");
+    if (!crashBank.isEmpty())
+        return crashingChild(QString::fromLocal8Bit(crashBank));
+    QCoreApplication app(argc, argv);
+    TestLocalBank test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_localbank.moc"
