@@ -1,0 +1,57 @@
+#include "openstack/compute/listserversjob.h"
+
+#include <QJsonArray>
+
+namespace sv::openstack {
+
+ListServersJob::ListServersJob(Connection *connection, QObject *parent)
+    : ApiJob(connection, parent)
+{
+}
+
+void ListServersJob::run()
+{
+    QUrlQuery query = m_filters;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    sendRequest(makeRequest(ServiceType::Compute, "GET",
+                            QStringLiteral("servers/detail?") + query.toString(QUrl::FullyEncoded)));
+}
+
+void ListServersJob::onSuccess(QNetworkReply *, const QByteArray &body)
+{
+    Error error;
+    const QJsonObject root = parseObject(body, &error);
+    if (!error.isOk()) {
+        finish(error);
+        return;
+    }
+    QList<Server> page;
+    const QJsonArray servers = root.value(QLatin1String("servers")).toArray();
+    page.reserve(servers.size());
+    for (const QJsonValue &value : servers)
+        page.append(Server::fromJson(value.toObject()));
+    ++m_pages;
+    if (m_keepResults)
+        m_servers += page;
+    Q_EMIT pageReceived(page);
+    if (!isRunning())
+        return; // aborted from a slot
+
+    const QString next = nextLink(root.value(QLatin1String("servers_links")).toArray());
+    const QString marker = QUrlQuery(QUrl(next).query()).queryItemValue(QStringLiteral("marker"));
+    if (next.isEmpty() || page.isEmpty() || marker == m_lastMarker) {
+        finish();
+        return;
+    }
+    m_lastMarker = marker;
+    Request request = makeRequest(ServiceType::Compute, "GET", {});
+    Error baseError;
+    request.url = pagingUrl(ServiceType::Compute, QStringLiteral("servers/detail"), next, &baseError);
+    if (!baseError.isOk()) {
+        finish(baseError);
+        return;
+    }
+    sendRequest(request);
+}
+
+} // namespace sv::openstack
