@@ -1,0 +1,116 @@
+#include "realcloud.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace real {
+
+RealCloud RealCloud::fromEnvironment()
+{
+    RealCloud cloud;
+    cloud.m_dir = qEnvironmentVariable("REALCLOUD_DIR");
+    if (cloud.m_dir.isEmpty()) {
+        cloud.m_error = QStringLiteral("REALCLOUD_DIR is not set");
+        return cloud;
+    }
+    // stop.sh renames pids to pids.stopped: a stopped cloud's files say nothing about live services.
+    if (!QFileInfo::exists(cloud.m_dir + QStringLiteral("/pids"))) {
+        cloud.m_error = QStringLiteral("%1/pids is missing: the services were never started or are stopped")
+                            .arg(cloud.m_dir);
+        return cloud;
+    }
+    if (!cloud.load(cloud.m_dir + QStringLiteral("/env"), &cloud.m_values)
+        || !cloud.load(cloud.m_dir + QStringLiteral("/env.admin"), &cloud.m_adminValues))
+        return cloud;
+    for (const char *required : {"OS_AUTH_URL", "OS_PASSWORD", "REALCLOUD_GLANCE_URL", "REALCLOUD_SWIFT_URL"}) {
+        if (cloud.m_values.value(QLatin1String(required)).isEmpty()) {
+            cloud.m_error = QStringLiteral("%1/env has no %2").arg(cloud.m_dir, QLatin1String(required));
+            return cloud;
+        }
+    }
+    return cloud;
+}
+
+bool RealCloud::isRequired()
+{
+    return qEnvironmentVariable("CI") == QLatin1String("true");
+}
+
+// start.sh writes one `export NAME=value` per line, values without quotes or spaces.
+bool RealCloud::load(const QString &fileName, QHash<QString, QString> *values)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        m_error = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    while (!file.atEnd()) {
+        QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(QLatin1String("export ")))
+            line = line.mid(7);
+        // A line like `export a=1 b=2` holds several assignments.
+        const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString &word : words) {
+            const qsizetype eq = word.indexOf(QLatin1Char('='));
+            if (eq <= 0 || word.startsWith(QLatin1Char('#')))
+                break;
+            values->insert(word.left(eq), word.mid(eq + 1));
+        }
+    }
+    return true;
+}
+
+QUrl RealCloud::authUrl() const
+{
+    return QUrl(value(QStringLiteral("OS_AUTH_URL")));
+}
+
+QUrl RealCloud::glanceUrl() const
+{
+    return QUrl(value(QStringLiteral("REALCLOUD_GLANCE_URL")));
+}
+
+QUrl RealCloud::swiftUrl() const
+{
+    return QUrl(value(QStringLiteral("REALCLOUD_SWIFT_URL")));
+}
+
+QString RealCloud::regionName() const
+{
+    return value(QStringLiteral("OS_REGION_NAME"));
+}
+
+Credentials RealCloud::demo() const
+{
+    Credentials c;
+    c.username = m_values.value(QStringLiteral("OS_USERNAME"));
+    c.password = m_values.value(QStringLiteral("OS_PASSWORD"));
+    c.projectName = m_values.value(QStringLiteral("OS_PROJECT_NAME"));
+    return c;
+}
+
+Credentials RealCloud::admin() const
+{
+    Credentials c;
+    c.username = m_adminValues.value(QStringLiteral("OS_USERNAME"));
+    c.password = m_adminValues.value(QStringLiteral("OS_PASSWORD"));
+    c.projectName = m_adminValues.value(QStringLiteral("OS_PROJECT_NAME"));
+    return c;
+}
+
+QProcessEnvironment RealCloud::cliEnvironment(bool asAdmin) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList names = env.keys();
+    for (const QString &name : names) {
+        if (name.startsWith(QLatin1String("OS_")))
+            env.remove(name);
+    }
+    const QHash<QString, QString> &values = asAdmin ? m_adminValues : m_values;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        env.insert(it.key(), it.value());
+    return env;
+}
+
+} // namespace real
