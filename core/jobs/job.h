@@ -38,6 +38,8 @@ protected:
     virtual void run() = 0;
     virtual void onCancel() {}
 
+    // For blocking work that polls a flag (e.g. a bank verify) rather than reacting to onCancel().
+    const std::atomic_bool *cancelFlag() const { return &m_cancelled; }
     void setStage(JobStage stage, qint64 bytesTotal = -1);
     void setBytesDone(qint64 bytesDone); // throttled: emits at most every 100 ms
     void finish(JobResult result);

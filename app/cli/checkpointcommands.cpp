@@ -1,0 +1,278 @@
+// Bank verbs: checkpoints, show, verify, delete, check, prune.
+#include "bank/bank.h"
+#include "clicommand.h"
+#include "clisupport.h"
+#include "protection/verifyjob.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cli {
+namespace {
+
+QJsonObject summaryJson(const sv::CheckpointSummary &summary)
+{
+    return QJsonObject{{QStringLiteral("id"), summary.id},
+                       {QStringLiteral("server_id"), summary.serverId},
+                       {QStringLiteral("server_name"), summary.serverName},
+                       {QStringLiteral("created"), summary.created.toString(Qt::ISODate)},
+                       {QStringLiteral("status"), summary.status},
+                       {QStringLiteral("consistency"), summary.consistency},
+                       {QStringLiteral("size"), summary.size},
+                       {QStringLiteral("stored_bytes"), summary.storedBytes},
+                       {QStringLiteral("new_stored_bytes"), summary.newStoredBytes},
+                       {QStringLiteral("error"), summary.errorMessage}};
+}
+
+// Opens the bank or prints why not; ends the process on failure.
+std::shared_ptr<sv::Bank> bankOrFail(const QCommandLineParser &parser)
+{
+    sv::BankError error;
+    auto bank = openBank(parser, &error);
+    if (!bank) {
+        err() << error.message << Qt::endl;
+        CliCommand::finish(ExitFailure);
+    }
+    return bank;
+}
+
+// One positional CHECKPOINT argument, or a usage error.
+bool takeCheckpointId(const QCommandLineParser &parser, const QString &verb, QString *id)
+{
+    if (parser.positionalArguments().size() != 1) {
+        err() << "stackvault-cli " << verb << ": give exactly one backup id (see `stackvault-cli checkpoints`)\n";
+        CliCommand::finish(ExitUsage);
+        return false;
+    }
+    *id = parser.positionalArguments().constFirst();
+    return true;
+}
+
+void listCheckpoints(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the backups (checkpoints) in the backup storage."));
+    parser.addOption({QStringLiteral("server"), QStringLiteral("Only backups of this server (name or id)."),
+                      QStringLiteral("server")});
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("checkpoints"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    QList<sv::CheckpointSummary> checkpoints;
+    sv::BankError error;
+    if (!bank->listCheckpoints(&checkpoints, &error)) {
+        err() << error.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    const QString server = parser.value(QStringLiteral("server"));
+    if (!server.isEmpty())
+        checkpoints.removeIf([&](const sv::CheckpointSummary &c) { return c.serverId != server && c.serverName != server; });
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const auto &checkpoint : std::as_const(checkpoints))
+            array.append(summaryJson(checkpoint));
+        printJson(array);
+        return CliCommand::finish(ExitOk);
+    }
+    out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                 .arg(QStringLiteral("ID").leftJustified(36), QStringLiteral("SERVER").leftJustified(16),
+                      QStringLiteral("CREATED (UTC)").leftJustified(19), QStringLiteral("STATUS").leftJustified(10),
+                      QStringLiteral("SIZE").rightJustified(10), QStringLiteral("STORED NEW").rightJustified(10));
+    for (const auto &c : std::as_const(checkpoints)) {
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                     .arg(c.id.leftJustified(36), c.serverName.leftJustified(16),
+                          c.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.status.leftJustified(10),
+                          humanBytes(c.size).rightJustified(10), humanBytes(c.newStoredBytes).rightJustified(10));
+    }
+    CliCommand::finish(ExitOk);
+}
+
+void showCheckpoint(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Show one backup's index: resources, metadata, images."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("show"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    QString id;
+    if (!takeCheckpointId(parser, QStringLiteral("show"), &id))
+        return;
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    sv::CheckpointIndex index;
+    sv::BankError error;
+    if (!bank->checkpoint(id, &index, &error)) {
+        err() << error.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    const QJsonObject json = QJsonDocument::fromJson(index.toJson()).object();
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(json);
+        return CliCommand::finish(ExitOk);
+    }
+    const sv::CheckpointSummary summary = sv::Bank::summarize(index);
+    out() << "Backup       " << summary.id << '\n'
+          << "Server       " << summary.serverName << " (" << summary.serverId << ")\n"
+          << "Created      " << summary.created.toUTC().toString(Qt::ISODate) << '\n'
+          << "Status       " << summary.status << (summary.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + summary.errorMessage) << '\n'
+          << "Consistency  " << summary.consistency << '\n'
+          << "Server data  "
+          << (index.options.value(QLatin1String("include_data")).toBool() ? "included (snapshot taken first)"
+                                                                           : "original image only")
+          << '\n'
+          << "Size         " << humanBytes(summary.size) << " (stored: " << humanBytes(summary.storedBytes)
+          << ", new in this backup: " << humanBytes(summary.newStoredBytes) << ")\n";
+    CliCommand::finish(ExitOk);
+}
+
+void verifyCheckpoint(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Re-read every chunk of a backup, re-hash it and recompute each image's sha512."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("verify"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    QString id;
+    if (!takeCheckpointId(parser, QStringLiteral("verify"), &id))
+        return;
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    runJob(new sv::VerifyJob(bank, id), parser.isSet(QStringLiteral("json")));
+}
+
+void deleteCheckpoint(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Delete a backup, then remove the stored chunks no other backup uses."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("delete"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    QString id;
+    if (!takeCheckpointId(parser, QStringLiteral("delete"), &id))
+        return;
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    sv::GcReport report;
+    sv::BankError error;
+    if (!bank->deleteCheckpoint(id, &report, &error)) {
+        err() << error.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("deleted"), id},
+                              {QStringLiteral("gc_done"), report.done},
+                              {QStringLiteral("chunks_removed"), report.chunksRemoved},
+                              {QStringLiteral("bytes_freed"), report.bytesFreed}});
+    } else {
+        out() << "Deleted backup " << id << ". ";
+        if (report.done)
+            out() << "Freed " << humanBytes(report.bytesFreed) << " (" << report.chunksRemoved << " chunks).\n";
+        else
+            out() << "Unused chunks will be removed later: " << report.deferredReason << '\n';
+    }
+    CliCommand::finish(ExitOk);
+}
+
+void checkBank(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Check the whole backup storage: every backup's chunks exist and hash right; report orphan chunks."));
+    parser.addOption({QStringLiteral("quick"), QStringLiteral("Only check that chunks exist (no re-hashing).")});
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("check"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    sv::CheckReport report;
+    sv::BankError error;
+    if (!bank->check(&report, &error, !parser.isSet(QStringLiteral("quick")))) {
+        err() << error.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    QStringList problems = report.unreadableIndexes;
+    for (const auto &problem : std::as_const(report.problems))
+        problems.append(problem.error.message);
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("ok"), report.ok()},
+                              {QStringLiteral("checkpoints"), report.checkpoints},
+                              {QStringLiteral("chunks_referenced"), report.chunksReferenced},
+                              {QStringLiteral("orphan_chunks"), qint64(report.orphans.size())},
+                              {QStringLiteral("orphan_bytes"), report.orphanBytes},
+                              {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
+    } else {
+        out() << report.checkpoints << " backups, " << report.chunksReferenced << " chunks referenced, "
+              << report.orphans.size() << " orphan chunks (" << humanBytes(report.orphanBytes)
+              << "; `stackvault-cli prune` removes them).\n";
+        for (const QString &problem : std::as_const(problems))
+            err() << "problem: " << problem << '\n';
+        out() << (report.ok() ? "Backup storage is consistent.\n" : "Backup storage has problems.\n");
+    }
+    CliCommand::finish(report.ok() ? ExitOk : ExitFailure);
+}
+
+void pruneBank(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Tidy the backup storage after a crash: mark interrupted backups as failed, finish interrupted "
+        "deletes, remove temporary files and chunks no backup uses."));
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("prune"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    const auto bank = bankOrFail(parser);
+    if (!bank)
+        return;
+    sv::PruneReport report;
+    sv::BankError error;
+    if (!bank->prune(&report, &error)) {
+        err() << error.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("interrupted_marked_error"), report.interruptedMarkedError},
+                              {QStringLiteral("unfinished_deletes_removed"), report.unfinishedDeletesRemoved},
+                              {QStringLiteral("temporaries_removed"), report.temporariesRemoved},
+                              {QStringLiteral("chunks_removed"), report.gc.chunksRemoved},
+                              {QStringLiteral("bytes_freed"), report.gc.bytesFreed}});
+    } else {
+        out() << "Interrupted backups marked failed: " << report.interruptedMarkedError
+              << "; unfinished deletes completed: " << report.unfinishedDeletesRemoved
+              << "; temporary files removed: " << report.temporariesRemoved << "; chunks removed: "
+              << report.gc.chunksRemoved << " (" << humanBytes(report.gc.bytesFreed) << ").\n";
+    }
+    CliCommand::finish(ExitOk);
+}
+
+const CliCommandRegistration checkpointsVerb{
+    {QStringLiteral("checkpoints"), QStringLiteral("list backups in the backup storage"), listCheckpoints}};
+const CliCommandRegistration showVerb{{QStringLiteral("show"), QStringLiteral("show one backup"), showCheckpoint}};
+const CliCommandRegistration verifyVerb{
+    {QStringLiteral("verify"), QStringLiteral("re-read and re-hash a backup"), verifyCheckpoint}};
+const CliCommandRegistration deleteVerb{
+    {QStringLiteral("delete"), QStringLiteral("delete a backup and free its space"), deleteCheckpoint}};
+const CliCommandRegistration checkVerb{
+    {QStringLiteral("check"), QStringLiteral("check the whole backup storage"), checkBank}};
+const CliCommandRegistration pruneVerb{
+    {QStringLiteral("prune"), QStringLiteral("tidy the backup storage after a crash"), pruneBank}};
+
+} // namespace
+} // namespace cli

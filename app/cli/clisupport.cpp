@@ -1,0 +1,162 @@
+#include "clisupport.h"
+
+#include "bank/localbank.h"
+#include "clicommand.h"
+#include "jobs/jobmanager.h"
+#include "util/appsettings.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGINT/SIGTERM become a cancel request handled in the event loop (self-pipe), so that a job
+// cancelled from the terminal still deletes its temporary snapshot.
+void installCancelHandler(sv::JobManager *manager)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, manager);
+    QObject::connect(notifier, &QSocketNotifier::activated, manager, [manager] {
+        char byte;
+        [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
+        err() << "\nCancelling… (cleaning up)" << Qt::endl;
+        manager->cancelAll();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+QString formatEta(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("--:--");
+    return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("stackvault-cli ") + verb} + arguments)) {
+        err() << "stackvault-cli " << verb << ": " << parser.errorText() << "\n\n" << parser.helpText();
+        err().flush();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return false;
+    }
+    return true;
+}
+
+void addBankOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("bank"),
+                      QStringLiteral("Backup storage: a local folder (default: the one in the settings, %1).")
+                          .arg(sv::AppSettings::instance()->bankLocation()),
+                      QStringLiteral("location")});
+}
+
+void addJsonOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON for scripts.")});
+}
+
+std::shared_ptr<sv::Bank> openBank(const QCommandLineParser &parser, sv::BankError *error)
+{
+    const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
+                                                                   : sv::AppSettings::instance()->bankLocation();
+    auto bank = std::make_shared<sv::LocalBank>(location);
+    if (!bank->open(error))
+        return {};
+    return bank;
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+QString humanBytes(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+void runJob(sv::Job *job, bool json)
+{
+    auto *manager = new sv::JobManager(QCoreApplication::instance());
+    installCancelHandler(manager);
+    const bool terminal = ::isatty(STDERR_FILENO) && !json;
+    auto lastStage = std::make_shared<sv::JobStage>(sv::JobStage::Queued);
+    QObject::connect(manager, &sv::JobManager::jobProgress, manager,
+                     [terminal, json, lastStage](int, const sv::JobProgress &progress) {
+        if (json) {
+            if (progress.stage != *lastStage) {
+                out() << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("stage")},
+                                                   {QStringLiteral("stage"), sv::stageName(progress.stage)}})
+                             .toJson(QJsonDocument::Compact)
+                      << Qt::endl;
+                out().flush();
+            }
+        } else if (terminal) {
+            const int percent = progress.percent();
+            const int width = 30;
+            const int filled = percent < 0 ? 0 : percent * width / 100;
+            err() << '\r' << sv::stageText(progress.stage).leftJustified(20).left(20) << " ["
+                  << QString(filled, QLatin1Char('#')) << QString(width - filled, QLatin1Char(' ')) << "] "
+                  << (percent < 0 ? QStringLiteral("   ") : QStringLiteral("%1%").arg(percent, 3)) << ' '
+                  << humanBytes(qint64(progress.bytesPerSecond)) << "/s ETA " << formatEta(progress.etaSeconds)
+                  << "   ";
+            err().flush();
+        } else if (progress.stage != *lastStage) {
+            err() << sv::stageText(progress.stage) << "…" << Qt::endl;
+        }
+        *lastStage = progress.stage;
+    });
+    QObject::connect(manager, &sv::JobManager::jobFinished, manager,
+                     [terminal, json](int, const sv::JobResult &result) {
+        if (terminal)
+            err() << '\n';
+        const bool ok = result.outcome == sv::JobOutcome::Succeeded;
+        if (json) {
+            QJsonObject object = QJsonObject::fromVariantMap(result.data);
+            object.insert(QStringLiteral("event"), QStringLiteral("finished"));
+            object.insert(QStringLiteral("ok"), ok);
+            object.insert(QStringLiteral("message"), result.message);
+            if (!result.details.isEmpty())
+                object.insert(QStringLiteral("details"), result.details);
+            out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else {
+            (ok ? out() : err()) << result.message << Qt::endl;
+            if (!ok && !result.details.isEmpty())
+                err() << result.details << Qt::endl;
+        }
+        CliCommand::finish(ok ? ExitOk : ExitFailure);
+    });
+    manager->enqueue(job);
+}
+
+} // namespace cli
