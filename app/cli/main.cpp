@@ -56,9 +56,7 @@ QTextStream &err()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(sv::applicationName());
-    QCoreApplication::setOrganizationName(sv::organizationName());
-    QCoreApplication::setApplicationVersion(sv::applicationVersion());
+    sv::initApplication();
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")

@@ -6,9 +6,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(sv::applicationName());
-    QApplication::setOrganizationName(sv::organizationName());
-    QApplication::setApplicationVersion(sv::applicationVersion());
+    sv::initApplication();
     sv::ui::MainWindow window;
     window.show();
     return QApplication::exec();
