@@ -1,1 +1,556 @@
 #include "fakecloud.h"
+
+#include "cloudstate.h"
+#include "computeservice.h"
+#include "controlapi.h"
+#include "exchange.h"
+#include "httphelpers.h"
+#include "imageservice.h"
+#include "keystoneservice.h"
+#include "networkservice.h"
+#include "scenarioloader.h"
+#include "volumeservice.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <exception>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+namespace fake {
+
+struct FakeCloud::Impl
+{
+    explicit Impl(FakeCloud &cloud)
+        : keystone(state)
+        , compute(state)
+        , image(state)
+        , volume(state)
+        , network(state)
+        , control(cloud)
+    {
+    }
+    void dispatch(const httplib::Request &request, httplib::Response &response, const httplib::ContentReader *reader);
+    bool applyWireFaults(Exchange &ex, const QString &service);
+
+    CloudState state;
+    KeystoneService keystone;
+    ComputeService compute;
+    ImageService image;
+    VolumeService volume;
+    NetworkService network;
+    ControlApi control;
+    std::unique_ptr<httplib::Server> server;
+    std::thread thread;
+    std::atomic_bool stopping{false};
+    std::atomic_bool listenerDone{true};
+    std::atomic<quint16> port{0};
+    mutable std::mutex lifecycle;
+};
+
+namespace {
+
+// httplib keeps an idle keep-alive connection's worker waiting for its full timeout, so stop() would
+// block for seconds. Shutting down our accepted sockets (local end 127.0.0.1:port) wakes them at once.
+// Client sockets in the same process have an ephemeral local port, so they are never touched.
+void shutdownAcceptedSockets(quint16 port)
+{
+    const QStringList fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &name : fds) {
+        bool ok = false;
+        const int fd = name.toInt(&ok);
+        struct stat info = {};
+        if (!ok || ::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
+            continue;
+        sockaddr_in local = {};
+        socklen_t length = sizeof(local);
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0 || local.sin_family != AF_INET)
+            continue;
+        if (ntohs(local.sin_port) != port || local.sin_addr.s_addr != htonl(INADDR_LOOPBACK))
+            continue;
+        sockaddr_in peer = {};
+        length = sizeof(peer);
+        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0)
+            ::shutdown(fd, SHUT_RDWR);
+    }
+}
+
+void serviceError(Exchange &ex, const QString &service, int code, const QString &message)
+{
+    if (service == QLatin1String("identity"))
+        http::keystoneError(ex, code, message);
+    else if (service == QLatin1String("image"))
+        http::glanceError(ex, code, message);
+    else
+        http::novaFault(ex, code, message);
+}
+
+} // namespace
+
+bool FakeCloud::Impl::applyWireFaults(Exchange &ex, const QString &service)
+{
+    std::lock_guard lock(state.mutex);
+    const QString method = ex.method();
+    const QString path = ex.path();
+    if (const auto fault = state.takeFault(Fault::Unavailable, method, path)) {
+        ex.setHeader("Retry-After", QByteArray::number(fault->retryAfter));
+        serviceError(ex, service, 503, QStringLiteral("The server is currently unavailable. Please try again at a later time."));
+        return true;
+    }
+    const QString tokenId = QString::fromUtf8(ex.header("X-Auth-Token"));
+    if (!tokenId.isEmpty() && state.validToken(tokenId) && state.takeFault(Fault::Unauthorized, method, path)) {
+        // The token expires now, as if its lifetime had run out mid-job.
+        state.tokens[tokenId].expiresAt = QDateTime::currentDateTimeUtc();
+        http::unauthorized(ex);
+        return true;
+    }
+    if (const auto fault = state.takeFault(Fault::Drop, method, path))
+        ex.dropAfter(fault->afterBytes);
+    if (const auto fault = state.takeFault(Fault::Slow, method, path))
+        ex.limitRate(fault->bytesPerSecond);
+    return false;
+}
+
+void FakeCloud::Impl::dispatch(const httplib::Request &request, httplib::Response &response,
+                               const httplib::ContentReader *reader)
+{
+    Exchange ex(request, response, reader, QStringLiteral("http://127.0.0.1:%1").arg(port.load()), &stopping);
+    try {
+        const QStringList segments = ex.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const QString top = segments.value(0);
+        const QStringList rest = segments.mid(1);
+        static const QStringList services{QStringLiteral("identity"), QStringLiteral("compute"), QStringLiteral("image"),
+                                          QStringLiteral("volume"), QStringLiteral("networking")};
+        if (top == QLatin1String("_fake")) {
+            control.handle(ex, rest);
+        } else if (!services.contains(top)) {
+            http::addRequestId(ex);
+            ex.json(404, QJsonObject{{QStringLiteral("error"),
+                                      QJsonObject{{QStringLiteral("code"), 404},
+                                                  {QStringLiteral("title"), QStringLiteral("Not Found")},
+                                                  {QStringLiteral("message"), QStringLiteral("The resource could not be found.")}}}});
+        } else if (!applyWireFaults(ex, top)) {
+            if (top == QLatin1String("identity"))
+                keystone.handle(ex, rest);
+            else if (top == QLatin1String("compute"))
+                compute.handle(ex, rest);
+            else if (top == QLatin1String("image"))
+                image.handle(ex, rest);
+            else if (top == QLatin1String("volume"))
+                volume.handle(ex, rest);
+            else
+                network.handle(ex, rest);
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcFake) << "internal error on" << ex.method() << ex.path() << e.what();
+        ex.json(500, QJsonObject{{QStringLiteral("error"), QString::fromUtf8(e.what())}});
+    }
+    ex.finish();
+}
+
+FakeCloud::FakeCloud()
+    : d(std::make_unique<Impl>(*this))
+{
+}
+
+FakeCloud::~FakeCloud()
+{
+    stop();
+    d->state.joinWorkers();
+}
+
+CloudState &FakeCloud::state()
+{
+    return d->state;
+}
+
+bool FakeCloud::loadScenario(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error)
+            *error = QStringLiteral("%1: not a JSON object (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset);
+        return false;
+    }
+    return loadScenario(doc.object(), error);
+}
+
+bool FakeCloud::loadScenario(const QJsonObject &scenario, QString *error)
+{
+    std::lock_guard lock(d->state.mutex);
+    QString message;
+    ScenarioLoader loader(d->state);
+    if (!loader.load(scenario, &message)) {
+        if (error)
+            *error = message;
+        return false;
+    }
+    return true;
+}
+
+bool FakeCloud::start(quint16 port)
+{
+    std::lock_guard lifecycle(d->lifecycle);
+    if (d->server)
+        return false;
+    d->stopping = false;
+    auto server = std::make_unique<httplib::Server>();
+    // Enough workers for several clients with keep-alive connections plus long downloads.
+    server->new_task_queue = [] { return new httplib::ThreadPool(48); };
+    server->set_keep_alive_max_count(1000);
+    server->set_keep_alive_timeout(2);
+    server->set_read_timeout(60);
+    server->set_write_timeout(60);
+    // httplib would cut streamed bodies to the Range itself; Glance's Range rules are applied by the
+    // image service, so the parsed ranges are dropped before routing. OpenStack services do not compress
+    // their responses, so Accept-Encoding is dropped too (httplib would gzip/brotli JSON bodies).
+    server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &) {
+        auto &mutableRequest = const_cast<httplib::Request &>(request);
+        mutableRequest.ranges.clear();
+        mutableRequest.headers.erase("Accept-Encoding");
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    Impl *impl = d.get();
+    auto plain = [impl](const httplib::Request &request, httplib::Response &response) {
+        impl->dispatch(request, response, nullptr);
+    };
+    auto withBody = [impl](const httplib::Request &request, httplib::Response &response,
+                           const httplib::ContentReader &reader) { impl->dispatch(request, response, &reader); };
+    server->Get(".*", plain);
+    server->Options(".*", plain);
+    server->Post(".*", withBody);
+    server->Put(".*", withBody);
+    server->Patch(".*", withBody);
+    server->Delete(".*", withBody);
+    server->set_logger([](const httplib::Request &request, const httplib::Response &response) {
+        qCDebug(lcFake).noquote() << QString::fromStdString(request.method) << QString::fromStdString(request.path)
+                                  << response.status;
+    });
+    server->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+        response.status = 500;
+        response.set_content("{\"error\": \"internal error\"}", "application/json");
+    });
+    int bound = 0;
+    if (port == 0) {
+        bound = server->bind_to_any_port("127.0.0.1");
+    } else if (server->bind_to_port("127.0.0.1", port)) {
+        bound = port;
+    }
+    if (bound <= 0) {
+        qCWarning(lcFake) << "cannot listen on 127.0.0.1 port" << port;
+        return false;
+    }
+    d->port = static_cast<quint16>(bound);
+    d->server = std::move(server);
+    httplib::Server *raw = d->server.get();
+    d->listenerDone = false;
+    std::atomic_bool *done = &d->listenerDone;
+    d->thread = std::thread([raw, done] {
+        raw->listen_after_bind();
+        *done = true;
+    });
+    qCInfo(lcFake) << "listening on" << baseUrl();
+    return true;
+}
+
+void FakeCloud::stop()
+{
+    std::lock_guard lifecycle(d->lifecycle);
+    if (!d->server)
+        return;
+    d->stopping = true;
+    d->server->stop();
+    // Until the listener thread has joined its workers, keep waking those that wait on idle connections.
+    while (!d->listenerDone) {
+        shutdownAcceptedSockets(d->port);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (d->thread.joinable())
+        d->thread.join();
+    // The thread pool's workers are joined when the server is destroyed.
+    d->server.reset();
+    d->port = 0;
+}
+
+bool FakeCloud::isRunning() const
+{
+    std::lock_guard lifecycle(d->lifecycle);
+    return d->server != nullptr;
+}
+
+quint16 FakeCloud::port() const
+{
+    return d->port;
+}
+
+QString FakeCloud::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(d->port.load());
+}
+
+QString FakeCloud::authUrl() const
+{
+    return baseUrl() + QStringLiteral("/identity/v3");
+}
+
+bool FakeCloud::writeServerDisk(const QString &serverId, qint64 offset, const QByteArray &data)
+{
+    std::lock_guard lock(d->state.mutex);
+    auto it = d->state.servers.find(serverId);
+    if (it == d->state.servers.end() || offset < 0)
+        return false;
+    it->disk.write(offset, data);
+    return true;
+}
+
+QByteArray FakeCloud::readServerDisk(const QString &serverId, qint64 offset, qint64 length) const
+{
+    std::lock_guard lock(d->state.mutex);
+    auto it = d->state.servers.constFind(serverId);
+    if (it == d->state.servers.constEnd() || offset < 0 || length < 0)
+        return {};
+    length = std::min(length, it->disk.size() - offset);
+    if (length <= 0)
+        return {};
+    QByteArray bytes(length, Qt::Uninitialized);
+    it->disk.read(offset, bytes.data(), length);
+    return bytes;
+}
+
+QByteArray FakeCloud::serverDiskSha256(const QString &serverId) const
+{
+    VirtualDisk disk;
+    {
+        std::lock_guard lock(d->state.mutex);
+        auto it = d->state.servers.constFind(serverId);
+        if (it == d->state.servers.constEnd())
+            return {};
+        disk = it->disk; // a frozen copy: hash it without holding the lock
+    }
+    return disk.sha256();
+}
+
+qint64 FakeCloud::serverDiskSize(const QString &serverId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    auto it = d->state.servers.constFind(serverId);
+    return it == d->state.servers.constEnd() ? -1 : it->disk.size();
+}
+
+QByteArray FakeCloud::imageSha256(const QString &imageId) const
+{
+    std::shared_ptr<const ImageData> data;
+    {
+        std::lock_guard lock(d->state.mutex);
+        d->state.advance();
+        auto it = d->state.images.constFind(imageId);
+        if (it == d->state.images.constEnd() || !it->data)
+            return {};
+        data = it->data;
+    }
+    return data->disk.sha256();
+}
+
+QString FakeCloud::imageStatus(const QString &imageId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    auto it = d->state.images.constFind(imageId);
+    return it == d->state.images.constEnd() ? QString() : it->status;
+}
+
+QString FakeCloud::serverTaskState(const QString &serverId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    return d->state.servers.value(serverId).taskState;
+}
+
+QString FakeCloud::serverIdByName(const QString &name) const
+{
+    std::lock_guard lock(d->state.mutex);
+    for (const Server &server : d->state.servers) {
+        if (server.name == name)
+            return server.id;
+    }
+    return {};
+}
+
+QString FakeCloud::imageIdByName(const QString &name) const
+{
+    std::lock_guard lock(d->state.mutex);
+    for (const Image &image : d->state.images) {
+        if (image.name == name)
+            return image.id;
+    }
+    return {};
+}
+
+int FakeCloud::injectFault(const FaultSpec &spec)
+{
+    std::lock_guard lock(d->state.mutex);
+    Fault fault;
+    fault.id = d->state.nextFaultId++;
+    fault.kind = spec.kind;
+    fault.remaining = std::max(1, spec.count);
+    fault.method = spec.method;
+    fault.afterBytes = spec.afterBytes;
+    fault.retryAfter = spec.retryAfter;
+    fault.bytesPerSecond = std::max<qint64>(1, spec.bytesPerSecond);
+    QString path = spec.path;
+    if (path.isEmpty()) {
+        switch (spec.kind) {
+        case Fault::Drop:
+        case Fault::Slow:
+            // By default they hit image downloads, where clients must resume or wait.
+            path = QStringLiteral("^/image/v2/images/[^/]+/file$");
+            if (fault.method.isEmpty())
+                fault.method = QStringLiteral("GET");
+            break;
+        case Fault::Unavailable:
+        case Fault::Unauthorized:
+            path = QStringLiteral("^/(compute|image|volume|networking)/");
+            break;
+        default:
+            break;
+        }
+    }
+    fault.path = QRegularExpression(path);
+    d->state.faults.append(fault);
+    return fault.id;
+}
+
+void FakeCloud::clearFaults()
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.faults.clear();
+}
+
+int FakeCloud::pendingFaults() const
+{
+    std::lock_guard lock(d->state.mutex);
+    return static_cast<int>(d->state.faults.size());
+}
+
+QStringList FakeCloud::leftoverImageIds() const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    QStringList ids;
+    for (const Image &image : d->state.images) {
+        if (!image.fromScenario)
+            ids.append(image.id);
+    }
+    return ids;
+}
+
+QStringList FakeCloud::leftoverServerIds() const
+{
+    std::lock_guard lock(d->state.mutex);
+    QStringList ids;
+    for (const Server &server : d->state.servers) {
+        if (!server.fromScenario)
+            ids.append(server.id);
+    }
+    return ids;
+}
+
+QStringList FakeCloud::leftoverVolumeIds() const
+{
+    std::lock_guard lock(d->state.mutex);
+    QStringList ids;
+    for (const Volume &volume : d->state.volumes) {
+        if (!volume.fromScenario)
+            ids.append(volume.id);
+    }
+    return ids;
+}
+
+void FakeCloud::setTokenLifetime(int seconds)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.tokenLifetimeSeconds = seconds;
+}
+
+void FakeCloud::expireTokens()
+{
+    std::lock_guard lock(d->state.mutex);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Token &token : d->state.tokens)
+        token.expiresAt = std::min(token.expiresAt, now);
+}
+
+bool FakeCloud::expireToken(const QString &tokenId)
+{
+    std::lock_guard lock(d->state.mutex);
+    auto it = d->state.tokens.find(tokenId);
+    if (it == d->state.tokens.end())
+        return false;
+    it->expiresAt = std::min(it->expiresAt, QDateTime::currentDateTimeUtc());
+    return true;
+}
+
+void FakeCloud::revokeTokens()
+{
+    std::lock_guard lock(d->state.mutex);
+    for (Token &token : d->state.tokens)
+        token.revoked = true;
+}
+
+void FakeCloud::setSnapshotStepSeconds(double pending, double snapshot, double pendingUpload, double uploading)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.snapshotStepSeconds = {pending, snapshot, pendingUpload, uploading};
+}
+
+void FakeCloud::setComputeMicroversionRange(int minMinor, int maxMinor)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.computeMinMinor = minMinor;
+    d->state.settings.computeMaxMinor = maxMinor;
+}
+
+std::optional<Fault::Kind> FakeCloud::faultKindFromName(const QString &name)
+{
+    static const QHash<QString, Fault::Kind> kinds{
+        {QStringLiteral("drop"), Fault::Drop},
+        {QStringLiteral("unavailable"), Fault::Unavailable},
+        {QStringLiteral("unauthorized"), Fault::Unauthorized},
+        {QStringLiteral("conflict"), Fault::Conflict},
+        {QStringLiteral("snapshot_killed"), Fault::SnapshotKilled},
+        {QStringLiteral("snapshot_vanishes"), Fault::SnapshotVanishes},
+        {QStringLiteral("too_large"), Fault::TooLarge},
+        {QStringLiteral("slow"), Fault::Slow}};
+    auto it = kinds.constFind(name);
+    return it == kinds.constEnd() ? std::nullopt : std::optional<Fault::Kind>(it.value());
+}
+
+QString FakeCloud::faultKindName(Fault::Kind kind)
+{
+    switch (kind) {
+    case Fault::Drop: return QStringLiteral("drop");
+    case Fault::Unavailable: return QStringLiteral("unavailable");
+    case Fault::Unauthorized: return QStringLiteral("unauthorized");
+    case Fault::Conflict: return QStringLiteral("conflict");
+    case Fault::SnapshotKilled: return QStringLiteral("snapshot_killed");
+    case Fault::SnapshotVanishes: return QStringLiteral("snapshot_vanishes");
+    case Fault::TooLarge: return QStringLiteral("too_large");
+    case Fault::Slow: return QStringLiteral("slow");
+    }
+    return {};
+}
+
+} // namespace fake

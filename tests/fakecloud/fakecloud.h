@@ -1,5 +1,85 @@
 #pragma once
-// Placeholder: the fake cloud is built under issue 2.
+
+#include "model.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
 namespace fake {
-class FakeCloud;
-}
+
+class CloudState;
+
+// What to break, and how often (see tests/fakecloud/README.md "Faults").
+struct FaultSpec
+{
+    Fault::Kind kind = Fault::Unavailable;
+    int count = 1;          // how many matching requests it hits
+    QString method;         // empty: the kind's default
+    QString path;           // regular expression on the request path; empty: the kind's default
+    qint64 afterBytes = 0;  // Drop: body bytes sent before the connection closes
+    int retryAfter = 1;     // Unavailable: Retry-After seconds
+    qint64 bytesPerSecond = 64 * 1024; // Slow
+};
+
+// The fake OpenStack cloud (Keystone, Nova, Glance, Cinder, a control API) on 127.0.0.1, one port,
+// devstack-like path prefixes. Tests start it in-process and talk to it over real HTTP; its server runs
+// on its own threads, so the test's main thread keeps its event loop. Every method is thread-safe.
+class FakeCloud
+{
+public:
+    FakeCloud();
+    ~FakeCloud();
+    FakeCloud(const FakeCloud &) = delete;
+    FakeCloud &operator=(const FakeCloud &) = delete;
+
+    bool loadScenario(const QString &path, QString *error = nullptr);
+    bool loadScenario(const QJsonObject &scenario, QString *error = nullptr);
+
+    // Listens on 127.0.0.1:port (0: a free port) and serves on worker threads.
+    bool start(quint16 port = 0);
+    // Closes the listener and every connection and joins all threads.
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    QString baseUrl() const; // http://127.0.0.1:PORT
+    QString authUrl() const; // http://127.0.0.1:PORT/identity/v3 (what a cloud profile uses)
+
+    // Control API (also over HTTP under /_fake/).
+    bool writeServerDisk(const QString &serverId, qint64 offset, const QByteArray &data);
+    QByteArray readServerDisk(const QString &serverId, qint64 offset, qint64 length) const;
+    QByteArray serverDiskSha256(const QString &serverId) const; // lower-case hex; empty when unknown
+    qint64 serverDiskSize(const QString &serverId) const;       // -1 when unknown
+    QByteArray imageSha256(const QString &imageId) const;       // of the image's bytes; empty without data
+    QString imageStatus(const QString &imageId) const;          // empty when the image does not exist
+    QString serverTaskState(const QString &serverId) const;
+    QString serverIdByName(const QString &name) const;
+    QString imageIdByName(const QString &name) const;
+    int injectFault(const FaultSpec &spec); // returns the fault's id
+    void clearFaults();
+    int pendingFaults() const;
+    // Records made while running that still exist (what a client failed to clean up).
+    QStringList leftoverImageIds() const;
+    QStringList leftoverServerIds() const;
+    QStringList leftoverVolumeIds() const;
+    void setTokenLifetime(int seconds);
+    void expireTokens(); // every token issued so far answers 401 from now on
+    bool expireToken(const QString &tokenId);
+    void revokeTokens();
+    void setSnapshotStepSeconds(double pending, double snapshot, double pendingUpload, double uploading);
+    void setComputeMicroversionRange(int minMinor, int maxMinor);
+
+    static std::optional<Fault::Kind> faultKindFromName(const QString &name);
+    static QString faultKindName(Fault::Kind kind);
+
+    CloudState &state();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace fake

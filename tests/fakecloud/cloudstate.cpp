@@ -1,0 +1,304 @@
+#include "cloudstate.h"
+
+#include "hasher.h"
+
+#include <QRandomGenerator>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcFake, "stackvault.fakecloud")
+
+namespace fake {
+
+CloudState::CloudState() = default;
+
+CloudState::~CloudState()
+{
+    joinWorkers();
+}
+
+void CloudState::clear()
+{
+    domains.clear();
+    projects.clear();
+    users.clear();
+    appCredentials.clear();
+    tokens.clear();
+    flavors.clear();
+    networks.clear();
+    keyPairs.clear();
+    securityGroups.clear();
+    images.clear();
+    servers.clear();
+    volumes.clear();
+    faults.clear();
+    hashJobs.clear();
+}
+
+void CloudState::joinWorkers()
+{
+    for (auto &worker : m_workers) {
+        if (worker.joinable())
+            worker.join();
+    }
+    m_workers.clear();
+}
+
+QString CloudState::newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString CloudState::newHexId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+QString CloudState::isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString CloudState::isoTimeMicro(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
+}
+
+Token CloudState::issueToken(const QString &userId, const QString &projectId, const QStringList &methods,
+                             const QString &appCredentialId)
+{
+    // Fernet tokens are ~180 url-safe characters; clients must not assume short ids.
+    QByteArray random(132, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
+    QByteArray auditRandom(16, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(auditRandom.data()), auditRandom.size() / 4);
+    Token token;
+    token.id = QStringLiteral("gAAAAAB")
+        + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    token.userId = userId;
+    token.projectId = projectId;
+    token.methods = methods;
+    token.appCredentialId = appCredentialId;
+    token.issuedAt = QDateTime::currentDateTimeUtc();
+    token.expiresAt = token.issuedAt.addSecs(settings.tokenLifetimeSeconds);
+    token.auditId = QString::fromLatin1(
+        auditRandom.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals).left(22));
+    tokens.insert(token.id, token);
+    return token;
+}
+
+const Token *CloudState::validToken(const QString &id)
+{
+    auto it = tokens.constFind(id);
+    if (it == tokens.constEnd() || it->revoked || it->expiresAt <= QDateTime::currentDateTimeUtc())
+        return nullptr;
+    return &it.value();
+}
+
+const Project *CloudState::projectById(const QString &id) const
+{
+    auto it = projects.constFind(id);
+    return it == projects.constEnd() ? nullptr : &it.value();
+}
+
+const Project *CloudState::projectByName(const QString &name, const QString &domainId) const
+{
+    for (const auto &project : projects) {
+        if (project.name == name && project.domainId == domainId)
+            return &project;
+    }
+    return nullptr;
+}
+
+const User *CloudState::userByName(const QString &name, const QString &domainId) const
+{
+    for (const auto &user : users) {
+        if (user.name == name && user.domainId == domainId)
+            return &user;
+    }
+    return nullptr;
+}
+
+QString CloudState::domainIdByName(const QString &name) const
+{
+    for (auto it = domains.constBegin(); it != domains.constEnd(); ++it) {
+        if (it.value() == name)
+            return it.key();
+    }
+    return {};
+}
+
+const Flavor *CloudState::flavor(const QString &id) const
+{
+    for (const auto &f : flavors) {
+        if (f.id == id)
+            return &f;
+    }
+    return nullptr;
+}
+
+const Network *CloudState::network(const QString &idOrName) const
+{
+    for (const auto &n : networks) {
+        if (n.id == idOrName)
+            return &n;
+    }
+    for (const auto &n : networks) {
+        if (n.name == idOrName)
+            return &n;
+    }
+    return nullptr;
+}
+
+const SecurityGroup *CloudState::securityGroup(const QString &projectId, const QString &idOrName) const
+{
+    for (const auto &g : securityGroups) {
+        if (g.projectId == projectId && (g.id == idOrName || g.name == idOrName))
+            return &g;
+    }
+    return nullptr;
+}
+
+const KeyPair *CloudState::keyPair(const QString &userId, const QString &name) const
+{
+    for (const auto &k : keyPairs) {
+        if (k.userId == userId && k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+std::optional<Fault> CloudState::takeFault(Fault::Kind kind, const QString &method, const QString &path)
+{
+    for (int i = 0; i < faults.size(); ++i) {
+        Fault &fault = faults[i];
+        if (fault.kind != kind)
+            continue;
+        if (!fault.method.isEmpty() && fault.method.compare(method, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!fault.path.pattern().isEmpty() && !fault.path.match(path).hasMatch())
+            continue;
+        Fault taken = fault;
+        ++fault.hits;
+        if (--fault.remaining <= 0)
+            faults.removeAt(i);
+        qCInfo(lcFake) << "fault" << int(kind) << "fired on" << method << path;
+        return taken;
+    }
+    return std::nullopt;
+}
+
+QString CloudState::newDataFilePath()
+{
+    return m_tempDir.filePath(QStringLiteral("image-%1.bin").arg(m_nextFile++));
+}
+
+std::shared_ptr<CloudState::HashJob> CloudState::startHashing(const VirtualDisk &disk)
+{
+    auto job = std::make_shared<HashJob>();
+    job->disk = disk;
+    m_workers.emplace_back([job] {
+        Hasher md5(Hasher::Md5);
+        Hasher sha512(Hasher::Sha512);
+        job->disk.stream(0, job->disk.size(), [&](const char *data, qint64 n) {
+            md5.addData(data, n);
+            sha512.addData(data, n);
+            return true;
+        });
+        job->md5 = md5.hexResult();
+        job->sha512 = sha512.hexResult();
+        job->ready = true;
+    });
+    return job;
+}
+
+std::shared_ptr<ImageData> CloudState::hashNow(const VirtualDisk &disk)
+{
+    auto data = std::make_shared<ImageData>();
+    data->disk = disk;
+    Hasher md5(Hasher::Md5);
+    Hasher sha512(Hasher::Sha512);
+    disk.stream(0, disk.size(), [&](const char *bytes, qint64 n) {
+        md5.addData(bytes, n);
+        sha512.addData(bytes, n);
+        return true;
+    });
+    data->md5 = md5.hexResult();
+    data->sha512 = sha512.hexResult();
+    return data;
+}
+
+void CloudState::advance()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto &server : servers)
+        advanceServer(server, now);
+}
+
+void CloudState::advanceServer(Server &server, const QDateTime &now)
+{
+    if (server.status == QLatin1String("BUILD") && now >= server.buildDoneAt) {
+        server.status = QStringLiteral("ACTIVE");
+        server.vmState = QStringLiteral("active");
+        server.powerState = 1;
+        server.taskState.clear();
+        server.launchedAt = now;
+        server.updatedAt = now;
+    }
+    if (!server.snapshot)
+        return;
+    SnapshotJob &job = *server.snapshot;
+    const auto &steps = settings.snapshotStepSeconds;
+    const double elapsed = static_cast<double>(job.startedAt.msecsTo(now)) / 1000.0;
+    double bound = 0;
+    static const char *const names[] = {"image_snapshot_pending", "image_snapshot", "image_pending_upload",
+                                        "image_uploading"};
+    int step = 4;
+    for (int i = 0; i < 4; ++i) {
+        bound += i < steps.size() ? steps.at(i) : 0.0;
+        if (elapsed < bound) {
+            step = i;
+            break;
+        }
+    }
+    auto imageIt = images.find(job.imageId);
+    auto hashIt = hashJobs.constFind(job.imageId);
+    const bool hashed = hashIt == hashJobs.constEnd() || hashIt.value()->ready;
+    if (step == 4 && !hashed)
+        step = 3; // a big disk takes as long as its digests (the "upload") take
+    const QString taskState = step < 4 ? QString::fromLatin1(names[step]) : QString();
+    if (server.taskState != taskState) {
+        server.taskState = taskState;
+        server.updatedAt = now;
+    }
+    if (imageIt != images.end()) {
+        const QString status = step <= 1 ? QStringLiteral("queued") : QStringLiteral("saving");
+        if (step < 4 && imageIt->status != status) {
+            imageIt->status = status;
+            imageIt->updatedAt = now;
+        }
+    }
+    if (step < 4)
+        return;
+    // Done: the image turns active (or killed, or vanishes as Nova deletes a failed snapshot).
+    if (imageIt != images.end()) {
+        if (job.vanishes) {
+            images.erase(imageIt);
+        } else if (job.endsKilled) {
+            imageIt->status = QStringLiteral("killed");
+            imageIt->updatedAt = now;
+        } else if (hashIt != hashJobs.constEnd()) {
+            auto data = std::make_shared<ImageData>();
+            data->disk = hashIt.value()->disk;
+            data->md5 = hashIt.value()->md5;
+            data->sha512 = hashIt.value()->sha512;
+            imageIt->data = data;
+            imageIt->status = QStringLiteral("active");
+            imageIt->updatedAt = now;
+        }
+    }
+    hashJobs.remove(job.imageId);
+    server.snapshot.reset();
+    server.taskState.clear();
+}
+
+} // namespace fake

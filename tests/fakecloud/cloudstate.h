@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model.h"
+
+#include <QHash>
+#include <QList>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QTemporaryDir>
+
+#include <mutex>
+#include <thread>
+#include <vector>
+
+Q_DECLARE_LOGGING_CATEGORY(lcFake)
+
+namespace fake {
+
+// Everything the fake cloud knows, behind one recursive mutex (services lock it per request; the state
+// is small, and one lock keeps every transition atomic). Time-driven transitions (BUILD -> ACTIVE, the
+// createImage task_state steps) are evaluated lazily by advance(), so no timer thread is needed.
+class CloudState
+{
+public:
+    CloudState();
+    ~CloudState();
+    CloudState(const CloudState &) = delete;
+    CloudState &operator=(const CloudState &) = delete;
+
+    std::recursive_mutex mutex;
+
+    Settings settings;
+    QMap<QString, QString> domains; // id -> name
+    QMap<QString, Project> projects;
+    QMap<QString, User> users;
+    QMap<QString, AppCredential> appCredentials;
+    QHash<QString, Token> tokens;
+    QList<Flavor> flavors;
+    QList<Network> networks;
+    QList<KeyPair> keyPairs;
+    QList<SecurityGroup> securityGroups;
+    QMap<QString, Image> images;
+    QMap<QString, Server> servers;
+    QMap<QString, Volume> volumes;
+    QList<Fault> faults;
+    int nextFaultId = 1;
+    int nextInstanceNumber = 1;
+
+    // Drops all records (not the settings' defaults) before a scenario is loaded.
+    void clear();
+    void advance();
+
+    static QString newUuid();
+    static QString newHexId();
+    static QString isoTime(const QDateTime &time); // 2026-01-02T03:04:05Z
+    static QString isoTimeMicro(const QDateTime &time); // 2026-01-02T03:04:05.000000Z
+
+    Token issueToken(const QString &userId, const QString &projectId, const QStringList &methods,
+                     const QString &appCredentialId);
+    // The live token with this id, or null when unknown, expired or revoked.
+    const Token *validToken(const QString &id);
+
+    const Project *projectById(const QString &id) const;
+    const Project *projectByName(const QString &name, const QString &domainId) const;
+    const User *userByName(const QString &name, const QString &domainId) const;
+    const Flavor *flavor(const QString &id) const;
+    const Network *network(const QString &idOrName) const;
+    const SecurityGroup *securityGroup(const QString &projectId, const QString &idOrName) const;
+    const KeyPair *keyPair(const QString &userId, const QString &name) const;
+    QString domainIdByName(const QString &name) const;
+
+    // Consumes one use of the first fault of this kind that matches the request; null when none.
+    std::optional<Fault> takeFault(Fault::Kind kind, const QString &method, const QString &path);
+
+    // A path in the temp dir for an uploaded image's bytes.
+    QString newDataFilePath();
+
+    // Computes md5 + sha512 of a frozen disk on a worker thread (joined on destruction), as Glance does
+    // while the bytes arrive; ready flips once done.
+    struct HashJob
+    {
+        VirtualDisk disk;
+        QByteArray md5;
+        QByteArray sha512;
+        std::atomic_bool ready{false};
+    };
+    std::shared_ptr<HashJob> startHashing(const VirtualDisk &disk);
+    static std::shared_ptr<ImageData> hashNow(const VirtualDisk &disk);
+    void joinWorkers();
+    QHash<QString, std::shared_ptr<HashJob>> hashJobs; // snapshot image id -> its digests in progress
+
+private:
+    void advanceServer(Server &server, const QDateTime &now);
+    QTemporaryDir m_tempDir;
+    int m_nextFile = 1;
+    std::vector<std::thread> m_workers;
+};
+
+} // namespace fake

@@ -1,0 +1,1077 @@
+#include "computeservice.h"
+
+#include "cloudstate.h"
+#include "exchange.h"
+#include "httphelpers.h"
+#include "imageservice.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace fake {
+
+using http::novaFault;
+
+namespace {
+
+QJsonArray linkPair(const QString &self, const QString &bookmark)
+{
+    return QJsonArray{QJsonObject{{QStringLiteral("rel"), QStringLiteral("self")}, {QStringLiteral("href"), self}},
+                      QJsonObject{{QStringLiteral("rel"), QStringLiteral("bookmark")}, {QStringLiteral("href"), bookmark}}};
+}
+
+QJsonValue nullable(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+
+QString lastSegment(const QString &ref)
+{
+    const qsizetype slash = ref.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? ref : ref.mid(slash + 1);
+}
+
+const QStringList NonInheritable{QStringLiteral("cache_in_nova"), QStringLiteral("bittorrent"),
+                                 QStringLiteral("img_signature"), QStringLiteral("img_signature_hash_method"),
+                                 QStringLiteral("img_signature_key_type"),
+                                 QStringLiteral("img_signature_certificate_uuid")};
+
+bool isHexProjectId(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}$"));
+    return re.match(s).hasMatch();
+}
+
+} // namespace
+
+ComputeService::ComputeService(CloudState &state)
+    : m_state(state)
+{
+}
+
+void ComputeService::handle(Exchange &ex, const QStringList &segments)
+{
+    http::addRequestId(ex);
+    ex.setHeader("x-compute-request-id", "req-" + CloudState::newUuid().toLatin1());
+    const bool get = ex.method() == QLatin1String("GET") || ex.method() == QLatin1String("HEAD");
+    if (segments.isEmpty()) {
+        if (get)
+            versions(ex);
+        else
+            novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
+        return;
+    }
+    if (segments.at(0) != QLatin1String("v2.1")) {
+        novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+        return;
+    }
+    QStringList rest = segments.mid(1);
+    if (rest.isEmpty()) {
+        if (get)
+            version(ex);
+        else
+            novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
+        return;
+    }
+    std::lock_guard lock(m_state.mutex);
+    m_state.advance();
+    const Token *token = http::requireToken(ex, m_state);
+    if (!token)
+        return;
+    if (token->projectId.isEmpty()) {
+        novaFault(ex, 403, QStringLiteral("Policy doesn't allow this operation to be performed with an unscoped token."));
+        return;
+    }
+    QString projectSegment;
+    if (isHexProjectId(rest.at(0)) || m_state.projects.contains(rest.at(0))) {
+        // Real Nova's legacy /v2.1/{project_id}/... form: the id must be the token's project.
+        if (rest.at(0) != token->projectId) {
+            novaFault(ex, 400, QStringLiteral("Malformed request URL: URL's project_id '%1' doesn't match Context's project_id '%2'")
+                                   .arg(rest.at(0), token->projectId));
+            return;
+        }
+        projectSegment = QLatin1Char('/') + rest.takeFirst();
+    }
+    // Microversion negotiation: OpenStack-API-Version: compute 2.X, or the legacy header.
+    QString requested;
+    const QString modern = QString::fromLatin1(ex.header("OpenStack-API-Version")).trimmed();
+    for (const QString &part : modern.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList words = part.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.size() == 2 && words.at(0).compare(QLatin1String("compute"), Qt::CaseInsensitive) == 0)
+            requested = words.at(1);
+    }
+    if (requested.isEmpty())
+        requested = QString::fromLatin1(ex.header("X-OpenStack-Nova-API-Version")).trimmed();
+    const int minMinor = m_state.settings.computeMinMinor;
+    const int maxMinor = m_state.settings.computeMaxMinor;
+    int minor = minMinor;
+    if (requested.compare(QLatin1String("latest"), Qt::CaseInsensitive) == 0) {
+        minor = maxMinor;
+    } else if (!requested.isEmpty()) {
+        static const QRegularExpression re(QStringLiteral("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$"));
+        const auto match = re.match(requested);
+        if (!match.hasMatch()) {
+            novaFault(ex, 400, QStringLiteral("API Version String %1 is of invalid format. Must be of format "
+                                              "MajorNum.MinorNum.").arg(requested));
+            return;
+        }
+        const int major = match.captured(1).toInt();
+        minor = match.captured(2).toInt();
+        if (major != 2 || minor < minMinor || minor > maxMinor) {
+            novaFault(ex, 406, QStringLiteral("Version %1 is not supported by the API. Minimum is 2.%2 and maximum is 2.%3.")
+                                   .arg(requested).arg(minMinor).arg(maxMinor));
+            return;
+        }
+    }
+    const QByteArray versionText = "2." + QByteArray::number(minor);
+    ex.setHeader("OpenStack-API-Version", "compute " + versionText);
+    ex.setHeader("X-OpenStack-Nova-API-Version", versionText);
+    ex.setHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
+    const User user = m_state.users.value(token->userId);
+    Call call{ex, *token, minor, ex.baseUrl() + QStringLiteral("/compute/v2.1") + projectSegment,
+              ex.baseUrl() + QStringLiteral("/compute") + projectSegment, user.roles.contains(QStringLiteral("admin"))};
+    route(call, rest);
+}
+
+void ComputeService::versions(Exchange &ex)
+{
+    const QString base = ex.baseUrl() + QStringLiteral("/compute");
+    QJsonArray list{
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("v2.0")},
+                    {QStringLiteral("links"), QJsonArray{QJsonObject{{QStringLiteral("href"), QString(base + QStringLiteral("/v2/"))},
+                                                                     {QStringLiteral("rel"), QStringLiteral("self")}}}},
+                    {QStringLiteral("status"), QStringLiteral("DEPRECATED")},
+                    {QStringLiteral("version"), QString()},
+                    {QStringLiteral("min_version"), QString()},
+                    {QStringLiteral("updated"), QStringLiteral("2025-07-04T12:00:00Z")}},
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("v2.1")},
+                    {QStringLiteral("links"), QJsonArray{QJsonObject{{QStringLiteral("href"), QString(base + QStringLiteral("/v2.1/"))},
+                                                                     {QStringLiteral("rel"), QStringLiteral("self")}}}},
+                    {QStringLiteral("status"), QStringLiteral("CURRENT")},
+                    {QStringLiteral("version"), QStringLiteral("2.%1").arg(m_state.settings.computeMaxMinor)},
+                    {QStringLiteral("min_version"), QStringLiteral("2.%1").arg(m_state.settings.computeMinMinor)},
+                    {QStringLiteral("updated"), QStringLiteral("2013-07-23T11:33:21Z")}}};
+    ex.json(200, QJsonObject{{QStringLiteral("versions"), list}});
+}
+
+void ComputeService::version(Exchange &ex)
+{
+    const QString base = ex.baseUrl() + QStringLiteral("/compute");
+    QJsonObject v{
+        {QStringLiteral("id"), QStringLiteral("v2.1")},
+        {QStringLiteral("links"),
+         QJsonArray{QJsonObject{{QStringLiteral("href"), QString(base + QStringLiteral("/v2.1/"))}, {QStringLiteral("rel"), QStringLiteral("self")}},
+                    QJsonObject{{QStringLiteral("href"), QStringLiteral("http://docs.openstack.org/")},
+                                {QStringLiteral("rel"), QStringLiteral("describedby")},
+                                {QStringLiteral("type"), QStringLiteral("text/html")}}}},
+        {QStringLiteral("media-types"),
+         QJsonArray{QJsonObject{{QStringLiteral("base"), QStringLiteral("application/json")},
+                                {QStringLiteral("type"), QStringLiteral("application/vnd.openstack.compute+json;version=2.1")}}}},
+        {QStringLiteral("status"), QStringLiteral("CURRENT")},
+        {QStringLiteral("version"), QStringLiteral("2.%1").arg(m_state.settings.computeMaxMinor)},
+        {QStringLiteral("min_version"), QStringLiteral("2.%1").arg(m_state.settings.computeMinMinor)},
+        {QStringLiteral("updated"), QStringLiteral("2013-07-23T11:33:21Z")}};
+    ex.json(200, QJsonObject{{QStringLiteral("version"), v}});
+}
+
+void ComputeService::route(Call &call, const QStringList &rest)
+{
+    Exchange &ex = call.ex;
+    const QString method = ex.method();
+    const bool get = method == QLatin1String("GET") || method == QLatin1String("HEAD");
+    const bool post = method == QLatin1String("POST");
+    const bool del = method == QLatin1String("DELETE");
+    auto notAllowed = [&] { novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL.")); };
+    const QString head = rest.at(0);
+    if (head == QLatin1String("servers")) {
+        if (rest.size() == 1) {
+            if (get)
+                listServers(call, false);
+            else if (post)
+                createServer(call);
+            else
+                notAllowed();
+        } else if (rest.size() == 2 && rest.at(1) == QLatin1String("detail")) {
+            get ? listServers(call, true) : notAllowed();
+        } else if (rest.size() == 2) {
+            if (get)
+                showServer(call, rest.at(1));
+            else if (del)
+                deleteServer(call, rest.at(1));
+            else
+                notAllowed();
+        } else if (rest.size() == 3 && rest.at(2) == QLatin1String("action")) {
+            post ? serverAction(call, rest.at(1)) : notAllowed();
+        } else if (rest.size() == 3 && rest.at(2) == QLatin1String("os-volume_attachments")) {
+            get ? volumeAttachments(call, rest.at(1)) : notAllowed();
+        } else {
+            novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+        }
+        return;
+    }
+    if (head == QLatin1String("flavors")) {
+        if (rest.size() == 1)
+            get ? listFlavors(call, false) : notAllowed();
+        else if (rest.size() == 2 && rest.at(1) == QLatin1String("detail"))
+            get ? listFlavors(call, true) : notAllowed();
+        else if (rest.size() == 2)
+            get ? showFlavor(call, rest.at(1)) : notAllowed();
+        else
+            novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+        return;
+    }
+    if (head == QLatin1String("os-keypairs")) {
+        if (rest.size() == 1)
+            get ? listKeyPairs(call) : notAllowed();
+        else if (rest.size() == 2)
+            get ? showKeyPair(call, rest.at(1)) : notAllowed();
+        else
+            novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+        return;
+    }
+    if (head == QLatin1String("os-availability-zone") && rest.size() == 1) {
+        get ? availabilityZones(call) : notAllowed();
+        return;
+    }
+    novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+}
+
+Server *ComputeService::findServer(Call &call, const QString &id)
+{
+    auto it = m_state.servers.find(id);
+    if (it == m_state.servers.end() || it->projectId != call.token.projectId) {
+        novaFault(call.ex, 404, QStringLiteral("Instance %1 could not be found.").arg(id));
+        return nullptr;
+    }
+    return &it.value();
+}
+
+QJsonObject ComputeService::flavorJson(const Call &call, const QString &id, bool detail) const
+{
+    const Flavor *flavor = m_state.flavor(id);
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("links"), linkPair(call.prefix + QStringLiteral("/flavors/") + id,
+                                                        call.bookmark + QStringLiteral("/flavors/") + id)}};
+    if (!flavor)
+        return json;
+    json.insert(QStringLiteral("name"), flavor->name);
+    if (call.minor >= 55)
+        json.insert(QStringLiteral("description"), nullable(flavor->description));
+    if (detail) {
+        json.insert(QStringLiteral("vcpus"), flavor->vcpus);
+        json.insert(QStringLiteral("ram"), flavor->ramMiB);
+        json.insert(QStringLiteral("disk"), flavor->diskGiB);
+        json.insert(QStringLiteral("swap"), call.minor >= 75 ? QJsonValue(flavor->swapMiB)
+                                                             : (flavor->swapMiB ? QJsonValue(flavor->swapMiB) : QJsonValue(QString())));
+        json.insert(QStringLiteral("OS-FLV-EXT-DATA:ephemeral"), flavor->ephemeralGiB);
+        json.insert(QStringLiteral("OS-FLV-DISABLED:disabled"), false);
+        json.insert(QStringLiteral("os-flavor-access:is_public"), true);
+        json.insert(QStringLiteral("rxtx_factor"), 1.0);
+        if (call.minor >= 61)
+            json.insert(QStringLiteral("extra_specs"), flavor->extraSpecs);
+    }
+    return json;
+}
+
+QJsonObject ComputeService::serverJson(const Call &call, const Server &server, bool detail) const
+{
+    QJsonObject json{{QStringLiteral("id"), server.id},
+                     {QStringLiteral("name"), server.name},
+                     {QStringLiteral("links"), linkPair(call.prefix + QStringLiteral("/servers/") + server.id,
+                                                        call.bookmark + QStringLiteral("/servers/") + server.id)}};
+    if (!detail)
+        return json;
+    json.insert(QStringLiteral("status"), server.status);
+    json.insert(QStringLiteral("tenant_id"), server.projectId);
+    json.insert(QStringLiteral("user_id"), server.userId);
+    json.insert(QStringLiteral("metadata"), server.metadata);
+    json.insert(QStringLiteral("hostId"),
+                QString::fromLatin1(QCryptographicHash::hash((server.projectId + QStringLiteral("fake-compute-1")).toUtf8(),
+                                                             QCryptographicHash::Sha224).toHex()));
+    if (server.imageId.isEmpty()) {
+        json.insert(QStringLiteral("image"), QString()); // booted from volume: an empty string, not an object
+    } else {
+        json.insert(QStringLiteral("image"),
+                    QJsonObject{{QStringLiteral("id"), server.imageId},
+                                {QStringLiteral("links"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("rel"), QStringLiteral("bookmark")},
+                                                        {QStringLiteral("href"), QString(call.bookmark + QStringLiteral("/images/") + server.imageId)}}}}});
+    }
+    if (call.minor >= 47) {
+        const Flavor *flavor = m_state.flavor(server.flavorId);
+        QJsonObject f;
+        if (flavor) {
+            f = QJsonObject{{QStringLiteral("vcpus"), flavor->vcpus},
+                            {QStringLiteral("ram"), flavor->ramMiB},
+                            {QStringLiteral("disk"), flavor->diskGiB},
+                            {QStringLiteral("ephemeral"), flavor->ephemeralGiB},
+                            {QStringLiteral("swap"), flavor->swapMiB},
+                            {QStringLiteral("original_name"), flavor->name},
+                            {QStringLiteral("extra_specs"), flavor->extraSpecs}};
+        }
+        json.insert(QStringLiteral("flavor"), f);
+    } else {
+        json.insert(QStringLiteral("flavor"),
+                    QJsonObject{{QStringLiteral("id"), server.flavorId},
+                                {QStringLiteral("links"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("rel"), QStringLiteral("bookmark")},
+                                                        {QStringLiteral("href"), QString(call.bookmark + QStringLiteral("/flavors/") + server.flavorId)}}}}});
+    }
+    json.insert(QStringLiteral("created"), CloudState::isoTime(server.createdAt));
+    json.insert(QStringLiteral("updated"), CloudState::isoTime(server.updatedAt));
+    QJsonObject addresses;
+    for (const QString &networkId : server.networkIds) {
+        const Network *network = m_state.network(networkId);
+        const QString ip = server.fixedIps.value(networkId);
+        const QByteArray macSeed = QCryptographicHash::hash((server.id + networkId).toUtf8(), QCryptographicHash::Md5);
+        const QString mac = QStringLiteral("fa:16:3e:%1:%2:%3")
+                                .arg(quint8(macSeed.at(0)), 2, 16, QLatin1Char('0'))
+                                .arg(quint8(macSeed.at(1)), 2, 16, QLatin1Char('0'))
+                                .arg(quint8(macSeed.at(2)), 2, 16, QLatin1Char('0'));
+        addresses.insert(network ? network->name : networkId,
+                         QJsonArray{QJsonObject{{QStringLiteral("version"), 4},
+                                                {QStringLiteral("addr"), ip},
+                                                {QStringLiteral("OS-EXT-IPS:type"), QStringLiteral("fixed")},
+                                                {QStringLiteral("OS-EXT-IPS-MAC:mac_addr"), mac}}});
+    }
+    json.insert(QStringLiteral("addresses"), addresses);
+    json.insert(QStringLiteral("accessIPv4"), QString());
+    json.insert(QStringLiteral("accessIPv6"), QString());
+    json.insert(QStringLiteral("OS-DCF:diskConfig"), QStringLiteral("MANUAL"));
+    json.insert(QStringLiteral("progress"), server.status == QLatin1String("BUILD") ? 0 : 0);
+    json.insert(QStringLiteral("OS-EXT-AZ:availability_zone"), server.availabilityZone);
+    json.insert(QStringLiteral("config_drive"), QString());
+    json.insert(QStringLiteral("key_name"), nullable(server.keyName));
+    json.insert(QStringLiteral("OS-SRV-USG:launched_at"),
+                server.launchedAt.isValid() ? QJsonValue(server.launchedAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000")))
+                                            : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("OS-SRV-USG:terminated_at"), QJsonValue::Null);
+    json.insert(QStringLiteral("OS-EXT-STS:task_state"), nullable(server.taskState));
+    json.insert(QStringLiteral("OS-EXT-STS:vm_state"), server.vmState);
+    json.insert(QStringLiteral("OS-EXT-STS:power_state"), server.powerState);
+    QJsonArray volumes;
+    for (const QString &volumeId : server.volumeIds) {
+        QJsonObject v{{QStringLiteral("id"), volumeId}};
+        if (call.minor >= 3)
+            v.insert(QStringLiteral("delete_on_termination"), server.deleteOnTermination.contains(volumeId));
+        volumes.append(v);
+    }
+    json.insert(QStringLiteral("os-extended-volumes:volumes_attached"), volumes);
+    if (server.status != QLatin1String("ERROR")) {
+        QJsonArray groups;
+        for (const QString &group : server.securityGroups)
+            groups.append(QJsonObject{{QStringLiteral("name"), group}});
+        json.insert(QStringLiteral("security_groups"), groups);
+    } else {
+        json.insert(QStringLiteral("fault"),
+                    QJsonObject{{QStringLiteral("code"), 500},
+                                {QStringLiteral("created"), CloudState::isoTime(server.updatedAt)},
+                                {QStringLiteral("message"), server.faultMessage.isEmpty()
+                                     ? QStringLiteral("No valid host was found. There are not enough hosts available.")
+                                     : server.faultMessage}});
+    }
+    if (call.admin) {
+        json.insert(QStringLiteral("OS-EXT-SRV-ATTR:host"), QStringLiteral("fake-compute-1"));
+        json.insert(QStringLiteral("OS-EXT-SRV-ATTR:hypervisor_hostname"), QStringLiteral("fake-compute-1"));
+        json.insert(QStringLiteral("OS-EXT-SRV-ATTR:instance_name"),
+                    QStringLiteral("instance-%1").arg(server.instanceNumber, 8, 16, QLatin1Char('0')));
+        if (call.minor >= 3) {
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:hostname"), server.name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:kernel_id"), QString());
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:ramdisk_id"), QString());
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:launch_index"), 0);
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:reservation_id"),
+                        QString(QStringLiteral("r-") + http::stableHexId(server.id).left(8)));
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:root_device_name"), server.rootDeviceName);
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:user_data"), QJsonValue::Null);
+        }
+        if (call.minor >= 16)
+            json.insert(QStringLiteral("host_status"), QStringLiteral("UP"));
+    }
+    if (call.minor >= 9)
+        json.insert(QStringLiteral("locked"), false);
+    if (call.minor >= 19)
+        json.insert(QStringLiteral("description"), server.descriptionIsNull ? QJsonValue(QJsonValue::Null) : QJsonValue(server.description));
+    if (call.minor >= 26)
+        json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(server.tags));
+    if (call.minor >= 73)
+        json.insert(QStringLiteral("locked_reason"), QJsonValue::Null);
+    if (call.minor >= 90)
+        json.insert(QStringLiteral("OS-EXT-SRV-ATTR:hostname"), server.name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+    if (call.minor >= 96)
+        json.insert(QStringLiteral("pinned_availability_zone"), QJsonValue::Null);
+    return json;
+}
+
+void ComputeService::listServers(Call &call, bool detail)
+{
+    Exchange &ex = call.ex;
+    QList<const Server *> matches;
+    const QString nameFilter = ex.query(QStringLiteral("name"));
+    const QRegularExpression nameRe(nameFilter);
+    const QString statusFilter = ex.query(QStringLiteral("status")).toUpper();
+    const QString imageFilter = ex.query(QStringLiteral("image"));
+    const QString flavorFilter = ex.query(QStringLiteral("flavor"));
+    if (!nameFilter.isEmpty() && !nameRe.isValid()) {
+        novaFault(ex, 400, QStringLiteral("Invalid regular expression in name filter: %1").arg(nameFilter));
+        return;
+    }
+    for (const Server &server : m_state.servers) {
+        if (server.projectId != call.token.projectId)
+            continue;
+        if (!nameFilter.isEmpty() && !nameRe.match(server.name).hasMatch())
+            continue; // Nova matches the name filter as a regular expression
+        if (!statusFilter.isEmpty() && server.status != statusFilter)
+            continue;
+        if (!imageFilter.isEmpty() && server.imageId != imageFilter)
+            continue;
+        if (!flavorFilter.isEmpty() && server.flavorId != flavorFilter)
+            continue;
+        matches.append(&server);
+    }
+    // Nova's default order: newest first (created_at desc, then id desc).
+    std::sort(matches.begin(), matches.end(), [](const Server *a, const Server *b) {
+        if (a->createdAt != b->createdAt)
+            return a->createdAt > b->createdAt;
+        return a->id > b->id;
+    });
+    int limit = m_state.settings.serverMaxPageSize;
+    if (ex.hasQuery(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = ex.query(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 0) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for query parameters limit. Value: %1. '%1' does not match '^[0-9]*$'")
+                                   .arg(ex.query(QStringLiteral("limit"))));
+            return;
+        }
+        limit = std::min(limit, m_state.settings.serverMaxPageSize);
+    }
+    qsizetype start = 0;
+    if (ex.hasQuery(QStringLiteral("marker"))) {
+        const QString marker = ex.query(QStringLiteral("marker"));
+        start = -1;
+        for (qsizetype i = 0; i < matches.size(); ++i) {
+            if (matches.at(i)->id == marker)
+                start = i + 1;
+        }
+        if (start < 0) {
+            novaFault(ex, 400, QStringLiteral("marker [%1] not found").arg(marker));
+            return;
+        }
+    }
+    const QList<const Server *> page = matches.mid(start, limit);
+    QJsonArray servers;
+    for (const Server *server : page)
+        servers.append(serverJson(call, *server, detail));
+    QJsonObject body{{QStringLiteral("servers"), servers}};
+    if (!page.isEmpty() && page.size() == limit) {
+        // Nova adds a next link whenever a page is full, keeping the other query parameters.
+        QUrlQuery query;
+        for (const auto &[key, value] : ex.queryItems()) {
+            if (key != QLatin1String("marker"))
+                query.addQueryItem(key, value);
+        }
+        query.addQueryItem(QStringLiteral("marker"), page.last()->id);
+        const QString href = call.prefix + (detail ? QStringLiteral("/servers/detail?") : QStringLiteral("/servers?"))
+            + query.toString(QUrl::FullyEncoded);
+        body.insert(QStringLiteral("servers_links"),
+                    QJsonArray{QJsonObject{{QStringLiteral("href"), href}, {QStringLiteral("rel"), QStringLiteral("next")}}});
+    }
+    ex.json(200, body);
+}
+
+void ComputeService::showServer(Call &call, const QString &id)
+{
+    if (Server *server = findServer(call, id))
+        call.ex.json(200, QJsonObject{{QStringLiteral("server"), serverJson(call, *server, true)}});
+}
+
+void ComputeService::deleteServer(Call &call, const QString &id)
+{
+    Server *server = findServer(call, id);
+    if (!server)
+        return;
+    for (const QString &volumeId : server->volumeIds) {
+        if (server->deleteOnTermination.contains(volumeId)) {
+            m_state.volumes.remove(volumeId);
+            continue;
+        }
+        auto it = m_state.volumes.find(volumeId);
+        if (it != m_state.volumes.end()) {
+            it->attachments.clear();
+            it->status = QStringLiteral("available");
+        }
+    }
+    if (server->snapshot) {
+        // The upload dies with the instance and Nova removes the unfinished image.
+        m_state.images.remove(server->snapshot->imageId);
+        m_state.hashJobs.remove(server->snapshot->imageId);
+    }
+    m_state.servers.remove(id);
+    call.ex.empty(204);
+}
+
+void ComputeService::createServer(Call &call)
+{
+    Exchange &ex = call.ex;
+    QJsonObject request;
+    QString error;
+    if (!http::parseJsonObject(ex, &request, &error)) {
+        novaFault(ex, 400, error);
+        return;
+    }
+    const QJsonValue serverValue = request.value(QStringLiteral("server"));
+    if (!serverValue.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute server. Value: %1. 'server' is a required property")
+                               .arg(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact))));
+        return;
+    }
+    const QJsonObject body = serverValue.toObject();
+    const QString name = body.value(QStringLiteral("name")).toString();
+    if (!body.value(QStringLiteral("name")).isString() || name.trimmed().isEmpty() || name.size() > 255) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute name. Value: %1. 'name' is a required property")
+                               .arg(name));
+        return;
+    }
+    const QJsonValue flavorRef = body.value(QStringLiteral("flavorRef"));
+    if (!flavorRef.isString() && !flavorRef.isDouble()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute server. 'flavorRef' is a required property"));
+        return;
+    }
+    const QString flavorId = lastSegment(flavorRef.isString() ? flavorRef.toString() : QString::number(flavorRef.toInt()));
+    const Flavor *flavor = m_state.flavor(flavorId);
+    if (!flavor) {
+        novaFault(ex, 400, QStringLiteral("Flavor %1 could not be found.").arg(flavorId));
+        return;
+    }
+    // Networks: a list before and after 2.37; "auto"/"none" strings from 2.37, where the key is required.
+    QStringList networkIds;
+    const QJsonValue networks = body.value(QStringLiteral("networks"));
+    auto autoNetwork = [&] {
+        for (const Network &n : m_state.networks) {
+            if (!n.external && (n.projectId == call.token.projectId || n.shared))
+                return n.id;
+        }
+        return QString();
+    };
+    if (networks.isUndefined()) {
+        if (call.minor >= 37) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute server. Value: %1. 'networks' is a required property")
+                                   .arg(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))));
+            return;
+        }
+        const QString id = autoNetwork();
+        if (!id.isEmpty())
+            networkIds.append(id);
+    } else if (networks.isString()) {
+        const QString mode = networks.toString();
+        if (call.minor < 37 || (mode != QLatin1String("auto") && mode != QLatin1String("none"))) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute networks. Value: %1. '%1' is not of type 'array'")
+                                   .arg(mode));
+            return;
+        }
+        if (mode == QLatin1String("auto")) {
+            const QString id = autoNetwork();
+            if (id.isEmpty()) {
+                novaFault(ex, 400, QStringLiteral("Unable to automatically allocate a network for project %1").arg(call.token.projectId));
+                return;
+            }
+            networkIds.append(id);
+        }
+    } else if (networks.isArray()) {
+        for (const QJsonValue &entry : networks.toArray()) {
+            const QJsonObject net = entry.toObject();
+            if (net.contains(QStringLiteral("port"))) {
+                novaFault(ex, 400, QStringLiteral("Port %1 could not be found.").arg(net.value(QStringLiteral("port")).toString()));
+                return;
+            }
+            const QString uuid = net.value(QStringLiteral("uuid")).toString();
+            const Network *network = m_state.network(uuid);
+            if (uuid.isEmpty() || !network || network->id != uuid
+                || (network->projectId != call.token.projectId && !network->shared)) {
+                novaFault(ex, 400, QStringLiteral("Network %1 could not be found.").arg(uuid));
+                return;
+            }
+            networkIds.append(uuid);
+        }
+    } else {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute networks."));
+        return;
+    }
+    const QString keyName = body.value(QStringLiteral("key_name")).toString();
+    if (!keyName.isEmpty() && !m_state.keyPair(call.token.userId, keyName)) {
+        novaFault(ex, 400, QStringLiteral("Invalid key_name provided."));
+        return;
+    }
+    QStringList groups;
+    if (body.contains(QStringLiteral("security_groups"))) {
+        for (const QJsonValue &g : body.value(QStringLiteral("security_groups")).toArray()) {
+            const QString groupName = g.toObject().value(QStringLiteral("name")).toString();
+            const SecurityGroup *group = m_state.securityGroup(call.token.projectId, groupName);
+            if (!group) {
+                novaFault(ex, 400, QStringLiteral("Security group %1 not found for project %2.").arg(groupName, call.token.projectId));
+                return;
+            }
+            groups.append(group->name);
+        }
+    } else {
+        groups.append(QStringLiteral("default"));
+    }
+    const QJsonValue metadataValue = body.value(QStringLiteral("metadata"));
+    if (!metadataValue.isUndefined() && !metadataValue.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute metadata."));
+        return;
+    }
+    for (const QJsonValue &v : metadataValue.toObject()) {
+        if (!v.isString()) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute metadata. Metadata values must be strings."));
+            return;
+        }
+    }
+    Server server;
+    server.id = CloudState::newUuid();
+    server.name = name;
+    server.projectId = call.token.projectId;
+    server.userId = call.token.userId;
+    server.flavorId = flavorId;
+    server.status = QStringLiteral("BUILD");
+    server.vmState = QStringLiteral("building");
+    server.taskState = QStringLiteral("spawning");
+    server.powerState = 0;
+    server.networkIds = networkIds;
+    server.keyName = keyName;
+    server.securityGroups = groups;
+    server.metadata = metadataValue.toObject();
+    server.availabilityZone = body.value(QStringLiteral("availability_zone")).toString(QStringLiteral("nova"));
+    if (body.contains(QStringLiteral("description"))) {
+        server.description = body.value(QStringLiteral("description")).toString();
+        server.descriptionIsNull = body.value(QStringLiteral("description")).isNull();
+    }
+    for (const QJsonValue &tag : body.value(QStringLiteral("tags")).toArray())
+        server.tags.append(tag.toString());
+    server.createdAt = QDateTime::currentDateTimeUtc();
+    server.updatedAt = server.createdAt;
+    server.buildDoneAt = server.createdAt.addMSecs(static_cast<qint64>(m_state.settings.buildSeconds * 1000));
+    server.instanceNumber = m_state.nextInstanceNumber++;
+
+    auto checkImageFits = [&](const Image &image) {
+        const qint64 flavorBytes = qint64(flavor->diskGiB) << 30;
+        const qint64 imageBytes = image.data ? image.data->disk.size() : 0;
+        if (flavor->diskGiB > 0 && imageBytes > flavorBytes) {
+            novaFault(ex, 400, QStringLiteral("Flavor's disk is too small for requested image. Flavor disk is %1 bytes, image is %2 bytes.")
+                                   .arg(flavorBytes).arg(imageBytes));
+            return false;
+        }
+        if (flavor->diskGiB > 0 && image.minDisk > flavor->diskGiB) {
+            novaFault(ex, 400, QStringLiteral("Flavor's disk is too small for requested image. Flavor disk is %1 bytes, minimum required by image is %2 bytes.")
+                                   .arg(flavorBytes).arg(qint64(image.minDisk) << 30));
+            return false;
+        }
+        if (image.minRam > flavor->ramMiB) {
+            novaFault(ex, 400, QStringLiteral("Flavor's memory is too small for requested image."));
+            return false;
+        }
+        return true;
+    };
+    auto usableImage = [&](const QString &imageId) -> const Image * {
+        auto it = m_state.images.constFind(imageId);
+        if (it == m_state.images.constEnd()
+            || (it->visibility == QLatin1String("private") && it->ownerId != call.token.projectId)) {
+            novaFault(ex, 400, QStringLiteral("Image %1 could not be found.").arg(imageId));
+            return nullptr;
+        }
+        if (it->status != QLatin1String("active")) {
+            novaFault(ex, 400, QStringLiteral("Image %1 is not active.").arg(imageId));
+            return nullptr;
+        }
+        return &it.value();
+    };
+    auto inheritImage = [&](const Image &image) {
+        server.bootImageProperties = image.properties;
+        server.bootDiskFormat = image.diskFormat;
+        server.bootContainerFormat = image.containerFormat;
+        server.bootMinDisk = image.minDisk;
+        server.bootMinRam = image.minRam;
+    };
+
+    const QString imageRef = lastSegment(body.value(QStringLiteral("imageRef")).toString());
+    const QJsonArray bdms = body.value(QStringLiteral("block_device_mapping_v2")).toArray();
+    QJsonObject bootBdm;
+    for (const QJsonValue &bdm : bdms) {
+        if (bdm.toObject().value(QStringLiteral("boot_index")).toVariant().toInt() == 0
+            && !bdm.toObject().value(QStringLiteral("boot_index")).isNull()
+            && bdm.toObject().contains(QStringLiteral("boot_index")))
+            bootBdm = bdm.toObject();
+    }
+    const QString destination = bootBdm.value(QStringLiteral("destination_type")).toString(QStringLiteral("local"));
+    if (!bootBdm.isEmpty() && destination == QLatin1String("volume")) {
+        const QString source = bootBdm.value(QStringLiteral("source_type")).toString();
+        const QString uuid = bootBdm.value(QStringLiteral("uuid")).toString();
+        Volume volume;
+        if (source == QLatin1String("image")) {
+            const Image *image = usableImage(uuid);
+            if (!image)
+                return;
+            const int size = bootBdm.value(QStringLiteral("volume_size")).toVariant().toInt();
+            if (size <= 0) {
+                novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: You specified more local devices than the limit allows"));
+                return;
+            }
+            if (size < image->minDisk || (image->data && image->data->disk.size() > (qint64(size) << 30))) {
+                novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: Volume is smaller than the minimum size specified in image metadata."));
+                return;
+            }
+            if (image->minRam > flavor->ramMiB) {
+                novaFault(ex, 400, QStringLiteral("Flavor's memory is too small for requested image."));
+                return;
+            }
+            volume.id = CloudState::newUuid();
+            volume.name = QString();
+            volume.projectId = call.token.projectId;
+            volume.userId = call.token.userId;
+            volume.sizeGiB = size;
+            volume.bootable = true;
+            volume.status = QStringLiteral("in-use");
+            volume.createdAt = server.createdAt;
+            if (image->data)
+                volume.disk = image->data->disk;
+            QJsonObject meta = image->properties;
+            meta.insert(QStringLiteral("image_id"), image->id);
+            meta.insert(QStringLiteral("image_name"), image->name);
+            meta.insert(QStringLiteral("checksum"), QString::fromLatin1(image->data ? image->data->md5 : QByteArray()));
+            meta.insert(QStringLiteral("container_format"), image->containerFormat);
+            meta.insert(QStringLiteral("disk_format"), image->diskFormat);
+            meta.insert(QStringLiteral("min_disk"), QString::number(image->minDisk));
+            meta.insert(QStringLiteral("min_ram"), QString::number(image->minRam));
+            meta.insert(QStringLiteral("size"), QString::number(image->data ? image->data->disk.size() : 0));
+            volume.imageMetadata = meta;
+            inheritImage(*image);
+            server.disk = volume.disk;
+            if (bootBdm.value(QStringLiteral("delete_on_termination")).toBool())
+                server.deleteOnTermination.append(volume.id);
+        } else if (source == QLatin1String("volume")) {
+            auto it = m_state.volumes.find(uuid);
+            if (it == m_state.volumes.end() || it->projectId != call.token.projectId) {
+                novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(uuid));
+                return;
+            }
+            if (it->status != QLatin1String("available")) {
+                novaFault(ex, 400, QStringLiteral("Invalid volume: volume %1 status must be available, but current status is: %2.")
+                                       .arg(uuid, it->status));
+                return;
+            }
+            volume = it.value();
+            volume.status = QStringLiteral("in-use");
+            server.bootImageProperties = QJsonObject();
+            if (bootBdm.value(QStringLiteral("delete_on_termination")).toBool())
+                server.deleteOnTermination.append(volume.id);
+        } else {
+            novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: source_type '%1' is not supported by the fake cloud.").arg(source));
+            return;
+        }
+        volume.attachments = {VolumeAttachment{server.id, CloudState::newUuid(), QStringLiteral("/dev/vda"), server.createdAt}};
+        server.volumeIds.append(volume.id);
+        m_state.volumes.insert(volume.id, volume);
+    } else {
+        if (imageRef.isEmpty()) {
+            novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: Boot sequence for the instance and image/block device mapping combination is not valid."));
+            return;
+        }
+        const Image *image = usableImage(imageRef);
+        if (!image || !checkImageFits(*image))
+            return;
+        server.imageId = image->id;
+        inheritImage(*image);
+        if (image->data)
+            server.disk = image->data->disk; // the instance's disk starts as the image's bytes
+    }
+    int host = 10;
+    for (const QString &networkId : networkIds) {
+        const Network *network = m_state.network(networkId);
+        QString cidr = network ? network->cidr : QStringLiteral("10.0.0.0/24");
+        QStringList octets = cidr.section(QLatin1Char('/'), 0, 0).split(QLatin1Char('.'));
+        if (octets.size() == 4)
+            octets[3] = QString::number(host + server.instanceNumber % 200);
+        server.fixedIps.insert(networkId, octets.join(QLatin1Char('.')));
+        ++host;
+    }
+    m_state.servers.insert(server.id, server);
+    QJsonArray groupArray;
+    for (const QString &group : groups)
+        groupArray.append(QJsonObject{{QStringLiteral("name"), group}});
+    QByteArray password(9, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(password.data()), 2);
+    const QString self = call.prefix + QStringLiteral("/servers/") + server.id;
+    ex.setHeader("Location", self.toUtf8());
+    ex.json(202, QJsonObject{{QStringLiteral("server"),
+                              QJsonObject{{QStringLiteral("id"), server.id},
+                                          {QStringLiteral("links"), linkPair(self, call.bookmark + QStringLiteral("/servers/") + server.id)},
+                                          {QStringLiteral("OS-DCF:diskConfig"), QStringLiteral("MANUAL")},
+                                          {QStringLiteral("adminPass"), QString::fromLatin1(password.left(8).toBase64().left(12))},
+                                          {QStringLiteral("security_groups"), groupArray}}}});
+}
+
+void ComputeService::serverAction(Call &call, const QString &id)
+{
+    Exchange &ex = call.ex;
+    QJsonObject request;
+    QString error;
+    if (!http::parseJsonObject(ex, &request, &error)) {
+        novaFault(ex, 400, error);
+        return;
+    }
+    Server *server = findServer(call, id);
+    if (!server)
+        return;
+    if (request.size() != 1) {
+        novaFault(ex, 400, QStringLiteral("Malformed request body"));
+        return;
+    }
+    const QString action = request.constBegin().key();
+    if (action == QLatin1String("createImage")) {
+        if (!request.value(action).isObject()) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute createImage. Value: %1. %1 is not of type 'object'")
+                                   .arg(QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact))));
+            return;
+        }
+        createImage(call, *server, request.value(action).toObject());
+    } else if (action == QLatin1String("os-stop")) {
+        stopStart(call, *server, true);
+    } else if (action == QLatin1String("os-start")) {
+        stopStart(call, *server, false);
+    } else {
+        novaFault(ex, 400, QStringLiteral("There is no such action: %1").arg(action));
+    }
+}
+
+void ComputeService::stopStart(Call &call, Server &server, bool stop)
+{
+    const QString wanted = stop ? QStringLiteral("active") : QStringLiteral("stopped");
+    const QString verb = stop ? QStringLiteral("stop") : QStringLiteral("start");
+    if (!server.taskState.isEmpty()) {
+        novaFault(call.ex, 409, QStringLiteral("Cannot '%1' instance %2 while it is in task_state %3").arg(verb, server.id, server.taskState));
+        return;
+    }
+    if (server.vmState != wanted) {
+        novaFault(call.ex, 409, QStringLiteral("Cannot '%1' instance %2 while it is in vm_state %3").arg(verb, server.id, server.vmState));
+        return;
+    }
+    server.status = stop ? QStringLiteral("SHUTOFF") : QStringLiteral("ACTIVE");
+    server.vmState = stop ? QStringLiteral("stopped") : QStringLiteral("active");
+    server.powerState = stop ? 4 : 1;
+    server.updatedAt = QDateTime::currentDateTimeUtc();
+    call.ex.empty(202);
+}
+
+void ComputeService::createImage(Call &call, Server &server, const QJsonObject &body)
+{
+    Exchange &ex = call.ex;
+    const QJsonValue nameValue = body.value(QStringLiteral("name"));
+    if (!nameValue.isString() || nameValue.toString().trimmed().isEmpty() || nameValue.toString().size() > 255) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute name. Value: %1. 'name' is a required property")
+                               .arg(nameValue.toString()));
+        return;
+    }
+    const QJsonValue metadataValue = body.value(QStringLiteral("metadata"));
+    if (!metadataValue.isUndefined() && !metadataValue.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute metadata. Value: %1. %1 is not of type 'object'")
+                               .arg(metadataValue.toVariant().toString()));
+        return;
+    }
+    for (auto it = metadataValue.toObject().constBegin(); it != metadataValue.toObject().constEnd(); ++it) {
+        if (!it.value().isString()) {
+            novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute metadata. Value: %1. %1 is not of type 'string'").arg(it.key()));
+            return;
+        }
+    }
+    const bool forcedConflict = m_state.takeFault(Fault::Conflict, ex.method(), ex.path()).has_value();
+    if (forcedConflict || !server.taskState.isEmpty()) {
+        const QString state = server.taskState.isEmpty() ? QStringLiteral("image_snapshot") : server.taskState;
+        novaFault(ex, 409, QStringLiteral("Cannot 'createImage' instance %1 while it is in task_state %2").arg(server.id, state));
+        return;
+    }
+    static const QStringList allowed{QStringLiteral("active"), QStringLiteral("stopped"), QStringLiteral("paused"),
+                                     QStringLiteral("suspended")};
+    if (!allowed.contains(server.vmState)) {
+        novaFault(ex, 409, QStringLiteral("Cannot 'createImage' instance %1 while it is in vm_state %2").arg(server.id, server.vmState));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const User user = m_state.users.value(server.userId);
+    const Project project = m_state.projects.value(server.projectId);
+    const Flavor *flavor = m_state.flavor(server.flavorId);
+    Image image;
+    image.id = CloudState::newUuid();
+    image.name = nameValue.toString();
+    image.ownerId = server.projectId;
+    image.visibility = QStringLiteral("private");
+    image.diskFormat = server.bootDiskFormat;
+    image.containerFormat = server.bootContainerFormat;
+    image.minRam = server.bootMinRam;
+    image.minDisk = std::max(server.bootMinDisk, flavor ? flavor->diskGiB : 0);
+    image.createdAt = now;
+    image.updatedAt = now;
+    QJsonObject properties = server.bootImageProperties;
+    for (const QString &key : NonInheritable)
+        properties.remove(key);
+    for (const QString &key : properties.keys()) {
+        if (key.startsWith(QLatin1String("os_glance")))
+            properties.remove(key);
+    }
+    const QJsonObject extra = metadataValue.toObject();
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        properties.insert(it.key(), it.value());
+    properties.insert(QStringLiteral("instance_uuid"), server.id);
+    properties.insert(QStringLiteral("user_id"), server.userId);
+    properties.insert(QStringLiteral("image_type"), QStringLiteral("snapshot"));
+    properties.insert(QStringLiteral("base_image_ref"), server.imageId);
+    properties.insert(QStringLiteral("owner_project_name"), project.name);
+    properties.insert(QStringLiteral("owner_user_name"), user.name);
+    properties.insert(QStringLiteral("boot_roles"), user.roles.join(QLatin1Char(',')));
+    if (server.imageId.isEmpty()) {
+        // Volume-backed: Nova snapshots the volume in Cinder and registers a 0-byte image that only
+        // holds the block device mapping; it has no data (download answers 204).
+        QJsonArray mappings;
+        for (int i = 0; i < server.volumeIds.size(); ++i) {
+            const Volume volume = m_state.volumes.value(server.volumeIds.at(i));
+            mappings.append(QJsonObject{{QStringLiteral("boot_index"), i == 0 ? QJsonValue(0) : QJsonValue(QJsonValue::Null)},
+                                        {QStringLiteral("guest_format"), QJsonValue::Null},
+                                        {QStringLiteral("no_device"), QJsonValue::Null},
+                                        {QStringLiteral("image_id"), QJsonValue::Null},
+                                        {QStringLiteral("volume_id"), QJsonValue::Null},
+                                        {QStringLiteral("device_name"), i == 0 ? server.rootDeviceName : QStringLiteral("/dev/vd%1").arg(QChar(u'a' + i))},
+                                        {QStringLiteral("disk_bus"), QStringLiteral("virtio")},
+                                        {QStringLiteral("volume_size"), volume.sizeGiB},
+                                        {QStringLiteral("source_type"), QStringLiteral("snapshot")},
+                                        {QStringLiteral("destination_type"), QStringLiteral("volume")},
+                                        {QStringLiteral("delete_on_termination"), server.deleteOnTermination.contains(volume.id)},
+                                        {QStringLiteral("tag"), QJsonValue::Null},
+                                        {QStringLiteral("snapshot_id"), CloudState::newUuid()},
+                                        {QStringLiteral("volume_type"), QJsonValue::Null},
+                                        {QStringLiteral("device_type"), QStringLiteral("disk")}});
+        }
+        properties.insert(QStringLiteral("block_device_mapping"),
+                          QString::fromUtf8(QJsonDocument(mappings).toJson(QJsonDocument::Compact)));
+        properties.insert(QStringLiteral("bdm_v2"), QStringLiteral("True"));
+        properties.insert(QStringLiteral("root_device_name"), server.rootDeviceName);
+        image.status = QStringLiteral("active");
+        image.properties = properties;
+        image.virtualSize = -1;
+        m_state.images.insert(image.id, image);
+    } else {
+        image.properties = properties;
+        SnapshotJob job;
+        job.imageId = image.id;
+        job.startedAt = now;
+        job.endsKilled = m_state.takeFault(Fault::SnapshotKilled, ex.method(), ex.path()).has_value();
+        job.vanishes = m_state.takeFault(Fault::SnapshotVanishes, ex.method(), ex.path()).has_value();
+        // The snapshot holds the disk as it is now: base image plus everything written since boot.
+        m_state.hashJobs.insert(image.id, m_state.startHashing(server.disk));
+        server.snapshot = job;
+        server.taskState = QStringLiteral("image_snapshot_pending");
+        server.updatedAt = now;
+        m_state.images.insert(image.id, image);
+    }
+    if (call.minor >= 45) {
+        ex.json(202, QJsonObject{{QStringLiteral("image_id"), image.id}});
+    } else {
+        // Before 2.45 the id is only in the Location header, which Nova builds from Glance's URL.
+        ex.setHeader("Location", (ex.baseUrl() + QStringLiteral("/image/images/") + image.id).toUtf8());
+        ex.empty(202);
+    }
+}
+
+void ComputeService::volumeAttachments(Call &call, const QString &id)
+{
+    Server *server = findServer(call, id);
+    if (!server)
+        return;
+    QJsonArray list;
+    for (const QString &volumeId : server->volumeIds) {
+        const Volume volume = m_state.volumes.value(volumeId);
+        const VolumeAttachment attachment = volume.attachments.value(0);
+        QJsonObject a{{QStringLiteral("device"), attachment.device},
+                      {QStringLiteral("serverId"), server->id},
+                      {QStringLiteral("volumeId"), volumeId}};
+        if (call.minor < 89)
+            a.insert(QStringLiteral("id"), volumeId);
+        if (call.minor >= 70)
+            a.insert(QStringLiteral("tag"), QJsonValue::Null);
+        if (call.minor >= 79)
+            a.insert(QStringLiteral("delete_on_termination"), server->deleteOnTermination.contains(volumeId));
+        if (call.minor >= 89) {
+            a.insert(QStringLiteral("attachment_id"), attachment.attachmentId);
+            a.insert(QStringLiteral("bdm_uuid"), http::stableUuid(server->id + volumeId));
+        }
+        list.append(a);
+    }
+    call.ex.json(200, QJsonObject{{QStringLiteral("volumeAttachments"), list}});
+}
+
+void ComputeService::listFlavors(Call &call, bool detail)
+{
+    QJsonArray list;
+    for (const Flavor &flavor : m_state.flavors)
+        list.append(flavorJson(call, flavor.id, detail));
+    call.ex.json(200, QJsonObject{{QStringLiteral("flavors"), list}});
+}
+
+void ComputeService::showFlavor(Call &call, const QString &id)
+{
+    if (!m_state.flavor(id)) {
+        novaFault(call.ex, 404, QStringLiteral("Flavor %1 could not be found.").arg(id));
+        return;
+    }
+    call.ex.json(200, QJsonObject{{QStringLiteral("flavor"), flavorJson(call, id, true)}});
+}
+
+void ComputeService::listKeyPairs(Call &call)
+{
+    QJsonArray list;
+    for (const KeyPair &key : m_state.keyPairs) {
+        if (key.userId != call.token.userId)
+            continue;
+        QJsonObject k{{QStringLiteral("name"), key.name},
+                      {QStringLiteral("public_key"), key.publicKey},
+                      {QStringLiteral("fingerprint"), key.fingerprint}};
+        if (call.minor >= 2)
+            k.insert(QStringLiteral("type"), key.type);
+        list.append(QJsonObject{{QStringLiteral("keypair"), k}});
+    }
+    call.ex.json(200, QJsonObject{{QStringLiteral("keypairs"), list}});
+}
+
+void ComputeService::showKeyPair(Call &call, const QString &name)
+{
+    const KeyPair *key = m_state.keyPair(call.token.userId, name);
+    if (!key) {
+        novaFault(call.ex, 404, QStringLiteral("Keypair %1 not found for user %2").arg(name, call.token.userId));
+        return;
+    }
+    QJsonObject k{{QStringLiteral("name"), key->name},
+                  {QStringLiteral("public_key"), key->publicKey},
+                  {QStringLiteral("fingerprint"), key->fingerprint},
+                  {QStringLiteral("user_id"), key->userId},
+                  {QStringLiteral("created_at"), key->createdAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000"))},
+                  {QStringLiteral("deleted"), false},
+                  {QStringLiteral("deleted_at"), QJsonValue::Null},
+                  {QStringLiteral("updated_at"), QJsonValue::Null},
+                  {QStringLiteral("id"), 1}};
+    if (call.minor >= 2)
+        k.insert(QStringLiteral("type"), key->type);
+    call.ex.json(200, QJsonObject{{QStringLiteral("keypair"), k}});
+}
+
+void ComputeService::availabilityZones(Call &call)
+{
+    call.ex.json(200, QJsonObject{{QStringLiteral("availabilityZoneInfo"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("zoneName"), QStringLiteral("nova")},
+                                                          {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
+                                                          {QStringLiteral("hosts"), QJsonValue::Null}}}}});
+}
+
+} // namespace fake

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace fake {
+
+class CloudState;
+class Exchange;
+struct Server;
+struct Token;
+
+// Nova (compute API v2.1 with microversions) under /compute: servers (list, detail, show, create,
+// delete, actions createImage/os-stop/os-start), flavors, key pairs, availability zones, volume
+// attachments. Accepts both /compute/v2.1/... and /compute/v2.1/{project_id}/....
+class ComputeService
+{
+public:
+    explicit ComputeService(CloudState &state);
+    void handle(Exchange &ex, const QStringList &segments);
+
+private:
+    struct Call
+    {
+        Exchange &ex;
+        const Token &token;
+        int minor;          // negotiated microversion 2.<minor>
+        QString prefix;     // http://host:port/compute/v2.1[/project]
+        QString bookmark;   // http://host:port/compute[/project]
+        bool admin;
+    };
+    void versions(Exchange &ex);
+    void version(Exchange &ex);
+    void route(Call &call, const QStringList &rest);
+    void listServers(Call &call, bool detail);
+    void showServer(Call &call, const QString &id);
+    void createServer(Call &call);
+    void deleteServer(Call &call, const QString &id);
+    void serverAction(Call &call, const QString &id);
+    void createImage(Call &call, Server &server, const QJsonObject &body);
+    void stopStart(Call &call, Server &server, bool stop);
+    void volumeAttachments(Call &call, const QString &id);
+    void listFlavors(Call &call, bool detail);
+    void showFlavor(Call &call, const QString &id);
+    void listKeyPairs(Call &call);
+    void showKeyPair(Call &call, const QString &name);
+    void availabilityZones(Call &call);
+    QJsonObject serverJson(const Call &call, const Server &server, bool detail) const;
+    QJsonObject flavorJson(const Call &call, const QString &id, bool detail) const;
+    Server *findServer(Call &call, const QString &id);
+    CloudState &m_state;
+};
+
+} // namespace fake

@@ -1,0 +1,242 @@
+#pragma once
+
+// Plain records of the fake cloud's state. CloudState owns them and guards them with one mutex.
+
+#include "virtualdisk.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace fake {
+
+struct Project
+{
+    QString id;
+    QString name;
+    QString domainId;
+    QString description;
+};
+
+struct User
+{
+    QString id;
+    QString name;
+    QString domainId;
+    QString password;
+    QStringList projectIds;
+    QStringList roles;
+    QString defaultProjectId;
+};
+
+struct AppCredential
+{
+    QString id;
+    QString name;
+    QString secret;
+    QString userId;
+    QString projectId;
+    bool unrestricted = false;
+};
+
+struct Token
+{
+    QString id;
+    QString userId;
+    QString projectId; // empty: unscoped
+    QStringList methods;
+    QString appCredentialId;
+    QDateTime issuedAt;
+    QDateTime expiresAt;
+    QString auditId;
+    bool revoked = false;
+};
+
+struct Flavor
+{
+    QString id;
+    QString name;
+    int vcpus = 1;
+    int ramMiB = 512;
+    int diskGiB = 1;
+    int ephemeralGiB = 0;
+    int swapMiB = 0;
+    QString description;
+    QJsonObject extraSpecs;
+};
+
+struct Network
+{
+    QString id;
+    QString name;
+    QString projectId;
+    QString cidr;
+    bool shared = false;
+    bool external = false;
+    QString subnetId;
+};
+
+struct KeyPair
+{
+    QString name;
+    QString userId;
+    QString publicKey;
+    QString fingerprint;
+    QString type;
+    QDateTime createdAt;
+};
+
+struct SecurityGroup
+{
+    QString id;
+    QString name;
+    QString projectId;
+    QString description;
+};
+
+// The bytes of an image with their Glance digests, computed once when the image turned active.
+struct ImageData
+{
+    VirtualDisk disk;
+    QByteArray md5;
+    QByteArray sha512;
+};
+
+struct Image
+{
+    QString id;
+    QString name; // may be null in Glance; empty string here means null
+    bool nameIsNull = false;
+    QString status = QStringLiteral("queued");
+    QString diskFormat;
+    QString containerFormat;
+    QString visibility = QStringLiteral("shared");
+    QString ownerId;
+    int minDisk = 0;
+    int minRam = 0;
+    bool isProtected = false;
+    bool hidden = false;
+    QStringList tags;
+    QJsonObject properties; // extra properties: string values (Glance's additionalProperties)
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    std::shared_ptr<const ImageData> data; // null: no data (queued, or a volume-backed snapshot)
+    qint64 virtualSize = -1;               // -1: null
+    bool fromScenario = false;
+    bool uploading = false;
+};
+
+struct VolumeAttachment
+{
+    QString serverId;
+    QString attachmentId;
+    QString device;
+    QDateTime attachedAt;
+};
+
+struct Volume
+{
+    QString id;
+    QString name;
+    QString projectId;
+    QString userId;
+    int sizeGiB = 1;
+    QString status = QStringLiteral("available");
+    bool bootable = false;
+    QString volumeType = QStringLiteral("__DEFAULT__");
+    QString availabilityZone = QStringLiteral("nova");
+    QString description;
+    QJsonObject imageMetadata; // volume_image_metadata: string values
+    QList<VolumeAttachment> attachments;
+    QDateTime createdAt;
+    VirtualDisk disk;
+    bool fromScenario = false;
+};
+
+// A snapshot in progress: Nova's task_state steps, evaluated lazily from the clock.
+struct SnapshotJob
+{
+    QString imageId;
+    QDateTime startedAt;
+    std::shared_ptr<std::atomic_bool> hashesReady;
+    bool endsKilled = false;
+    bool vanishes = false;
+};
+
+struct Server
+{
+    QString id;
+    QString name;
+    QString projectId;
+    QString userId;
+    QString flavorId;
+    QString imageId; // empty: booted from volume
+    QString status = QStringLiteral("ACTIVE");
+    QString vmState = QStringLiteral("active");
+    int powerState = 1;
+    QString taskState; // empty: null
+    QStringList networkIds;
+    QMap<QString, QString> fixedIps; // network id -> address
+    QString keyName;
+    QStringList securityGroups;
+    QString availabilityZone = QStringLiteral("nova");
+    QJsonObject metadata;
+    QStringList tags;
+    QString description;
+    bool descriptionIsNull = true;
+    QStringList volumeIds; // attached volumes, boot volume first when booted from volume
+    QStringList deleteOnTermination; // volume ids Nova deletes with the server
+    // Nova keeps the boot image's metadata with the instance (system_metadata); snapshots inherit it.
+    QJsonObject bootImageProperties;
+    QString bootDiskFormat = QStringLiteral("qcow2");
+    QString bootContainerFormat = QStringLiteral("bare");
+    int bootMinDisk = 0;
+    int bootMinRam = 0;
+    QString rootDeviceName = QStringLiteral("/dev/vda");
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime launchedAt;
+    QDateTime buildDoneAt; // BUILD -> ACTIVE at this time
+    QString faultMessage;
+    VirtualDisk disk;
+    std::optional<SnapshotJob> snapshot;
+    int instanceNumber = 1;
+    bool fromScenario = false;
+};
+
+struct Fault
+{
+    enum Kind { Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow };
+    int id = 0;
+    Kind kind = Drop;
+    int remaining = 1;
+    QString method;            // empty: any
+    QRegularExpression path;   // invalid/empty pattern: the kind's default
+    qint64 afterBytes = 0;     // Drop
+    int retryAfter = 1;        // Unavailable
+    qint64 bytesPerSecond = 0; // Slow
+    int hits = 0;
+};
+
+struct Settings
+{
+    int tokenLifetimeSeconds = 3600;
+    int computeMinMinor = 1;
+    int computeMaxMinor = 96;
+    int volumeMaxMinor = 70;
+    QList<double> snapshotStepSeconds{0.5, 0.5, 0.5, 0.5};
+    double buildSeconds = 1.0;
+    int imagePageSize = 25;
+    int imageMaxPageSize = 1000;
+    int serverMaxPageSize = 1000;
+    QStringList regions{QStringLiteral("RegionOne")};
+};
+
+} // namespace fake
