@@ -10,7 +10,7 @@ Keystone::Keystone(const RealCloud &cloud)
 {
 }
 
-bool Keystone::login(const Credentials &credentials)
+bool Keystone::login(const Credentials &credentials, const QUrl &authUrl)
 {
     const QJsonObject user{
         {QStringLiteral("name"), credentials.username},
@@ -28,7 +28,7 @@ bool Keystone::login(const Credentials &credentials)
     m_token.clear();
     m_tokenBody = {};
     const HttpResult result = m_http.send(
-        "POST", QUrl(m_cloud.authUrl().toString() + QStringLiteral("/auth/tokens")),
+        "POST", QUrl((authUrl.isEmpty() ? m_cloud.authUrl() : authUrl).toString() + QStringLiteral("/auth/tokens")),
         {{"Content-Type", "application/json"}},
         QJsonDocument(QJsonObject{{QStringLiteral("auth"), auth}}).toJson(QJsonDocument::Compact));
     if (result.status != 201)

@@ -16,8 +16,10 @@ class Keystone
 public:
     explicit Keystone(const RealCloud &cloud);
 
-    // POST /v3/auth/tokens (password, project-scoped). False and error() on failure.
-    bool login(const Credentials &credentials);
+    // POST /v3/auth/tokens (password, project-scoped) at authUrl, by default the cloud's main
+    // Keystone; RealCloud::shortAuthUrl() gives tokens that expire within seconds.
+    // False and error() on failure.
+    bool login(const Credentials &credentials, const QUrl &authUrl = {});
     QByteArray token() const { return m_token; }
     QString projectId() const;
     QJsonObject tokenBody() const { return m_tokenBody; } // the "token" object of the answer

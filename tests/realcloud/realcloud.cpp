@@ -81,6 +81,16 @@ QString RealCloud::regionName() const
     return value(QStringLiteral("OS_REGION_NAME"));
 }
 
+QUrl RealCloud::shortAuthUrl() const
+{
+    return QUrl(value(QStringLiteral("REALCLOUD_SHORT_AUTH_URL")));
+}
+
+int RealCloud::shortTokenLifetime() const
+{
+    return value(QStringLiteral("REALCLOUD_SHORT_TOKEN_EXPIRATION")).toInt();
+}
+
 Credentials RealCloud::demo() const
 {
     Credentials c;

@@ -36,6 +36,10 @@ public:
     QUrl glanceUrl() const; // the image endpoint, as in the catalog
     QUrl swiftUrl() const;  // http://127.0.0.1:PORT/v1 (a project's account is AUTH_<project id> below it)
     QString regionName() const;
+    // The second Keystone (same users, same catalog) whose tokens expire after shortTokenLifetime()
+    // seconds, for token-expiry tests; empty when start.sh ran with REALCLOUD_SHORT_TOKEN_EXPIRATION=0.
+    QUrl shortAuthUrl() const;
+    int shortTokenLifetime() const;
     Credentials demo() const;  // user demo, role member on project demo
     Credentials admin() const; // user admin, role admin on project admin (may change the catalog)
     // Any variable of the env file (OS_* and REALCLOUD_*), e.g. REALCLOUD_SWIFT_OBJECT_PORT.

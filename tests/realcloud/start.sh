@@ -5,6 +5,8 @@
 #
 # Usage: start.sh DIR      (DIR is created if missing; use a fresh temp dir, no spaces)
 # Knobs: REALCLOUD_TOKEN_EXPIRATION (s, default 3600),
+#        REALCLOUD_SHORT_TOKEN_EXPIRATION (s, default 15, 0 = none): token lifetime of the second
+#          keystone (keystone-short, REALCLOUD_SHORT_AUTH_URL in DIR/env) for token-expiry tests,
 #        REALCLOUD_TOKEN_CACHE_TIME (s, keystonemiddleware cache in glance/swift, default 300, -1 = off)
 # Writes DIR/env (demo user creds, ports), DIR/env.admin, DIR/pids, logs in DIR/log.
 # Needs: install.sh done.  Stop with stop.sh DIR.
@@ -29,11 +31,11 @@ mkdir -p "$DIR"/{log,keystone,glance,swift/node/d1}
 : > "$DIR/pids"
 
 # ---------------------------------------------------------------- ports ----
-read -r KEYSTONE_PORT GLANCE_PORT SWIFT_PORT ACCOUNT_PORT CONTAINER_PORT OBJECT_PORT < <(
+read -r KEYSTONE_PORT GLANCE_PORT SWIFT_PORT ACCOUNT_PORT CONTAINER_PORT OBJECT_PORT SHORT_PORT < <(
   "$PY" - <<'EOF'
 import socket
 socks = []
-for _ in range(6):
+for _ in range(7):
     s = socket.socket()
     s.bind(('127.0.0.1', 0))
     socks.append(s)
@@ -44,6 +46,8 @@ rnd() { "$PY" -c 'import secrets; print(secrets.token_hex(12))'; }
 ADMIN_PASSWORD=$(rnd); DEMO_PASSWORD=$(rnd); GLANCE_PASSWORD=$(rnd); SWIFT_PASSWORD=$(rnd)
 ME=$(id -un); MYGROUP=$(id -gn)
 KS_URL="http://127.0.0.1:$KEYSTONE_PORT"
+SHORT_EXPIRATION=${REALCLOUD_SHORT_TOKEN_EXPIRATION:-15}
+SHORT_URL="http://127.0.0.1:$SHORT_PORT"
 
 # ------------------------------------------------------------- keystone ----
 cat > "$DIR/keystone/keystone.conf" <<EOF
@@ -73,6 +77,18 @@ password_hash_rounds = 4
 enabled = true
 backend = dogpile.cache.memory
 EOF
+
+# A second keystone on the same database and keys whose tokens live SHORT_EXPIRATION seconds: a test
+# logs in there to see a real token expire, while glance, swift and every other test keep the normal
+# lifetime. Fernet tokens carry their expiry, so the main keystone (which glance and swift ask)
+# rejects them once expired. No cache: the main keystone is where users, roles and endpoints change,
+# and a cache here would not see those changes.
+keystone_short_conf() {
+  sed -e "s|^log_file = .*|log_file = $DIR/log/keystone-short.log|" \
+      -e "s|^expiration = .*|expiration = $SHORT_EXPIRATION|" \
+      -e "s|^enabled = true|enabled = false|" \
+      "$DIR/keystone/keystone.conf" > "$DIR/keystone/keystone-short.conf"
+}
 
 wal() {  # readers never block a writer's commit in WAL mode (persistent in the file)
   "$PY" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL").fetchone()[0])' "$1"
@@ -338,6 +354,11 @@ fail() { echo "start.sh: FAILED: $*; stopping what started" >&2; "$HERE/stop.sh"
   keystone_setup > "$DIR/log/keystone-manage.log" 2>&1 || { tail -n 30 "$DIR/log/keystone-manage.log" >&2; exit 1; }
   export OS_KEYSTONE_CONFIG_FILES="$DIR/keystone/keystone.conf"   # read by keystone itself
   spawn keystone "$PY" "$HERE/lib/keystone_server.py" "$KEYSTONE_PORT"
+  if [ "$SHORT_EXPIRATION" != 0 ]; then
+    keystone_short_conf
+    OS_KEYSTONE_CONFIG_FILES="$DIR/keystone/keystone-short.conf" \
+      spawn keystone-short "$PY" "$HERE/lib/keystone_server.py" "$SHORT_PORT"
+  fi
 ) & KPID=$!
 (
   glance_setup || exit 1
@@ -364,6 +385,9 @@ for kind in account container object; do
 done
 wait_http swift-proxy "http://127.0.0.1:$SWIFT_PORT/healthcheck" || fail "swift-proxy"
 wait_http glance-api "http://127.0.0.1:$GLANCE_PORT/healthcheck" || fail "glance-api"
+if [ "$SHORT_EXPIRATION" != 0 ]; then
+  wait_http keystone-short "$SHORT_URL/v3" || fail "keystone-short"
+fi
 
 # ---------------------------------------------------------------- env ------
 common_env() {
@@ -385,6 +409,9 @@ export REALCLOUD_SWIFT_ACCOUNT_PORT=$ACCOUNT_PORT
 export REALCLOUD_SWIFT_CONTAINER_PORT=$CONTAINER_PORT
 export REALCLOUD_SWIFT_OBJECT_PORT=$OBJECT_PORT
 export REALCLOUD_KEYSTONE_URL=$KS_URL
+export REALCLOUD_SHORT_TOKEN_EXPIRATION=$SHORT_EXPIRATION
+export REALCLOUD_SHORT_AUTH_URL=$([ "$SHORT_EXPIRATION" != 0 ] && echo "$SHORT_URL/v3")
+export REALCLOUD_TOKEN_EXPIRATION=${REALCLOUD_TOKEN_EXPIRATION:-3600}
 export REALCLOUD_GLANCE_URL=http://127.0.0.1:$GLANCE_PORT
 export REALCLOUD_SWIFT_URL=http://127.0.0.1:$SWIFT_PORT/v1
 export REALCLOUD_ADMIN_USERNAME=admin
