@@ -107,6 +107,8 @@ void ApiJob::onHeaders(QNetworkReply *) {}
 
 void ApiJob::onData(QNetworkReply *) {}
 
+void ApiJob::onReplyCreated(QNetworkReply *) {}
+
 void ApiJob::refineError(Error &) {}
 
 bool ApiJob::prepareRetry(Request &request, const Error &error, int retriesSoFar)
@@ -201,6 +203,7 @@ void ApiJob::sendNow()
     connect(reply, &QNetworkReply::uploadProgress, this, &ApiJob::restartInactivityTimer);
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors += errors; });
     restartInactivityTimer();
+    onReplyCreated(reply);
 }
 
 void ApiJob::restartInactivityTimer()

@@ -74,6 +74,8 @@ protected:
     // Streaming (Request::streamed): headers of a 2xx response are known / bytes are available.
     virtual void onHeaders(QNetworkReply *reply);
     virtual void onData(QNetworkReply *reply);
+    // A request was just sent (also for each retry): connect progress signals here.
+    virtual void onReplyCreated(QNetworkReply *reply);
     // Decides whether a transient failure is retried and may adjust the request (resume with Range).
     virtual bool prepareRetry(Request &request, const Error &error, int retriesSoFar);
     // Makes the user sentence specific ("Server web-1 is busy ..."); `message` already has a default.
