@@ -54,6 +54,22 @@ private Q_SLOTS:
         QCOMPARE(demo.endpoint(QStringLiteral("image")), m_cloud.glanceUrl());
     }
 
+    // How the fake compute (external mode) will check StackVault's token: ask Keystone as admin.
+    void adminValidatesAUsersToken()
+    {
+        real::Keystone demo(m_cloud);
+        QVERIFY2(demo.login(m_cloud.demo()), qPrintable(demo.error()));
+        const QUrl tokens(m_cloud.authUrl().toString() + QStringLiteral("/auth/tokens"));
+        real::HttpResult r = m_admin.http().send("GET", tokens, {{"X-Subject-Token", demo.token()}});
+        QVERIFY2(r.status == 200, r.describe().constData());
+        const QJsonObject token = r.json()[QStringLiteral("token")].toObject();
+        QCOMPARE(token[QStringLiteral("project")][QStringLiteral("id")].toString(), demo.projectId());
+        QCOMPARE(token[QStringLiteral("user")][QStringLiteral("name")].toString(), m_cloud.demo().username);
+        QVERIFY(!token[QStringLiteral("expires_at")].toString().isEmpty());
+        r = m_admin.http().send("GET", tokens, {{"X-Subject-Token", "gAAAAAB-not-a-token"}});
+        QCOMPARE(r.status, 404);
+    }
+
     void memberMayNotChangeTheCatalog()
     {
         real::Keystone demo(m_cloud);

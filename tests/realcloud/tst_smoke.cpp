@@ -106,6 +106,8 @@ private Q_SLOTS:
         QCOMPARE(info.value(QStringLiteral("os_hash_value")).toString().toLatin1(),
                  hexHash(data, QCryptographicHash::Sha512));
         QCOMPARE(info.value(QStringLiteral("hw_disk_bus")).toString(), QStringLiteral("scsi"));
+        // The image belongs to the project of the token that created it.
+        QCOMPARE(info.value(QStringLiteral("owner")).toString(), m_keystone.projectId());
 
         timer.restart();
         r = m_http.send("GET", file);
