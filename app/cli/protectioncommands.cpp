@@ -1,0 +1,136 @@
+// Protection verbs: backup and restore.
+#include "bank/bank.h"
+#include "clicommand.h"
+#include "clisupport.h"
+#include "profiles/cloudsessions.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+#include "protection/backupjob.h"
+#include "protection/restorejob.h"
+#include "util/appsettings.h"
+
+#include <QCoreApplication>
+
+namespace cli {
+namespace {
+
+// The profile store and keychain for this process, and a session for the named cloud.
+void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next)
+{
+    auto *app = QCoreApplication::instance();
+    auto *profiles = new sv::ProfileStore({}, app);
+    QString error;
+    if (!profiles->load(&error)) {
+        err() << error << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    auto *sessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
+    sessions->acquire(cloud, app, [next](std::shared_ptr<sv::openstack::Session> session, const QString &problem) {
+        if (!session) {
+            err() << problem << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        next(std::move(session));
+    });
+}
+
+void backup(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Back up a server. With --include-data (the default, setting protection/enable_server_snapshot) a "
+        "snapshot of the server is taken first, so data written since it booted is included; with "
+        "--no-include-data only its original image is saved."));
+    parser.addOption({QStringLiteral("cloud"), QStringLiteral("The saved cloud."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("The server's name or id."), QStringLiteral("server")});
+    parser.addOption({QStringLiteral("include-data"), QStringLiteral("Snapshot the server first (default: %1).")
+                                                          .arg(sv::AppSettings::instance()->enableServerSnapshot()
+                                                                   ? QStringLiteral("on")
+                                                                   : QStringLiteral("off"))});
+    parser.addOption({QStringLiteral("no-include-data"), QStringLiteral("Back up the original image only.")});
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("backup"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    if (!parser.isSet(QStringLiteral("cloud")) || !parser.isSet(QStringLiteral("server"))) {
+        err() << "stackvault-cli backup: --cloud and --server are required\n";
+        return CliCommand::finish(ExitUsage);
+    }
+    if (parser.isSet(QStringLiteral("include-data")) && parser.isSet(QStringLiteral("no-include-data"))) {
+        err() << "stackvault-cli backup: --include-data and --no-include-data exclude each other\n";
+        return CliCommand::finish(ExitUsage);
+    }
+    sv::BankError bankError;
+    auto bank = openBank(parser, &bankError);
+    if (!bank) {
+        err() << bankError.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    sv::BackupRequest request;
+    request.bank = bank;
+    request.server = parser.value(QStringLiteral("server"));
+    request.enableServerSnapshot = parser.isSet(QStringLiteral("include-data"))      ? true
+        : parser.isSet(QStringLiteral("no-include-data")) ? false
+                                                         : sv::AppSettings::instance()->enableServerSnapshot();
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withSession(parser.value(QStringLiteral("cloud")), [request, json](auto session) mutable {
+        request.session = std::move(session);
+        runJob(new sv::BackupJob(request), json);
+    });
+}
+
+void restore(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Restore a backup as a new image and a new server in any saved cloud (the same or another)."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
+    parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The target cloud."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("name"), QStringLiteral("The new server's name (default: the saved one)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("flavor"), QStringLiteral("Flavor name or id (default: the saved one)."),
+                      QStringLiteral("flavor")});
+    parser.addOption({QStringLiteral("network"),
+                      QStringLiteral("Network name or id; repeat for several; 'auto' or 'none' (default: the saved ones)."),
+                      QStringLiteral("network")});
+    parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
+                      QStringLiteral("group")});
+    parser.addOption({QStringLiteral("availability-zone"), QStringLiteral("Availability zone."), QStringLiteral("zone")});
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("restore"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to-cloud"))) {
+        err() << "stackvault-cli restore: give one backup id and --to-cloud\n";
+        return CliCommand::finish(ExitUsage);
+    }
+    sv::BankError bankError;
+    auto bank = openBank(parser, &bankError);
+    if (!bank) {
+        err() << bankError.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    sv::RestoreRequest request;
+    request.bank = bank;
+    request.checkpointId = parser.positionalArguments().constFirst();
+    request.serverName = parser.value(QStringLiteral("name"));
+    request.flavor = parser.value(QStringLiteral("flavor"));
+    request.networks = parser.values(QStringLiteral("network"));
+    request.keyName = parser.value(QStringLiteral("key"));
+    request.securityGroups = parser.values(QStringLiteral("security-group"));
+    request.availabilityZone = parser.value(QStringLiteral("availability-zone"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withSession(parser.value(QStringLiteral("to-cloud")), [request, json](auto session) mutable {
+        request.session = std::move(session);
+        runJob(new sv::RestoreJob(request), json);
+    });
+}
+
+const CliCommandRegistration backupVerb{
+    {QStringLiteral("backup"), QStringLiteral("back up a server (with its data by default)"), backup}};
+const CliCommandRegistration restoreVerb{
+    {QStringLiteral("restore"), QStringLiteral("restore a backup as a new server in any saved cloud"), restore}};
+
+} // namespace
+} // namespace cli

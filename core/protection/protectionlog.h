@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace sv {
+Q_DECLARE_LOGGING_CATEGORY(lcProtection)
+}

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "bank/checkpointindex.h"
+#include "jobs/job.h"
+#include "openstack/compute/flavor.h"
+#include "openstack/error.h"
+
+#include <QPointer>
+#include <QStringList>
+
+#include <chrono>
+#include <memory>
+
+namespace sv {
+
+class Bank;
+class ImageReader;
+namespace openstack {
+class ApiJob;
+class Connection;
+class Session;
+class StatusWaiter;
+} // namespace openstack
+
+struct RestoreRequest
+{
+    std::shared_ptr<openstack::Session> session; // the target: any saved cloud, project, region
+    std::shared_ptr<Bank> bank;
+    QString checkpointId;
+    // Overrides; empty means "as saved in the backup".
+    QString serverName;
+    QString flavor;          // id or name
+    QStringList networks;    // ids or names; "none" or "auto" alone select Nova's modes
+    QString keyName;
+    QStringList securityGroups;
+    QString availabilityZone;
+    bool useSavedAvailabilityZone = false; // a zone name rarely exists in another cloud
+    std::chrono::seconds imageActiveTimeout{600};
+    std::chrono::seconds serverActiveTimeout{900};
+    std::chrono::milliseconds pollInitial{500};
+    std::chrono::milliseconds pollMax{10000};
+};
+
+// Brings a checkpoint back as a new image and a new server in the target cloud (design.md "Restore
+// flow"): checks flavor/key/networks first, creates the image with the saved formats and properties,
+// streams the bytes from the bank verifying every chunk, compares Glance's checksum/os_hash_value
+// with the saved ones, boots the server and waits for ACTIVE. A failure removes what it half-made.
+class RestoreJob : public Job
+{
+    Q_OBJECT
+public:
+    explicit RestoreJob(RestoreRequest request, QObject *parent = nullptr);
+    ~RestoreJob() override;
+
+protected:
+    void run() override;
+    void onCancel() override;
+
+private:
+    void checkFlavor();
+    void checkKeyPair();
+    void resolveNetworks();
+    void createImage();
+    void uploadImage();
+    void waitForImage();
+    void createServer();
+    void waitForServer();
+    void abandon(const QString &message, const QString &details = {});
+    void abandon(const openstack::Error &error);
+    void removeHalfMade();
+    void done();
+    template<typename T> T *track(T *apiJob);
+
+    RestoreRequest m_request;
+    openstack::Connection *m_connection = nullptr;
+    QPointer<openstack::ApiJob> m_current;
+    QPointer<openstack::StatusWaiter> m_waiter;
+    CheckpointIndex m_index;
+    const ProtectedResource *m_serverResource = nullptr;
+    const ProtectedResource *m_imageResource = nullptr;
+    openstack::Flavor m_flavor;
+    QStringList m_networkIds;
+    std::shared_ptr<ImageReader> m_reader;
+    QString m_imageId;  // created in the target
+    QString m_serverId; // created in the target
+    QString m_newServerName;
+    QString m_failure;
+    QString m_failureDetails;
+    JobResult m_success;
+};
+
+} // namespace sv
