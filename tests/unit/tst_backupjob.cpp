@@ -1,0 +1,238 @@
+// The seed's claim end to end over real HTTP against the fake cloud: a backup with the server's data
+// restores a disk holding what users wrote after boot; with the option off, only the original image.
+#include "bank/bank.h"
+#include "protectionfixture.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+using sv::JobOutcome;
+
+class TestBackupJob : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<ProtectionFixture> f;
+    QString web1;
+
+    sv::CheckpointIndex checkpoint(const QString &id)
+    {
+        sv::CheckpointIndex index;
+        sv::BankError error;
+        if (!f->bank->checkpoint(id, &index, &error))
+            qWarning() << error.message;
+        return index;
+    }
+
+    QStringList availableCheckpoints()
+    {
+        QList<sv::CheckpointSummary> list;
+        sv::BankError error;
+        f->bank->listCheckpoints(&list, &error);
+        QStringList ids;
+        for (const auto &c : list) {
+            if (c.status == QLatin1String("available"))
+                ids.append(c.id);
+        }
+        return ids;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start());
+        web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
+        QVERIFY(!web1.isEmpty());
+    }
+    void cleanup() { f.reset(); }
+
+    void seedClaimRoundTrip_data()
+    {
+        QTest::addColumn<bool>("includeData");
+        QTest::newRow("enable_server_snapshot on") << true;
+        QTest::newRow("enable_server_snapshot off") << false;
+    }
+    void seedClaimRoundTrip()
+    {
+        QFETCH(bool, includeData);
+        const QByteArray userData = "data the users of web-1 wrote after boot, " + QByteArray::number(QRandomGenerator::global()->generate());
+        QVERIFY(f->cloud.writeServerDisk(web1, 2 * 1024 * 1024 + 17, userData));
+        const QByteArray currentDisk = f->cloud.serverDiskSha256(web1);
+        const QByteArray originalImage = f->cloud.imageSha256(f->cloud.imageIdByName(QStringLiteral("ubuntu-22.04")));
+        QVERIFY(currentDisk != originalImage);
+
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), includeData)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), "the temporary snapshot was left behind");
+        const QString checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        QVERIFY(availableCheckpoints().contains(checkpointId));
+
+        const sv::CheckpointIndex index = checkpoint(checkpointId);
+        QCOMPARE(index.options.value(QLatin1String("include_data")).toBool(), includeData);
+        QCOMPARE(index.consistency, QStringLiteral("quiesced")); // ubuntu has hw_qemu_guest_agent=yes
+        const sv::ProtectedResource *image = nullptr;
+        for (const auto &resource : index.resources) {
+            if (resource.image)
+                image = &resource;
+        }
+        QVERIFY(image);
+        QCOMPARE(image->extraInfo.value(QLatin1String("server_id")).toString(), web1);
+        QCOMPARE(image->metadata.value(QLatin1String("from_server_snapshot")).toBool(), includeData);
+
+        const sv::JobResult restore = f->run(new sv::RestoreJob(f->restoreRequest(checkpointId, QStringLiteral("web-1-back"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        const QString restored = restore.data.value(QStringLiteral("server_id")).toString();
+        QVERIFY(!restored.isEmpty());
+        const QByteArray restoredDisk = f->cloud.serverDiskSha256(restored);
+        if (includeData) {
+            QCOMPARE(restoredDisk, currentDisk); // user data present
+            QCOMPARE(f->cloud.readServerDisk(restored, 2 * 1024 * 1024 + 17, userData.size()), userData);
+        } else {
+            QCOMPARE(restoredDisk, originalImage); // user data absent
+        }
+        QCOMPARE(f->cloud.leftoverServerIds(), QStringList{restored});
+        QCOMPARE(f->cloud.leftoverImageIds(), QStringList{restore.data.value(QStringLiteral("image_id")).toString()});
+    }
+
+    void twoServersSharingABaseImageAreTwoBackups()
+    {
+        const QString web2 = f->cloud.serverIdByName(QStringLiteral("web-2"));
+        const sv::JobResult a = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        const sv::JobResult b = f->run(new sv::BackupJob(f->backupRequest(web2, true)));
+        QVERIFY2(a.outcome == JobOutcome::Succeeded, qPrintable(a.message));
+        QVERIFY2(b.outcome == JobOutcome::Succeeded, qPrintable(b.message));
+        QVERIFY(a.data.value(QStringLiteral("checkpoint_id")) != b.data.value(QStringLiteral("checkpoint_id")));
+        const sv::JobResult ra = f->run(new sv::RestoreJob(
+            f->restoreRequest(a.data.value(QStringLiteral("checkpoint_id")).toString(), QStringLiteral("a"))));
+        const sv::JobResult rb = f->run(new sv::RestoreJob(
+            f->restoreRequest(b.data.value(QStringLiteral("checkpoint_id")).toString(), QStringLiteral("b"))));
+        QVERIFY2(ra.outcome == JobOutcome::Succeeded, qPrintable(ra.message));
+        QVERIFY2(rb.outcome == JobOutcome::Succeeded, qPrintable(rb.message));
+        const QByteArray diskA = f->cloud.serverDiskSha256(ra.data.value(QStringLiteral("server_id")).toString());
+        const QByteArray diskB = f->cloud.serverDiskSha256(rb.data.value(QStringLiteral("server_id")).toString());
+        QVERIFY(diskA != diskB);
+        QCOMPARE(diskA, f->cloud.serverDiskSha256(web1));
+        QCOMPARE(diskB, f->cloud.serverDiskSha256(web2));
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("server in ERROR") << "broken-1" << "status ERROR";
+        QTest::newRow("boot from volume") << "bfv-1" << "boots from a volume";
+        QTest::newRow("no such server") << "nope-1" << "no server named nope-1";
+    }
+    void refusals()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, expected);
+        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(server, true)));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+        QVERIFY(availableCheckpoints().isEmpty());
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+    }
+
+    void faults_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<qint64>("afterBytes");
+        QTest::addColumn<bool>("succeeds");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("createImage 409") << int(fake::Fault::Conflict) << 1 << qint64(0) << false << "web-1";
+        QTest::newRow("snapshot killed") << int(fake::Fault::SnapshotKilled) << 1 << qint64(0) << false << "killed";
+        QTest::newRow("snapshot vanishes") << int(fake::Fault::SnapshotVanishes) << 1 << qint64(0) << false << "disappeared";
+        QTest::newRow("dropped download resumes") << int(fake::Fault::Drop) << 2 << qint64(1500000) << true << "";
+        QTest::newRow("token expired mid-way") << int(fake::Fault::Unauthorized) << 1 << qint64(0) << true << "";
+        QTest::newRow("503 storm") << int(fake::Fault::Unavailable) << 3 << qint64(0) << true << "";
+    }
+    void faults()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, count);
+        QFETCH(qint64, afterBytes);
+        QFETCH(bool, succeeds);
+        QFETCH(QString, expected);
+        fake::FaultSpec spec;
+        spec.kind = fake::Fault::Kind(kind);
+        spec.count = count;
+        spec.afterBytes = afterBytes;
+        f->cloud.injectFault(spec);
+        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        if (succeeds) {
+            QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char(' ') + result.details));
+            QCOMPARE(availableCheckpoints().size(), 1);
+        } else {
+            QCOMPARE(result.outcome, JobOutcome::Failed);
+            QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+            QVERIFY(availableCheckpoints().isEmpty());
+        }
+        QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), qPrintable(f->cloud.leftoverImageIds().join(QLatin1Char(','))));
+        QList<sv::JournalEntry> journal;
+        sv::BankError error;
+        QVERIFY(f->bank->journalEntries(&journal, &error));
+        QVERIFY(journal.isEmpty());
+    }
+
+    void cancelAtEveryStage_data()
+    {
+        QTest::addColumn<int>("stage");
+        QTest::newRow("checking") << int(sv::JobStage::Checking);
+        QTest::newRow("creating snapshot") << int(sv::JobStage::CreatingSnapshot);
+        QTest::newRow("waiting for image") << int(sv::JobStage::WaitingForImage);
+        QTest::newRow("downloading") << int(sv::JobStage::Downloading);
+    }
+    void cancelAtEveryStage()
+    {
+        QFETCH(int, stage);
+        f->cloud.setSnapshotStepSeconds(0.3, 0.3, 0.3, 0.3);
+        fake::FaultSpec slow;
+        slow.kind = fake::Fault::Slow;
+        slow.bytesPerSecond = 512 * 1024;
+        f->cloud.injectFault(slow);
+        QSignalSpy finished(&f->manager, &sv::JobManager::jobFinished);
+        bool cancelled = false;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager,
+                         [&](int id, const sv::JobProgress &progress) {
+            if (!cancelled && int(progress.stage) == stage) {
+                cancelled = true;
+                f->manager.cancel(id);
+            }
+        });
+        f->manager.enqueue(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(cancelled);
+        QCOMPARE(finished.constFirst().at(1).value<sv::JobResult>().outcome, JobOutcome::Cancelled);
+        QVERIFY(availableCheckpoints().isEmpty());
+        QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), "a cancelled backup left its snapshot behind");
+    }
+
+    void unwritableBankFailsClearly()
+    {
+        // A bank whose chunk folder has become a file: writing fails even as root.
+        QTemporaryDir dir;
+        auto bank = std::make_shared<sv::LocalBank>(dir.filePath(QStringLiteral("bank")));
+        sv::BankError error;
+        QVERIFY(bank->open(&error));
+        QDir(dir.filePath(QStringLiteral("bank/chunks"))).removeRecursively();
+        QFile blocker(dir.filePath(QStringLiteral("bank/chunks")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
+        request.bank = bank;
+        const sv::JobResult result = f->run(new sv::BackupJob(request));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.contains(QLatin1String("chunks")), qPrintable(result.message));
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        QList<sv::CheckpointSummary> list;
+        QVERIFY(bank->listCheckpoints(&list, &error));
+        for (const auto &c : list)
+            QVERIFY(c.status != QLatin1String("available"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackupJob)
+#include "tst_backupjob.moc"
