@@ -143,6 +143,8 @@ QUrl Connection::serviceBase(ServiceType type, Error *error) const
         return endpointurls::volumeBase(url, m_session->authState().projectId);
     case ServiceType::ObjectStore:
         return url;
+    case ServiceType::Network:
+        return endpointurls::networkBase(url);
     }
     return url;
 }

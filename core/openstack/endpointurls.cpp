@@ -145,4 +145,16 @@ QUrl withQueryOf(const QUrl &url, const QString &link)
     return result;
 }
 
+QUrl networkBase(const QUrl &catalogUrl)
+{
+    QUrl url = catalogUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (!path.endsWith(QLatin1String("/v2.0")))
+        path += QLatin1String("/v2.0");
+    url.setPath(path);
+    return url;
+}
+
 } // namespace sv::openstack::endpointurls

@@ -22,6 +22,8 @@ QUrl imageBase(const QUrl &catalogUrl);
 QUrl rebaseImageLink(const QUrl &catalogUrl, const QString &link);
 // Cinder base ".../v3/{project}" from the catalog URL (unversioned, /v3, /v3/{project}, /v2/{project}).
 QUrl volumeBase(const QUrl &catalogUrl, const QString &projectId);
+// Neutron base ".../v2.0" from the catalog URL (unversioned or versioned).
+QUrl networkBase(const QUrl &catalogUrl);
 // base + "/" + relative ("servers/detail?limit=5" keeps its query).
 QUrl join(const QUrl &base, const QString &relative);
 // The query of a paging link (Nova's servers_links), applied to our own URL: Nova writes its own

@@ -51,6 +51,8 @@ QStringList ServiceCatalog::typeAliases(ServiceType type)
                 QStringLiteral("volume")};
     case ServiceType::ObjectStore:
         return {QStringLiteral("object-store")};
+    case ServiceType::Network:
+        return {QStringLiteral("network")};
     }
     return {};
 }

@@ -9,7 +9,7 @@
 
 namespace sv::openstack {
 
-enum class ServiceType { Identity, Compute, Image, BlockStorage, ObjectStore };
+enum class ServiceType { Identity, Compute, Image, BlockStorage, ObjectStore, Network };
 
 // The Keystone v3 service catalog of a token, and endpoint selection from it: service type with its
 // historical aliases, interface (public/internal/admin, also accepting "publicURL"), region.

@@ -221,8 +221,8 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
-        if (error.kind == Error::Kind::NotFound) {
-            m_snapshotId.clear(); // Nova deletes a snapshot that failed: nothing left to clean up
+        if (error.kind == Error::Kind::NotFound || error.httpStatus == 404) {
+            // Nova deletes a failed snapshot; the cleanup then finds it gone and clears the journal.
             return abandon(tr("The snapshot of server %1 disappeared while it was being made (OpenStack deletes a "
                               "failed snapshot). Check the server's state and try again.")
                                .arg(m_server.name));

@@ -882,7 +882,8 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
                                .arg(metadataValue.toVariant().toString()));
         return;
     }
-    for (auto it = metadataValue.toObject().constBegin(); it != metadataValue.toObject().constEnd(); ++it) {
+    const QJsonObject metadataObject = metadataValue.toObject();
+    for (auto it = metadataObject.constBegin(); it != metadataObject.constEnd(); ++it) {
         if (!it.value().isString()) {
             novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute metadata. Value: %1. %1 is not of type 'string'").arg(it.key()));
             return;
