@@ -7,6 +7,7 @@
 #include "profiles/secretstore.h"
 #include "protection/backupjob.h"
 #include "protection/restorejob.h"
+#include "protection/sweepjob.h"
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
@@ -131,6 +132,64 @@ const CliCommandRegistration backupVerb{
     {QStringLiteral("backup"), QStringLiteral("back up a server (with its data by default)"), backup}};
 const CliCommandRegistration restoreVerb{
     {QStringLiteral("restore"), QStringLiteral("restore a backup as a new server in any saved cloud"), restore}};
+
+} // namespace
+} // namespace cli
+
+namespace cli {
+namespace {
+
+// Deletes temporary snapshots left by backups whose process died (the bank's journal names them).
+void sweep(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Delete temporary snapshots left in the clouds by backups that were interrupted (crash, power loss)."));
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("sweep"), arguments))
+        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    sv::BankError bankError;
+    auto bank = openBank(parser, &bankError);
+    if (!bank) {
+        err() << bankError.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    QList<sv::JournalEntry> entries;
+    if (!bank->journalEntries(&entries, &bankError)) {
+        err() << bankError.message << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
+    QStringList profileIds;
+    for (const auto &entry : std::as_const(entries)) {
+        if (!profileIds.contains(entry.cloudProfileId))
+            profileIds.append(entry.cloudProfileId);
+    }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    // Acquire a session per cloud named in the journal, then run one sweep over all of them.
+    auto sessions = std::make_shared<QHash<QString, std::shared_ptr<sv::openstack::Session>>>();
+    auto remaining = std::make_shared<qsizetype>(profileIds.size());
+    const auto start = [bank, sessions, json] { runJob(new sv::SweepJob(bank, *sessions), json); };
+    if (profileIds.isEmpty())
+        return start();
+    auto *app = QCoreApplication::instance();
+    auto *profiles = new sv::ProfileStore({}, app);
+    profiles->load();
+    auto *cloudSessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
+    for (const QString &id : std::as_const(profileIds)) {
+        cloudSessions->acquire(id, app, [id, sessions, remaining, start](auto session, const QString &problem) {
+            if (session)
+                sessions->insert(id, session);
+            else
+                err() << problem << Qt::endl;
+            if (--*remaining == 0)
+                start();
+        });
+    }
+}
+
+const CliCommandRegistration sweepVerb{
+    {QStringLiteral("sweep"), QStringLiteral("delete temporary snapshots left by interrupted backups"), sweep}};
 
 } // namespace
 } // namespace cli

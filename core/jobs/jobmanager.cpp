@@ -22,6 +22,11 @@ JobManager::~JobManager()
         // processed lets the job clean up (abort replies) before the thread ends.
         QMetaObject::invokeMethod(entry.job, [thread = entry.thread] { thread->quit(); }, Qt::QueuedConnection);
     }
+    // Threads still deleting a finished job must end before the application object goes away.
+    for (const QPointer<QThread> &thread : std::as_const(m_finishing)) {
+        if (thread)
+            thread->wait();
+    }
     for (const Entry &entry : std::as_const(m_running)) {
         entry.thread->wait();
         delete entry.job; // its thread has ended, so deleting it here is safe
@@ -99,6 +104,8 @@ void JobManager::onJobFinished(int jobId, const JobResult &result)
     m_running.erase(it);
     // The job is deleted on its own thread, then the thread ends and deletes itself.
     connect(entry.thread, &QThread::finished, entry.thread, &QObject::deleteLater);
+    m_finishing.removeIf([](const QPointer<QThread> &thread) { return thread.isNull(); });
+    m_finishing.append(entry.thread);
     QMetaObject::invokeMethod(entry.job, [job = entry.job, thread = entry.thread] {
         delete job;
         thread->quit();

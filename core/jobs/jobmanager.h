@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class QThread;
 
@@ -49,6 +50,7 @@ private:
     int m_nextId = 1;
     QList<Entry> m_queue;
     QHash<int, Entry> m_running;
+    QList<QPointer<QThread>> m_finishing; // threads deleting their finished job
 };
 
 } // namespace sv

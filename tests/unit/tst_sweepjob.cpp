@@ -1,0 +1,142 @@
+// A backup process killed (SIGKILL) while its temporary snapshot exists leaves a journal entry; the
+// next start's sweep deletes the snapshot, prune marks the interrupted checkpoint failed, and a new
+// backup of the same server succeeds. The killed process is this test executable in "child" mode.
+#include "bank/bank.h"
+#include "protection/sweepjob.h"
+#include "protectionfixture.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+
+#include <csignal>
+
+using sv::JobOutcome;
+
+namespace {
+// Child mode: back up web-1 from the fake cloud at $SWEEP_AUTH_URL into $SWEEP_BANK, slowly, until killed.
+int runChild()
+{
+    sv::CloudProfile profile;
+    profile.id = QStringLiteral("profile-demo");
+    profile.name = QStringLiteral("fake-demo");
+    profile.authUrl = QUrl(qEnvironmentVariable("SWEEP_AUTH_URL"));
+    profile.userName = QStringLiteral("demo");
+    profile.userDomainId = QStringLiteral("default");
+    profile.projectName = QStringLiteral("demo");
+    profile.projectDomainId = QStringLiteral("default");
+    auto bank = std::make_shared<sv::LocalBank>(qEnvironmentVariable("SWEEP_BANK"));
+    sv::BankError error;
+    if (!bank->open(&error))
+        return 3;
+    sv::BackupRequest request;
+    request.session = sv::openstack::Session::create(profile, QStringLiteral("demo-password"));
+    request.bank = bank;
+    request.server = QStringLiteral("web-1");
+    request.pollInitial = std::chrono::milliseconds(50);
+    auto *manager = new sv::JobManager(QCoreApplication::instance());
+    QObject::connect(manager, &sv::JobManager::jobFinished, manager, [](int, const sv::JobResult &) {
+        QCoreApplication::exit(4); // the parent kills us long before this
+    });
+    manager->enqueue(new sv::BackupJob(request));
+    return QCoreApplication::exec();
+}
+} // namespace
+
+class TestSweepJob : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<ProtectionFixture> f;
+
+    QList<sv::JournalEntry> journal()
+    {
+        QList<sv::JournalEntry> entries;
+        sv::BankError error;
+        f->bank->journalEntries(&entries, &error);
+        return entries;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start());
+    }
+    void cleanup() { f.reset(); }
+
+    void killedBackupIsSweptAndPruned()
+    {
+        fake::FaultSpec slow;
+        slow.kind = fake::Fault::Slow;
+        slow.bytesPerSecond = 256 * 1024; // the download takes ~25 s: plenty of time to kill it
+        f->cloud.injectFault(slow);
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("STACKVAULT_SWEEP_CHILD"), QStringLiteral("1"));
+        env.insert(QStringLiteral("SWEEP_AUTH_URL"), f->cloud.authUrl());
+        env.insert(QStringLiteral("SWEEP_BANK"), f->bank->location());
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        // Kill it mid-download: the snapshot exists and the journal names it.
+        QTRY_VERIFY_WITH_TIMEOUT(!journal().isEmpty() && !f->cloud.leftoverImageIds().isEmpty(), 30000);
+        QTest::qWait(500);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(5000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(f->cloud.leftoverImageIds().size(), 1);
+        f->cloud.clearFaults();
+
+        // Next start: the sweep deletes the snapshot the journal names.
+        QHash<QString, std::shared_ptr<sv::openstack::Session>> sessions{{QStringLiteral("profile-demo"), f->session}};
+        const sv::JobResult swept = f->run(new sv::SweepJob(f->bank, sessions));
+        QVERIFY2(swept.outcome == JobOutcome::Succeeded, qPrintable(swept.message + QLatin1Char(' ') + swept.details));
+        QCOMPARE(swept.data.value(QStringLiteral("deleted")).toInt(), 1);
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        QVERIFY(journal().isEmpty());
+
+        // The interrupted checkpoint never looks complete, and prune marks it failed.
+        sv::PruneReport prune;
+        sv::BankError error;
+        QVERIFY2(f->bank->prune(&prune, &error), qPrintable(error.message));
+        QCOMPARE(prune.interruptedMarkedError, 1);
+        QList<sv::CheckpointSummary> list;
+        QVERIFY(f->bank->listCheckpoints(&list, &error));
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().status, QStringLiteral("error"));
+
+        // And a new backup of the same server succeeds and checks clean.
+        const sv::JobResult again = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(again.outcome == JobOutcome::Succeeded, qPrintable(again.message));
+        sv::CheckReport check;
+        QVERIFY(f->bank->check(&check, &error));
+        QVERIFY(check.ok());
+    }
+
+    void entriesOfUnavailableCloudsAreKept()
+    {
+        sv::JournalEntry entry;
+        entry.checkpointId = QStringLiteral("c1");
+        entry.imageId = QStringLiteral("0000-unknown");
+        entry.cloudProfileId = QStringLiteral("profile-gone");
+        entry.created = QDateTime::currentDateTimeUtc();
+        sv::BankError error;
+        QVERIFY(f->bank->addJournalEntry(entry, &error));
+        const sv::JobResult result = f->run(new sv::SweepJob(f->bank, {}));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY(result.details.contains(QLatin1String("0000-unknown")));
+        QCOMPARE(journal().size(), 1);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("STACKVAULT_SWEEP_CHILD"))
+        return runChild();
+    TestSweepJob test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_sweepjob.moc"
