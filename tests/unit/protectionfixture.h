@@ -10,10 +10,14 @@
 #include "protection/backupjob.h"
 #include "protection/restorejob.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 struct ProtectionFixture
@@ -24,10 +28,17 @@ struct ProtectionFixture
     std::shared_ptr<sv::openstack::Session> session;
     sv::JobManager manager;
 
-    bool start()
+    // `tweak` may change the test scenario before it loads (e.g. a bigger image).
+    bool start(const std::function<void(QJsonObject &)> &tweak = {})
     {
         QString error;
-        if (!cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error)) {
+        QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
+        if (tweak)
+            tweak(scenario);
+        if (!cloud.loadScenario(scenario, &error)) {
             qWarning() << error;
             return false;
         }

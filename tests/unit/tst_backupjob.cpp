@@ -116,6 +116,47 @@ private Q_SLOTS:
         QCOMPARE(diskB, f->cloud.serverDiskSha256(web2));
     }
 
+    void dedupAcrossBackups()
+    {
+        // A 128 MiB boot disk, so that ~1 MiB chunks and a 3 % change are meaningful.
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start([](QJsonObject &scenario) {
+            QJsonArray images = scenario.value(QLatin1String("images")).toArray();
+            QJsonObject ubuntu = images.at(0).toObject();
+            ubuntu.insert(QStringLiteral("size"), QStringLiteral("128 MiB"));
+            images.replace(0, ubuntu);
+            scenario.insert(QStringLiteral("images"), images);
+        }));
+        web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
+        const qint64 size = f->cloud.serverDiskSize(web1);
+        QCOMPARE(size, qint64(128) << 20);
+        const auto backup = [&] {
+            const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+            if (result.outcome != JobOutcome::Succeeded)
+                qWarning() << result.message;
+            return result.data.value(QStringLiteral("new_bytes")).toLongLong();
+        };
+        const qint64 first = backup();
+        QVERIFY(first > size / 2);
+        const qint64 unchanged = backup();
+        // 3 % of the disk changes, in three places far apart.
+        const qint64 changed = size * 3 / 100;
+        for (int place = 0; place < 3; ++place) {
+            QByteArray bytes(int(changed / 3), Qt::Uninitialized);
+            for (auto &b : bytes)
+                b = char(QRandomGenerator::global()->generate());
+            QVERIFY(f->cloud.writeServerDisk(web1, size / 5 + place * (size / 4), bytes));
+        }
+        const qint64 afterChange = backup();
+        const double unchangedPercent = 100.0 * double(unchanged) / double(size);
+        const double changedPercent = 100.0 * double(afterChange) / double(size);
+        qInfo("dedup: first backup %lld new bytes; unchanged server: %lld new bytes (%.2f %%); after 3 %% change: "
+              "%lld new bytes (%.2f %%)",
+              first, unchanged, unchangedPercent, afterChange, changedPercent);
+        QVERIFY2(unchangedPercent < 1.0, qPrintable(QString::number(unchangedPercent)));
+        QVERIFY2(changedPercent < 10.0, qPrintable(QString::number(changedPercent)));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("server");
