@@ -24,8 +24,10 @@ JobManager::~JobManager()
     }
     // Threads still deleting a finished job must end before the application object goes away.
     for (const QPointer<QThread> &thread : std::as_const(m_finishing)) {
-        if (thread)
+        if (thread) {
+            thread->quit();
             thread->wait();
+        }
     }
     for (const Entry &entry : std::as_const(m_running)) {
         entry.thread->wait();
