@@ -25,18 +25,6 @@ QJsonObject summaryJson(const sv::CheckpointSummary &summary)
                        {QStringLiteral("error"), summary.errorMessage}};
 }
 
-// Opens the bank or prints why not; ends the process on failure.
-std::shared_ptr<sv::Bank> bankOrFail(const QCommandLineParser &parser)
-{
-    sv::BankError error;
-    auto bank = openBank(parser, &error);
-    if (!bank) {
-        err() << error.message << Qt::endl;
-        CliCommand::finish(ExitFailure);
-    }
-    return bank;
-}
-
 // One positional CHECKPOINT argument, or a usage error.
 bool takeCheckpointId(const QCommandLineParser &parser, const QString &verb, QString *id)
 {
@@ -59,7 +47,7 @@ void listCheckpoints(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("checkpoints"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     QList<sv::CheckpointSummary> checkpoints;
@@ -103,7 +91,7 @@ void showCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("show"), &id))
         return;
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     sv::CheckpointIndex index;
@@ -145,7 +133,7 @@ void verifyCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("verify"), &id))
         return;
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     runJob(new sv::VerifyJob(bank, id), parser.isSet(QStringLiteral("json")));
@@ -164,7 +152,7 @@ void deleteCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("delete"), &id))
         return;
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     sv::GcReport report;
@@ -198,7 +186,7 @@ void checkBank(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("check"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     sv::CheckReport report;
@@ -238,7 +226,7 @@ void pruneBank(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("prune"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = bankOrFail(parser);
+    const auto bank = openBankOrFail(parser);
     if (!bank)
         return;
     sv::PruneReport report;

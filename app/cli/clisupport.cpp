@@ -94,6 +94,17 @@ std::shared_ptr<sv::Bank> openBank(const QCommandLineParser &parser, sv::BankErr
     return bank;
 }
 
+std::shared_ptr<sv::Bank> openBankOrFail(const QCommandLineParser &parser)
+{
+    sv::BankError error;
+    auto bank = openBank(parser, &error);
+    if (!bank) {
+        err() << error.message << Qt::endl;
+        CliCommand::finish(ExitFailure);
+    }
+    return bank;
+}
+
 void printJson(const QJsonValue &value)
 {
     const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());

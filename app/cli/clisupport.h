@@ -25,6 +25,9 @@ void addJsonOption(QCommandLineParser &parser);
 // The bank named by --bank, else the one in the settings (local folder by default).
 std::shared_ptr<sv::Bank> openBank(const QCommandLineParser &parser, sv::BankError *error);
 
+// openBank(), or prints why not and ends the process with a failure (then returns null).
+std::shared_ptr<sv::Bank> openBankOrFail(const QCommandLineParser &parser);
+
 void printJson(const QJsonValue &value);
 QString humanBytes(qint64 bytes);
 

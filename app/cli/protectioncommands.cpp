@@ -61,12 +61,9 @@ void backup(const QStringList &arguments)
         err() << "stackvault-cli backup: --include-data and --no-include-data exclude each other\n";
         return CliCommand::finish(ExitUsage);
     }
-    sv::BankError bankError;
-    auto bank = openBank(parser, &bankError);
-    if (!bank) {
-        err() << bankError.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const auto bank = openBankOrFail(parser);
+    if (!bank)
+        return;
     sv::BackupRequest request;
     request.bank = bank;
     request.server = parser.value(QStringLiteral("server"));
@@ -106,12 +103,9 @@ void restore(const QStringList &arguments)
         err() << "stackvault-cli restore: give one backup id and --to-cloud\n";
         return CliCommand::finish(ExitUsage);
     }
-    sv::BankError bankError;
-    auto bank = openBank(parser, &bankError);
-    if (!bank) {
-        err() << bankError.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const auto bank = openBankOrFail(parser);
+    if (!bank)
+        return;
     sv::RestoreRequest request;
     request.bank = bank;
     request.checkpointId = parser.positionalArguments().constFirst();
@@ -149,12 +143,10 @@ void sweep(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("sweep"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+    const auto bank = openBankOrFail(parser);
+    if (!bank)
+        return;
     sv::BankError bankError;
-    auto bank = openBank(parser, &bankError);
-    if (!bank) {
-        err() << bankError.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
     QList<sv::JournalEntry> entries;
     if (!bank->journalEntries(&entries, &bankError)) {
         err() << bankError.message << Qt::endl;
