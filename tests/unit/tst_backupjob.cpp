@@ -183,12 +183,14 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("afterBytes");
         QTest::addColumn<bool>("succeeds");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("createImage 409") << int(fake::Fault::Conflict) << 1 << qint64(0) << false << "web-1";
-        QTest::newRow("snapshot killed") << int(fake::Fault::SnapshotKilled) << 1 << qint64(0) << false << "killed";
-        QTest::newRow("snapshot vanishes") << int(fake::Fault::SnapshotVanishes) << 1 << qint64(0) << false << "disappeared";
-        QTest::newRow("dropped download resumes") << int(fake::Fault::Drop) << 2 << qint64(1500000) << true << "";
-        QTest::newRow("token expired mid-way") << int(fake::Fault::Unauthorized) << 1 << qint64(0) << true << "";
-        QTest::newRow("503 storm") << int(fake::Fault::Unavailable) << 3 << qint64(0) << true << "";
+        QTest::addColumn<QString>("path"); // empty: the fault's default
+        QTest::newRow("createImage 409") << int(fake::Fault::Conflict) << 1 << qint64(0) << false << "web-1" << "";
+        QTest::newRow("snapshot killed") << int(fake::Fault::SnapshotKilled) << 1 << qint64(0) << false << "killed" << "";
+        QTest::newRow("snapshot vanishes") << int(fake::Fault::SnapshotVanishes) << 1 << qint64(0) << false << "disappeared" << "";
+        QTest::newRow("dropped download resumes") << int(fake::Fault::Drop) << 2 << qint64(1500000) << true << "" << "";
+        QTest::newRow("token expired: 401 on the download") << int(fake::Fault::Unauthorized) << 1 << qint64(0) << true << ""
+                                                   << "^/image/v2/images/[^/]+/file$";
+        QTest::newRow("503 storm") << int(fake::Fault::Unavailable) << 3 << qint64(0) << true << "" << "";
     }
     void faults()
     {
@@ -197,7 +199,9 @@ private Q_SLOTS:
         QFETCH(qint64, afterBytes);
         QFETCH(bool, succeeds);
         QFETCH(QString, expected);
+        QFETCH(QString, path);
         fake::FaultSpec spec;
+        spec.path = path;
         spec.kind = fake::Fault::Kind(kind);
         spec.count = count;
         spec.afterBytes = afterBytes;
