@@ -211,7 +211,12 @@ bool FakeCloud::start(quint16 port)
     // Enough workers for several clients with keep-alive connections plus long downloads.
     server->new_task_queue = [] { return new httplib::ThreadPool(48); };
     server->set_keep_alive_max_count(1000);
-    server->set_keep_alive_timeout(2);
+    server->set_keep_alive_timeout(5);
+    // httplib's default also sets SO_REUSEPORT, which would let a second cloud bind the same fixed port.
+    server->set_socket_options([](int socket) {
+        int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     server->set_read_timeout(60);
     server->set_write_timeout(60);
     // httplib would cut streamed bodies to the Range itself; Glance's Range rules are applied by the
@@ -262,6 +267,9 @@ bool FakeCloud::start(quint16 port)
         raw->listen_after_bind();
         *done = true;
     });
+    // httplib's stop() does nothing until the accept loop runs, so don't return before it does.
+    while (!raw->is_running() && !d->listenerDone)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     qCInfo(lcFake) << "listening on" << baseUrl();
     return true;
 }
@@ -275,6 +283,7 @@ void FakeCloud::stop()
     d->server->stop();
     // Until the listener thread has joined its workers, keep waking those that wait on idle connections.
     while (!d->listenerDone) {
+        d->server->stop();
         shutdownAcceptedSockets(d->port);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }

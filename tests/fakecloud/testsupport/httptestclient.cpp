@@ -65,6 +65,8 @@ HttpTestClient::Reply HttpTestClient::request(const QByteArray &verb, const QStr
     result.error = reply->error();
     result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
+    if (result.status == 0)
+        qWarning("%s %s failed: %s", verb.constData(), qPrintable(url.toString()), qPrintable(reply->errorString()));
     reply->deleteLater();
     return result;
 }

@@ -1,0 +1,504 @@
+// Nova of the fake cloud over real HTTP: version documents and microversion negotiation, server lists
+// with filters and pagination, server shapes (compared with the upstream samples), server create and
+// delete with validation, and the createImage state machine with its 409s.
+#include "fakecloud.h"
+#include "httptestclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+using fake::FakeCloud;
+using fake::HttpTestClient;
+
+namespace {
+
+const QString Web1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000001");
+const QString Web2 = QStringLiteral("5e7f0000-0000-4000-8000-000000000002");
+const QString Db1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000003");
+const QString Bfv1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000004");
+const QString Broken1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000005");
+const QString UbuntuImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000001");
+const QString CirrosImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002");
+const QString PrivateNet = QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001");
+
+QJsonObject sample(const QString &name)
+{
+    QFile file(QStringLiteral(STACKVAULT_TEST_DATA_DIR "/openstack-api-samples/nova/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// Every key of the sample object is present in the actual one with the same JSON type (null matches
+// anything: samples show null where real values vary).
+void compareShape(const QJsonObject &expected, const QJsonObject &actual, const QString &where,
+                  const QStringList &ignore = {})
+{
+    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
+        if (ignore.contains(it.key()))
+            continue;
+        const QString path = where + QLatin1Char('.') + it.key();
+        QVERIFY2(actual.contains(it.key()), qPrintable(QStringLiteral("missing ") + path));
+        const QJsonValue e = it.value();
+        const QJsonValue a = actual.value(it.key());
+        if (e.isNull() || a.isNull())
+            continue;
+        QVERIFY2(e.type() == a.type(), qPrintable(QStringLiteral("type differs at ") + path));
+        if (e.isObject() && !e.toObject().isEmpty() && it.key() != QLatin1String("metadata")
+            && it.key() != QLatin1String("addresses") && it.key() != QLatin1String("extra_specs"))
+            compareShape(e.toObject(), a.toObject(), path, ignore);
+    }
+}
+
+QJsonObject createImageBody(const QString &name)
+{
+    return QJsonObject{{QStringLiteral("createImage"),
+                        QJsonObject{{QStringLiteral("name"), name},
+                                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("stackvault_checkpoint"), QStringLiteral("cp-1")}}}}}};
+}
+
+} // namespace
+
+class TestComputeService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
+                 qPrintable(error));
+        QVERIFY(m_cloud.start());
+    }
+
+    void init()
+    {
+        m_client = std::make_unique<HttpTestClient>(m_cloud.baseUrl());
+        QVERIFY(!m_client->login(QStringLiteral("demo"), QStringLiteral("demo-password"), QStringLiteral("demo")).isEmpty());
+    }
+
+    void versionDocuments()
+    {
+        const auto root = m_client->get(QStringLiteral("/compute"));
+        QCOMPARE(root.status, 200);
+        const QJsonArray versions = root.json()[QStringLiteral("versions")].toArray();
+        compareShape(sample(QStringLiteral("versions-get-resp.json"))[QStringLiteral("versions")][1].toObject(),
+                     versions.at(1).toObject(), QStringLiteral("versions[1]"));
+        QCOMPARE(versions.at(1)[QStringLiteral("version")].toString(), QStringLiteral("2.96"));
+        QCOMPARE(versions.at(1)[QStringLiteral("min_version")].toString(), QStringLiteral("2.1"));
+        const auto v21 = m_client->get(QStringLiteral("/compute/v2.1"));
+        QCOMPARE(v21.status, 200);
+        compareShape(sample(QStringLiteral("v21-version-get-resp.json")), v21.json(), QStringLiteral("version"));
+    }
+
+    void microversions_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("echo");
+        QTest::newRow("none: 2.1") << QByteArray() << QByteArray() << 200 << QByteArray("compute 2.1");
+        QTest::newRow("modern 2.45") << QByteArray("OpenStack-API-Version") << QByteArray("compute 2.45") << 200 << QByteArray("compute 2.45");
+        QTest::newRow("legacy 2.60") << QByteArray("X-OpenStack-Nova-API-Version") << QByteArray("2.60") << 200 << QByteArray("compute 2.60");
+        QTest::newRow("latest") << QByteArray("OpenStack-API-Version") << QByteArray("compute latest") << 200 << QByteArray("compute 2.96");
+        QTest::newRow("above max") << QByteArray("OpenStack-API-Version") << QByteArray("compute 2.97") << 406 << QByteArray();
+        QTest::newRow("major 3") << QByteArray("OpenStack-API-Version") << QByteArray("compute 3.0") << 406 << QByteArray();
+        QTest::newRow("garbage") << QByteArray("OpenStack-API-Version") << QByteArray("compute two") << 400 << QByteArray();
+        QTest::newRow("other service only") << QByteArray("OpenStack-API-Version") << QByteArray("volume 3.10") << 200 << QByteArray("compute 2.1");
+    }
+
+    void microversions()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QFETCH(int, status);
+        QFETCH(QByteArray, echo);
+        HttpTestClient::Headers headers;
+        if (!header.isEmpty())
+            headers.append({header, value});
+        const auto reply = m_client->get(QStringLiteral("/compute/v2.1/servers"), headers);
+        QCOMPARE(reply.status, status);
+        if (status == 200) {
+            QCOMPARE(reply.header("OpenStack-API-Version"), echo);
+            QCOMPARE(reply.header("X-OpenStack-Nova-API-Version"), echo.mid(8));
+            QVERIFY(reply.header("Vary").contains("OpenStack-API-Version"));
+        } else {
+            const QJsonObject body = reply.json();
+            QCOMPARE(body.size(), 1);
+            QCOMPARE(body.constBegin().value()[QStringLiteral("code")].toInt(), status);
+        }
+    }
+
+    void projectIdInUrl()
+    {
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/a1b2c3d4e5f60718293a4b5c6d7e8f90/servers/") + Web1).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/0f9e8d7c6b5a49382716051423324150/servers")).status, 400);
+    }
+
+    void listAndPaginate()
+    {
+        // 5 servers in project demo; limit 2 -> pages of 2, 2, 1, with next links on full pages only.
+        QStringList seen;
+        QString next = QStringLiteral("/compute/v2.1/servers/detail?limit=2");
+        int pages = 0;
+        while (!next.isEmpty()) {
+            const auto reply = m_client->get(next);
+            QCOMPARE(reply.status, 200);
+            const QJsonObject body = reply.json();
+            const QJsonArray servers = body[QStringLiteral("servers")].toArray();
+            for (const QJsonValue &server : servers)
+                seen.append(server[QStringLiteral("id")].toString());
+            next.clear();
+            const QJsonArray links = body[QStringLiteral("servers_links")].toArray();
+            if (servers.size() == 2) {
+                QCOMPARE(links.size(), 1);
+                QCOMPARE(links.at(0)[QStringLiteral("rel")].toString(), QStringLiteral("next"));
+                next = links.at(0)[QStringLiteral("href")].toString();
+                QVERIFY(next.startsWith(m_cloud.baseUrl() + QStringLiteral("/compute/v2.1/servers/detail?limit=2&marker=")));
+            } else {
+                QVERIFY(links.isEmpty());
+            }
+            ++pages;
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen.size(), 5);
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 5);
+        QVERIFY(!seen.contains(QStringLiteral("5e7f0000-0000-4000-8000-000000000006"))); // other project's
+        const auto bad = m_client->get(QStringLiteral("/compute/v2.1/servers?marker=00000000-0000-0000-0000-000000000000"));
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.json().contains(QStringLiteral("badRequest")));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("names");
+        QTest::newRow("name regex") << QStringLiteral("name=web") << QStringList{QStringLiteral("web-1"), QStringLiteral("web-2")};
+        QTest::newRow("name anchored") << QStringLiteral("name=%5Eweb-1%24") << QStringList{QStringLiteral("web-1")};
+        QTest::newRow("status SHUTOFF") << QStringLiteral("status=SHUTOFF") << QStringList{QStringLiteral("db-1")};
+        QTest::newRow("status lower-case error") << QStringLiteral("status=error") << QStringList{QStringLiteral("broken-1")};
+    }
+
+    void filters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, names);
+        const auto reply = m_client->get(QStringLiteral("/compute/v2.1/servers?") + query);
+        QCOMPARE(reply.status, 200);
+        QStringList actual;
+        for (const QJsonValue &server : reply.json()[QStringLiteral("servers")].toArray())
+            actual.append(server[QStringLiteral("name")].toString());
+        actual.sort();
+        QCOMPARE(actual, names);
+    }
+
+    void serverShapes()
+    {
+        const QJsonObject listSample = sample(QStringLiteral("servers-list-resp.json"))[QStringLiteral("servers")][0].toObject();
+        const auto list = m_client->get(QStringLiteral("/compute/v2.1/servers"));
+        compareShape(listSample, list.json()[QStringLiteral("servers")][0].toObject(), QStringLiteral("servers[0]"));
+
+        // At 2.1 the flavor is {id, links}; admin-only OS-EXT-SRV-ATTR fields are not shown to a member.
+        const QStringList adminOnly{QStringLiteral("OS-EXT-SRV-ATTR:host"), QStringLiteral("OS-EXT-SRV-ATTR:hypervisor_hostname"),
+                                    QStringLiteral("OS-EXT-SRV-ATTR:instance_name")};
+        const auto detail = m_client->get(QStringLiteral("/compute/v2.1/servers/") + Web1);
+        QCOMPARE(detail.status, 200);
+        const QJsonObject server = detail.json()[QStringLiteral("server")].toObject();
+        compareShape(sample(QStringLiteral("server-get-resp.json"))[QStringLiteral("server")].toObject(), server,
+                     QStringLiteral("server"), adminOnly);
+        QCOMPARE(server[QStringLiteral("image")][QStringLiteral("id")].toString(), UbuntuImage);
+        QCOMPARE(server[QStringLiteral("status")].toString(), QStringLiteral("ACTIVE"));
+        QCOMPARE(server[QStringLiteral("key_name")].toString(), QStringLiteral("demo-key"));
+        QCOMPARE(server[QStringLiteral("addresses")][QStringLiteral("private")][0][QStringLiteral("addr")].toString().left(7),
+                 QStringLiteral("10.0.0."));
+        QCOMPARE(server[QStringLiteral("security_groups")].toArray().size(), 2);
+
+        // At 2.47 the flavor is embedded, with its sizes.
+        const auto v247 = m_client->get(QStringLiteral("/compute/v2.1/servers/") + Web1,
+                                        {{"OpenStack-API-Version", "compute 2.47"}});
+        const QJsonObject server247 = v247.json()[QStringLiteral("server")].toObject();
+        compareShape(sample(QStringLiteral("v2.47-server-get-resp.json"))[QStringLiteral("server")].toObject(), server247,
+                     QStringLiteral("server@2.47"),
+                     adminOnly + QStringList{QStringLiteral("OS-EXT-SRV-ATTR:hostname"), QStringLiteral("OS-EXT-SRV-ATTR:kernel_id"),
+                                             QStringLiteral("OS-EXT-SRV-ATTR:launch_index"), QStringLiteral("OS-EXT-SRV-ATTR:ramdisk_id"),
+                                             QStringLiteral("OS-EXT-SRV-ATTR:reservation_id"), QStringLiteral("OS-EXT-SRV-ATTR:root_device_name"),
+                                             QStringLiteral("OS-EXT-SRV-ATTR:user_data"), QStringLiteral("host_status")});
+        QCOMPARE(server247[QStringLiteral("flavor")][QStringLiteral("disk")].toInt(), 20);
+        QCOMPARE(server247[QStringLiteral("flavor")][QStringLiteral("original_name")].toString(), QStringLiteral("m1.small"));
+
+        // Booted from volume: image is an empty string and the volume is listed.
+        const QJsonObject bfv = m_client->get(QStringLiteral("/compute/v2.1/servers/") + Bfv1).json()[QStringLiteral("server")].toObject();
+        QVERIFY(bfv[QStringLiteral("image")].isString());
+        QCOMPARE(bfv[QStringLiteral("image")].toString(), QString());
+        QCOMPARE(bfv[QStringLiteral("os-extended-volumes:volumes_attached")][0][QStringLiteral("id")].toString(),
+                 QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c001"));
+        // ERROR carries a fault.
+        const QJsonObject broken = m_client->get(QStringLiteral("/compute/v2.1/servers/") + Broken1).json()[QStringLiteral("server")].toObject();
+        QCOMPARE(broken[QStringLiteral("status")].toString(), QStringLiteral("ERROR"));
+        QCOMPARE(broken[QStringLiteral("fault")][QStringLiteral("code")].toInt(), 500);
+
+        const auto missing = m_client->get(QStringLiteral("/compute/v2.1/servers/5e7f0000-0000-4000-8000-000000000006"));
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.json()[QStringLiteral("itemNotFound")][QStringLiteral("code")].toInt(), 404);
+    }
+
+    void flavorsAndKeys()
+    {
+        const auto flavors = m_client->get(QStringLiteral("/compute/v2.1/flavors/detail"), {{"OpenStack-API-Version", "compute 2.75"}});
+        QCOMPARE(flavors.status, 200);
+        const QJsonArray list = flavors.json()[QStringLiteral("flavors")].toArray();
+        QCOMPARE(list.size(), 4);
+        compareShape(sample(QStringLiteral("v2.75-flavors-detail-resp.json"))[QStringLiteral("flavors")][0].toObject(),
+                     list.at(0).toObject(), QStringLiteral("flavors[0]"));
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/flavors/3")).json()[QStringLiteral("flavor")][QStringLiteral("ram")].toInt(), 4096);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/flavors/77")).status, 404);
+        const auto keys = m_client->get(QStringLiteral("/compute/v2.1/os-keypairs"), {{"OpenStack-API-Version", "compute 2.35"}});
+        QCOMPARE(keys.status, 200);
+        const QJsonArray keyList = keys.json()[QStringLiteral("keypairs")].toArray();
+        QCOMPARE(keyList.size(), 1);
+        compareShape(sample(QStringLiteral("v2.35-keypairs-list-resp.json"))[QStringLiteral("keypairs")][0].toObject(),
+                     keyList.at(0).toObject(), QStringLiteral("keypairs[0]"));
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/os-keypairs/demo-key")).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/os-keypairs/alice-key")).status, 404);
+    }
+
+    void createServerValidation_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("microversion");
+        QTest::addColumn<int>("status");
+        const QByteArray img = UbuntuImage.toLatin1();
+        QTest::newRow("unknown flavor") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"77"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("unknown image") << QByteArray(R"({"server":{"name":"x","imageRef":"00000000-0000-4000-8000-000000000000","flavorRef":"2"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("flavor disk below image min_disk") << QByteArray(R"({"server":{"name":"x","imageRef":"e1a0b1c2-0000-4000-8000-000000000003","flavorRef":"1"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("flavor ram below image min_ram") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"9"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("unknown key") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","key_name":"nope"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("another user's key") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","key_name":"alice-key"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("unknown network") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","networks":[{"uuid":"00000000-0000-4000-8000-000000000000"}]}})") << QByteArray("2.1") << 400;
+        QTest::newRow("another project's network") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","networks":[{"uuid":"b7a1c2d3-0000-4000-8000-00000000a003"}]}})") << QByteArray("2.1") << 400;
+        QTest::newRow("unknown security group") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","security_groups":[{"name":"nope"}]}})") << QByteArray("2.1") << 400;
+        QTest::newRow("networks required from 2.37") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2"}})") << QByteArray("2.37") << 400;
+        QTest::newRow("auto before 2.37") << QByteArray(R"({"server":{"name":"x","imageRef":")" + img + R"(","flavorRef":"2","networks":"auto"}})") << QByteArray("2.36") << 400;
+        QTest::newRow("no name") << QByteArray(R"({"server":{"imageRef":")" + img + R"(","flavorRef":"2"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("no server") << QByteArray(R"({"serverx":{}})") << QByteArray("2.1") << 400;
+        QTest::newRow("neither image nor volume") << QByteArray(R"({"server":{"name":"x","flavorRef":"2"}})") << QByteArray("2.1") << 400;
+        QTest::newRow("malformed JSON") << QByteArray(R"({"server":)") << QByteArray("2.1") << 400;
+    }
+
+    void createServerValidation()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, microversion);
+        QFETCH(int, status);
+        const auto reply = m_client->request("POST", QStringLiteral("/compute/v2.1/servers"), body,
+                                             {{"OpenStack-API-Version", "compute " + microversion}});
+        QCOMPARE(reply.status, status);
+        QVERIFY2(reply.json().contains(QStringLiteral("badRequest")), reply.body.constData());
+        QVERIFY(m_cloud.leftoverServerIds().isEmpty());
+    }
+
+    void createBootAndDelete_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("microversion");
+        QTest::addColumn<bool>("fromVolume");
+        const QByteArray img = UbuntuImage.toLatin1();
+        QTest::newRow("image, network list") << QByteArray(R"({"server":{"name":"restored-1","imageRef":")" + img
+                                                           + R"(","flavorRef":"2","key_name":"demo-key","networks":[{"uuid":")"
+                                                           + PrivateNet.toLatin1() + R"("}],"security_groups":[{"name":"web"}],"metadata":{"a":"b"}}})")
+                                              << QByteArray("2.1") << false;
+        QTest::newRow("image, networks auto") << QByteArray(R"({"server":{"name":"restored-2","imageRef":")" + img + R"(","flavorRef":"2","networks":"auto"}})")
+                                              << QByteArray("2.37") << false;
+        QTest::newRow("image URL, networks none") << QByteArray("{\"server\":{\"name\":\"restored-3\",\"imageRef\":\"http:/" "/x/images/" + img
+                                                                + "\",\"flavorRef\":\"http:/" "/x/flavors/2\",\"networks\":\"none\"}}")
+                                                  << QByteArray("2.90") << false;
+        QTest::newRow("block_device_mapping_v2 from image") << QByteArray(R"({"server":{"name":"restored-bfv","flavorRef":"1","networks":"auto","block_device_mapping_v2":[{"uuid":")"
+                                                                          + CirrosImage.toLatin1() + R"(","source_type":"image","destination_type":"volume","boot_index":0,"volume_size":1,"delete_on_termination":true}]}})")
+                                                            << QByteArray("2.67") << true;
+    }
+
+    void createBootAndDelete()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, microversion);
+        QFETCH(bool, fromVolume);
+        const HttpTestClient::Headers version{{"OpenStack-API-Version", "compute " + microversion}};
+        const auto created = m_client->request("POST", QStringLiteral("/compute/v2.1/servers"), body, version);
+        QCOMPARE(created.status, 202);
+        const QJsonObject server = created.json()[QStringLiteral("server")].toObject();
+        compareShape(sample(QStringLiteral("server-create-resp.json"))[QStringLiteral("server")].toObject(), server, QStringLiteral("server"));
+        const QString id = server[QStringLiteral("id")].toString();
+        QVERIFY(created.header("Location").endsWith(id.toLatin1()));
+        QCOMPARE(m_cloud.leftoverServerIds(), QStringList{id});
+        // BUILD, then ACTIVE after the scenario's build time.
+        auto status = [&] {
+            return m_client->get(QStringLiteral("/compute/v2.1/servers/") + id, version).json()[QStringLiteral("server")][QStringLiteral("status")].toString();
+        };
+        QCOMPARE(status(), QStringLiteral("BUILD"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("ACTIVE"), 5000);
+        const QJsonObject shown = m_client->get(QStringLiteral("/compute/v2.1/servers/") + id, version).json()[QStringLiteral("server")].toObject();
+        if (fromVolume) {
+            QCOMPARE(shown[QStringLiteral("image")].toString(), QString());
+            QCOMPARE(shown[QStringLiteral("os-extended-volumes:volumes_attached")].toArray().size(), 1);
+            QCOMPARE(m_cloud.leftoverVolumeIds().size(), 1);
+        } else {
+            QCOMPARE(shown[QStringLiteral("image")][QStringLiteral("id")].toString(), UbuntuImage);
+            // The new server's disk starts as its image's bytes.
+            QCOMPARE(m_cloud.serverDiskSha256(id), m_cloud.imageSha256(UbuntuImage));
+        }
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/compute/v2.1/servers/") + id).status, 204);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/servers/") + id).status, 404);
+        QVERIFY(m_cloud.leftoverServerIds().isEmpty());
+        QVERIFY(m_cloud.leftoverVolumeIds().isEmpty()); // delete_on_termination
+    }
+
+    void createImageStateMachine_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QByteArray>("microversion");
+        QTest::newRow("ACTIVE at 2.45 (image_id in the body)") << Web1 << QByteArray("2.45");
+        QTest::newRow("SHUTOFF at 2.1 (Location header)") << Db1 << QByteArray("2.1");
+    }
+
+    void createImageStateMachine()
+    {
+        QFETCH(QString, server);
+        QFETCH(QByteArray, microversion);
+        m_cloud.setSnapshotStepSeconds(0.3, 0.3, 0.3, 0.3);
+        const HttpTestClient::Headers version{{"OpenStack-API-Version", "compute " + microversion}};
+        const QString path = QStringLiteral("/compute/v2.1/servers/") + server;
+        // The user writes something after boot; the snapshot must contain it.
+        QVERIFY(m_cloud.writeServerDisk(server, 512 * 1024, QByteArrayLiteral("written just before the snapshot")));
+        const QByteArray diskSha = m_cloud.serverDiskSha256(server);
+        const auto reply = m_client->postJson(path + QStringLiteral("/action"), createImageBody(QStringLiteral("snap-") + server), version);
+        QCOMPARE(reply.status, 202);
+        QString imageId;
+        if (microversion == "2.45") {
+            compareShape(sample(QStringLiteral("v2.45-server-action-create-image-resp.json")), reply.json(), QStringLiteral("resp"));
+            imageId = reply.json()[QStringLiteral("image_id")].toString();
+        } else {
+            QVERIFY(reply.body.isEmpty());
+            const QByteArray location = reply.header("Location");
+            QVERIFY(location.startsWith((m_cloud.baseUrl() + QStringLiteral("/image/images/")).toLatin1()));
+            imageId = QString::fromLatin1(location.mid(location.lastIndexOf('/') + 1));
+        }
+        QVERIFY(!imageId.isEmpty());
+        // Writes after the request do not change the snapshot.
+        QVERIFY(m_cloud.writeServerDisk(server, 0, QByteArrayLiteral("after")));
+
+        QStringList taskStates;
+        QStringList imageStatuses;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 10000) {
+            const QJsonObject s = m_client->get(path, version).json()[QStringLiteral("server")].toObject();
+            const QString task = s[QStringLiteral("OS-EXT-STS:task_state")].isNull() ? QStringLiteral("null")
+                                                                                     : s[QStringLiteral("OS-EXT-STS:task_state")].toString();
+            if (taskStates.isEmpty() || taskStates.last() != task)
+                taskStates.append(task);
+            const QString imageStatus = m_client->get(QStringLiteral("/image/v2/images/") + imageId).json()[QStringLiteral("status")].toString();
+            if (imageStatuses.isEmpty() || imageStatuses.last() != imageStatus)
+                imageStatuses.append(imageStatus);
+            if (task == QLatin1String("image_snapshot_pending") || task == QLatin1String("image_snapshot")) {
+                // Busy: a second snapshot is refused (checked in the early steps, which leave time
+                // for the second request to arrive while the server is still busy).
+                const auto busy = m_client->postJson(path + QStringLiteral("/action"), createImageBody(QStringLiteral("again")), version);
+                QCOMPARE(busy.status, 409);
+                // (the task may have moved on between the two requests)
+                QVERIFY(busy.json()[QStringLiteral("conflictingRequest")][QStringLiteral("message")].toString().contains(
+                    QLatin1String("while it is in task_state image_")));
+            }
+            if (task == QLatin1String("null") && imageStatus == QLatin1String("active"))
+                break;
+            QTest::qWait(50);
+        }
+        QCOMPARE(taskStates, (QStringList{QStringLiteral("image_snapshot_pending"), QStringLiteral("image_snapshot"),
+                                          QStringLiteral("image_pending_upload"), QStringLiteral("image_uploading"), QStringLiteral("null")}));
+        QCOMPARE(imageStatuses, (QStringList{QStringLiteral("queued"), QStringLiteral("saving"), QStringLiteral("active")}));
+        // The image is the server's disk at snapshot time, with Nova's snapshot properties.
+        QCOMPARE(m_cloud.imageSha256(imageId), diskSha);
+        const QJsonObject image = m_client->get(QStringLiteral("/image/v2/images/") + imageId).json();
+        QCOMPARE(image[QStringLiteral("image_type")].toString(), QStringLiteral("snapshot"));
+        QCOMPARE(image[QStringLiteral("instance_uuid")].toString(), server);
+        QCOMPARE(image[QStringLiteral("owner_project_name")].toString(), QStringLiteral("demo"));
+        QCOMPARE(image[QStringLiteral("user_id")].toString(), QStringLiteral("5d1f0e2c3b4a49586776a5b4c3d2e1f0"));
+        QCOMPARE(image[QStringLiteral("stackvault_checkpoint")].toString(), QStringLiteral("cp-1"));
+        QCOMPARE(image[QStringLiteral("visibility")].toString(), QStringLiteral("private"));
+        if (server == Web1) {
+            QCOMPARE(image[QStringLiteral("base_image_ref")].toString(), UbuntuImage);
+            QCOMPARE(image[QStringLiteral("hw_firmware_type")].toString(), QStringLiteral("uefi"));
+            QCOMPARE(image[QStringLiteral("hw_qemu_guest_agent")].toString(), QStringLiteral("yes"));
+            QCOMPARE(image[QStringLiteral("min_ram")].toInt(), 512);
+            QCOMPARE(image[QStringLiteral("min_disk")].toInt(), 20); // the flavor's root disk
+        }
+        QCOMPARE(image[QStringLiteral("size")].toInteger(), m_cloud.serverDiskSize(server));
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+        QVERIFY(m_cloud.leftoverImageIds().isEmpty());
+    }
+
+    void createImageRefused()
+    {
+        // ERROR servers cannot be snapshotted; BUILD ones neither.
+        const auto error = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Broken1 + QStringLiteral("/action"),
+                                              createImageBody(QStringLiteral("x")));
+        QCOMPARE(error.status, 409);
+        QVERIFY(error.json()[QStringLiteral("conflictingRequest")][QStringLiteral("message")].toString().contains(QLatin1String("vm_state error")));
+        const auto noName = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Web2 + QStringLiteral("/action"),
+                                               QJsonObject{{QStringLiteral("createImage"), QJsonObject{}}});
+        QCOMPARE(noName.status, 400);
+        const auto unknown = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Web2 + QStringLiteral("/action"),
+                                                QJsonObject{{QStringLiteral("fly"), QJsonObject{}}});
+        QCOMPARE(unknown.status, 400);
+        QVERIFY(m_cloud.leftoverImageIds().isEmpty());
+    }
+
+    void volumeBackedSnapshot()
+    {
+        const auto reply = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Bfv1 + QStringLiteral("/action"),
+                                              createImageBody(QStringLiteral("bfv-snap")), {{"OpenStack-API-Version", "compute 2.45"}});
+        QCOMPARE(reply.status, 202);
+        const QString imageId = reply.json()[QStringLiteral("image_id")].toString();
+        const QJsonObject image = m_client->get(QStringLiteral("/image/v2/images/") + imageId).json();
+        QCOMPARE(image[QStringLiteral("status")].toString(), QStringLiteral("active"));
+        QCOMPARE(image[QStringLiteral("size")].toInt(), 0);
+        QCOMPARE(image[QStringLiteral("bdm_v2")].toString(), QStringLiteral("True"));
+        const QJsonArray mapping = QJsonDocument::fromJson(image[QStringLiteral("block_device_mapping")].toString().toUtf8()).array();
+        QCOMPARE(mapping.size(), 1);
+        QCOMPARE(mapping.at(0)[QStringLiteral("boot_index")].toInt(), 0);
+        QCOMPARE(mapping.at(0)[QStringLiteral("source_type")].toString(), QStringLiteral("snapshot"));
+        const auto download = m_client->get(QStringLiteral("/image/v2/images/") + imageId + QStringLiteral("/file"));
+        QCOMPARE(download.status, 204);
+        QVERIFY(download.body.isEmpty());
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+    }
+
+    void stopStart()
+    {
+        const QString action = QStringLiteral("/compute/v2.1/servers/") + Web2 + QStringLiteral("/action");
+        QCOMPARE(m_client->postJson(action, QJsonObject{{QStringLiteral("os-stop"), QJsonValue::Null}}).status, 202);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/servers/") + Web2).json()[QStringLiteral("server")][QStringLiteral("status")].toString(),
+                 QStringLiteral("SHUTOFF"));
+        QCOMPARE(m_client->postJson(action, QJsonObject{{QStringLiteral("os-stop"), QJsonValue::Null}}).status, 409);
+        QCOMPARE(m_client->postJson(action, QJsonObject{{QStringLiteral("os-start"), QJsonValue::Null}}).status, 202);
+    }
+
+    void wrongMethods()
+    {
+        QCOMPARE(m_client->request("PUT", QStringLiteral("/compute/v2.1/servers"), "{}").status, 405);
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/compute/v2.1/servers/detail")).status, 405);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/no-such-collection")).status, 404);
+        QCOMPARE(m_client->get(QStringLiteral("/compute/v2.1/servers/") + Web1 + QStringLiteral("/action")).status, 405);
+    }
+
+    void cleanupTestCase() { m_cloud.stop(); }
+
+private:
+    FakeCloud m_cloud;
+    std::unique_ptr<HttpTestClient> m_client;
+};
+
+QTEST_GUILESS_MAIN(TestComputeService)
+#include "tst_computeservice.moc"
