@@ -342,11 +342,20 @@ void ApiJob::handleFinished()
     finish(error);
 }
 
+bool ApiJob::retryAfterFailure(const Error &error)
+{
+    if (!m_running || !m_connection || !prepareRetry(m_request, error, m_retries))
+        return false;
+    scheduleRetry(error, nullptr);
+    return true;
+}
+
 void ApiJob::scheduleRetry(const Error &error, QNetworkReply *reply)
 {
     const RetryPolicy &policy = m_connection->retryPolicy();
     bool haveRetryAfter = false;
-    std::chrono::milliseconds delay = retryAfter(reply, policy.maxRetryAfter, &haveRetryAfter);
+    std::chrono::milliseconds delay = reply ? retryAfter(reply, policy.maxRetryAfter, &haveRetryAfter)
+                                            : std::chrono::milliseconds(0);
     if (!haveRetryAfter) {
         const qint64 base = policy.initialDelay.count() << std::min(m_retries, 16);
         const qint64 capped = std::min<qint64>(base, policy.maxDelay.count());
@@ -357,8 +366,8 @@ void ApiJob::scheduleRetry(const Error &error, QNetworkReply *reply)
     }
     ++m_retries;
     ++m_totalRetries;
-    qCInfo(lcOpenStack).noquote() << "retry" << m_retries << "of" << m_request.verb
-                                  << redact(reply->url().toString(QUrl::RemoveQuery)) << "in" << delay.count()
+    qCInfo(lcOpenStack).noquote() << "retry" << m_retries << "of" << m_request.verb << m_request.path << "in"
+                                  << delay.count()
                                   << "ms after" << error.toLogString();
     m_retryTimer.start(delay);
 }

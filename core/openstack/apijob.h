@@ -83,6 +83,9 @@ protected:
 
     void sendRequest(Request request);
     void finish(Error error = {});
+    // For a failure found after a 2xx (a body cut short without a transport error): retries like a
+    // dropped connection when prepareRetry() agrees; returns false when the caller must finish.
+    bool retryAfterFailure(const Error &error);
     Connection *connection() const { return m_connection.data(); }
     const Request &currentRequest() const { return m_request; }
     QNetworkReply *currentReply() const { return m_reply.data(); }

@@ -171,7 +171,7 @@ void Exchange::finish()
     }
     if (m_response.status < 0)
         m_response.status = 500;
-    if (!m_streaming && m_dropAfter < 0 && m_bytesPerSecond <= 0) {
+    if (!m_streaming && m_dropAfter < 0 && m_bytesPerSecond <= 0 && m_corruptAt < 0) {
         if (m_body.isEmpty() && m_contentType.isEmpty()) {
             m_response.body.clear();
             if (m_response.status != 204 && m_response.status != 304)
@@ -203,10 +203,11 @@ void Exchange::finish()
     }
     const qint64 dropAfter = m_dropAfter;
     const qint64 rate = m_bytesPerSecond;
+    const qint64 corruptAt = m_corruptAt;
     const std::atomic_bool *stopping = m_stopping;
     m_response.set_content_provider(
         static_cast<size_t>(total), m_contentType.toStdString(),
-        [read, dropAfter, rate, stopping](size_t offset, size_t length, httplib::DataSink &sink) {
+        [read, dropAfter, rate, corruptAt, stopping](size_t offset, size_t length, httplib::DataSink &sink) {
             if (stopping && *stopping)
                 return false;
             const qint64 pos = static_cast<qint64>(offset);
@@ -220,6 +221,8 @@ void Exchange::finish()
             std::vector<char> buffer(static_cast<size_t>(chunk));
             if (!read(pos, buffer.data(), chunk))
                 return false;
+            if (corruptAt >= pos && corruptAt < pos + chunk)
+                buffer[static_cast<size_t>(corruptAt - pos)] ^= char(0xff);
             if (!sink.write(buffer.data(), static_cast<size_t>(chunk)))
                 return false;
             if (rate > 0) {

@@ -57,6 +57,8 @@ public:
     // The connection closes after this many body bytes (a drop fault).
     void dropAfter(qint64 bytes) { m_dropAfter = bytes; }
     void limitRate(qint64 bytesPerSecond) { m_bytesPerSecond = bytesPerSecond; }
+    // The body byte at this offset is inverted on the wire (a corrupt fault).
+    void corruptAt(qint64 offset) { m_corruptAt = offset; }
     int status() const;
 
     // Installs the body on the wire (draining an unread request body first).
@@ -80,6 +82,7 @@ private:
     bool m_streaming = false;
     qint64 m_dropAfter = -1;
     qint64 m_bytesPerSecond = 0;
+    qint64 m_corruptAt = -1;
 };
 
 } // namespace fake

@@ -114,6 +114,8 @@ bool FakeCloud::Impl::applyWireFaults(Exchange &ex, const QString &service)
         ex.dropAfter(fault->afterBytes);
     if (const auto fault = state.takeFault(Fault::Slow, method, path))
         ex.limitRate(fault->bytesPerSecond);
+    if (const auto fault = state.takeFault(Fault::Corrupt, method, path))
+        ex.corruptAt(fault->afterBytes);
     return false;
 }
 
@@ -424,6 +426,7 @@ int FakeCloud::injectFault(const FaultSpec &spec)
         switch (spec.kind) {
         case Fault::Drop:
         case Fault::Slow:
+        case Fault::Corrupt:
             // By default they hit image downloads, where clients must resume or wait.
             path = QStringLiteral("^/image/v2/images/[^/]+/file$");
             if (fault.method.isEmpty())
@@ -542,7 +545,8 @@ std::optional<Fault::Kind> FakeCloud::faultKindFromName(const QString &name)
         {QStringLiteral("snapshot_killed"), Fault::SnapshotKilled},
         {QStringLiteral("snapshot_vanishes"), Fault::SnapshotVanishes},
         {QStringLiteral("too_large"), Fault::TooLarge},
-        {QStringLiteral("slow"), Fault::Slow}};
+        {QStringLiteral("slow"), Fault::Slow},
+        {QStringLiteral("corrupt"), Fault::Corrupt}};
     auto it = kinds.constFind(name);
     return it == kinds.constEnd() ? std::nullopt : std::optional<Fault::Kind>(it.value());
 }
@@ -558,6 +562,7 @@ QString FakeCloud::faultKindName(Fault::Kind kind)
     case Fault::SnapshotVanishes: return QStringLiteral("snapshot_vanishes");
     case Fault::TooLarge: return QStringLiteral("too_large");
     case Fault::Slow: return QStringLiteral("slow");
+    case Fault::Corrupt: return QStringLiteral("corrupt");
     }
     return {};
 }

@@ -20,7 +20,7 @@ struct FaultSpec
     int count = 1;          // how many matching requests it hits
     QString method;         // empty: the kind's default
     QString path;           // regular expression on the request path; empty: the kind's default
-    qint64 afterBytes = 0;  // Drop: body bytes sent before the connection closes
+    qint64 afterBytes = 0;  // Drop: body bytes sent before the connection closes; Corrupt: byte flipped
     int retryAfter = 1;     // Unavailable: Retry-After seconds
     qint64 bytesPerSecond = 64 * 1024; // Slow
 };

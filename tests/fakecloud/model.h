@@ -213,13 +213,13 @@ struct Server
 
 struct Fault
 {
-    enum Kind { Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow };
+    enum Kind { Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow, Corrupt };
     int id = 0;
     Kind kind = Drop;
     int remaining = 1;
     QString method;            // empty: any
     QRegularExpression path;   // invalid/empty pattern: the kind's default
-    qint64 afterBytes = 0;     // Drop
+    qint64 afterBytes = 0;     // Drop; Corrupt: offset of the flipped byte
     int retryAfter = 1;        // Unavailable
     qint64 bytesPerSecond = 0; // Slow
     int hits = 0;

@@ -148,6 +148,18 @@ void ImageDownloadJob::onSuccess(QNetworkReply *reply, const QByteArray &body)
                            204));
         return;
     }
+    if (m_image.size >= 0 && m_received < m_image.size) {
+        // Qt sometimes reports a connection closed before Content-Length as a normal end: treat it
+        // as the dropped connection it is and resume.
+        Error dropped = Error::make(Error::Kind::Network,
+                                    tr("The connection closed after %1 of %2 bytes.").arg(m_received).arg(m_image.size));
+        dropped.host = reply->url().host();
+        if (retryAfterFailure(dropped))
+            return;
+        refineError(dropped);
+        finish(dropped);
+        return;
+    }
     verifyAndFinish();
 }
 

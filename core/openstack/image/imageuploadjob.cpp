@@ -28,10 +28,18 @@ void ImageUploadJob::run()
 
 void ImageUploadJob::onReplyCreated(QNetworkReply *reply)
 {
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) { Q_EMIT progress(sent, m_size); });
+    // Qt reports (0, 0) once the body is out; only forward real progress.
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
+        if (sent > 0)
+            Q_EMIT progress(sent, m_size);
+    });
 }
 
-void ImageUploadJob::onSuccess(QNetworkReply *, const QByteArray &) { finish(); }
+void ImageUploadJob::onSuccess(QNetworkReply *, const QByteArray &)
+{
+    Q_EMIT progress(m_size, m_size);
+    finish();
+}
 
 void ImageUploadJob::refineError(Error &error)
 {
