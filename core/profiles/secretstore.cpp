@@ -59,7 +59,7 @@ void startJob(JobType *job, const QString &profileId, QObject *context, SecretSt
                 if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
                     result.secret = read->textData();
             } else {
-                qCInfo(lcProfiles) << operation << "secret of profile" << profileId
+                qCDebug(lcProfiles) << operation << "secret of profile" << profileId
                                    << "failed:" << finished->error() << result.detail;
             }
             callback(result);
