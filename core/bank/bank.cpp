@@ -64,6 +64,18 @@ CheckpointSummary Bank::summarize(const CheckpointIndex &index)
     return summary;
 }
 
+bool Bank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error)
+{
+    StagedChunk staged;
+    if (!stageChunk(name, encoded, &staged, error))
+        return false;
+    if (!publishChunks({staged}, error)) {
+        discardChunks({staged});
+        return false;
+    }
+    return true;
+}
+
 bool Bank::listCheckpoints(QList<CheckpointSummary> *checkpoints, BankError *error) const
 {
     QStringList ids;

@@ -31,12 +31,18 @@ bool writeFully(int fd, const char *data, qsizetype size)
 
 } // namespace
 
-bool DurableFile::writeAtomically(const QString &path, const QByteArray &data, BankError *error, bool syncDir)
+namespace {
+
+QString temporaryNameFor(const QString &path)
 {
     const QFileInfo info(path);
-    const QString dir = info.absolutePath();
-    const QString temp = dir + QLatin1Char('/') + tempPrefix() + info.fileName() + QLatin1Char('-')
+    return info.absolutePath() + QLatin1Char('/') + DurableFile::tempPrefix() + info.fileName() + QLatin1Char('-')
         + QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+// Creates `temp` and writes `data`; with `sync`, fsyncs it. Leaves nothing behind on failure.
+bool writeNew(const QString &temp, const QByteArray &data, bool sync, BankError *error)
+{
     const QByteArray tempNative = nativePath(temp);
     const int fd = ::open(tempNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -49,7 +55,7 @@ bool DurableFile::writeAtomically(const QString &path, const QByteArray &data, B
         ::unlink(tempNative.constData());
         return false;
     }
-    if (::fsync(fd) != 0) {
+    if (sync && ::fsync(fd) != 0) {
         *error = BankError::fromErrno(errno, QStringLiteral("Flushing"), temp);
         ::close(fd);
         ::unlink(tempNative.constData());
@@ -60,12 +66,51 @@ bool DurableFile::writeAtomically(const QString &path, const QByteArray &data, B
         ::unlink(tempNative.constData());
         return false;
     }
-    if (::rename(tempNative.constData(), nativePath(path).constData()) != 0) {
+    return true;
+}
+
+} // namespace
+
+bool DurableFile::writeAtomically(const QString &path, const QByteArray &data, BankError *error, bool syncDir)
+{
+    const QString temp = temporaryNameFor(path);
+    if (!writeNew(temp, data, true, error))
+        return false;
+    if (::rename(nativePath(temp).constData(), nativePath(path).constData()) != 0) {
         *error = BankError::fromErrno(errno, QStringLiteral("Renaming into place"), path);
-        ::unlink(tempNative.constData());
+        ::unlink(nativePath(temp).constData());
         return false;
     }
-    return !syncDir || syncDirectory(dir, error);
+    return !syncDir || syncDirectory(QFileInfo(path).absolutePath(), error);
+}
+
+bool DurableFile::writeTemporary(const QString &path, const QByteArray &data, QString *tempPath, BankError *error)
+{
+    *tempPath = temporaryNameFor(path);
+    return writeNew(*tempPath, data, false, error);
+}
+
+bool DurableFile::rename(const QString &from, const QString &to, BankError *error)
+{
+    if (::rename(nativePath(from).constData(), nativePath(to).constData()) == 0)
+        return true;
+    *error = BankError::fromErrno(errno, QStringLiteral("Renaming into place"), to);
+    return false;
+}
+
+bool DurableFile::syncFileSystem(const QString &path, BankError *error)
+{
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening folder"), path);
+        return false;
+    }
+    // Since Linux 5.8 syncfs reports write-back errors (EIO, ENOSPC) of the file system.
+    const bool ok = ::syncfs(fd) == 0;
+    if (!ok)
+        *error = BankError::fromErrno(errno, QStringLiteral("Flushing the file system of"), path);
+    ::close(fd);
+    return ok;
 }
 
 bool DurableFile::readAll(const QString &path, QByteArray *data, BankError *error)

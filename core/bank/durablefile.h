@@ -17,6 +17,11 @@ public:
     // `syncDir`) fsyncs the directory: after a crash `path` holds either the old or the new content.
     static bool writeAtomically(const QString &path, const QByteArray &data, BankError *error,
                                 bool syncDir = true);
+    // Writes `data` to a new temporary file next to `path` without flushing it; its name in `tempPath`.
+    static bool writeTemporary(const QString &path, const QByteArray &data, QString *tempPath, BankError *error);
+    static bool rename(const QString &from, const QString &to, BankError *error);
+    // Flushes the whole file system holding `path` (syncfs(2)): one flush for many files.
+    static bool syncFileSystem(const QString &path, BankError *error);
     static bool readAll(const QString &path, QByteArray *data, BankError *error);
     static bool syncDirectory(const QString &path, BankError *error);
     // Creates `path` (and missing parents) with mode 0700. Existing directories are fine.

@@ -55,7 +55,20 @@ void ImageReader::workerLoop()
             index = m_nextClaim++;
         }
         Slot slot;
-        m_bank->readVerifiedChunk(m_record.chunks.at(index), &slot.data, &slot.error);
+        const ChunkRef &chunk = m_record.chunks.at(index);
+        {
+            // Runs of one repeated chunk (zeros) are read and verified once; QByteArray shares the bytes.
+            std::lock_guard lock(m_mutex);
+            if (chunk.sha256 == m_lastName)
+                slot.data = m_lastData;
+        }
+        if (slot.data.isNull()) {
+            if (m_bank->readVerifiedChunk(chunk, &slot.data, &slot.error)) {
+                std::lock_guard lock(m_mutex);
+                m_lastName = chunk.sha256;
+                m_lastData = slot.data;
+            }
+        }
         {
             std::lock_guard lock(m_mutex);
             m_ready.emplace(index, std::move(slot));

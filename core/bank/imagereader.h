@@ -66,6 +66,8 @@ private:
     qsizetype m_window = 0; // chunks may be claimed while index < m_window
     bool m_stop = false;
     std::map<qsizetype, Slot> m_ready;
+    QByteArray m_lastName; // the last chunk verified, kept for runs of the same chunk
+    QByteArray m_lastData;
     std::vector<std::thread> m_threads;
 };
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "bank/bank.h"
 #include "bank/bankerror.h"
 #include "bank/chunker.h"
 #include "bank/imagerecord.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QSet>
 
 #include <atomic>
@@ -16,8 +18,6 @@
 #include <vector>
 
 namespace sv {
-
-class Bank;
 
 // Streams one image's bytes into a bank with flat memory: the feeding thread (the download) only copies
 // bytes and finds chunk boundaries; a small pool hashes (SHA-256), compresses (zstd) and stores chunks,
@@ -46,7 +46,8 @@ public:
     // Blocks while the queues are full. False after an error (see error()) or cancel().
     bool write(const char *data, qsizetype size);
     bool write(const QByteArray &data) { return write(data.constData(), data.size()); }
-    // Flushes the last chunk and waits for every chunk to be stored. The record has the ordered chunk
+    // Flushes the last chunk, waits for every chunk to be stored and makes them durable and visible
+    // (one file-system flush for the whole image). The record has the ordered chunk
     // list, size, md5 and sha512 (formats are the caller's to fill in).
     bool finish(ImageRecord *record, BankError *error);
     void cancel();
@@ -92,7 +93,9 @@ private:
     qint64 m_currentSize = 0; // m_current.size(), readable from other threads
     qint64 m_peakBuffered = 0;
     QList<ChunkRef> m_chunks;
+    QHash<qint64, QByteArray> m_zeroNames; // size → name of the all-zero chunk of that size
     QSet<QByteArray> m_seen; // chunk names handled by this writer: a repeat is neither stored nor counted
+    QList<Bank::StagedChunk> m_staged; // written, not yet durable and visible (see Bank::stageChunk)
     QByteArray m_md5Hex;
     QByteArray m_sha512Hex;
     BankError m_error;

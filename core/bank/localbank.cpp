@@ -131,7 +131,8 @@ bool LocalBank::chunkInfo(const QByteArray &name, qint64 *storedSize) const
     return true;
 }
 
-bool LocalBank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error)
+bool LocalBank::stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged,
+                           BankError *error)
 {
     if (!ChunkCodec::isValidName(name)) {
         *error = invalidChunkName(name);
@@ -140,8 +141,46 @@ bool LocalBank::putChunk(const QByteArray &name, const QByteArray &encoded, Bank
     const QString path = chunkPath(name);
     if (!DurableFile::makeDirectory(QFileInfo(path).absolutePath(), error))
         return false;
-    // The file is fsync'ed before its rename; the folders are fsync'ed once per checkpoint (syncChunks).
-    return DurableFile::writeAtomically(path, encoded, error, false);
+    QString temp;
+    if (!DurableFile::writeTemporary(path, encoded, &temp, error))
+        return false;
+    staged->name = name;
+    staged->token = temp;
+    return true;
+}
+
+bool LocalBank::publishChunks(const QList<StagedChunk> &staged, BankError *error)
+{
+    if (staged.isEmpty())
+        return true;
+    // One flush of the file system for all of them (see Bank::stageChunk), then the renames.
+    if (!DurableFile::syncFileSystem(m_root, error))
+        return false;
+    QSet<QByteArray> fanouts;
+    for (const StagedChunk &chunk : staged) {
+        if (!ChunkCodec::isValidName(chunk.name)
+            || !chunk.token.startsWith(m_root + QStringLiteral("/chunks/"))) {
+            *error = invalidChunkName(chunk.name);
+            return false;
+        }
+        if (!DurableFile::rename(chunk.token, chunkPath(chunk.name), error))
+            return false;
+        fanouts.insert(chunk.name.left(2));
+    }
+    for (const QByteArray &fanout : std::as_const(fanouts)) {
+        if (!DurableFile::syncDirectory(m_root + QStringLiteral("/chunks/") + QString::fromLatin1(fanout), error))
+            return false;
+    }
+    return DurableFile::syncDirectory(m_root + QStringLiteral("/chunks"), error);
+}
+
+void LocalBank::discardChunks(const QList<StagedChunk> &staged)
+{
+    for (const StagedChunk &chunk : staged) {
+        BankError ignored;
+        if (chunk.token.startsWith(m_root + QStringLiteral("/chunks/")))
+            DurableFile::remove(chunk.token, &ignored);
+    }
 }
 
 bool LocalBank::getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const

@@ -18,7 +18,10 @@ public:
     QString location() const override { return m_root; }
 
     bool chunkInfo(const QByteArray &name, qint64 *storedSize) const override;
-    bool putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error) override;
+    bool stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged,
+                    BankError *error) override;
+    bool publishChunks(const QList<StagedChunk> &staged, BankError *error) override;
+    void discardChunks(const QList<StagedChunk> &staged) override;
     bool getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const override;
     bool removeChunk(const QByteArray &name, qint64 *freedBytes, BankError *error) override;
     bool listChunks(const std::function<bool(const QByteArray &, qint64)> &visit,

@@ -5,6 +5,7 @@
 #include "bankfixtures.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
@@ -27,18 +28,30 @@ public:
         , m_left(okChunks)
     {
     }
-    bool putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error) override
+    bool stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged,
+                    BankError *error) override
     {
         if (m_left.fetch_sub(1) <= 0) {
             *error = BankError::fromErrno(ENOSPC, QStringLiteral("Writing"), chunkPath(name));
             return false;
         }
-        return LocalBank::putChunk(name, encoded, error);
+        return LocalBank::stageChunk(name, encoded, staged, error);
     }
 
 private:
     std::atomic<int> m_left;
 };
+
+int temporaryFiles(const QString &root)
+{
+    int count = 0;
+    QDirIterator it(root, {QStringLiteral(".tmp-*")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
 
 QByteArray readBack(const Bank &bank, const ImageRecord &record)
 {
@@ -206,6 +219,7 @@ private Q_SLOTS:
         ImageRecord record;
         QVERIFY(!writer.finish(&record, &error));
         QCOMPARE(error.code, BankError::Code::Cancelled);
+        QCOMPARE(temporaryFiles(dir.path()), 0);
     }
 
     void diskFullStopsTheStream()
@@ -214,15 +228,20 @@ private Q_SLOTS:
         FillingBank bank(dir.path(), 3);
         BankError error;
         QVERIFY(bank.open(&error));
-        ImageWriter writer(&bank);
         QRandomGenerator rng(3);
         QByteArray random;
         svtest::appendRandom(&random, 64 * 1024 * 1024, rng);
-        const bool accepted = svtest::feed(writer, random, 1 << 20);
-        ImageRecord record;
-        const bool finished = writer.finish(&record, &error);
-        QVERIFY(!accepted || !finished);
-        QVERIFY(!finished);
+        {
+            ImageWriter writer(&bank);
+            svtest::feed(writer, random, 1 << 20);
+            ImageRecord record;
+            QVERIFY(!writer.finish(&record, &error));
+        }
+        // The chunks staged before the failure are gone, and none was ever visible under its name.
+        QCOMPARE(temporaryFiles(dir.path()), 0);
+        int named = 0;
+        bank.listChunks([&named](const QByteArray &, qint64) { return ++named > 0; }, &error);
+        QCOMPARE(named, 0);
         QCOMPARE(error.code, BankError::Code::DiskFull);
         QVERIFY2(error.message.contains(QStringLiteral("full")), qPrintable(error.message));
         QVERIFY2(error.message.contains(dir.path()), qPrintable(error.message));
