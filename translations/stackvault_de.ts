@@ -1,0 +1,1862 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>main</name>
+    <message>
+        <source>Saved Clouds</source>
+        <translation>Gespeicherte Clouds</translation>
+    </message>
+</context>
+<context>
+    <name>sv::BackupJob</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>%1 sichern</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>There is no server named %1 in cloud %2.</source>
+        <translation>In der Cloud %2 gibt es keinen Server namens %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n servers are named %1 in cloud %2; give the server&apos;s id instead.</source>
+        <translation>
+            <numerusform>%n Server heißt %1 in der Cloud %2; geben Sie stattdessen die ID des Servers an.</numerusform>
+            <numerusform>%n Server heißen %1 in der Cloud %2; geben Sie stattdessen die ID des Servers an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The original image %1 of server %2 no longer exists, so it cannot be backed up alone. Turn on &quot;Include server data&quot; to back up a snapshot of the server instead.</source>
+        <translation>Das Originalabbild %1 von Server %2 existiert nicht mehr und kann daher nicht allein gesichert werden. Schalten Sie „Serverdaten einschließen“ ein, um stattdessen einen Snapshot des Servers zu sichern.</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 disappeared while it was being made (OpenStack deletes a failed snapshot). Check the server&apos;s state and try again.</source>
+        <translation>Der Snapshot von Server %1 ist während der Erstellung verschwunden (OpenStack löscht einen fehlgeschlagenen Snapshot). Prüfen Sie den Zustand des Servers und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 ended in status %2 instead of active; OpenStack could not save the server&apos;s disk. Check the compute and image services&apos; logs, then try again.</source>
+        <translation>Der Snapshot von Server %1 endete im Status %2 statt active; OpenStack konnte die Festplatte des Servers nicht speichern. Prüfen Sie die Protokolle des Compute- und des Image-Dienstes und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>the snapshot of server %1</source>
+        <translation>der Snapshot von Server %1</translation>
+    </message>
+    <message>
+        <source>image %1 of server %2</source>
+        <translation>Abbild %1 von Server %2</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.</source>
+        <translation>Der Download von %1 endete nach %2 von %3 Bytes; es wurde nichts gespeichert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s MD5 checksum; nothing was saved. Try again; if it persists, the image in the cloud may be damaged.</source>
+        <translation>Die für %1 heruntergeladenen Bytes passen nicht zur MD5-Prüfsumme des Abbilds; es wurde nichts gespeichert. Versuchen Sie es erneut; bleibt der Fehler, ist das Abbild in der Cloud möglicherweise beschädigt.</translation>
+    </message>
+    <message>
+        <source>expected md5 %1, got %2</source>
+        <translation>md5 %1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s SHA-512 hash; nothing was saved.</source>
+        <translation>Die für %1 heruntergeladenen Bytes passen nicht zum SHA-512-Hash des Abbilds; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>expected sha512 %1, got %2</source>
+        <translation>sha512 %1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1 has no data (0 bytes); nothing was saved.</source>
+        <translation>%1 enthält keine Daten (0 Bytes); es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Internal error: the checkpoint has no image resource for server %1.</source>
+        <translation>Interner Fehler: Der Sicherungspunkt enthält keine Abbild-Ressource für Server %1.</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
+        <translation>Server %1 samt Daten gesichert (%2 Bytes, %3 Bytes neu im Sicherungsspeicher).</translation>
+    </message>
+    <message>
+        <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
+        <translation>Das Originalabbild von Server %1 wurde gesichert (%2 Bytes); seit dem Start geschriebene Daten sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
+        <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es beim nächsten Start erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudProfile</name>
+    <message>
+        <source>The cloud needs a name.</source>
+        <translation>Die Cloud braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s name must not start or end with spaces.</source>
+        <translation>Der Name der Cloud darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The authentication URL must be an http:// or https:// address, such as https://keystone.example.com:5000/v3.</source>
+        <translation>Die Authentifizierungs-URL muss eine http://- oder https://-Adresse sein, etwa https://keystone.example.com:5000/v3.</translation>
+    </message>
+    <message>
+        <source>The interface must be public, internal or admin.</source>
+        <translation>Die Schnittstelle muss public, internal oder admin sein.</translation>
+    </message>
+    <message>
+        <source>Password authentication needs a user name or user id.</source>
+        <translation>Die Anmeldung mit Passwort braucht einen Benutzernamen oder eine Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
+        <translation>Die Anmeldung mit Anwendungszugangsdaten braucht deren ID oder deren Namen zusammen mit dem Namen oder der ID des Benutzers.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudSessions</name>
+    <message>
+        <source>There is no saved cloud named %1. Add it first (Clouds → Add, or `stackvault-cli clouds add`).</source>
+        <translation>Es gibt keine gespeicherte Cloud namens %1. Fügen Sie sie zuerst hinzu (Clouds → Hinzufügen oder `stackvault-cli clouds add`).</translation>
+    </message>
+    <message>
+        <source>Cloud %1: %2</source>
+        <translation>Cloud %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobManager</name>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Vor dem Start abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobStage</name>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Creating snapshot</source>
+        <translation>Snapshot wird erstellt</translation>
+    </message>
+    <message>
+        <source>Waiting for image</source>
+        <translation>Warten auf das Abbild</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Wird überprüft</translation>
+    </message>
+    <message>
+        <source>Creating image</source>
+        <translation>Abbild wird erstellt</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Creating server</source>
+        <translation>Server wird erstellt</translation>
+    </message>
+    <message>
+        <source>Waiting for server</source>
+        <translation>Warten auf den Server</translation>
+    </message>
+    <message>
+        <source>Cleaning up</source>
+        <translation>Wird aufgeräumt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ProfileStore</name>
+    <message>
+        <source>Cannot read the saved clouds from %1: %2</source>
+        <translation>Die gespeicherten Clouds können nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 is damaged (%2 at offset %3).</source>
+        <translation>Die Datei der gespeicherten Clouds %1 ist beschädigt (%2 an Position %3).</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 was written by a newer StackVault.</source>
+        <translation>Die Datei der gespeicherten Clouds %1 wurde von einer neueren StackVault-Version geschrieben.</translation>
+    </message>
+    <message>
+        <source>A cloud named &quot;%1&quot; already exists.</source>
+        <translation>Eine Cloud namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>A cloud with id %1 already exists.</source>
+        <translation>Eine Cloud mit der ID %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; is no longer saved.</source>
+        <translation>Die Cloud „%1“ ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>No saved cloud has the id %1.</source>
+        <translation>Keine gespeicherte Cloud hat die ID %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved clouds.</source>
+        <translation>Der Ordner %1 für die gespeicherten Clouds kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the clouds to %1: %2</source>
+        <translation>Die Clouds können nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::RestoreJob</name>
+    <message>
+        <source>Restore backup %1</source>
+        <translation>Sicherung %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available; only a complete backup can be restored.</source>
+        <translation>Sicherung %1 ist %2, nicht available; nur eine vollständige Sicherung kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no server image to restore.</source>
+        <translation>Sicherung %1 enthält kein Serverabbild zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor %2. Choose one of its flavors.</source>
+        <translation>Die Cloud %1 hat keinen Flavor %2. Wählen Sie einen ihrer Flavors.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor like the saved one (%2); choose a flavor for the restored server.</source>
+        <translation>Die Cloud %1 hat keinen Flavor wie den gespeicherten (%2); wählen Sie einen Flavor für den wiederhergestellten Server.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a larger flavor.</source>
+        <translation>Flavor %1 hat eine Festplatte mit %2 GiB, das Abbild braucht aber mindestens %3 GiB (min_disk). Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger flavor.</source>
+        <translation>Flavor %1 hat eine Festplatte mit %2 GiB, kleiner als das Abbild mit %3 Bytes. Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has %2 MiB of memory, but the image needs at least %3 MiB (min_ram). Choose a larger flavor.</source>
+        <translation>Flavor %1 hat %2 MiB Arbeitsspeicher, das Abbild braucht aber mindestens %3 MiB (min_ram). Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no key pair %2. Import the key there, or choose another key pair.</source>
+        <translation>Die Cloud %1 hat kein Schlüsselpaar %2. Importieren Sie den Schlüssel dort oder wählen Sie ein anderes Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no network named %2. Choose the networks for the restored server.</source>
+        <translation>Die Cloud %1 hat kein Netzwerk namens %2. Wählen Sie die Netzwerke für den wiederhergestellten Server.</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged; the restore stopped: %2</source>
+        <translation>Sicherung %1 ist beschädigt; die Wiederherstellung wurde angehalten: %2</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds (checksum mismatch); the restored image was removed. Try again.</source>
+        <translation>Die Cloud %1 hat andere Bytes gespeichert, als die Sicherung enthält (Prüfsummen stimmen nicht überein); das wiederhergestellte Abbild wurde entfernt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6</source>
+        <translation>erwartet md5 %1 sha512 %2 Größe %3; erhalten md5 %4 sha512 %5 Größe %6</translation>
+    </message>
+    <message>
+        <source>The restored server %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s scheduler may lack capacity for flavor %4.</source>
+        <translation>Der wiederhergestellte Server %1 ging in der Cloud %3 in den Status %2 über; er wurde entfernt. Dem Scheduler der Cloud fehlt möglicherweise Kapazität für den Flavor %4.</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, image %4).</source>
+        <translation>Server %1 in der Cloud %2 wiederhergestellt (Server %3, Abbild %4).</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 could not be removed: %2</source>
+        <translation>
+Der halb wiederhergestellte Server %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored image %1 could not be removed: %2</source>
+        <translation>
+Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::SecretStore</name>
+    <message>
+        <source>The keyring could not delete the stored secret.</source>
+        <translation>Der Schlüsselbund konnte das gespeicherte Geheimnis nicht löschen.</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be kept. StackVault stores passwords only in the desktop keyring (a Secret Service provider): install and start GNOME Keyring (package gnome-keyring) or KWallet (package kwalletmanager), log in to the desktop session again, and retry.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann das Passwort nicht aufbewahrt werden. StackVault speichert Passwörter nur im Schlüsselbund der Arbeitsumgebung (einem Secret-Service-Anbieter): Installieren und starten Sie GNOME Keyring (Paket gnome-keyring) oder KWallet (Paket kwalletmanager), melden Sie sich erneut an der Sitzung an und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>No password is stored in the keyring for this cloud. Enter the password (or application credential secret) again.</source>
+        <translation>Für diese Cloud ist kein Passwort im Schlüsselbund gespeichert. Geben Sie das Passwort (oder das Geheimnis der Anwendungszugangsdaten) erneut ein.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked or refused access. Unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt oder hat den Zugriff verweigert. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ServerProtectable</name>
+    <message>
+        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
+        <translation>Server %1 startet von einem Datenträger (%2); das Sichern von Datenträgern wird noch nicht unterstützt, daher wurde nichts gesichert.</translation>
+    </message>
+    <message>
+        <source>no volume listed</source>
+        <translation>kein Datenträger aufgeführt</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status ERROR, so OpenStack cannot snapshot it. Repair or rebuild the server, then back it up.</source>
+        <translation>Server %1 hat den Status ERROR, daher kann OpenStack keinen Snapshot erstellen. Reparieren oder erstellen Sie den Server neu und sichern Sie ihn dann.</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status %2; a backup needs it ACTIVE, SHUTOFF, PAUSED or SUSPENDED. Try again when it is.</source>
+        <translation>Server %1 hat den Status %2; für eine Sicherung muss er ACTIVE, SHUTOFF, PAUSED oder SUSPENDED sein. Versuchen Sie es erneut, sobald er es ist.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>Server %1 ist beschäftigt (task_state %2); versuchen Sie es erneut, wenn er untätig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::VerifyJob</name>
+    <message>
+        <source>Verify backup %1</source>
+        <translation>Sicherung %1 überprüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is damaged: %n problem(s) found.</source>
+        <translation>
+            <numerusform>Sicherung %1 ist beschädigt: %n Problem gefunden.</numerusform>
+            <numerusform>Sicherung %1 ist beschädigt: %n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is intact: %n chunk(s) re-read and re-hashed.</source>
+        <translation>
+            <numerusform>Sicherung %1 ist unversehrt: %n Block erneut gelesen und geprüft.</numerusform>
+            <numerusform>Sicherung %1 ist unversehrt: %n Blöcke erneut gelesen und geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ApiJob</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>Die Verbindung zur Cloud ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; (%2) sent no data for %3 seconds; the request was given up.</source>
+        <translation>Die Cloud „%1“ (%2) hat %3 Sekunden lang keine Daten gesendet; die Anfrage wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 (cloud &quot;%2&quot;) failed: %3. Check the cloud&apos;s CA bundle setting, or turn off certificate verification only if you trust this network.</source>
+        <translation>Die sichere Verbindung zu %1 (Cloud „%2“) ist fehlgeschlagen: %3. Prüfen Sie die CA-Bundle-Einstellung der Cloud, oder schalten Sie die Zertifikatsprüfung nur aus, wenn Sie diesem Netzwerk vertrauen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (cloud &quot;%2&quot;): %3.</source>
+        <translation>%1 (Cloud „%2“) ist nicht erreichbar: %3.</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that is not the expected JSON object (%1).</source>
+        <translation>Die Cloud hat eine Antwort gesendet, die nicht das erwartete JSON-Objekt ist (%1).</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AuthenticateJob</name>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; answered without a token; is the auth URL a Keystone v3 endpoint?</source>
+        <translation>Der Identitätsdienst der Cloud „%1“ hat ohne Token geantwortet; ist die Authentifizierungs-URL ein Keystone-v3-Endpunkt?</translation>
+    </message>
+    <message>
+        <source>Cannot read the compute API version of cloud &quot;%1&quot;: %2</source>
+        <translation>Die Compute-API-Version der Cloud „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The application credential for cloud &quot;%1&quot; was not accepted (wrong id, name or secret, or it has expired).</source>
+        <translation>Die Anwendungszugangsdaten für die Cloud „%1“ wurden nicht akzeptiert (falsche ID, falscher Name oder falsches Geheimnis, oder sie sind abgelaufen).</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for cloud &quot;%1&quot;.</source>
+        <translation>Falscher Benutzername oder falsches Passwort für die Cloud „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no Keystone v3 identity service at %1 (cloud &quot;%2&quot;); check the auth URL.</source>
+        <translation>Unter %1 (Cloud „%2“) gibt es keinen Keystone-v3-Identitätsdienst; prüfen Sie die Authentifizierungs-URL.</translation>
+    </message>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; refused the login: %2</source>
+        <translation>Der Identitätsdienst der Cloud „%1“ hat die Anmeldung abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Connection</name>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; holds no PEM certificate.</source>
+        <translation>Das CA-Bundle %1 der Cloud „%2“ enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; does not exist.</source>
+        <translation>Das CA-Bundle %1 der Cloud „%2“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; offers no services to this login: choose a project in the cloud&apos;s settings.</source>
+        <translation>Die Cloud „%1“ bietet dieser Anmeldung keine Dienste an: Wählen Sie in den Einstellungen der Cloud ein Projekt.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: %2</source>
+        <translation>Cloud „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateImageJob</name>
+    <message>
+        <source>The image service created an image but sent no id.</source>
+        <translation>Der Image-Dienst hat ein Abbild erstellt, aber keine ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The image service refused to create image &quot;%1&quot;: %2</source>
+        <translation>Der Image-Dienst hat das Erstellen des Abbilds „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerImageJob</name>
+    <message>
+        <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
+        <translation>Der Compute-Dienst hat den Snapshot von Server %1 angenommen, aber nicht mitgeteilt, welches Abbild er erstellt.</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>Server %1 ist beschäftigt (task_state %2); versuchen Sie es erneut, wenn er untätig ist.</translation>
+    </message>
+    <message>
+        <source>Server %1 cannot be snapshotted while it is in state %2.</source>
+        <translation>Von Server %1 kann im Zustand %2 kein Snapshot erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy; try again when it is idle (%2).</source>
+        <translation>Server %1 ist beschäftigt; versuchen Sie es erneut, wenn er untätig ist (%2).</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>Server %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The cloud refused to snapshot server %1: %2</source>
+        <translation>Die Cloud hat den Snapshot von Server %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerJob</name>
+    <message>
+        <source>A new server needs an image or a boot volume.</source>
+        <translation>Ein neuer Server braucht ein Abbild oder einen Startdatenträger.</translation>
+    </message>
+    <message>
+        <source>The compute service accepted the new server but sent no id.</source>
+        <translation>Der Compute-Dienst hat den neuen Server angenommen, aber keine ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The cloud refused to create server %1: %2</source>
+        <translation>Die Cloud hat das Erstellen von Server %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteImageJob</name>
+    <message>
+        <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
+        <translation>Abbild %1 darf nicht gelöscht werden (es ist geschützt oder gehört Ihnen nicht): %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteServerJob</name>
+    <message>
+        <source>Server %1 cannot be deleted now: %2</source>
+        <translation>Server %1 kann jetzt nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Error</name>
+    <message>
+        <source>The cloud could not be reached</source>
+        <translation>Die Cloud war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The cloud stopped answering (no data within the time limit); try again later.</source>
+        <translation>Die Cloud antwortet nicht mehr (keine Daten innerhalb der Frist); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the cloud failed</source>
+        <translation>Die sichere Verbindung zur Cloud ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The cloud did not accept the credentials</source>
+        <translation>Die Cloud hat die Zugangsdaten nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this in this project</source>
+        <translation>Sie dürfen dies in diesem Projekt nicht tun</translation>
+    </message>
+    <message>
+        <source>The resource no longer exists</source>
+        <translation>Die Ressource existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>The resource is busy or in the wrong state</source>
+        <translation>Die Ressource ist beschäftigt oder im falschen Zustand</translation>
+    </message>
+    <message>
+        <source>; try again when it is idle.</source>
+        <translation>; versuchen Sie es erneut, wenn sie untätig ist.</translation>
+    </message>
+    <message>
+        <source>The cloud rejected the request</source>
+        <translation>Die Cloud hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>A quota or rate limit of the cloud was reached</source>
+        <translation>Ein Kontingent oder Ratenlimit der Cloud wurde erreicht</translation>
+    </message>
+    <message>
+        <source>The cloud service is unavailable (HTTP %1); try again later.</source>
+        <translation>Der Cloud-Dienst ist nicht verfügbar (HTTP %1); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The cloud answered with HTTP %1</source>
+        <translation>Die Cloud hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that StackVault does not understand</source>
+        <translation>Die Cloud hat eine Antwort gesendet, die StackVault nicht versteht</translation>
+    </message>
+    <message>
+        <source>The cloud does not offer the needed service</source>
+        <translation>Die Cloud bietet den benötigten Dienst nicht an</translation>
+    </message>
+    <message>
+        <source>The downloaded data does not match the cloud&apos;s checksum</source>
+        <translation>Die heruntergeladenen Daten passen nicht zur Prüfsumme der Cloud</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Gave up waiting</source>
+        <translation>Warten aufgegeben</translation>
+    </message>
+    <message>
+        <source>The operation failed in the cloud</source>
+        <translation>Der Vorgang ist in der Cloud fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageDownloadJob</name>
+    <message>
+        <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
+        <translation>Abbild %1 kann im Status „%2“ nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>The image service resumed image %1 at the wrong position.</source>
+        <translation>Der Image-Dienst hat Abbild %1 an der falschen Stelle fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>The download of image %1 was stopped by its receiver.</source>
+        <translation>Der Download von Abbild %1 wurde vom Empfänger angehalten.</translation>
+    </message>
+    <message>
+        <source>Image %1 has no data (a snapshot of a volume-backed server keeps its data in volume snapshots).</source>
+        <translation>Abbild %1 enthält keine Daten (ein Snapshot eines Servers mit Startdatenträger hält seine Daten in Volume-Snapshots).</translation>
+    </message>
+    <message>
+        <source>Image %1: received %2 bytes, but the image has %3.</source>
+        <translation>Abbild %1: %2 Bytes empfangen, das Abbild hat aber %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its MD5 is %2, the cloud says %3.</source>
+        <translation>Abbild %1 ist beschädigt angekommen: Seine MD5 ist %2, laut Cloud %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its %2 does not match the cloud&apos;s.</source>
+        <translation>Abbild %1 ist beschädigt angekommen: Sein %2 passt nicht zu dem der Cloud.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The download of image %1 failed after %2 bytes and %3 resumptions: %4</source>
+        <translation>Der Download von Abbild %1 ist nach %2 Bytes und %3 Wiederaufnahmen fehlgeschlagen: %4</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageStatusWaiter</name>
+    <message>
+        <source>Image %1 disappeared while waiting for it to become active (the cloud deleted a failed snapshot).</source>
+        <translation>Abbild %1 ist verschwunden, während auf seine Aktivierung gewartet wurde (die Cloud hat einen fehlgeschlagenen Snapshot gelöscht).</translation>
+    </message>
+    <message>
+        <source>Image %1 ended in status &quot;%2&quot; instead of becoming active.</source>
+        <translation>Abbild %1 endete im Status „%2“, statt aktiv zu werden.</translation>
+    </message>
+    <message>
+        <source>Image %1 is still &quot;%2&quot; after %3 seconds; gave up waiting.</source>
+        <translation>Abbild %1 ist nach %3 Sekunden immer noch „%2“; das Warten wurde aufgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageUploadJob</name>
+    <message>
+        <source>The upload of image %1 has no readable source.</source>
+        <translation>Für das Hochladen von Abbild %1 gibt es keine lesbare Quelle.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not accept data now (it must be queued): %2</source>
+        <translation>Abbild %1 nimmt jetzt keine Daten an (es muss im Status queued sein): %2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1 (quota or size limit): %2</source>
+        <translation>Der Image-Dienst hat die Daten von Abbild %1 abgelehnt (Kontingent oder Größenlimit): %2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1: %2</source>
+        <translation>Der Image-Dienst hat die Daten von Abbild %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ProducerDevice</name>
+    <message>
+        <source>The data source of the upload failed.</source>
+        <translation>Die Datenquelle des Hochladens ist ausgefallen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServerStatusWaiter</name>
+    <message>
+        <source>Server %1 disappeared while waiting for it.</source>
+        <translation>Server %1 ist verschwunden, während auf ihn gewartet wurde.</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR.</source>
+        <translation>Server %1 ging in den Status ERROR über.</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR: %2</source>
+        <translation>Server %1 ging in den Status ERROR über: %2</translation>
+    </message>
+    <message>
+        <source>Server %1 was deleted while waiting for it.</source>
+        <translation>Server %1 wurde gelöscht, während auf ihn gewartet wurde.</translation>
+    </message>
+    <message>
+        <source>Server %1 still exists after %2 seconds; gave up waiting.</source>
+        <translation>Server %1 existiert nach %2 Sekunden immer noch; das Warten wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Server %1 is still %2%3 after %4 seconds instead of %5; gave up waiting.</source>
+        <translation>Server %1 ist nach %4 Sekunden immer noch %2%3 statt %5; das Warten wurde aufgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServiceCatalog</name>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 service.</source>
+        <translation>Der Katalog der Cloud enthält keinen Dienst %1.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 endpoint for interface &quot;%2&quot;%3; it offers %4.</source>
+        <translation>Der Katalog der Cloud enthält keinen %1-Endpunkt für die Schnittstelle „%2“%3; er bietet %4.</translation>
+    </message>
+    <message>
+        <source> in region &quot;%1&quot;</source>
+        <translation> in der Region „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowImageJob</name>
+    <message>
+        <source>The image service sent an image without an id.</source>
+        <translation>Der Image-Dienst hat ein Abbild ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowServerJob</name>
+    <message>
+        <source>The compute service sent a server without an id.</source>
+        <translation>Der Compute-Dienst hat einen Server ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>Server %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeJob</name>
+    <message>
+        <source>The block storage service sent a volume without an id.</source>
+        <translation>Der Blockspeicher-Dienst hat einen Datenträger ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>Datenträger %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::StatusWaiter</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>Die Verbindung zur Cloud ist abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UpdateImageJob</name>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The image service refused to change image %1: %2</source>
+        <translation>Der Image-Dienst hat die Änderung von Abbild %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Quiesced</source>
+        <translation>Stillgelegt (konsistent)</translation>
+    </message>
+    <message>
+        <source>Crash-consistent</source>
+        <translation>Absturzkonsistent</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>With data</source>
+        <translation>Mit Daten</translation>
+    </message>
+    <message>
+        <source>Original image only</source>
+        <translation>Nur Originalabbild</translation>
+    </message>
+    <message>
+        <source>Space this backup added to the backup storage; data shared with other backups is stored once.</source>
+        <translation>Speicherplatz, den diese Sicherung im Sicherungsspeicher belegt; Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert.</translation>
+    </message>
+    <message>
+        <source>A snapshot was taken first: data written since boot is included.</source>
+        <translation>Zuerst wurde ein Snapshot erstellt: Seit dem Start geschriebene Daten sind enthalten.</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s original image was saved.</source>
+        <translation>Nur das Originalabbild des Servers wurde gesichert.</translation>
+    </message>
+    <message>
+        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
+        <translation>Wie nach einem Stromausfall: Die Dateisysteme werden beim Start des wiederhergestellten Servers geprüft.</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sicherung %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsView</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>Ü&amp;berprüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle Server</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
+        <translation>Die Sicherung von „%1“ vom %2 löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudProfilesDialog</name>
+    <message>
+        <source>Manage Clouds</source>
+        <translation>Clouds verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Application credential</source>
+        <translation>Anwendungszugangsdaten</translation>
+    </message>
+    <message>
+        <source>Unchanged when left empty</source>
+        <translation>Bleibt unverändert, wenn leer</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Auth URL:</source>
+        <translation>&amp;Authentifizierungs-URL:</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>User &amp;domain:</source>
+        <translation>Benutzer&amp;domäne:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>Project d&amp;omain:</source>
+        <translation>Projektd&amp;omäne:</translation>
+    </message>
+    <message>
+        <source>&amp;Credential ID:</source>
+        <translation>&amp;Zugangsdaten-ID:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or secret:</source>
+        <translation>Pass&amp;wort oder Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Fill in the new cloud and click Save.</source>
+        <translation>Füllen Sie die Angaben zur neuen Cloud aus und klicken Sie auf „Speichern“.</translation>
+    </message>
+    <message>
+        <source>Enter the password or application credential secret.</source>
+        <translation>Geben Sie das Passwort oder das Geheimnis der Anwendungszugangsdaten ein.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keyring…</source>
+        <translation>Das Passwort wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved. The password is in the desktop keyring.</source>
+        <translation>Gespeichert. Das Passwort liegt im Schlüsselbund der Arbeitsumgebung.</translation>
+    </message>
+    <message>
+        <source>The cloud was saved, but its password was not: %1</source>
+        <translation>Die Cloud wurde gespeichert, ihr Passwort aber nicht: %1</translation>
+    </message>
+    <message>
+        <source>Remove Cloud</source>
+        <translation>Cloud entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the cloud “%1” and its password from this computer? Backups are kept.</source>
+        <translation>Die Cloud „%1“ und ihr Passwort von diesem Computer entfernen? Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudTreeModel</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>Region: %1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Boot image: %1</source>
+        <translation>Startabbild: %1</translation>
+    </message>
+    <message>
+        <source>Volume: %1 (%2 GB)</source>
+        <translation>Datenträger: %1 (%2 GB)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load the servers: %1</source>
+        <translation>Die Server konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click or choose Retry to try again.</source>
+        <translation>%1
+Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CoreBackend</name>
+    <message>
+        <source>Backing up is not available in this build yet.</source>
+        <translation>Das Sichern ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Restoring is not available in this build yet.</source>
+        <translation>Das Wiederherstellen ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This cloud is no longer saved.</source>
+        <translation>Diese Cloud ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>Open the cloud in the tree first so that StackVault can sign in to it.</source>
+        <translation>Öffnen Sie die Cloud zuerst im Baum, damit StackVault sich bei ihr anmelden kann.</translation>
+    </message>
+    <message>
+        <source>Delete backup of %1</source>
+        <translation>Sicherung von %1 löschen</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.</source>
+        <translation>StackVault hat sich noch nicht bei der Ziel-Cloud angemeldet; gehen Sie eine Seite zurück und warten Sie, bis ihre Flavors geladen sind.</translation>
+    </message>
+    <message>
+        <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
+        <translation>Um in ein anderes Projekt oder eine andere Region wiederherzustellen, speichern Sie dafür unter „Clouds verwalten“ eine Cloud und wählen Sie diese als Ziel.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup could not be deleted: %1</source>
+        <translation>Die Sicherung konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Backup deleted.</source>
+        <translation>Sicherung gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::HelpDialog</name>
+    <message>
+        <source>StackVault Help</source>
+        <translation>StackVault-Hilfe</translation>
+    </message>
+    <message>
+        <source>Backing up a server</source>
+        <translation>Einen Server sichern</translation>
+    </message>
+    <message>
+        <source>Add your cloud under &lt;b&gt;Cloud › Manage Clouds…&lt;/b&gt; (or import a clouds.yaml file). Its servers appear in the tree on the left. Select a server, choose whether to include its data, and click &lt;b&gt;Back Up&lt;/b&gt;. The job appears at the bottom of the window with its progress; you can cancel it at any time.</source>
+        <translation>Fügen Sie Ihre Cloud unter &lt;b&gt;Cloud › Clouds verwalten …&lt;/b&gt; hinzu (oder importieren Sie eine clouds.yaml-Datei). Ihre Server erscheinen im Baum links. Wählen Sie einen Server, entscheiden Sie, ob seine Daten eingeschlossen werden sollen, und klicken Sie auf &lt;b&gt;Sichern&lt;/b&gt;. Der Auftrag erscheint mit seinem Fortschritt unten im Fenster; Sie können ihn jederzeit abbrechen.</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>Serverdaten einschließen</translation>
+    </message>
+    <message>
+        <source>A server started from an image keeps writing to its disk after it boots. With &lt;b&gt;Include server data&lt;/b&gt; turned on, StackVault first takes a snapshot of the server, waits until the snapshot image is ready, and backs up that new image instead of the original one, so the backup contains everything written since boot. The temporary snapshot is deleted afterwards, also when the backup fails or is cancelled.</source>
+        <translation>Ein aus einem Abbild gestarteter Server schreibt nach dem Start weiter auf seine Festplatte. Ist &lt;b&gt;Serverdaten einschließen&lt;/b&gt; eingeschaltet, erstellt StackVault zuerst einen Snapshot des Servers, wartet, bis das Snapshot-Abbild bereit ist, und sichert dieses neue Abbild anstelle des ursprünglichen – die Sicherung enthält also alles, was seit dem Start geschrieben wurde. Der temporäre Snapshot wird danach gelöscht, auch wenn die Sicherung fehlschlägt oder abgebrochen wird.</translation>
+    </message>
+    <message>
+        <source>With the option turned off, only the original image the server was started from is saved: data written after boot is &lt;b&gt;not&lt;/b&gt; included. This is faster and needs no snapshot, and is enough for servers that keep no data of their own.</source>
+        <translation>Ist die Option ausgeschaltet, wird nur das Originalabbild gesichert, aus dem der Server gestartet wurde: Nach dem Start geschriebene Daten sind &lt;b&gt;nicht&lt;/b&gt; enthalten. Das geht schneller, braucht keinen Snapshot und genügt für Server, die keine eigenen Daten halten.</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>Die Option ist standardmäßig eingeschaltet. Ihren Standardwert ändern Sie unter &lt;b&gt;Einstellungen › Einstellungen …&lt;/b&gt;, für eine einzelne Sicherung mit dem Ankreuzfeld neben der Schaltfläche „Sichern“. Die Einstellung wird als &lt;code&gt;enable_server_snapshot&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt; der StackVault-Einstellungsdatei gespeichert; &lt;code&gt;--include-data&lt;/code&gt; und &lt;code&gt;--no-include-data&lt;/code&gt; auf der Befehlszeile überschreiben sie für eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
+        <translation>Server, die von einem Datenträger (Volume) starten, können so noch nicht gesichert werden: Ihre Festplatte ist das Volume, kein Abbild.</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>Eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
+        <translation>Öffnen Sie den Reiter &lt;b&gt;Sicherungen&lt;/b&gt;, wählen Sie eine Sicherung und klicken Sie auf &lt;b&gt;Wiederherstellen …&lt;/b&gt;. Der Assistent fragt nach Ziel-Cloud, Projekt und Region sowie nach Name, Flavor, Netzwerk, Schlüsselpaar und Sicherheitsgruppen des neuen Servers; er schlägt die mit der Sicherung gespeicherten Werte vor.</translation>
+    </message>
+    <message>
+        <source>Backup storage</source>
+        <translation>Sicherungsspeicher</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>Sicherungen werden in einem Ordner auf diesem Computer gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobListModel</name>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details …</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>&amp;Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Job Failed</source>
+        <translation>Auftrag fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>Keine weiteren Details.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::LanguageManager</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::MainWindow</name>
+    <message>
+        <source>StackVault</source>
+        <translation>StackVault</translation>
+    </message>
+    <message>
+        <source>Filter servers</source>
+        <translation>Server filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Back&amp;ups</source>
+        <translation>Sic&amp;herungen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Could not list the backups: %1</source>
+        <translation>Die Sicherungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Servers</source>
+        <translation>Server &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Server</source>
+        <translation>Server &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Backup…</source>
+        <translation>Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Clouds…</source>
+        <translation>Clouds &amp;verwalten …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>StackVault &amp;Help</source>
+        <translation>StackVault-&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About StackVault</source>
+        <translation>&amp;Über StackVault</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show &amp;Jobs</source>
+        <translation>&amp;Aufträge anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud</source>
+        <translation>&amp;Cloud</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This is not available yet.</source>
+        <translation>Dies ist noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot Back Up</source>
+        <translation>Sichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Backing up “%1”…</source>
+        <translation>„%1“ wird gesichert …</translation>
+    </message>
+    <message>
+        <source>Cannot Verify</source>
+        <translation>Überprüfen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message>
+        <source>The backup is intact.</source>
+        <translation>Die Sicherung ist unversehrt.</translation>
+    </message>
+    <message>
+        <source>A job failed: %1</source>
+        <translation>Ein Auftrag ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>About StackVault</source>
+        <translation>Über StackVault</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;OpenStack-Server samt Daten sichern und in jeder Cloud, jedem Projekt und jeder Region wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Include server data by default</source>
+        <translation>Serverdaten standardmäßig einschließen</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>Erstellt zuerst einen Snapshot, damit seit dem Start geschriebene Daten gesichert werden; andernfalls wird nur das Originalabbild gespeichert.</translation>
+    </message>
+    <message>
+        <source>A new language is used after StackVault is restarted.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von StackVault verwendet.</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage folder:</source>
+        <translation>&amp;Ordner des Sicherungsspeichers:</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs at the same time:</source>
+        <translation>&amp;Gleichzeitige Aufträge:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Backup Storage Folder</source>
+        <translation>Ordner des Sicherungsspeichers</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreBackupPage</name>
+    <message>
+        <source>Choose the Backup</source>
+        <translation>Sicherung auswählen</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored as a new server?</source>
+        <translation>Welche Sicherung soll als neuer Server wiederhergestellt werden?</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>&amp;Sicherung:</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore yet.</source>
+        <translation>Es gibt noch keine Sicherung zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Taken: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>Inhalt: %1</translation>
+    </message>
+    <message>
+        <source>Consistency: %1</source>
+        <translation>Konsistenz: %1</translation>
+    </message>
+    <message>
+        <source>Flavor when backed up: %1</source>
+        <translation>Flavor bei der Sicherung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreRunPage</name>
+    <message>
+        <source>Restoring</source>
+        <translation>Wiederherstellung läuft</translation>
+    </message>
+    <message>
+        <source>You can close this window; the restore also appears in the jobs list.</source>
+        <translation>Sie können dieses Fenster schließen; die Wiederherstellung erscheint auch in der Auftragsliste.</translation>
+    </message>
+    <message>
+        <source>The restore could not start: %1</source>
+        <translation>Die Wiederherstellung konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 – %2 von %3</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>, noch %1</translation>
+    </message>
+    <message>
+        <source>The server “%1” was restored (ID %2).</source>
+        <translation>Der Server „%1“ wurde wiederhergestellt (ID %2).</translation>
+    </message>
+    <message>
+        <source>Open it in the dashboard</source>
+        <translation>Im Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1
+What it had created was removed.</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1
+Was sie bereits erstellt hatte, wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; what it had created was removed.</source>
+        <translation>Die Wiederherstellung wurde abgebrochen; was sie bereits erstellt hatte, wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreServerPage</name>
+    <message>
+        <source>Server Options</source>
+        <translation>Serveroptionen</translation>
+    </message>
+    <message>
+        <source>How should the restored server look? The values saved with the backup are suggested.</source>
+        <translation>Wie soll der wiederhergestellte Server aussehen? Vorgeschlagen werden die mit der Sicherung gespeicherten Werte.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Flavor:</source>
+        <translation>&amp;Flavor:</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>Netz&amp;werk:</translation>
+    </message>
+    <message>
+        <source>&amp;Key pair:</source>
+        <translation>&amp;Schlüsselpaar:</translation>
+    </message>
+    <message>
+        <source>&amp;Security groups:</source>
+        <translation>Sicherheits&amp;gruppen:</translation>
+    </message>
+    <message>
+        <source>%1-restored</source>
+        <translation>%1-wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its flavors, networks and key pairs…</source>
+        <translation>Die Ziel-Cloud wird nach Flavors, Netzwerken und Schlüsselpaaren gefragt …</translation>
+    </message>
+    <message>
+        <source>The target cloud could not be asked: %1
+Go back to choose another target, or try again.</source>
+        <translation>Die Ziel-Cloud konnte nicht abgefragt werden: %1
+Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
+        <translation>%1 (%2 vCPU, %3 RAM, %4 GB Festplatte)</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>(kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>(no key pair)</source>
+        <translation>(kein Schlüsselpaar)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flavor(s) hidden: too small for the image (needs %1 GB disk, %2 MiB RAM).</source>
+        <translation>
+            <numerusform>%n Flavor ausgeblendet: zu klein für das Abbild (benötigt %1 GB Festplatte, %2 MiB RAM).</numerusform>
+            <numerusform>%n Flavors ausgeblendet: zu klein für das Abbild (benötigt %1 GB Festplatte, %2 MiB RAM).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The target offers no flavor big enough for this backup.</source>
+        <translation>Das Ziel bietet keinen Flavor, der für diese Sicherung groß genug ist.</translation>
+    </message>
+    <message>
+        <source>The new server needs a name.</source>
+        <translation>Der neue Server braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The chosen flavor does not exist in the target.</source>
+        <translation>Der gewählte Flavor existiert im Ziel nicht.</translation>
+    </message>
+    <message>
+        <source>The flavor&apos;s disk (%1 GB) is smaller than the image needs (%2 GB).</source>
+        <translation>Die Festplatte des Flavors (%1 GB) ist kleiner, als das Abbild benötigt (%2 GB).</translation>
+    </message>
+    <message>
+        <source>The key pair “%1” does not exist in the target.</source>
+        <translation>Das Schlüsselpaar „%1“ existiert im Ziel nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check the choices, then click Restore.</source>
+        <translation>Prüfen Sie die Auswahl und klicken Sie dann auf „Wiederherstellen“.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup: %1 from %2 (%3)</source>
+        <translation>Sicherung: %1 vom %2 (%3)</translation>
+    </message>
+    <message>
+        <source>with data</source>
+        <translation>mit Daten</translation>
+    </message>
+    <message>
+        <source>original image only</source>
+        <translation>nur Originalabbild</translation>
+    </message>
+    <message>
+        <source>Target: cloud %1, project %2, region %3</source>
+        <translation>Ziel: Cloud %1, Projekt %2, Region %3</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation>Neuer Server: %1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>Flavor: %1</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Netzwerk: %1</translation>
+    </message>
+    <message>
+        <source>Key pair: %1</source>
+        <translation>Schlüsselpaar: %1</translation>
+    </message>
+    <message>
+        <source>Security groups: %1</source>
+        <translation>Sicherheitsgruppen: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
+        <translation>StackVault erstellt aus der Sicherung ein neues Abbild, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet daraus den neuen Server. Der gesicherte Server wird nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreTargetPage</name>
+    <message>
+        <source>Choose the Target</source>
+        <translation>Ziel auswählen</translation>
+    </message>
+    <message>
+        <source>Where should the server be restored? Any saved cloud can be the target.</source>
+        <translation>Wo soll der Server wiederhergestellt werden? Jede gespeicherte Cloud kann das Ziel sein.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default project</source>
+        <translation>Standardprojekt der Cloud</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default region</source>
+        <translation>Standardregion der Cloud</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerDetailsWidget</name>
+    <message>
+        <source>Select a server to see its details.</source>
+        <translation>Wählen Sie einen Server, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation>Cloud:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projekt:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>Flavor:</translation>
+    </message>
+    <message>
+        <source>Boot image:</source>
+        <translation>Startabbild:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Letzte Sicherung:</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>Serverdaten einschließen</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>Erstellt zuerst einen Snapshot, damit seit dem Start geschriebene Daten gesichert werden; andernfalls wird nur das Originalabbild gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation>Noch nicht geladen</translation>
+    </message>
+    <message>
+        <source>None (boots from a volume)</source>
+        <translation>Keines (startet von einem Datenträger)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>StackVault could not load the servers of the cloud “%1”:
+%2</source>
+        <translation>StackVault konnte die Server der Cloud „%1“ nicht laden:
+%2</translation>
+    </message>
+    <message>
+        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
+        <translation>Dieser Server startet von einem Datenträger (Volume). StackVault kann solche Server noch nicht sichern; nur aus einem Abbild gestartete Server können gesichert werden.</translation>
+    </message>
+    <message>
+        <source>The server is busy (%1). Wait until it has finished, then try again.</source>
+        <translation>Der Server ist beschäftigt (%1). Warten Sie, bis er fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
+        <translation>Ein Server kann gesichert werden, wenn er aktiv, ausgeschaltet, pausiert oder in den Ruhezustand versetzt ist; dieser ist „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ruhezustand</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Rebooting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Rescue mode</source>
+        <translation>Rettungsmodus</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>Größe wird geändert</translation>
+    </message>
+    <message>
+        <source>Migrating</source>
+        <translation>Wird migriert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1857 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>Saved Clouds</source>
+        <translation>已保存的云</translation>
+    </message>
+</context>
+<context>
+    <name>sv::BackupJob</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is no server named %1 in cloud %2.</source>
+        <translation>云 %2 中没有名为 %1 的服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n servers are named %1 in cloud %2; give the server&apos;s id instead.</source>
+        <translation>
+            <numerusform>云 %2 中有 %n 台服务器名为 %1；请改用服务器的 ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The original image %1 of server %2 no longer exists, so it cannot be backed up alone. Turn on &quot;Include server data&quot; to back up a snapshot of the server instead.</source>
+        <translation>服务器 %2 的原始镜像 %1 已不存在，因此无法单独备份。请开启“包含服务器数据”，改为备份服务器的快照。</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 disappeared while it was being made (OpenStack deletes a failed snapshot). Check the server&apos;s state and try again.</source>
+        <translation>服务器 %1 的快照在创建过程中消失了（OpenStack 会删除失败的快照）。请检查服务器状态后重试。</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 ended in status %2 instead of active; OpenStack could not save the server&apos;s disk. Check the compute and image services&apos; logs, then try again.</source>
+        <translation>服务器 %1 的快照最终状态为 %2 而不是 active；OpenStack 无法保存服务器的磁盘。请检查计算服务和镜像服务的日志后重试。</translation>
+    </message>
+    <message>
+        <source>the snapshot of server %1</source>
+        <translation>服务器 %1 的快照</translation>
+    </message>
+    <message>
+        <source>image %1 of server %2</source>
+        <translation>服务器 %2 的镜像 %1</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.</source>
+        <translation>%1 的下载在 %2/%3 字节处结束；未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s MD5 checksum; nothing was saved. Try again; if it persists, the image in the cloud may be damaged.</source>
+        <translation>为 %1 下载的数据与镜像的 MD5 校验和不符；未保存任何内容。请重试；如果问题仍然存在，云中的镜像可能已损坏。</translation>
+    </message>
+    <message>
+        <source>expected md5 %1, got %2</source>
+        <translation>预期 md5 %1，实际 %2</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s SHA-512 hash; nothing was saved.</source>
+        <translation>为 %1 下载的数据与镜像的 SHA-512 哈希不符；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>expected sha512 %1, got %2</source>
+        <translation>预期 sha512 %1，实际 %2</translation>
+    </message>
+    <message>
+        <source>%1 has no data (0 bytes); nothing was saved.</source>
+        <translation>%1 没有数据（0 字节）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Internal error: the checkpoint has no image resource for server %1.</source>
+        <translation>内部错误：检查点中没有服务器 %1 的镜像资源。</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
+        <translation>已备份服务器 %1 及其数据（%2 字节，备份存储中新增 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
+        <translation>已备份服务器 %1 的原始镜像（%2 字节）；不包含自启动以来写入的数据。</translation>
+    </message>
+    <message>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
+        <translation>无法删除临时快照 %1（%2）；StackVault 会在下次启动时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudProfile</name>
+    <message>
+        <source>The cloud needs a name.</source>
+        <translation>云需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s name must not start or end with spaces.</source>
+        <translation>云的名称不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>The authentication URL must be an http:// or https:// address, such as https://keystone.example.com:5000/v3.</source>
+        <translation>认证 URL 必须是 http:// 或 https:// 地址，例如 https://keystone.example.com:5000/v3。</translation>
+    </message>
+    <message>
+        <source>The interface must be public, internal or admin.</source>
+        <translation>接口必须是 public、internal 或 admin。</translation>
+    </message>
+    <message>
+        <source>Password authentication needs a user name or user id.</source>
+        <translation>密码认证需要用户名或用户 ID。</translation>
+    </message>
+    <message>
+        <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
+        <translation>应用凭据认证需要凭据的 ID，或其名称以及用户的名称或 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudSessions</name>
+    <message>
+        <source>There is no saved cloud named %1. Add it first (Clouds → Add, or `stackvault-cli clouds add`).</source>
+        <translation>没有名为 %1 的已保存云。请先添加（云 → 添加，或 `stackvault-cli clouds add`）。</translation>
+    </message>
+    <message>
+        <source>Cloud %1: %2</source>
+        <translation>云 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobManager</name>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobStage</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>Creating snapshot</source>
+        <translation>正在创建快照</translation>
+    </message>
+    <message>
+        <source>Waiting for image</source>
+        <translation>正在等待镜像</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>Creating image</source>
+        <translation>正在创建镜像</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Creating server</source>
+        <translation>正在创建服务器</translation>
+    </message>
+    <message>
+        <source>Waiting for server</source>
+        <translation>正在等待服务器</translation>
+    </message>
+    <message>
+        <source>Cleaning up</source>
+        <translation>正在清理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ProfileStore</name>
+    <message>
+        <source>Cannot read the saved clouds from %1: %2</source>
+        <translation>无法从 %1 读取已保存的云：%2</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 is damaged (%2 at offset %3).</source>
+        <translation>已保存的云文件 %1 已损坏（位置 %3 处%2）。</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 was written by a newer StackVault.</source>
+        <translation>已保存的云文件 %1 由较新版本的 StackVault 写入。</translation>
+    </message>
+    <message>
+        <source>A cloud named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的云已存在。</translation>
+    </message>
+    <message>
+        <source>A cloud with id %1 already exists.</source>
+        <translation>ID 为 %1 的云已存在。</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; is no longer saved.</source>
+        <translation>云“%1”已不再保存。</translation>
+    </message>
+    <message>
+        <source>No saved cloud has the id %1.</source>
+        <translation>没有 ID 为 %1 的已保存云。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved clouds.</source>
+        <translation>无法为已保存的云创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the clouds to %1: %2</source>
+        <translation>无法将云保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::RestoreJob</name>
+    <message>
+        <source>Restore backup %1</source>
+        <translation>恢复备份 %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available; only a complete backup can be restored.</source>
+        <translation>备份 %1 的状态为 %2，而不是 available；只能恢复完整的备份。</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no server image to restore.</source>
+        <translation>备份 %1 中没有可恢复的服务器镜像。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor %2. Choose one of its flavors.</source>
+        <translation>云 %1 中没有规格 %2。请选择其现有的规格之一。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor like the saved one (%2); choose a flavor for the restored server.</source>
+        <translation>云 %1 中没有与保存的规格（%2）相同的规格；请为恢复的服务器选择一个规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a larger flavor.</source>
+        <translation>规格 %1 的磁盘为 %2 GiB，但镜像至少需要 %3 GiB（min_disk）。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger flavor.</source>
+        <translation>规格 %1 的磁盘为 %2 GiB，小于 %3 字节的镜像。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has %2 MiB of memory, but the image needs at least %3 MiB (min_ram). Choose a larger flavor.</source>
+        <translation>规格 %1 的内存为 %2 MiB，但镜像至少需要 %3 MiB（min_ram）。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no key pair %2. Import the key there, or choose another key pair.</source>
+        <translation>云 %1 中没有密钥对 %2。请在该云中导入此密钥，或选择其他密钥对。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no network named %2. Choose the networks for the restored server.</source>
+        <translation>云 %1 中没有名为 %2 的网络。请为恢复的服务器选择网络。</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged; the restore stopped: %2</source>
+        <translation>备份 %1 已损坏；恢复已停止：%2</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds (checksum mismatch); the restored image was removed. Try again.</source>
+        <translation>云 %1 存储的数据与备份中的不同（校验和不符）；已删除恢复的镜像。请重试。</translation>
+    </message>
+    <message>
+        <source>expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6</source>
+        <translation>预期 md5 %1 sha512 %2 大小 %3；实际 md5 %4 sha512 %5 大小 %6</translation>
+    </message>
+    <message>
+        <source>The restored server %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s scheduler may lack capacity for flavor %4.</source>
+        <translation>恢复的服务器 %1 在云 %3 中进入了 %2 状态；已将其删除。云的调度器可能没有足够容量用于规格 %4。</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, image %4).</source>
+        <translation>已在云 %2 中恢复服务器 %1（服务器 %3，镜像 %4）。</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 could not be removed: %2</source>
+        <translation>
+无法删除恢复了一半的服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored image %1 could not be removed: %2</source>
+        <translation>
+无法删除恢复了一半的镜像 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::SecretStore</name>
+    <message>
+        <source>The keyring could not delete the stored secret.</source>
+        <translation>密钥环无法删除已存储的机密。</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be kept. StackVault stores passwords only in the desktop keyring (a Secret Service provider): install and start GNOME Keyring (package gnome-keyring) or KWallet (package kwalletmanager), log in to the desktop session again, and retry.</source>
+        <translation>没有可用的密钥环，因此无法保存密码。StackVault 只将密码存储在桌面密钥环（Secret Service 提供者）中：请安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet（软件包 kwalletmanager），重新登录桌面会话，然后重试。</translation>
+    </message>
+    <message>
+        <source>No password is stored in the keyring for this cloud. Enter the password (or application credential secret) again.</source>
+        <translation>密钥环中没有为此云存储密码。请重新输入密码（或应用凭据机密）。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked or refused access. Unlock it and try again.</source>
+        <translation>密钥环已锁定或拒绝访问。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ServerProtectable</name>
+    <message>
+        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
+        <translation>服务器 %1 从卷启动（%2）；暂不支持备份卷，因此没有备份任何内容。</translation>
+    </message>
+    <message>
+        <source>no volume listed</source>
+        <translation>未列出卷</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status ERROR, so OpenStack cannot snapshot it. Repair or rebuild the server, then back it up.</source>
+        <translation>服务器 %1 处于 ERROR 状态，OpenStack 无法为其创建快照。请修复或重建服务器后再备份。</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status %2; a backup needs it ACTIVE, SHUTOFF, PAUSED or SUSPENDED. Try again when it is.</source>
+        <translation>服务器 %1 处于 %2 状态；备份要求其处于 ACTIVE、SHUTOFF、PAUSED 或 SUSPENDED 状态。请在满足条件时重试。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>服务器 %1 正忙（task_state %2）；请在其空闲时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::VerifyJob</name>
+    <message>
+        <source>Verify backup %1</source>
+        <translation>校验备份 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is damaged: %n problem(s) found.</source>
+        <translation>
+            <numerusform>备份 %1 已损坏：发现 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is intact: %n chunk(s) re-read and re-hashed.</source>
+        <translation>
+            <numerusform>备份 %1 完好无损：已重新读取并校验 %n 个数据块。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ApiJob</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>与云的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; (%2) sent no data for %3 seconds; the request was given up.</source>
+        <translation>云“%1”（%2）在 %3 秒内没有发送数据；已放弃该请求。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 (cloud &quot;%2&quot;) failed: %3. Check the cloud&apos;s CA bundle setting, or turn off certificate verification only if you trust this network.</source>
+        <translation>与 %1（云“%2”）的安全连接失败：%3。请检查云的 CA 证书包设置；只有在信任此网络时才关闭证书验证。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (cloud &quot;%2&quot;): %3.</source>
+        <translation>无法访问 %1（云“%2”）：%3。</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that is not the expected JSON object (%1).</source>
+        <translation>云发送的响应不是预期的 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AuthenticateJob</name>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; answered without a token; is the auth URL a Keystone v3 endpoint?</source>
+        <translation>云“%1”的身份服务返回的响应中没有令牌；认证 URL 是 Keystone v3 端点吗？</translation>
+    </message>
+    <message>
+        <source>Cannot read the compute API version of cloud &quot;%1&quot;: %2</source>
+        <translation>无法读取云“%1”的计算 API 版本：%2</translation>
+    </message>
+    <message>
+        <source>The application credential for cloud &quot;%1&quot; was not accepted (wrong id, name or secret, or it has expired).</source>
+        <translation>云“%1”的应用凭据未被接受（ID、名称或机密错误，或已过期）。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for cloud &quot;%1&quot;.</source>
+        <translation>云“%1”的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>There is no Keystone v3 identity service at %1 (cloud &quot;%2&quot;); check the auth URL.</source>
+        <translation>%1（云“%2”）处没有 Keystone v3 身份服务；请检查认证 URL。</translation>
+    </message>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; refused the login: %2</source>
+        <translation>云“%1”的身份服务拒绝了登录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Connection</name>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; holds no PEM certificate.</source>
+        <translation>云“%2”的 CA 证书包 %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; does not exist.</source>
+        <translation>云“%2”的 CA 证书包 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; offers no services to this login: choose a project in the cloud&apos;s settings.</source>
+        <translation>云“%1”没有为此登录提供任何服务：请在云的设置中选择一个项目。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: %2</source>
+        <translation>云“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateImageJob</name>
+    <message>
+        <source>The image service created an image but sent no id.</source>
+        <translation>镜像服务创建了镜像，但没有返回 ID。</translation>
+    </message>
+    <message>
+        <source>The image service refused to create image &quot;%1&quot;: %2</source>
+        <translation>镜像服务拒绝创建镜像“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerImageJob</name>
+    <message>
+        <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
+        <translation>计算服务接受了服务器 %1 的快照请求，但没有说明将创建哪个镜像。</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>服务器 %1 正忙（task_state %2）；请在其空闲时重试。</translation>
+    </message>
+    <message>
+        <source>Server %1 cannot be snapshotted while it is in state %2.</source>
+        <translation>服务器 %1 处于 %2 状态时无法创建快照。</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy; try again when it is idle (%2).</source>
+        <translation>服务器 %1 正忙；请在其空闲时重试（%2）。</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>服务器 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The cloud refused to snapshot server %1: %2</source>
+        <translation>云拒绝为服务器 %1 创建快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerJob</name>
+    <message>
+        <source>A new server needs an image or a boot volume.</source>
+        <translation>新服务器需要一个镜像或启动卷。</translation>
+    </message>
+    <message>
+        <source>The compute service accepted the new server but sent no id.</source>
+        <translation>计算服务接受了新服务器，但没有返回 ID。</translation>
+    </message>
+    <message>
+        <source>The cloud refused to create server %1: %2</source>
+        <translation>云拒绝创建服务器 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteImageJob</name>
+    <message>
+        <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
+        <translation>不能删除镜像 %1（它受保护或不属于您）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteServerJob</name>
+    <message>
+        <source>Server %1 cannot be deleted now: %2</source>
+        <translation>服务器 %1 现在无法删除：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Error</name>
+    <message>
+        <source>The cloud could not be reached</source>
+        <translation>无法访问云</translation>
+    </message>
+    <message>
+        <source>The cloud stopped answering (no data within the time limit); try again later.</source>
+        <translation>云停止响应（在时限内没有数据）；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the cloud failed</source>
+        <translation>与云的安全连接失败</translation>
+    </message>
+    <message>
+        <source>The cloud did not accept the credentials</source>
+        <translation>云不接受这些凭据</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this in this project</source>
+        <translation>您无权在此项目中执行此操作</translation>
+    </message>
+    <message>
+        <source>The resource no longer exists</source>
+        <translation>该资源已不存在</translation>
+    </message>
+    <message>
+        <source>The resource is busy or in the wrong state</source>
+        <translation>该资源正忙或状态不正确</translation>
+    </message>
+    <message>
+        <source>; try again when it is idle.</source>
+        <translation>；请在其空闲时重试。</translation>
+    </message>
+    <message>
+        <source>The cloud rejected the request</source>
+        <translation>云拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>A quota or rate limit of the cloud was reached</source>
+        <translation>已达到云的配额或速率限制</translation>
+    </message>
+    <message>
+        <source>The cloud service is unavailable (HTTP %1); try again later.</source>
+        <translation>云服务不可用（HTTP %1）；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The cloud answered with HTTP %1</source>
+        <translation>云返回了 HTTP %1</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that StackVault does not understand</source>
+        <translation>云发送了 StackVault 无法理解的响应</translation>
+    </message>
+    <message>
+        <source>The cloud does not offer the needed service</source>
+        <translation>云不提供所需的服务</translation>
+    </message>
+    <message>
+        <source>The downloaded data does not match the cloud&apos;s checksum</source>
+        <translation>下载的数据与云的校验和不符</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Gave up waiting</source>
+        <translation>已放弃等待</translation>
+    </message>
+    <message>
+        <source>The operation failed in the cloud</source>
+        <translation>该操作在云中失败</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>无效请求</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageDownloadJob</name>
+    <message>
+        <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
+        <translation>镜像 %1 处于“%2”状态时无法下载。</translation>
+    </message>
+    <message>
+        <source>The image service resumed image %1 at the wrong position.</source>
+        <translation>镜像服务从错误的位置继续传输镜像 %1。</translation>
+    </message>
+    <message>
+        <source>The download of image %1 was stopped by its receiver.</source>
+        <translation>镜像 %1 的下载被接收方停止。</translation>
+    </message>
+    <message>
+        <source>Image %1 has no data (a snapshot of a volume-backed server keeps its data in volume snapshots).</source>
+        <translation>镜像 %1 没有数据（基于卷的服务器的快照将数据保存在卷快照中）。</translation>
+    </message>
+    <message>
+        <source>Image %1: received %2 bytes, but the image has %3.</source>
+        <translation>镜像 %1：收到 %2 字节，但镜像有 %3 字节。</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its MD5 is %2, the cloud says %3.</source>
+        <translation>镜像 %1 到达时已损坏：其 MD5 为 %2，云给出的是 %3。</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its %2 does not match the cloud&apos;s.</source>
+        <translation>镜像 %1 到达时已损坏：其 %2 与云中的不符。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The download of image %1 failed after %2 bytes and %3 resumptions: %4</source>
+        <translation>镜像 %1 的下载在 %2 字节和 %3 次续传后失败：%4</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageStatusWaiter</name>
+    <message>
+        <source>Image %1 disappeared while waiting for it to become active (the cloud deleted a failed snapshot).</source>
+        <translation>在等待镜像 %1 变为可用时它消失了（云删除了失败的快照）。</translation>
+    </message>
+    <message>
+        <source>Image %1 ended in status &quot;%2&quot; instead of becoming active.</source>
+        <translation>镜像 %1 最终处于“%2”状态，而没有变为可用。</translation>
+    </message>
+    <message>
+        <source>Image %1 is still &quot;%2&quot; after %3 seconds; gave up waiting.</source>
+        <translation>%3 秒后镜像 %1 仍处于“%2”状态；已放弃等待。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageUploadJob</name>
+    <message>
+        <source>The upload of image %1 has no readable source.</source>
+        <translation>镜像 %1 的上传没有可读取的数据源。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not accept data now (it must be queued): %2</source>
+        <translation>镜像 %1 现在不接受数据（它必须处于 queued 状态）：%2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1 (quota or size limit): %2</source>
+        <translation>镜像服务拒绝了镜像 %1 的数据（配额或大小限制）：%2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1: %2</source>
+        <translation>镜像服务拒绝了镜像 %1 的数据：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ProducerDevice</name>
+    <message>
+        <source>The data source of the upload failed.</source>
+        <translation>上传的数据源出错。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServerStatusWaiter</name>
+    <message>
+        <source>Server %1 disappeared while waiting for it.</source>
+        <translation>在等待服务器 %1 时它消失了。</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR.</source>
+        <translation>服务器 %1 进入了 ERROR 状态。</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR: %2</source>
+        <translation>服务器 %1 进入了 ERROR 状态：%2</translation>
+    </message>
+    <message>
+        <source>Server %1 was deleted while waiting for it.</source>
+        <translation>在等待服务器 %1 时它被删除了。</translation>
+    </message>
+    <message>
+        <source>Server %1 still exists after %2 seconds; gave up waiting.</source>
+        <translation>%2 秒后服务器 %1 仍然存在；已放弃等待。</translation>
+    </message>
+    <message>
+        <source>Server %1 is still %2%3 after %4 seconds instead of %5; gave up waiting.</source>
+        <translation>%4 秒后服务器 %1 仍为 %2%3，而不是 %5；已放弃等待。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServiceCatalog</name>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 service.</source>
+        <translation>云的服务目录中没有 %1 服务。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 endpoint for interface &quot;%2&quot;%3; it offers %4.</source>
+        <translation>云的服务目录中没有接口“%2”%3的 %1 端点；它提供的是 %4。</translation>
+    </message>
+    <message>
+        <source> in region &quot;%1&quot;</source>
+        <translation>（区域“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowImageJob</name>
+    <message>
+        <source>The image service sent an image without an id.</source>
+        <translation>镜像服务返回了一个没有 ID 的镜像。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowServerJob</name>
+    <message>
+        <source>The compute service sent a server without an id.</source>
+        <translation>计算服务返回了一个没有 ID 的服务器。</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>服务器 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeJob</name>
+    <message>
+        <source>The block storage service sent a volume without an id.</source>
+        <translation>块存储服务返回了一个没有 ID 的卷。</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>卷 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::StatusWaiter</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>与云的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UpdateImageJob</name>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The image service refused to change image %1: %2</source>
+        <translation>镜像服务拒绝修改镜像 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsModel</name>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Quiesced</source>
+        <translation>静默一致</translation>
+    </message>
+    <message>
+        <source>Crash-consistent</source>
+        <translation>崩溃一致</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>With data</source>
+        <translation>包含数据</translation>
+    </message>
+    <message>
+        <source>Original image only</source>
+        <translation>仅原始镜像</translation>
+    </message>
+    <message>
+        <source>Space this backup added to the backup storage; data shared with other backups is stored once.</source>
+        <translation>此备份在备份存储中新增占用的空间；与其他备份共享的数据只存储一次。</translation>
+    </message>
+    <message>
+        <source>A snapshot was taken first: data written since boot is included.</source>
+        <translation>已先创建快照：包含自启动以来写入的数据。</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s original image was saved.</source>
+        <translation>仅保存了服务器的原始镜像。</translation>
+    </message>
+    <message>
+        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
+        <translation>相当于突然断电：恢复的服务器启动时会检查文件系统。</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsView</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>所有服务器</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
+        <translation>要删除“%1”在 %2 的备份吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudProfilesDialog</name>
+    <message>
+        <source>Manage Clouds</source>
+        <translation>管理云</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Application credential</source>
+        <translation>应用凭据</translation>
+    </message>
+    <message>
+        <source>Unchanged when left empty</source>
+        <translation>留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Auth URL:</source>
+        <translation>认证 URL(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>登录方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User &amp;domain:</source>
+        <translation>用户域(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Project d&amp;omain:</source>
+        <translation>项目域(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential ID:</source>
+        <translation>凭据 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or secret:</source>
+        <translation>密码或机密(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Fill in the new cloud and click Save.</source>
+        <translation>请填写新云的信息，然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Enter the password or application credential secret.</source>
+        <translation>请输入密码或应用凭据机密。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keyring…</source>
+        <translation>正在将密码保存到密钥环…</translation>
+    </message>
+    <message>
+        <source>Saved. The password is in the desktop keyring.</source>
+        <translation>已保存。密码存放在桌面密钥环中。</translation>
+    </message>
+    <message>
+        <source>The cloud was saved, but its password was not: %1</source>
+        <translation>云已保存，但其密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>Remove Cloud</source>
+        <translation>移除云</translation>
+    </message>
+    <message>
+        <source>Remove the cloud “%1” and its password from this computer? Backups are kept.</source>
+        <translation>要从此计算机上移除云“%1”及其密码吗？备份会保留。</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已移除。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudTreeModel</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>区域：%1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Boot image: %1</source>
+        <translation>启动镜像：%1</translation>
+    </message>
+    <message>
+        <source>Volume: %1 (%2 GB)</source>
+        <translation>卷：%1（%2 GB）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Could not load the servers: %1</source>
+        <translation>无法加载服务器：%1</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click or choose Retry to try again.</source>
+        <translation>%1
+双击或选择“重试”以再次尝试。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CoreBackend</name>
+    <message>
+        <source>Backing up is not available in this build yet.</source>
+        <translation>此版本尚不支持备份。</translation>
+    </message>
+    <message>
+        <source>Restoring is not available in this build yet.</source>
+        <translation>此版本尚不支持恢复。</translation>
+    </message>
+    <message>
+        <source>This cloud is no longer saved.</source>
+        <translation>此云已不再保存。</translation>
+    </message>
+    <message>
+        <source>Open the cloud in the tree first so that StackVault can sign in to it.</source>
+        <translation>请先在树中展开该云，以便 StackVault 登录。</translation>
+    </message>
+    <message>
+        <source>Delete backup of %1</source>
+        <translation>删除 %1 的备份</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.</source>
+        <translation>StackVault 尚未登录目标云；请返回上一页，等待其规格加载完成。</translation>
+    </message>
+    <message>
+        <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
+        <translation>要恢复到其他项目或区域，请在“管理云”中为其保存一个云，并选择该云作为目标。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup could not be deleted: %1</source>
+        <translation>无法删除备份：%1</translation>
+    </message>
+    <message>
+        <source>Backup deleted.</source>
+        <translation>备份已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::HelpDialog</name>
+    <message>
+        <source>StackVault Help</source>
+        <translation>StackVault 帮助</translation>
+    </message>
+    <message>
+        <source>Backing up a server</source>
+        <translation>备份服务器</translation>
+    </message>
+    <message>
+        <source>Add your cloud under &lt;b&gt;Cloud › Manage Clouds…&lt;/b&gt; (or import a clouds.yaml file). Its servers appear in the tree on the left. Select a server, choose whether to include its data, and click &lt;b&gt;Back Up&lt;/b&gt;. The job appears at the bottom of the window with its progress; you can cancel it at any time.</source>
+        <translation>在&lt;b&gt;云 › 管理云…&lt;/b&gt;中添加您的云（或导入 clouds.yaml 文件）。其服务器会显示在左侧的树中。选择一台服务器，决定是否包含其数据，然后点击&lt;b&gt;备份&lt;/b&gt;。任务及其进度会显示在窗口底部；您可以随时取消。</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>包含服务器数据</translation>
+    </message>
+    <message>
+        <source>A server started from an image keeps writing to its disk after it boots. With &lt;b&gt;Include server data&lt;/b&gt; turned on, StackVault first takes a snapshot of the server, waits until the snapshot image is ready, and backs up that new image instead of the original one, so the backup contains everything written since boot. The temporary snapshot is deleted afterwards, also when the backup fails or is cancelled.</source>
+        <translation>从镜像启动的服务器在启动后会持续向磁盘写入数据。开启&lt;b&gt;包含服务器数据&lt;/b&gt;后，StackVault 会先为服务器创建快照，等待快照镜像就绪，然后备份这个新镜像而不是原始镜像，因此备份包含自启动以来写入的所有内容。之后临时快照会被删除，即使备份失败或被取消也是如此。</translation>
+    </message>
+    <message>
+        <source>With the option turned off, only the original image the server was started from is saved: data written after boot is &lt;b&gt;not&lt;/b&gt; included. This is faster and needs no snapshot, and is enough for servers that keep no data of their own.</source>
+        <translation>关闭此选项时，只保存服务器启动所用的原始镜像：启动后写入的数据&lt;b&gt;不&lt;/b&gt;包含在内。这样更快，也不需要快照，适用于不保存自身数据的服务器。</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改其默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置以 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 保存在 StackVault 设置文件的 &lt;code&gt;[protection]&lt;/code&gt; 部分；命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可针对单次备份覆盖它。</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
+        <translation>从卷启动的服务器暂时无法以这种方式备份：它们的磁盘是卷，而不是镜像。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
+        <translation>打开&lt;b&gt;备份&lt;/b&gt;标签页，选择一个备份并点击&lt;b&gt;恢复…&lt;/b&gt;。向导会询问目标云、项目和区域，以及新服务器的名称、规格、网络、密钥对和安全组；它会建议使用随备份保存的值。</translation>
+    </message>
+    <message>
+        <source>Backup storage</source>
+        <translation>备份存储</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>备份存储在本机的一个文件夹中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobListModel</name>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>详细信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>清除已完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Job Failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>没有更多详细信息。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::LanguageManager</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::MainWindow</name>
+    <message>
+        <source>StackVault</source>
+        <translation>StackVault</translation>
+    </message>
+    <message>
+        <source>Filter servers</source>
+        <translation>筛选服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Back&amp;ups</source>
+        <translation>备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Could not list the backups: %1</source>
+        <translation>无法列出备份：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Servers</source>
+        <translation>筛选服务器(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Server</source>
+        <translation>备份服务器(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Clouds…</source>
+        <translation>管理云(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>StackVault &amp;Help</source>
+        <translation>StackVault 帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About StackVault</source>
+        <translation>关于 StackVault(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Jobs</source>
+        <translation>显示任务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud</source>
+        <translation>云(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This is not available yet.</source>
+        <translation>此功能尚不可用。</translation>
+    </message>
+    <message>
+        <source>Cannot Back Up</source>
+        <translation>无法备份</translation>
+    </message>
+    <message>
+        <source>Backing up “%1”…</source>
+        <translation>正在备份“%1”…</translation>
+    </message>
+    <message>
+        <source>Cannot Verify</source>
+        <translation>无法校验</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>The backup is intact.</source>
+        <translation>备份完好无损。</translation>
+    </message>
+    <message>
+        <source>A job failed: %1</source>
+        <translation>有任务失败：%1</translation>
+    </message>
+    <message>
+        <source>About StackVault</source>
+        <translation>关于 StackVault</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;备份 OpenStack 服务器及其数据，并将其恢复到任意云、项目或区域。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Include server data by default</source>
+        <translation>默认包含服务器数据</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>先创建快照，以便备份自启动以来写入的数据；否则只保存原始镜像。</translation>
+    </message>
+    <message>
+        <source>A new language is used after StackVault is restarted.</source>
+        <translation>新语言将在 StackVault 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage folder:</source>
+        <translation>备份存储文件夹(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs at the same time:</source>
+        <translation>同时运行的任务数(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Backup Storage Folder</source>
+        <translation>备份存储文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreBackupPage</name>
+    <message>
+        <source>Choose the Backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored as a new server?</source>
+        <translation>要将哪个备份恢复为新服务器？</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>备份(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore yet.</source>
+        <translation>还没有可恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Taken: %1</source>
+        <translation>备份时间：%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小：%1</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>内容：%1</translation>
+    </message>
+    <message>
+        <source>Consistency: %1</source>
+        <translation>一致性：%1</translation>
+    </message>
+    <message>
+        <source>Flavor when backed up: %1</source>
+        <translation>备份时的规格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreRunPage</name>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>You can close this window; the restore also appears in the jobs list.</source>
+        <translation>您可以关闭此窗口；恢复任务也会显示在任务列表中。</translation>
+    </message>
+    <message>
+        <source>The restore could not start: %1</source>
+        <translation>无法开始恢复：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 / %3</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <source>The server “%1” was restored (ID %2).</source>
+        <translation>服务器“%1”已恢复（ID %2）。</translation>
+    </message>
+    <message>
+        <source>Open it in the dashboard</source>
+        <translation>在控制面板中打开</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1
+What it had created was removed.</source>
+        <translation>恢复失败：%1
+已删除其创建的内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; what it had created was removed.</source>
+        <translation>恢复已取消；已删除其创建的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreServerPage</name>
+    <message>
+        <source>Server Options</source>
+        <translation>服务器选项</translation>
+    </message>
+    <message>
+        <source>How should the restored server look? The values saved with the backup are suggested.</source>
+        <translation>恢复后的服务器应如何配置？建议使用随备份保存的值。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Flavor:</source>
+        <translation>规格(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>网络(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key pair:</source>
+        <translation>密钥对(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Security groups:</source>
+        <translation>安全组(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1-restored</source>
+        <translation>%1-restored</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its flavors, networks and key pairs…</source>
+        <translation>正在向目标云查询规格、网络和密钥对…</translation>
+    </message>
+    <message>
+        <source>The target cloud could not be asked: %1
+Go back to choose another target, or try again.</source>
+        <translation>无法查询目标云：%1
+请返回选择其他目标，或重试。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
+        <translation>%1（%2 个 vCPU，%3 内存，%4 GB 磁盘）</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>（无网络）</translation>
+    </message>
+    <message>
+        <source>(no key pair)</source>
+        <translation>（无密钥对）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flavor(s) hidden: too small for the image (needs %1 GB disk, %2 MiB RAM).</source>
+        <translation>
+            <numerusform>已隐藏 %n 个规格：对该镜像来说太小（需要 %1 GB 磁盘、%2 MiB 内存）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The target offers no flavor big enough for this backup.</source>
+        <translation>目标没有足够大的规格来容纳此备份。</translation>
+    </message>
+    <message>
+        <source>The new server needs a name.</source>
+        <translation>新服务器需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The chosen flavor does not exist in the target.</source>
+        <translation>所选规格在目标中不存在。</translation>
+    </message>
+    <message>
+        <source>The flavor&apos;s disk (%1 GB) is smaller than the image needs (%2 GB).</source>
+        <translation>该规格的磁盘（%1 GB）小于镜像所需（%2 GB）。</translation>
+    </message>
+    <message>
+        <source>The key pair “%1” does not exist in the target.</source>
+        <translation>密钥对“%1”在目标中不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Check the choices, then click Restore.</source>
+        <translation>请检查所选内容，然后点击“恢复”。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Backup: %1 from %2 (%3)</source>
+        <translation>备份：%1，%2（%3）</translation>
+    </message>
+    <message>
+        <source>with data</source>
+        <translation>包含数据</translation>
+    </message>
+    <message>
+        <source>original image only</source>
+        <translation>仅原始镜像</translation>
+    </message>
+    <message>
+        <source>Target: cloud %1, project %2, region %3</source>
+        <translation>目标：云 %1，项目 %2，区域 %3</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation>新服务器：%1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>规格：%1</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>网络：%1</translation>
+    </message>
+    <message>
+        <source>Key pair: %1</source>
+        <translation>密钥对：%1</translation>
+    </message>
+    <message>
+        <source>Security groups: %1</source>
+        <translation>安全组：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
+        <translation>StackVault 会从备份创建一个新镜像，根据保存的校验和检查每个字节，然后用它启动新服务器。被备份的服务器不会被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreTargetPage</name>
+    <message>
+        <source>Choose the Target</source>
+        <translation>选择目标</translation>
+    </message>
+    <message>
+        <source>Where should the server be restored? Any saved cloud can be the target.</source>
+        <translation>要将服务器恢复到哪里？任何已保存的云都可以作为目标。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default project</source>
+        <translation>云的默认项目</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default region</source>
+        <translation>云的默认区域</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerDetailsWidget</name>
+    <message>
+        <source>Select a server to see its details.</source>
+        <translation>选择一台服务器以查看其详细信息。</translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation>云：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>规格：</translation>
+    </message>
+    <message>
+        <source>Boot image:</source>
+        <translation>启动镜像：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>包含服务器数据</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>先创建快照，以便备份自启动以来写入的数据；否则只保存原始镜像。</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation>尚未加载</translation>
+    </message>
+    <message>
+        <source>None (boots from a volume)</source>
+        <translation>无（从卷启动）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>StackVault could not load the servers of the cloud “%1”:
+%2</source>
+        <translation>StackVault 无法加载云“%1”的服务器：
+%2</translation>
+    </message>
+    <message>
+        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
+        <translation>此服务器从卷启动。StackVault 暂时无法备份基于卷的服务器；只能备份从镜像启动的服务器。</translation>
+    </message>
+    <message>
+        <source>The server is busy (%1). Wait until it has finished, then try again.</source>
+        <translation>服务器正忙（%1）。请等待其完成后再试。</translation>
+    </message>
+    <message>
+        <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
+        <translation>服务器处于运行、关机、暂停或挂起状态时才能备份；此服务器的状态为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <source>Rebooting</source>
+        <translation>正在重启</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Rescue mode</source>
+        <translation>救援模式</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>正在调整大小</translation>
+    </message>
+    <message>
+        <source>Migrating</source>
+        <translation>正在迁移</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+</TS>
