@@ -1,0 +1,124 @@
+// stackvault-cli as a user runs it: save the cloud (password into the real keyring), back up a server
+// with its data, list, verify, restore — the restored server's disk holds what users wrote.
+#include "fakecloud.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCliBackup : public QObject
+{
+    Q_OBJECT
+private:
+    fake::FakeCloud cloud;
+    QTemporaryDir home;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000))
+            return {};
+        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    // The last JSON line of the output (jobs print events, one per line).
+    static QJsonObject lastJson(const QByteArray &out)
+    {
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        return QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
+                  "with gnome-keyring)");
+        QVERIFY(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
+        QVERIFY(cloud.start());
+    }
+
+    void roundTrip()
+    {
+        const QString cloudName = QStringLiteral("clitest-%1").arg(cloud.port());
+        Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), cloudName, QStringLiteral("--auth-url"),
+                       cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
+                       QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                      "demo-password\n");
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+
+        const QString web1 = cloud.serverIdByName(QStringLiteral("web-1"));
+        const QByteArray userData = "written by a user of web-1 after boot";
+        QVERIFY(cloud.writeServerDisk(web1, 3 * 1024 * 1024, userData));
+
+        Run backup = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                          QStringLiteral("web-1"), QStringLiteral("--json")});
+        QVERIFY2(backup.exitCode == 0, backup.err.constData());
+        const QJsonObject backedUp = lastJson(backup.out);
+        QVERIFY(backedUp.value(QLatin1String("ok")).toBool());
+        QVERIFY(backedUp.value(QLatin1String("include_data")).toBool());
+        const QString checkpoint = backedUp.value(QLatin1String("checkpoint_id")).toString();
+        QVERIFY(!checkpoint.isEmpty());
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
+
+        Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(checkpoints.size(), 1);
+        QCOMPARE(checkpoints.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("available"));
+
+        Run verify = cli({QStringLiteral("verify"), checkpoint});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+
+        Run restore = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName,
+                           QStringLiteral("--name"), QStringLiteral("web-1-restored"), QStringLiteral("--json")});
+        QVERIFY2(restore.exitCode == 0, restore.err.constData());
+        const QString restored = lastJson(restore.out).value(QLatin1String("server_id")).toString();
+        QCOMPARE(cloud.serverDiskSha256(restored), cloud.serverDiskSha256(web1));
+        QCOMPARE(cloud.readServerDisk(restored, 3 * 1024 * 1024, userData.size()), userData);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("backup without server") << QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("x")};
+        QTest::newRow("both data options") << QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("x"),
+                                                           QStringLiteral("--server"), QStringLiteral("y"),
+                                                           QStringLiteral("--include-data"), QStringLiteral("--no-include-data")};
+        QTest::newRow("restore without target") << QStringList{QStringLiteral("restore"), QStringLiteral("abc")};
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QCOMPARE(cli(arguments).exitCode, 2);
+    }
+
+    void unknownCloudFails()
+    {
+        Run run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"), QStringLiteral("--server"),
+                       QStringLiteral("web-1")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("nowhere"), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBackup)
+#include "tst_clibackup.moc"
