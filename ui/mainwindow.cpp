@@ -1,20 +1,433 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "backend/backend.h"
+#include "backups/backupsmodel.h"
+#include "backups/backupsview.h"
+#include "cloudtree/cloudtreefiltermodel.h"
+#include "cloudtree/cloudtreemodel.h"
+#include "common/formatting.h"
+#include "common/icons.h"
+#include "common/messagebox.h"
+#include "details/serverdetailswidget.h"
+#include "dialogs/helpdialog.h"
+#include "jobs/job.h"
+#include "jobs/jobmanager.h"
+#include "jobsdock/joblistmodel.h"
+#include "jobsdock/jobsdock.h"
+#include "util/appinfo.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
+#include <QVBoxLayout>
+
+#include <memory>
 
 namespace sv::ui {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     : QMainWindow(parent)
+    , m_backend(backend)
+    , m_jobs(jobs)
+    , m_treeModel(new CloudTreeModel(backend, this))
+    , m_treeProxy(new CloudTreeFilterModel(this))
+    , m_backupsModel(new BackupsModel(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("StackVault"));
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(new QTreeView(splitter));
-    splitter->addWidget(new QLabel(tr("Select a server to see its details."), splitter));
-    setCentralWidget(splitter);
-    resize(1100, 700);
+    setWindowIcon(icon(QStringLiteral("org.stackvault.StackVault")));
+
+    // Left: filter box over the cloud tree.
+    auto *left = new QWidget(this);
+    m_filterEdit = new QLineEdit(left);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter servers"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_treeProxy->setSourceModel(m_treeModel);
+    m_tree = new QTreeView(left);
+    m_tree->setObjectName(QStringLiteral("cloudTree"));
+    m_tree->setModel(m_treeProxy);
+    // Uniform rows let the view lay out thousands of servers without measuring each one.
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(0, Qt::AscendingOrder);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setExpandsOnDoubleClick(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_filterEdit);
+    leftLayout->addWidget(m_tree);
+
+    // Right: details and backups.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_details = new ServerDetailsWidget(m_tabs);
+    m_backupsView = new BackupsView(m_backupsModel, m_tabs);
+    m_tabs->addTab(m_details, icon(QStringLiteral("server")), tr("&Details"));
+    m_tabs->addTab(m_backupsView, icon(QStringLiteral("backup")), tr("Back&ups"));
+
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_jobsDock = new JobsDock(jobs, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+
+    createActions();
+    createMenus();
+    statusBar()->showMessage(tr("Ready"));
+
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_treeProxy->setFilterText(text);
+        if (!text.trimmed().isEmpty())
+            m_tree->expandToDepth(0);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentTreeIndexChanged);
+    connect(m_tree, &QTreeView::activated, this, &MainWindow::onTreeActivated);
+    // The selected row's data can change (refresh, a cloud finishing loading): show it again.
+    connect(m_treeModel, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft,
+                                                                         const QModelIndex &bottomRight) {
+        const QModelIndex current = m_treeProxy->mapToSource(m_tree->currentIndex());
+        if (current.isValid() && current.parent() == topLeft.parent() && current.row() >= topLeft.row()
+            && current.row() <= bottomRight.row())
+            onCurrentTreeIndexChanged();
+    });
+    connect(m_details, &ServerDetailsWidget::backupRequested, this,
+            [this](const QString &cloudId, const ServerEntry &server, bool includeData) {
+                startBackup(cloudId, server, includeData);
+            });
+    connect(m_details, &ServerDetailsWidget::retryRequested, this, [this] {
+        m_treeModel->retry(m_treeProxy->mapToSource(m_tree->currentIndex()));
+    });
+    connect(m_backend, &Backend::checkpointsReady, this, &MainWindow::onCheckpointsReady);
+    connect(m_backend, &Backend::checkpointsFailed, this, [this](const QString &message) {
+        m_backupsView->setStatusText(tr("Could not list the backups: %1").arg(message));
+    });
+    connect(m_backupsView, &BackupsView::refreshRequested, m_backend, &Backend::requestCheckpoints);
+    connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
+    connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
+    connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
+    connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
+
+    resize(1100, 720);
+    restoreWindowState();
+    m_backend->requestCheckpoints();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction = new QAction(icon(QStringLiteral("refresh")), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_findAction = new QAction(tr("&Filter Servers"), this);
+    m_findAction->setObjectName(QStringLiteral("filterAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+
+    m_backupAction = new QAction(icon(QStringLiteral("backup")), tr("&Back Up Server"), this);
+    m_backupAction->setObjectName(QStringLiteral("backupAction"));
+    m_backupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_backupAction->setEnabled(false);
+    connect(m_backupAction, &QAction::triggered, this, [this] {
+        if (m_details->hasServer())
+            startBackup(m_details->cloudId(), m_details->server(), m_details->includeData());
+    });
+
+    m_restoreAction = new QAction(icon(QStringLiteral("restore")), tr("&Restore Backup…"), this);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    connect(m_restoreAction, &QAction::triggered, this, [this] {
+        if (const CheckpointEntry *cp = m_backupsView->selectedCheckpoint())
+            Q_EMIT restoreRequested(*cp);
+        else
+            m_tabs->setCurrentWidget(m_backupsView);
+    });
+
+    m_manageCloudsAction = new QAction(icon(QStringLiteral("cloud")), tr("&Manage Clouds…"), this);
+    m_manageCloudsAction->setObjectName(QStringLiteral("manageCloudsAction"));
+    connect(m_manageCloudsAction, &QAction::triggered, this, &MainWindow::manageCloudsRequested);
+
+    m_preferencesAction = new QAction(icon(QStringLiteral("settings")), tr("&Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    // Linux desktops have no standard key for Preferences; Ctrl+, is the common convention.
+    const QList<QKeySequence> prefKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    m_preferencesAction->setShortcuts(prefKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                                         : prefKeys);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
+
+    m_helpAction = new QAction(icon(QStringLiteral("help")), tr("StackVault &Help"), this);
+    m_helpAction->setObjectName(QStringLiteral("helpAction"));
+    m_helpAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_helpAction, &QAction::triggered, this, &MainWindow::showHelp);
+
+    m_aboutAction = new QAction(tr("&About StackVault"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_findAction);
+    view->addSeparator();
+    QAction *toggleJobs = m_jobsDock->toggleViewAction();
+    toggleJobs->setText(tr("Show &Jobs"));
+    toggleJobs->setObjectName(QStringLiteral("showJobsAction"));
+    view->addAction(toggleJobs);
+
+    QMenu *cloud = menuBar()->addMenu(tr("&Cloud"));
+    cloud->setObjectName(QStringLiteral("cloudMenu"));
+    cloud->addAction(m_backupAction);
+    cloud->addAction(m_restoreAction);
+    cloud->addSeparator();
+    cloud->addAction(m_manageCloudsAction);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    settings->addAction(m_preferencesAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_helpAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::refresh()
+{
+    m_treeModel->refresh();
+    m_backend->requestCheckpoints();
+    statusBar()->showMessage(tr("Refreshing…"), 3000);
+}
+
+void MainWindow::setIncludeDataDefault(bool includeData)
+{
+    m_details->setIncludeDataDefault(includeData);
+}
+
+void MainWindow::onCurrentTreeIndexChanged()
+{
+    const QModelIndex index = m_treeProxy->mapToSource(m_tree->currentIndex());
+    m_backupAction->setEnabled(false);
+    if (!index.isValid()) {
+        m_details->showNothing();
+        return;
+    }
+    switch (m_treeModel->kind(index)) {
+    case CloudTreeModel::NodeKind::Cloud: {
+        const QString id = m_treeModel->cloudId(index);
+        const bool loaded = m_treeModel->fetchState(id) == CloudTreeModel::FetchState::Fetched;
+        const auto clouds = m_backend->clouds();
+        for (const CloudEntry &cloud : clouds) {
+            if (cloud.id == id)
+                m_details->showCloud(cloud.name, cloud.projectName, cloud.regionName,
+                                     loaded ? m_treeModel->rowCount(index) : -1);
+        }
+        break;
+    }
+    case CloudTreeModel::NodeKind::Server:
+    case CloudTreeModel::NodeKind::Image:
+    case CloudTreeModel::NodeKind::Volume:
+        if (const ServerEntry *server = m_treeModel->server(index)) {
+            m_details->showServer(m_treeModel->cloudId(index), *server);
+            m_backupAction->setEnabled(ServerDetailsWidget::whyNotBackupable(*server).isEmpty());
+            updateLastBackup();
+        }
+        break;
+    case CloudTreeModel::NodeKind::Error:
+        m_details->showError(m_treeModel->cloudName(index), m_treeModel->errorMessage(index));
+        break;
+    case CloudTreeModel::NodeKind::Loading:
+        m_details->showNothing();
+        break;
+    }
+}
+
+void MainWindow::onTreeActivated(const QModelIndex &proxyIndex)
+{
+    const QModelIndex index = m_treeProxy->mapToSource(proxyIndex);
+    if (m_treeModel->kind(index) == CloudTreeModel::NodeKind::Error)
+        m_treeModel->retry(index);
+}
+
+void MainWindow::onCheckpointsReady(const QList<CheckpointEntry> &checkpoints)
+{
+    m_backupsView->setStatusText({});
+    m_backupsModel->setCheckpoints(checkpoints);
+    updateLastBackup();
+}
+
+void MainWindow::updateLastBackup()
+{
+    if (!m_details->hasServer())
+        return;
+    const CheckpointEntry *latest = m_backupsModel->latestFor(m_details->server().id);
+    if (!latest) {
+        m_details->setLastBackup({});
+        return;
+    }
+    m_details->setLastBackup(tr("%1 (%2)").arg(formatDateTime(latest->created), BackupsModel::contentsText(latest->withData)));
+}
+
+int MainWindow::enqueue(Job *job, JobKind kind, const QString &failureTitle, const QString &error)
+{
+    if (!job) {
+        MessageBox::warning(this, failureTitle, error.isEmpty() ? tr("This is not available yet.") : error);
+        return 0;
+    }
+    const int id = m_jobs->enqueue(job);
+    m_jobKinds.insert(id, kind);
+    m_jobsDock->show();
+    return id;
+}
+
+int MainWindow::startBackup(const QString &cloudId, const ServerEntry &server, bool includeData)
+{
+    QString error;
+    Job *job = m_backend->createBackupJob(cloudId, server, includeData, &error);
+    const int id = enqueue(job, JobKind::Backup, tr("Cannot Back Up"), error);
+    if (id)
+        statusBar()->showMessage(tr("Backing up “%1”…").arg(server.name), 5000);
+    return id;
+}
+
+int MainWindow::startVerify(const CheckpointEntry &checkpoint)
+{
+    QString error;
+    Job *job = m_backend->createVerifyJob(checkpoint, &error);
+    return enqueue(job, JobKind::Verify, tr("Cannot Verify"), error);
+}
+
+int MainWindow::startDelete(const CheckpointEntry &checkpoint)
+{
+    QString error;
+    Job *job = m_backend->createDeleteJob(checkpoint, &error);
+    return enqueue(job, JobKind::Delete, tr("Cannot Delete"), error);
+}
+
+void MainWindow::onJobFinished(int jobId, const JobResult &result)
+{
+    const JobKind kind = m_jobKinds.take(jobId);
+    switch (kind) {
+    case JobKind::Backup:
+    case JobKind::Delete:
+        // The storage changed (a backup was added, removed, or left in an error state).
+        m_backend->requestCheckpoints();
+        break;
+    case JobKind::Verify:
+        if (result.outcome == JobOutcome::Succeeded)
+            statusBar()->showMessage(result.message.isEmpty() ? tr("The backup is intact.") : result.message, 10000);
+        m_backend->requestCheckpoints();
+        break;
+    case JobKind::Other:
+        break;
+    }
+    if (result.outcome == JobOutcome::Failed)
+        statusBar()->showMessage(tr("A job failed: %1").arg(result.message), 10000);
+    Q_EMIT jobEnded(jobId, result);
+}
+
+void MainWindow::showHelp()
+{
+    auto *dialog = findChild<HelpDialog *>();
+    if (!dialog) {
+        dialog = new HelpDialog(this);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::information(this, tr("About StackVault"),
+                            tr("<h3>StackVault %1</h3><p>Back up OpenStack servers with their data, and restore "
+                               "them into any cloud, project or region.</p>")
+                                .arg(applicationVersion()));
+}
+
+namespace {
+// Window geometry is not a preference: it lives in its own file next to StackVault's settings.
+std::unique_ptr<QSettings> windowStateSettings()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    return std::make_unique<QSettings>(dir + QStringLiteral("/window-state.conf"), QSettings::IniFormat);
+}
+} // namespace
+
+void MainWindow::saveWindowState() const
+{
+    const auto state = windowStateSettings();
+    QSettings &settings = *state;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("backupsHeader"), m_backupsView->view()->header()->saveState());
+    settings.setValue(QStringLiteral("jobsHeader"), m_jobsDock->view()->header()->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreWindowState()
+{
+    const auto state = windowStateSettings();
+    QSettings &settings = *state;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_backupsView->view()->header()->restoreState(settings.value(QStringLiteral("backupsHeader")).toByteArray());
+    m_jobsDock->view()->header()->restoreState(settings.value(QStringLiteral("jobsHeader")).toByteArray());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace sv::ui

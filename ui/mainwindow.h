@@ -1,14 +1,110 @@
 #pragma once
 
+#include "backend/checkpointentry.h"
+#include "backend/serverentry.h"
+#include "jobs/jobprogress.h"
+
+#include <QHash>
 #include <QMainWindow>
+
+class QAction;
+class QLineEdit;
+class QSplitter;
+class QTabWidget;
+class QTreeView;
+
+namespace sv {
+class Job;
+class JobManager;
+}
 
 namespace sv::ui {
 
+class Backend;
+class BackupsModel;
+class BackupsView;
+class CloudTreeFilterModel;
+class CloudTreeModel;
+class JobsDock;
+class ServerDetailsWidget;
+
+// Tree of clouds and servers on the left, the selected server's details and the Backups on the right,
+// jobs at the bottom. Everything slow happens in jobs or asynchronous backend requests.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    MainWindow(Backend *backend, JobManager *jobs, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The hooks behind the buttons: each creates a job through the backend and hands it to the
+    // JobManager. Return the job id, or 0 (after telling the user why) when no job could be made.
+    int startBackup(const QString &cloudId, const ServerEntry &server, bool includeData);
+    int startVerify(const CheckpointEntry &checkpoint);
+    int startDelete(const CheckpointEntry &checkpoint);
+
+    void refresh();
+    void setIncludeDataDefault(bool includeData);
+
+    CloudTreeModel *treeModel() const { return m_treeModel; }
+    QTreeView *tree() const { return m_tree; }
+    ServerDetailsWidget *details() const { return m_details; }
+    BackupsView *backupsView() const { return m_backupsView; }
+    BackupsModel *backupsModel() const { return m_backupsModel; }
+    JobsDock *jobsDock() const { return m_jobsDock; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    // Dialogs that live with the settings and profiles (wired by the application).
+    void preferencesRequested();
+    void manageCloudsRequested();
+    void restoreRequested(const sv::ui::CheckpointEntry &checkpoint);
+    // After a job started here has ended.
+    void jobEnded(int jobId, const sv::JobResult &result);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    enum class JobKind { Backup, Verify, Delete, Other };
+
+    void createActions();
+    void createMenus();
+    void saveWindowState() const;
+    void restoreWindowState();
+    void onCurrentTreeIndexChanged();
+    void onTreeActivated(const QModelIndex &proxyIndex);
+    void onCheckpointsReady(const QList<CheckpointEntry> &checkpoints);
+    void onJobFinished(int jobId, const JobResult &result);
+    void updateLastBackup();
+    void showHelp();
+    void showAbout();
+    int enqueue(Job *job, JobKind kind, const QString &failureTitle, const QString &error);
+
+    Backend *m_backend;
+    JobManager *m_jobs;
+    CloudTreeModel *m_treeModel;
+    CloudTreeFilterModel *m_treeProxy;
+    QLineEdit *m_filterEdit;
+    QTreeView *m_tree;
+    QSplitter *m_splitter;
+    QTabWidget *m_tabs;
+    ServerDetailsWidget *m_details;
+    BackupsModel *m_backupsModel;
+    BackupsView *m_backupsView;
+    JobsDock *m_jobsDock;
+    QHash<int, JobKind> m_jobKinds;
+
+    QAction *m_quitAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_backupAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_manageCloudsAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_helpAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QAction *m_findAction = nullptr;
 };
 
 } // namespace sv::ui

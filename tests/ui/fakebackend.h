@@ -1,0 +1,133 @@
+#pragma once
+// An in-memory Backend for UI tests: answers requests on the next event-loop turn (like a network
+// reply), counts requests, can fail a cloud, and makes FakeJobs that add a backup when they succeed.
+
+#include "backend/backend.h"
+#include "fakejob.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QUuid>
+
+class FakeBackend : public sv::ui::Backend
+{
+public:
+    QList<sv::ui::CloudEntry> cloudList;
+    QHash<QString, QList<sv::ui::ServerEntry>> servers; // by cloud id
+    QHash<QString, QString> failures;                    // cloud id → message
+    QHash<QString, int> serverRequests;                  // cloud id → count
+    QList<sv::ui::CheckpointEntry> checkpoints;
+    sv::ui::TargetOptions targetOptions;
+    int replyDelayMs = 0;
+    FakeJob::Options jobOptions;
+    QList<sv::ui::RestoreRequest> restoreRequests;
+    QList<QPair<QString, bool>> backups; // server id, include data
+
+    QList<sv::ui::CloudEntry> clouds() const override { return cloudList; }
+
+    void requestServers(const QString &cloudId) override
+    {
+        ++serverRequests[cloudId];
+        QTimer::singleShot(replyDelayMs, this, [this, cloudId] {
+            if (failures.contains(cloudId))
+                Q_EMIT serversFailed(cloudId, failures.value(cloudId));
+            else
+                Q_EMIT serversReady(cloudId, servers.value(cloudId));
+        });
+    }
+
+    void requestCheckpoints() override
+    {
+        QTimer::singleShot(replyDelayMs, this, [this] { Q_EMIT checkpointsReady(checkpoints); });
+    }
+
+    void requestTargetOptions(const QString &cloudId, const QString &region) override
+    {
+        QTimer::singleShot(replyDelayMs, this, [this, cloudId, region] {
+            if (failures.contains(cloudId))
+                Q_EMIT targetOptionsFailed(cloudId, region, failures.value(cloudId));
+            else
+                Q_EMIT targetOptionsReady(cloudId, region, targetOptions);
+        });
+    }
+
+    sv::Job *createBackupJob(const QString &cloudId, const sv::ui::ServerEntry &server, bool includeData,
+                             QString *) override
+    {
+        backups.append({server.id, includeData});
+        sv::ui::CheckpointEntry cp;
+        cp.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        cp.cloudId = cloudId;
+        cp.serverId = server.id;
+        cp.serverName = server.name;
+        cp.created = QDateTime::currentDateTimeUtc();
+        cp.size = jobOptions.bytesPerStep * jobOptions.steps;
+        cp.storedSize = cp.size / 2;
+        cp.status = QStringLiteral("available");
+        cp.withData = includeData;
+        cp.consistency = sv::ui::CheckpointEntry::Consistency::CrashConsistent;
+        FakeJob::Options options = jobOptions;
+        options.data.insert(QStringLiteral("checkpoint_id"), cp.id);
+        auto *job = new FakeJob(QStringLiteral("Back up %1").arg(server.name), options);
+        QObject::connect(job, &sv::Job::finished, this, [this, cp](const sv::JobResult &result) {
+            if (result.outcome == sv::JobOutcome::Succeeded)
+                checkpoints.append(cp);
+        });
+        return job;
+    }
+
+    sv::Job *createRestoreJob(const sv::ui::RestoreRequest &request, QString *) override
+    {
+        restoreRequests.append(request);
+        FakeJob::Options options = jobOptions;
+        options.data.insert(QStringLiteral("server_id"), QStringLiteral("restored-1"));
+        options.data.insert(QStringLiteral("server_name"), request.serverName);
+        return new FakeJob(QStringLiteral("Restore %1").arg(request.serverName), options);
+    }
+
+    sv::Job *createVerifyJob(const sv::ui::CheckpointEntry &checkpoint, QString *) override
+    {
+        FakeJob::Options options = jobOptions;
+        options.steps = 2;
+        return new FakeJob(QStringLiteral("Verify %1").arg(checkpoint.serverName), options);
+    }
+
+    sv::Job *createDeleteJob(const sv::ui::CheckpointEntry &checkpoint, QString *) override
+    {
+        FakeJob::Options options = jobOptions;
+        options.steps = 1;
+        auto *job = new FakeJob(QStringLiteral("Delete %1").arg(checkpoint.serverName), options);
+        const QString id = checkpoint.id;
+        QObject::connect(job, &sv::Job::finished, this, [this, id](const sv::JobResult &result) {
+            if (result.outcome == sv::JobOutcome::Succeeded)
+                checkpoints.removeIf([&](const sv::ui::CheckpointEntry &cp) { return cp.id == id; });
+        });
+        return job;
+    }
+
+    // Helpers to build test data.
+    static sv::ui::ServerEntry server(const QString &id, const QString &name, const QString &status = QStringLiteral("ACTIVE"))
+    {
+        sv::ui::ServerEntry s;
+        s.id = id;
+        s.name = name;
+        s.status = status;
+        s.flavorName = QStringLiteral("m1.small");
+        s.imageId = QStringLiteral("img-") + id;
+        s.imageName = QStringLiteral("debian-12");
+        s.created = QDateTime(QDate(2026, 11, 1), QTime(10, 0), Qt::UTC);
+        s.addresses = {QStringLiteral("private: 10.0.0.5")};
+        return s;
+    }
+    static sv::ui::ServerEntry volumeServer(const QString &id, const QString &name)
+    {
+        sv::ui::ServerEntry s = server(id, name);
+        s.imageId.clear();
+        s.imageName.clear();
+        s.volumes = {sv::ui::VolumeEntry{QStringLiteral("vol-") + id, name + QStringLiteral("-root"), 20,
+                                         QStringLiteral("/dev/vda"), true},
+                     sv::ui::VolumeEntry{QStringLiteral("vol2-") + id, name + QStringLiteral("-data"), 100,
+                                         QStringLiteral("/dev/vdb"), false}};
+        return s;
+    }
+};

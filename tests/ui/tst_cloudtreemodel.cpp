@@ -1,0 +1,217 @@
+#include "cloudtree/cloudtreefiltermodel.h"
+#include "cloudtree/cloudtreemodel.h"
+#include "common/itemroles.h"
+#include "fakebackend.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using sv::ui::CloudTreeModel;
+using Kind = sv::ui::CloudTreeModel::NodeKind;
+using State = sv::ui::CloudTreeModel::FetchState;
+
+class TestCloudTreeModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cloudsAreListedServersFetchedLazily();
+    void fetchMoreIsGuarded();
+    void errorRowAndRetry();
+    void refreshUpdatesInPlace();
+    void cloudsChange();
+    void filterKeepsStructure();
+    void thousandsOfServers();
+
+private:
+    std::unique_ptr<FakeBackend> m_backend;
+};
+
+void TestCloudTreeModel::init()
+{
+    m_backend = std::make_unique<FakeBackend>();
+    m_backend->cloudList = {{QStringLiteral("a"), QStringLiteral("alpha"), {}, {}},
+                            {QStringLiteral("b"), QStringLiteral("beta"), {}, {}}};
+    m_backend->servers[QStringLiteral("a")] = {FakeBackend::server(QStringLiteral("s1"), QStringLiteral("web-1")),
+                                               FakeBackend::volumeServer(QStringLiteral("s2"), QStringLiteral("vol-1"))};
+    m_backend->servers[QStringLiteral("b")] = {FakeBackend::server(QStringLiteral("s3"), QStringLiteral("db-1"))};
+}
+
+void TestCloudTreeModel::cloudsAreListedServersFetchedLazily()
+{
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex alpha = model.index(0, 0);
+    QCOMPARE(alpha.data().toString(), QStringLiteral("alpha"));
+    QVERIFY(model.hasChildren(alpha));
+    QCOMPARE(model.rowCount(alpha), 0);
+    QVERIFY(model.canFetchMore(alpha));
+    QVERIFY(m_backend->serverRequests.isEmpty()); // nothing asked before a view wants it
+
+    model.fetchMore(alpha);
+    QCOMPARE(model.fetchState(QStringLiteral("a")), State::Fetching);
+    QCOMPARE(model.rowCount(alpha), 1);
+    QCOMPARE(Kind(model.index(0, 0, alpha).data(sv::ui::KindRole).toInt()), Kind::Loading);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    QCOMPARE(model.rowCount(alpha), 2);
+    QVERIFY(!model.canFetchMore(alpha));
+    const QModelIndex web = model.index(0, 0, alpha);
+    QCOMPARE(web.data().toString(), QStringLiteral("web-1"));
+    QCOMPARE(model.index(0, 1, alpha).data().toString(), QStringLiteral("Active"));
+    QCOMPARE(model.rowCount(web), 1);
+    QCOMPARE(Kind(model.index(0, 0, web).data(sv::ui::KindRole).toInt()), Kind::Image);
+    QVERIFY(model.index(0, 0, web).data().toString().contains(QStringLiteral("debian-12")));
+    QCOMPARE(model.server(model.index(0, 0, web))->id, QStringLiteral("s1"));
+    const QModelIndex vol = model.index(1, 0, alpha);
+    QCOMPARE(model.rowCount(vol), 2);
+    QCOMPARE(Kind(model.index(1, 0, vol).data(sv::ui::KindRole).toInt()), Kind::Volume);
+    QCOMPARE(model.cloudId(model.index(1, 0, vol)), QStringLiteral("a"));
+    QCOMPARE(model.index(0, 1, alpha.parent()).sibling(0, 1).data().toString(), QStringLiteral("2 server(s)"));
+}
+
+void TestCloudTreeModel::fetchMoreIsGuarded()
+{
+    m_backend->replyDelayMs = 50;
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex alpha = model.index(0, 0);
+    model.fetchMore(alpha);
+    model.fetchMore(alpha);
+    QVERIFY(!model.canFetchMore(alpha));
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    QCOMPARE(m_backend->serverRequests.value(QStringLiteral("a")), 1);
+    // A view asks the same way: expanding twice does not ask twice.
+    QTreeView view;
+    view.setModel(&model);
+    view.expand(model.index(1, 0));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.collapse(model.index(1, 0));
+    view.expand(model.index(1, 0));
+    QTRY_COMPARE(model.fetchState(QStringLiteral("b")), State::Fetched);
+    QCOMPARE(m_backend->serverRequests.value(QStringLiteral("b")), 1);
+}
+
+void TestCloudTreeModel::errorRowAndRetry()
+{
+    m_backend->failures.insert(QStringLiteral("b"), QStringLiteral("503 Service Unavailable"));
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex beta = model.index(1, 0);
+    model.fetchMore(beta);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("b")), State::Failed);
+    QCOMPARE(model.rowCount(beta), 1);
+    const QModelIndex error = model.index(0, 0, beta);
+    QCOMPARE(Kind(error.data(sv::ui::KindRole).toInt()), Kind::Error);
+    QCOMPARE(model.errorMessage(error), QStringLiteral("503 Service Unavailable"));
+    QVERIFY(!model.canFetchMore(beta)); // no automatic hammering of a failing cloud
+    m_backend->failures.clear();
+    model.retry(error);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("b")), State::Fetched);
+    QCOMPARE(model.rowCount(beta), 1);
+    QCOMPARE(model.index(0, 0, beta).data().toString(), QStringLiteral("db-1"));
+}
+
+void TestCloudTreeModel::refreshUpdatesInPlace()
+{
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex alpha = model.index(0, 0);
+    model.fetchMore(alpha);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    const QPersistentModelIndex web = model.serverIndex(QStringLiteral("a"), QStringLiteral("s1"));
+    QVERIFY(web.isValid());
+
+    // web-1 is now shut off, vol-1 is gone, new-1 appeared.
+    auto &list = m_backend->servers[QStringLiteral("a")];
+    list[0].status = QStringLiteral("SHUTOFF");
+    list.removeAt(1);
+    list.append(FakeBackend::server(QStringLiteral("s9"), QStringLiteral("new-1")));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.refresh();
+    QTRY_COMPARE(m_backend->serverRequests.value(QStringLiteral("a")), 2);
+    QTRY_VERIFY(model.serverIndex(QStringLiteral("a"), QStringLiteral("s9")).isValid());
+    QVERIFY(web.isValid()); // the row survived: selection and expansion stay
+    QCOMPARE(web.sibling(web.row(), 1).data().toString(), QStringLiteral("Shut off"));
+    QVERIFY(!model.serverIndex(QStringLiteral("a"), QStringLiteral("s2")).isValid());
+    QCOMPARE(model.rowCount(alpha), 2);
+    QCOMPARE(reset.size(), 0);
+    // A cloud never opened is not fetched by a refresh.
+    QCOMPARE(m_backend->serverRequests.value(QStringLiteral("b")), 0);
+}
+
+void TestCloudTreeModel::cloudsChange()
+{
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_backend->cloudList.removeFirst();
+    m_backend->cloudList.append({QStringLiteral("c"), QStringLiteral("gamma"), {}, {}});
+    Q_EMIT m_backend->cloudsChanged();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("beta"));
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("gamma"));
+}
+
+void TestCloudTreeModel::filterKeepsStructure()
+{
+    CloudTreeModel model(m_backend.get());
+    sv::ui::CloudTreeFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.fetchMore(model.index(0, 0));
+    model.fetchMore(model.index(1, 0));
+    QTRY_COMPARE(model.fetchState(QStringLiteral("b")), State::Fetched);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    proxy.setFilterText(QStringLiteral("WEB"));
+    QCOMPARE(proxy.rowCount(), 2); // clouds stay
+    const QModelIndex alpha = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(alpha), 1);
+    const QModelIndex web = proxy.index(0, 0, alpha);
+    QCOMPARE(web.data().toString(), QStringLiteral("web-1"));
+    QCOMPARE(proxy.rowCount(web), 1); // its boot image is kept with it
+    QCOMPARE(proxy.rowCount(proxy.index(1, 0)), 0);
+    proxy.setFilterText(QStringLiteral("vol-1-data"));
+    QCOMPARE(proxy.rowCount(alpha), 1); // the server of a matching volume
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(alpha), 2);
+}
+
+void TestCloudTreeModel::thousandsOfServers()
+{
+    QList<sv::ui::ServerEntry> many;
+    for (int i = 0; i < 5000; ++i)
+        many.append(FakeBackend::server(QStringLiteral("id-%1").arg(i), QStringLiteral("server-%1").arg(4999 - i)));
+    m_backend->servers[QStringLiteral("a")] = many;
+    CloudTreeModel model(m_backend.get());
+    sv::ui::CloudTreeFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QTreeView view;
+    view.setUniformRowHeights(true);
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(0, Qt::AscendingOrder);
+    view.resize(600, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.expand(proxy.index(0, 0));
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 5000);
+    QCOMPARE(proxy.index(0, 0, proxy.index(0, 0)).data().toString(), QStringLiteral("server-0"));
+    view.scrollToBottom();
+    QCoreApplication::processEvents();
+    proxy.setFilterText(QStringLiteral("server-42"));
+    QCoreApplication::processEvents();
+    const qint64 ms = timer.elapsed();
+    qInfo("5000 servers: sort, scroll and filter took %lld ms", qlonglong(ms));
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 111); // server-42, -420..429, -4200..4299
+    QVERIFY2(ms < 2000, "the tree must stay responsive with thousands of servers");
+}
+
+QTEST_MAIN(TestCloudTreeModel)
+#include "tst_cloudtreemodel.moc"

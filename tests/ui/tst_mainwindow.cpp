@@ -1,0 +1,287 @@
+#include "backups/backupsmodel.h"
+#include "backups/backupsview.h"
+#include "cloudtree/cloudtreemodel.h"
+#include "common/icons.h"
+#include "common/itemroles.h"
+#include "common/messagebox.h"
+#include "details/serverdetailswidget.h"
+#include "dialogs/helpdialog.h"
+#include "fakebackend.h"
+#include "jobs/jobmanager.h"
+#include "jobsdock/joblistmodel.h"
+#include "jobsdock/jobsdock.h"
+#include "mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using sv::ui::MainWindow;
+
+static QString windowStateFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/window-state.conf");
+}
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void skeletonAndShortcuts();
+    void clickThroughBackup();
+    void bootFromVolumeCannotBeBackedUp();
+    void unreachableCloudShowsRetry();
+    void filterBox();
+    void deleteAsksFirst();
+    void stateIsPersisted();
+    void helpExplainsIncludeServerData();
+
+private:
+    void setUpCloud();
+    QModelIndex findServer(MainWindow &window, const QString &name);
+
+    FakeBackend *m_backend = nullptr;
+    sv::JobManager *m_jobs = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(QStringLiteral("StackVault"));
+    sv::ui::initResources();
+}
+
+void TestMainWindow::init()
+{
+    QFile::remove(windowStateFile());
+    delete m_backend;
+    delete m_jobs;
+    m_backend = new FakeBackend;
+    m_jobs = new sv::JobManager;
+    m_backend->jobOptions.steps = 20;
+    m_backend->jobOptions.stepMs = 10;
+    setUpCloud();
+}
+
+void TestMainWindow::setUpCloud()
+{
+    m_backend->cloudList = {{QStringLiteral("c1"), QStringLiteral("demo"), QStringLiteral("demo"), QStringLiteral("RegionOne")}};
+    m_backend->servers[QStringLiteral("c1")] = {
+        FakeBackend::server(QStringLiteral("s1"), QStringLiteral("web-1")),
+        FakeBackend::server(QStringLiteral("s2"), QStringLiteral("db-1"), QStringLiteral("SHUTOFF")),
+        FakeBackend::volumeServer(QStringLiteral("s3"), QStringLiteral("vol-1")),
+    };
+}
+
+QModelIndex TestMainWindow::findServer(MainWindow &window, const QString &name)
+{
+    QTreeView *tree = window.tree();
+    QAbstractItemModel *model = tree->model();
+    const QModelIndex cloud = model->index(0, 0);
+    tree->expand(cloud);
+    // A hidden view lays out (and so fetches) lazily; ask as the view would.
+    if (model->canFetchMore(cloud))
+        model->fetchMore(cloud);
+    if (!QTest::qWaitFor([&] {
+            return window.treeModel()->fetchState(QStringLiteral("c1")) == sv::ui::CloudTreeModel::FetchState::Fetched;
+        }))
+        return {};
+    for (int row = 0; row < model->rowCount(cloud); ++row) {
+        const QModelIndex index = model->index(row, 0, cloud);
+        if (index.data().toString() == name)
+            return index;
+    }
+    return {};
+}
+
+void TestMainWindow::skeletonAndShortcuts()
+{
+    MainWindow window(m_backend, m_jobs);
+    for (const char *name : {"cloudTree", "filterEdit", "serverDetails", "backupsPane", "jobsDock", "mainTabs",
+                             "includeDataCheck", "backupButton", "jobsView", "backupsView"})
+        QVERIFY2(window.findChild<QWidget *>(QLatin1String(name)), name);
+    auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    auto *refresh = window.findChild<QAction *>(QStringLiteral("refreshAction"));
+    auto *prefs = window.findChild<QAction *>(QStringLiteral("preferencesAction"));
+    QVERIFY(quit && refresh && prefs);
+    QCOMPARE(quit->shortcut(), QKeySequence(QStringLiteral("Ctrl+Q")));
+    QCOMPARE(refresh->shortcut(), QKeySequence(QStringLiteral("F5")));
+    QVERIFY(!prefs->shortcut().isEmpty());
+    QSignalSpy prefsSpy(&window, &MainWindow::preferencesRequested);
+    prefs->trigger();
+    QCOMPARE(prefsSpy.size(), 1);
+    auto *help = window.findChild<QLabel *>(QStringLiteral("includeDataHelp"));
+    QVERIFY(help->text().contains(QStringLiteral("Takes a snapshot first")));
+}
+
+void TestMainWindow::clickThroughBackup()
+{
+    MainWindow window(m_backend, m_jobs);
+    QAbstractItemModelTester treeTester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QModelIndex web = findServer(window, QStringLiteral("web-1"));
+    QVERIFY(web.isValid());
+    window.tree()->setCurrentIndex(web);
+    auto *details = window.details();
+    QCOMPARE(details->server().id, QStringLiteral("s1"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("serverNameLabel"))->text(), QStringLiteral("web-1"));
+    auto *check = window.findChild<QCheckBox *>(QStringLiteral("includeDataCheck"));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("backupButton"));
+    QVERIFY(check->isChecked()); // the default: enable_server_snapshot = true
+    QVERIFY(button->isEnabled());
+    // Toggle off and on again (a real click), then back up.
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
+    QVERIFY(!check->isChecked());
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
+    QVERIFY(check->isChecked());
+
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(m_backend->backups.size(), 1);
+    QCOMPARE(m_backend->backups.first(), qMakePair(QStringLiteral("s1"), true));
+    sv::ui::JobListModel *jobs = window.jobsDock()->model();
+    QCOMPARE(jobs->rowCount(), 1);
+    QTRY_VERIFY(jobs->progress(0).percent() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+    QCOMPARE(jobs->outcome(0), sv::JobOutcome::Succeeded);
+
+    // The backup appears in the Backups view, "with data".
+    sv::ui::BackupsModel *backups = window.backupsModel();
+    QTRY_COMPARE(backups->rowCount(), 1);
+    QCOMPARE(backups->index(0, sv::ui::BackupsModel::ContentsColumn).data().toString(), QStringLiteral("With data"));
+    QCOMPARE(backups->index(0, sv::ui::BackupsModel::ServerColumn).data().toString(), QStringLiteral("web-1"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("serverLastBackupLabel"))->text().contains(QStringLiteral("With data")));
+}
+
+void TestMainWindow::bootFromVolumeCannotBeBackedUp()
+{
+    MainWindow window(m_backend, m_jobs);
+    const QModelIndex vol = findServer(window, QStringLiteral("vol-1"));
+    QVERIFY(vol.isValid());
+    // Its children are its volumes, not an image.
+    QCOMPARE(window.tree()->model()->rowCount(vol), 2);
+    QCOMPARE(sv::ui::CloudTreeModel::NodeKind(window.tree()->model()->index(0, 0, vol).data(sv::ui::KindRole).toInt()),
+             sv::ui::CloudTreeModel::NodeKind::Volume);
+    window.tree()->setCurrentIndex(vol);
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("backupButton"))->isEnabled());
+    auto *why = window.findChild<QLabel *>(QStringLiteral("notBackupableLabel"));
+    QVERIFY(why->text().contains(QStringLiteral("boots from a volume")));
+}
+
+void TestMainWindow::unreachableCloudShowsRetry()
+{
+    m_backend->failures.insert(QStringLiteral("c1"), QStringLiteral("Connection refused"));
+    MainWindow window(m_backend, m_jobs);
+    QAbstractItemModelTester treeTester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModel *model = window.tree()->model();
+    const QModelIndex cloud = model->index(0, 0);
+    window.tree()->expand(cloud);
+    QTRY_COMPARE(window.treeModel()->fetchState(QStringLiteral("c1")), sv::ui::CloudTreeModel::FetchState::Failed);
+    QCOMPARE(model->rowCount(cloud), 1);
+    const QModelIndex error = model->index(0, 0, cloud);
+    QVERIFY(error.data().toString().contains(QStringLiteral("Connection refused")));
+    window.tree()->setCurrentIndex(error);
+    auto *retry = window.findChild<QPushButton *>(QStringLiteral("retryButton"));
+    QVERIFY(retry->isVisible() || !window.isVisible());
+    m_backend->failures.clear();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_COMPARE(window.treeModel()->fetchState(QStringLiteral("c1")), sv::ui::CloudTreeModel::FetchState::Fetched);
+    QCOMPARE(model->rowCount(cloud), 3);
+    QCOMPARE(m_backend->serverRequests.value(QStringLiteral("c1")), 2);
+}
+
+void TestMainWindow::filterBox()
+{
+    MainWindow window(m_backend, m_jobs);
+    QVERIFY(findServer(window, QStringLiteral("web-1")).isValid());
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    QTest::keyClicks(filter, QStringLiteral("db"));
+    QCOMPARE(filter->text(), QStringLiteral("db"));
+    QAbstractItemModel *model = window.tree()->model();
+    QCOMPARE(model->rowCount(model->index(0, 0)), 1);
+    QCOMPARE(model->index(0, 0, model->index(0, 0)).data().toString(), QStringLiteral("db-1"));
+    filter->clear();
+    QCOMPARE(model->rowCount(model->index(0, 0)), 3);
+}
+
+void TestMainWindow::deleteAsksFirst()
+{
+    sv::ui::CheckpointEntry cp;
+    cp.id = QStringLiteral("cp1");
+    cp.serverId = QStringLiteral("s1");
+    cp.serverName = QStringLiteral("web-1");
+    cp.status = QStringLiteral("available");
+    cp.created = QDateTime::currentDateTimeUtc();
+    m_backend->checkpoints = {cp};
+    MainWindow window(m_backend, m_jobs);
+    QTRY_COMPARE(window.backupsModel()->rowCount(), 1);
+    QVERIFY(window.backupsView()->selectCheckpoint(QStringLiteral("cp1")));
+    auto *del = window.findChild<QPushButton *>(QStringLiteral("deleteBackupButton"));
+    QVERIFY(del->isEnabled());
+    // "Cancel" keeps it.
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::mouseClick(del, Qt::LeftButton);
+    QVERIFY(sv::ui::MessageBox::lastText().contains(QStringLiteral("web-1")));
+    QCOMPARE(window.jobsDock()->model()->rowCount(), 0);
+    // "Yes" deletes it through a job; the list is refreshed afterwards.
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(del, Qt::LeftButton);
+    QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
+    QTRY_COMPARE(window.backupsModel()->rowCount(), 0);
+}
+
+void TestMainWindow::stateIsPersisted()
+{
+    QList<int> sizes;
+    {
+        MainWindow window(m_backend, m_jobs);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        splitter->setSizes({300, 600});
+        sizes = splitter->sizes();
+        window.close();
+    }
+    MainWindow again(m_backend, m_jobs);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+    QVERIFY(QSettings(windowStateFile(), QSettings::IniFormat).contains(QStringLiteral("MainWindow/geometry")));
+}
+
+void TestMainWindow::helpExplainsIncludeServerData()
+{
+    MainWindow window(m_backend, m_jobs);
+    auto *help = window.findChild<QAction *>(QStringLiteral("helpAction"));
+    QVERIFY(help);
+    QCOMPARE(help->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    help->trigger();
+    auto *dialog = window.findChild<sv::ui::HelpDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    const QString text = dialog->browser()->toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Include server data")));
+    QVERIFY(text.contains(QStringLiteral("enable_server_snapshot")));
+    QVERIFY(text.contains(QStringLiteral("--no-include-data")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

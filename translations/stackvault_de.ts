@@ -1,0 +1,712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>sv::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobManager</name>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Vor dem Start abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobStage</name>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Creating snapshot</source>
+        <translation>Snapshot wird erstellt</translation>
+    </message>
+    <message>
+        <source>Waiting for image</source>
+        <translation>Warten auf das Abbild</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Wird überprüft</translation>
+    </message>
+    <message>
+        <source>Creating image</source>
+        <translation>Abbild wird erstellt</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Creating server</source>
+        <translation>Server wird erstellt</translation>
+    </message>
+    <message>
+        <source>Waiting for server</source>
+        <translation>Warten auf den Server</translation>
+    </message>
+    <message>
+        <source>Cleaning up</source>
+        <translation>Wird aufgeräumt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Quiesced</source>
+        <translation>Stillgelegt (konsistent)</translation>
+    </message>
+    <message>
+        <source>Crash-consistent</source>
+        <translation>Absturzkonsistent</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>With data</source>
+        <translation>Mit Daten</translation>
+    </message>
+    <message>
+        <source>Original image only</source>
+        <translation>Nur Originalabbild</translation>
+    </message>
+    <message>
+        <source>Space this backup added to the backup storage; data shared with other backups is stored once.</source>
+        <translation>Speicherplatz, den diese Sicherung im Sicherungsspeicher belegt; Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert.</translation>
+    </message>
+    <message>
+        <source>A snapshot was taken first: data written since boot is included.</source>
+        <translation>Zuerst wurde ein Snapshot erstellt: Seit dem Start geschriebene Daten sind enthalten.</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s original image was saved.</source>
+        <translation>Nur das Originalabbild des Servers wurde gesichert.</translation>
+    </message>
+    <message>
+        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
+        <translation>Wie nach einem Stromausfall: Die Dateisysteme werden beim Start des wiederhergestellten Servers geprüft.</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sicherung %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsView</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>Ü&amp;berprüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle Server</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
+        <translation>Die Sicherung von „%1“ vom %2 löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudTreeModel</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>Region: %1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Boot image: %1</source>
+        <translation>Startabbild: %1</translation>
+    </message>
+    <message>
+        <source>Volume: %1 (%2 GB)</source>
+        <translation>Datenträger: %1 (%2 GB)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load the servers: %1</source>
+        <translation>Die Server konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click or choose Retry to try again.</source>
+        <translation>%1
+Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CoreBackend</name>
+    <message>
+        <source>Listing servers is not available in this build yet.</source>
+        <translation>Das Auflisten von Servern ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Listing flavors and networks is not available in this build yet.</source>
+        <translation>Das Auflisten von Flavors und Netzwerken ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Backing up is not available in this build yet.</source>
+        <translation>Das Sichern ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Restoring is not available in this build yet.</source>
+        <translation>Das Wiederherstellen ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Verifying is not available in this build yet.</source>
+        <translation>Das Überprüfen ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Deleting backups is not available in this build yet.</source>
+        <translation>Das Löschen von Sicherungen ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::HelpDialog</name>
+    <message>
+        <source>StackVault Help</source>
+        <translation>StackVault-Hilfe</translation>
+    </message>
+    <message>
+        <source>Backing up a server</source>
+        <translation>Einen Server sichern</translation>
+    </message>
+    <message>
+        <source>Add your cloud under &lt;b&gt;Cloud › Manage Clouds…&lt;/b&gt; (or import a clouds.yaml file). Its servers appear in the tree on the left. Select a server, choose whether to include its data, and click &lt;b&gt;Back Up&lt;/b&gt;. The job appears at the bottom of the window with its progress; you can cancel it at any time.</source>
+        <translation>Fügen Sie Ihre Cloud unter &lt;b&gt;Cloud › Clouds verwalten …&lt;/b&gt; hinzu (oder importieren Sie eine clouds.yaml-Datei). Ihre Server erscheinen im Baum links. Wählen Sie einen Server, entscheiden Sie, ob seine Daten eingeschlossen werden sollen, und klicken Sie auf &lt;b&gt;Sichern&lt;/b&gt;. Der Auftrag erscheint mit seinem Fortschritt unten im Fenster; Sie können ihn jederzeit abbrechen.</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>Serverdaten einschließen</translation>
+    </message>
+    <message>
+        <source>A server started from an image keeps writing to its disk after it boots. With &lt;b&gt;Include server data&lt;/b&gt; turned on, StackVault first takes a snapshot of the server, waits until the snapshot image is ready, and backs up that new image instead of the original one, so the backup contains everything written since boot. The temporary snapshot is deleted afterwards, also when the backup fails or is cancelled.</source>
+        <translation>Ein aus einem Abbild gestarteter Server schreibt nach dem Start weiter auf seine Festplatte. Ist &lt;b&gt;Serverdaten einschließen&lt;/b&gt; eingeschaltet, erstellt StackVault zuerst einen Snapshot des Servers, wartet, bis das Snapshot-Abbild bereit ist, und sichert dieses neue Abbild anstelle des ursprünglichen – die Sicherung enthält also alles, was seit dem Start geschrieben wurde. Der temporäre Snapshot wird danach gelöscht, auch wenn die Sicherung fehlschlägt oder abgebrochen wird.</translation>
+    </message>
+    <message>
+        <source>With the option turned off, only the original image the server was started from is saved: data written after boot is &lt;b&gt;not&lt;/b&gt; included. This is faster and needs no snapshot, and is enough for servers that keep no data of their own.</source>
+        <translation>Ist die Option ausgeschaltet, wird nur das Originalabbild gesichert, aus dem der Server gestartet wurde: Nach dem Start geschriebene Daten sind &lt;b&gt;nicht&lt;/b&gt; enthalten. Das geht schneller, braucht keinen Snapshot und genügt für Server, die keine eigenen Daten halten.</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>Die Option ist standardmäßig eingeschaltet. Ihren Standardwert ändern Sie unter &lt;b&gt;Einstellungen › Einstellungen …&lt;/b&gt;, für eine einzelne Sicherung mit dem Ankreuzfeld neben der Schaltfläche „Sichern“. Die Einstellung wird als &lt;code&gt;enable_server_snapshot&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt; der StackVault-Einstellungsdatei gespeichert; &lt;code&gt;--include-data&lt;/code&gt; und &lt;code&gt;--no-include-data&lt;/code&gt; auf der Befehlszeile überschreiben sie für eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
+        <translation>Server, die von einem Datenträger (Volume) starten, können so noch nicht gesichert werden: Ihre Festplatte ist das Volume, kein Abbild.</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>Eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
+        <translation>Öffnen Sie den Reiter &lt;b&gt;Sicherungen&lt;/b&gt;, wählen Sie eine Sicherung und klicken Sie auf &lt;b&gt;Wiederherstellen …&lt;/b&gt;. Der Assistent fragt nach Ziel-Cloud, Projekt und Region sowie nach Name, Flavor, Netzwerk, Schlüsselpaar und Sicherheitsgruppen des neuen Servers; er schlägt die mit der Sicherung gespeicherten Werte vor.</translation>
+    </message>
+    <message>
+        <source>Backup storage</source>
+        <translation>Sicherungsspeicher</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>Sicherungen werden in einem Ordner auf diesem Computer gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobListModel</name>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details …</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>&amp;Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Job Failed</source>
+        <translation>Auftrag fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>Keine weiteren Details.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::LanguageManager</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::MainWindow</name>
+    <message>
+        <source>StackVault</source>
+        <translation>StackVault</translation>
+    </message>
+    <message>
+        <source>Filter servers</source>
+        <translation>Server filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Back&amp;ups</source>
+        <translation>Sic&amp;herungen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Could not list the backups: %1</source>
+        <translation>Die Sicherungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Servers</source>
+        <translation>Server &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Server</source>
+        <translation>Server &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Backup…</source>
+        <translation>Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Clouds…</source>
+        <translation>Clouds &amp;verwalten …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>StackVault &amp;Help</source>
+        <translation>StackVault-&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About StackVault</source>
+        <translation>&amp;Über StackVault</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show &amp;Jobs</source>
+        <translation>&amp;Aufträge anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud</source>
+        <translation>&amp;Cloud</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This is not available yet.</source>
+        <translation>Dies ist noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot Back Up</source>
+        <translation>Sichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Backing up “%1”…</source>
+        <translation>„%1“ wird gesichert …</translation>
+    </message>
+    <message>
+        <source>Cannot Verify</source>
+        <translation>Überprüfen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message>
+        <source>The backup is intact.</source>
+        <translation>Die Sicherung ist unversehrt.</translation>
+    </message>
+    <message>
+        <source>A job failed: %1</source>
+        <translation>Ein Auftrag ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>About StackVault</source>
+        <translation>Über StackVault</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;OpenStack-Server samt Daten sichern und in jeder Cloud, jedem Projekt und jeder Region wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerDetailsWidget</name>
+    <message>
+        <source>Select a server to see its details.</source>
+        <translation>Wählen Sie einen Server, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation>Cloud:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projekt:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>Flavor:</translation>
+    </message>
+    <message>
+        <source>Boot image:</source>
+        <translation>Startabbild:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Letzte Sicherung:</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>Serverdaten einschließen</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>Erstellt zuerst einen Snapshot, damit seit dem Start geschriebene Daten gesichert werden; andernfalls wird nur das Originalabbild gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation>Noch nicht geladen</translation>
+    </message>
+    <message>
+        <source>None (boots from a volume)</source>
+        <translation>Keines (startet von einem Datenträger)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>StackVault could not load the servers of the cloud “%1”:
+%2</source>
+        <translation>StackVault konnte die Server der Cloud „%1“ nicht laden:
+%2</translation>
+    </message>
+    <message>
+        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
+        <translation>Dieser Server startet von einem Datenträger (Volume). StackVault kann solche Server noch nicht sichern; nur aus einem Abbild gestartete Server können gesichert werden.</translation>
+    </message>
+    <message>
+        <source>The server is busy (%1). Wait until it has finished, then try again.</source>
+        <translation>Der Server ist beschäftigt (%1). Warten Sie, bis er fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
+        <translation>Ein Server kann gesichert werden, wenn er aktiv, ausgeschaltet, pausiert oder in den Ruhezustand versetzt ist; dieser ist „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ruhezustand</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Rebooting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Rescue mode</source>
+        <translation>Rettungsmodus</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>Größe wird geändert</translation>
+    </message>
+    <message>
+        <source>Migrating</source>
+        <translation>Wird migriert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+</TS>

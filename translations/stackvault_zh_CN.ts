@@ -1,0 +1,711 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>sv::Job</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobManager</name>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::JobStage</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>Creating snapshot</source>
+        <translation>正在创建快照</translation>
+    </message>
+    <message>
+        <source>Waiting for image</source>
+        <translation>正在等待镜像</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>Creating image</source>
+        <translation>正在创建镜像</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Creating server</source>
+        <translation>正在创建服务器</translation>
+    </message>
+    <message>
+        <source>Waiting for server</source>
+        <translation>正在等待服务器</translation>
+    </message>
+    <message>
+        <source>Cleaning up</source>
+        <translation>正在清理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsModel</name>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Quiesced</source>
+        <translation>静默一致</translation>
+    </message>
+    <message>
+        <source>Crash-consistent</source>
+        <translation>崩溃一致</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>With data</source>
+        <translation>包含数据</translation>
+    </message>
+    <message>
+        <source>Original image only</source>
+        <translation>仅原始镜像</translation>
+    </message>
+    <message>
+        <source>Space this backup added to the backup storage; data shared with other backups is stored once.</source>
+        <translation>此备份在备份存储中新增占用的空间；与其他备份共享的数据只存储一次。</translation>
+    </message>
+    <message>
+        <source>A snapshot was taken first: data written since boot is included.</source>
+        <translation>已先创建快照：包含自启动以来写入的数据。</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s original image was saved.</source>
+        <translation>仅保存了服务器的原始镜像。</translation>
+    </message>
+    <message>
+        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
+        <translation>相当于突然断电：恢复的服务器启动时会检查文件系统。</translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::BackupsView</name>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>校验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>所有服务器</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>删除备份</translation>
+    </message>
+    <message>
+        <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
+        <translation>要删除“%1”在 %2 的备份吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CloudTreeModel</name>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>区域：%1</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>Boot image: %1</source>
+        <translation>启动镜像：%1</translation>
+    </message>
+    <message>
+        <source>Volume: %1 (%2 GB)</source>
+        <translation>卷：%1（%2 GB）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Could not load the servers: %1</source>
+        <translation>无法加载服务器：%1</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click or choose Retry to try again.</source>
+        <translation>%1
+双击或选择“重试”以再次尝试。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::CoreBackend</name>
+    <message>
+        <source>Listing servers is not available in this build yet.</source>
+        <translation>此版本尚不支持列出服务器。</translation>
+    </message>
+    <message>
+        <source>Listing flavors and networks is not available in this build yet.</source>
+        <translation>此版本尚不支持列出规格和网络。</translation>
+    </message>
+    <message>
+        <source>Backing up is not available in this build yet.</source>
+        <translation>此版本尚不支持备份。</translation>
+    </message>
+    <message>
+        <source>Restoring is not available in this build yet.</source>
+        <translation>此版本尚不支持恢复。</translation>
+    </message>
+    <message>
+        <source>Verifying is not available in this build yet.</source>
+        <translation>此版本尚不支持校验。</translation>
+    </message>
+    <message>
+        <source>Deleting backups is not available in this build yet.</source>
+        <translation>此版本尚不支持删除备份。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Formatting</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::HelpDialog</name>
+    <message>
+        <source>StackVault Help</source>
+        <translation>StackVault 帮助</translation>
+    </message>
+    <message>
+        <source>Backing up a server</source>
+        <translation>备份服务器</translation>
+    </message>
+    <message>
+        <source>Add your cloud under &lt;b&gt;Cloud › Manage Clouds…&lt;/b&gt; (or import a clouds.yaml file). Its servers appear in the tree on the left. Select a server, choose whether to include its data, and click &lt;b&gt;Back Up&lt;/b&gt;. The job appears at the bottom of the window with its progress; you can cancel it at any time.</source>
+        <translation>在&lt;b&gt;云 › 管理云…&lt;/b&gt;中添加您的云（或导入 clouds.yaml 文件）。其服务器会显示在左侧的树中。选择一台服务器，决定是否包含其数据，然后点击&lt;b&gt;备份&lt;/b&gt;。任务及其进度会显示在窗口底部；您可以随时取消。</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>包含服务器数据</translation>
+    </message>
+    <message>
+        <source>A server started from an image keeps writing to its disk after it boots. With &lt;b&gt;Include server data&lt;/b&gt; turned on, StackVault first takes a snapshot of the server, waits until the snapshot image is ready, and backs up that new image instead of the original one, so the backup contains everything written since boot. The temporary snapshot is deleted afterwards, also when the backup fails or is cancelled.</source>
+        <translation>从镜像启动的服务器在启动后会持续向磁盘写入数据。开启&lt;b&gt;包含服务器数据&lt;/b&gt;后，StackVault 会先为服务器创建快照，等待快照镜像就绪，然后备份这个新镜像而不是原始镜像，因此备份包含自启动以来写入的所有内容。之后临时快照会被删除，即使备份失败或被取消也是如此。</translation>
+    </message>
+    <message>
+        <source>With the option turned off, only the original image the server was started from is saved: data written after boot is &lt;b&gt;not&lt;/b&gt; included. This is faster and needs no snapshot, and is enough for servers that keep no data of their own.</source>
+        <translation>关闭此选项时，只保存服务器启动所用的原始镜像：启动后写入的数据&lt;b&gt;不&lt;/b&gt;包含在内。这样更快，也不需要快照，适用于不保存自身数据的服务器。</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改其默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置以 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 保存在 StackVault 设置文件的 &lt;code&gt;[protection]&lt;/code&gt; 部分；命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可针对单次备份覆盖它。</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
+        <translation>从卷启动的服务器暂时无法以这种方式备份：它们的磁盘是卷，而不是镜像。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
+        <translation>打开&lt;b&gt;备份&lt;/b&gt;标签页，选择一个备份并点击&lt;b&gt;恢复…&lt;/b&gt;。向导会询问目标云、项目和区域，以及新服务器的名称、规格、网络、密钥对和安全组；它会建议使用随备份保存的值。</translation>
+    </message>
+    <message>
+        <source>Backup storage</source>
+        <translation>备份存储</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>备份存储在本机的一个文件夹中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobListModel</name>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>详细信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>清除已完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Job Failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>No further details.</source>
+        <translation>没有更多详细信息。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::LanguageManager</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::MainWindow</name>
+    <message>
+        <source>StackVault</source>
+        <translation>StackVault</translation>
+    </message>
+    <message>
+        <source>Filter servers</source>
+        <translation>筛选服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Back&amp;ups</source>
+        <translation>备份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Could not list the backups: %1</source>
+        <translation>无法列出备份：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Servers</source>
+        <translation>筛选服务器(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Server</source>
+        <translation>备份服务器(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Clouds…</source>
+        <translation>管理云(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>StackVault &amp;Help</source>
+        <translation>StackVault 帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About StackVault</source>
+        <translation>关于 StackVault(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Jobs</source>
+        <translation>显示任务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud</source>
+        <translation>云(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This is not available yet.</source>
+        <translation>此功能尚不可用。</translation>
+    </message>
+    <message>
+        <source>Cannot Back Up</source>
+        <translation>无法备份</translation>
+    </message>
+    <message>
+        <source>Backing up “%1”…</source>
+        <translation>正在备份“%1”…</translation>
+    </message>
+    <message>
+        <source>Cannot Verify</source>
+        <translation>无法校验</translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>The backup is intact.</source>
+        <translation>备份完好无损。</translation>
+    </message>
+    <message>
+        <source>A job failed: %1</source>
+        <translation>有任务失败：%1</translation>
+    </message>
+    <message>
+        <source>About StackVault</source>
+        <translation>关于 StackVault</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;备份 OpenStack 服务器及其数据，并将其恢复到任意云、项目或区域。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerDetailsWidget</name>
+    <message>
+        <source>Select a server to see its details.</source>
+        <translation>选择一台服务器以查看其详细信息。</translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation>云：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>规格：</translation>
+    </message>
+    <message>
+        <source>Boot image:</source>
+        <translation>启动镜像：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <source>Include server data</source>
+        <translation>包含服务器数据</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>先创建快照，以便备份自启动以来写入的数据；否则只保存原始镜像。</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Not loaded yet</source>
+        <translation>尚未加载</translation>
+    </message>
+    <message>
+        <source>None (boots from a volume)</source>
+        <translation>无（从卷启动）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>StackVault could not load the servers of the cloud “%1”:
+%2</source>
+        <translation>StackVault 无法加载云“%1”的服务器：
+%2</translation>
+    </message>
+    <message>
+        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
+        <translation>此服务器从卷启动。StackVault 暂时无法备份基于卷的服务器；只能备份从镜像启动的服务器。</translation>
+    </message>
+    <message>
+        <source>The server is busy (%1). Wait until it has finished, then try again.</source>
+        <translation>服务器正忙（%1）。请等待其完成后再试。</translation>
+    </message>
+    <message>
+        <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
+        <translation>服务器处于运行、关机、暂停或挂起状态时才能备份；此服务器的状态为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::ServerStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <source>Rebooting</source>
+        <translation>正在重启</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>Rescue mode</source>
+        <translation>救援模式</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>正在调整大小</translation>
+    </message>
+    <message>
+        <source>Migrating</source>
+        <translation>正在迁移</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,7 @@
+#include "backend/backend.h"
+
+namespace sv::ui {
+
+Backend::~Backend() = default;
+
+} // namespace sv::ui

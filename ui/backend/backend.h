@@ -1,0 +1,51 @@
+#pragma once
+
+#include "backend/checkpointentry.h"
+#include "backend/cloudentry.h"
+#include "backend/restorerequest.h"
+#include "backend/serverentry.h"
+#include "backend/targetoptions.h"
+
+#include <QList>
+#include <QObject>
+
+namespace sv {
+class Job;
+}
+
+namespace sv::ui {
+
+// Everything the UI asks of the core, in one place. Requests are asynchronous and answered by the
+// signals below on the GUI thread; job factories return a job for sv::JobManager to run (or nullptr and
+// a sentence in *error). The real implementation (CoreBackend) wires core/openstack, core/profiles,
+// core/bank and the protection engine; tests use a fake.
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~Backend() override;
+
+    virtual QList<CloudEntry> clouds() const = 0;
+
+    virtual void requestServers(const QString &cloudId) = 0;
+    virtual void requestCheckpoints() = 0;
+    virtual void requestTargetOptions(const QString &cloudId, const QString &region) = 0;
+
+    virtual Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
+                                 QString *error) = 0;
+    virtual Job *createRestoreJob(const RestoreRequest &request, QString *error) = 0;
+    virtual Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) = 0;
+    virtual Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) = 0;
+
+Q_SIGNALS:
+    void cloudsChanged();
+    void serversReady(const QString &cloudId, const QList<sv::ui::ServerEntry> &servers);
+    void serversFailed(const QString &cloudId, const QString &message);
+    void checkpointsReady(const QList<sv::ui::CheckpointEntry> &checkpoints);
+    void checkpointsFailed(const QString &message);
+    void targetOptionsReady(const QString &cloudId, const QString &region, const sv::ui::TargetOptions &options);
+    void targetOptionsFailed(const QString &cloudId, const QString &region, const QString &message);
+};
+
+} // namespace sv::ui

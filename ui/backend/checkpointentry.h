@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace sv::ui {
+
+// One backup (a bank checkpoint) with what the Backups view and the restore wizard need.
+struct CheckpointEntry
+{
+    enum class Consistency { Unknown, CrashConsistent, Quiesced };
+
+    QString id;
+    QString cloudId; // the profile it was taken from (may no longer exist)
+    QString serverId;
+    QString serverName;
+    QDateTime created;
+    qint64 size = -1;       // bytes of the image data; -1 unknown
+    QString status;         // protecting, available, error, deleting, deleted
+    qint64 storedSize = -1; // bytes this backup added to the storage after deduplication
+    Consistency consistency = Consistency::Unknown;
+    bool withData = false; // a snapshot was taken (server data included), not the original image
+
+    // Saved metadata used as the restore wizard's defaults.
+    QString imageName;
+    qint64 minDiskGiB = 0;
+    qint64 minRamMiB = 0;
+    QString flavorName;
+    QStringList networkNames;
+    QString keyName;
+    QStringList securityGroups;
+    QString availabilityZone;
+};
+
+} // namespace sv::ui
+
+Q_DECLARE_METATYPE(sv::ui::CheckpointEntry)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "backend/checkpointentry.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace sv::ui {
+
+// The backups (bank checkpoints) as a table. Replaced as a whole when the storage is listed again.
+class BackupsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        ServerColumn,
+        DateColumn,
+        SizeColumn,
+        StoredSizeColumn,
+        ConsistencyColumn,
+        ContentsColumn,
+        StatusColumn,
+        ColumnCount
+    };
+
+    explicit BackupsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setCheckpoints(const QList<CheckpointEntry> &checkpoints);
+    const QList<CheckpointEntry> &checkpoints() const { return m_checkpoints; }
+    const CheckpointEntry *checkpoint(int row) const;
+    int rowOf(const QString &checkpointId) const;
+    // The newest available backup of a server, or nullptr.
+    const CheckpointEntry *latestFor(const QString &serverId) const;
+
+    static QString statusText(const QString &status);
+    static QString consistencyText(CheckpointEntry::Consistency consistency);
+    static QString contentsText(bool withData);
+
+private:
+    QList<CheckpointEntry> m_checkpoints;
+};
+
+} // namespace sv::ui

@@ -1,0 +1,194 @@
+#include "backups/backupsview.h"
+
+#include "backups/backupsmodel.h"
+#include "common/formatting.h"
+#include "common/icons.h"
+#include "common/itemroles.h"
+#include "common/messagebox.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMap>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sv::ui {
+
+BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("backupsPane"));
+    m_proxy->setSourceModel(model);
+    m_proxy->setSortRole(UnderlyingDataRole);
+    m_proxy->setFilterRole(ServerIdRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    m_serverFilter = new QComboBox(this);
+    m_serverFilter->setObjectName(QStringLiteral("backupsServerFilter"));
+    m_serverFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *filterLabel = new QLabel(tr("&Server:"), this);
+    filterLabel->setBuddy(m_serverFilter);
+    m_refreshButton = new QPushButton(icon(QStringLiteral("refresh")), tr("Re&fresh"), this);
+    m_refreshButton->setObjectName(QStringLiteral("refreshBackupsButton"));
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("backupsView"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(BackupsModel::DateColumn, Qt::DescendingOrder);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(BackupsModel::ServerColumn, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("backupsStatusLabel"));
+    m_status->setWordWrap(true);
+    m_status->hide();
+
+    m_restoreButton = new QPushButton(icon(QStringLiteral("restore")), tr("&Restore…"), this);
+    m_restoreButton->setObjectName(QStringLiteral("restoreButton"));
+    m_verifyButton = new QPushButton(icon(QStringLiteral("verify")), tr("&Verify"), this);
+    m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
+    m_deleteButton = new QPushButton(icon(QStringLiteral("delete")), tr("&Delete…"), this);
+    m_deleteButton->setObjectName(QStringLiteral("deleteBackupButton"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(filterLabel);
+    top->addWidget(m_serverFilter);
+    top->addStretch();
+    top->addWidget(m_refreshButton);
+    auto *bottom = new QHBoxLayout;
+    bottom->addStretch();
+    bottom->addWidget(m_restoreButton);
+    bottom->addWidget(m_verifyButton);
+    bottom->addWidget(m_deleteButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    layout->addLayout(bottom);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BackupsView::rebuildServerFilter);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BackupsView::updateButtons);
+    connect(m_serverFilter, &QComboBox::currentIndexChanged, this, [this] {
+        setServerFilter(m_serverFilter->currentData().toString());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupsView::updateButtons);
+    connect(m_refreshButton, &QPushButton::clicked, this, &BackupsView::refreshRequested);
+    connect(m_restoreButton, &QPushButton::clicked, this, [this] {
+        if (const CheckpointEntry *cp = selectedCheckpoint())
+            Q_EMIT restoreRequested(*cp);
+    });
+    connect(m_verifyButton, &QPushButton::clicked, this, [this] {
+        if (const CheckpointEntry *cp = selectedCheckpoint())
+            Q_EMIT verifyRequested(*cp);
+    });
+    connect(m_deleteButton, &QPushButton::clicked, this, &BackupsView::confirmDelete);
+    connect(m_view, &QTreeView::doubleClicked, this, [this] {
+        if (const CheckpointEntry *cp = selectedCheckpoint(); cp && cp->status == u"available")
+            Q_EMIT restoreRequested(*cp);
+    });
+    rebuildServerFilter();
+    updateButtons();
+}
+
+void BackupsView::rebuildServerFilter()
+{
+    const QString current = m_serverFilter->currentData().toString();
+    QMap<QString, QString> servers; // name → id, sorted by name
+    for (const CheckpointEntry &cp : m_model->checkpoints())
+        servers.insert(cp.serverName.isEmpty() ? cp.serverId : cp.serverName, cp.serverId);
+    const QSignalBlocker blocker(m_serverFilter);
+    m_serverFilter->clear();
+    m_serverFilter->addItem(tr("All servers"), QString());
+    for (auto it = servers.cbegin(); it != servers.cend(); ++it)
+        m_serverFilter->addItem(it.key(), it.value());
+    const int index = m_serverFilter->findData(current);
+    m_serverFilter->setCurrentIndex(index < 0 ? 0 : index);
+    setServerFilter(m_serverFilter->currentData().toString());
+}
+
+void BackupsView::setServerFilter(const QString &serverId)
+{
+    if (serverId.isEmpty())
+        m_proxy->setFilterRegularExpression(QRegularExpression());
+    else
+        m_proxy->setFilterRegularExpression(
+            QRegularExpression(QRegularExpression::anchoredPattern(QRegularExpression::escape(serverId))));
+    const int index = m_serverFilter->findData(serverId);
+    if (index >= 0 && index != m_serverFilter->currentIndex()) {
+        const QSignalBlocker blocker(m_serverFilter);
+        m_serverFilter->setCurrentIndex(index);
+    }
+    updateButtons();
+}
+
+QString BackupsView::serverFilter() const
+{
+    return m_serverFilter->currentData().toString();
+}
+
+void BackupsView::setStatusText(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
+const CheckpointEntry *BackupsView::selectedCheckpoint() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return m_model->checkpoint(m_proxy->mapToSource(rows.first()).row());
+}
+
+bool BackupsView::selectCheckpoint(const QString &checkpointId)
+{
+    const int row = m_model->rowOf(checkpointId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void BackupsView::updateButtons()
+{
+    const CheckpointEntry *cp = selectedCheckpoint();
+    const bool available = cp && cp->status == u"available";
+    m_restoreButton->setEnabled(available);
+    m_verifyButton->setEnabled(available);
+    m_deleteButton->setEnabled(cp && cp->status != u"deleting" && cp->status != u"protecting");
+}
+
+void BackupsView::confirmDelete()
+{
+    const CheckpointEntry *selected = selectedCheckpoint();
+    if (!selected)
+        return;
+    const CheckpointEntry cp = *selected;
+    MessageBox::question(this, tr("Delete Backup"),
+                         tr("Delete the backup of “%1” from %2? This cannot be undone.")
+                             .arg(cp.serverName, formatDateTime(cp.created)),
+                         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                         [this, cp](QMessageBox::StandardButton answer) {
+                             if (answer == QMessageBox::Yes)
+                                 Q_EMIT deleteRequested(cp);
+                         });
+}
+
+} // namespace sv::ui

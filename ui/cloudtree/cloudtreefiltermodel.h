@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace sv::ui {
+
+// The filter box behind the tree: keeps the servers whose name, id or status contains the text (with
+// their cloud, and their boot image or volumes), and always keeps clouds, loading and error rows so the
+// user still sees where a server would be. Sorts servers by name.
+class CloudTreeFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit CloudTreeFilterModel(QObject *parent = nullptr);
+
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_text; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    bool serverMatches(const QModelIndex &server) const;
+
+    QString m_text;
+};
+
+} // namespace sv::ui

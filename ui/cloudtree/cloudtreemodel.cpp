@@ -1,0 +1,528 @@
+#include "cloudtree/cloudtreemodel.h"
+
+#include "backend/backend.h"
+#include "common/icons.h"
+#include "common/itemroles.h"
+#include "common/uilog.h"
+#include "cloudtree/serverstatustext.h"
+
+#include <QColor>
+#include <QFont>
+#include <QHash>
+
+namespace sv::ui {
+
+struct CloudTreeModel::Node
+{
+    NodeKind kind = NodeKind::Cloud;
+    Node *parent = nullptr;
+    int row = 0; // position among the parent's children, kept up to date
+    std::vector<std::unique_ptr<Node>> children;
+
+    FetchState state = FetchState::NotFetched; // clouds only
+    bool refreshing = false;                   // clouds only: a refresh is under way
+    CloudEntry cloud;
+    ServerEntry server; // servers only
+    VolumeEntry volume; // volumes only
+    QString message;    // error rows
+
+    Node *addChild(std::unique_ptr<Node> child)
+    {
+        child->parent = this;
+        child->row = int(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+    void renumberFrom(int first)
+    {
+        for (int i = first; i < int(children.size()); ++i)
+            children[size_t(i)]->row = i;
+    }
+    const Node *serverAncestor() const
+    {
+        for (const Node *n = this; n; n = n->parent) {
+            if (n->kind == NodeKind::Server)
+                return n;
+        }
+        return nullptr;
+    }
+    const Node *cloudAncestor() const
+    {
+        for (const Node *n = this; n; n = n->parent) {
+            if (n->kind == NodeKind::Cloud && n->parent)
+                return n;
+        }
+        return nullptr;
+    }
+};
+
+CloudTreeModel::CloudTreeModel(Backend *backend, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_backend(backend)
+    , m_root(std::make_unique<Node>())
+{
+    connect(backend, &Backend::cloudsChanged, this, &CloudTreeModel::reloadClouds);
+    connect(backend, &Backend::serversReady, this, &CloudTreeModel::onServersReady);
+    connect(backend, &Backend::serversFailed, this, &CloudTreeModel::onServersFailed);
+    reloadClouds();
+}
+
+CloudTreeModel::~CloudTreeModel() = default;
+
+CloudTreeModel::Node *CloudTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex CloudTreeModel::indexOf(Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, node);
+}
+
+QModelIndex CloudTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    Node *node = nodeOf(parent);
+    return createIndex(row, column, node->children[size_t(row)].get());
+}
+
+QModelIndex CloudTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeOf(child)->parent);
+}
+
+int CloudTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int CloudTreeModel::columnCount(const QModelIndex &) const
+{
+    return 2;
+}
+
+bool CloudTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return false;
+    const Node *node = nodeOf(parent);
+    if (node->kind == NodeKind::Cloud && node->parent)
+        return node->state == FetchState::NotFetched || !node->children.empty();
+    return !node->children.empty();
+}
+
+bool CloudTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (!parent.isValid() || parent.column() > 0)
+        return false;
+    const Node *node = nodeOf(parent);
+    return node->kind == NodeKind::Cloud && node->state == FetchState::NotFetched;
+}
+
+void CloudTreeModel::fetchMore(const QModelIndex &parent)
+{
+    // The guard: views call fetchMore() repeatedly while a request is out; only the first one counts.
+    if (!canFetchMore(parent))
+        return;
+    request(nodeOf(parent));
+}
+
+Qt::ItemFlags CloudTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    const Node *node = nodeOf(index);
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (node->kind == NodeKind::Loading)
+        f &= ~Qt::ItemIsSelectable;
+    if (node->children.empty() && node->kind != NodeKind::Cloud)
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *node = nodeOf(index);
+    if (role == KindRole)
+        return int(node->kind);
+    if (role == CloudIdRole) {
+        const Node *cloud = node->cloudAncestor();
+        return cloud ? cloud->cloud.id : QString();
+    }
+    const int column = index.column();
+    switch (node->kind) {
+    case NodeKind::Cloud:
+        if (role == IdRole)
+            return node->cloud.id;
+        if (column == 0 && role == Qt::DisplayRole)
+            return node->cloud.name;
+        if (column == 0 && role == Qt::DecorationRole)
+            return icon(QStringLiteral("cloud"));
+        if (column == 1 && role == Qt::DisplayRole) {
+            if (node->state == FetchState::Fetched)
+                return tr("%n server(s)", nullptr, int(node->children.size()));
+            return {};
+        }
+        if (role == Qt::ToolTipRole) {
+            QStringList parts;
+            if (!node->cloud.projectName.isEmpty())
+                parts << tr("Project: %1").arg(node->cloud.projectName);
+            if (!node->cloud.regionName.isEmpty())
+                parts << tr("Region: %1").arg(node->cloud.regionName);
+            return parts.join(QLatin1Char('\n'));
+        }
+        break;
+    case NodeKind::Server:
+        if (role == IdRole)
+            return node->server.id;
+        if (column == 0 && (role == Qt::DisplayRole || role == Qt::EditRole))
+            return node->server.name.isEmpty() ? node->server.id : node->server.name;
+        if (column == 0 && role == Qt::DecorationRole)
+            return serverStatusIcon(node->server.status, node->server.taskState);
+        if (column == 1 && role == Qt::DisplayRole)
+            return serverStatusText(node->server.status, node->server.taskState);
+        if (role == UnderlyingDataRole)
+            return column == 0 ? node->server.name : node->server.status;
+        if (role == Qt::ToolTipRole)
+            return tr("ID: %1").arg(node->server.id);
+        break;
+    case NodeKind::Image: {
+        const ServerEntry &server = node->parent->server;
+        if (role == IdRole)
+            return server.imageId;
+        if (column == 0 && role == Qt::DisplayRole)
+            return tr("Boot image: %1").arg(server.imageName.isEmpty() ? server.imageId : server.imageName);
+        if (column == 0 && role == Qt::DecorationRole)
+            return icon(QStringLiteral("image"));
+        if (role == Qt::ToolTipRole)
+            return tr("ID: %1").arg(server.imageId);
+        break;
+    }
+    case NodeKind::Volume:
+        if (role == IdRole)
+            return node->volume.id;
+        if (column == 0 && role == Qt::DisplayRole) {
+            const QString name = node->volume.name.isEmpty() ? node->volume.id : node->volume.name;
+            return tr("Volume: %1 (%2 GB)").arg(name).arg(node->volume.sizeGiB);
+        }
+        if (column == 1 && role == Qt::DisplayRole)
+            return node->volume.device;
+        if (column == 0 && role == Qt::DecorationRole)
+            return icon(QStringLiteral("volume"));
+        if (role == Qt::ToolTipRole)
+            return tr("ID: %1").arg(node->volume.id);
+        break;
+    case NodeKind::Loading:
+        if (column == 0 && role == Qt::DisplayRole)
+            return tr("Loading…");
+        if (role == Qt::FontRole) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case NodeKind::Error:
+        if (column == 0 && role == Qt::DisplayRole)
+            return tr("Could not load the servers: %1").arg(node->message);
+        if (column == 0 && role == Qt::DecorationRole)
+            return icon(QStringLiteral("status-error"));
+        if (role == Qt::ToolTipRole)
+            return tr("%1\nDouble-click or choose Retry to try again.").arg(node->message);
+        if (role == Qt::ForegroundRole)
+            return QColor(Qt::red).darker(130);
+        break;
+    }
+    return {};
+}
+
+QVariant CloudTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == 0 ? tr("Name") : tr("Status");
+}
+
+CloudTreeModel::NodeKind CloudTreeModel::kind(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeOf(index)->kind : NodeKind::Cloud;
+}
+
+CloudTreeModel::FetchState CloudTreeModel::fetchState(const QString &cloudId) const
+{
+    const Node *cloud = findCloud(cloudId);
+    return cloud ? cloud->state : FetchState::NotFetched;
+}
+
+const ServerEntry *CloudTreeModel::server(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    const Node *node = nodeOf(index)->serverAncestor();
+    return node ? &node->server : nullptr;
+}
+
+QString CloudTreeModel::cloudId(const QModelIndex &index) const
+{
+    const Node *cloud = index.isValid() ? nodeOf(index)->cloudAncestor() : nullptr;
+    return cloud ? cloud->cloud.id : QString();
+}
+
+QString CloudTreeModel::cloudName(const QModelIndex &index) const
+{
+    const Node *cloud = index.isValid() ? nodeOf(index)->cloudAncestor() : nullptr;
+    return cloud ? cloud->cloud.name : QString();
+}
+
+QString CloudTreeModel::errorMessage(const QModelIndex &index) const
+{
+    const Node *node = index.isValid() ? nodeOf(index) : nullptr;
+    return node && node->kind == NodeKind::Error ? node->message : QString();
+}
+
+QModelIndex CloudTreeModel::cloudIndex(const QString &cloudId) const
+{
+    return indexOf(findCloud(cloudId));
+}
+
+QModelIndex CloudTreeModel::serverIndex(const QString &cloudId, const QString &serverId) const
+{
+    Node *cloud = findCloud(cloudId);
+    if (!cloud)
+        return {};
+    for (const auto &child : cloud->children) {
+        if (child->kind == NodeKind::Server && child->server.id == serverId)
+            return indexOf(child.get());
+    }
+    return {};
+}
+
+CloudTreeModel::Node *CloudTreeModel::findCloud(const QString &cloudId) const
+{
+    for (const auto &child : m_root->children) {
+        if (child->cloud.id == cloudId)
+            return child.get();
+    }
+    return nullptr;
+}
+
+void CloudTreeModel::retry(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    Node *cloud = const_cast<Node *>(nodeOf(index)->cloudAncestor());
+    if (cloud && cloud->state == FetchState::Failed)
+        request(cloud);
+}
+
+void CloudTreeModel::refresh()
+{
+    reloadClouds();
+    for (const auto &cloud : m_root->children) {
+        switch (cloud->state) {
+        case FetchState::Fetched:
+            if (!cloud->refreshing) {
+                cloud->refreshing = true;
+                m_backend->requestServers(cloud->cloud.id);
+            }
+            break;
+        case FetchState::Failed:
+            request(cloud.get());
+            break;
+        case FetchState::NotFetched:
+        case FetchState::Fetching:
+            break;
+        }
+    }
+}
+
+void CloudTreeModel::reloadClouds()
+{
+    const QList<CloudEntry> clouds = m_backend->clouds();
+    QHash<QString, CloudEntry> wanted;
+    for (const CloudEntry &cloud : clouds)
+        wanted.insert(cloud.id, cloud);
+
+    for (int row = int(m_root->children.size()) - 1; row >= 0; --row) {
+        Node *node = m_root->children[size_t(row)].get();
+        const auto it = wanted.constFind(node->cloud.id);
+        if (it == wanted.cend()) {
+            beginRemoveRows({}, row, row);
+            m_root->children.erase(m_root->children.begin() + row);
+            m_root->renumberFrom(row);
+            endRemoveRows();
+            continue;
+        }
+        node->cloud = *it;
+        wanted.remove(node->cloud.id);
+        Q_EMIT dataChanged(indexOf(node, 0), indexOf(node, 1));
+    }
+    QList<CloudEntry> added;
+    for (const CloudEntry &cloud : clouds) {
+        if (wanted.contains(cloud.id))
+            added.append(cloud);
+    }
+    if (added.isEmpty())
+        return;
+    const int first = int(m_root->children.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    for (const CloudEntry &cloud : std::as_const(added)) {
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::Cloud;
+        node->cloud = cloud;
+        m_root->addChild(std::move(node));
+    }
+    endInsertRows();
+}
+
+void CloudTreeModel::request(Node *cloud)
+{
+    qCDebug(lcUi) << "requesting the servers of" << cloud->cloud.name;
+    cloud->state = FetchState::Fetching;
+    cloud->refreshing = false;
+    setPlaceholder(cloud, NodeKind::Loading, {});
+    m_backend->requestServers(cloud->cloud.id);
+}
+
+void CloudTreeModel::setPlaceholder(Node *cloud, NodeKind kind, const QString &message)
+{
+    const QModelIndex parentIndex = indexOf(cloud);
+    if (!cloud->children.empty()) {
+        beginRemoveRows(parentIndex, 0, int(cloud->children.size()) - 1);
+        cloud->children.clear();
+        endRemoveRows();
+    }
+    beginInsertRows(parentIndex, 0, 0);
+    auto node = std::make_unique<Node>();
+    node->kind = kind;
+    node->message = message;
+    cloud->addChild(std::move(node));
+    endInsertRows();
+    Q_EMIT dataChanged(indexOf(cloud, 0), indexOf(cloud, 1));
+}
+
+void CloudTreeModel::buildServerChildren(Node *serverNode)
+{
+    serverNode->children.clear();
+    if (!serverNode->server.bootsFromVolume()) {
+        auto image = std::make_unique<Node>();
+        image->kind = NodeKind::Image;
+        serverNode->addChild(std::move(image));
+        return;
+    }
+    for (const VolumeEntry &volume : std::as_const(serverNode->server.volumes)) {
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::Volume;
+        node->volume = volume;
+        serverNode->addChild(std::move(node));
+    }
+}
+
+void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEntry> &servers)
+{
+    Node *cloud = findCloud(cloudId);
+    if (!cloud)
+        return;
+    const QModelIndex cloudIdx = indexOf(cloud);
+
+    if (cloud->state == FetchState::Fetched && cloud->refreshing) {
+        // A refresh: update rows in place, remove the servers that are gone, append the new ones.
+        cloud->refreshing = false;
+        QHash<QString, const ServerEntry *> byId;
+        for (const ServerEntry &server : servers)
+            byId.insert(server.id, &server);
+        for (int row = int(cloud->children.size()) - 1; row >= 0; --row) {
+            Node *node = cloud->children[size_t(row)].get();
+            const auto it = byId.constFind(node->server.id);
+            if (it == byId.cend()) {
+                beginRemoveRows(cloudIdx, row, row);
+                cloud->children.erase(cloud->children.begin() + row);
+                cloud->renumberFrom(row);
+                endRemoveRows();
+                continue;
+            }
+            const ServerEntry &fresh = **it;
+            const bool childrenChanged = fresh.imageId != node->server.imageId
+                || fresh.volumes.size() != node->server.volumes.size() || fresh.imageName != node->server.imageName;
+            const QModelIndex serverIdx = indexOf(node);
+            if (childrenChanged && !node->children.empty()) {
+                beginRemoveRows(serverIdx, 0, int(node->children.size()) - 1);
+                node->children.clear();
+                endRemoveRows();
+            }
+            node->server = fresh;
+            if (childrenChanged) {
+                const qsizetype count = fresh.bootsFromVolume() ? fresh.volumes.size() : 1;
+                if (count > 0) {
+                    beginInsertRows(serverIdx, 0, int(count) - 1);
+                    buildServerChildren(node);
+                    endInsertRows();
+                }
+            }
+            Q_EMIT dataChanged(indexOf(node, 0), indexOf(node, 1));
+            byId.remove(fresh.id);
+        }
+        QList<const ServerEntry *> added;
+        for (const ServerEntry &server : servers) {
+            if (byId.contains(server.id))
+                added.append(&server);
+        }
+        if (!added.isEmpty()) {
+            const int first = int(cloud->children.size());
+            beginInsertRows(cloudIdx, first, first + int(added.size()) - 1);
+            for (const ServerEntry *server : std::as_const(added)) {
+                auto node = std::make_unique<Node>();
+                node->kind = NodeKind::Server;
+                node->server = *server;
+                buildServerChildren(cloud->addChild(std::move(node)));
+            }
+            endInsertRows();
+        }
+        Q_EMIT dataChanged(indexOf(cloud, 0), indexOf(cloud, 1));
+        return;
+    }
+
+    if (cloud->state != FetchState::Fetching)
+        return; // an answer nobody asked for (e.g. after the cloud was reloaded)
+
+    cloud->state = FetchState::Fetched;
+    if (!cloud->children.empty()) {
+        beginRemoveRows(cloudIdx, 0, int(cloud->children.size()) - 1);
+        cloud->children.clear();
+        endRemoveRows();
+    }
+    if (!servers.isEmpty()) {
+        // One insertion for all rows: thousands of servers cost one layout pass.
+        beginInsertRows(cloudIdx, 0, int(servers.size()) - 1);
+        cloud->children.reserve(size_t(servers.size()));
+        for (const ServerEntry &server : servers) {
+            auto node = std::make_unique<Node>();
+            node->kind = NodeKind::Server;
+            node->server = server;
+            buildServerChildren(cloud->addChild(std::move(node)));
+        }
+        endInsertRows();
+    }
+    Q_EMIT dataChanged(indexOf(cloud, 0), indexOf(cloud, 1));
+}
+
+void CloudTreeModel::onServersFailed(const QString &cloudId, const QString &message)
+{
+    Node *cloud = findCloud(cloudId);
+    if (!cloud || (cloud->state != FetchState::Fetching && !cloud->refreshing))
+        return;
+    qCInfo(lcUi) << "could not list the servers of" << cloud->cloud.name << ":" << message;
+    cloud->state = FetchState::Failed;
+    cloud->refreshing = false;
+    setPlaceholder(cloud, NodeKind::Error, message);
+}
+
+} // namespace sv::ui

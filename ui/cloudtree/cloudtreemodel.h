@@ -1,0 +1,73 @@
+#pragma once
+
+#include "backend/cloudentry.h"
+#include "backend/serverentry.h"
+
+#include <QAbstractItemModel>
+
+#include <memory>
+#include <vector>
+
+namespace sv::ui {
+
+class Backend;
+
+// Clouds → servers → boot image (or the volumes of a server booted from a volume), loaded lazily: a
+// cloud's servers are requested only when the view first asks for them (canFetchMore/fetchMore), with a
+// guard against asking twice. While loading, the cloud has one "Loading…" row; when the cloud cannot be
+// reached, one error row that retry() turns back into a request.
+class CloudTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum class NodeKind { Cloud, Server, Image, Volume, Loading, Error };
+    Q_ENUM(NodeKind)
+    enum class FetchState { NotFetched, Fetching, Fetched, Failed };
+
+    explicit CloudTreeModel(Backend *backend, QObject *parent = nullptr);
+    ~CloudTreeModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    NodeKind kind(const QModelIndex &index) const;
+    FetchState fetchState(const QString &cloudId) const;
+    // The server at `index` (a server row or one of its children); nullptr otherwise.
+    const ServerEntry *server(const QModelIndex &index) const;
+    QString cloudId(const QModelIndex &index) const;
+    QString cloudName(const QModelIndex &index) const;
+    QString errorMessage(const QModelIndex &index) const; // of an Error row
+    QModelIndex cloudIndex(const QString &cloudId) const;
+    QModelIndex serverIndex(const QString &cloudId, const QString &serverId) const;
+
+    // Asks again for the servers of the cloud that `index` belongs to (an error row's Retry).
+    void retry(const QModelIndex &index);
+    // Reloads the cloud list and asks again for the servers of every cloud loaded so far; rows of
+    // servers that still exist are updated in place so selection and expansion survive.
+    void refresh();
+
+private:
+    struct Node;
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(Node *node, int column = 0) const;
+    Node *findCloud(const QString &cloudId) const;
+    void reloadClouds();
+    void request(Node *cloud);
+    void setPlaceholder(Node *cloud, NodeKind kind, const QString &message);
+    void onServersReady(const QString &cloudId, const QList<ServerEntry> &servers);
+    void onServersFailed(const QString &cloudId, const QString &message);
+    static void buildServerChildren(Node *serverNode);
+
+    Backend *m_backend;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace sv::ui

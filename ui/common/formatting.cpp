@@ -1,0 +1,40 @@
+#include "common/formatting.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace sv::ui {
+
+QString formatBytes(qint64 bytes)
+{
+    if (bytes < 0)
+        return {};
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString formatRate(double bytesPerSecond)
+{
+    if (bytesPerSecond < 1)
+        return {};
+    return QCoreApplication::translate("sv::ui::Formatting", "%1/s").arg(formatBytes(qint64(bytesPerSecond)));
+}
+
+QString formatDuration(qint64 seconds)
+{
+    if (seconds < 0)
+        return {};
+    if (seconds < 60)
+        return QCoreApplication::translate("sv::ui::Formatting", "%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QCoreApplication::translate("sv::ui::Formatting", "%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return QCoreApplication::translate("sv::ui::Formatting", "%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QString formatDateTime(const QDateTime &dateTime)
+{
+    if (!dateTime.isValid())
+        return {};
+    return QLocale().toString(dateTime.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace sv::ui

@@ -1,0 +1,76 @@
+#include "dialogs/helpdialog.h"
+
+#include <QDialogButtonBox>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace sv::ui {
+
+HelpDialog::HelpDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_browser(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("helpDialog"));
+    setWindowTitle(tr("StackVault Help"));
+    m_browser->setObjectName(QStringLiteral("helpBrowser"));
+    m_browser->setOpenExternalLinks(true);
+    m_browser->setHtml(helpHtml());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_browser);
+    layout->addWidget(buttons);
+    resize(640, 560);
+}
+
+QString HelpDialog::helpHtml()
+{
+    // One translatable string per paragraph keeps each translation unit small and reviewable.
+    QString html;
+    html += QStringLiteral("<h2>") + tr("Backing up a server") + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>")
+        + tr("Add your cloud under <b>Cloud › Manage Clouds…</b> (or import a clouds.yaml file). Its servers "
+             "appear in the tree on the left. Select a server, choose whether to include its data, and click "
+             "<b>Back Up</b>. The job appears at the bottom of the window with its progress; you can cancel it "
+             "at any time.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + tr("Include server data") + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>")
+        + tr("A server started from an image keeps writing to its disk after it boots. With <b>Include server "
+             "data</b> turned on, StackVault first takes a snapshot of the server, waits until the snapshot "
+             "image is ready, and backs up that new image instead of the original one, so the backup contains "
+             "everything written since boot. The temporary snapshot is deleted afterwards, also when the backup "
+             "fails or is cancelled.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<p>")
+        + tr("With the option turned off, only the original image the server was started from is saved: data "
+             "written after boot is <b>not</b> included. This is faster and needs no snapshot, and is enough "
+             "for servers that keep no data of their own.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<p>")
+        + tr("The option is on by default. Change its default under <b>Settings › Preferences…</b>, or per "
+             "backup with the checkbox next to the Back Up button. The setting is stored as "
+             "<code>enable_server_snapshot</code> in the <code>[protection]</code> section of StackVault's "
+             "settings file; the command line's <code>--include-data</code> and <code>--no-include-data</code> "
+             "override it for one backup.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<p>")
+        + tr("Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, "
+             "not an image.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + tr("Restoring a backup") + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>")
+        + tr("Open the <b>Backups</b> tab, select a backup and click <b>Restore…</b>. The wizard asks for the "
+             "target cloud, project and region, and for the new server's name, flavor, network, key pair and "
+             "security groups; it suggests the values saved with the backup.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + tr("Backup storage") + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>")
+        + tr("Backups are stored in a folder on this computer (see Preferences). Data shared between backups "
+             "is stored only once, so a second backup of an unchanged server takes almost no space. "
+             "<b>Verify</b> reads a backup back and checks every piece of it.")
+        + QStringLiteral("</p>");
+    return html;
+}
+
+} // namespace sv::ui
