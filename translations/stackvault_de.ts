@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>sv::CloudProfile</name>
+    <message>
+        <source>The cloud needs a name.</source>
+        <translation>Die Cloud braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s name must not start or end with spaces.</source>
+        <translation>Der Name der Cloud darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The authentication URL must be an http:// or https:// address, such as https://keystone.example.com:5000/v3.</source>
+        <translation>Die Authentifizierungs-URL muss eine http://- oder https://-Adresse sein, etwa https://keystone.example.com:5000/v3.</translation>
+    </message>
+    <message>
+        <source>The interface must be public, internal or admin.</source>
+        <translation>Die Schnittstelle muss public, internal oder admin sein.</translation>
+    </message>
+    <message>
+        <source>Password authentication needs a user name or user id.</source>
+        <translation>Die Anmeldung mit Passwort braucht einen Benutzernamen oder eine Benutzer-ID.</translation>
+    </message>
+    <message>
+        <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
+        <translation>Die Anmeldung mit Anwendungszugangsdaten braucht deren ID oder deren Namen zusammen mit dem Namen oder der ID des Benutzers.</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>
@@ -64,6 +91,339 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ProfileStore</name>
+    <message>
+        <source>Cannot read the saved clouds from %1: %2</source>
+        <translation>Die gespeicherten Clouds können nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 is damaged (%2 at offset %3).</source>
+        <translation>Die Datei der gespeicherten Clouds %1 ist beschädigt (%2 an Position %3).</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 was written by a newer StackVault.</source>
+        <translation>Die Datei der gespeicherten Clouds %1 wurde von einer neueren StackVault-Version geschrieben.</translation>
+    </message>
+    <message>
+        <source>A cloud named &quot;%1&quot; already exists.</source>
+        <translation>Eine Cloud namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>A cloud with id %1 already exists.</source>
+        <translation>Eine Cloud mit der ID %1 gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; is no longer saved.</source>
+        <translation>Die Cloud „%1“ ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>No saved cloud has the id %1.</source>
+        <translation>Keine gespeicherte Cloud hat die ID %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved clouds.</source>
+        <translation>Der Ordner %1 für die gespeicherten Clouds kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the clouds to %1: %2</source>
+        <translation>Die Clouds können nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::SecretStore</name>
+    <message>
+        <source>The keyring could not delete the stored secret.</source>
+        <translation>Der Schlüsselbund konnte das gespeicherte Geheimnis nicht löschen.</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be kept. StackVault stores passwords only in the desktop keyring (a Secret Service provider): install and start GNOME Keyring (package gnome-keyring) or KWallet (package kwalletmanager), log in to the desktop session again, and retry.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann das Passwort nicht aufbewahrt werden. StackVault speichert Passwörter nur im Schlüsselbund der Arbeitsumgebung (einem Secret-Service-Anbieter): Installieren und starten Sie GNOME Keyring (Paket gnome-keyring) oder KWallet (Paket kwalletmanager), melden Sie sich erneut an der Sitzung an und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>No password is stored in the keyring for this cloud. Enter the password (or application credential secret) again.</source>
+        <translation>Für diese Cloud ist kein Passwort im Schlüsselbund gespeichert. Geben Sie das Passwort (oder das Geheimnis der Anwendungszugangsdaten) erneut ein.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked or refused access. Unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt oder hat den Zugriff verweigert. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ServerProtectable</name>
+    <message>
+        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
+        <translation>Server %1 startet von einem Datenträger (%2); das Sichern von Datenträgern wird noch nicht unterstützt, daher wurde nichts gesichert.</translation>
+    </message>
+    <message>
+        <source>no volume listed</source>
+        <translation>kein Datenträger aufgeführt</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status ERROR, so OpenStack cannot snapshot it. Repair or rebuild the server, then back it up.</source>
+        <translation>Server %1 hat den Status ERROR, daher kann OpenStack keinen Snapshot erstellen. Reparieren oder erstellen Sie den Server neu und sichern Sie ihn dann.</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status %2; a backup needs it ACTIVE, SHUTOFF, PAUSED or SUSPENDED. Try again when it is.</source>
+        <translation>Server %1 hat den Status %2; für eine Sicherung muss er ACTIVE, SHUTOFF, PAUSED oder SUSPENDED sein. Versuchen Sie es erneut, sobald er es ist.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>Server %1 ist beschäftigt (task_state %2); versuchen Sie es erneut, wenn er untätig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::VerifyJob</name>
+    <message>
+        <source>Verify backup %1</source>
+        <translation>Sicherung %1 überprüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is damaged: %n problem(s) found.</source>
+        <translation>
+            <numerusform>Sicherung %1 ist beschädigt: %n Problem gefunden.</numerusform>
+            <numerusform>Sicherung %1 ist beschädigt: %n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is intact: %n chunk(s) re-read and re-hashed.</source>
+        <translation>
+            <numerusform>Sicherung %1 ist unversehrt: %n Block erneut gelesen und geprüft.</numerusform>
+            <numerusform>Sicherung %1 ist unversehrt: %n Blöcke erneut gelesen und geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ApiJob</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>Die Verbindung zur Cloud ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; (%2) sent no data for %3 seconds; the request was given up.</source>
+        <translation>Die Cloud „%1“ (%2) hat %3 Sekunden lang keine Daten gesendet; die Anfrage wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 (cloud &quot;%2&quot;) failed: %3. Check the cloud&apos;s CA bundle setting, or turn off certificate verification only if you trust this network.</source>
+        <translation>Die sichere Verbindung zu %1 (Cloud „%2“) ist fehlgeschlagen: %3. Prüfen Sie die CA-Bundle-Einstellung der Cloud, oder schalten Sie die Zertifikatsprüfung nur aus, wenn Sie diesem Netzwerk vertrauen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (cloud &quot;%2&quot;): %3.</source>
+        <translation>%1 (Cloud „%2“) ist nicht erreichbar: %3.</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that is not the expected JSON object (%1).</source>
+        <translation>Die Cloud hat eine Antwort gesendet, die nicht das erwartete JSON-Objekt ist (%1).</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AuthenticateJob</name>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; answered without a token; is the auth URL a Keystone v3 endpoint?</source>
+        <translation>Der Identitätsdienst der Cloud „%1“ hat ohne Token geantwortet; ist die Authentifizierungs-URL ein Keystone-v3-Endpunkt?</translation>
+    </message>
+    <message>
+        <source>Cannot read the compute API version of cloud &quot;%1&quot;: %2</source>
+        <translation>Die Compute-API-Version der Cloud „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The application credential for cloud &quot;%1&quot; was not accepted (wrong id, name or secret, or it has expired).</source>
+        <translation>Die Anwendungszugangsdaten für die Cloud „%1“ wurden nicht akzeptiert (falsche ID, falscher Name oder falsches Geheimnis, oder sie sind abgelaufen).</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for cloud &quot;%1&quot;.</source>
+        <translation>Falscher Benutzername oder falsches Passwort für die Cloud „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no Keystone v3 identity service at %1 (cloud &quot;%2&quot;); check the auth URL.</source>
+        <translation>Unter %1 (Cloud „%2“) gibt es keinen Keystone-v3-Identitätsdienst; prüfen Sie die Authentifizierungs-URL.</translation>
+    </message>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; refused the login: %2</source>
+        <translation>Der Identitätsdienst der Cloud „%1“ hat die Anmeldung abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Connection</name>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; holds no PEM certificate.</source>
+        <translation>Das CA-Bundle %1 der Cloud „%2“ enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; does not exist.</source>
+        <translation>Das CA-Bundle %1 der Cloud „%2“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; offers no services to this login: choose a project in the cloud&apos;s settings.</source>
+        <translation>Die Cloud „%1“ bietet dieser Anmeldung keine Dienste an: Wählen Sie in den Einstellungen der Cloud ein Projekt.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: %2</source>
+        <translation>Cloud „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerImageJob</name>
+    <message>
+        <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
+        <translation>Der Compute-Dienst hat den Snapshot von Server %1 angenommen, aber nicht mitgeteilt, welches Abbild er erstellt.</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>Server %1 ist beschäftigt (task_state %2); versuchen Sie es erneut, wenn er untätig ist.</translation>
+    </message>
+    <message>
+        <source>Server %1 cannot be snapshotted while it is in state %2.</source>
+        <translation>Von Server %1 kann im Zustand %2 kein Snapshot erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy; try again when it is idle (%2).</source>
+        <translation>Server %1 ist beschäftigt; versuchen Sie es erneut, wenn er untätig ist (%2).</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>Server %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The cloud refused to snapshot server %1: %2</source>
+        <translation>Die Cloud hat den Snapshot von Server %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerJob</name>
+    <message>
+        <source>A new server needs an image or a boot volume.</source>
+        <translation>Ein neuer Server braucht ein Abbild oder einen Startdatenträger.</translation>
+    </message>
+    <message>
+        <source>The compute service accepted the new server but sent no id.</source>
+        <translation>Der Compute-Dienst hat den neuen Server angenommen, aber keine ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The cloud refused to create server %1: %2</source>
+        <translation>Die Cloud hat das Erstellen von Server %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteServerJob</name>
+    <message>
+        <source>Server %1 cannot be deleted now: %2</source>
+        <translation>Server %1 kann jetzt nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Error</name>
+    <message>
+        <source>The cloud could not be reached</source>
+        <translation>Die Cloud war nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The cloud stopped answering (no data within the time limit); try again later.</source>
+        <translation>Die Cloud antwortet nicht mehr (keine Daten innerhalb der Frist); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the cloud failed</source>
+        <translation>Die sichere Verbindung zur Cloud ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The cloud did not accept the credentials</source>
+        <translation>Die Cloud hat die Zugangsdaten nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this in this project</source>
+        <translation>Sie dürfen dies in diesem Projekt nicht tun</translation>
+    </message>
+    <message>
+        <source>The resource no longer exists</source>
+        <translation>Die Ressource existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>The resource is busy or in the wrong state</source>
+        <translation>Die Ressource ist beschäftigt oder im falschen Zustand</translation>
+    </message>
+    <message>
+        <source>; try again when it is idle.</source>
+        <translation>; versuchen Sie es erneut, wenn sie untätig ist.</translation>
+    </message>
+    <message>
+        <source>The cloud rejected the request</source>
+        <translation>Die Cloud hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>A quota or rate limit of the cloud was reached</source>
+        <translation>Ein Kontingent oder Ratenlimit der Cloud wurde erreicht</translation>
+    </message>
+    <message>
+        <source>The cloud service is unavailable (HTTP %1); try again later.</source>
+        <translation>Der Cloud-Dienst ist nicht verfügbar (HTTP %1); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The cloud answered with HTTP %1</source>
+        <translation>Die Cloud hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that StackVault does not understand</source>
+        <translation>Die Cloud hat eine Antwort gesendet, die StackVault nicht versteht</translation>
+    </message>
+    <message>
+        <source>The cloud does not offer the needed service</source>
+        <translation>Die Cloud bietet den benötigten Dienst nicht an</translation>
+    </message>
+    <message>
+        <source>The downloaded data does not match the cloud&apos;s checksum</source>
+        <translation>Die heruntergeladenen Daten passen nicht zur Prüfsumme der Cloud</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Gave up waiting</source>
+        <translation>Warten aufgegeben</translation>
+    </message>
+    <message>
+        <source>The operation failed in the cloud</source>
+        <translation>Der Vorgang ist in der Cloud fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServiceCatalog</name>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 service.</source>
+        <translation>Der Katalog der Cloud enthält keinen Dienst %1.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 endpoint for interface &quot;%2&quot;%3; it offers %4.</source>
+        <translation>Der Katalog der Cloud enthält keinen %1-Endpunkt für die Schnittstelle „%2“%3; er bietet %4.</translation>
+    </message>
+    <message>
+        <source> in region &quot;%1&quot;</source>
+        <translation> in der Region „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowServerJob</name>
+    <message>
+        <source>The compute service sent a server without an id.</source>
+        <translation>Der Compute-Dienst hat einen Server ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>Server %1 existiert nicht (mehr).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>sv::CloudProfile</name>
+    <message>
+        <source>The cloud needs a name.</source>
+        <translation>云需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s name must not start or end with spaces.</source>
+        <translation>云的名称不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>The authentication URL must be an http:// or https:// address, such as https://keystone.example.com:5000/v3.</source>
+        <translation>认证 URL 必须是 http:// 或 https:// 地址，例如 https://keystone.example.com:5000/v3。</translation>
+    </message>
+    <message>
+        <source>The interface must be public, internal or admin.</source>
+        <translation>接口必须是 public、internal 或 admin。</translation>
+    </message>
+    <message>
+        <source>Password authentication needs a user name or user id.</source>
+        <translation>密码认证需要用户名或用户 ID。</translation>
+    </message>
+    <message>
+        <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
+        <translation>应用凭据认证需要凭据的 ID，或其名称以及用户的名称或 ID。</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>
@@ -64,6 +91,337 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ProfileStore</name>
+    <message>
+        <source>Cannot read the saved clouds from %1: %2</source>
+        <translation>无法从 %1 读取已保存的云：%2</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 is damaged (%2 at offset %3).</source>
+        <translation>已保存的云文件 %1 已损坏（位置 %3 处%2）。</translation>
+    </message>
+    <message>
+        <source>The saved clouds file %1 was written by a newer StackVault.</source>
+        <translation>已保存的云文件 %1 由较新版本的 StackVault 写入。</translation>
+    </message>
+    <message>
+        <source>A cloud named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的云已存在。</translation>
+    </message>
+    <message>
+        <source>A cloud with id %1 already exists.</source>
+        <translation>ID 为 %1 的云已存在。</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; is no longer saved.</source>
+        <translation>云“%1”已不再保存。</translation>
+    </message>
+    <message>
+        <source>No saved cloud has the id %1.</source>
+        <translation>没有 ID 为 %1 的已保存云。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved clouds.</source>
+        <translation>无法为已保存的云创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the clouds to %1: %2</source>
+        <translation>无法将云保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::SecretStore</name>
+    <message>
+        <source>The keyring could not delete the stored secret.</source>
+        <translation>密钥环无法删除已存储的机密。</translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be kept. StackVault stores passwords only in the desktop keyring (a Secret Service provider): install and start GNOME Keyring (package gnome-keyring) or KWallet (package kwalletmanager), log in to the desktop session again, and retry.</source>
+        <translation>没有可用的密钥环，因此无法保存密码。StackVault 只将密码存储在桌面密钥环（Secret Service 提供者）中：请安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet（软件包 kwalletmanager），重新登录桌面会话，然后重试。</translation>
+    </message>
+    <message>
+        <source>No password is stored in the keyring for this cloud. Enter the password (or application credential secret) again.</source>
+        <translation>密钥环中没有为此云存储密码。请重新输入密码（或应用凭据机密）。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked or refused access. Unlock it and try again.</source>
+        <translation>密钥环已锁定或拒绝访问。请解锁后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ServerProtectable</name>
+    <message>
+        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
+        <translation>服务器 %1 从卷启动（%2）；暂不支持备份卷，因此没有备份任何内容。</translation>
+    </message>
+    <message>
+        <source>no volume listed</source>
+        <translation>未列出卷</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status ERROR, so OpenStack cannot snapshot it. Repair or rebuild the server, then back it up.</source>
+        <translation>服务器 %1 处于 ERROR 状态，OpenStack 无法为其创建快照。请修复或重建服务器后再备份。</translation>
+    </message>
+    <message>
+        <source>Server %1 is in status %2; a backup needs it ACTIVE, SHUTOFF, PAUSED or SUSPENDED. Try again when it is.</source>
+        <translation>服务器 %1 处于 %2 状态；备份要求其处于 ACTIVE、SHUTOFF、PAUSED 或 SUSPENDED 状态。请在满足条件时重试。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>服务器 %1 正忙（task_state %2）；请在其空闲时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::VerifyJob</name>
+    <message>
+        <source>Verify backup %1</source>
+        <translation>校验备份 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is damaged: %n problem(s) found.</source>
+        <translation>
+            <numerusform>备份 %1 已损坏：发现 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is intact: %n chunk(s) re-read and re-hashed.</source>
+        <translation>
+            <numerusform>备份 %1 完好无损：已重新读取并校验 %n 个数据块。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ApiJob</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>与云的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The cloud &quot;%1&quot; (%2) sent no data for %3 seconds; the request was given up.</source>
+        <translation>云“%1”（%2）在 %3 秒内没有发送数据；已放弃该请求。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 (cloud &quot;%2&quot;) failed: %3. Check the cloud&apos;s CA bundle setting, or turn off certificate verification only if you trust this network.</source>
+        <translation>与 %1（云“%2”）的安全连接失败：%3。请检查云的 CA 证书包设置；只有在信任此网络时才关闭证书验证。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (cloud &quot;%2&quot;): %3.</source>
+        <translation>无法访问 %1（云“%2”）：%3。</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that is not the expected JSON object (%1).</source>
+        <translation>云发送的响应不是预期的 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AuthenticateJob</name>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; answered without a token; is the auth URL a Keystone v3 endpoint?</source>
+        <translation>云“%1”的身份服务返回的响应中没有令牌；认证 URL 是 Keystone v3 端点吗？</translation>
+    </message>
+    <message>
+        <source>Cannot read the compute API version of cloud &quot;%1&quot;: %2</source>
+        <translation>无法读取云“%1”的计算 API 版本：%2</translation>
+    </message>
+    <message>
+        <source>The application credential for cloud &quot;%1&quot; was not accepted (wrong id, name or secret, or it has expired).</source>
+        <translation>云“%1”的应用凭据未被接受（ID、名称或机密错误，或已过期）。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for cloud &quot;%1&quot;.</source>
+        <translation>云“%1”的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>There is no Keystone v3 identity service at %1 (cloud &quot;%2&quot;); check the auth URL.</source>
+        <translation>%1（云“%2”）处没有 Keystone v3 身份服务；请检查认证 URL。</translation>
+    </message>
+    <message>
+        <source>The identity service of cloud &quot;%1&quot; refused the login: %2</source>
+        <translation>云“%1”的身份服务拒绝了登录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Connection</name>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; holds no PEM certificate.</source>
+        <translation>云“%2”的 CA 证书包 %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 of cloud &quot;%2&quot; does not exist.</source>
+        <translation>云“%2”的 CA 证书包 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; offers no services to this login: choose a project in the cloud&apos;s settings.</source>
+        <translation>云“%1”没有为此登录提供任何服务：请在云的设置中选择一个项目。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: %2</source>
+        <translation>云“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerImageJob</name>
+    <message>
+        <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
+        <translation>计算服务接受了服务器 %1 的快照请求，但没有说明将创建哪个镜像。</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
+        <translation>服务器 %1 正忙（task_state %2）；请在其空闲时重试。</translation>
+    </message>
+    <message>
+        <source>Server %1 cannot be snapshotted while it is in state %2.</source>
+        <translation>服务器 %1 处于 %2 状态时无法创建快照。</translation>
+    </message>
+    <message>
+        <source>Server %1 is busy; try again when it is idle (%2).</source>
+        <translation>服务器 %1 正忙；请在其空闲时重试（%2）。</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>服务器 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The cloud refused to snapshot server %1: %2</source>
+        <translation>云拒绝为服务器 %1 创建快照：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateServerJob</name>
+    <message>
+        <source>A new server needs an image or a boot volume.</source>
+        <translation>新服务器需要一个镜像或启动卷。</translation>
+    </message>
+    <message>
+        <source>The compute service accepted the new server but sent no id.</source>
+        <translation>计算服务接受了新服务器，但没有返回 ID。</translation>
+    </message>
+    <message>
+        <source>The cloud refused to create server %1: %2</source>
+        <translation>云拒绝创建服务器 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteServerJob</name>
+    <message>
+        <source>Server %1 cannot be deleted now: %2</source>
+        <translation>服务器 %1 现在无法删除：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::Error</name>
+    <message>
+        <source>The cloud could not be reached</source>
+        <translation>无法访问云</translation>
+    </message>
+    <message>
+        <source>The cloud stopped answering (no data within the time limit); try again later.</source>
+        <translation>云停止响应（在时限内没有数据）；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the cloud failed</source>
+        <translation>与云的安全连接失败</translation>
+    </message>
+    <message>
+        <source>The cloud did not accept the credentials</source>
+        <translation>云不接受这些凭据</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this in this project</source>
+        <translation>您无权在此项目中执行此操作</translation>
+    </message>
+    <message>
+        <source>The resource no longer exists</source>
+        <translation>该资源已不存在</translation>
+    </message>
+    <message>
+        <source>The resource is busy or in the wrong state</source>
+        <translation>该资源正忙或状态不正确</translation>
+    </message>
+    <message>
+        <source>; try again when it is idle.</source>
+        <translation>；请在其空闲时重试。</translation>
+    </message>
+    <message>
+        <source>The cloud rejected the request</source>
+        <translation>云拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>A quota or rate limit of the cloud was reached</source>
+        <translation>已达到云的配额或速率限制</translation>
+    </message>
+    <message>
+        <source>The cloud service is unavailable (HTTP %1); try again later.</source>
+        <translation>云服务不可用（HTTP %1）；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The cloud answered with HTTP %1</source>
+        <translation>云返回了 HTTP %1</translation>
+    </message>
+    <message>
+        <source>The cloud sent a response that StackVault does not understand</source>
+        <translation>云发送了 StackVault 无法理解的响应</translation>
+    </message>
+    <message>
+        <source>The cloud does not offer the needed service</source>
+        <translation>云不提供所需的服务</translation>
+    </message>
+    <message>
+        <source>The downloaded data does not match the cloud&apos;s checksum</source>
+        <translation>下载的数据与云的校验和不符</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Gave up waiting</source>
+        <translation>已放弃等待</translation>
+    </message>
+    <message>
+        <source>The operation failed in the cloud</source>
+        <translation>该操作在云中失败</translation>
+    </message>
+    <message>
+        <source>Invalid request</source>
+        <translation>无效请求</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServiceCatalog</name>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 service.</source>
+        <translation>云的服务目录中没有 %1 服务。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s catalog has no %1 endpoint for interface &quot;%2&quot;%3; it offers %4.</source>
+        <translation>云的服务目录中没有接口“%2”%3的 %1 端点；它提供的是 %4。</translation>
+    </message>
+    <message>
+        <source> in region &quot;%1&quot;</source>
+        <translation>（区域“%1”）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowServerJob</name>
+    <message>
+        <source>The compute service sent a server without an id.</source>
+        <translation>计算服务返回了一个没有 ID 的服务器。</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>服务器 %1 不存在（或已被删除）。</translation>
     </message>
 </context>
 <context>
