@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>main</name>
+    <message>
+        <source>Saved Clouds</source>
+        <translation>Gespeicherte Clouds</translation>
+    </message>
+</context>
+<context>
     <name>sv::CloudProfile</name>
     <message>
         <source>The cloud needs a name.</source>
@@ -607,14 +614,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
 <context>
     <name>sv::ui::CoreBackend</name>
     <message>
-        <source>Listing servers is not available in this build yet.</source>
-        <translation>Das Auflisten von Servern ist in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Listing flavors and networks is not available in this build yet.</source>
-        <translation>Das Auflisten von Flavors und Netzwerken ist in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>Backing up is not available in this build yet.</source>
         <translation>Das Sichern ist in dieser Version noch nicht verfügbar.</translation>
     </message>
@@ -623,12 +622,27 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Das Wiederherstellen ist in dieser Version noch nicht verfügbar.</translation>
     </message>
     <message>
-        <source>Verifying is not available in this build yet.</source>
-        <translation>Das Überprüfen ist in dieser Version noch nicht verfügbar.</translation>
+        <source>This cloud is no longer saved.</source>
+        <translation>Diese Cloud ist nicht mehr gespeichert.</translation>
     </message>
     <message>
-        <source>Deleting backups is not available in this build yet.</source>
-        <translation>Das Löschen von Sicherungen ist in dieser Version noch nicht verfügbar.</translation>
+        <source>Open the cloud in the tree first so that StackVault can sign in to it.</source>
+        <translation>Öffnen Sie die Cloud zuerst im Baum, damit StackVault sich bei ihr anmelden kann.</translation>
+    </message>
+    <message>
+        <source>Delete backup of %1</source>
+        <translation>Sicherung von %1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup could not be deleted: %1</source>
+        <translation>Die Sicherung konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Backup deleted.</source>
+        <translation>Sicherung gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -911,6 +925,326 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;OpenStack-Server samt Daten sichern und in jeder Cloud, jedem Projekt und jeder Region wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Include server data by default</source>
+        <translation>Serverdaten standardmäßig einschließen</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>Erstellt zuerst einen Snapshot, damit seit dem Start geschriebene Daten gesichert werden; andernfalls wird nur das Originalabbild gespeichert.</translation>
+    </message>
+    <message>
+        <source>A new language is used after StackVault is restarted.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von StackVault verwendet.</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage folder:</source>
+        <translation>&amp;Ordner des Sicherungsspeichers:</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs at the same time:</source>
+        <translation>&amp;Gleichzeitige Aufträge:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Backup Storage Folder</source>
+        <translation>Ordner des Sicherungsspeichers</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreBackupPage</name>
+    <message>
+        <source>Choose the Backup</source>
+        <translation>Sicherung auswählen</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored as a new server?</source>
+        <translation>Welche Sicherung soll als neuer Server wiederhergestellt werden?</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>&amp;Sicherung:</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore yet.</source>
+        <translation>Es gibt noch keine Sicherung zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Taken: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>Inhalt: %1</translation>
+    </message>
+    <message>
+        <source>Consistency: %1</source>
+        <translation>Konsistenz: %1</translation>
+    </message>
+    <message>
+        <source>Flavor when backed up: %1</source>
+        <translation>Flavor bei der Sicherung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreRunPage</name>
+    <message>
+        <source>Restoring</source>
+        <translation>Wiederherstellung läuft</translation>
+    </message>
+    <message>
+        <source>You can close this window; the restore also appears in the jobs list.</source>
+        <translation>Sie können dieses Fenster schließen; die Wiederherstellung erscheint auch in der Auftragsliste.</translation>
+    </message>
+    <message>
+        <source>The restore could not start: %1</source>
+        <translation>Die Wiederherstellung konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 – %2 von %3</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>, noch %1</translation>
+    </message>
+    <message>
+        <source>The server “%1” was restored (ID %2).</source>
+        <translation>Der Server „%1“ wurde wiederhergestellt (ID %2).</translation>
+    </message>
+    <message>
+        <source>Open it in the dashboard</source>
+        <translation>Im Dashboard öffnen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1
+What it had created was removed.</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1
+Was sie bereits erstellt hatte, wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; what it had created was removed.</source>
+        <translation>Die Wiederherstellung wurde abgebrochen; was sie bereits erstellt hatte, wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreServerPage</name>
+    <message>
+        <source>Server Options</source>
+        <translation>Serveroptionen</translation>
+    </message>
+    <message>
+        <source>How should the restored server look? The values saved with the backup are suggested.</source>
+        <translation>Wie soll der wiederhergestellte Server aussehen? Vorgeschlagen werden die mit der Sicherung gespeicherten Werte.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Flavor:</source>
+        <translation>&amp;Flavor:</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>Netz&amp;werk:</translation>
+    </message>
+    <message>
+        <source>&amp;Key pair:</source>
+        <translation>&amp;Schlüsselpaar:</translation>
+    </message>
+    <message>
+        <source>&amp;Security groups:</source>
+        <translation>Sicherheits&amp;gruppen:</translation>
+    </message>
+    <message>
+        <source>%1-restored</source>
+        <translation>%1-wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its flavors, networks and key pairs…</source>
+        <translation>Die Ziel-Cloud wird nach Flavors, Netzwerken und Schlüsselpaaren gefragt …</translation>
+    </message>
+    <message>
+        <source>The target cloud could not be asked: %1
+Go back to choose another target, or try again.</source>
+        <translation>Die Ziel-Cloud konnte nicht abgefragt werden: %1
+Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
+        <translation>%1 (%2 vCPU, %3 RAM, %4 GB Festplatte)</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>(kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>(no key pair)</source>
+        <translation>(kein Schlüsselpaar)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flavor(s) hidden: too small for the image (needs %1 GB disk, %2 MiB RAM).</source>
+        <translation>
+            <numerusform>%n Flavor ausgeblendet: zu klein für das Abbild (benötigt %1 GB Festplatte, %2 MiB RAM).</numerusform>
+            <numerusform>%n Flavors ausgeblendet: zu klein für das Abbild (benötigt %1 GB Festplatte, %2 MiB RAM).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The target offers no flavor big enough for this backup.</source>
+        <translation>Das Ziel bietet keinen Flavor, der für diese Sicherung groß genug ist.</translation>
+    </message>
+    <message>
+        <source>The new server needs a name.</source>
+        <translation>Der neue Server braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The chosen flavor does not exist in the target.</source>
+        <translation>Der gewählte Flavor existiert im Ziel nicht.</translation>
+    </message>
+    <message>
+        <source>The flavor&apos;s disk (%1 GB) is smaller than the image needs (%2 GB).</source>
+        <translation>Die Festplatte des Flavors (%1 GB) ist kleiner, als das Abbild benötigt (%2 GB).</translation>
+    </message>
+    <message>
+        <source>The key pair “%1” does not exist in the target.</source>
+        <translation>Das Schlüsselpaar „%1“ existiert im Ziel nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check the choices, then click Restore.</source>
+        <translation>Prüfen Sie die Auswahl und klicken Sie dann auf „Wiederherstellen“.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup: %1 from %2 (%3)</source>
+        <translation>Sicherung: %1 vom %2 (%3)</translation>
+    </message>
+    <message>
+        <source>with data</source>
+        <translation>mit Daten</translation>
+    </message>
+    <message>
+        <source>original image only</source>
+        <translation>nur Originalabbild</translation>
+    </message>
+    <message>
+        <source>Target: cloud %1, project %2, region %3</source>
+        <translation>Ziel: Cloud %1, Projekt %2, Region %3</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation>Neuer Server: %1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>Flavor: %1</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Netzwerk: %1</translation>
+    </message>
+    <message>
+        <source>Key pair: %1</source>
+        <translation>Schlüsselpaar: %1</translation>
+    </message>
+    <message>
+        <source>Security groups: %1</source>
+        <translation>Sicherheitsgruppen: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
+        <translation>StackVault erstellt aus der Sicherung ein neues Abbild, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet daraus den neuen Server. Der gesicherte Server wird nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreTargetPage</name>
+    <message>
+        <source>Choose the Target</source>
+        <translation>Ziel auswählen</translation>
+    </message>
+    <message>
+        <source>Where should the server be restored? Any saved cloud can be the target.</source>
+        <translation>Wo soll der Server wiederhergestellt werden? Jede gespeicherte Cloud kann das Ziel sein.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default project</source>
+        <translation>Standardprojekt der Cloud</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default region</source>
+        <translation>Standardregion der Cloud</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>main</name>
+    <message>
+        <source>Saved Clouds</source>
+        <translation>已保存的云</translation>
+    </message>
+</context>
+<context>
     <name>sv::CloudProfile</name>
     <message>
         <source>The cloud needs a name.</source>
@@ -604,14 +611,6 @@ Double-click or choose Retry to try again.</source>
 <context>
     <name>sv::ui::CoreBackend</name>
     <message>
-        <source>Listing servers is not available in this build yet.</source>
-        <translation>此版本尚不支持列出服务器。</translation>
-    </message>
-    <message>
-        <source>Listing flavors and networks is not available in this build yet.</source>
-        <translation>此版本尚不支持列出规格和网络。</translation>
-    </message>
-    <message>
         <source>Backing up is not available in this build yet.</source>
         <translation>此版本尚不支持备份。</translation>
     </message>
@@ -620,12 +619,27 @@ Double-click or choose Retry to try again.</source>
         <translation>此版本尚不支持恢复。</translation>
     </message>
     <message>
-        <source>Verifying is not available in this build yet.</source>
-        <translation>此版本尚不支持校验。</translation>
+        <source>This cloud is no longer saved.</source>
+        <translation>此云已不再保存。</translation>
     </message>
     <message>
-        <source>Deleting backups is not available in this build yet.</source>
-        <translation>此版本尚不支持删除备份。</translation>
+        <source>Open the cloud in the tree first so that StackVault can sign in to it.</source>
+        <translation>请先在树中展开该云，以便 StackVault 登录。</translation>
+    </message>
+    <message>
+        <source>Delete backup of %1</source>
+        <translation>删除 %1 的备份</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup could not be deleted: %1</source>
+        <translation>无法删除备份：%1</translation>
+    </message>
+    <message>
+        <source>Backup deleted.</source>
+        <translation>备份已删除。</translation>
     </message>
 </context>
 <context>
@@ -908,6 +922,325 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;备份 OpenStack 服务器及其数据，并将其恢复到任意云、项目或区域。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Include server data by default</source>
+        <translation>默认包含服务器数据</translation>
+    </message>
+    <message>
+        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
+        <translation>先创建快照，以便备份自启动以来写入的数据；否则只保存原始镜像。</translation>
+    </message>
+    <message>
+        <source>A new language is used after StackVault is restarted.</source>
+        <translation>新语言将在 StackVault 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage folder:</source>
+        <translation>备份存储文件夹(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs at the same time:</source>
+        <translation>同时运行的任务数(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Backup Storage Folder</source>
+        <translation>备份存储文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreBackupPage</name>
+    <message>
+        <source>Choose the Backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored as a new server?</source>
+        <translation>要将哪个备份恢复为新服务器？</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>备份(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore yet.</source>
+        <translation>还没有可恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Taken: %1</source>
+        <translation>备份时间：%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小：%1</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>内容：%1</translation>
+    </message>
+    <message>
+        <source>Consistency: %1</source>
+        <translation>一致性：%1</translation>
+    </message>
+    <message>
+        <source>Flavor when backed up: %1</source>
+        <translation>备份时的规格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreRunPage</name>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>You can close this window; the restore also appears in the jobs list.</source>
+        <translation>您可以关闭此窗口；恢复任务也会显示在任务列表中。</translation>
+    </message>
+    <message>
+        <source>The restore could not start: %1</source>
+        <translation>无法开始恢复：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 / %3</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <source>The server “%1” was restored (ID %2).</source>
+        <translation>服务器“%1”已恢复（ID %2）。</translation>
+    </message>
+    <message>
+        <source>Open it in the dashboard</source>
+        <translation>在控制面板中打开</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1
+What it had created was removed.</source>
+        <translation>恢复失败：%1
+已删除其创建的内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; what it had created was removed.</source>
+        <translation>恢复已取消；已删除其创建的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreServerPage</name>
+    <message>
+        <source>Server Options</source>
+        <translation>服务器选项</translation>
+    </message>
+    <message>
+        <source>How should the restored server look? The values saved with the backup are suggested.</source>
+        <translation>恢复后的服务器应如何配置？建议使用随备份保存的值。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Flavor:</source>
+        <translation>规格(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>网络(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key pair:</source>
+        <translation>密钥对(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Security groups:</source>
+        <translation>安全组(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>%1-restored</source>
+        <translation>%1-restored</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its flavors, networks and key pairs…</source>
+        <translation>正在向目标云查询规格、网络和密钥对…</translation>
+    </message>
+    <message>
+        <source>The target cloud could not be asked: %1
+Go back to choose another target, or try again.</source>
+        <translation>无法查询目标云：%1
+请返回选择其他目标，或重试。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
+        <translation>%1（%2 个 vCPU，%3 内存，%4 GB 磁盘）</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>（无网络）</translation>
+    </message>
+    <message>
+        <source>(no key pair)</source>
+        <translation>（无密钥对）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flavor(s) hidden: too small for the image (needs %1 GB disk, %2 MiB RAM).</source>
+        <translation>
+            <numerusform>已隐藏 %n 个规格：对该镜像来说太小（需要 %1 GB 磁盘、%2 MiB 内存）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The target offers no flavor big enough for this backup.</source>
+        <translation>目标没有足够大的规格来容纳此备份。</translation>
+    </message>
+    <message>
+        <source>The new server needs a name.</source>
+        <translation>新服务器需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The chosen flavor does not exist in the target.</source>
+        <translation>所选规格在目标中不存在。</translation>
+    </message>
+    <message>
+        <source>The flavor&apos;s disk (%1 GB) is smaller than the image needs (%2 GB).</source>
+        <translation>该规格的磁盘（%1 GB）小于镜像所需（%2 GB）。</translation>
+    </message>
+    <message>
+        <source>The key pair “%1” does not exist in the target.</source>
+        <translation>密钥对“%1”在目标中不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Check the choices, then click Restore.</source>
+        <translation>请检查所选内容，然后点击“恢复”。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Backup: %1 from %2 (%3)</source>
+        <translation>备份：%1，%2（%3）</translation>
+    </message>
+    <message>
+        <source>with data</source>
+        <translation>包含数据</translation>
+    </message>
+    <message>
+        <source>original image only</source>
+        <translation>仅原始镜像</translation>
+    </message>
+    <message>
+        <source>Target: cloud %1, project %2, region %3</source>
+        <translation>目标：云 %1，项目 %2，区域 %3</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>New server: %1</source>
+        <translation>新服务器：%1</translation>
+    </message>
+    <message>
+        <source>Flavor: %1</source>
+        <translation>规格：%1</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>网络：%1</translation>
+    </message>
+    <message>
+        <source>Key pair: %1</source>
+        <translation>密钥对：%1</translation>
+    </message>
+    <message>
+        <source>Security groups: %1</source>
+        <translation>安全组：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
+        <translation>StackVault 会从备份创建一个新镜像，根据保存的校验和检查每个字节，然后用它启动新服务器。被备份的服务器不会被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreTargetPage</name>
+    <message>
+        <source>Choose the Target</source>
+        <translation>选择目标</translation>
+    </message>
+    <message>
+        <source>Where should the server be restored? Any saved cloud can be the target.</source>
+        <translation>要将服务器恢复到哪里？任何已保存的云都可以作为目标。</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default project</source>
+        <translation>云的默认项目</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s default region</source>
+        <translation>云的默认区域</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a Backup</source>
+        <translation>恢复备份</translation>
     </message>
 </context>
 <context>

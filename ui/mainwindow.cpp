@@ -10,6 +10,7 @@
 #include "common/messagebox.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/helpdialog.h"
+#include "restorewizard/restorewizard.h"
 #include "jobs/job.h"
 #include "jobs/jobmanager.h"
 #include "jobsdock/joblistmodel.h"
@@ -126,6 +127,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
     connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
+    connect(this, &MainWindow::restoreRequested, this, &MainWindow::openRestoreWizard);
 
     resize(1100, 720);
     restoreWindowState();
@@ -280,7 +282,6 @@ void MainWindow::onCurrentTreeIndexChanged()
     case CloudTreeModel::NodeKind::Error:
         m_details->showError(m_treeModel->cloudName(index), m_treeModel->errorMessage(index));
         break;
-    case CloudTreeModel::NodeKind::Loading:
         m_details->showNothing();
         break;
     }
@@ -368,6 +369,13 @@ void MainWindow::onJobFinished(int jobId, const JobResult &result)
     if (result.outcome == JobOutcome::Failed)
         statusBar()->showMessage(tr("A job failed: %1").arg(result.message), 10000);
     Q_EMIT jobEnded(jobId, result);
+}
+
+void MainWindow::openRestoreWizard(const CheckpointEntry &checkpoint)
+{
+    auto *wizard = new RestoreWizard(m_backend, m_jobs, m_backupsModel->checkpoints(), checkpoint.id, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
 }
 
 void MainWindow::showHelp()

@@ -43,6 +43,9 @@ public:
     int startVerify(const CheckpointEntry &checkpoint);
     int startDelete(const CheckpointEntry &checkpoint);
 
+    // Opens the restore wizard on this backup (also what Restore… in the Backups view does).
+    void openRestoreWizard(const CheckpointEntry &checkpoint);
+
     void refresh();
     void setIncludeDataDefault(bool includeData);
 

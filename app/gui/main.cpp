@@ -1,9 +1,14 @@
 #include "backend/corebackend.h"
 #include "common/icons.h"
 #include "common/languagemanager.h"
+#include "common/messagebox.h"
+#include "dialogs/preferencesdialog.h"
 #include "jobs/jobmanager.h"
 #include "mainwindow.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
 #include "util/appinfo.h"
+#include "util/appsettings.h"
 
 #include <QApplication>
 
@@ -15,12 +20,38 @@ int main(int argc, char *argv[])
     sv::ui::initResources();
     QApplication::setWindowIcon(sv::ui::icon(QStringLiteral("org.stackvault.StackVault")));
 
+    sv::AppSettings *settings = sv::AppSettings::instance();
     sv::ui::LanguageManager languages;
-    languages.apply(QString());
+    languages.apply(settings->language());
+
+    sv::SecretStore secrets;
+    sv::ProfileStore profiles;
+    profiles.setSecretStore(&secrets);
+    QString loadError;
+    const bool loaded = profiles.load(&loadError);
 
     sv::JobManager jobs;
-    sv::ui::CoreBackend backend;
+    jobs.setMaxConcurrentJobs(settings->concurrentJobs());
+    sv::ui::CoreBackend backend(&profiles, &secrets);
     sv::ui::MainWindow window(&backend, &jobs);
+    window.setIncludeDataDefault(settings->enableServerSnapshot());
+    QObject::connect(settings, &sv::AppSettings::changed, &window, [&](const QString &key) {
+        if (key == QLatin1String(sv::AppSettings::EnableServerSnapshotKey))
+            window.setIncludeDataDefault(settings->enableServerSnapshot());
+        else if (key == QLatin1String(sv::AppSettings::ConcurrentJobsKey))
+            jobs.setMaxConcurrentJobs(settings->concurrentJobs());
+    });
+    QObject::connect(&window, &sv::ui::MainWindow::preferencesRequested, &window, [&] {
+        auto *dialog = new sv::ui::PreferencesDialog(settings, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QObject::connect(settings, &sv::AppSettings::changed, &window, [&](const QString &key) {
+        if (key == QLatin1String(sv::AppSettings::BankLocationKey))
+            backend.requestCheckpoints();
+    });
     window.show();
+    if (!loaded)
+        sv::ui::MessageBox::warning(&window, QCoreApplication::translate("main", "Saved Clouds"), loadError);
     return QApplication::exec();
 }

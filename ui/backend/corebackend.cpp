@@ -1,46 +1,286 @@
 #include "backend/corebackend.h"
 
+#include "backend/deletecheckpointjob.h"
+#include "bank/bank.h"
+#include "bank/localbank.h"
+#include "common/uilog.h"
+#include "openstack/compute/listflavorsjob.h"
+#include "openstack/compute/listkeypairsjob.h"
+#include "openstack/compute/listserversjob.h"
+#include "openstack/connection.h"
+#include "openstack/session.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+#include "protection/verifyjob.h"
+#include "util/appsettings.h"
+
+#if __has_include("protection/backupjob.h")
+#include "protection/backupjob.h"
+#define STACKVAULT_HAVE_BACKUPJOB 1
+#endif
+
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QMetaObject>
+#include <QThreadPool>
 
 namespace sv::ui {
 
-CoreBackend::CoreBackend(QObject *parent)
-    : Backend(parent)
+namespace {
+
+ServerEntry toEntry(const openstack::Server &server)
 {
+    ServerEntry entry;
+    entry.id = server.id;
+    entry.name = server.name;
+    entry.status = server.status;
+    entry.taskState = server.taskState;
+    entry.flavorName = server.flavorName.isEmpty() ? server.flavorId : server.flavorName;
+    entry.imageId = server.imageId;
+    entry.imageName = server.raw.value(QLatin1String("image")).toObject().value(QLatin1String("name")).toString();
+    entry.availabilityZone = server.availabilityZone;
+    entry.created = QDateTime::fromString(server.raw.value(QLatin1String("created")).toString(), Qt::ISODate);
+    for (const openstack::Server::Address &address : server.addresses)
+        entry.addresses.append(QStringLiteral("%1: %2").arg(address.network, address.ip));
+    for (const QString &volumeId : server.attachedVolumeIds)
+        entry.volumes.append(VolumeEntry{volumeId, {}, 0, {}, false});
+    return entry;
+}
+
+CheckpointEntry toEntry(const CheckpointSummary &summary, const CheckpointIndex *index)
+{
+    CheckpointEntry entry;
+    entry.id = summary.id;
+    entry.serverId = summary.serverId;
+    entry.serverName = summary.serverName;
+    entry.created = summary.created;
+    entry.size = summary.size;
+    entry.storedSize = summary.newStoredBytes;
+    entry.status = summary.status;
+    if (summary.consistency == u"quiesced")
+        entry.consistency = CheckpointEntry::Consistency::Quiesced;
+    else if (summary.consistency == u"crash-consistent")
+        entry.consistency = CheckpointEntry::Consistency::CrashConsistent;
+    if (!index)
+        return entry;
+    entry.withData = index->options.value(QLatin1String("include_data")).toBool();
+    entry.cloudId = index->options.value(QLatin1String("cloud_id")).toString();
+    for (const ProtectedResource &resource : index->resources) {
+        if (resource.type == u"OS::Nova::Server" && resource.parentId.isEmpty()) {
+            const QJsonObject &meta = resource.metadata;
+            entry.flavorName = meta.value(QLatin1String("flavor")).toObject().value(QLatin1String("name")).toString();
+            entry.keyName = meta.value(QLatin1String("key_name")).toString();
+            entry.availabilityZone = meta.value(QLatin1String("availability_zone")).toString();
+            const QJsonArray networks = meta.value(QLatin1String("networks")).toArray();
+            for (const QJsonValue &network : networks)
+                entry.networkNames.append(network.toObject().value(QLatin1String("name")).toString());
+            const QJsonArray groups = meta.value(QLatin1String("security_groups")).toArray();
+            for (const QJsonValue &group : groups)
+                entry.securityGroups.append(group.isObject() ? group.toObject().value(QLatin1String("name")).toString()
+                                                             : group.toString());
+        } else if (resource.type == u"OS::Glance::Image") {
+            const QJsonObject &meta = resource.metadata;
+            entry.imageName = resource.name;
+            const QJsonObject properties = meta.value(QLatin1String("properties")).toObject();
+            const QJsonObject &source = properties.isEmpty() ? meta : properties;
+            entry.minDiskGiB = source.value(QLatin1String("min_disk")).toInteger();
+            entry.minRamMiB = source.value(QLatin1String("min_ram")).toInteger();
+        }
+    }
+    return entry;
+}
+
+} // namespace
+
+CoreBackend::CoreBackend(ProfileStore *profiles, SecretStore *secrets, QObject *parent)
+    : Backend(parent)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+{
+    connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
+        // An edited profile needs a new session (new URL, user or secret).
+        const auto ids = m_sessions.keys();
+        for (const QString &id : ids)
+            forgetSession(id);
+        Q_EMIT cloudsChanged();
+    });
 }
 
 CoreBackend::~CoreBackend() = default;
 
 QList<CloudEntry> CoreBackend::clouds() const
 {
-    return {};
+    QList<CloudEntry> result;
+    const auto profiles = m_profiles->profiles();
+    for (const CloudProfile &profile : profiles)
+        result.append(CloudEntry{profile.id, profile.name, profile.projectName.isEmpty() ? profile.projectId : profile.projectName,
+                                 profile.regionName});
+    return result;
+}
+
+void CoreBackend::forgetSession(const QString &cloudId)
+{
+    m_sessions.remove(cloudId);
+    if (QPointer<openstack::Connection> connection = m_connections.take(cloudId))
+        connection->deleteLater();
+}
+
+void CoreBackend::withConnection(const QString &cloudId,
+                                 std::function<void(openstack::Connection *, const QString &)> done)
+{
+    if (QPointer<openstack::Connection> connection = m_connections.value(cloudId)) {
+        done(connection, {});
+        return;
+    }
+    const std::optional<CloudProfile> profile = m_profiles->findById(cloudId);
+    if (!profile) {
+        done(nullptr, tr("This cloud is no longer saved."));
+        return;
+    }
+    // The keychain answers asynchronously; nothing waits on the GUI thread.
+    m_secrets->read(cloudId, this, [this, cloudId, profile = *profile, done = std::move(done)](const SecretResult &result) {
+        if (!result.ok()) {
+            done(nullptr, result.message);
+            return;
+        }
+        if (QPointer<openstack::Connection> existing = m_connections.value(cloudId)) {
+            done(existing, {});
+            return;
+        }
+        auto session = openstack::Session::create(profile, result.secret);
+        m_sessions.insert(cloudId, session);
+        auto *connection = new openstack::Connection(session, this);
+        m_connections.insert(cloudId, connection);
+        done(connection, {});
+    });
 }
 
 void CoreBackend::requestServers(const QString &cloudId)
 {
-    // Answers are always delivered later, never from inside the request, like a network reply.
-    QMetaObject::invokeMethod(this, [this, cloudId] {
-        Q_EMIT serversFailed(cloudId, tr("Listing servers is not available in this build yet."));
-    }, Qt::QueuedConnection);
+    withConnection(cloudId, [this, cloudId](openstack::Connection *connection, const QString &error) {
+        if (!connection) {
+            Q_EMIT serversFailed(cloudId, error);
+            return;
+        }
+        auto *job = new openstack::ListServersJob(connection);
+        connect(job, &openstack::ApiJob::finished, this, [this, job, cloudId](const openstack::Error &result) {
+            if (result) {
+                Q_EMIT serversFailed(cloudId, result.message);
+                return;
+            }
+            QList<ServerEntry> servers;
+            servers.reserve(job->servers().size());
+            for (const openstack::Server &server : job->servers())
+                servers.append(toEntry(server));
+            Q_EMIT serversReady(cloudId, servers);
+        });
+        job->start();
+    });
+}
+
+std::shared_ptr<Bank> CoreBackend::bank() const
+{
+    return std::make_shared<LocalBank>(AppSettings::instance()->bankLocation());
 }
 
 void CoreBackend::requestCheckpoints()
 {
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT checkpointsReady({}); }, Qt::QueuedConnection);
+    const std::shared_ptr<Bank> bank = this->bank();
+    const QPointer<CoreBackend> self(this);
+    // Reading the indexes touches the disk: never on the GUI thread.
+    QThreadPool::globalInstance()->start([self, bank] {
+        BankError error;
+        QList<CheckpointSummary> summaries;
+        QList<CheckpointEntry> entries;
+        QString failure;
+        if (!bank->open(&error) || !bank->listCheckpoints(&summaries, &error)) {
+            failure = error.message;
+        } else {
+            for (const CheckpointSummary &summary : std::as_const(summaries)) {
+                CheckpointIndex index;
+                BankError indexError;
+                const bool haveIndex = bank->checkpoint(summary.id, &index, &indexError);
+                entries.append(toEntry(summary, haveIndex ? &index : nullptr));
+            }
+        }
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure] {
+            if (!self)
+                return;
+            if (failure.isEmpty())
+                Q_EMIT self->checkpointsReady(entries);
+            else
+                Q_EMIT self->checkpointsFailed(failure);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void CoreBackend::requestTargetOptions(const QString &cloudId, const QString &region)
 {
-    QMetaObject::invokeMethod(this, [this, cloudId, region] {
-        Q_EMIT targetOptionsFailed(cloudId, region, tr("Listing flavors and networks is not available in this build yet."));
-    }, Qt::QueuedConnection);
+    withConnection(cloudId, [this, cloudId, region](openstack::Connection *connection, const QString &error) {
+        if (!connection) {
+            Q_EMIT targetOptionsFailed(cloudId, region, error);
+            return;
+        }
+        // Flavors and key pairs in parallel; answer when both are in.
+        struct Pending
+        {
+            TargetOptions options;
+            int outstanding = 2;
+            QString failure;
+        };
+        auto pending = std::make_shared<Pending>();
+        auto done = [this, cloudId, region, pending] {
+            if (--pending->outstanding > 0)
+                return;
+            if (!pending->failure.isEmpty())
+                Q_EMIT targetOptionsFailed(cloudId, region, pending->failure);
+            else
+                Q_EMIT targetOptionsReady(cloudId, region, pending->options);
+        };
+        auto *flavors = new openstack::ListFlavorsJob(connection);
+        connect(flavors, &openstack::ApiJob::finished, this, [flavors, pending, done](const openstack::Error &result) {
+            if (result)
+                pending->failure = result.message;
+            for (const openstack::Flavor &flavor : flavors->flavors())
+                pending->options.flavors.append(FlavorEntry{flavor.id, flavor.name, flavor.vcpus, flavor.ram, flavor.disk});
+            done();
+        });
+        auto *keyPairs = new openstack::ListKeyPairsJob(connection);
+        connect(keyPairs, &openstack::ApiJob::finished, this, [keyPairs, pending, done](const openstack::Error &result) {
+            if (result)
+                pending->failure = result.message;
+            for (const openstack::KeyPair &keyPair : keyPairs->keyPairs())
+                pending->options.keyPairs.append(keyPair.name);
+            done();
+        });
+        flavors->start();
+        keyPairs->start();
+    });
 }
 
-Job *CoreBackend::createBackupJob(const QString &, const ServerEntry &, bool, QString *error)
+Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData, QString *error)
 {
+#ifdef STACKVAULT_HAVE_BACKUPJOB
+    const std::shared_ptr<openstack::Session> session = m_sessions.value(cloudId);
+    if (!session) {
+        if (error)
+            *error = tr("Open the cloud in the tree first so that StackVault can sign in to it.");
+        return nullptr;
+    }
+    BackupRequest request;
+    request.session = session;
+    request.bank = bank();
+    request.server = server.id;
+    request.enableServerSnapshot = includeData;
+    return new BackupJob(std::move(request));
+#else
+    Q_UNUSED(cloudId)
+    Q_UNUSED(server)
+    Q_UNUSED(includeData)
     if (error)
         *error = tr("Backing up is not available in this build yet.");
     return nullptr;
+#endif
 }
 
 Job *CoreBackend::createRestoreJob(const RestoreRequest &, QString *error)
@@ -50,18 +290,15 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &, QString *error)
     return nullptr;
 }
 
-Job *CoreBackend::createVerifyJob(const CheckpointEntry &, QString *error)
+Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *)
 {
-    if (error)
-        *error = tr("Verifying is not available in this build yet.");
-    return nullptr;
+    return new VerifyJob(bank(), checkpoint.id);
 }
 
-Job *CoreBackend::createDeleteJob(const CheckpointEntry &, QString *error)
+Job *CoreBackend::createDeleteJob(const CheckpointEntry &checkpoint, QString *)
 {
-    if (error)
-        *error = tr("Deleting backups is not available in this build yet.");
-    return nullptr;
+    const QString name = checkpoint.serverName.isEmpty() ? checkpoint.serverId : checkpoint.serverName;
+    return new DeleteCheckpointJob(bank(), checkpoint.id, tr("Delete backup of %1").arg(name));
 }
 
 } // namespace sv::ui

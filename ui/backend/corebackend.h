@@ -2,15 +2,34 @@
 
 #include "backend/backend.h"
 
+#include <QHash>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace sv {
+class Bank;
+class ProfileStore;
+class SecretStore;
+namespace openstack {
+class Connection;
+class Session;
+class Error;
+} // namespace openstack
+} // namespace sv
+
 namespace sv::ui {
 
-// The Backend over the real core: profiles, OpenStack sessions, the bank and the protection engine.
-// Each piece is wired as it lands in core/; until then the request is answered with a plain message.
+// The Backend over the real core: saved profiles and keychain (core/profiles), OpenStack calls on the
+// GUI thread's event loop (core/openstack jobs are asynchronous), the local backup storage (blocking
+// calls, so they run on the thread pool or in jobs), and the protection engine's jobs.
 class CoreBackend : public Backend
 {
     Q_OBJECT
 public:
-    explicit CoreBackend(QObject *parent = nullptr);
+    // `profiles` and `secrets` must outlive the backend.
+    CoreBackend(ProfileStore *profiles, SecretStore *secrets, QObject *parent = nullptr);
     ~CoreBackend() override;
 
     QList<CloudEntry> clouds() const override;
@@ -23,6 +42,21 @@ public:
     Job *createRestoreJob(const RestoreRequest &request, QString *error) override;
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
     Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) override;
+
+    // Drops cached sessions (after a profile was edited or its secret changed).
+    void forgetSession(const QString &cloudId);
+
+private:
+    using SessionCallback = std::function<void(std::shared_ptr<openstack::Session>, const QString &error)>;
+    // Reads the secret from the keychain once per cloud and keeps the Session (and this thread's
+    // Connection) for later requests.
+    void withConnection(const QString &cloudId, std::function<void(openstack::Connection *, const QString &)> done);
+    std::shared_ptr<Bank> bank() const;
+
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    QHash<QString, std::shared_ptr<openstack::Session>> m_sessions;
+    QHash<QString, QPointer<openstack::Connection>> m_connections;
 };
 
 } // namespace sv::ui

@@ -30,7 +30,6 @@ bool CloudTreeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     const auto kind = CloudTreeModel::NodeKind(index.data(KindRole).toInt());
     switch (kind) {
     case CloudTreeModel::NodeKind::Cloud:
-    case CloudTreeModel::NodeKind::Loading:
     case CloudTreeModel::NodeKind::Error:
         return true;
     case CloudTreeModel::NodeKind::Server:

@@ -114,7 +114,7 @@ bool CloudTreeModel::hasChildren(const QModelIndex &parent) const
         return false;
     const Node *node = nodeOf(parent);
     if (node->kind == NodeKind::Cloud && node->parent)
-        return node->state == FetchState::NotFetched || !node->children.empty();
+        return node->state == FetchState::NotFetched || node->state == FetchState::Fetching || !node->children.empty();
     return !node->children.empty();
 }
 
@@ -140,8 +140,6 @@ Qt::ItemFlags CloudTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     const Node *node = nodeOf(index);
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (node->kind == NodeKind::Loading)
-        f &= ~Qt::ItemIsSelectable;
     if (node->children.empty() && node->kind != NodeKind::Cloud)
         f |= Qt::ItemNeverHasChildren;
     return f;
@@ -170,7 +168,14 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
         if (column == 1 && role == Qt::DisplayRole) {
             if (node->state == FetchState::Fetched)
                 return tr("%n server(s)", nullptr, int(node->children.size()));
+            if (node->state == FetchState::Fetching)
+                return tr("Loading…");
             return {};
+        }
+        if (column == 1 && role == Qt::FontRole && node->state == FetchState::Fetching) {
+            QFont font;
+            font.setItalic(true);
+            return font;
         }
         if (role == Qt::ToolTipRole) {
             QStringList parts;
@@ -220,15 +225,6 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
             return icon(QStringLiteral("volume"));
         if (role == Qt::ToolTipRole)
             return tr("ID: %1").arg(node->volume.id);
-        break;
-    case NodeKind::Loading:
-        if (column == 0 && role == Qt::DisplayRole)
-            return tr("Loading…");
-        if (role == Qt::FontRole) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
         break;
     case NodeKind::Error:
         if (column == 0 && role == Qt::DisplayRole)
@@ -388,11 +384,18 @@ void CloudTreeModel::request(Node *cloud)
     qCDebug(lcUi) << "requesting the servers of" << cloud->cloud.name;
     cloud->state = FetchState::Fetching;
     cloud->refreshing = false;
-    setPlaceholder(cloud, NodeKind::Loading, {});
+    // No placeholder row while loading (the cloud's status column says so): inserting rows from inside
+    // fetchMore() would nest model changes inside whatever made the view ask.
+    if (!cloud->children.empty()) {
+        beginRemoveRows(indexOf(cloud), 0, int(cloud->children.size()) - 1);
+        cloud->children.clear();
+        endRemoveRows();
+    }
+    Q_EMIT dataChanged(indexOf(cloud, 0), indexOf(cloud, 1));
     m_backend->requestServers(cloud->cloud.id);
 }
 
-void CloudTreeModel::setPlaceholder(Node *cloud, NodeKind kind, const QString &message)
+void CloudTreeModel::setErrorRow(Node *cloud, const QString &message)
 {
     const QModelIndex parentIndex = indexOf(cloud);
     if (!cloud->children.empty()) {
@@ -402,7 +405,7 @@ void CloudTreeModel::setPlaceholder(Node *cloud, NodeKind kind, const QString &m
     }
     beginInsertRows(parentIndex, 0, 0);
     auto node = std::make_unique<Node>();
-    node->kind = kind;
+    node->kind = NodeKind::Error;
     node->message = message;
     cloud->addChild(std::move(node));
     endInsertRows();
@@ -522,7 +525,7 @@ void CloudTreeModel::onServersFailed(const QString &cloudId, const QString &mess
     qCInfo(lcUi) << "could not list the servers of" << cloud->cloud.name << ":" << message;
     cloud->state = FetchState::Failed;
     cloud->refreshing = false;
-    setPlaceholder(cloud, NodeKind::Error, message);
+    setErrorRow(cloud, message);
 }
 
 } // namespace sv::ui

@@ -14,13 +14,13 @@ class Backend;
 
 // Clouds → servers → boot image (or the volumes of a server booted from a volume), loaded lazily: a
 // cloud's servers are requested only when the view first asks for them (canFetchMore/fetchMore), with a
-// guard against asking twice. While loading, the cloud has one "Loading…" row; when the cloud cannot be
-// reached, one error row that retry() turns back into a request.
+// guard against asking twice. While loading, the cloud's status says "Loading…"; when the cloud cannot be
+// reached, it has one error row that retry() turns back into a request.
 class CloudTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum class NodeKind { Cloud, Server, Image, Volume, Loading, Error };
+    enum class NodeKind { Cloud, Server, Image, Volume, Error };
     Q_ENUM(NodeKind)
     enum class FetchState { NotFetched, Fetching, Fetched, Failed };
 
@@ -61,7 +61,7 @@ private:
     Node *findCloud(const QString &cloudId) const;
     void reloadClouds();
     void request(Node *cloud);
-    void setPlaceholder(Node *cloud, NodeKind kind, const QString &message);
+    void setErrorRow(Node *cloud, const QString &message);
     void onServersReady(const QString &cloudId, const QList<ServerEntry> &servers);
     void onServersFailed(const QString &cloudId, const QString &message);
     static void buildServerChildren(Node *serverNode);

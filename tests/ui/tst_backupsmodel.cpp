@@ -1,0 +1,110 @@
+#include "backups/backupsmodel.h"
+#include "backups/backupsview.h"
+#include "common/itemroles.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QTreeView>
+
+using sv::ui::BackupsModel;
+using sv::ui::CheckpointEntry;
+
+class TestBackupsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void columnsAndRoles();
+    void filterByServerAndSort();
+
+private:
+    static QList<CheckpointEntry> sample();
+};
+
+QList<CheckpointEntry> TestBackupsModel::sample()
+{
+    CheckpointEntry a;
+    a.id = QStringLiteral("a");
+    a.serverId = QStringLiteral("s1");
+    a.serverName = QStringLiteral("web-1");
+    a.created = QDateTime(QDate(2026, 11, 1), QTime(10, 0), Qt::UTC);
+    a.size = 2LL << 30;
+    a.storedSize = 300LL << 20;
+    a.status = QStringLiteral("available");
+    a.withData = true;
+    a.consistency = CheckpointEntry::Consistency::Quiesced;
+    CheckpointEntry b = a;
+    b.id = QStringLiteral("b");
+    b.created = b.created.addDays(1);
+    b.withData = false;
+    b.consistency = CheckpointEntry::Consistency::CrashConsistent;
+    b.storedSize = 1 << 20;
+    CheckpointEntry c = a;
+    c.id = QStringLiteral("c");
+    c.serverId = QStringLiteral("s2");
+    c.serverName = QStringLiteral("db-1");
+    c.status = QStringLiteral("error");
+    return {a, b, c};
+}
+
+void TestBackupsModel::columnsAndRoles()
+{
+    BackupsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCheckpoints(sample());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), int(BackupsModel::ColumnCount));
+    QCOMPARE(model.index(0, BackupsModel::ContentsColumn).data().toString(), QStringLiteral("With data"));
+    QCOMPARE(model.index(1, BackupsModel::ContentsColumn).data().toString(), QStringLiteral("Original image only"));
+    QCOMPARE(model.index(0, BackupsModel::ConsistencyColumn).data().toString(), QStringLiteral("Quiesced"));
+    QCOMPARE(model.index(1, BackupsModel::ConsistencyColumn).data().toString(), QStringLiteral("Crash-consistent"));
+    QCOMPARE(model.index(2, BackupsModel::StatusColumn).data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(model.index(0, BackupsModel::SizeColumn).data(sv::ui::UnderlyingDataRole).toLongLong(), 2LL << 30);
+    QVERIFY(!model.index(0, BackupsModel::StoredSizeColumn).data().toString().isEmpty());
+    QCOMPARE(model.index(2, 0).data(sv::ui::IdRole).toString(), QStringLiteral("c"));
+    QCOMPARE(model.latestFor(QStringLiteral("s1"))->id, QStringLiteral("b"));
+    QCOMPARE(model.latestFor(QStringLiteral("s2")), nullptr); // only an errored one
+    model.setCheckpoints({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestBackupsModel::filterByServerAndSort()
+{
+    BackupsModel model;
+    sv::ui::BackupsView view(&model);
+    QAbstractItemModelTester tester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCheckpoints(sample());
+    auto *filter = view.findChild<QComboBox *>(QStringLiteral("backupsServerFilter"));
+    QCOMPARE(filter->count(), 3); // all, db-1, web-1
+    QCOMPARE(view.proxy()->rowCount(), 3);
+    // Newest first.
+    QCOMPARE(view.proxy()->index(0, 0).data(sv::ui::IdRole).toString(), QStringLiteral("b"));
+    filter->setCurrentIndex(filter->findData(QStringLiteral("s2")));
+    QCOMPARE(view.proxy()->rowCount(), 1);
+    view.setServerFilter(QStringLiteral("s1"));
+    QCOMPARE(filter->currentText(), QStringLiteral("web-1"));
+    QCOMPARE(view.proxy()->rowCount(), 2);
+    // Buttons follow the selection: an errored backup cannot be restored or verified.
+    view.setServerFilter(QString());
+    auto *restore = view.findChild<QPushButton *>(QStringLiteral("restoreButton"));
+    auto *verify = view.findChild<QPushButton *>(QStringLiteral("verifyButton"));
+    QVERIFY(!restore->isEnabled());
+    QVERIFY(view.selectCheckpoint(QStringLiteral("c")));
+    QVERIFY(!restore->isEnabled());
+    QVERIFY(!verify->isEnabled());
+    QVERIFY(view.selectCheckpoint(QStringLiteral("a")));
+    QVERIFY(restore->isEnabled());
+    QSignalSpy restoreSpy(&view, &sv::ui::BackupsView::restoreRequested);
+    QSignalSpy verifySpy(&view, &sv::ui::BackupsView::verifyRequested);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QTest::mouseClick(verify, Qt::LeftButton);
+    QCOMPARE(restoreSpy.size(), 1);
+    QCOMPARE(verifySpy.size(), 1);
+    QCOMPARE(restoreSpy.first().first().value<CheckpointEntry>().id, QStringLiteral("a"));
+}
+
+QTEST_MAIN(TestBackupsModel)
+#include "tst_backupsmodel.moc"

@@ -1,0 +1,188 @@
+#include "common/icons.h"
+#include "fakebackend.h"
+#include "jobs/jobmanager.h"
+#include "restorewizard/restorerunpage.h"
+#include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restorewizard.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTest>
+
+using sv::ui::RestoreWizard;
+
+class TestRestoreWizard : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void drivesToARestoredServer();
+    void smallFlavorsAreHiddenAndValidated();
+    void unreachableTargetBlocksTheServerPage();
+    void cancelWhileRunningCancelsTheJob();
+
+private:
+    std::unique_ptr<FakeBackend> m_backend;
+    std::unique_ptr<sv::JobManager> m_jobs;
+    QList<sv::ui::CheckpointEntry> m_checkpoints;
+};
+
+void TestRestoreWizard::initTestCase()
+{
+    sv::ui::initResources();
+}
+
+void TestRestoreWizard::init()
+{
+    m_backend = std::make_unique<FakeBackend>();
+    m_jobs = std::make_unique<sv::JobManager>();
+    m_backend->cloudList = {{QStringLiteral("c1"), QStringLiteral("prod"), QStringLiteral("web"), QStringLiteral("RegionOne")},
+                            {QStringLiteral("c2"), QStringLiteral("dr-site"), QStringLiteral("dr"), QStringLiteral("RegionTwo")}};
+    m_backend->jobOptions.steps = 10;
+    m_backend->jobOptions.stepMs = 10;
+    sv::ui::TargetOptions options;
+    options.flavors = {{QStringLiteral("f1"), QStringLiteral("m1.tiny"), 1, 512, 1},
+                       {QStringLiteral("f2"), QStringLiteral("m1.small"), 1, 2048, 20},
+                       {QStringLiteral("f3"), QStringLiteral("m1.large"), 4, 8192, 80}};
+    options.networks = {{QStringLiteral("n1"), QStringLiteral("private")}, {QStringLiteral("n2"), QStringLiteral("public")}};
+    options.keyPairs = {QStringLiteral("ops"), QStringLiteral("deploy")};
+    options.securityGroups = {QStringLiteral("default"), QStringLiteral("web")};
+    m_backend->targetOptions = options;
+    sv::ui::CheckpointEntry cp;
+    cp.id = QStringLiteral("cp-1");
+    cp.cloudId = QStringLiteral("c1");
+    cp.serverId = QStringLiteral("s1");
+    cp.serverName = QStringLiteral("web-1");
+    cp.created = QDateTime::currentDateTimeUtc();
+    cp.status = QStringLiteral("available");
+    cp.withData = true;
+    cp.minDiskGiB = 10;
+    cp.minRamMiB = 1024;
+    cp.flavorName = QStringLiteral("m1.small");
+    cp.networkNames = {QStringLiteral("private")};
+    cp.keyName = QStringLiteral("ops");
+    cp.securityGroups = {QStringLiteral("web")};
+    sv::ui::CheckpointEntry failed = cp;
+    failed.id = QStringLiteral("cp-0");
+    failed.status = QStringLiteral("error");
+    m_checkpoints = {failed, cp};
+}
+
+void TestRestoreWizard::drivesToARestoredServer()
+{
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    // Page 1: only available backups are offered; the chosen one is selected.
+    auto *backups = wizard.findChild<QComboBox *>(QStringLiteral("backupCombo"));
+    QCOMPARE(backups->count(), 1);
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("backupDetailsLabel"))->text().contains(QStringLiteral("With data")));
+    wizard.next();
+    // Page 2: the backup's own cloud is the default target; another saved cloud can be chosen.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::TargetPageId));
+    auto *cloud = wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    QCOMPARE(cloud->currentText(), QStringLiteral("prod"));
+    cloud->setCurrentIndex(cloud->findData(QStringLiteral("c2")));
+    QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("targetRegionEdit"))->text(), QStringLiteral("RegionTwo"));
+    wizard.next();
+    // Page 3: options from the target, defaults from the backup's metadata.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::ServerPageId));
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->optionsLoaded());
+    QVERIFY(page->isComplete());
+    QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("serverNameEdit"))->text(), QStringLiteral("web-1-restored"));
+    QVERIFY(wizard.findChild<QComboBox *>(QStringLiteral("flavorCombo"))->currentText().startsWith(QStringLiteral("m1.small")));
+    QCOMPARE(wizard.findChild<QComboBox *>(QStringLiteral("networkCombo"))->currentText(), QStringLiteral("private"));
+    QCOMPARE(wizard.findChild<QComboBox *>(QStringLiteral("keyPairCombo"))->currentText(), QStringLiteral("ops"));
+    auto *groups = wizard.findChild<QListWidget *>(QStringLiteral("securityGroupsList"));
+    QCOMPARE(groups->item(1)->checkState(), Qt::Checked);
+    groups->item(0)->setCheckState(Qt::Checked);
+    wizard.findChild<QLineEdit *>(QStringLiteral("serverNameEdit"))->setText(QStringLiteral("web-1-dr"));
+    wizard.next();
+    // Page 4: the summary names what will happen.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY(summary.contains(QStringLiteral("dr-site")));
+    QVERIFY(summary.contains(QStringLiteral("web-1-dr")));
+    QVERIFY(m_backend->restoreRequests.isEmpty()); // nothing started before Restore
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    wizard.next();
+    // Page 5: the job runs to a restored server.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::RunPageId));
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RestoreRequest request = m_backend->restoreRequests.first();
+    QCOMPARE(request.checkpointId, QStringLiteral("cp-1"));
+    QCOMPARE(request.targetCloudId, QStringLiteral("c2"));
+    QCOMPARE(request.region, QStringLiteral("RegionTwo"));
+    QCOMPARE(request.serverName, QStringLiteral("web-1-dr"));
+    QCOMPARE(request.flavorId, QStringLiteral("f2"));
+    QCOMPARE(request.networkId, QStringLiteral("n1"));
+    QCOMPARE(request.keyName, QStringLiteral("ops"));
+    QCOMPARE(request.securityGroups, (QStringList{QStringLiteral("default"), QStringLiteral("web")}));
+    QVERIFY(wizard.jobId() > 0);
+    QTRY_VERIFY(wizard.findChild<QProgressBar *>(QStringLiteral("restoreProgress"))->value() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    auto *run = qobject_cast<sv::ui::RestoreRunPage *>(wizard.currentPage());
+    QVERIFY(run->finished());
+    QVERIFY(run->isComplete());
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(QStringLiteral("restored-1")));
+}
+
+void TestRestoreWizard::smallFlavorsAreHiddenAndValidated()
+{
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->optionsLoaded());
+    auto *flavors = wizard.findChild<QComboBox *>(QStringLiteral("flavorCombo"));
+    // m1.tiny (1 GB disk, 512 MiB) cannot hold an image with min_disk 10 / min_ram 1024.
+    QCOMPARE(flavors->count(), 2);
+    QVERIFY(flavors->findData(QStringLiteral("f1")) < 0);
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("serverOptionsStatus"))->text().contains(QStringLiteral("hidden")));
+    // An empty name is refused in validatePage().
+    auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("serverNameEdit"));
+    name->setText(QStringLiteral("  "));
+    QVERIFY(!page->validatePage());
+    name->setText(QStringLiteral("ok"));
+    QVERIFY(page->validatePage());
+}
+
+void TestRestoreWizard::unreachableTargetBlocksTheServerPage()
+{
+    m_backend->failures.insert(QStringLiteral("c1"), QStringLiteral("Connection refused"));
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    auto *status = wizard.findChild<QLabel *>(QStringLiteral("serverOptionsStatus"));
+    QTRY_VERIFY(status->text().contains(QStringLiteral("Connection refused")));
+    QVERIFY(!wizard.currentPage()->isComplete());
+}
+
+void TestRestoreWizard::cancelWhileRunningCancelsTheJob()
+{
+    m_backend->jobOptions.steps = 1000;
+    m_backend->jobOptions.stepMs = 20;
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QTRY_VERIFY(qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage())->optionsLoaded());
+    wizard.next();
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    wizard.next();
+    QVERIFY(wizard.jobId() > 0);
+    wizard.reject();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QCOMPARE(finished.first().at(1).value<sv::JobResult>().outcome, sv::JobOutcome::Cancelled);
+}
+
+QTEST_MAIN(TestRestoreWizard)
+#include "tst_restorewizard.moc"

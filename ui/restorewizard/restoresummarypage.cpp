@@ -1,0 +1,64 @@
+#include "restorewizard/restoresummarypage.h"
+
+#include "backend/backend.h"
+#include "common/formatting.h"
+#include "restorewizard/restorewizard.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace sv::ui {
+
+RestoreSummaryPage::RestoreSummaryPage(RestoreWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("summaryPage"));
+    setTitle(tr("Summary"));
+    setSubTitle(tr("Check the choices, then click Restore."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Restore"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addStretch();
+}
+
+void RestoreSummaryPage::initializePage()
+{
+    const RestoreRequest request = m_wizard->request();
+    const CheckpointEntry *cp = m_wizard->selectedCheckpoint();
+    QString cloudName = request.targetCloudId;
+    const auto clouds = m_wizard->backend()->clouds();
+    for (const CloudEntry &cloud : clouds) {
+        if (cloud.id == request.targetCloudId)
+            cloudName = cloud.name;
+    }
+    auto comboText = [this](const char *name) {
+        auto *combo = m_wizard->findChild<QComboBox *>(QLatin1String(name));
+        return combo ? combo->currentText() : QString();
+    };
+    QStringList lines;
+    if (cp)
+        lines << tr("Backup: %1 from %2 (%3)").arg(cp->serverName, formatDateTime(cp->created),
+                                                   cp->withData ? tr("with data") : tr("original image only"));
+    lines << tr("Target: cloud %1, project %2, region %3")
+                 .arg(cloudName, request.projectName.isEmpty() ? tr("(default)") : request.projectName,
+                      request.region.isEmpty() ? tr("(default)") : request.region);
+    lines << tr("New server: %1").arg(request.serverName);
+    lines << tr("Flavor: %1").arg(comboText("flavorCombo"));
+    lines << tr("Network: %1").arg(comboText("networkCombo"));
+    lines << tr("Key pair: %1").arg(comboText("keyPairCombo"));
+    lines << tr("Security groups: %1")
+                 .arg(request.securityGroups.isEmpty() ? tr("(none)") : request.securityGroups.join(QStringLiteral(", ")));
+    lines << QString();
+    lines << tr("StackVault creates a new image from the backup, checks every byte against the saved checksums, "
+                "and starts the new server from it. The backed-up server is not changed.");
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace sv::ui

@@ -1,0 +1,69 @@
+#include "restorewizard/restorewizard.h"
+
+#include "common/icons.h"
+#include "jobs/jobmanager.h"
+#include "restorewizard/restorebackuppage.h"
+#include "restorewizard/restorerunpage.h"
+#include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restoresummarypage.h"
+#include "restorewizard/restoretargetpage.h"
+
+namespace sv::ui {
+
+RestoreWizard::RestoreWizard(Backend *backend, JobManager *jobs, const QList<CheckpointEntry> &checkpoints,
+                             const QString &selectedCheckpointId, QWidget *parent)
+    : QWizard(parent)
+    , m_backend(backend)
+    , m_jobs(jobs)
+{
+    setObjectName(QStringLiteral("restoreWizard"));
+    setWindowTitle(tr("Restore a Backup"));
+    setWindowIcon(icon(QStringLiteral("restore")));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage, false);
+    for (const CheckpointEntry &cp : checkpoints) {
+        if (cp.status == u"available")
+            m_checkpoints.append(cp);
+    }
+    setPage(BackupPageId, new RestoreBackupPage(this, selectedCheckpointId));
+    setPage(TargetPageId, new RestoreTargetPage(this));
+    setPage(ServerPageId, new RestoreServerPage(this));
+    setPage(SummaryPageId, new RestoreSummaryPage(this));
+    setPage(RunPageId, new RestoreRunPage(this));
+    resize(640, 520);
+}
+
+const CheckpointEntry *RestoreWizard::selectedCheckpoint() const
+{
+    const int index = field(QStringLiteral("checkpointIndex")).toInt();
+    return index >= 0 && index < m_checkpoints.size() ? &m_checkpoints.at(index) : nullptr;
+}
+
+RestoreRequest RestoreWizard::request() const
+{
+    RestoreRequest request;
+    if (const CheckpointEntry *cp = selectedCheckpoint())
+        request.checkpointId = cp->id;
+    request.targetCloudId = field(QStringLiteral("targetCloudId")).toString();
+    request.projectName = field(QStringLiteral("targetProject")).toString().trimmed();
+    request.region = field(QStringLiteral("targetRegion")).toString().trimmed();
+    request.serverName = field(QStringLiteral("serverName")).toString().trimmed();
+    request.flavorId = field(QStringLiteral("flavorId")).toString();
+    request.networkId = field(QStringLiteral("networkId")).toString();
+    request.keyName = field(QStringLiteral("keyName")).toString();
+    request.securityGroups = field(QStringLiteral("securityGroups")).toStringList();
+    if (const CheckpointEntry *cp = selectedCheckpoint())
+        request.availabilityZone = cp->availabilityZone;
+    return request;
+}
+
+void RestoreWizard::reject()
+{
+    // Closing while the restore runs cancels it; the job cleans up what it created.
+    if (m_jobId != 0 && !m_jobFinished)
+        m_jobs->cancel(m_jobId);
+    QWizard::reject();
+}
+
+} // namespace sv::ui
