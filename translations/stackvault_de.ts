@@ -9,6 +9,88 @@
     </message>
 </context>
 <context>
+    <name>sv::BackupJob</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>%1 sichern</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>There is no server named %1 in cloud %2.</source>
+        <translation>In der Cloud %2 gibt es keinen Server namens %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n servers are named %1 in cloud %2; give the server&apos;s id instead.</source>
+        <translation>
+            <numerusform>%n Server heißt %1 in der Cloud %2; geben Sie stattdessen die ID des Servers an.</numerusform>
+            <numerusform>%n Server heißen %1 in der Cloud %2; geben Sie stattdessen die ID des Servers an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The original image %1 of server %2 no longer exists, so it cannot be backed up alone. Turn on &quot;Include server data&quot; to back up a snapshot of the server instead.</source>
+        <translation>Das Originalabbild %1 von Server %2 existiert nicht mehr und kann daher nicht allein gesichert werden. Schalten Sie „Serverdaten einschließen“ ein, um stattdessen einen Snapshot des Servers zu sichern.</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 disappeared while it was being made (OpenStack deletes a failed snapshot). Check the server&apos;s state and try again.</source>
+        <translation>Der Snapshot von Server %1 ist während der Erstellung verschwunden (OpenStack löscht einen fehlgeschlagenen Snapshot). Prüfen Sie den Zustand des Servers und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 ended in status %2 instead of active; OpenStack could not save the server&apos;s disk. Check the compute and image services&apos; logs, then try again.</source>
+        <translation>Der Snapshot von Server %1 endete im Status %2 statt active; OpenStack konnte die Festplatte des Servers nicht speichern. Prüfen Sie die Protokolle des Compute- und des Image-Dienstes und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>the snapshot of server %1</source>
+        <translation>der Snapshot von Server %1</translation>
+    </message>
+    <message>
+        <source>image %1 of server %2</source>
+        <translation>Abbild %1 von Server %2</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.</source>
+        <translation>Der Download von %1 endete nach %2 von %3 Bytes; es wurde nichts gespeichert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s MD5 checksum; nothing was saved. Try again; if it persists, the image in the cloud may be damaged.</source>
+        <translation>Die für %1 heruntergeladenen Bytes passen nicht zur MD5-Prüfsumme des Abbilds; es wurde nichts gespeichert. Versuchen Sie es erneut; bleibt der Fehler, ist das Abbild in der Cloud möglicherweise beschädigt.</translation>
+    </message>
+    <message>
+        <source>expected md5 %1, got %2</source>
+        <translation>md5 %1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s SHA-512 hash; nothing was saved.</source>
+        <translation>Die für %1 heruntergeladenen Bytes passen nicht zum SHA-512-Hash des Abbilds; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>expected sha512 %1, got %2</source>
+        <translation>sha512 %1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>%1 has no data (0 bytes); nothing was saved.</source>
+        <translation>%1 enthält keine Daten (0 Bytes); es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Internal error: the checkpoint has no image resource for server %1.</source>
+        <translation>Interner Fehler: Der Sicherungspunkt enthält keine Abbild-Ressource für Server %1.</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
+        <translation>Server %1 samt Daten gesichert (%2 Bytes, %3 Bytes neu im Sicherungsspeicher).</translation>
+    </message>
+    <message>
+        <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
+        <translation>Das Originalabbild von Server %1 wurde gesichert (%2 Bytes); seit dem Start geschriebene Daten sind nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
+        <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es beim nächsten Start erneut.</translation>
+    </message>
+</context>
+<context>
     <name>sv::CloudProfile</name>
     <message>
         <source>The cloud needs a name.</source>
@@ -33,6 +115,17 @@
     <message>
         <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
         <translation>Die Anmeldung mit Anwendungszugangsdaten braucht deren ID oder deren Namen zusammen mit dem Namen oder der ID des Benutzers.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudSessions</name>
+    <message>
+        <source>There is no saved cloud named %1. Add it first (Clouds → Add, or `stackvault-cli clouds add`).</source>
+        <translation>Es gibt keine gespeicherte Cloud namens %1. Fügen Sie sie zuerst hinzu (Clouds → Hinzufügen oder `stackvault-cli clouds add`).</translation>
+    </message>
+    <message>
+        <source>Cloud %1: %2</source>
+        <translation>Cloud %1: %2</translation>
     </message>
 </context>
 <context>
@@ -137,6 +230,85 @@
     <message>
         <source>Cannot save the clouds to %1: %2</source>
         <translation>Die Clouds können nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::RestoreJob</name>
+    <message>
+        <source>Restore backup %1</source>
+        <translation>Sicherung %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available; only a complete backup can be restored.</source>
+        <translation>Sicherung %1 ist %2, nicht available; nur eine vollständige Sicherung kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no server image to restore.</source>
+        <translation>Sicherung %1 enthält kein Serverabbild zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor %2. Choose one of its flavors.</source>
+        <translation>Die Cloud %1 hat keinen Flavor %2. Wählen Sie einen ihrer Flavors.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor like the saved one (%2); choose a flavor for the restored server.</source>
+        <translation>Die Cloud %1 hat keinen Flavor wie den gespeicherten (%2); wählen Sie einen Flavor für den wiederhergestellten Server.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a larger flavor.</source>
+        <translation>Flavor %1 hat eine Festplatte mit %2 GiB, das Abbild braucht aber mindestens %3 GiB (min_disk). Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger flavor.</source>
+        <translation>Flavor %1 hat eine Festplatte mit %2 GiB, kleiner als das Abbild mit %3 Bytes. Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has %2 MiB of memory, but the image needs at least %3 MiB (min_ram). Choose a larger flavor.</source>
+        <translation>Flavor %1 hat %2 MiB Arbeitsspeicher, das Abbild braucht aber mindestens %3 MiB (min_ram). Wählen Sie einen größeren Flavor.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no key pair %2. Import the key there, or choose another key pair.</source>
+        <translation>Die Cloud %1 hat kein Schlüsselpaar %2. Importieren Sie den Schlüssel dort oder wählen Sie ein anderes Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no network named %2. Choose the networks for the restored server.</source>
+        <translation>Die Cloud %1 hat kein Netzwerk namens %2. Wählen Sie die Netzwerke für den wiederhergestellten Server.</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged; the restore stopped: %2</source>
+        <translation>Sicherung %1 ist beschädigt; die Wiederherstellung wurde angehalten: %2</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds (checksum mismatch); the restored image was removed. Try again.</source>
+        <translation>Die Cloud %1 hat andere Bytes gespeichert, als die Sicherung enthält (Prüfsummen stimmen nicht überein); das wiederhergestellte Abbild wurde entfernt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6</source>
+        <translation>erwartet md5 %1 sha512 %2 Größe %3; erhalten md5 %4 sha512 %5 Größe %6</translation>
+    </message>
+    <message>
+        <source>The restored server %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s scheduler may lack capacity for flavor %4.</source>
+        <translation>Der wiederhergestellte Server %1 ging in der Cloud %3 in den Status %2 über; er wurde entfernt. Dem Scheduler der Cloud fehlt möglicherweise Kapazität für den Flavor %4.</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, image %4).</source>
+        <translation>Server %1 in der Cloud %2 wiederhergestellt (Server %3, Abbild %4).</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 could not be removed: %2</source>
+        <translation>
+Der halb wiederhergestellte Server %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored image %1 could not be removed: %2</source>
+        <translation>
+Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -280,6 +452,17 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateImageJob</name>
+    <message>
+        <source>The image service created an image but sent no id.</source>
+        <translation>Der Image-Dienst hat ein Abbild erstellt, aber keine ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The image service refused to create image &quot;%1&quot;: %2</source>
+        <translation>Der Image-Dienst hat das Erstellen des Abbilds „%1“ abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -319,6 +502,13 @@
     <message>
         <source>The cloud refused to create server %1: %2</source>
         <translation>Die Cloud hat das Erstellen von Server %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteImageJob</name>
+    <message>
+        <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
+        <translation>Abbild %1 darf nicht gelöscht werden (es ist geschützt oder gehört Ihnen nicht): %2</translation>
     </message>
 </context>
 <context>
@@ -408,6 +598,113 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::ImageDownloadJob</name>
+    <message>
+        <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
+        <translation>Abbild %1 kann im Status „%2“ nicht heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>The image service resumed image %1 at the wrong position.</source>
+        <translation>Der Image-Dienst hat Abbild %1 an der falschen Stelle fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>The download of image %1 was stopped by its receiver.</source>
+        <translation>Der Download von Abbild %1 wurde vom Empfänger angehalten.</translation>
+    </message>
+    <message>
+        <source>Image %1 has no data (a snapshot of a volume-backed server keeps its data in volume snapshots).</source>
+        <translation>Abbild %1 enthält keine Daten (ein Snapshot eines Servers mit Startdatenträger hält seine Daten in Volume-Snapshots).</translation>
+    </message>
+    <message>
+        <source>Image %1: received %2 bytes, but the image has %3.</source>
+        <translation>Abbild %1: %2 Bytes empfangen, das Abbild hat aber %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its MD5 is %2, the cloud says %3.</source>
+        <translation>Abbild %1 ist beschädigt angekommen: Seine MD5 ist %2, laut Cloud %3.</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its %2 does not match the cloud&apos;s.</source>
+        <translation>Abbild %1 ist beschädigt angekommen: Sein %2 passt nicht zu dem der Cloud.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The download of image %1 failed after %2 bytes and %3 resumptions: %4</source>
+        <translation>Der Download von Abbild %1 ist nach %2 Bytes und %3 Wiederaufnahmen fehlgeschlagen: %4</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageStatusWaiter</name>
+    <message>
+        <source>Image %1 disappeared while waiting for it to become active (the cloud deleted a failed snapshot).</source>
+        <translation>Abbild %1 ist verschwunden, während auf seine Aktivierung gewartet wurde (die Cloud hat einen fehlgeschlagenen Snapshot gelöscht).</translation>
+    </message>
+    <message>
+        <source>Image %1 ended in status &quot;%2&quot; instead of becoming active.</source>
+        <translation>Abbild %1 endete im Status „%2“, statt aktiv zu werden.</translation>
+    </message>
+    <message>
+        <source>Image %1 is still &quot;%2&quot; after %3 seconds; gave up waiting.</source>
+        <translation>Abbild %1 ist nach %3 Sekunden immer noch „%2“; das Warten wurde aufgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageUploadJob</name>
+    <message>
+        <source>The upload of image %1 has no readable source.</source>
+        <translation>Für das Hochladen von Abbild %1 gibt es keine lesbare Quelle.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not accept data now (it must be queued): %2</source>
+        <translation>Abbild %1 nimmt jetzt keine Daten an (es muss im Status queued sein): %2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1 (quota or size limit): %2</source>
+        <translation>Der Image-Dienst hat die Daten von Abbild %1 abgelehnt (Kontingent oder Größenlimit): %2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1: %2</source>
+        <translation>Der Image-Dienst hat die Daten von Abbild %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ProducerDevice</name>
+    <message>
+        <source>The data source of the upload failed.</source>
+        <translation>Die Datenquelle des Hochladens ist ausgefallen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServerStatusWaiter</name>
+    <message>
+        <source>Server %1 disappeared while waiting for it.</source>
+        <translation>Server %1 ist verschwunden, während auf ihn gewartet wurde.</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR.</source>
+        <translation>Server %1 ging in den Status ERROR über.</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR: %2</source>
+        <translation>Server %1 ging in den Status ERROR über: %2</translation>
+    </message>
+    <message>
+        <source>Server %1 was deleted while waiting for it.</source>
+        <translation>Server %1 wurde gelöscht, während auf ihn gewartet wurde.</translation>
+    </message>
+    <message>
+        <source>Server %1 still exists after %2 seconds; gave up waiting.</source>
+        <translation>Server %1 existiert nach %2 Sekunden immer noch; das Warten wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Server %1 is still %2%3 after %4 seconds instead of %5; gave up waiting.</source>
+        <translation>Server %1 ist nach %4 Sekunden immer noch %2%3 statt %5; das Warten wurde aufgegeben.</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ServiceCatalog</name>
     <message>
         <source>The cloud&apos;s catalog has no %1 service.</source>
@@ -423,6 +720,17 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::ShowImageJob</name>
+    <message>
+        <source>The image service sent an image without an id.</source>
+        <translation>Der Image-Dienst hat ein Abbild ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ShowServerJob</name>
     <message>
         <source>The compute service sent a server without an id.</source>
@@ -431,6 +739,35 @@
     <message>
         <source>Server %1 does not exist (any more).</source>
         <translation>Server %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeJob</name>
+    <message>
+        <source>The block storage service sent a volume without an id.</source>
+        <translation>Der Blockspeicher-Dienst hat einen Datenträger ohne ID gesendet.</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>Datenträger %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::StatusWaiter</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>Die Verbindung zur Cloud ist abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UpdateImageJob</name>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>Abbild %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The image service refused to change image %1: %2</source>
+        <translation>Der Image-Dienst hat die Änderung von Abbild %1 abgelehnt: %2</translation>
     </message>
 </context>
 <context>
@@ -560,6 +897,117 @@
     </message>
 </context>
 <context>
+    <name>sv::ui::CloudProfilesDialog</name>
+    <message>
+        <source>Manage Clouds</source>
+        <translation>Clouds verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Application credential</source>
+        <translation>Anwendungszugangsdaten</translation>
+    </message>
+    <message>
+        <source>Unchanged when left empty</source>
+        <translation>Bleibt unverändert, wenn leer</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Auth URL:</source>
+        <translation>&amp;Authentifizierungs-URL:</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>User &amp;domain:</source>
+        <translation>Benutzer&amp;domäne:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projekt:</translation>
+    </message>
+    <message>
+        <source>Project d&amp;omain:</source>
+        <translation>Projektd&amp;omäne:</translation>
+    </message>
+    <message>
+        <source>&amp;Credential ID:</source>
+        <translation>&amp;Zugangsdaten-ID:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or secret:</source>
+        <translation>Pass&amp;wort oder Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Fill in the new cloud and click Save.</source>
+        <translation>Füllen Sie die Angaben zur neuen Cloud aus und klicken Sie auf „Speichern“.</translation>
+    </message>
+    <message>
+        <source>Enter the password or application credential secret.</source>
+        <translation>Geben Sie das Passwort oder das Geheimnis der Anwendungszugangsdaten ein.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keyring…</source>
+        <translation>Das Passwort wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved. The password is in the desktop keyring.</source>
+        <translation>Gespeichert. Das Passwort liegt im Schlüsselbund der Arbeitsumgebung.</translation>
+    </message>
+    <message>
+        <source>The cloud was saved, but its password was not: %1</source>
+        <translation>Die Cloud wurde gespeichert, ihr Passwort aber nicht: %1</translation>
+    </message>
+    <message>
+        <source>Remove Cloud</source>
+        <translation>Cloud entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the cloud “%1” and its password from this computer? Backups are kept.</source>
+        <translation>Die Cloud „%1“ und ihr Passwort von diesem Computer entfernen? Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>sv::ui::CloudTreeModel</name>
     <message numerus="yes">
         <source>%n server(s)</source>
@@ -632,6 +1080,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Delete backup of %1</source>
         <translation>Sicherung von %1 löschen</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.</source>
+        <translation>StackVault hat sich noch nicht bei der Ziel-Cloud angemeldet; gehen Sie eine Seite zurück und warten Sie, bis ihre Flavors geladen sind.</translation>
+    </message>
+    <message>
+        <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
+        <translation>Um in ein anderes Projekt oder eine andere Region wiederherzustellen, speichern Sie dafür unter „Clouds verwalten“ eine Cloud und wählen Sie diese als Ziel.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,87 @@
     </message>
 </context>
 <context>
+    <name>sv::BackupJob</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is no server named %1 in cloud %2.</source>
+        <translation>云 %2 中没有名为 %1 的服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n servers are named %1 in cloud %2; give the server&apos;s id instead.</source>
+        <translation>
+            <numerusform>云 %2 中有 %n 台服务器名为 %1；请改用服务器的 ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The original image %1 of server %2 no longer exists, so it cannot be backed up alone. Turn on &quot;Include server data&quot; to back up a snapshot of the server instead.</source>
+        <translation>服务器 %2 的原始镜像 %1 已不存在，因此无法单独备份。请开启“包含服务器数据”，改为备份服务器的快照。</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 disappeared while it was being made (OpenStack deletes a failed snapshot). Check the server&apos;s state and try again.</source>
+        <translation>服务器 %1 的快照在创建过程中消失了（OpenStack 会删除失败的快照）。请检查服务器状态后重试。</translation>
+    </message>
+    <message>
+        <source>The snapshot of server %1 ended in status %2 instead of active; OpenStack could not save the server&apos;s disk. Check the compute and image services&apos; logs, then try again.</source>
+        <translation>服务器 %1 的快照最终状态为 %2 而不是 active；OpenStack 无法保存服务器的磁盘。请检查计算服务和镜像服务的日志后重试。</translation>
+    </message>
+    <message>
+        <source>the snapshot of server %1</source>
+        <translation>服务器 %1 的快照</translation>
+    </message>
+    <message>
+        <source>image %1 of server %2</source>
+        <translation>服务器 %2 的镜像 %1</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.</source>
+        <translation>%1 的下载在 %2/%3 字节处结束；未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s MD5 checksum; nothing was saved. Try again; if it persists, the image in the cloud may be damaged.</source>
+        <translation>为 %1 下载的数据与镜像的 MD5 校验和不符；未保存任何内容。请重试；如果问题仍然存在，云中的镜像可能已损坏。</translation>
+    </message>
+    <message>
+        <source>expected md5 %1, got %2</source>
+        <translation>预期 md5 %1，实际 %2</translation>
+    </message>
+    <message>
+        <source>The bytes downloaded for %1 do not match the image&apos;s SHA-512 hash; nothing was saved.</source>
+        <translation>为 %1 下载的数据与镜像的 SHA-512 哈希不符；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>expected sha512 %1, got %2</source>
+        <translation>预期 sha512 %1，实际 %2</translation>
+    </message>
+    <message>
+        <source>%1 has no data (0 bytes); nothing was saved.</source>
+        <translation>%1 没有数据（0 字节）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Internal error: the checkpoint has no image resource for server %1.</source>
+        <translation>内部错误：检查点中没有服务器 %1 的镜像资源。</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
+        <translation>已备份服务器 %1 及其数据（%2 字节，备份存储中新增 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
+        <translation>已备份服务器 %1 的原始镜像（%2 字节）；不包含自启动以来写入的数据。</translation>
+    </message>
+    <message>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
+        <translation>无法删除临时快照 %1（%2）；StackVault 会在下次启动时重试。</translation>
+    </message>
+</context>
+<context>
     <name>sv::CloudProfile</name>
     <message>
         <source>The cloud needs a name.</source>
@@ -33,6 +114,17 @@
     <message>
         <source>Application credential authentication needs the credential&apos;s id, or its name together with the user&apos;s name or id.</source>
         <translation>应用凭据认证需要凭据的 ID，或其名称以及用户的名称或 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CloudSessions</name>
+    <message>
+        <source>There is no saved cloud named %1. Add it first (Clouds → Add, or `stackvault-cli clouds add`).</source>
+        <translation>没有名为 %1 的已保存云。请先添加（云 → 添加，或 `stackvault-cli clouds add`）。</translation>
+    </message>
+    <message>
+        <source>Cloud %1: %2</source>
+        <translation>云 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -137,6 +229,85 @@
     <message>
         <source>Cannot save the clouds to %1: %2</source>
         <translation>无法将云保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::RestoreJob</name>
+    <message>
+        <source>Restore backup %1</source>
+        <translation>恢复备份 %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available; only a complete backup can be restored.</source>
+        <translation>备份 %1 的状态为 %2，而不是 available；只能恢复完整的备份。</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no server image to restore.</source>
+        <translation>备份 %1 中没有可恢复的服务器镜像。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor %2. Choose one of its flavors.</source>
+        <translation>云 %1 中没有规格 %2。请选择其现有的规格之一。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no flavor like the saved one (%2); choose a flavor for the restored server.</source>
+        <translation>云 %1 中没有与保存的规格（%2）相同的规格；请为恢复的服务器选择一个规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a larger flavor.</source>
+        <translation>规格 %1 的磁盘为 %2 GiB，但镜像至少需要 %3 GiB（min_disk）。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger flavor.</source>
+        <translation>规格 %1 的磁盘为 %2 GiB，小于 %3 字节的镜像。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Flavor %1 has %2 MiB of memory, but the image needs at least %3 MiB (min_ram). Choose a larger flavor.</source>
+        <translation>规格 %1 的内存为 %2 MiB，但镜像至少需要 %3 MiB（min_ram）。请选择更大的规格。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no key pair %2. Import the key there, or choose another key pair.</source>
+        <translation>云 %1 中没有密钥对 %2。请在该云中导入此密钥，或选择其他密钥对。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no network named %2. Choose the networks for the restored server.</source>
+        <translation>云 %1 中没有名为 %2 的网络。请为恢复的服务器选择网络。</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged; the restore stopped: %2</source>
+        <translation>备份 %1 已损坏；恢复已停止：%2</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds (checksum mismatch); the restored image was removed. Try again.</source>
+        <translation>云 %1 存储的数据与备份中的不同（校验和不符）；已删除恢复的镜像。请重试。</translation>
+    </message>
+    <message>
+        <source>expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6</source>
+        <translation>预期 md5 %1 sha512 %2 大小 %3；实际 md5 %4 sha512 %5 大小 %6</translation>
+    </message>
+    <message>
+        <source>The restored server %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s scheduler may lack capacity for flavor %4.</source>
+        <translation>恢复的服务器 %1 在云 %3 中进入了 %2 状态；已将其删除。云的调度器可能没有足够容量用于规格 %4。</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, image %4).</source>
+        <translation>已在云 %2 中恢复服务器 %1（服务器 %3，镜像 %4）。</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 could not be removed: %2</source>
+        <translation>
+无法删除恢复了一半的服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored image %1 could not be removed: %2</source>
+        <translation>
+无法删除恢复了一半的镜像 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -278,6 +449,17 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateImageJob</name>
+    <message>
+        <source>The image service created an image but sent no id.</source>
+        <translation>镜像服务创建了镜像，但没有返回 ID。</translation>
+    </message>
+    <message>
+        <source>The image service refused to create image &quot;%1&quot;: %2</source>
+        <translation>镜像服务拒绝创建镜像“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -317,6 +499,13 @@
     <message>
         <source>The cloud refused to create server %1: %2</source>
         <translation>云拒绝创建服务器 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteImageJob</name>
+    <message>
+        <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
+        <translation>不能删除镜像 %1（它受保护或不属于您）：%2</translation>
     </message>
 </context>
 <context>
@@ -406,6 +595,113 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::ImageDownloadJob</name>
+    <message>
+        <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
+        <translation>镜像 %1 处于“%2”状态时无法下载。</translation>
+    </message>
+    <message>
+        <source>The image service resumed image %1 at the wrong position.</source>
+        <translation>镜像服务从错误的位置继续传输镜像 %1。</translation>
+    </message>
+    <message>
+        <source>The download of image %1 was stopped by its receiver.</source>
+        <translation>镜像 %1 的下载被接收方停止。</translation>
+    </message>
+    <message>
+        <source>Image %1 has no data (a snapshot of a volume-backed server keeps its data in volume snapshots).</source>
+        <translation>镜像 %1 没有数据（基于卷的服务器的快照将数据保存在卷快照中）。</translation>
+    </message>
+    <message>
+        <source>Image %1: received %2 bytes, but the image has %3.</source>
+        <translation>镜像 %1：收到 %2 字节，但镜像有 %3 字节。</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its MD5 is %2, the cloud says %3.</source>
+        <translation>镜像 %1 到达时已损坏：其 MD5 为 %2，云给出的是 %3。</translation>
+    </message>
+    <message>
+        <source>Image %1 arrived damaged: its %2 does not match the cloud&apos;s.</source>
+        <translation>镜像 %1 到达时已损坏：其 %2 与云中的不符。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The download of image %1 failed after %2 bytes and %3 resumptions: %4</source>
+        <translation>镜像 %1 的下载在 %2 字节和 %3 次续传后失败：%4</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageStatusWaiter</name>
+    <message>
+        <source>Image %1 disappeared while waiting for it to become active (the cloud deleted a failed snapshot).</source>
+        <translation>在等待镜像 %1 变为可用时它消失了（云删除了失败的快照）。</translation>
+    </message>
+    <message>
+        <source>Image %1 ended in status &quot;%2&quot; instead of becoming active.</source>
+        <translation>镜像 %1 最终处于“%2”状态，而没有变为可用。</translation>
+    </message>
+    <message>
+        <source>Image %1 is still &quot;%2&quot; after %3 seconds; gave up waiting.</source>
+        <translation>%3 秒后镜像 %1 仍处于“%2”状态；已放弃等待。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ImageUploadJob</name>
+    <message>
+        <source>The upload of image %1 has no readable source.</source>
+        <translation>镜像 %1 的上传没有可读取的数据源。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not accept data now (it must be queued): %2</source>
+        <translation>镜像 %1 现在不接受数据（它必须处于 queued 状态）：%2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1 (quota or size limit): %2</source>
+        <translation>镜像服务拒绝了镜像 %1 的数据（配额或大小限制）：%2</translation>
+    </message>
+    <message>
+        <source>The image service refused the data of image %1: %2</source>
+        <translation>镜像服务拒绝了镜像 %1 的数据：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ProducerDevice</name>
+    <message>
+        <source>The data source of the upload failed.</source>
+        <translation>上传的数据源出错。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ServerStatusWaiter</name>
+    <message>
+        <source>Server %1 disappeared while waiting for it.</source>
+        <translation>在等待服务器 %1 时它消失了。</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR.</source>
+        <translation>服务器 %1 进入了 ERROR 状态。</translation>
+    </message>
+    <message>
+        <source>Server %1 went into ERROR: %2</source>
+        <translation>服务器 %1 进入了 ERROR 状态：%2</translation>
+    </message>
+    <message>
+        <source>Server %1 was deleted while waiting for it.</source>
+        <translation>在等待服务器 %1 时它被删除了。</translation>
+    </message>
+    <message>
+        <source>Server %1 still exists after %2 seconds; gave up waiting.</source>
+        <translation>%2 秒后服务器 %1 仍然存在；已放弃等待。</translation>
+    </message>
+    <message>
+        <source>Server %1 is still %2%3 after %4 seconds instead of %5; gave up waiting.</source>
+        <translation>%4 秒后服务器 %1 仍为 %2%3，而不是 %5；已放弃等待。</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ServiceCatalog</name>
     <message>
         <source>The cloud&apos;s catalog has no %1 service.</source>
@@ -421,6 +717,17 @@
     </message>
 </context>
 <context>
+    <name>sv::openstack::ShowImageJob</name>
+    <message>
+        <source>The image service sent an image without an id.</source>
+        <translation>镜像服务返回了一个没有 ID 的镜像。</translation>
+    </message>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ShowServerJob</name>
     <message>
         <source>The compute service sent a server without an id.</source>
@@ -429,6 +736,35 @@
     <message>
         <source>Server %1 does not exist (any more).</source>
         <translation>服务器 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeJob</name>
+    <message>
+        <source>The block storage service sent a volume without an id.</source>
+        <translation>块存储服务返回了一个没有 ID 的卷。</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>卷 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::StatusWaiter</name>
+    <message>
+        <source>The connection to the cloud is gone.</source>
+        <translation>与云的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UpdateImageJob</name>
+    <message>
+        <source>Image %1 does not exist (any more).</source>
+        <translation>镜像 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The image service refused to change image %1: %2</source>
+        <translation>镜像服务拒绝修改镜像 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -558,6 +894,117 @@
     </message>
 </context>
 <context>
+    <name>sv::ui::CloudProfilesDialog</name>
+    <message>
+        <source>Manage Clouds</source>
+        <translation>管理云</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Application credential</source>
+        <translation>应用凭据</translation>
+    </message>
+    <message>
+        <source>Unchanged when left empty</source>
+        <translation>留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Auth URL:</source>
+        <translation>认证 URL(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>登录方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User &amp;domain:</source>
+        <translation>用户域(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Project d&amp;omain:</source>
+        <translation>项目域(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credential ID:</source>
+        <translation>凭据 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>区域(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or secret:</source>
+        <translation>密码或机密(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Fill in the new cloud and click Save.</source>
+        <translation>请填写新云的信息，然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Enter the password or application credential secret.</source>
+        <translation>请输入密码或应用凭据机密。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saving the password in the keyring…</source>
+        <translation>正在将密码保存到密钥环…</translation>
+    </message>
+    <message>
+        <source>Saved. The password is in the desktop keyring.</source>
+        <translation>已保存。密码存放在桌面密钥环中。</translation>
+    </message>
+    <message>
+        <source>The cloud was saved, but its password was not: %1</source>
+        <translation>云已保存，但其密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>Remove Cloud</source>
+        <translation>移除云</translation>
+    </message>
+    <message>
+        <source>Remove the cloud “%1” and its password from this computer? Backups are kept.</source>
+        <translation>要从此计算机上移除云“%1”及其密码吗？备份会保留。</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已移除。</translation>
+    </message>
+</context>
+<context>
     <name>sv::ui::CloudTreeModel</name>
     <message numerus="yes">
         <source>%n server(s)</source>
@@ -629,6 +1076,14 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Delete backup of %1</source>
         <translation>删除 %1 的备份</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.</source>
+        <translation>StackVault 尚未登录目标云；请返回上一页，等待其规格加载完成。</translation>
+    </message>
+    <message>
+        <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
+        <translation>要恢复到其他项目或区域，请在“管理云”中为其保存一个云，并选择该云作为目标。</translation>
     </message>
 </context>
 <context>

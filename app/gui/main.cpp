@@ -2,6 +2,7 @@
 #include "common/icons.h"
 #include "common/languagemanager.h"
 #include "common/messagebox.h"
+#include "dialogs/cloudprofilesdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "jobs/jobmanager.h"
 #include "mainwindow.h"
@@ -43,6 +44,11 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&window, &sv::ui::MainWindow::preferencesRequested, &window, [&] {
         auto *dialog = new sv::ui::PreferencesDialog(settings, &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QObject::connect(&window, &sv::ui::MainWindow::manageCloudsRequested, &window, [&] {
+        auto *dialog = new sv::ui::CloudProfilesDialog(&profiles, &secrets, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

@@ -14,6 +14,10 @@
 #include "protection/verifyjob.h"
 #include "util/appsettings.h"
 
+#if __has_include("protection/restorejob.h")
+#include "protection/restorejob.h"
+#define STACKVAULT_HAVE_RESTOREJOB 1
+#endif
 #if __has_include("protection/backupjob.h")
 #include "protection/backupjob.h"
 #define STACKVAULT_HAVE_BACKUPJOB 1
@@ -71,6 +75,9 @@ CheckpointEntry toEntry(const CheckpointSummary &summary, const CheckpointIndex 
             entry.flavorName = meta.value(QLatin1String("flavor")).toObject().value(QLatin1String("name")).toString();
             entry.keyName = meta.value(QLatin1String("key_name")).toString();
             entry.availabilityZone = meta.value(QLatin1String("availability_zone")).toString();
+            // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
+            if (entry.cloudId.isEmpty())
+                entry.cloudId = meta.value(QLatin1String("metadata")).toObject().value(QLatin1String("cloud")).toString();
             const QJsonArray networks = meta.value(QLatin1String("networks")).toArray();
             for (const QJsonValue &network : networks)
                 entry.networkNames.append(network.toObject().value(QLatin1String("name")).toString());
@@ -206,8 +213,16 @@ void CoreBackend::requestCheckpoints()
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure] {
             if (!self)
                 return;
-            if (failure.isEmpty())
-                Q_EMIT self->checkpointsReady(entries);
+            if (failure.isEmpty()) {
+                QList<CheckpointEntry> resolved = entries;
+                for (CheckpointEntry &entry : resolved) {
+                    if (!entry.cloudId.isEmpty() && !self->m_profiles->findById(entry.cloudId)) {
+                        const auto byName = self->m_profiles->findByName(entry.cloudId);
+                        entry.cloudId = byName ? byName->id : QString();
+                    }
+                }
+                Q_EMIT self->checkpointsReady(resolved);
+            }
             else
                 Q_EMIT self->checkpointsFailed(failure);
         }, Qt::QueuedConnection);
@@ -283,11 +298,43 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
 #endif
 }
 
-Job *CoreBackend::createRestoreJob(const RestoreRequest &, QString *error)
+Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error)
 {
+#ifdef STACKVAULT_HAVE_RESTOREJOB
+    const std::optional<CloudProfile> profile = m_profiles->findById(request.targetCloudId);
+    const std::shared_ptr<openstack::Session> session = m_sessions.value(request.targetCloudId);
+    if (!profile || !session) {
+        if (error)
+            *error = tr("StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.");
+        return nullptr;
+    }
+    // A session is bound to its profile's project and region: refuse other ones plainly instead of
+    // silently restoring somewhere else.
+    const QString project = profile->projectName.isEmpty() ? profile->projectId : profile->projectName;
+    if ((!request.projectName.isEmpty() && request.projectName != project)
+        || (!request.region.isEmpty() && request.region != profile->regionName)) {
+        if (error)
+            *error = tr("To restore into another project or region, save a cloud for it under Manage Clouds and choose "
+                        "that cloud as the target.");
+        return nullptr;
+    }
+    sv::RestoreRequest restore;
+    restore.session = session;
+    restore.bank = bank();
+    restore.checkpointId = request.checkpointId;
+    restore.serverName = request.serverName;
+    restore.flavor = request.flavorId;
+    if (!request.networkId.isEmpty())
+        restore.networks = {request.networkId};
+    restore.keyName = request.keyName;
+    restore.securityGroups = request.securityGroups;
+    return new RestoreJob(std::move(restore));
+#else
+    Q_UNUSED(request)
     if (error)
         *error = tr("Restoring is not available in this build yet.");
     return nullptr;
+#endif
 }
 
 Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *)

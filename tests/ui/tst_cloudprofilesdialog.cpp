@@ -1,0 +1,88 @@
+// The profiles dialog against a real ProfileStore in a temporary folder and the real keychain under a
+// test service name (scripts/test provides a private D-Bus session with gnome-keyring; without one the
+// dialog must say plainly that no keyring is available).
+#include "common/icons.h"
+#include "common/messagebox.h"
+#include "dialogs/cloudprofilesdialog.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCloudProfilesDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { sv::ui::initResources(); }
+    void addEditRemove();
+    void invalidProfileIsRefused();
+};
+
+void TestCloudProfilesDialog::addEditRemove()
+{
+    QTemporaryDir dir;
+    sv::ProfileStore store(dir.path());
+    sv::SecretStore secrets(QStringLiteral("StackVault-uitest-%1").arg(QCoreApplication::applicationPid()));
+    store.setSecretStore(&secrets);
+    QVERIFY(store.load());
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    QSignalSpy saved(&dialog, &sv::ui::CloudProfilesDialog::secretSaved);
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("demo"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("authUrlEdit"))->setText(QStringLiteral("http://127.0.0.1:5000/v3"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userNameEdit"))->setText(QStringLiteral("alice"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("projectNameEdit"))->setText(QStringLiteral("web"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(QStringLiteral("s3cret"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveProfileButton")), Qt::LeftButton);
+    QCOMPARE(store.profiles().size(), 1);
+    QCOMPARE(store.profiles().first().userName, QStringLiteral("alice"));
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+    const bool keyring = saved.first().at(1).toBool();
+    if (keyring) {
+        QVERIFY(dialog.statusText().contains(QStringLiteral("keyring")));
+    } else {
+        // No Secret Service here: the profile is saved, the dialog says why the password is not.
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("was not")), qPrintable(dialog.statusText()));
+    }
+    // The secret never lands in the profiles file.
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("s3cret"));
+
+    // Edit: rename.
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("profilesList"));
+    QCOMPARE(list->count(), 1);
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("demo-2"));
+    dialog.save();
+    QCOMPARE(store.profiles().first().name, QStringLiteral("demo-2"));
+    QCOMPARE(list->item(0)->text(), QStringLiteral("demo-2"));
+
+    // Remove, after a confirmation.
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeProfileButton")), Qt::LeftButton);
+    QCOMPARE(store.profiles().size(), 0);
+    QCOMPARE(list->count(), 0);
+}
+
+void TestCloudProfilesDialog::invalidProfileIsRefused()
+{
+    QTemporaryDir dir;
+    sv::ProfileStore store(dir.path());
+    sv::SecretStore secrets(QStringLiteral("StackVault-uitest-%1").arg(QCoreApplication::applicationPid()));
+    QVERIFY(store.load());
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("bad"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("authUrlEdit"))->setText(QStringLiteral("ftp://nope"));
+    dialog.save();
+    QCOMPARE(store.profiles().size(), 0);
+    QVERIFY(dialog.statusText().contains(QStringLiteral("http")));
+}
+
+QTEST_MAIN(TestCloudProfilesDialog)
+#include "tst_cloudprofilesdialog.moc"
