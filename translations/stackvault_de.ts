@@ -358,6 +358,35 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::SweepJob</name>
+    <message>
+        <source>Remove leftover temporary snapshots</source>
+        <translation>Übrig gebliebene temporäre Snapshots entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leftover temporary snapshot(s) removed.</source>
+        <translation>
+            <numerusform>%n übrig gebliebener temporärer Snapshot entfernt.</numerusform>
+            <numerusform>%n übrig gebliebene temporäre Snapshots entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n temporary snapshot(s) could not be removed yet; StackVault will try again.</source>
+        <translation>
+            <numerusform>%n temporärer Snapshot konnte noch nicht entfernt werden; StackVault versucht es erneut.</numerusform>
+            <numerusform>%n temporäre Snapshots konnten noch nicht entfernt werden; StackVault versucht es erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snapshot %1 (backup %2) belongs to a cloud that is not available now.</source>
+        <translation>Snapshot %1 (Sicherung %2) gehört zu einer Cloud, die gerade nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1: %2</source>
+        <translation>Snapshot %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>sv::VerifyJob</name>
     <message>
         <source>Verify backup %1</source>

@@ -357,6 +357,33 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::SweepJob</name>
+    <message>
+        <source>Remove leftover temporary snapshots</source>
+        <translation>删除遗留的临时快照</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leftover temporary snapshot(s) removed.</source>
+        <translation>
+            <numerusform>已删除 %n 个遗留的临时快照。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n temporary snapshot(s) could not be removed yet; StackVault will try again.</source>
+        <translation>
+            <numerusform>%n 个临时快照暂时无法删除；StackVault 会再次尝试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snapshot %1 (backup %2) belongs to a cloud that is not available now.</source>
+        <translation>快照 %1（备份 %2）所属的云当前不可用。</translation>
+    </message>
+    <message>
+        <source>Snapshot %1: %2</source>
+        <translation>快照 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>sv::VerifyJob</name>
     <message>
         <source>Verify backup %1</source>
