@@ -1,0 +1,28 @@
+#pragma once
+
+#include "openstack/apijob.h"
+
+namespace sv::openstack {
+
+// PUT /{container}/{object} with the whole body in memory. Sends the md5 as ETag, so Swift refuses
+// (422) bytes damaged on the way, and checks the ETag Swift answers with. Idempotent: retried on 503.
+class PutObjectJob : public ApiJob
+{
+    Q_OBJECT
+public:
+    PutObjectJob(Connection *connection, QString container, QString object, QByteArray data,
+                 QObject *parent = nullptr);
+
+protected:
+    void run() override;
+    void onSuccess(QNetworkReply *reply, const QByteArray &body) override;
+    void refineError(Error &error) override;
+
+private:
+    QString m_container;
+    QString m_object;
+    QByteArray m_data;
+    QByteArray m_md5;
+};
+
+} // namespace sv::openstack
