@@ -220,7 +220,8 @@ private Q_SLOTS:
               qlonglong(first.newBytes), qlonglong(second.newBytes), qlonglong(third.newBytes), qlonglong(third.size));
         QVERIFY(first.newBytes > 0);
         QCOMPARE(second.newBytes, qint64(0));
-        QVERIFY(third.newBytes < third.size / 10);
+        // 4 scattered 3 % edits of a 32 MiB image touch a few average-size chunks around each edit.
+        QVERIFY(third.newBytes < third.size / 4);
     }
 
     void deleteAndGc_data() { backends_data(); }
@@ -259,7 +260,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("backend");
         QTest::addColumn<QString>("damage");
-        for (const QString backend : {QStringLiteral("local"), QStringLiteral("swift")}) {
+        for (const QString &backend : {QStringLiteral("local"), QStringLiteral("swift")}) {
             QTest::addRow("%s, flipped byte", qPrintable(backend)) << backend << QStringLiteral("flip");
             QTest::addRow("%s, truncated", qPrintable(backend)) << backend << QStringLiteral("truncate");
             QTest::addRow("%s, deleted", qPrintable(backend)) << backend << QStringLiteral("delete");
@@ -299,10 +300,12 @@ private Q_SLOTS:
         VerifyReport report;
         QVERIFY(bank->verifyCheckpoint(bad, &report, &error));
         QVERIFY(!report.ok());
-        QCOMPARE(report.problems.size(), 1);
+        // The generated image repeats content, so the damaged chunk may be named several times.
+        const qsizetype uses = std::count_if(chunks.begin(), chunks.end(), [&](const ChunkRef &c) { return c.sha256 == name; });
+        QCOMPARE(report.problems.size(), uses);
         const ChunkProblem &problem = report.problems[0];
         qInfo() << problem.error.message;
-        QCOMPARE(problem.chunkIndex, victim);
+        QCOMPARE(problem.chunkIndex, std::find_if(chunks.begin(), chunks.end(), [&](const ChunkRef &c) { return c.sha256 == name; }) - chunks.begin());
         QCOMPARE(problem.sha256, name);
         QCOMPARE(problem.error.code,
                  damage == QLatin1String("delete") ? BankError::Code::MissingChunk : BankError::Code::CorruptChunk);
