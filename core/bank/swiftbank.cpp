@@ -360,14 +360,25 @@ bool SwiftBank::chunkInfo(const QByteArray &name, qint64 *storedSize) const
     return true;
 }
 
-bool SwiftBank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error)
+bool SwiftBank::stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged, BankError *error)
 {
     if (!ChunkCodec::isValidName(name)) {
         *error = invalidChunkName(name);
         return false;
     }
-    return putObject(chunkObject(name), encoded, error);
+    if (!putObject(chunkObject(name), encoded, error))
+        return false;
+    staged->name = name;
+    staged->token.clear();
+    return true;
 }
+
+bool SwiftBank::publishChunks(const QList<StagedChunk> &, BankError *)
+{
+    return true;
+}
+
+void SwiftBank::discardChunks(const QList<StagedChunk> &) {}
 
 bool SwiftBank::getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const
 {

@@ -48,7 +48,13 @@ public:
     const QString &container() const { return m_container; }
 
     bool chunkInfo(const QByteArray &name, qint64 *storedSize) const override;
-    bool putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error) override;
+    // A Swift PUT is atomic and durable once answered 201, and a chunk's name is its content's hash, so
+    // staging writes the chunk under its final name; publishing has nothing left to do, and discarding
+    // leaves the chunks to garbage collection (another writer may already have deduplicated against them).
+    bool stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged,
+                    BankError *error) override;
+    bool publishChunks(const QList<StagedChunk> &staged, BankError *error) override;
+    void discardChunks(const QList<StagedChunk> &staged) override;
     bool getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const override;
     bool removeChunk(const QByteArray &name, qint64 *freedBytes, BankError *error) override;
     bool listChunks(const std::function<bool(const QByteArray &, qint64)> &visit,
