@@ -9,6 +9,7 @@
 #include "profiles/secretstore.h"
 
 #include <memory>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -449,20 +450,33 @@ void importClouds(const QStringList &arguments)
 
 // ---- remove ---------------------------------------------------------------------------------------
 
-void removeCloud(const QStringList &arguments)
+// For the actions that take exactly one saved cloud's name: parses, loads the stores and finds the
+// profile; on any failure reports it (exit code 2 or 1) and returns nothing.
+std::optional<CloudProfile> namedCloud(const QString &action, const QStringList &arguments, Context *context)
 {
     QCommandLineParser parser;
-    if (!parse(parser, QStringLiteral("remove"), arguments))
-        return;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("remove needs exactly one cloud name"));
+    if (!parse(parser, action, arguments))
+        return std::nullopt;
+    if (parser.positionalArguments().size() != 1) {
+        usageError(QStringLiteral("%1 needs exactly one cloud name").arg(action));
+        return std::nullopt;
+    }
     const QString name = parser.positionalArguments().constFirst();
-    Context context;
-    if (!openStores(&context))
-        return;
-    const auto profile = context.profiles->findByName(name);
+    if (!openStores(context))
+        return std::nullopt;
+    auto profile = context->profiles->findByName(name);
     if (!profile)
-        return failure(QStringLiteral("no saved cloud is named \"%1\"").arg(name));
+        failure(QStringLiteral("no saved cloud is named \"%1\"").arg(name));
+    return profile;
+}
+
+void removeCloud(const QStringList &arguments)
+{
+    Context context;
+    const auto profile = namedCloud(QStringLiteral("remove"), arguments, &context);
+    if (!profile)
+        return;
+    const QString name = profile->name;
     QObject::connect(context.profiles, &ProfileStore::secretRemoved, qApp,
         [name](const QString &, const SecretResult &result) {
             if (result.ok() || result.status == SecretResult::Status::NoKeyring) {
@@ -482,18 +496,10 @@ void removeCloud(const QStringList &arguments)
 
 void testCloud(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    if (!parse(parser, QStringLiteral("test"), arguments))
-        return;
-    if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("test needs exactly one cloud name"));
-    const QString name = parser.positionalArguments().constFirst();
     Context context;
-    if (!openStores(&context))
-        return;
-    const auto profile = context.profiles->findByName(name);
+    const auto profile = namedCloud(QStringLiteral("test"), arguments, &context);
     if (!profile)
-        return failure(QStringLiteral("no saved cloud is named \"%1\"").arg(name));
+        return;
 
     context.secrets->read(profile->id, qApp, [profile = *profile](const SecretResult &secret) {
         if (!secret.ok())

@@ -14,6 +14,14 @@ namespace sv::openstack {
 class ApiJob;
 class Connection;
 
+// How often a waiter asks: the first interval, growing by half each poll up to `max`. Long jobs carry
+// one in their request so that tests can wait in milliseconds where a real cloud needs seconds.
+struct PollInterval
+{
+    std::chrono::milliseconds initial{500};
+    std::chrono::milliseconds max{10000};
+};
+
 // Base of the asynchronous waiters (server status, image status): polls with a growing interval
 // until the subclass sees a final state or the caller's timeout runs out. No nested event loop; one
 // finished() per start(); deletes itself afterwards unless setAutoDelete(false).
@@ -26,6 +34,7 @@ public:
 
     // First interval, growing by half each poll up to `max` (defaults 2 s and 15 s).
     void setPollInterval(std::chrono::milliseconds initial, std::chrono::milliseconds max);
+    void setPollInterval(const PollInterval &interval) { setPollInterval(interval.initial, interval.max); }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
     void start();

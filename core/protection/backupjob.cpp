@@ -216,7 +216,7 @@ void BackupJob::createSnapshot()
 void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
 {
     auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_snapshotId, timeout, this);
-    waiter->setPollInterval(m_request.pollInitial, m_request.pollMax);
+    waiter->setPollInterval(m_request.poll);
     m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())

@@ -4,6 +4,7 @@
 #include "openstack/compute/server.h"
 #include "openstack/error.h"
 #include "openstack/image/image.h"
+#include "openstack/statuswaiter.h"
 
 #include <QPointer>
 
@@ -33,8 +34,7 @@ struct BackupRequest
     // How long a snapshot may take to become active: base + perGiB × disk size.
     std::chrono::seconds snapshotTimeoutBase{600};
     std::chrono::seconds snapshotTimeoutPerGiB{120};
-    std::chrono::milliseconds pollInitial{500};
-    std::chrono::milliseconds pollMax{10000};
+    openstack::PollInterval poll;
 };
 
 // Backs up one server into a checkpoint (Karbor's flow, design.md "Backup flow"): pre-checks, the

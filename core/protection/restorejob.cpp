@@ -259,7 +259,7 @@ void RestoreJob::uploadImage()
 void RestoreJob::waitForImage()
 {
     auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_imageId, m_request.imageActiveTimeout, this);
-    waiter->setPollInterval(m_request.pollInitial, m_request.pollMax);
+    waiter->setPollInterval(m_request.poll);
     m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())
@@ -333,7 +333,7 @@ void RestoreJob::waitForServer()
 {
     auto *waiter = new openstack::ServerStatusWaiter(m_connection, m_serverId, {QStringLiteral("ACTIVE")},
                                                      m_request.serverActiveTimeout, this);
-    waiter->setPollInterval(m_request.pollInitial, m_request.pollMax);
+    waiter->setPollInterval(m_request.poll);
     m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())

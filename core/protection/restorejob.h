@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "openstack/compute/flavor.h"
 #include "openstack/error.h"
+#include "openstack/statuswaiter.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -37,8 +38,7 @@ struct RestoreRequest
     bool useSavedAvailabilityZone = false; // a zone name rarely exists in another cloud
     std::chrono::seconds imageActiveTimeout{600};
     std::chrono::seconds serverActiveTimeout{900};
-    std::chrono::milliseconds pollInitial{500};
-    std::chrono::milliseconds pollMax{10000};
+    openstack::PollInterval poll;
 };
 
 // Brings a checkpoint back as a new image and a new server in the target cloud (design.md "Restore

@@ -453,11 +453,7 @@ void ComputeService::listServers(Call &call, bool detail)
     qsizetype start = 0;
     if (ex.hasQuery(QStringLiteral("marker"))) {
         const QString marker = ex.query(QStringLiteral("marker"));
-        start = -1;
-        for (qsizetype i = 0; i < matches.size(); ++i) {
-            if (matches.at(i)->id == marker)
-                start = i + 1;
-        }
+        start = http::indexAfterMarker(matches, marker);
         if (start < 0) {
             novaFault(ex, 400, QStringLiteral("marker [%1] not found").arg(marker));
             return;
@@ -470,11 +466,7 @@ void ComputeService::listServers(Call &call, bool detail)
     QJsonObject body{{QStringLiteral("servers"), servers}};
     if (!page.isEmpty() && page.size() == limit) {
         // Nova adds a next link whenever a page is full, keeping the other query parameters.
-        QUrlQuery query;
-        for (const auto &[key, value] : ex.queryItems()) {
-            if (key != QLatin1String("marker"))
-                query.addQueryItem(key, value);
-        }
+        QUrlQuery query = http::queryWithoutMarker(ex);
         query.addQueryItem(QStringLiteral("marker"), page.last()->id);
         const QString href = call.prefix + (detail ? QStringLiteral("/servers/detail?") : QStringLiteral("/servers?"))
             + query.toString(QUrl::FullyEncoded);

@@ -147,4 +147,14 @@ qint64 parseSize(const QJsonValue &value, bool *ok)
     return static_cast<qint64>(number);
 }
 
+QUrlQuery queryWithoutMarker(const Exchange &ex)
+{
+    QUrlQuery query;
+    for (const auto &[key, value] : ex.queryItems()) {
+        if (key != QLatin1String("marker"))
+            query.addQueryItem(key, value);
+    }
+    return query;
+}
+
 } // namespace fake::http

@@ -4,7 +4,9 @@
 // token checks and JSON body parsing.
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QUrlQuery>
 
 namespace fake {
 
@@ -40,6 +42,22 @@ QString reasonPhrase(int code);
 
 // A size such as 4194304, "4 MiB", "300MiB", "1.5 GiB".
 qint64 parseSize(const QJsonValue &value, bool *ok);
+
+// Listings (Nova, Glance, Cinder) page with `marker` = the id of the last item seen: the index where the
+// next page starts, or -1 when no item has that id (each service answers that with its own 400).
+template <typename Item>
+qsizetype indexAfterMarker(const QList<const Item *> &items, const QString &marker)
+{
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (items.at(i)->id == marker)
+            return i + 1;
+    }
+    return -1;
+}
+
+// The request's query without its `marker`: the services build their `next` links from it, so the
+// filters and the limit of the first request carry over to every page.
+QUrlQuery queryWithoutMarker(const Exchange &ex);
 
 } // namespace http
 } // namespace fake

@@ -345,11 +345,7 @@ void ImageService::listImages(Exchange &ex, const Token &token)
     qsizetype start = 0;
     if (ex.hasQuery(QStringLiteral("marker"))) {
         const QString marker = ex.query(QStringLiteral("marker"));
-        start = -1;
-        for (qsizetype i = 0; i < matches.size(); ++i) {
-            if (matches.at(i)->id == marker)
-                start = i + 1;
-        }
+        start = http::indexAfterMarker(matches, marker);
         if (start < 0) {
             glanceError(ex, 400, QStringLiteral("Invalid marker. Image %1 could not be found.").arg(marker));
             return;
@@ -359,11 +355,7 @@ void ImageService::listImages(Exchange &ex, const Token &token)
     QJsonArray images;
     for (const Image *image : page)
         images.append(imageJson(*image));
-    QUrlQuery firstQuery;
-    for (const auto &[k, v] : ex.queryItems()) {
-        if (k != QLatin1String("marker"))
-            firstQuery.addQueryItem(k, v);
-    }
+    const QUrlQuery firstQuery = http::queryWithoutMarker(ex);
     const QString firstQueryText = firstQuery.toString(QUrl::FullyEncoded);
     QJsonObject body{{QStringLiteral("images"), images},
                      {QStringLiteral("schema"), QStringLiteral("/v2/schemas/images")},

@@ -154,11 +154,7 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
     });
     qsizetype start = 0;
     if (ex.hasQuery(QStringLiteral("marker"))) {
-        start = -1;
-        for (qsizetype i = 0; i < matches.size(); ++i) {
-            if (matches.at(i)->id == ex.query(QStringLiteral("marker")))
-                start = i + 1;
-        }
+        start = http::indexAfterMarker(matches, ex.query(QStringLiteral("marker")));
         if (start < 0) {
             novaFault(ex, 400, QStringLiteral("Invalid input received: marker not found: %1").arg(ex.query(QStringLiteral("marker"))));
             return;
@@ -179,11 +175,7 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
         list.append(volumeJson(ex, *volume, detail));
     QJsonObject body{{QStringLiteral("volumes"), list}};
     if (!page.isEmpty() && page.size() == limit && start + limit < matches.size()) {
-        QUrlQuery query;
-        for (const auto &[k, v] : ex.queryItems()) {
-            if (k != QLatin1String("marker"))
-                query.addQueryItem(k, v);
-        }
+        QUrlQuery query = http::queryWithoutMarker(ex);
         query.addQueryItem(QStringLiteral("marker"), page.last()->id);
         body.insert(QStringLiteral("volumes_links"),
                     QJsonArray{QJsonObject{{QStringLiteral("href"), QString(ex.baseUrl() + QStringLiteral("/volume/v3/") + token->projectId

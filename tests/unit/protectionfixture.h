@@ -22,6 +22,9 @@
 
 struct ProtectionFixture
 {
+    // The fake cloud answers in milliseconds; the waiters need not wait seconds between polls.
+    static constexpr sv::openstack::PollInterval fastPoll{std::chrono::milliseconds(50), std::chrono::milliseconds(200)};
+
     fake::FakeCloud cloud;
     QTemporaryDir dir;
     std::shared_ptr<sv::LocalBank> bank;
@@ -72,8 +75,7 @@ struct ProtectionFixture
         request.bank = bank;
         request.server = server;
         request.enableServerSnapshot = withData;
-        request.pollInitial = std::chrono::milliseconds(50);
-        request.pollMax = std::chrono::milliseconds(200);
+        request.poll = fastPoll;
         return request;
     }
 
@@ -84,8 +86,7 @@ struct ProtectionFixture
         request.bank = bank;
         request.checkpointId = checkpointId;
         request.serverName = newName;
-        request.pollInitial = std::chrono::milliseconds(50);
-        request.pollMax = std::chrono::milliseconds(200);
+        request.poll = fastPoll;
         return request;
     }
 

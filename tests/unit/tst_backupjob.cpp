@@ -222,6 +222,38 @@ private Q_SLOTS:
         QVERIFY(journal.isEmpty());
     }
 
+    void tokenExpiresMidDownload()
+    {
+        // The download is under way when every token dies; then the connection drops, so the resume
+        // (a Range request) meets the 401, re-authenticates once and still ends with verified hashes.
+        const QString file = QStringLiteral("^/image/v2/images/[^/]+/file$");
+        fake::FaultSpec slow;
+        slow.kind = fake::Fault::Slow;
+        slow.path = file;
+        slow.bytesPerSecond = 2 * 1024 * 1024;
+        f->cloud.injectFault(slow);
+        fake::FaultSpec drop;
+        drop.kind = fake::Fault::Drop;
+        drop.path = file;
+        drop.afterBytes = 3 * 1024 * 1024;
+        f->cloud.injectFault(drop);
+        quint64 generationAtExpiry = 0;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager,
+                         [&](int, const sv::JobProgress &progress) {
+            if (generationAtExpiry == 0 && progress.stage == sv::JobStage::Downloading && progress.bytesDone > 0) {
+                generationAtExpiry = f->session->authState().generation;
+                f->cloud.expireTokens();
+            }
+        });
+        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char(' ') + result.details));
+        QVERIFY2(generationAtExpiry > 0, "the download never reported progress before it ended");
+        QCOMPARE(f->cloud.pendingFaults(), 0); // the drop happened: the resume ran
+        QVERIFY2(f->session->authState().generation > generationAtExpiry, "no re-authentication after the 401");
+        QCOMPARE(availableCheckpoints().size(), 1);
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+    }
+
     void cancelAtEveryStage_data()
     {
         QTest::addColumn<int>("stage");

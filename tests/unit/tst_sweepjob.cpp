@@ -32,7 +32,7 @@ int runChild()
     request.session = sv::openstack::Session::create(profile, QStringLiteral("demo-password"));
     request.bank = bank;
     request.server = QStringLiteral("web-1");
-    request.pollInitial = std::chrono::milliseconds(50);
+    request.poll.initial = std::chrono::milliseconds(50);
     auto *manager = new sv::JobManager(QCoreApplication::instance());
     QObject::connect(manager, &sv::JobManager::jobFinished, manager, [](int, const sv::JobResult &) {
         QCoreApplication::exit(4); // the parent kills us long before this

@@ -2,7 +2,7 @@
 // with filters and pagination, server shapes (compared with the upstream samples), server create and
 // delete with validation, and the createImage state machine with its 409s.
 #include "fakecloud.h"
-#include "httptestclient.h"
+#include "servicetestsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -26,31 +26,13 @@ const QString PrivateNet = QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001"
 
 QJsonObject sample(const QString &name)
 {
-    QFile file(QStringLiteral(STACKVAULT_TEST_DATA_DIR "/openstack-api-samples/nova/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return fake::apiSample(QStringLiteral("nova/") + name);
 }
 
-// Every key of the sample object is present in the actual one with the same JSON type (null matches
-// anything: samples show null where real values vary).
 void compareShape(const QJsonObject &expected, const QJsonObject &actual, const QString &where,
                   const QStringList &ignore = {})
 {
-    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
-        if (ignore.contains(it.key()))
-            continue;
-        const QString path = where + QLatin1Char('.') + it.key();
-        QVERIFY2(actual.contains(it.key()), qPrintable(QStringLiteral("missing ") + path));
-        const QJsonValue e = it.value();
-        const QJsonValue a = actual.value(it.key());
-        if (e.isNull() || a.isNull())
-            continue;
-        QVERIFY2(e.type() == a.type(), qPrintable(QStringLiteral("type differs at ") + path));
-        if (e.isObject() && !e.toObject().isEmpty() && it.key() != QLatin1String("metadata")
-            && it.key() != QLatin1String("addresses") && it.key() != QLatin1String("extra_specs"))
-            compareShape(e.toObject(), a.toObject(), path, ignore);
-    }
+    fake::compareShape(expected, actual, where, ignore, /*recursive=*/true);
 }
 
 QJsonObject createImageBody(const QString &name)
@@ -68,16 +50,13 @@ class TestComputeService : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_cloud.start());
+        fake::startTestScenario(m_cloud);
     }
 
     void init()
     {
-        m_client = std::make_unique<HttpTestClient>(m_cloud.baseUrl());
-        QVERIFY(!m_client->login(QStringLiteral("demo"), QStringLiteral("demo-password"), QStringLiteral("demo")).isEmpty());
+        m_client = fake::demoClient(m_cloud);
+        QVERIFY(!m_client->token().isEmpty());
     }
 
     void versionDocuments()

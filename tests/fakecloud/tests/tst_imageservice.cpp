@@ -1,7 +1,7 @@
 // Glance v2 of the fake cloud over real HTTP: list with filters and pagination, create/PATCH/upload/
 // download/delete with Glance's checksums, Range rules and error statuses, shapes against the samples.
 #include "fakecloud.h"
-#include "httptestclient.h"
+#include "servicetestsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -24,21 +24,13 @@ const HttpTestClient::Headers JsonPatch{{"Content-Type", "application/openstack-
 
 QJsonObject sample(const QString &name)
 {
-    QFile file(QStringLiteral(STACKVAULT_TEST_DATA_DIR "/openstack-api-samples/glance/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return fake::apiSample(QStringLiteral("glance/") + name);
 }
 
 void compareKeys(const QJsonObject &expected, const QJsonObject &actual)
 {
-    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
-        if (it.key() == QLatin1String("locations"))
-            continue; // only with show_multiple_locations
-        QVERIFY2(actual.contains(it.key()), qPrintable(it.key()));
-        if (!it.value().isNull() && !actual.value(it.key()).isNull())
-            QVERIFY2(it.value().type() == actual.value(it.key()).type(), qPrintable(it.key()));
-    }
+    // locations appear only with show_multiple_locations.
+    fake::compareShape(expected, actual, QStringLiteral("image"), {QStringLiteral("locations")});
 }
 
 QByteArray randomBytes(qint64 size)
@@ -62,16 +54,13 @@ class TestImageService : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_cloud.start());
+        fake::startTestScenario(m_cloud);
     }
 
     void init()
     {
-        m_client = std::make_unique<HttpTestClient>(m_cloud.baseUrl());
-        QVERIFY(!m_client->login(QStringLiteral("demo"), QStringLiteral("demo-password"), QStringLiteral("demo")).isEmpty());
+        m_client = fake::demoClient(m_cloud);
+        QVERIFY(!m_client->token().isEmpty());
     }
 
     void versions()

@@ -1,6 +1,6 @@
 // Cinder v3 and the read-only Neutron of the fake cloud over real HTTP, shapes against the samples.
 #include "fakecloud.h"
-#include "httptestclient.h"
+#include "servicetestsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,21 +18,12 @@ const QString DataVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002"
 
 QJsonObject sample(const QString &name)
 {
-    QFile file(QStringLiteral(STACKVAULT_TEST_DATA_DIR "/openstack-api-samples/cinder/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return fake::apiSample(QStringLiteral("cinder/") + name);
 }
 
 void compareKeys(const QJsonObject &expected, const QJsonObject &actual, const QStringList &ignore = {})
 {
-    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
-        if (ignore.contains(it.key()))
-            continue;
-        QVERIFY2(actual.contains(it.key()), qPrintable(it.key()));
-        if (!it.value().isNull() && !actual.value(it.key()).isNull())
-            QVERIFY2(it.value().type() == actual.value(it.key()).type(), qPrintable(it.key()));
-    }
+    fake::compareShape(expected, actual, QStringLiteral("volume"), ignore);
 }
 
 } // namespace
@@ -43,12 +34,10 @@ class TestVolumeService : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_cloud.start());
-        m_client = std::make_unique<HttpTestClient>(m_cloud.baseUrl());
-        QVERIFY(!m_client->login(QStringLiteral("demo"), QStringLiteral("demo-password"), QStringLiteral("demo")).isEmpty());
+        fake::startTestScenario(m_cloud);
+        QVERIFY(!QTest::currentTestFailed());
+        m_client = fake::demoClient(m_cloud);
+        QVERIFY(!m_client->token().isEmpty());
     }
 
     void versions()
