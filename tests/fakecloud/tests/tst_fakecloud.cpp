@@ -104,7 +104,9 @@ private Q_SLOTS:
             QElapsedTimer timer;
             timer.start();
             cloud.stop();
-            QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+            // Waiting for the idle connection would take the 5 s keep-alive timeout; the bound leaves
+            // room for a loaded machine (this is a behaviour check, not a speed goal).
+            QVERIFY2(timer.elapsed() < 4500, qPrintable(QString::number(timer.elapsed())));
             QVERIFY(!cloud.isRunning());
         }
         QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= before + 1, 5000); // QNAM may keep one helper thread
