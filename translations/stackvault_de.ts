@@ -1191,6 +1191,84 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <source>Removed.</source>
         <translation>Entfernt.</translation>
     </message>
+    <message>
+        <source>Import &amp;clouds.yaml…</source>
+        <translation>&amp;clouds.yaml importieren …</translation>
+    </message>
+    <message>
+        <source>Add the clouds of an OpenStack clouds.yaml file (a secure.yaml next to it is read too)</source>
+        <translation>Die Clouds einer OpenStack-Datei clouds.yaml hinzufügen (eine secure.yaml daneben wird mitgelesen)</translation>
+    </message>
+    <message>
+        <source>Import &amp;OS_* Variables</source>
+        <translation>&amp;OS_*-Variablen importieren</translation>
+    </message>
+    <message>
+        <source>Add the cloud described by the OS_* variables StackVault was started with (an openrc file)</source>
+        <translation>Die Cloud hinzufügen, die die OS_*-Variablen beschreiben, mit denen StackVault gestartet wurde (eine openrc-Datei)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(kein Projekt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in to project %1. The cloud offers %n service(s).</source>
+        <translation>
+            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienst an.</numerusform>
+            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienste an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Import clouds.yaml</source>
+        <translation>clouds.yaml importieren</translation>
+    </message>
+    <message>
+        <source>OpenStack configuration (clouds.yaml clouds.yml clouds.json)</source>
+        <translation>OpenStack-Konfiguration (clouds.yaml clouds.yml clouds.json)</translation>
+    </message>
+    <message>
+        <source>YAML or JSON files (*.yaml *.yml *.json)</source>
+        <translation>YAML- oder JSON-Dateien (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the OS_* variables…</source>
+        <translation>Die OS_*-Variablen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2</source>
+        <translation>„%1“ wurde nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>No cloud was found there.</source>
+        <translation>Dort wurde keine Cloud gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cloud(s).</source>
+        <translation>
+            <numerusform>%n Cloud importiert.</numerusform>
+            <numerusform>%n Clouds importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was imported, but its password was not saved: %2</source>
+        <translation>„%1“ wurde importiert, aber sein Passwort wurde nicht gespeichert: %2</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudTreeModel</name>
@@ -1785,6 +1863,22 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>The key pair “%1” does not exist in the target.</source>
         <translation>Das Schlüsselpaar „%1“ existiert im Ziel nicht.</translation>
+    </message>
+    <message>
+        <source>As saved with the backup</source>
+        <translation>Wie mit der Sicherung gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved with the backup but not found in the target, so not chosen: %1.</source>
+        <translation>Mit der Sicherung gespeichert, aber im Ziel nicht vorhanden und daher nicht gewählt: %1.</translation>
+    </message>
+    <message>
+        <source>The chosen network does not exist in the target.</source>
+        <translation>Das gewählte Netzwerk existiert im Ziel nicht.</translation>
+    </message>
+    <message>
+        <source>The security group “%1” does not exist in the target.</source>
+        <translation>Die Sicherheitsgruppe „%1“ existiert im Ziel nicht.</translation>
     </message>
 </context>
 <context>

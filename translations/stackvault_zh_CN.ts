@@ -1186,6 +1186,82 @@ The half-restored image %1 could not be removed: %2</source>
         <source>Removed.</source>
         <translation>已移除。</translation>
     </message>
+    <message>
+        <source>Import &amp;clouds.yaml…</source>
+        <translation>导入 clouds.yaml(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add the clouds of an OpenStack clouds.yaml file (a secure.yaml next to it is read too)</source>
+        <translation>添加 OpenStack clouds.yaml 文件中的云（同目录下的 secure.yaml 也会被读取）</translation>
+    </message>
+    <message>
+        <source>Import &amp;OS_* Variables</source>
+        <translation>导入 OS_* 变量(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add the cloud described by the OS_* variables StackVault was started with (an openrc file)</source>
+        <translation>添加启动 StackVault 时的 OS_* 变量所描述的云（openrc 文件）</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>（无项目）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in to project %1. The cloud offers %n service(s).</source>
+        <translation>
+            <numerusform>已登录项目 %1。该云提供 %n 项服务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Import clouds.yaml</source>
+        <translation>导入 clouds.yaml</translation>
+    </message>
+    <message>
+        <source>OpenStack configuration (clouds.yaml clouds.yml clouds.json)</source>
+        <translation>OpenStack 配置（clouds.yaml clouds.yml clouds.json）</translation>
+    </message>
+    <message>
+        <source>YAML or JSON files (*.yaml *.yml *.json)</source>
+        <translation>YAML 或 JSON 文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Reading the OS_* variables…</source>
+        <translation>正在读取 OS_* 变量…</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2</source>
+        <translation>“%1”未导入：%2</translation>
+    </message>
+    <message>
+        <source>No cloud was found there.</source>
+        <translation>那里没有找到云。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n cloud(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个云。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was imported, but its password was not saved: %2</source>
+        <translation>“%1”已导入，但其密码未能保存：%2</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudTreeModel</name>
@@ -1778,6 +1854,22 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>The key pair “%1” does not exist in the target.</source>
         <translation>密钥对“%1”在目标中不存在。</translation>
+    </message>
+    <message>
+        <source>As saved with the backup</source>
+        <translation>与备份中保存的相同</translation>
+    </message>
+    <message>
+        <source>Saved with the backup but not found in the target, so not chosen: %1.</source>
+        <translation>已随备份保存，但目标中不存在，因此未选择：%1。</translation>
+    </message>
+    <message>
+        <source>The chosen network does not exist in the target.</source>
+        <translation>所选网络在目标中不存在。</translation>
+    </message>
+    <message>
+        <source>The security group “%1” does not exist in the target.</source>
+        <translation>安全组“%1”在目标中不存在。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "screenshots/screenshottour.h"
 #include "util/appinfo.h"
 #include "util/appsettings.h"
 
@@ -59,5 +60,13 @@ int main(int argc, char *argv[])
     window.show();
     if (!loaded)
         sv::ui::MessageBox::warning(&window, QCoreApplication::translate("main", "Saved Clouds"), loadError);
+    // Hidden hook for scripts/screenshots: tour the main screens and save a PNG of each, then exit.
+    const QString screenshotDir = qEnvironmentVariable("STACKVAULT_SCREENSHOT_DIR");
+    if (!screenshotDir.isEmpty()) {
+        auto *tour = new sv::ui::ScreenshotTour(&window, &jobs, screenshotDir,
+                                                qEnvironmentVariable("STACKVAULT_SCREENSHOT_SERVER", QStringLiteral("jumphost")),
+                                                &window);
+        tour->start();
+    }
     return QApplication::exec();
 }

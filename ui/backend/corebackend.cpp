@@ -8,6 +8,8 @@
 #include "openstack/compute/listkeypairsjob.h"
 #include "openstack/compute/listserversjob.h"
 #include "openstack/connection.h"
+#include "openstack/network/listnetworksjob.h"
+#include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -236,11 +238,13 @@ void CoreBackend::requestTargetOptions(const QString &cloudId, const QString &re
             Q_EMIT targetOptionsFailed(cloudId, region, error);
             return;
         }
-        // Flavors and key pairs in parallel; answer when both are in.
+        // Flavors, key pairs, networks and security groups in parallel; answer when all are in. Flavors
+        // and key pairs are Nova's and required. A cloud without Neutron (or a policy that hides it)
+        // still restores: the lists stay empty and the restore uses the names saved with the backup.
         struct Pending
         {
             TargetOptions options;
-            int outstanding = 2;
+            int outstanding = 4;
             QString failure;
         };
         auto pending = std::make_shared<Pending>();
@@ -268,8 +272,32 @@ void CoreBackend::requestTargetOptions(const QString &cloudId, const QString &re
                 pending->options.keyPairs.append(keyPair.name);
             done();
         });
+        auto *networks = new openstack::ListNetworksJob(connection);
+        connect(networks, &openstack::ApiJob::finished, this, [networks, pending, done](const openstack::Error &result) {
+            if (result)
+                qCWarning(lcUi) << "Listing networks failed:" << result.message;
+            for (const openstack::Network &network : networks->networks()) {
+                // An external network cannot take a port for a server in most clouds; offer the others.
+                if (!network.external)
+                    pending->options.networks.append(TargetOptions::Network{network.id, network.name});
+            }
+            done();
+        });
+        auto *groups = new openstack::ListSecurityGroupsJob(connection);
+        connect(groups, &openstack::ApiJob::finished, this, [groups, pending, done](const openstack::Error &result) {
+            if (result)
+                qCWarning(lcUi) << "Listing security groups failed:" << result.message;
+            for (const openstack::SecurityGroup &group : groups->securityGroups()) {
+                // Nova takes names; two groups of the same name would be ambiguous anyway.
+                if (!pending->options.securityGroups.contains(group.name))
+                    pending->options.securityGroups.append(group.name);
+            }
+            done();
+        });
         flavors->start();
         keyPairs->start();
+        networks->start();
+        groups->start();
     });
 }
 

@@ -2,18 +2,28 @@
 
 #include "common/icons.h"
 #include "common/messagebox.h"
+#include "openstack/authstate.h"
+#include "openstack/connection.h"
+#include "openstack/session.h"
+#include "profiles/cloudconfigimporter.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMetaObject>
 #include <QPushButton>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace sv::ui {
@@ -44,9 +54,17 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(addButton);
     listButtons->addWidget(m_removeButton);
+    m_importFileButton = new QPushButton(tr("Import &clouds.yaml…"), this);
+    m_importFileButton->setObjectName(QStringLiteral("importFileButton"));
+    m_importFileButton->setToolTip(tr("Add the clouds of an OpenStack clouds.yaml file (a secure.yaml next to it is read too)"));
+    m_importEnvButton = new QPushButton(tr("Import &OS_* Variables"), this);
+    m_importEnvButton->setObjectName(QStringLiteral("importEnvironmentButton"));
+    m_importEnvButton->setToolTip(tr("Add the cloud described by the OS_* variables StackVault was started with (an openrc file)"));
     auto *left = new QVBoxLayout;
     left->addWidget(m_list);
     left->addLayout(listButtons);
+    left->addWidget(m_importFileButton);
+    left->addWidget(m_importEnvButton);
 
     m_name = field(this, "profileNameEdit");
     m_authUrl = field(this, "authUrlEdit");
@@ -89,8 +107,11 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     auto *right = new QVBoxLayout;
     right->addLayout(form);
     right->addWidget(m_status);
+    m_testButton = new QPushButton(tr("&Test Connection"), this);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
     auto *saveRow = new QHBoxLayout;
     saveRow->addStretch();
+    saveRow->addWidget(m_testButton);
     saveRow->addWidget(saveButton);
     right->addLayout(saveRow);
     right->addStretch();
@@ -107,6 +128,9 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     connect(addButton, &QPushButton::clicked, this, &CloudProfilesDialog::addNew);
     connect(m_removeButton, &QPushButton::clicked, this, &CloudProfilesDialog::removeSelected);
     connect(saveButton, &QPushButton::clicked, this, &CloudProfilesDialog::save);
+    connect(m_testButton, &QPushButton::clicked, this, &CloudProfilesDialog::testConnection);
+    connect(m_importFileButton, &QPushButton::clicked, this, &CloudProfilesDialog::chooseImportFile);
+    connect(m_importEnvButton, &QPushButton::clicked, this, [this] { importEnvironment(); });
     connect(m_authType, &QComboBox::currentIndexChanged, this, &CloudProfilesDialog::updateAuthFields);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -265,6 +289,188 @@ void CloudProfilesDialog::setStatus(const QString &text, bool error)
 QString CloudProfilesDialog::statusText() const
 {
     return m_status->text();
+}
+
+void CloudProfilesDialog::testConnection()
+{
+    const CloudProfile profile = formProfile();
+    if (const QString why = profile.validationError(); !why.isEmpty()) {
+        finishTest(false, why);
+        return;
+    }
+    const QString typed = m_secret->text();
+    if (typed.isEmpty() && profile.id.isEmpty()) {
+        finishTest(false, tr("Enter the password or application credential secret."));
+        return;
+    }
+    m_testButton->setEnabled(false);
+    setStatus(tr("Connecting to %1…").arg(profile.authUrl.host()), false);
+    if (!typed.isEmpty()) {
+        testWithSecret(profile, typed);
+        return;
+    }
+    // The saved secret: the keychain answers asynchronously.
+    m_secrets->read(profile.id, this, [this, profile](const SecretResult &result) {
+        if (!result.ok())
+            finishTest(false, result.message);
+        else
+            testWithSecret(profile, result.secret);
+    });
+}
+
+void CloudProfilesDialog::testWithSecret(const CloudProfile &profile, const QString &secret)
+{
+    if (m_testConnection)
+        m_testConnection->deleteLater();
+    // A throw-away session: testing must not disturb the sessions the main window uses.
+    const std::shared_ptr<openstack::Session> session = openstack::Session::create(profile, secret);
+    auto *connection = new openstack::Connection(session, this);
+    m_testConnection = connection;
+    if (const openstack::Error &setup = connection->setupError()) {
+        connection->deleteLater();
+        finishTest(false, setup.message);
+        return;
+    }
+    connection->ensureAuthenticated(openstack::ServiceType::Identity, connection,
+                                    [this, session, connection](const openstack::Error &error) {
+                                        connection->deleteLater();
+                                        if (error) {
+                                            finishTest(false, error.message);
+                                            return;
+                                        }
+                                        const openstack::AuthState state = session->authState();
+                                        const int services = int(state.catalog.services().size());
+                                        const QString project = state.projectName.isEmpty() ? tr("(no project)")
+                                                                                             : state.projectName;
+                                        finishTest(true, tr("Signed in to project %1. The cloud offers %n service(s).",
+                                                            nullptr, services)
+                                                             .arg(project));
+                                    });
+}
+
+void CloudProfilesDialog::finishTest(bool ok, const QString &message)
+{
+    m_testButton->setEnabled(true);
+    const QString text = ok ? message : tr("Could not connect: %1").arg(message);
+    setStatus(text, !ok);
+    Q_EMIT connectionTested(ok, text);
+}
+
+void CloudProfilesDialog::chooseImportFile()
+{
+    // Not the static getOpenFileName(): that would run a nested event loop.
+    auto *chooser = new QFileDialog(this, tr("Import clouds.yaml"));
+    chooser->setObjectName(QStringLiteral("importFileChooser"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setNameFilters({tr("OpenStack configuration (clouds.yaml clouds.yml clouds.json)"),
+                             tr("YAML or JSON files (*.yaml *.yml *.json)")});
+    chooser->setDirectory(QDir::home().filePath(QStringLiteral(".config/openstack")));
+    connect(chooser, &QFileDialog::fileSelected, this, &CloudProfilesDialog::importFile);
+    chooser->open();
+}
+
+void CloudProfilesDialog::importFile(const QString &cloudsFile)
+{
+    setStatus(tr("Reading %1…").arg(QDir::toNativeSeparators(cloudsFile)), false);
+    ++m_importsPending;
+    const QPointer<CloudProfilesDialog> self(this);
+    // Reading and parsing files stays off the GUI thread.
+    QThreadPool::globalInstance()->start([self, cloudsFile] {
+        const QDir dir = QFileInfo(cloudsFile).absoluteDir();
+        QString secureFile;
+        for (const char *name : {"secure.yaml", "secure.yml", "secure.json"}) {
+            if (QFileInfo::exists(dir.filePath(QLatin1String(name)))) {
+                secureFile = dir.filePath(QLatin1String(name));
+                break;
+            }
+        }
+        const CloudImportResult result = CloudConfigImporter::importFiles(cloudsFile, secureFile);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, result] {
+            if (self)
+                self->addImported(result);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void CloudProfilesDialog::importEnvironment(const QProcessEnvironment &environment)
+{
+    setStatus(tr("Reading the OS_* variables…"), false);
+    ++m_importsPending;
+    const QPointer<CloudProfilesDialog> self(this);
+    const QString current = QDir::currentPath();
+    // OS_CLOUD reads clouds.yaml: off the GUI thread too.
+    QThreadPool::globalInstance()->start([self, environment, current] {
+        const CloudImportResult result = CloudConfigImporter::importEnvironment(environment, current);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, result] {
+            if (self)
+                self->addImported(result);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void CloudProfilesDialog::addImported(const CloudImportResult &result)
+{
+    --m_importsPending;
+    struct Outcome
+    {
+        int added = 0;
+        int secretsPending = 0;
+        QStringList errors;
+        QStringList notes;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    outcome->errors = result.errors;
+    QString lastId;
+    struct PendingSecret
+    {
+        QString id;
+        QString name;
+        QString secret;
+    };
+    QList<PendingSecret> secrets;
+    for (const ImportedCloud &cloud : result.clouds) {
+        CloudProfile profile = cloud.profile;
+        QString error;
+        if (!m_profiles->add(profile, &error)) {
+            outcome->errors << tr("“%1” was not imported: %2").arg(profile.name, error);
+            continue;
+        }
+        ++outcome->added;
+        outcome->notes << cloud.notes;
+        lastId = profile.id;
+        if (!cloud.secret.isEmpty())
+            secrets.append(PendingSecret{profile.id, profile.name, cloud.secret});
+    }
+    outcome->secretsPending = int(secrets.size());
+    if (result.clouds.isEmpty() && outcome->errors.isEmpty())
+        outcome->errors << tr("No cloud was found there.");
+    reloadList(lastId);
+    if (!lastId.isEmpty()) {
+        if (const auto profile = m_profiles->findById(lastId))
+            showProfile(*profile);
+    }
+    auto report = [this, outcome] {
+        QStringList lines;
+        if (outcome->added > 0)
+            lines << tr("Imported %n cloud(s).", nullptr, outcome->added);
+        lines << outcome->errors << outcome->notes;
+        setStatus(lines.join(QLatin1Char('\n')), !outcome->errors.isEmpty());
+        Q_EMIT importFinished(outcome->added, outcome->errors);
+    };
+    if (outcome->secretsPending == 0) {
+        report();
+        return;
+    }
+    // Secrets go to the keychain, never into the profiles file; report once every write answered.
+    for (const PendingSecret &pending : std::as_const(secrets)) {
+        m_secrets->write(pending.id, pending.secret, this, [outcome, report, name = pending.name](const SecretResult &written) {
+            if (!written.ok())
+                outcome->errors << tr("“%1” was imported, but its password was not saved: %2").arg(name, written.message);
+            if (--outcome->secretsPending == 0)
+                report();
+        });
+    }
 }
 
 } // namespace sv::ui

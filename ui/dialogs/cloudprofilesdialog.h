@@ -3,6 +3,8 @@
 #include "profiles/cloudprofile.h"
 
 #include <QDialog>
+#include <QPointer>
+#include <QProcessEnvironment>
 
 class QCheckBox;
 class QComboBox;
@@ -14,12 +16,17 @@ class QPushButton;
 namespace sv {
 class ProfileStore;
 class SecretStore;
+struct CloudImportResult;
+namespace openstack {
+class Connection;
+}
 } // namespace sv
 
 namespace sv::ui {
 
-// Manage Clouds: add, edit and remove saved clouds. The password (or application credential secret)
-// goes only to the desktop keyring; when there is none, the dialog says so and what to install.
+// Manage Clouds: add, edit and remove saved clouds, test the connection, import clouds.yaml or OS_*
+// variables. The password (or application credential secret) goes only to the desktop keyring; when
+// there is none, the dialog says so and what to install.
 class CloudProfilesDialog : public QDialog
 {
     Q_OBJECT
@@ -33,8 +40,20 @@ public:
     void removeSelected();
     QString statusText() const;
 
+    // Signs in with the form's values (the secret typed in, else the saved one) through the core's
+    // OpenStack session, asynchronously; the answer goes to the status line and connectionTested().
+    void testConnection();
+    // Imports every cloud of a clouds.yaml (secure.yaml next to it is merged) or of OS_* variables.
+    // Files are read on the thread pool; the answer goes to the status line and importFinished().
+    void importFile(const QString &cloudsFile);
+    void importEnvironment(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    void chooseImportFile();
+
 Q_SIGNALS:
     void secretSaved(const QString &profileId, bool ok);
+    void connectionTested(bool ok, const QString &message);
+    // `imported` clouds were added; each error is one sentence.
+    void importFinished(int imported, const QStringList &errors);
 
 private:
     void reloadList(const QString &selectId = {});
@@ -42,6 +61,9 @@ private:
     CloudProfile formProfile() const;
     void setStatus(const QString &text, bool error);
     void updateAuthFields();
+    void testWithSecret(const CloudProfile &profile, const QString &secret);
+    void finishTest(bool ok, const QString &message);
+    void addImported(const CloudImportResult &result);
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
@@ -60,6 +82,11 @@ private:
     QCheckBox *m_verifyTls;
     QLabel *m_status;
     QPushButton *m_removeButton;
+    QPushButton *m_testButton;
+    QPushButton *m_importFileButton;
+    QPushButton *m_importEnvButton;
+    QPointer<openstack::Connection> m_testConnection;
+    int m_importsPending = 0;
 };
 
 } // namespace sv::ui

@@ -121,11 +121,24 @@ void RestoreServerPage::fill()
             m_flavor->setCurrentIndex(m_flavor->count() - 1);
     }
 
-    m_network->addItem(tr("(no network)"), QString());
-    for (const TargetOptions::Network &network : std::as_const(m_options.networks)) {
-        m_network->addItem(network.name, network.id);
-        if (cp && cp->networkNames.contains(network.name))
-            m_network->setCurrentIndex(m_network->count() - 1);
+    QStringList missing; // saved with the backup, absent in the target
+    if (m_options.networks.isEmpty()) {
+        // The target did not list networks (no Neutron, or not allowed): the restore uses the saved ones.
+        m_network->addItem(tr("As saved with the backup"), QString());
+    } else {
+        // Nova's "none": a server without a network port (microversion 2.37 and later).
+        m_network->addItem(tr("(no network)"), QStringLiteral("none"));
+        for (const TargetOptions::Network &network : std::as_const(m_options.networks)) {
+            m_network->addItem(network.name, network.id);
+            if (cp && cp->networkNames.contains(network.name))
+                m_network->setCurrentIndex(m_network->count() - 1);
+        }
+        if (cp) {
+            for (const QString &saved : cp->networkNames) {
+                if (m_network->findText(saved) < 0)
+                    missing << saved;
+            }
+        }
     }
     m_keyPair->addItem(tr("(no key pair)"), QString());
     for (const QString &name : std::as_const(m_options.keyPairs)) {
@@ -138,8 +151,17 @@ void RestoreServerPage::fill()
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(cp && (cp->securityGroups.contains(group)) ? Qt::Checked : Qt::Unchecked);
     }
+    if (cp && !m_options.securityGroups.isEmpty()) {
+        for (const QString &saved : cp->securityGroups) {
+            if (!m_options.securityGroups.contains(saved))
+                missing << saved;
+        }
+    }
     Q_EMIT securityGroupsChanged();
     QStringList notes;
+    if (!missing.isEmpty())
+        notes << tr("Saved with the backup but not found in the target, so not chosen: %1.")
+                     .arg(missing.join(QLatin1String(", ")));
     if (hidden > 0)
         notes << tr("%n flavor(s) hidden: too small for the image (needs %1 GB disk, %2 MiB RAM).", nullptr, hidden)
                      .arg(minDisk)
@@ -186,6 +208,20 @@ bool RestoreServerPage::validatePage()
                               .arg(flavor->diskGiB)
                               .arg(cp->minDiskGiB));
         return false;
+    }
+    const QString networkId = m_network->currentData().toString();
+    if (!networkId.isEmpty() && networkId != u"none"
+        && std::none_of(m_options.networks.cbegin(), m_options.networks.cend(),
+                        [&](const TargetOptions::Network &n) { return n.id == networkId; })) {
+        m_status->setText(tr("The chosen network does not exist in the target."));
+        return false;
+    }
+    const QStringList groups = securityGroups();
+    for (const QString &group : groups) {
+        if (!m_options.securityGroups.contains(group)) {
+            m_status->setText(tr("The security group “%1” does not exist in the target.").arg(group));
+            return false;
+        }
     }
     const QString key = m_keyPair->currentData().toString();
     if (!key.isEmpty() && !m_options.keyPairs.contains(key)) {

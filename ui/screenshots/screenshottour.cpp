@@ -1,0 +1,216 @@
+#include "screenshots/screenshottour.h"
+
+#include "backups/backupsmodel.h"
+#include "backups/backupsview.h"
+#include "cloudtree/cloudtreemodel.h"
+#include "common/uilog.h"
+#include "jobs/jobmanager.h"
+#include "mainwindow.h"
+#include "restorewizard/restorerunpage.h"
+#include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restorewizard.h"
+
+#include <QAbstractButton>
+#include <algorithm>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPixmap>
+#include <QPointer>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QThreadPool>
+#include <QTimer>
+#include <QTreeView>
+
+namespace sv::ui {
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, JobManager *jobs, QString directory, QString serverName,
+                               QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_jobs(jobs)
+    , m_directory(std::move(directory))
+    , m_serverName(std::move(serverName))
+{
+}
+
+void ScreenshotTour::start()
+{
+    if (!QDir().mkpath(m_directory))
+        return fail(QStringLiteral("cannot create %1").arg(m_directory));
+    connect(m_jobs, &JobManager::jobProgress, this, [this](int jobId, const JobProgress &progress) {
+        // The "running backup" picture: well into the download, so the bar, rate and ETA show.
+        if (jobId != m_backupJob || m_backupShot || progress.stage != JobStage::Downloading || progress.percent() < 30)
+            return;
+        m_backupShot = true;
+        shoot(m_window, QStringLiteral("backup-running"), [] {});
+    });
+    connect(m_jobs, &JobManager::jobFinished, this, [this](int jobId, const JobResult &result) {
+        if (jobId != m_backupJob)
+            return;
+        if (result.outcome != JobOutcome::Succeeded)
+            return fail(QStringLiteral("the backup failed: %1").arg(result.message));
+        m_checkpointId = result.data.value(QStringLiteral("checkpoint_id")).toString();
+        m_backupDone = true;
+    });
+    selectServer();
+}
+
+void ScreenshotTour::waitFor(const QString &what, std::function<bool()> condition, std::function<void()> then,
+                             int timeoutMs)
+{
+    auto *timer = new QTimer(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, what, condition = std::move(condition),
+                                            then = std::move(then), timeoutMs] {
+        if (condition()) {
+            timer->deleteLater();
+            timer->stop();
+            then();
+        } else if (clock->elapsed() > timeoutMs) {
+            timer->deleteLater();
+            timer->stop();
+            fail(QStringLiteral("timed out waiting for %1").arg(what));
+        }
+    });
+    timer->start(100);
+}
+
+void ScreenshotTour::shoot(QWidget *widget, const QString &name, std::function<void()> then)
+{
+    const QPointer<QWidget> target(widget);
+    // Half a second for layouts, lazy loads and the progress delegate to paint.
+    QTimer::singleShot(500, this, [this, target, name, then = std::move(then)] {
+        if (!target)
+            return fail(QStringLiteral("the window for %1 went away").arg(name));
+        const QImage image = target->grab().toImage();
+        const QString path = QDir(m_directory).filePath(name + QStringLiteral(".png"));
+        // Encoding and writing the file stays off the GUI thread.
+        QThreadPool::globalInstance()->start([image, path] {
+            if (!image.save(path))
+                qCWarning(lcUi) << "Could not save" << path;
+        });
+        ++m_saved;
+        qCInfo(lcUi) << "Screenshot" << path;
+        then();
+    });
+}
+
+void ScreenshotTour::selectServer()
+{
+    QTreeView *tree = m_window->tree();
+    waitFor(QStringLiteral("a saved cloud"), [tree] { return tree->model()->rowCount() > 0; }, [this, tree] {
+        const QModelIndex cloud = tree->model()->index(0, 0);
+        tree->expand(cloud);
+        CloudTreeModel *model = m_window->treeModel();
+        waitFor(QStringLiteral("the server list"), [model] {
+            return model->rowCount() > 0 && model->fetchState(model->cloudId(model->index(0, 0)))
+                                                 == CloudTreeModel::FetchState::Fetched;
+        }, [this, tree, cloud] {
+            QModelIndex server;
+            for (int row = 0; row < tree->model()->rowCount(cloud); ++row) {
+                const QModelIndex index = tree->model()->index(row, 0, cloud);
+                if (index.data().toString() == m_serverName)
+                    server = index;
+            }
+            if (!server.isValid())
+                return fail(QStringLiteral("no server named %1").arg(m_serverName));
+            tree->expand(server);
+            tree->setCurrentIndex(server);
+            shoot(m_window, QStringLiteral("main-window"), [this] { backUp(); });
+        });
+    });
+}
+
+void ScreenshotTour::backUp()
+{
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("backupButton"));
+    if (!button || !button->isEnabled())
+        return fail(QStringLiteral("the Back up button is not available"));
+    // The job id is the next one the manager hands out: catch it from jobAdded.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_jobs, &JobManager::jobAdded, this, [this, connection](int jobId) {
+        m_backupJob = jobId;
+        disconnect(*connection);
+    });
+    button->click();
+    waitFor(QStringLiteral("the backup"), [this] { return m_backupDone && m_backupShot; }, [this] {
+        waitFor(QStringLiteral("the backup in the list"), [this] {
+            const auto &checkpoints = m_window->backupsModel()->checkpoints();
+            return std::any_of(checkpoints.cbegin(), checkpoints.cend(),
+                               [this](const CheckpointEntry &cp) { return cp.id == m_checkpointId; });
+        }, [this] {
+            m_window->tabs()->setCurrentWidget(m_window->backupsView());
+            m_window->backupsView()->selectCheckpoint(m_checkpointId);
+            shoot(m_window, QStringLiteral("backups"), [this] { restore(); });
+        });
+    }, 600000);
+}
+
+void ScreenshotTour::restore()
+{
+    auto *restoreButton = m_window->findChild<QPushButton *>(QStringLiteral("restoreButton"));
+    if (!restoreButton || !restoreButton->isEnabled())
+        return fail(QStringLiteral("the Restore button is not available"));
+    restoreButton->click();
+    auto *wizard = m_window->findChild<RestoreWizard *>(QStringLiteral("restoreWizard"));
+    if (!wizard)
+        return fail(QStringLiteral("the restore wizard did not open"));
+    shoot(wizard, QStringLiteral("restore-1-backup"), [this] { nextWizardPage(RestoreWizard::TargetPageId); });
+}
+
+void ScreenshotTour::nextWizardPage(int page)
+{
+    auto *wizard = m_window->findChild<RestoreWizard *>(QStringLiteral("restoreWizard"));
+    if (!wizard)
+        return fail(QStringLiteral("the restore wizard went away"));
+    wizard->button(QWizard::NextButton)->click();
+    if (wizard->currentId() != page)
+        return fail(QStringLiteral("the wizard did not move to page %1").arg(page));
+    switch (page) {
+    case RestoreWizard::TargetPageId:
+        shoot(wizard, QStringLiteral("restore-2-target"), [this] { nextWizardPage(RestoreWizard::ServerPageId); });
+        break;
+    case RestoreWizard::ServerPageId: {
+        auto *serverPage = qobject_cast<RestoreServerPage *>(wizard->currentPage());
+        waitFor(QStringLiteral("the target's options"), [serverPage] { return serverPage->optionsLoaded(); }, [this, wizard] {
+            shoot(wizard, QStringLiteral("restore-3-server"), [this] { nextWizardPage(RestoreWizard::SummaryPageId); });
+        });
+        break;
+    }
+    case RestoreWizard::SummaryPageId:
+        shoot(wizard, QStringLiteral("restore-4-summary"), [this] { nextWizardPage(RestoreWizard::RunPageId); });
+        break;
+    case RestoreWizard::RunPageId: {
+        auto *runPage = qobject_cast<RestoreRunPage *>(wizard->currentPage());
+        shoot(wizard, QStringLiteral("restore-5-running"), [this, wizard, runPage] {
+            waitFor(QStringLiteral("the restore"), [runPage] { return runPage->finished(); }, [this, wizard] {
+                shoot(wizard, QStringLiteral("restore-6-done"), [this] { finish(); });
+            }, 600000);
+        });
+        break;
+    }
+    default:
+        fail(QStringLiteral("unexpected wizard page %1").arg(page));
+    }
+}
+
+void ScreenshotTour::fail(const QString &why)
+{
+    qCCritical(lcUi) << "Screenshot tour failed:" << why;
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::exit(1);
+}
+
+void ScreenshotTour::finish()
+{
+    // The pictures are written by the thread pool; let it finish before the process ends.
+    QThreadPool::globalInstance()->waitForDone();
+    qCInfo(lcUi) << "Screenshot tour done:" << m_saved << "pictures in" << m_directory;
+    QCoreApplication::exit(0);
+}
+
+} // namespace sv::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QTimer;
+class QWidget;
+
+namespace sv {
+class JobManager;
+}
+
+namespace sv::ui {
+
+class MainWindow;
+
+// Drives the running application through its main screens and saves a PNG of each: the main window
+// with a server selected, a backup in progress, the Backups view, and every page of the restore
+// wizard up to the restored server. Used by scripts/screenshots (hidden hook: the environment variable
+// STACKVAULT_SCREENSHOT_DIR); everything is asynchronous, so the app behaves exactly as when clicked.
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotTour(MainWindow *window, JobManager *jobs, QString directory, QString serverName,
+                   QObject *parent = nullptr);
+
+    // Starts the tour; the application exits with 0 when every picture is saved, 1 on a failure.
+    void start();
+
+private:
+    // Calls `then` once `condition` holds (checked every 100 ms), or fails the tour after `timeoutMs`.
+    void waitFor(const QString &what, std::function<bool()> condition, std::function<void()> then,
+                 int timeoutMs = 120000);
+    // Lets the widget paint, then saves it as `name`.png and calls `then`.
+    void shoot(QWidget *widget, const QString &name, std::function<void()> then);
+    void selectServer();
+    void backUp();
+    void restore();
+    void nextWizardPage(int page);
+    void fail(const QString &why);
+    void finish();
+
+    MainWindow *m_window;
+    JobManager *m_jobs;
+    QString m_directory;
+    QString m_serverName;
+    int m_backupJob = 0;
+    bool m_backupShot = false;
+    bool m_backupDone = false;
+    QString m_checkpointId;
+    int m_saved = 0;
+};
+
+} // namespace sv::ui
