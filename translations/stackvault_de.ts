@@ -633,6 +633,13 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateContainerJob</name>
+    <message>
+        <source>You may not create the container %1 in this project: %2</source>
+        <translation>Sie dürfen den Container %1 in diesem Projekt nicht anlegen: %2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateImageJob</name>
     <message>
         <source>The image service created an image but sent no id.</source>
@@ -779,6 +786,17 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::openstack::GetObjectJob</name>
+    <message>
+        <source>Object %1 arrived damaged: its checksum is %2, the object store says %3.</source>
+        <translation>Das Objekt %1 kam beschädigt an: Seine Prüfsumme ist %2, der Objektspeicher nennt %3.</translation>
+    </message>
+    <message>
+        <source>Object %1 does not exist in container %2.</source>
+        <translation>Das Objekt %1 existiert im Container %2 nicht.</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ImageDownloadJob</name>
     <message>
         <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
@@ -856,10 +874,32 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::openstack::ListObjectsJob</name>
+    <message>
+        <source>The object store sent a listing that is not a JSON array.</source>
+        <translation>Der Objektspeicher hat eine Auflistung gesendet, die kein JSON-Array ist.</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ProducerDevice</name>
     <message>
         <source>The data source of the upload failed.</source>
         <translation>Die Datenquelle des Hochladens ist ausgefallen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::PutObjectJob</name>
+    <message>
+        <source>The object store stored %1 with checksum %2, but StackVault sent %3.</source>
+        <translation>Der Objektspeicher hat %1 mit der Prüfsumme %2 gespeichert, StackVault hat aber %3 gesendet.</translation>
+    </message>
+    <message>
+        <source>The object store received %1 damaged (checksum mismatch); try again.</source>
+        <translation>Der Objektspeicher hat %1 beschädigt empfangen (Prüfsumme stimmt nicht); versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The object store container %1 does not exist (any more).</source>
+        <translation>Der Objektspeicher-Container %1 existiert nicht (mehr).</translation>
     </message>
 </context>
 <context>

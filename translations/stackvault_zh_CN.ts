@@ -628,6 +628,13 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateContainerJob</name>
+    <message>
+        <source>You may not create the container %1 in this project: %2</source>
+        <translation>您无权在此项目中创建容器 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateImageJob</name>
     <message>
         <source>The image service created an image but sent no id.</source>
@@ -774,6 +781,17 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::GetObjectJob</name>
+    <message>
+        <source>Object %1 arrived damaged: its checksum is %2, the object store says %3.</source>
+        <translation>对象 %1 到达时已损坏：其校验和为 %2，对象存储给出的是 %3。</translation>
+    </message>
+    <message>
+        <source>Object %1 does not exist in container %2.</source>
+        <translation>对象 %1 在容器 %2 中不存在。</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ImageDownloadJob</name>
     <message>
         <source>Image %1 cannot be downloaded while its status is &quot;%2&quot;.</source>
@@ -851,10 +869,32 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::ListObjectsJob</name>
+    <message>
+        <source>The object store sent a listing that is not a JSON array.</source>
+        <translation>对象存储返回的列表不是 JSON 数组。</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::ProducerDevice</name>
     <message>
         <source>The data source of the upload failed.</source>
         <translation>上传的数据源出错。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::PutObjectJob</name>
+    <message>
+        <source>The object store stored %1 with checksum %2, but StackVault sent %3.</source>
+        <translation>对象存储以校验和 %2 保存了 %1，但 StackVault 发送的是 %3。</translation>
+    </message>
+    <message>
+        <source>The object store received %1 damaged (checksum mismatch); try again.</source>
+        <translation>对象存储收到的 %1 已损坏（校验和不匹配）；请重试。</translation>
+    </message>
+    <message>
+        <source>The object store container %1 does not exist (any more).</source>
+        <translation>对象存储容器 %1 不存在（或已不存在）。</translation>
     </message>
 </context>
 <context>
