@@ -254,7 +254,20 @@ void ImageService::listImages(Exchange &ex, const Token &token)
                                    QStringLiteral("status"), QStringLiteral("visibility"), QStringLiteral("owner"),
                                    QStringLiteral("tag"), QStringLiteral("os_hidden"), QStringLiteral("member_status"),
                                    QStringLiteral("disk_format"), QStringLiteral("container_format"),
-                                   QStringLiteral("size_min"), QStringLiteral("size_max"), QStringLiteral("protected")};
+                                   QStringLiteral("size_min"), QStringLiteral("size_max"), QStringLiteral("protected"),
+                                   QStringLiteral("id")};
+    // Glance's "in:" operator (id, name, disk_format, container_format): `in:a,b` or `in:"a,1","b"`.
+    const auto filterMatches = [](const QString &actual, const QString &filter) {
+        if (!filter.startsWith(QLatin1String("in:")))
+            return actual == filter;
+        static const QRegularExpression item(QStringLiteral(R"re("([^"]*)"|([^,]+))re"));
+        for (auto it = item.globalMatch(filter.mid(3)); it.hasNext();) {
+            const auto match = it.next();
+            if (actual == (match.hasCaptured(1) ? match.captured(1) : match.captured(2)))
+                return true;
+        }
+        return false;
+    };
     int limit = m_state.settings.imagePageSize;
     if (ex.hasQuery(QStringLiteral("limit"))) {
         bool ok = false;
@@ -294,8 +307,10 @@ void ImageService::listImages(Exchange &ex, const Token &token)
             continue;
         bool ok = true;
         for (const auto &[key, value] : ex.queryItems()) {
-            if (key == QLatin1String("name"))
-                ok = ok && image.name == value;
+            if (key == QLatin1String("id"))
+                ok = ok && filterMatches(image.id, value);
+            else if (key == QLatin1String("name"))
+                ok = ok && filterMatches(image.name, value);
             else if (key == QLatin1String("status"))
                 ok = ok && image.status == value;
             else if (key == QLatin1String("owner"))
@@ -303,9 +318,9 @@ void ImageService::listImages(Exchange &ex, const Token &token)
             else if (key == QLatin1String("tag"))
                 ok = ok && image.tags.contains(value);
             else if (key == QLatin1String("disk_format"))
-                ok = ok && image.diskFormat == value;
+                ok = ok && filterMatches(image.diskFormat, value);
             else if (key == QLatin1String("container_format"))
-                ok = ok && image.containerFormat == value;
+                ok = ok && filterMatches(image.containerFormat, value);
             else if (key == QLatin1String("protected"))
                 ok = ok && (image.isProtected ? QStringLiteral("true") : QStringLiteral("false")) == value;
             else if (key == QLatin1String("size_min"))

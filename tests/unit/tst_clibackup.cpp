@@ -2,6 +2,7 @@
 // with its data, list, verify, restore — the restored server's disk holds what users wrote.
 #include "fakecloud.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,6 +64,16 @@ private Q_SLOTS:
                        QStringLiteral("demo"), QStringLiteral("--password-stdin")},
                       "demo-password\n");
         QVERIFY2(add.exitCode == 0, add.err.constData());
+
+        // What a user looks at first: the servers with their boot image by name (one Glance id=in: query).
+        Run servers = cli({QStringLiteral("servers"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--json")});
+        QVERIFY2(servers.exitCode == 0, servers.err.constData());
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &value : QJsonDocument::fromJson(servers.out).array())
+            byName.insert(value[QLatin1String("name")].toString(), value.toObject());
+        QCOMPARE(byName.value(QStringLiteral("web-1")).value(QLatin1String("image")).toString(), QStringLiteral("ubuntu-22.04"));
+        QCOMPARE(byName.value(QStringLiteral("bfv-1")).value(QLatin1String("boot")).toString(), QStringLiteral("volume"));
+        QCOMPARE(byName.value(QStringLiteral("db-1")).value(QLatin1String("status")).toString(), QStringLiteral("SHUTOFF"));
 
         const QString web1 = cloud.serverIdByName(QStringLiteral("web-1"));
         const QByteArray userData = "written by a user of web-1 after boot";

@@ -126,6 +126,9 @@ private Q_SLOTS:
         QTest::newRow("property") << QStringLiteral("os_type=windows") << 1;
         QTest::newRow("status") << QStringLiteral("status=active") << 3;
         QTest::newRow("owner") << QStringLiteral("owner=a1b2c3d4e5f60718293a4b5c6d7e8f90") << 1;
+        QTest::newRow("id in:") << QStringLiteral("id=in:%1,%2").arg(UbuntuImage, CirrosImage) << 2;
+        QTest::newRow("id in: unknown") << QStringLiteral("id=in:00000000-0000-4000-8000-000000000000") << 0;
+        QTest::newRow("name in: quoted") << QStringLiteral("name=in:%22cirros-0.6.2%22,%22nope%22") << 1;
     }
 
     void filters()
