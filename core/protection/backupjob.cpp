@@ -32,7 +32,7 @@ bool looksLikeId(const QString &text)
 } // namespace
 
 BackupJob::BackupJob(BackupRequest request, QObject *parent)
-    : Job(tr("Back up %1").arg(request.server), parent)
+    : Job(tr("Back up %1").arg(request.serverLabel.isEmpty() ? request.server : request.serverLabel), parent)
     , m_request(std::move(request))
 {
 }

@@ -28,6 +28,7 @@ struct BackupRequest
     std::shared_ptr<openstack::Session> session;
     std::shared_ptr<Bank> bank;
     QString server; // id or exact name
+    QString serverLabel; // what the job's title calls the server (the UI passes the name); `server` when empty
     // The seed's option: snapshot the server first (Nova createImage) and back up the NEW image, so
     // that data written since boot is included. Off: back up the original image only.
     bool enableServerSnapshot = true;

@@ -384,6 +384,9 @@ void TestCoreBackend::clickThroughBackupWithData()
         return;
     sv::ui::JobListModel *jobs = window.jobsDock()->model();
     QCOMPARE(jobs->rowCount(), 1);
+    // People read names: the server's in the job's title, the boot image's in the details.
+    QCOMPARE(jobs->index(0, sv::ui::JobListModel::TitleColumn).data().toString(), QStringLiteral("Back up web-1"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("serverImageLabel"))->text(), QStringLiteral("ubuntu-22.04"));
     // The jobs dock's row shows the download in the middle.
     QTRY_VERIFY_WITH_TIMEOUT(jobs->progress(0).stage == sv::JobStage::Downloading && jobs->progress(0).percent() > 0
                                  && jobs->progress(0).percent() < 100,

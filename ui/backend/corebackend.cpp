@@ -8,6 +8,7 @@
 #include "openstack/compute/listkeypairsjob.h"
 #include "openstack/compute/listserversjob.h"
 #include "openstack/connection.h"
+#include "openstack/image/listimagesjob.h"
 #include "openstack/network/listnetworksjob.h"
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
@@ -171,19 +172,50 @@ void CoreBackend::requestServers(const QString &cloudId)
             Q_EMIT serversFailed(cloudId, error);
             return;
         }
-        auto *job = new openstack::ListServersJob(connection);
-        connect(job, &openstack::ApiJob::finished, this, [this, job, cloudId](const openstack::Error &result) {
-            if (result) {
-                Q_EMIT serversFailed(cloudId, result.message);
+        // Servers and images in parallel: Nova names a server's image only by id, the tree shows its name.
+        struct Pending
+        {
+            QList<ServerEntry> servers;
+            QHash<QString, QString> imageNames;
+            int outstanding = 2;
+            QString failure;
+        };
+        auto pending = std::make_shared<Pending>();
+        auto done = [this, cloudId, pending] {
+            if (--pending->outstanding > 0)
+                return;
+            if (!pending->failure.isEmpty()) {
+                Q_EMIT serversFailed(cloudId, pending->failure);
                 return;
             }
-            QList<ServerEntry> servers;
-            servers.reserve(job->servers().size());
-            for (const openstack::Server &server : job->servers())
-                servers.append(toEntry(server));
-            Q_EMIT serversReady(cloudId, servers);
+            for (ServerEntry &server : pending->servers) {
+                if (server.imageName.isEmpty())
+                    server.imageName = pending->imageNames.value(server.imageId);
+            }
+            Q_EMIT serversReady(cloudId, pending->servers);
+        };
+        auto *job = new openstack::ListServersJob(connection);
+        connect(job, &openstack::ApiJob::finished, this, [job, pending, done](const openstack::Error &result) {
+            if (result) {
+                pending->failure = result.message;
+            } else {
+                pending->servers.reserve(job->servers().size());
+                for (const openstack::Server &server : job->servers())
+                    pending->servers.append(toEntry(server));
+            }
+            done();
+        });
+        auto *images = new openstack::ListImagesJob(connection);
+        connect(images, &openstack::ApiJob::finished, this, [images, pending, done](const openstack::Error &result) {
+            // Without image names the tree shows ids: not worth failing the listing for.
+            if (result)
+                qCWarning(lcUi) << "Listing images failed:" << result.message;
+            for (const openstack::Image &image : images->images())
+                pending->imageNames.insert(image.id, image.name);
+            done();
         });
         job->start();
+        images->start();
     });
 }
 
@@ -314,6 +346,7 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
     request.session = session;
     request.bank = bank();
     request.server = server.id;
+    request.serverLabel = server.name.isEmpty() ? server.id : server.name;
     request.enableServerSnapshot = includeData;
     return new BackupJob(std::move(request));
 #else
