@@ -269,7 +269,8 @@ void RestoreJob::waitForImage()
         // What the cloud computed over what it received must equal what was backed up.
         const auto image = waiter->image();
         const ImageRecord &record = *m_imageResource->image;
-        if ((!image.checksum.isEmpty() && image.checksum != QString::fromLatin1(record.md5))
+        // A backup from a Glance with sha512 holds no md5 (BackupJob skips it): compare what both have.
+        if ((!image.checksum.isEmpty() && !record.md5.isEmpty() && image.checksum != QString::fromLatin1(record.md5))
             || (image.osHashAlgo == QLatin1String("sha512") && image.osHashValue != QString::fromLatin1(record.sha512))
             || (image.size >= 0 && image.size != record.size))
             return abandon(tr("Cloud %1 stored different bytes than the backup holds (checksum mismatch); the "

@@ -180,6 +180,8 @@ void ControlApi::settings(Exchange &ex)
             s.buildSeconds = body.value(QStringLiteral("build_seconds")).toDouble(s.buildSeconds);
         if (body.contains(QStringLiteral("image_page_size")))
             s.imagePageSize = body.value(QStringLiteral("image_page_size")).toInt(s.imagePageSize);
+        if (body.contains(QStringLiteral("image_multihash")))
+            s.imageMultihash = body.value(QStringLiteral("image_multihash")).toBool(s.imageMultihash);
         if (body.contains(QStringLiteral("compute_max_microversion")))
             s.computeMaxMinor = body.value(QStringLiteral("compute_max_microversion")).toString().section(QLatin1Char('.'), 1).toInt();
         if (body.contains(QStringLiteral("snapshot_step_seconds"))) {
@@ -204,6 +206,7 @@ void ControlApi::settings(Exchange &ex)
                              {QStringLiteral("snapshot_step_seconds"), steps},
                              {QStringLiteral("build_seconds"), s.buildSeconds},
                              {QStringLiteral("image_page_size"), s.imagePageSize},
+                             {QStringLiteral("image_multihash"), s.imageMultihash},
                              {QStringLiteral("regions"), QJsonArray::fromStringList(s.regions)}});
 }
 

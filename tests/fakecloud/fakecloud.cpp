@@ -535,6 +535,12 @@ void FakeCloud::setComputeMicroversionRange(int minMinor, int maxMinor)
     d->state.settings.computeMaxMinor = maxMinor;
 }
 
+void FakeCloud::setImageMultihash(bool on)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.imageMultihash = on;
+}
+
 std::optional<Fault::Kind> FakeCloud::faultKindFromName(const QString &name)
 {
     static const QHash<QString, Fault::Kind> kinds{

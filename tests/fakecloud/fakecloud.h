@@ -71,6 +71,8 @@ public:
     void revokeTokens();
     void setSnapshotStepSeconds(double pending, double snapshot, double pendingUpload, double uploading);
     void setComputeMicroversionRange(int minMinor, int maxMinor);
+    // Off: images carry only Glance's md5 `checksum`, no os_hash_algo/os_hash_value (pre-Rocky Glance).
+    void setImageMultihash(bool on);
 
     static std::optional<Fault::Kind> faultKindFromName(const QString &name);
     static QString faultKindName(Fault::Kind kind);

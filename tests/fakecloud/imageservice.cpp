@@ -135,10 +135,11 @@ bool ImageService::visibleTo(const Image &image, const QString &projectId)
         || image.ownerId == projectId;
 }
 
-QJsonObject ImageService::imageJson(const Image &image)
+QJsonObject ImageService::imageJson(const Image &image) const
 {
     QJsonObject json = image.properties;
     const bool hasData = image.data != nullptr;
+    const bool multihash = hasData && m_state.settings.imageMultihash;
     const bool emptyActive = !hasData && image.status == QLatin1String("active");
     json.insert(QStringLiteral("id"), image.id);
     json.insert(QStringLiteral("name"), image.nameIsNull ? QJsonValue(QJsonValue::Null) : QJsonValue(image.name));
@@ -147,8 +148,8 @@ QJsonObject ImageService::imageJson(const Image &image)
     json.insert(QStringLiteral("protected"), image.isProtected);
     json.insert(QStringLiteral("os_hidden"), image.hidden);
     json.insert(QStringLiteral("checksum"), hasData ? QJsonValue(QString::fromLatin1(image.data->md5)) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("os_hash_algo"), hasData ? QJsonValue(QStringLiteral("sha512")) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("os_hash_value"), hasData ? QJsonValue(QString::fromLatin1(image.data->sha512)) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("os_hash_algo"), multihash ? QJsonValue(QStringLiteral("sha512")) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("os_hash_value"), multihash ? QJsonValue(QString::fromLatin1(image.data->sha512)) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("size"), hasData ? QJsonValue(double(image.data->disk.size()))
                                         : emptyActive ? QJsonValue(0) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("virtual_size"), image.virtualSize >= 0 ? QJsonValue(double(image.virtualSize)) : QJsonValue(QJsonValue::Null));

@@ -20,7 +20,7 @@ public:
     explicit ImageService(CloudState &state);
     void handle(Exchange &ex, const QStringList &segments);
 
-    static QJsonObject imageJson(const Image &image);
+    QJsonObject imageJson(const Image &image) const;
     // Whether a project may see the image (public, community or its own).
     static bool visibleTo(const Image &image, const QString &projectId);
     static const QStringList &diskFormats();

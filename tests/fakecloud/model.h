@@ -234,6 +234,8 @@ struct Settings
     QList<double> snapshotStepSeconds{0.5, 0.5, 0.5, 0.5};
     double buildSeconds = 1.0;
     int imagePageSize = 25;
+    // Off: images have no os_hash_algo/os_hash_value, only the md5 `checksum` (Glance before Rocky).
+    bool imageMultihash = true;
     int imageMaxPageSize = 1000;
     int serverMaxPageSize = 1000;
     QStringList regions{QStringLiteral("RegionOne")};

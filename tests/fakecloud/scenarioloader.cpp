@@ -91,6 +91,7 @@ bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
     settings.imagePageSize = s.value(QStringLiteral("image_page_size")).toInt(settings.imagePageSize);
     settings.imageMaxPageSize = s.value(QStringLiteral("image_max_page_size")).toInt(settings.imageMaxPageSize);
     settings.serverMaxPageSize = s.value(QStringLiteral("server_max_page_size")).toInt(settings.serverMaxPageSize);
+    settings.imageMultihash = s.value(QStringLiteral("image_multihash")).toBool(settings.imageMultihash);
     if (s.contains(QStringLiteral("regions")))
         settings.regions = stringList(s.value(QStringLiteral("regions")));
     return true;

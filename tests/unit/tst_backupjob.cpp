@@ -157,6 +157,58 @@ private Q_SLOTS:
         QVERIFY2(changedPercent < 10.0, qPrintable(QString::number(changedPercent)));
     }
 
+    void verifiesWhatGlanceGives_data()
+    {
+        QTest::addColumn<bool>("multihash");
+        QTest::addColumn<bool>("corrupt");
+        QTest::newRow("sha512 given: md5 skipped") << true << false;
+        QTest::newRow("sha512 given, corrupted bytes") << true << true;
+        QTest::newRow("md5 only (pre-Rocky Glance)") << false << false;
+        QTest::newRow("md5 only, corrupted bytes") << false << true;
+    }
+    void verifiesWhatGlanceGives()
+    {
+        // Glance's sha512 os_hash_value is the check when present; md5 is computed only when Glance
+        // gives nothing better, and a flipped byte fails the backup either way.
+        QFETCH(bool, multihash);
+        QFETCH(bool, corrupt);
+        f->cloud.setImageMultihash(multihash);
+        if (corrupt) {
+            fake::FaultSpec spec;
+            spec.kind = fake::Fault::Corrupt;
+            spec.afterBytes = 1000;
+            f->cloud.injectFault(spec);
+        }
+        const QByteArray disk = f->cloud.readServerDisk(web1, 0, f->cloud.serverDiskSize(web1));
+        QVERIFY(!disk.isEmpty());
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), "the temporary snapshot was left behind");
+        if (corrupt) {
+            QCOMPARE(backup.outcome, JobOutcome::Failed);
+            QVERIFY2(backup.message.contains(multihash ? QLatin1String("SHA-512") : QLatin1String("MD5")),
+                     qPrintable(backup.message));
+            QVERIFY(availableCheckpoints().isEmpty());
+            return;
+        }
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        const sv::CheckpointIndex index = checkpoint(checkpointId);
+        const sv::ImageRecord *record = nullptr;
+        for (const auto &resource : index.resources) {
+            if (resource.image)
+                record = &*resource.image;
+        }
+        QVERIFY(record);
+        QCOMPARE(record->sha512, QCryptographicHash::hash(disk, QCryptographicHash::Sha512).toHex());
+        QCOMPARE(record->md5, multihash ? QByteArray() : QCryptographicHash::hash(disk, QCryptographicHash::Md5).toHex());
+
+        // The restore compares Glance's figures with what the backup holds, md5 or not.
+        const sv::JobResult restore = f->run(new sv::RestoreJob(f->restoreRequest(checkpointId, QStringLiteral("web-1-back"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        QCOMPARE(f->cloud.serverDiskSha256(restore.data.value(QStringLiteral("server_id")).toString()),
+                 QCryptographicHash::hash(disk, QCryptographicHash::Sha256).toHex());
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("server");
