@@ -14,6 +14,10 @@ STACKVAULT_BUILD_PACKAGES=(
 STACKVAULT_TEST_PACKAGES=(
   dbus dbus-x11 gnome-keyring xvfb xauth appstream desktop-file-utils curl openssl
 )
+# The peers scripts/bench measures StackVault against (issue 8), and what it measures with.
+STACKVAULT_BENCH_PACKAGES=(
+  restic python3-openstackclient time python3
+)
 
 # Installs whichever of the given packages are missing (apt-get as root, or through sudo).
 stackvault_install_packages() {

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""scripts/bench's report: reads the raw runs (TSV: case, label, seconds, bytes, extra JSON), prints the
+Markdown table (median, min, max, MB/s, StackVault's speed relative to each peer, the goal beside it)
+and writes everything as JSON. Usage: benchreport.py RESULTS.tsv OUT.json META-JSON"""
+import json
+import math
+import statistics
+import sys
+
+results_path, json_path, meta = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+
+rows = {}  # (case, label) -> {"seconds": [...], "bytes": n, "extra": [...]}
+order = []
+with open(results_path) as f:
+    for line in f:
+        case, label, seconds, nbytes, extra = line.rstrip("\n").split("\t")
+        key = (case, label)
+        if key not in rows:
+            rows[key] = {"seconds": [], "bytes": int(nbytes), "extra": []}
+            order.append(key)
+        value = float(seconds)
+        if not math.isnan(value):
+            rows[key]["seconds"].append(value)
+        rows[key]["extra"].append(json.loads(extra) if extra else {})
+
+
+def median(key):
+    s = rows.get(key, {}).get("seconds")
+    return statistics.median(s) if s else None
+
+
+def mib(n):
+    return f"{n / 1048576:.0f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
+
+
+def fmt_s(v):
+    return "–" if v is None else (f"{v:.2f} s" if v >= 0.1 else f"{v * 1000:.0f} ms")
+
+
+# Goals: (case prefix, peer label) -> (minimum ratio of StackVault's speed to the peer's, description)
+SV_LABEL = {"ingest/fake": "StackVault backup", "ingest/realglance": "StackVault backup (image ingest tool)",
+            "restore": "StackVault restore: upload stage"}
+RATIO_GOALS = {
+    "curl | restic backup --stdin": (1.5, "≥ 1.5× restic"),
+    "openstack image save": (3.0, "≥ 3× openstack image save"),
+    "openssl dgst -sha512 (warm file)": (0.8, "≥ 0.8× the sha512 floor"),
+    "curl -o /dev/null": (None, "loopback ceiling (no goal)"),
+    "curl -T": (0.9, "≥ 0.9× curl -T"),
+}
+
+out = []
+summary = {"meta": meta, "cases": []}
+out.append("| case | what | median | min | max | MB/s | StackVault ÷ this | goal |")
+out.append("|---|---|---|---|---|---|---|---|")
+verdicts = []
+for key in order:
+    case, label = key
+    r = rows[key]
+    s = r["seconds"]
+    med = statistics.median(s) if s else None
+    entry = {"case": case, "label": label, "runs": s, "bytes": r["bytes"], "extra": r["extra"],
+             "median_seconds": med}
+    rate = f"{r['bytes'] / med / 1e6:.0f}" if med and r["bytes"] else ""
+    ratio_text, goal_text = "", ""
+    sv = SV_LABEL.get(case)
+    if case.startswith("ingest/") or case == "restore":
+        sv_med = median((case, sv))
+        if label in RATIO_GOALS and sv_med and med:
+            ratio = med / sv_med
+            entry["stackvault_speed_ratio"] = ratio
+            ratio_text = f"{ratio:.2f}×"
+            want, what = RATIO_GOALS[label]
+            if want is None:
+                goal_text = what
+            else:
+                ok = ratio >= want
+                goal_text = f"{what} {'✅' if ok else '❌'}"
+                verdicts.append((f"{case}: {what}", ok, f"{ratio:.2f}×"))
+        elif label in RATIO_GOALS:
+            goal_text = RATIO_GOALS[label][1] + " (not measured)"
+    elif case == "incremental" and r["extra"] and "new_stored_bytes" in r["extra"][0]:
+        nb = [e.get("new_bytes", e.get("new_stored_bytes")) for e in r["extra"]]
+        pct = 100 * statistics.median(nb) / r["bytes"]
+        stored = statistics.median([e["new_stored_bytes"] for e in r["extra"]])
+        entry["new_bytes_percent"] = pct
+        if "new_bytes" in r["extra"][0]:
+            ok = pct <= 5
+            goal_text = f"new {pct:.1f} % ({mib(stored)} stored) ≤ 5 % {'✅' if ok else '❌'}"
+            verdicts.append(("incremental: new bytes ≤ 5 % at 3 % change", ok, f"{pct:.1f} %"))
+        else:
+            goal_text = f"stored {mib(stored)} ({100 * stored / r['bytes']:.1f} %, compressed + encrypted)"
+        sv_med = median(("incremental", "StackVault backup after 3 % change"))
+        if label.startswith("restic") and sv_med and med:
+            ratio_text = f"{med / sv_med:.2f}×"
+    elif case == "memory":
+        rss = r["extra"][0]["rss_kib"] / 1024
+        entry["rss_mib"] = rss
+        s, med, rate = [], None, ""
+        big = r["bytes"] == max(rows[k]["bytes"] for k in order if k[0] == "memory")
+        goal_text = f"{rss:.0f} MiB"
+        if big:
+            ok = rss <= 150
+            goal_text += f" ≤ 150 MiB {'✅' if ok else '❌'}"
+            verdicts.append(("memory: peak RSS ≤ 150 MiB at 4× size", ok, f"{rss:.0f} MiB"))
+    elif case == "listing":
+        sv_med = median(("listing", "stackvault-cli servers"))
+        if label.startswith(("stackvault-cli", "cloud tree")) and med is not None:
+            ok = med <= 2
+            goal_text = f"≤ 2 s {'✅' if ok else '❌'}"
+            if r["extra"] and "max_stall_ms" in r["extra"][0]:
+                goal_text += f"; GUI stall {max(e['max_stall_ms'] for e in r['extra']):.0f} ms"
+            verdicts.append((f"listing {meta['servers']} servers ≤ 2 s ({label})", ok, fmt_s(med)))
+        elif sv_med and med:
+            ratio_text = f"{med / sv_med:.2f}×"
+    elif case == "gui" and r["extra"] and "max_stall_ms" in r["extra"][0]:
+        stall = max(e["max_stall_ms"] for e in r["extra"])
+        ok = stall < 50
+        goal_text = f"longest stall {stall:.0f} ms < 50 ms {'✅' if ok else '❌'}"
+        verdicts.append(("GUI stall < 50 ms", ok, f"{stall:.0f} ms"))
+    summary["cases"].append(entry)
+    cell = label.replace("|", "\\|")
+    out.append(f"| {case} | {cell} | {fmt_s(med)} | {fmt_s(min(s) if s else None)} | {fmt_s(max(s) if s else None)} "
+               f"| {rate} | {ratio_text} | {goal_text} |")
+
+summary["goals"] = [{"goal": g, "met": ok, "value": v} for g, ok, v in verdicts]
+print(f"\nStackVault benchmark — image {mib(meta['size_bytes'])}, {meta['runs']} run(s) each, "
+      f"{meta['cpus']} CPUs ({meta['cpu']}), restic {meta['restic']}, {meta['date']}"
+      + (" — QUICK (tiny sizes: figures mean nothing)" if meta.get("quick") else "") + "\n")
+print("\n".join(out))
+print("\nGoals: " + ", ".join(f"{g}: {v} {'met' if ok else 'MISSED'}" for g, ok, v in verdicts))
+print("restic always encrypts (AES-256 + Poly1305) and compresses its repository; StackVault compresses (zstd -1) and does not encrypt.")
+with open(json_path, "w") as f:
+    json.dump(summary, f, indent=2)
