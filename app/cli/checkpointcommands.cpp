@@ -47,36 +47,36 @@ void listCheckpoints(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("checkpoints"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    QList<sv::CheckpointSummary> checkpoints;
-    sv::BankError error;
-    if (!bank->listCheckpoints(&checkpoints, &error)) {
-        err() << error.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const bool json = parser.isSet(QStringLiteral("json"));
     const QString server = parser.value(QStringLiteral("server"));
-    if (!server.isEmpty())
-        checkpoints.removeIf([&](const sv::CheckpointSummary &c) { return c.serverId != server && c.serverName != server; });
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const auto &checkpoint : std::as_const(checkpoints))
-            array.append(summaryJson(checkpoint));
-        printJson(array);
-        return CliCommand::finish(ExitOk);
-    }
-    out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                 .arg(QStringLiteral("ID").leftJustified(36), QStringLiteral("SERVER").leftJustified(16),
-                      QStringLiteral("CREATED (UTC)").leftJustified(19), QStringLiteral("STATUS").leftJustified(10),
-                      QStringLiteral("SIZE").rightJustified(10), QStringLiteral("STORED NEW").rightJustified(10));
-    for (const auto &c : std::as_const(checkpoints)) {
+    withBank(parser, [json, server](std::shared_ptr<sv::Bank> bank) {
+        QList<sv::CheckpointSummary> checkpoints;
+        sv::BankError error;
+        if (!bank->listCheckpoints(&checkpoints, &error)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        if (!server.isEmpty())
+            checkpoints.removeIf([&](const sv::CheckpointSummary &c) { return c.serverId != server && c.serverName != server; });
+        if (json) {
+            QJsonArray array;
+            for (const auto &checkpoint : std::as_const(checkpoints))
+                array.append(summaryJson(checkpoint));
+            printJson(array);
+            return CliCommand::finish(ExitOk);
+        }
         out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                     .arg(c.id.leftJustified(36), c.serverName.leftJustified(16),
-                          c.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.status.leftJustified(10),
-                          humanBytes(c.size).rightJustified(10), humanBytes(c.newStoredBytes).rightJustified(10));
-    }
-    CliCommand::finish(ExitOk);
+                     .arg(QStringLiteral("ID").leftJustified(36), QStringLiteral("SERVER").leftJustified(16),
+                          QStringLiteral("CREATED (UTC)").leftJustified(19), QStringLiteral("STATUS").leftJustified(10),
+                          QStringLiteral("SIZE").rightJustified(10), QStringLiteral("STORED NEW").rightJustified(10));
+        for (const auto &c : std::as_const(checkpoints)) {
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                         .arg(c.id.leftJustified(36), c.serverName.leftJustified(16),
+                              c.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.status.leftJustified(10),
+                              humanBytes(c.size).rightJustified(10), humanBytes(c.newStoredBytes).rightJustified(10));
+        }
+        CliCommand::finish(ExitOk);
+    });
 }
 
 void showCheckpoint(const QStringList &arguments)
@@ -91,33 +91,32 @@ void showCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("show"), &id))
         return;
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    sv::CheckpointIndex index;
-    sv::BankError error;
-    if (!bank->checkpoint(id, &index, &error)) {
-        err() << error.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    const QJsonObject json = QJsonDocument::fromJson(index.toJson()).object();
-    if (parser.isSet(QStringLiteral("json"))) {
-        printJson(json);
-        return CliCommand::finish(ExitOk);
-    }
-    const sv::CheckpointSummary summary = sv::Bank::summarize(index);
-    out() << "Backup       " << summary.id << '\n'
-          << "Server       " << summary.serverName << " (" << summary.serverId << ")\n"
-          << "Created      " << summary.created.toUTC().toString(Qt::ISODate) << '\n'
-          << "Status       " << summary.status << (summary.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + summary.errorMessage) << '\n'
-          << "Consistency  " << summary.consistency << '\n'
-          << "Server data  "
-          << (index.options.value(QLatin1String("include_data")).toBool() ? "included (snapshot taken first)"
-                                                                           : "original image only")
-          << '\n'
-          << "Size         " << humanBytes(summary.size) << " (stored: " << humanBytes(summary.storedBytes)
-          << ", new in this backup: " << humanBytes(summary.newStoredBytes) << ")\n";
-    CliCommand::finish(ExitOk);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withBank(parser, [json, id](std::shared_ptr<sv::Bank> bank) {
+        sv::CheckpointIndex index;
+        sv::BankError error;
+        if (!bank->checkpoint(id, &index, &error)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        if (json) {
+            printJson(QJsonDocument::fromJson(index.toJson()).object());
+            return CliCommand::finish(ExitOk);
+        }
+        const sv::CheckpointSummary summary = sv::Bank::summarize(index);
+        out() << "Backup       " << summary.id << '\n'
+              << "Server       " << summary.serverName << " (" << summary.serverId << ")\n"
+              << "Created      " << summary.created.toUTC().toString(Qt::ISODate) << '\n'
+              << "Status       " << summary.status << (summary.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + summary.errorMessage) << '\n'
+              << "Consistency  " << summary.consistency << '\n'
+              << "Server data  "
+              << (index.options.value(QLatin1String("include_data")).toBool() ? "included (snapshot taken first)"
+                                                                               : "original image only")
+              << '\n'
+              << "Size         " << humanBytes(summary.size) << " (stored: " << humanBytes(summary.storedBytes)
+              << ", new in this backup: " << humanBytes(summary.newStoredBytes) << ")\n";
+        CliCommand::finish(ExitOk);
+    });
 }
 
 void verifyCheckpoint(const QStringList &arguments)
@@ -133,10 +132,10 @@ void verifyCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("verify"), &id))
         return;
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    runJob(new sv::VerifyJob(bank, id), parser.isSet(QStringLiteral("json")));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withBank(parser, [json, id](std::shared_ptr<sv::Bank> bank) {
+        runJob(new sv::VerifyJob(bank, id), json);
+    });
 }
 
 void deleteCheckpoint(const QStringList &arguments)
@@ -152,28 +151,28 @@ void deleteCheckpoint(const QStringList &arguments)
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("delete"), &id))
         return;
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    sv::GcReport report;
-    sv::BankError error;
-    if (!bank->deleteCheckpoint(id, &report, &error)) {
-        err() << error.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    if (parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{{QStringLiteral("deleted"), id},
-                              {QStringLiteral("gc_done"), report.done},
-                              {QStringLiteral("chunks_removed"), report.chunksRemoved},
-                              {QStringLiteral("bytes_freed"), report.bytesFreed}});
-    } else {
-        out() << "Deleted backup " << id << ". ";
-        if (report.done)
-            out() << "Freed " << humanBytes(report.bytesFreed) << " (" << report.chunksRemoved << " chunks).\n";
-        else
-            out() << "Unused chunks will be removed later: " << report.deferredReason << '\n';
-    }
-    CliCommand::finish(ExitOk);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withBank(parser, [json, id](std::shared_ptr<sv::Bank> bank) {
+        sv::GcReport report;
+        sv::BankError error;
+        if (!bank->deleteCheckpoint(id, &report, &error)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        if (json) {
+            printJson(QJsonObject{{QStringLiteral("deleted"), id},
+                                  {QStringLiteral("gc_done"), report.done},
+                                  {QStringLiteral("chunks_removed"), report.chunksRemoved},
+                                  {QStringLiteral("bytes_freed"), report.bytesFreed}});
+        } else {
+            out() << "Deleted backup " << id << ". ";
+            if (report.done)
+                out() << "Freed " << humanBytes(report.bytesFreed) << " (" << report.chunksRemoved << " chunks).\n";
+            else
+                out() << "Unused chunks will be removed later: " << report.deferredReason << '\n';
+        }
+        CliCommand::finish(ExitOk);
+    });
 }
 
 void checkBank(const QStringList &arguments)
@@ -186,34 +185,35 @@ void checkBank(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("check"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    sv::CheckReport report;
-    sv::BankError error;
-    if (!bank->check(&report, &error, !parser.isSet(QStringLiteral("quick")))) {
-        err() << error.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    QStringList problems = report.unreadableIndexes;
-    for (const auto &problem : std::as_const(report.problems))
-        problems.append(problem.error.message);
-    if (parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{{QStringLiteral("ok"), report.ok()},
-                              {QStringLiteral("checkpoints"), report.checkpoints},
-                              {QStringLiteral("chunks_referenced"), report.chunksReferenced},
-                              {QStringLiteral("orphan_chunks"), qint64(report.orphans.size())},
-                              {QStringLiteral("orphan_bytes"), report.orphanBytes},
-                              {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
-    } else {
-        out() << report.checkpoints << " backups, " << report.chunksReferenced << " chunks referenced, "
-              << report.orphans.size() << " orphan chunks (" << humanBytes(report.orphanBytes)
-              << "; `stackvault-cli prune` removes them).\n";
-        for (const QString &problem : std::as_const(problems))
-            err() << "problem: " << problem << '\n';
-        out() << (report.ok() ? "Backup storage is consistent.\n" : "Backup storage has problems.\n");
-    }
-    CliCommand::finish(report.ok() ? ExitOk : ExitFailure);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool deep = !parser.isSet(QStringLiteral("quick"));
+    withBank(parser, [json, deep](std::shared_ptr<sv::Bank> bank) {
+        sv::CheckReport report;
+        sv::BankError error;
+        if (!bank->check(&report, &error, deep)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        QStringList problems = report.unreadableIndexes;
+        for (const auto &problem : std::as_const(report.problems))
+            problems.append(problem.error.message);
+        if (json) {
+            printJson(QJsonObject{{QStringLiteral("ok"), report.ok()},
+                                  {QStringLiteral("checkpoints"), report.checkpoints},
+                                  {QStringLiteral("chunks_referenced"), report.chunksReferenced},
+                                  {QStringLiteral("orphan_chunks"), qint64(report.orphans.size())},
+                                  {QStringLiteral("orphan_bytes"), report.orphanBytes},
+                                  {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
+        } else {
+            out() << report.checkpoints << " backups, " << report.chunksReferenced << " chunks referenced, "
+                  << report.orphans.size() << " orphan chunks (" << humanBytes(report.orphanBytes)
+                  << "; `stackvault-cli prune` removes them).\n";
+            for (const QString &problem : std::as_const(problems))
+                err() << "problem: " << problem << '\n';
+            out() << (report.ok() ? "Backup storage is consistent.\n" : "Backup storage has problems.\n");
+        }
+        CliCommand::finish(report.ok() ? ExitOk : ExitFailure);
+    });
 }
 
 void pruneBank(const QStringList &arguments)
@@ -226,28 +226,28 @@ void pruneBank(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("prune"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    sv::PruneReport report;
-    sv::BankError error;
-    if (!bank->prune(&report, &error)) {
-        err() << error.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    if (parser.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{{QStringLiteral("interrupted_marked_error"), report.interruptedMarkedError},
-                              {QStringLiteral("unfinished_deletes_removed"), report.unfinishedDeletesRemoved},
-                              {QStringLiteral("temporaries_removed"), report.temporariesRemoved},
-                              {QStringLiteral("chunks_removed"), report.gc.chunksRemoved},
-                              {QStringLiteral("bytes_freed"), report.gc.bytesFreed}});
-    } else {
-        out() << "Interrupted backups marked failed: " << report.interruptedMarkedError
-              << "; unfinished deletes completed: " << report.unfinishedDeletesRemoved
-              << "; temporary files removed: " << report.temporariesRemoved << "; chunks removed: "
-              << report.gc.chunksRemoved << " (" << humanBytes(report.gc.bytesFreed) << ").\n";
-    }
-    CliCommand::finish(ExitOk);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
+        sv::PruneReport report;
+        sv::BankError error;
+        if (!bank->prune(&report, &error)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        if (json) {
+            printJson(QJsonObject{{QStringLiteral("interrupted_marked_error"), report.interruptedMarkedError},
+                                  {QStringLiteral("unfinished_deletes_removed"), report.unfinishedDeletesRemoved},
+                                  {QStringLiteral("temporaries_removed"), report.temporariesRemoved},
+                                  {QStringLiteral("chunks_removed"), report.gc.chunksRemoved},
+                                  {QStringLiteral("bytes_freed"), report.gc.bytesFreed}});
+        } else {
+            out() << "Interrupted backups marked failed: " << report.interruptedMarkedError
+                  << "; unfinished deletes completed: " << report.unfinishedDeletesRemoved
+                  << "; temporary files removed: " << report.temporariesRemoved << "; chunks removed: "
+                  << report.gc.chunksRemoved << " (" << humanBytes(report.gc.bytesFreed) << ").\n";
+        }
+        CliCommand::finish(ExitOk);
+    });
 }
 
 const CliCommandRegistration checkpointsVerb{

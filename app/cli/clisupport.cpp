@@ -1,8 +1,12 @@
 #include "clisupport.h"
 
 #include "bank/localbank.h"
+#include "bank/swiftbank.h"
 #include "clicommand.h"
 #include "jobs/jobmanager.h"
+#include "profiles/cloudsessions.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
@@ -74,7 +78,8 @@ bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStri
 void addBankOption(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("bank"),
-                      QStringLiteral("Backup storage: a local folder (default: the one in the settings, %1).")
+                      QStringLiteral("Backup storage: a local folder, or swift:CLOUD/CONTAINER for a Swift container of a "
+                                     "saved cloud (default: the one in the settings, %1).")
                           .arg(sv::AppSettings::instance()->bankLocation()),
                       QStringLiteral("location")});
 }
@@ -84,25 +89,56 @@ void addJsonOption(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON for scripts.")});
 }
 
-std::shared_ptr<sv::Bank> openBank(const QCommandLineParser &parser, sv::BankError *error)
+void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next)
+{
+    // One profile store, keyring and session cache per process: a Swift bank and a backup of the same
+    // cloud share one token.
+    static sv::CloudSessions *sessions = nullptr;
+    auto *app = QCoreApplication::instance();
+    if (!sessions) {
+        auto *profiles = new sv::ProfileStore({}, app);
+        QString error;
+        if (!profiles->load(&error)) {
+            err() << error << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        sessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
+    }
+    sessions->acquire(cloud, app, [next = std::move(next)](std::shared_ptr<sv::openstack::Session> session,
+                                                         const QString &problem) {
+        if (!session) {
+            err() << problem << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        next(std::move(session));
+    });
+}
+
+void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
     const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
                                                                    : sv::AppSettings::instance()->bankLocation();
-    auto bank = std::make_shared<sv::LocalBank>(location);
-    if (!bank->open(error))
-        return {};
-    return bank;
-}
-
-std::shared_ptr<sv::Bank> openBankOrFail(const QCommandLineParser &parser)
-{
-    sv::BankError error;
-    auto bank = openBank(parser, &error);
-    if (!bank) {
-        err() << error.message << Qt::endl;
-        CliCommand::finish(ExitFailure);
+    const auto openOrFail = [next = std::move(next)](std::shared_ptr<sv::Bank> bank) {
+        sv::BankError error;
+        if (!bank->open(&error)) {
+            err() << error.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        next(std::move(bank));
+    };
+    if (!sv::SwiftBank::isSwiftSpec(location))
+        return openOrFail(std::make_shared<sv::LocalBank>(location));
+    QString cloud;
+    QString container;
+    if (!sv::SwiftBank::parseSpec(location, &cloud, &container)) {
+        err() << "Backup storage \"" << location
+              << "\": a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud's name and a container name)."
+              << Qt::endl;
+        return CliCommand::finish(ExitUsage);
     }
-    return bank;
+    withSession(cloud, [container, openOrFail](std::shared_ptr<sv::openstack::Session> session) {
+        openOrFail(std::make_shared<sv::SwiftBank>(std::move(session), container));
+    });
 }
 
 void printJson(const QJsonValue &value)

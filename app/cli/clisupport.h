@@ -7,12 +7,16 @@
 #include <QJsonValue>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace sv {
 class Bank;
 class Job;
 class JobManager;
+namespace openstack {
+class Session;
+}
 } // namespace sv
 
 namespace cli {
@@ -22,11 +26,15 @@ bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStri
 void addBankOption(QCommandLineParser &parser);
 void addJsonOption(QCommandLineParser &parser);
 
-// The bank named by --bank, else the one in the settings (local folder by default).
-std::shared_ptr<sv::Bank> openBank(const QCommandLineParser &parser, sv::BankError *error);
+// A session for the named saved cloud (its secret read from the keyring), handed to `next` on the main
+// thread; or prints why not and ends the process with a failure. One session per cloud per process.
+void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next);
 
-// openBank(), or prints why not and ends the process with a failure (then returns null).
-std::shared_ptr<sv::Bank> openBankOrFail(const QCommandLineParser &parser);
+// The bank named by --bank, else the one in the settings (a local folder by default): a folder path or
+// swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing). Opens it and hands it
+// to `next` (at once for a folder, after signing in for Swift), or prints why not and ends the process
+// with a failure. `next` may run after the verb returned: it must not use the parser.
+void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
 
 void printJson(const QJsonValue &value);
 QString humanBytes(qint64 bytes);

@@ -15,26 +15,6 @@
 namespace cli {
 namespace {
 
-// The profile store and keychain for this process, and a session for the named cloud.
-void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next)
-{
-    auto *app = QCoreApplication::instance();
-    auto *profiles = new sv::ProfileStore({}, app);
-    QString error;
-    if (!profiles->load(&error)) {
-        err() << error << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    auto *sessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
-    sessions->acquire(cloud, app, [next](std::shared_ptr<sv::openstack::Session> session, const QString &problem) {
-        if (!session) {
-            err() << problem << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
-        next(std::move(session));
-    });
-}
-
 void backup(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -61,19 +41,19 @@ void backup(const QStringList &arguments)
         err() << "stackvault-cli backup: --include-data and --no-include-data exclude each other\n";
         return CliCommand::finish(ExitUsage);
     }
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
     sv::BackupRequest request;
-    request.bank = bank;
     request.server = parser.value(QStringLiteral("server"));
     request.enableServerSnapshot = parser.isSet(QStringLiteral("include-data"))      ? true
         : parser.isSet(QStringLiteral("no-include-data")) ? false
                                                          : sv::AppSettings::instance()->enableServerSnapshot();
     const bool json = parser.isSet(QStringLiteral("json"));
-    withSession(parser.value(QStringLiteral("cloud")), [request, json](auto session) mutable {
-        request.session = std::move(session);
-        runJob(new sv::BackupJob(request), json);
+    const QString cloud = parser.value(QStringLiteral("cloud"));
+    withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
+        request.bank = std::move(bank);
+        withSession(cloud, [request, json](auto session) mutable {
+            request.session = std::move(session);
+            runJob(new sv::BackupJob(request), json);
+        });
     });
 }
 
@@ -103,11 +83,7 @@ void restore(const QStringList &arguments)
         err() << "stackvault-cli restore: give one backup id and --to-cloud\n";
         return CliCommand::finish(ExitUsage);
     }
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
     sv::RestoreRequest request;
-    request.bank = bank;
     request.checkpointId = parser.positionalArguments().constFirst();
     request.serverName = parser.value(QStringLiteral("name"));
     request.flavor = parser.value(QStringLiteral("flavor"));
@@ -116,9 +92,13 @@ void restore(const QStringList &arguments)
     request.securityGroups = parser.values(QStringLiteral("security-group"));
     request.availabilityZone = parser.value(QStringLiteral("availability-zone"));
     const bool json = parser.isSet(QStringLiteral("json"));
-    withSession(parser.value(QStringLiteral("to-cloud")), [request, json](auto session) mutable {
-        request.session = std::move(session);
-        runJob(new sv::RestoreJob(request), json);
+    const QString cloud = parser.value(QStringLiteral("to-cloud"));
+    withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
+        request.bank = std::move(bank);
+        withSession(cloud, [request, json](auto session) mutable {
+            request.session = std::move(session);
+            runJob(new sv::RestoreJob(request), json);
+        });
     });
 }
 
@@ -143,41 +123,40 @@ void sweep(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("sweep"), arguments))
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
-    const auto bank = openBankOrFail(parser);
-    if (!bank)
-        return;
-    sv::BankError bankError;
-    QList<sv::JournalEntry> entries;
-    if (!bank->journalEntries(&entries, &bankError)) {
-        err() << bankError.message << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    QStringList profileIds;
-    for (const auto &entry : std::as_const(entries)) {
-        if (!profileIds.contains(entry.cloudProfileId))
-            profileIds.append(entry.cloudProfileId);
-    }
     const bool json = parser.isSet(QStringLiteral("json"));
-    // Acquire a session per cloud named in the journal, then run one sweep over all of them.
-    auto sessions = std::make_shared<QHash<QString, std::shared_ptr<sv::openstack::Session>>>();
-    auto remaining = std::make_shared<qsizetype>(profileIds.size());
-    const auto start = [bank, sessions, json] { runJob(new sv::SweepJob(bank, *sessions), json); };
-    if (profileIds.isEmpty())
-        return start();
-    auto *app = QCoreApplication::instance();
-    auto *profiles = new sv::ProfileStore({}, app);
-    profiles->load();
-    auto *cloudSessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
-    for (const QString &id : std::as_const(profileIds)) {
-        cloudSessions->acquire(id, app, [id, sessions, remaining, start](auto session, const QString &problem) {
-            if (session)
-                sessions->insert(id, session);
-            else
-                err() << problem << Qt::endl;
-            if (--*remaining == 0)
-                start();
-        });
-    }
+    withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
+        sv::BankError bankError;
+        QList<sv::JournalEntry> entries;
+        if (!bank->journalEntries(&entries, &bankError)) {
+            err() << bankError.message << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        QStringList profileIds;
+        for (const auto &entry : std::as_const(entries)) {
+            if (!profileIds.contains(entry.cloudProfileId))
+                profileIds.append(entry.cloudProfileId);
+        }
+        // Acquire a session per cloud named in the journal, then run one sweep over all of them.
+        auto sessions = std::make_shared<QHash<QString, std::shared_ptr<sv::openstack::Session>>>();
+        auto remaining = std::make_shared<qsizetype>(profileIds.size());
+        const auto start = [bank, sessions, json] { runJob(new sv::SweepJob(bank, *sessions), json); };
+        if (profileIds.isEmpty())
+            return start();
+        auto *app = QCoreApplication::instance();
+        auto *profiles = new sv::ProfileStore({}, app);
+        profiles->load();
+        auto *cloudSessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
+        for (const QString &id : std::as_const(profileIds)) {
+            cloudSessions->acquire(id, app, [id, sessions, remaining, start](auto session, const QString &problem) {
+                if (session)
+                    sessions->insert(id, session);
+                else
+                    err() << problem << Qt::endl;
+                if (--*remaining == 0)
+                    start();
+            });
+        }
+    });
 }
 
 const CliCommandRegistration sweepVerb{

@@ -1,0 +1,205 @@
+// stackvault-cli with its backup storage in a real Swift container (--bank swift:CLOUD/CONTAINER): the
+// cloud is saved with `clouds add` (password into the real keyring), the container is created on first
+// use, and the bank verbs (checkpoints, show, verify, check, delete) work on what a writer put there.
+#include "bank/checkpointwriter.h"
+#include "bank/swiftbank.h"
+#include "openstack/session.h"
+
+#include "bankfixtures.h"
+#include "realcloud.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace sv;
+
+class TestCliSwift : public QObject
+{
+    Q_OBJECT
+
+    real::RealCloud m_cloud = real::RealCloud::fromEnvironment();
+    QTemporaryDir m_home;
+    QString m_cloudName;
+    QString m_container;
+    std::shared_ptr<SwiftBank> m_bank;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral("127.0.0.1,localhost"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000))
+            return {};
+        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    QString bankSpec() const { return QStringLiteral("swift:%1/%2").arg(m_cloudName, m_container); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        REALCLOUD_REQUIRE(m_cloud);
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
+                  "with gnome-keyring)");
+        QVERIFY(m_home.isValid());
+        m_cloudName = QStringLiteral("real-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        m_container = QStringLiteral("sv-cli-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const real::Credentials demo = m_cloud.demo();
+        Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),
+                       m_cloud.authUrl().toString(), QStringLiteral("--user"), demo.username, QStringLiteral("--project"),
+                       demo.projectName, QStringLiteral("--region"), m_cloud.regionName(),
+                       QStringLiteral("--password-stdin")},
+                      demo.password.toUtf8() + '\n');
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+
+        CloudProfile profile;
+        profile.id = CloudProfile::generateId();
+        profile.name = m_cloudName;
+        profile.authUrl = m_cloud.authUrl();
+        profile.userName = demo.username;
+        profile.userDomainName = demo.userDomainName;
+        profile.projectName = demo.projectName;
+        profile.projectDomainName = demo.projectDomainName;
+        profile.regionName = m_cloud.regionName();
+        m_bank = std::make_shared<SwiftBank>(openstack::Session::create(profile, demo.password), m_container);
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_bank)
+            return;
+        QStringList names;
+        BankError error;
+        m_bank->listObjects({}, [&](const SwiftBank::Listed &entry) {
+            names.append(entry.name);
+            return true;
+        }, &error);
+        for (const QString &name : std::as_const(names)) {
+            bool existed = false;
+            m_bank->deleteObject(name, &existed, &error);
+        }
+        cli({QStringLiteral("clouds"), QStringLiteral("remove"), m_cloudName});
+    }
+
+    void bankVerbsOnSwift()
+    {
+        // First use creates the container and the format marker; the bank is empty.
+        Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
+        qint64 size = -1;
+        BankError error;
+        QVERIFY2(m_bank->headObject(QStringLiteral("bank.json"), &size, &error), qPrintable(error.message));
+
+        // A checkpoint written by another process (here: this test through the bank API).
+        QVERIFY2(m_bank->open(&error), qPrintable(error.message));
+        CheckpointIndex draft;
+        ProtectedResource server;
+        server.type = QStringLiteral("OS::Nova::Server");
+        server.id = QStringLiteral("srv-1");
+        server.name = QStringLiteral("web-1");
+        ProtectedResource image;
+        image.type = QStringLiteral("OS::Glance::Image");
+        image.id = QStringLiteral("img-1");
+        image.parentType = server.type;
+        image.parentId = server.id;
+        draft.resources = {server, image};
+        auto checkpoint = m_bank->beginCheckpoint(draft, &error);
+        QVERIFY2(checkpoint, qPrintable(error.message));
+        auto writer = checkpoint->createImageWriter();
+        const QByteArray bytes = svtest::generateImage(5 * 1024 * 1024 + 17, 7);
+        ImageRecord record;
+        QVERIFY(svtest::feed(*writer, bytes, 1 << 20));
+        QVERIFY2(writer->finish(&record, &error), qPrintable(error.message));
+        checkpoint->resource(image.type, image.id)->image = record;
+        QVERIFY2(checkpoint->commit(&error), qPrintable(error.message));
+        const QString id = checkpoint->id();
+        checkpoint.reset();
+
+        list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(checkpoints.size(), 1);
+        const QJsonObject summary = checkpoints.first().toObject();
+        QCOMPARE(summary.value(QLatin1String("id")).toString(), id);
+        QCOMPARE(summary.value(QLatin1String("status")).toString(), QStringLiteral("available"));
+        QCOMPARE(summary.value(QLatin1String("server_name")).toString(), QStringLiteral("web-1"));
+        QCOMPARE(summary.value(QLatin1String("size")).toInteger(), bytes.size());
+
+        Run show = cli({QStringLiteral("show"), id, QStringLiteral("--bank"), bankSpec()});
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QVERIFY2(show.out.contains("web-1"), show.out.constData());
+
+        Run verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(verify.exitCode == 0, QByteArray(verify.err + verify.out).constData());
+
+        Run check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.err + check.out).constData());
+        QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("checkpoints")).toInt(), 1);
+
+        // A damaged chunk in Swift: verify fails (exit 1).
+        CheckpointIndex index;
+        QVERIFY(m_bank->checkpoint(id, &index, &error));
+        const QByteArray victim = index.resources[1].image->chunks.first().sha256;
+        QByteArray encoded;
+        QVERIFY(m_bank->getChunk(victim, &encoded, &error));
+        encoded[encoded.size() / 2] = char(encoded[encoded.size() / 2] ^ 0x20);
+        QVERIFY(m_bank->putChunk(victim, encoded, &error));
+        verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec()});
+        QCOMPARE(verify.exitCode, 1);
+
+        Run del = cli({QStringLiteral("delete"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(del.exitCode == 0, del.err.constData());
+        const QJsonObject deleted = QJsonDocument::fromJson(del.out).object();
+        QVERIFY(deleted.value(QLatin1String("gc_done")).toBool());
+        QSet<QByteArray> distinct;
+        for (const ChunkRef &c : std::as_const(record.chunks))
+            distinct.insert(c.sha256);
+        QCOMPARE(deleted.value(QLatin1String("chunks_removed")).toInteger(), qint64(distinct.size()));
+        bool anyChunk = false;
+        QVERIFY(m_bank->listChunks([&](const QByteArray &, qint64) {
+            anyChunk = true;
+            return false;
+        }, &error));
+        QVERIFY(!anyChunk);
+    }
+
+    void badSwiftSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("no container") << QStringLiteral("swift:onlycloud") << 2;
+        QTest::newRow("unknown cloud") << QStringLiteral("swift:nosuchcloud/c") << 1;
+    }
+    void badSwiftSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(int, exitCode);
+        Run run = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), spec});
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY(!run.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSwift)
+#include "tst_cliswift.moc"
