@@ -1392,6 +1392,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
         <translation>Um in ein anderes Projekt oder eine andere Region wiederherzustellen, speichern Sie dafür unter „Clouds verwalten“ eine Cloud und wählen Sie diese als Ziel.</translation>
     </message>
+    <message>
+        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
+        <translation>StackVault hat sich noch nicht bei der Cloud %1 des Sicherungsspeichers angemeldet; warten Sie, bis die Liste der Sicherungen geladen ist.</translation>
+    </message>
+    <message>
+        <source>The backup storage is a Swift container of the cloud %1, which is no longer saved. Choose another backup storage in Preferences.</source>
+        <translation>Der Sicherungsspeicher ist ein Swift-Container der Cloud %1, die nicht mehr gespeichert ist. Wählen Sie in den Einstellungen einen anderen Sicherungsspeicher.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::DeleteCheckpointJob</name>
@@ -1709,10 +1717,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Eine neue Sprache wird nach einem Neustart von StackVault verwendet.</translation>
     </message>
     <message>
-        <source>Backup &amp;storage folder:</source>
-        <translation>&amp;Ordner des Sicherungsspeichers:</translation>
-    </message>
-    <message>
         <source>&amp;Jobs at the same time:</source>
         <translation>&amp;Gleichzeitige Aufträge:</translation>
     </message>
@@ -1723,6 +1727,30 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Backup Storage Folder</source>
         <translation>Ordner des Sicherungsspeichers</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>Lokaler Ordner</translation>
+    </message>
+    <message>
+        <source>Swift container</source>
+        <translation>Swift-Container</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontainer:</source>
+        <translation>C&amp;ontainer:</translation>
+    </message>
+    <message>
+        <source>The container is created if it does not exist yet.</source>
+        <translation>Der Container wird angelegt, falls er noch nicht existiert.</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage:</source>
+        <translation>Sicherungs&amp;speicher:</translation>
     </message>
 </context>
 <context>

@@ -1384,6 +1384,14 @@ Double-click or choose Retry to try again.</source>
         <source>To restore into another project or region, save a cloud for it under Manage Clouds and choose that cloud as the target.</source>
         <translation>要恢复到其他项目或区域，请在“管理云”中为其保存一个云，并选择该云作为目标。</translation>
     </message>
+    <message>
+        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
+        <translation>StackVault 尚未登录备份存储所在的云 %1；请等待备份列表加载完成。</translation>
+    </message>
+    <message>
+        <source>The backup storage is a Swift container of the cloud %1, which is no longer saved. Choose another backup storage in Preferences.</source>
+        <translation>备份存储是云 %1 的 Swift 容器，但该云已不再保存。请在首选项中选择其他备份存储。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::DeleteCheckpointJob</name>
@@ -1701,10 +1709,6 @@ Double-click or choose Retry to try again.</source>
         <translation>新语言将在 StackVault 重启后生效。</translation>
     </message>
     <message>
-        <source>Backup &amp;storage folder:</source>
-        <translation>备份存储文件夹(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Jobs at the same time:</source>
         <translation>同时运行的任务数(&amp;J)：</translation>
     </message>
@@ -1715,6 +1719,30 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Backup Storage Folder</source>
         <translation>备份存储文件夹</translation>
+    </message>
+    <message>
+        <source>Local folder</source>
+        <translation>本地文件夹</translation>
+    </message>
+    <message>
+        <source>Swift container</source>
+        <translation>Swift 容器</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontainer:</source>
+        <translation>容器(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The container is created if it does not exist yet.</source>
+        <translation>如果容器尚不存在，将自动创建。</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage:</source>
+        <translation>备份存储(&amp;S)：</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,10 @@ int main(int argc, char *argv[])
             jobs.setMaxConcurrentJobs(settings->concurrentJobs());
     });
     QObject::connect(&window, &sv::ui::MainWindow::preferencesRequested, &window, [&] {
-        auto *dialog = new sv::ui::PreferencesDialog(settings, &window);
+        QStringList cloudNames;
+        for (const sv::ui::CloudEntry &cloud : backend.clouds())
+            cloudNames.append(cloud.name);
+        auto *dialog = new sv::ui::PreferencesDialog(settings, cloudNames, &window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

@@ -41,7 +41,8 @@ public:
     bool enableServerSnapshot() const; // default true
     void setEnableServerSnapshot(bool enabled);
 
-    // Where backups are stored: a local folder path (default <AppDataLocation>/bank).
+    // Where backups are stored: a local folder path (default <AppDataLocation>/bank), or
+    // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec).
     QString bankLocation() const;
     void setBankLocation(const QString &location);
     static QString defaultBankLocation();

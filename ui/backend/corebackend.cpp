@@ -3,6 +3,7 @@
 #include "backend/deletecheckpointjob.h"
 #include "bank/bank.h"
 #include "bank/localbank.h"
+#include "bank/swiftbank.h"
 #include "common/uilog.h"
 #include "openstack/compute/listflavorsjob.h"
 #include "openstack/compute/listkeypairsjob.h"
@@ -219,14 +220,70 @@ void CoreBackend::requestServers(const QString &cloudId)
     });
 }
 
-std::shared_ptr<Bank> CoreBackend::bank() const
+std::shared_ptr<Bank> CoreBackend::bank(QString *error) const
 {
-    return std::make_shared<LocalBank>(AppSettings::instance()->bankLocation());
+    const QString location = AppSettings::instance()->bankLocation();
+    QString cloud;
+    QString container;
+    if (!SwiftBank::parseSpec(location, &cloud, &container))
+        return std::make_shared<LocalBank>(location);
+    std::optional<CloudProfile> profile = m_profiles->findByName(cloud);
+    if (!profile)
+        profile = m_profiles->findById(cloud);
+    const std::shared_ptr<openstack::Session> session = profile ? m_sessions.value(profile->id) : nullptr;
+    if (!session) {
+        if (error)
+            *error = profile ? tr("StackVault has not signed in to the cloud %1 of the backup storage yet; wait for "
+                                  "the backups list to load.")
+                                   .arg(cloud)
+                             : tr("The backup storage is a Swift container of the cloud %1, which is no longer saved. "
+                                  "Choose another backup storage in Preferences.")
+                                   .arg(cloud);
+        return nullptr;
+    }
+    if (!m_swiftBank || m_swiftBankLocation != location || m_swiftBankSession != session) {
+        m_swiftBank = std::make_shared<SwiftBank>(session, container);
+        m_swiftBankLocation = location;
+        m_swiftBankSession = session;
+    }
+    return m_swiftBank;
 }
 
 void CoreBackend::requestCheckpoints()
 {
-    const std::shared_ptr<Bank> bank = this->bank();
+    QString cloud;
+    QString container;
+    if (SwiftBank::parseSpec(AppSettings::instance()->bankLocation(), &cloud, &container)) {
+        std::optional<CloudProfile> profile = m_profiles->findByName(cloud);
+        if (!profile)
+            profile = m_profiles->findById(cloud);
+        if (!profile) {
+            QString error;
+            bank(&error);
+            Q_EMIT checkpointsFailed(error);
+            return;
+        }
+        // Sign in first (the keychain and Keystone answer asynchronously), then read on the pool.
+        withConnection(profile->id, [this](openstack::Connection *connection, const QString &error) {
+            if (!connection) {
+                Q_EMIT checkpointsFailed(error);
+                return;
+            }
+            QString bankError;
+            const std::shared_ptr<Bank> swift = bank(&bankError);
+            if (!swift) {
+                Q_EMIT checkpointsFailed(bankError);
+                return;
+            }
+            loadCheckpoints(swift);
+        });
+        return;
+    }
+    loadCheckpoints(bank());
+}
+
+void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
+{
     const QPointer<CoreBackend> self(this);
     // Reading the indexes touches the disk: never on the GUI thread.
     QThreadPool::globalInstance()->start([self, bank] {
@@ -344,7 +401,9 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
     }
     BackupRequest request;
     request.session = session;
-    request.bank = bank();
+    request.bank = bank(error);
+    if (!request.bank)
+        return nullptr;
     request.server = server.id;
     request.serverLabel = server.name.isEmpty() ? server.id : server.name;
     request.enableServerSnapshot = includeData;
@@ -381,7 +440,9 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     }
     sv::RestoreRequest restore;
     restore.session = session;
-    restore.bank = bank();
+    restore.bank = bank(error);
+    if (!restore.bank)
+        return nullptr;
     restore.checkpointId = request.checkpointId;
     restore.serverName = request.serverName;
     restore.flavor = request.flavorId;
@@ -398,15 +459,21 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
 #endif
 }
 
-Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *)
+Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *error)
 {
-    return new VerifyJob(bank(), checkpoint.id);
+    std::shared_ptr<Bank> storage = bank(error);
+    if (!storage)
+        return nullptr;
+    return new VerifyJob(std::move(storage), checkpoint.id);
 }
 
-Job *CoreBackend::createDeleteJob(const CheckpointEntry &checkpoint, QString *)
+Job *CoreBackend::createDeleteJob(const CheckpointEntry &checkpoint, QString *error)
 {
+    std::shared_ptr<Bank> storage = bank(error);
+    if (!storage)
+        return nullptr;
     const QString name = checkpoint.serverName.isEmpty() ? checkpoint.serverId : checkpoint.serverName;
-    return new DeleteCheckpointJob(bank(), checkpoint.id, tr("Delete backup of %1").arg(name));
+    return new DeleteCheckpointJob(std::move(storage), checkpoint.id, tr("Delete backup of %1").arg(name));
 }
 
 } // namespace sv::ui

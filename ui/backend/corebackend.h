@@ -51,12 +51,19 @@ private:
     // Reads the secret from the keychain once per cloud and keeps the Session (and this thread's
     // Connection) for later requests.
     void withConnection(const QString &cloudId, std::function<void(openstack::Connection *, const QString &)> done);
-    std::shared_ptr<Bank> bank() const;
+    // The backup storage the settings name. A Swift container needs its cloud's session: null (with
+    // `error` set) until requestCheckpoints() has signed in to that cloud.
+    std::shared_ptr<Bank> bank(QString *error = nullptr) const;
+    void loadCheckpoints(const std::shared_ptr<Bank> &bank);
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
     QHash<QString, std::shared_ptr<openstack::Session>> m_sessions;
     QHash<QString, QPointer<openstack::Connection>> m_connections;
+    // The Swift bank is kept (it owns an I/O thread); rebuilt when the location or the session changes.
+    mutable std::shared_ptr<Bank> m_swiftBank;
+    mutable QString m_swiftBankLocation;
+    mutable std::shared_ptr<openstack::Session> m_swiftBankSession;
 };
 
 } // namespace sv::ui

@@ -1,5 +1,6 @@
 #include "dialogs/preferencesdialog.h"
 
+#include "bank/swiftbank.h"
 #include "common/languagemanager.h"
 #include "util/appsettings.h"
 
@@ -13,24 +14,62 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace sv::ui {
 
-PreferencesDialog::PreferencesDialog(AppSettings *settings, QWidget *parent)
+PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &cloudNames, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
 
-    m_bankLocation = new QLineEdit(settings->bankLocation(), this);
+    const QString location = settings->bankLocation();
+    QString swiftCloud;
+    QString swiftContainer;
+    const bool swift = SwiftBank::parseSpec(location, &swiftCloud, &swiftContainer);
+
+    m_storageKind = new QComboBox(this);
+    m_storageKind->setObjectName(QStringLiteral("storageKindCombo"));
+    m_storageKind->addItem(tr("Local folder"));
+    m_storageKind->addItem(tr("Swift container"));
+
+    m_bankLocation = new QLineEdit(swift ? AppSettings::defaultBankLocation() : location, this);
     m_bankLocation->setObjectName(QStringLiteral("bankLocationEdit"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setObjectName(QStringLiteral("bankLocationBrowse"));
-    auto *bankRow = new QHBoxLayout;
+    auto *folderPage = new QWidget(this);
+    auto *bankRow = new QHBoxLayout(folderPage);
+    bankRow->setContentsMargins(0, 0, 0, 0);
     bankRow->addWidget(m_bankLocation, 1);
     bankRow->addWidget(browse);
+
+    // A container of one of the saved clouds: backups outgrow one disk there.
+    m_swiftCloud = new QComboBox(this);
+    m_swiftCloud->setObjectName(QStringLiteral("swiftCloudCombo"));
+    m_swiftCloud->addItems(cloudNames);
+    if (swift && !cloudNames.contains(swiftCloud))
+        m_swiftCloud->addItem(swiftCloud); // a cloud removed since: still shown, so nothing changes silently
+    if (swift)
+        m_swiftCloud->setCurrentText(swiftCloud);
+    m_swiftContainer = new QLineEdit(swift ? swiftContainer : QStringLiteral("stackvault-backups"), this);
+    m_swiftContainer->setObjectName(QStringLiteral("swiftContainerEdit"));
+    auto *swiftPage = new QWidget(this);
+    auto *swiftForm = new QFormLayout(swiftPage);
+    swiftForm->setContentsMargins(0, 0, 0, 0);
+    swiftForm->addRow(tr("&Cloud:"), m_swiftCloud);
+    swiftForm->addRow(tr("C&ontainer:"), m_swiftContainer);
+    auto *swiftHelp = new QLabel(tr("The container is created if it does not exist yet."), swiftPage);
+    swiftHelp->setWordWrap(true);
+    swiftForm->addRow(QString(), swiftHelp);
+
+    m_storagePages = new QStackedWidget(this);
+    m_storagePages->addWidget(folderPage);
+    m_storagePages->addWidget(swiftPage);
+    m_storageKind->setCurrentIndex(swift ? 1 : 0);
+    connect(m_storageKind, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateStorageKind);
 
     m_includeData = new QCheckBox(tr("Include server data by default"), this);
     m_includeData->setObjectName(QStringLiteral("includeDataDefaultCheck"));
@@ -56,7 +95,8 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, QWidget *parent)
     languageNote->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Backup &storage folder:"), bankRow);
+    form->addRow(tr("Backup &storage:"), m_storageKind);
+    form->addRow(QString(), m_storagePages);
     form->addRow(QString(), m_includeData);
     form->addRow(QString(), includeHelp);
     form->addRow(tr("&Jobs at the same time:"), m_concurrentJobs);
@@ -68,12 +108,28 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &PreferencesDialog::browse);
+    connect(m_swiftContainer, &QLineEdit::textChanged, this, &PreferencesDialog::updateStorageKind);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
     layout->addWidget(buttons);
+    updateStorageKind();
     resize(560, sizeHint().height());
+}
+
+void PreferencesDialog::updateStorageKind()
+{
+    m_storagePages->setCurrentIndex(m_storageKind->currentIndex());
+    // A Swift container needs a saved cloud; without any, say so instead of accepting nonsense.
+    auto *ok = findChild<QDialogButtonBox *>(QStringLiteral("preferencesButtons"));
+    if (ok && ok->button(QDialogButtonBox::Ok)) {
+        const bool swift = m_storageKind->currentIndex() == 1;
+        ok->button(QDialogButtonBox::Ok)->setEnabled(!swift
+                                                     || (m_swiftCloud->count() > 0
+                                                         && !m_swiftContainer->text().trimmed().isEmpty()
+                                                         && !m_swiftContainer->text().contains(QLatin1Char('/'))));
+    }
 }
 
 void PreferencesDialog::browse()
@@ -89,9 +145,14 @@ void PreferencesDialog::browse()
 
 void PreferencesDialog::accept()
 {
-    const QString location = m_bankLocation->text().trimmed();
+    QString location = m_bankLocation->text().trimmed();
+    if (location.isEmpty())
+        location = AppSettings::defaultBankLocation();
+    if (m_storageKind->currentIndex() == 1)
+        location = QStringLiteral("swift:") + m_swiftCloud->currentText() + QLatin1Char('/')
+            + m_swiftContainer->text().trimmed();
     if (location != m_settings->bankLocation())
-        m_settings->setBankLocation(location.isEmpty() ? AppSettings::defaultBankLocation() : location);
+        m_settings->setBankLocation(location);
     if (m_includeData->isChecked() != m_settings->enableServerSnapshot())
         m_settings->setEnableServerSnapshot(m_includeData->isChecked());
     if (m_concurrentJobs->value() != m_settings->concurrentJobs())

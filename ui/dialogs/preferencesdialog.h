@@ -6,6 +6,7 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
+class QStackedWidget;
 
 namespace sv {
 class AppSettings;
@@ -13,21 +14,28 @@ class AppSettings;
 
 namespace sv::ui {
 
-// Preferences: backup storage folder, default of "Include server data" (enable_server_snapshot),
+// Preferences: backup storage (a local folder, the default, or a Swift container of a saved cloud,
+// stored as swift:CLOUD/CONTAINER), default of "Include server data" (enable_server_snapshot),
 // concurrent jobs, language. Written to AppSettings when accepted.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit PreferencesDialog(AppSettings *settings, QWidget *parent = nullptr);
+    // `cloudNames`: the saved clouds a Swift container may belong to.
+    explicit PreferencesDialog(AppSettings *settings, const QStringList &cloudNames = {}, QWidget *parent = nullptr);
 
     void accept() override;
 
 private:
     void browse();
+    void updateStorageKind();
 
     AppSettings *m_settings;
+    QComboBox *m_storageKind;
+    QStackedWidget *m_storagePages;
     QLineEdit *m_bankLocation;
+    QComboBox *m_swiftCloud;
+    QLineEdit *m_swiftContainer;
     QCheckBox *m_includeData;
     QSpinBox *m_concurrentJobs;
     QComboBox *m_language;

@@ -1,0 +1,87 @@
+// Preferences: the backup storage is a local folder by default, or a Swift container of a saved cloud
+// (written as swift:CLOUD/CONTAINER, what the CLI's --bank takes too).
+#include "dialogs/preferencesdialog.h"
+#include "util/appsettings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sv::AppSettings;
+using sv::ui::PreferencesDialog;
+
+class TestPreferencesDialog : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<AppSettings> freshSettings(const QString &name)
+    {
+        return std::make_unique<AppSettings>(m_dir.filePath(name + QStringLiteral(".conf")));
+    }
+
+    static QPushButton *okButton(PreferencesDialog &dialog)
+    {
+        return dialog.findChild<QDialogButtonBox *>(QStringLiteral("preferencesButtons"))->button(QDialogButtonBox::Ok);
+    }
+
+private Q_SLOTS:
+    void localFolderIsTheDefault()
+    {
+        auto settings = freshSettings(QStringLiteral("default"));
+        PreferencesDialog dialog(settings.get(), {QStringLiteral("prod")});
+        auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("storageKindCombo"));
+        QVERIFY(kind);
+        QCOMPARE(kind->currentIndex(), 0);
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("bankLocationEdit"))->text(),
+                 AppSettings::defaultBankLocation());
+        dialog.accept();
+        QCOMPARE(settings->bankLocation(), AppSettings::defaultBankLocation());
+    }
+
+    void chooseSwiftContainer()
+    {
+        auto settings = freshSettings(QStringLiteral("swift"));
+        {
+            PreferencesDialog dialog(settings.get(), {QStringLiteral("prod"), QStringLiteral("lab")});
+            auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("storageKindCombo"));
+            kind->setCurrentIndex(1);
+            dialog.findChild<QComboBox *>(QStringLiteral("swiftCloudCombo"))->setCurrentText(QStringLiteral("lab"));
+            auto *container = dialog.findChild<QLineEdit *>(QStringLiteral("swiftContainerEdit"));
+            container->setText(QStringLiteral("a/b"));
+            QVERIFY(!okButton(dialog)->isEnabled()); // a container name has no slash
+            container->clear();
+            QVERIFY(!okButton(dialog)->isEnabled());
+            container->setText(QStringLiteral(" backups "));
+            QVERIFY(okButton(dialog)->isEnabled());
+            dialog.accept();
+        }
+        QCOMPARE(settings->bankLocation(), QStringLiteral("swift:lab/backups"));
+
+        // Reopened: shows what is stored; switching back to a folder writes the folder.
+        PreferencesDialog dialog(settings.get(), {QStringLiteral("prod"), QStringLiteral("lab")});
+        auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("storageKindCombo"));
+        QCOMPARE(kind->currentIndex(), 1);
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("swiftCloudCombo"))->currentText(), QStringLiteral("lab"));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("swiftContainerEdit"))->text(), QStringLiteral("backups"));
+        kind->setCurrentIndex(0);
+        dialog.findChild<QLineEdit *>(QStringLiteral("bankLocationEdit"))->setText(m_dir.filePath(QStringLiteral("bank")));
+        dialog.accept();
+        QCOMPARE(settings->bankLocation(), m_dir.filePath(QStringLiteral("bank")));
+    }
+
+    void swiftNeedsASavedCloud()
+    {
+        auto settings = freshSettings(QStringLiteral("noclouds"));
+        PreferencesDialog dialog(settings.get(), {});
+        dialog.findChild<QComboBox *>(QStringLiteral("storageKindCombo"))->setCurrentIndex(1);
+        QVERIFY(!okButton(dialog)->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestPreferencesDialog)
+#include "tst_preferencesdialog.moc"
