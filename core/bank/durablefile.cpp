@@ -55,6 +55,13 @@ bool writeNew(const QString &temp, const QByteArray &data, bool sync, BankError 
         ::unlink(tempNative.constData());
         return false;
     }
+    // Without `sync` the caller flushes many files at once later (syncfs, see Bank::stageChunk): start
+    // their write-back now, so that it overlaps the rest of the backup instead of all of it waiting at
+    // the end (on a 1 GiB image that final flush took a quarter of the backup). Only a hint: errors
+    // surface at the flush.
+    if (!sync) {
+        [[maybe_unused]] const int started = ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    }
     if (sync && ::fsync(fd) != 0) {
         *error = BankError::fromErrno(errno, QStringLiteral("Flushing"), temp);
         ::close(fd);
