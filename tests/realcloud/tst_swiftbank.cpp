@@ -12,6 +12,7 @@
 #include "realcloud.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -170,8 +171,11 @@ private Q_SLOTS:
         QVERIFY2(bank->open(&error), qPrintable(error.message)); // idempotent: container and bank.json exist
         const QByteArray image = svtest::generateImage(12 * 1024 * 1024 + 333, 2);
         ImageRecord written;
+        QElapsedTimer timer;
+        timer.start();
         const QString id = backup(*bank, QStringLiteral("s1"), image, &error, &written);
         QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        const qint64 writeMs = std::max<qint64>(1, timer.elapsed());
 
         QList<CheckpointSummary> list;
         QVERIFY2(bank->listCheckpoints(&list, &error), qPrintable(error.message));
@@ -188,6 +192,7 @@ private Q_SLOTS:
         QCOMPARE(img.image->chunks.size(), written.chunks.size());
         QCOMPARE(chunksInBank(*bank), chunksOf(*bank, id));
 
+        timer.restart();
         ImageReader reader(bank.get(), *img.image);
         QByteArray out;
         QByteArray piece;
@@ -195,6 +200,10 @@ private Q_SLOTS:
             out.append(piece);
         QVERIFY2(!reader.error().isError(), qPrintable(reader.error().message));
         QCOMPARE(out, image);
+        const qint64 readMs = std::max<qint64>(timer.elapsed(), 1);
+        qInfo("%s: backup of %.1f MiB in %lld ms (%.1f MiB/s), read back in %lld ms (%.1f MiB/s)", qPrintable(backend),
+              image.size() / 1048576.0, qlonglong(writeMs), image.size() / 1048576.0 / (writeMs / 1000.0),
+              qlonglong(readMs), image.size() / 1048576.0 / (readMs / 1000.0));
 
         VerifyReport report;
         QVERIFY(bank->verifyCheckpoint(id, &report, &error));
