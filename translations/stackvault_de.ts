@@ -490,6 +490,18 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <source>Snapshot %1: %2</source>
         <translation>Snapshot %1: %2</translation>
     </message>
+    <message>
+        <source>A backup or restore is running; leftover temporary snapshots will be removed later.</source>
+        <translation>Eine Sicherung oder Wiederherstellung läuft; übrig gebliebene temporäre Snapshots werden später entfernt.</translation>
+    </message>
+    <message>
+        <source>Backup %1: %2</source>
+        <translation>Sicherung %1: %2</translation>
+    </message>
+    <message>
+        <source>Server %1: %2</source>
+        <translation>Server %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sv::VerifyJob</name>
@@ -584,6 +596,26 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>not an object</source>
         <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>Refusing to send a request for &quot;%1&quot;: the cloud returned an id with path characters in it (&quot;%2&quot;).</source>
+        <translation>Die Anfrage für „%1“ wird nicht gesendet: Die Cloud lieferte eine ID mit Pfadzeichen („%2“).</translation>
+    </message>
+    <message>
+        <source>Refusing to follow a link of the cloud with &quot;..&quot; in its path (%1).</source>
+        <translation>Einem Link der Cloud mit „..“ im Pfad wird nicht gefolgt (%1).</translation>
+    </message>
+    <message>
+        <source>%1 (cloud &quot;%2&quot;) sent a response larger than %3 MiB where a small JSON document was expected; StackVault stopped reading it. The server is broken or not an OpenStack service.</source>
+        <translation>%1 (Cloud „%2“) sandte eine Antwort größer als %3 MiB, wo ein kleines JSON-Dokument erwartet wurde; StackVault hat das Lesen abgebrochen. Der Server ist defekt oder kein OpenStack-Dienst.</translation>
+    </message>
+    <message>
+        <source>%1 (cloud &quot;%2&quot;) redirected the request to another place (%3); StackVault does not follow redirects to other hosts, so that credentials never leave the cloud.</source>
+        <translation>%1 (Cloud „%2“) hat die Anfrage an einen anderen Ort umgeleitet (%3); StackVault folgt keinen Umleitungen zu anderen Hosts, damit Zugangsdaten die Cloud nie verlassen.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 (cloud &quot;%2&quot;) broke off before the whole response arrived (%3).</source>
+        <translation>Die Verbindung zu %1 (Cloud „%2“) brach ab, bevor die ganze Antwort angekommen war (%3).</translation>
     </message>
 </context>
 <context>
@@ -837,6 +869,10 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>The connection closed after %1 of %2 bytes.</source>
         <translation>Die Verbindung wurde nach %1 von %2 Bytes geschlossen.</translation>
+    </message>
+    <message>
+        <source>The image service sent more than the %1 bytes of image %2; the download was stopped (the server is broken or not what it claims).</source>
+        <translation>Der Image-Dienst sandte mehr als die %1 Bytes des Images %2; der Download wurde abgebrochen (der Server ist defekt oder nicht, was er vorgibt).</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1344,18 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>“%1” was imported, but its password was not saved: %2</source>
         <translation>„%1“ wurde importiert, aber sein Passwort wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Systemzertifikate</translation>
+    </message>
+    <message>
+        <source>Warning: the server&apos;s identity is not checked for this cloud. Anyone on the network path can read the password and the backups. Use a CA bundle instead if the cloud has its own certificate authority.</source>
+        <translation>Warnung: Die Identität des Servers wird für diese Cloud nicht geprüft. Jeder auf dem Netzwerkweg kann das Passwort und die Sicherungen lesen. Verwenden Sie stattdessen ein CA-Bündel, wenn die Cloud eine eigene Zertifizierungsstelle hat.</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA-&amp;Bündel:</translation>
     </message>
 </context>
 <context>

@@ -487,6 +487,18 @@ The half-restored image %1 could not be removed: %2</source>
         <source>Snapshot %1: %2</source>
         <translation>快照 %1：%2</translation>
     </message>
+    <message>
+        <source>A backup or restore is running; leftover temporary snapshots will be removed later.</source>
+        <translation>有备份或恢复正在运行；遗留的临时快照将稍后删除。</translation>
+    </message>
+    <message>
+        <source>Backup %1: %2</source>
+        <translation>备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>Server %1: %2</source>
+        <translation>服务器 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>sv::VerifyJob</name>
@@ -579,6 +591,26 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>not an object</source>
         <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>Refusing to send a request for &quot;%1&quot;: the cloud returned an id with path characters in it (&quot;%2&quot;).</source>
+        <translation>拒绝发送“%1”的请求：云返回的 ID 中含有路径字符（“%2”）。</translation>
+    </message>
+    <message>
+        <source>Refusing to follow a link of the cloud with &quot;..&quot; in its path (%1).</source>
+        <translation>拒绝跟随路径中含有“..”的云链接（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 (cloud &quot;%2&quot;) sent a response larger than %3 MiB where a small JSON document was expected; StackVault stopped reading it. The server is broken or not an OpenStack service.</source>
+        <translation>%1（云“%2”）在应返回小型 JSON 文档处发送了大于 %3 MiB 的响应；StackVault 已停止读取。该服务器已损坏或不是 OpenStack 服务。</translation>
+    </message>
+    <message>
+        <source>%1 (cloud &quot;%2&quot;) redirected the request to another place (%3); StackVault does not follow redirects to other hosts, so that credentials never leave the cloud.</source>
+        <translation>%1（云“%2”）将请求重定向到了别处（%3）；StackVault 不会跟随到其他主机的重定向，以确保凭据绝不离开该云。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 (cloud &quot;%2&quot;) broke off before the whole response arrived (%3).</source>
+        <translation>与 %1（云“%2”）的连接在完整响应到达之前中断了（%3）。</translation>
     </message>
 </context>
 <context>
@@ -832,6 +864,10 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>The connection closed after %1 of %2 bytes.</source>
         <translation>连接在传输 %2 字节中的 %1 字节后关闭。</translation>
+    </message>
+    <message>
+        <source>The image service sent more than the %1 bytes of image %2; the download was stopped (the server is broken or not what it claims).</source>
+        <translation>镜像服务发送的数据超过了镜像 %2 的 %1 字节；下载已停止（服务器已损坏或与其声称的不符）。</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1337,18 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>“%1” was imported, but its password was not saved: %2</source>
         <translation>“%1”已导入，但其密码未能保存：%2</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Warning: the server&apos;s identity is not checked for this cloud. Anyone on the network path can read the password and the backups. Use a CA bundle instead if the cloud has its own certificate authority.</source>
+        <translation>警告：此云的服务器身份未经验证。网络路径上的任何人都能读取密码和备份。如果该云有自己的证书颁发机构，请改用 CA 证书包。</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA 证书包(&amp;B)：</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,20 @@ bool DurableFile::rename(const QString &from, const QString &to, BankError *erro
     return false;
 }
 
+bool DurableFile::syncFile(const QString &path, BankError *error)
+{
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening"), path);
+        return false;
+    }
+    const bool ok = ::fsync(fd) == 0;
+    if (!ok)
+        *error = BankError::fromErrno(errno, QStringLiteral("Flushing"), path);
+    ::close(fd);
+    return ok;
+}
+
 bool DurableFile::syncFileSystem(const QString &path, BankError *error)
 {
     const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -20,6 +20,8 @@ public:
     // Writes `data` to a new temporary file next to `path` without flushing it; its name in `tempPath`.
     static bool writeTemporary(const QString &path, const QByteArray &data, QString *tempPath, BankError *error);
     static bool rename(const QString &from, const QString &to, BankError *error);
+    // fsync(2) of one file.
+    static bool syncFile(const QString &path, BankError *error);
     // Flushes the whole file system holding `path` (syncfs(2)): one flush for many files.
     static bool syncFileSystem(const QString &path, BankError *error);
     static bool readAll(const QString &path, QByteArray *data, BankError *error);

@@ -7,9 +7,11 @@ namespace sv {
 QJsonObject JournalEntry::toJson() const
 {
     return QJsonObject{
-        {QStringLiteral("kind"), QStringLiteral("temporary-image")},
+        {QStringLiteral("kind"), kind},
         {QStringLiteral("checkpoint_id"), checkpointId},
         {QStringLiteral("image_id"), imageId},
+        {QStringLiteral("server_id"), serverId},
+        {QStringLiteral("tag"), tag},
         {QStringLiteral("cloud_profile_id"), cloudProfileId},
         {QStringLiteral("project_id"), projectId},
         {QStringLiteral("region_name"), regionName},
@@ -20,6 +22,9 @@ QJsonObject JournalEntry::toJson() const
 JournalEntry JournalEntry::fromJson(const QJsonObject &json)
 {
     JournalEntry entry;
+    entry.kind = json.value(QStringLiteral("kind")).toString(TemporaryImage);
+    entry.serverId = json.value(QStringLiteral("server_id")).toString();
+    entry.tag = json.value(QStringLiteral("tag")).toString();
     entry.checkpointId = json.value(QStringLiteral("checkpoint_id")).toString();
     entry.imageId = json.value(QStringLiteral("image_id")).toString();
     entry.cloudProfileId = json.value(QStringLiteral("cloud_profile_id")).toString();
@@ -31,7 +36,13 @@ JournalEntry JournalEntry::fromJson(const QJsonObject &json)
 
 QString JournalEntry::key() const
 {
-    const QByteArray material = cloudProfileId.toUtf8() + '\n' + regionName.toUtf8() + '\n' + imageId.toUtf8();
+    QByteArray material = cloudProfileId.toUtf8() + '\n' + regionName.toUtf8() + '\n';
+    if (!imageId.isEmpty())
+        material += imageId.toUtf8(); // unchanged since format 1: entries of older versions are found
+    else if (!serverId.isEmpty())
+        material += "server\n" + serverId.toUtf8();
+    else
+        material += "intent\n" + kind.toUtf8() + '\n' + checkpointId.toUtf8() + '\n' + tag.toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(material, QCryptographicHash::Sha256).toHex());
 }
 

@@ -3,6 +3,7 @@
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
 #include "bank/durablefile.h"
+#include "util/crashpoint.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -144,6 +145,7 @@ bool LocalBank::stageChunk(const QByteArray &name, const QByteArray &encoded, St
     QString temp;
     if (!DurableFile::writeTemporary(path, encoded, &temp, error))
         return false;
+    crashPoint("bank-chunk-staged");
     staged->name = name;
     staged->token = temp;
     return true;
@@ -165,6 +167,7 @@ bool LocalBank::publishChunks(const QList<StagedChunk> &staged, BankError *error
         }
         if (!DurableFile::rename(chunk.token, chunkPath(chunk.name), error))
             return false;
+        crashPoint("bank-chunk-published"); // some chunks visible, the rest still temporaries
         fanouts.insert(chunk.name.left(2));
     }
     for (const QByteArray &fanout : std::as_const(fanouts)) {
@@ -247,7 +250,23 @@ bool LocalBank::writeIndex(const QString &checkpointId, const QByteArray &json, 
                                  QStringLiteral("\"%1\" is not a valid checkpoint id.").arg(checkpointId.left(100)));
         return false;
     }
-    return DurableFile::writeAtomically(indexPath(checkpointId), json, error);
+    // As DurableFile::writeAtomically, with a crash point between the flushed temporary and the rename.
+    const QString path = indexPath(checkpointId);
+    QString temp;
+    if (!DurableFile::writeTemporary(path, json, &temp, error))
+        return false;
+    if (!DurableFile::syncFile(temp, error)) {
+        BankError ignored;
+        DurableFile::remove(temp, &ignored);
+        return false;
+    }
+    crashPoint("bank-index-write");
+    if (!DurableFile::rename(temp, path, error)) {
+        BankError ignored;
+        DurableFile::remove(temp, &ignored);
+        return false;
+    }
+    return DurableFile::syncDirectory(m_root + QStringLiteral("/checkpoints"), error);
 }
 
 bool LocalBank::readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const

@@ -20,9 +20,26 @@ namespace {
 constexpr qint64 kStreamReadBuffer = 16 * 1024 * 1024;
 
 
+// The first segment of a relative request path (before any query) that is not a plain name: "." and
+// "..", or one with a backslash or a percent-escape; a null string when all are fine.
+QString unsafePathSegment(const QString &path)
+{
+    const QString pathPart = path.section(QLatin1Char('?'), 0, 0);
+    const QStringList segments = pathPart.split(QLatin1Char('/'));
+    for (const QString &segment : segments) {
+        if (segment == QLatin1String(".") || segment == QLatin1String("..") || segment.contains(QLatin1Char('\\'))
+            || segment.contains(QLatin1Char('%')) || segment.contains(QLatin1Char('#')))
+            return segment;
+    }
+    return {};
+}
+
 bool isTransportError(QNetworkReply::NetworkError error)
 {
-    // 1..99: connection-level errors (refused, closed, host not found, timeout, TLS, temporary failure)
+    // 1..99: connection-level errors (refused, closed, host not found, timeout, TLS, temporary failure),
+    // but not a refused redirect: that is the server's answer, and asking again changes nothing.
+    if (error == QNetworkReply::InsecureRedirectError || error == QNetworkReply::TooManyRedirectsError)
+        return false;
     return error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError;
 }
 
@@ -162,6 +179,15 @@ void ApiJob::sendNow()
 {
     QUrl url = m_request.url;
     if (!url.isValid()) {
+        if (const QString bad = unsafePathSegment(m_request.path); !bad.isNull()) {
+            // Ids come from the cloud; one such as "../../v3/auth/tokens" must not steer a request
+            // (with our token) to another path.
+            finish(Error::make(Error::Kind::Protocol,
+                               tr("Refusing to send a request for \"%1\": the cloud returned an id with path "
+                                  "characters in it (\"%2\").")
+                                   .arg(m_request.path.left(200), bad.left(100))));
+            return;
+        }
         Error error;
         const QUrl base = m_connection->serviceBase(m_request.service, &error);
         if (!error.isOk()) {
@@ -169,6 +195,14 @@ void ApiJob::sendNow()
             return;
         }
         url = endpointurls::join(base, m_request.path);
+    }
+    const QStringList urlSegments = url.path(QUrl::FullyDecoded).split(QLatin1Char('/'));
+    if (urlSegments.contains(QLatin1String("..")) || urlSegments.contains(QLatin1String("."))) {
+        // A paging link of the cloud's must not walk out of the service's path either.
+        finish(Error::make(Error::Kind::Protocol,
+                           tr("Refusing to follow a link of the cloud with \"..\" in its path (%1).")
+                               .arg(redact(url.toString()).left(300))));
+        return;
     }
     QNetworkRequest request(url);
     if (!m_request.body.isEmpty() || m_request.bodyDevice)
@@ -184,6 +218,7 @@ void ApiJob::sendNow()
     releaseReply();
     m_sslErrors.clear();
     m_timedOut = false;
+    m_tooLarge = false;
     m_headersSeen = false;
     m_finishPending = false;
     m_lastTransportError = 0;
@@ -196,7 +231,9 @@ void ApiJob::sendNow()
     connect(reply, &QNetworkReply::finished, this, &ApiJob::handleFinished);
     connect(reply, &QNetworkReply::metaDataChanged, this, &ApiJob::handleMetaData);
     connect(reply, &QIODevice::readyRead, this, &ApiJob::handleReadyRead);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this] {
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received) {
+        if (checkBodySize(received))
+            return;
         if (!m_paused)
             restartInactivityTimer();
     });
@@ -228,9 +265,24 @@ bool ApiJob::replyIsSuccess(QNetworkReply *reply) const
     return status >= 200 && status < 300 && !isTransportError(reply->error());
 }
 
+bool ApiJob::checkBodySize(qint64 bytes)
+{
+    if (!m_reply || m_request.streamed || !m_connection || m_tooLarge || bytes <= m_connection->maxResponseBytes())
+        return false;
+    m_tooLarge = true;
+    qCWarning(lcOpenStack).noquote() << "response from" << m_reply->url().host() << "exceeds"
+                                     << m_connection->maxResponseBytes() << "bytes - aborting";
+    // Not from inside the reply's own signal (Qt would report the error twice): right after it.
+    QMetaObject::invokeMethod(m_reply.data(), &QNetworkReply::abort, Qt::QueuedConnection);
+    return true;
+}
+
 void ApiJob::handleMetaData()
 {
     if (!m_reply)
+        return;
+    const QVariant declared = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (declared.isValid() && checkBodySize(declared.toLongLong()))
         return;
     restartInactivityTimer();
     if (m_request.streamed && !m_headersSeen && replyIsSuccess(m_reply)) {
@@ -242,6 +294,8 @@ void ApiJob::handleMetaData()
 void ApiJob::handleReadyRead()
 {
     if (!m_reply || !m_running)
+        return;
+    if (!m_request.streamed && checkBodySize(m_reply->bytesAvailable()))
         return;
     if (!m_paused)
         restartInactivityTimer();
@@ -319,7 +373,7 @@ void ApiJob::handleFinished()
         return;
     }
 
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_lastTransportError = isTransportError(reply->error()) ? int(reply->error()) : 0;
     Error error = errorFromReply(reply, body);
 
@@ -382,6 +436,15 @@ Error ApiJob::errorFromReply(QNetworkReply *reply, const QByteArray &body) const
         error.requestId = QString::fromLatin1(reply->rawHeader("x-compute-request-id"));
     const QString cloud = m_connection ? m_connection->cloudName() : QString();
 
+    if (m_tooLarge) {
+        error.kind = Error::Kind::Protocol;
+        error.httpStatus = status;
+        error.message = tr("%1 (cloud \"%2\") sent a response larger than %3 MiB where a small JSON document was "
+                           "expected; StackVault stopped reading it. The server is broken or not an OpenStack service.")
+                            .arg(error.host, cloud)
+                            .arg(m_connection ? m_connection->maxResponseBytes() / (1024.0 * 1024.0) : 0.0);
+        return error;
+    }
     if (m_timedOut) {
         error.kind = Error::Kind::Timeout;
         error.message = tr("The cloud \"%1\" (%2) sent no data for %3 seconds; the request was given up.")
@@ -400,6 +463,25 @@ Error ApiJob::errorFromReply(QNetworkReply *reply, const QByteArray &body) const
         error.serviceMessage = redact(reasons.join(QLatin1String("; ")));
         error.message = tr("The secure connection to %1 (cloud \"%2\") failed: %3. Check the cloud's CA bundle "
                            "setting, or turn off certificate verification only if you trust this network.")
+                            .arg(error.host, cloud, error.serviceMessage);
+        return error;
+    }
+    if (reply->error() == QNetworkReply::InsecureRedirectError || reply->error() == QNetworkReply::TooManyRedirectsError
+        || (status >= 300 && status < 400)) {
+        // Redirects are followed only within the same host and scheme: a token never leaves the cloud.
+        error.kind = Error::Kind::HttpError;
+        error.httpStatus = status;
+        error.serviceMessage = redact(QString::fromLatin1(reply->rawHeader("Location")).left(300));
+        error.message = tr("%1 (cloud \"%2\") redirected the request to another place (%3); StackVault does not "
+                           "follow redirects to other hosts, so that credentials never leave the cloud.")
+                            .arg(error.host, cloud, error.serviceMessage);
+        return error;
+    }
+    if (status != 0 && isTransportError(reply->error())) {
+        error.kind = Error::Kind::Network;
+        error.httpStatus = status;
+        error.serviceMessage = redact(reply->errorString());
+        error.message = tr("The connection to %1 (cloud \"%2\") broke off before the whole response arrived (%3).")
                             .arg(error.host, cloud, error.serviceMessage);
         return error;
     }

@@ -110,6 +110,8 @@ private:
     void handleMetaData();
     void handleInactivity();
     void restartInactivityTimer();
+    // Aborts a buffered reply whose body (declared or received) exceeds the connection's limit.
+    bool checkBodySize(qint64 bytes);
     void scheduleRetry(const Error &error, QNetworkReply *reply);
     Error errorFromReply(QNetworkReply *reply, const QByteArray &body) const;
     void releaseReply();
@@ -127,6 +129,7 @@ private:
     int m_totalRetries = 0;
     bool m_reauthenticated = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false; // the body passed Connection::maxResponseBytes(); the reply was aborted
     bool m_running = false;
     bool m_paused = false;
     bool m_finishPending = false;

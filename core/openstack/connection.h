@@ -42,6 +42,10 @@ public:
     void setInactivityTimeout(std::chrono::milliseconds timeout) { m_inactivityTimeout = timeout; }
     std::chrono::milliseconds inactivityTimeout() const { return m_inactivityTimeout; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    // Upper bound of a buffered (JSON) response body: a larger one, declared or received, is refused
+    // instead of filling memory (a hostile or broken server). Streamed image data is not limited here.
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
 
     // Calls `done` on this thread (only while `context` lives) once the Session has a token valid
@@ -82,6 +86,7 @@ private:
     QSslConfiguration m_sslConfiguration;
     Error m_setupError;
     std::chrono::milliseconds m_inactivityTimeout{60000};
+    qint64 m_maxResponseBytes = 64 * 1024 * 1024; // a Nova page of 1000 servers is ~10 MiB
     RetryPolicy m_retryPolicy;
     QList<Waiter> m_waiters;
     QPointer<AuthenticateJob> m_authJob;

@@ -15,6 +15,7 @@
 #include "protection/imageproperties.h"
 #include "protection/protectionlog.h"
 #include "protection/serverprotectable.h"
+#include "util/crashpoint.h"
 
 #include <QRegularExpression>
 #include <QUuid>
@@ -187,12 +188,23 @@ void BackupJob::createSnapshot()
     const QString name = QStringLiteral("stackvault-%1-%2").arg(m_server.name, m_checkpoint->id().left(8));
     const QJsonObject metadata{{QStringLiteral("stackvault_checkpoint"), m_checkpoint->id()},
                                {QStringLiteral("stackvault_temporary"), QStringLiteral("true")}};
+    // An intent first: a process killed after Nova made the snapshot but before its id arrived leaves
+    // this entry, and the sweep finds the snapshot by its stackvault_checkpoint property.
+    JournalEntry intent;
+    intent.checkpointId = m_checkpoint->id();
+    intent.cloudProfileId = m_request.session->profile().id;
+    intent.regionName = m_request.session->profile().regionName;
+    intent.created = QDateTime::currentDateTimeUtc();
+    BankError intentError;
+    if (!m_request.bank->addJournalEntry(intent, &intentError))
+        return abandon(intentError.message, intentError.path);
     auto *job = track(new openstack::CreateServerImageJob(m_connection, m_server.id, name, metadata, this));
     job->setServerName(m_server.name);
-    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+    connect(job, &openstack::ApiJob::finished, this, [this, job, intent](const Error &error) {
         if (error)
-            return abandon(error);
+            return abandon(error); // the intent stays: the request may have made a snapshot
         m_snapshotId = job->imageId();
+        crashPoint("backup-after-create-image");
         // Journal before waiting: if this process dies now, the next start deletes the snapshot.
         JournalEntry entry;
         entry.checkpointId = m_checkpoint->id();
@@ -204,6 +216,8 @@ void BackupJob::createSnapshot()
         if (!m_request.bank->addJournalEntry(entry, &bankError))
             return abandon(bankError.message, bankError.path);
         m_snapshotJournaled = true;
+        if (!m_request.bank->removeJournalEntry(intent, &bankError))
+            qCWarning(lcProtection) << "journal intent for" << m_checkpoint->id() << "not removed:" << bankError.message;
         qCInfo(lcProtection) << "snapshot" << m_snapshotId << "of server" << m_server.id << "for checkpoint"
                              << m_checkpoint->id();
         if (isCancelled())
@@ -222,6 +236,7 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
 {
     auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_snapshotId, timeout, this);
     waiter->setPollInterval(m_request.poll);
+    connect(waiter, &openstack::StatusWaiter::finished, this, [] { crashPoint("backup-waited"); });
     m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())
@@ -241,6 +256,7 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
         download(waiter->image());
     });
     waiter->start();
+    crashPoint("backup-waiting");
 }
 
 void BackupJob::download(const openstack::Image &image)
@@ -255,7 +271,12 @@ void BackupJob::download(const openstack::Image &image)
     ImageWriter *writer = m_imageWriter.get();
     // The writer hashes on its own threads, so the download need not hash again.
     auto *job = track(new openstack::ImageDownloadJob(
-        m_connection, image.id, [writer](const QByteArray &block) { return writer->write(block); }, this));
+        m_connection, image.id,
+        [writer](const QByteArray &block) {
+            crashPoint("backup-download");
+            return writer->write(block);
+        },
+        this));
     job->setImage(image);
     job->setVerifyChecksums(false);
     connect(job, &openstack::ImageDownloadJob::progress, this, [this](qint64 received, qint64) { setBytesDone(received); });
@@ -369,6 +390,7 @@ void BackupJob::cleanUp()
     if (m_snapshotId.isEmpty())
         return done();
     setStage(JobStage::CleaningUp);
+    crashPoint("backup-cleanup");
     const QString imageId = m_snapshotId;
     auto *job = new openstack::DeleteImageJob(m_connection, imageId, this);
     m_current = nullptr; // a cancel must not abort the cleanup

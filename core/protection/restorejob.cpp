@@ -18,8 +18,10 @@
 #include "openstack/image/imagestatuswaiter.h"
 #include "openstack/image/producerdevice.h"
 #include "protection/protectionlog.h"
+#include "util/crashpoint.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 namespace sv {
 
@@ -58,8 +60,14 @@ void RestoreJob::onCancel()
 void RestoreJob::run()
 {
     m_connection = new openstack::Connection(m_request.session, this);
+    m_tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     setStage(JobStage::Checking);
     BankError bankError;
+    // Shared, like a backup: a sweep (exclusive) must not take this run's journal entries for a dead
+    // process's, and garbage collection must not remove chunks being read.
+    m_bankLock = m_request.bank->lock(BankLock::Mode::Shared, 10 * 60 * 1000, &bankError);
+    if (!m_bankLock)
+        return abandon(bankError.message, bankError.path);
     if (!m_request.bank->checkpoint(m_request.checkpointId, &m_index, &bankError))
         return abandon(bankError.message, bankError.path);
     if (m_index.status != QLatin1String("available"))
@@ -208,16 +216,22 @@ void RestoreJob::createImage()
     properties.insert(QStringLiteral("disk_format"), m_imageResource->image->diskFormat);
     properties.insert(QStringLiteral("container_format"), m_imageResource->image->containerFormat);
     properties.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
+    properties.insert(QStringLiteral("stackvault_restore_job"), m_tag);
     // Glance wants custom properties as strings.
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         if (it.key() != QLatin1String("min_disk") && it.key() != QLatin1String("min_ram") && !it.value().isString())
             it.value() = it.value().isBool() ? QJsonValue(it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
                                              : QJsonValue(it.value().toVariant().toString());
     }
+    journal(JournalEntry::RestoreImage, {}, {});
     auto *job = track(new openstack::CreateImageJob(m_connection, properties, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (!error)
+        if (!error) {
             m_imageId = job->image().id;
+            crashPoint("restore-after-create-image");
+            journal(JournalEntry::RestoreImage, m_imageId, {});
+            unjournal(JournalEntry::RestoreImage, {}, {});
+        }
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
@@ -236,6 +250,7 @@ void RestoreJob::uploadImage()
     m_reader = std::make_shared<ImageReader>(m_request.bank.get(), record);
     auto *device = new openstack::ProducerDevice(
         [reader = m_reader](QByteArray *block) {
+            crashPoint("restore-upload");
             block->clear();
             return reader->next(block) || !reader->error().isError();
         },
@@ -258,6 +273,7 @@ void RestoreJob::uploadImage()
 
 void RestoreJob::waitForImage()
 {
+    crashPoint("restore-waiting-image");
     auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_imageId, m_request.imageActiveTimeout, this);
     waiter->setPollInterval(m_request.poll);
     m_waiter = waiter;
@@ -316,10 +332,16 @@ void RestoreJob::createServer()
                                              : QString();
     create.metadata = saved.value(QLatin1String("metadata")).toObject();
     create.metadata.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
+    create.metadata.insert(QStringLiteral("stackvault_restore_job"), m_tag);
+    journal(JournalEntry::RestoreServer, {}, {});
     auto *job = track(new openstack::CreateServerJob(m_connection, create, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (!error)
+        if (!error) {
             m_serverId = job->serverId();
+            crashPoint("restore-after-create-server");
+            journal(JournalEntry::RestoreServer, {}, m_serverId);
+            unjournal(JournalEntry::RestoreServer, {}, {});
+        }
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
@@ -332,6 +354,7 @@ void RestoreJob::createServer()
 
 void RestoreJob::waitForServer()
 {
+    crashPoint("restore-waiting-server");
     auto *waiter = new openstack::ServerStatusWaiter(m_connection, m_serverId, {QStringLiteral("ACTIVE")},
                                                      m_request.serverActiveTimeout, this);
     waiter->setPollInterval(m_request.poll);
@@ -388,6 +411,8 @@ void RestoreJob::removeHalfMade()
         connect(job, &openstack::ApiJob::finished, this, [this](const Error &error) {
             if (error)
                 m_failureDetails += tr("\nThe half-restored server %1 could not be removed: %2").arg(m_serverId, error.message);
+            else
+                unjournal(JournalEntry::RestoreServer, {}, m_serverId);
             m_serverId.clear();
             removeHalfMade();
         });
@@ -398,6 +423,8 @@ void RestoreJob::removeHalfMade()
         connect(job, &openstack::ApiJob::finished, this, [this](const Error &error) {
             if (error)
                 m_failureDetails += tr("\nThe half-restored image %1 could not be removed: %2").arg(m_imageId, error.message);
+            else
+                unjournal(JournalEntry::RestoreImage, m_imageId, {});
             m_imageId.clear();
             removeHalfMade();
         });
@@ -406,10 +433,47 @@ void RestoreJob::removeHalfMade()
     done();
 }
 
+void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId)
+{
+    JournalEntry entry;
+    entry.kind = kind;
+    entry.checkpointId = m_index.id;
+    entry.imageId = imageId;
+    entry.serverId = serverId;
+    entry.tag = m_tag;
+    entry.cloudProfileId = m_request.session->profile().id;
+    entry.regionName = m_request.session->profile().regionName;
+    entry.created = QDateTime::currentDateTimeUtc();
+    BankError error;
+    if (!m_request.bank->addJournalEntry(entry, &error))
+        qCWarning(lcProtection) << "restore journal entry not written:" << error.message;
+}
+
+void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId)
+{
+    JournalEntry entry;
+    entry.kind = kind;
+    entry.checkpointId = m_index.id;
+    entry.imageId = imageId;
+    entry.serverId = serverId;
+    entry.tag = m_tag;
+    entry.cloudProfileId = m_request.session->profile().id;
+    entry.regionName = m_request.session->profile().regionName;
+    BankError error;
+    if (!m_request.bank->removeJournalEntry(entry, &error))
+        qCWarning(lcProtection) << "restore journal entry not removed:" << error.message;
+}
+
 void RestoreJob::done()
 {
-    if (m_failure.isEmpty())
+    if (m_failure.isEmpty()) {
+        // The restore is complete: its image and server are the user's now, no longer leftovers.
+        unjournal(JournalEntry::RestoreServer, {}, m_serverId);
+        unjournal(JournalEntry::RestoreImage, m_imageId, {});
+        m_bankLock.reset();
         return finish(m_success);
+    }
+    m_bankLock.reset();
     if (isCancelled())
         return finish(JobResult{JobOutcome::Cancelled, m_failure, m_failureDetails.trimmed(), {}});
     fail(m_failure, m_failureDetails.trimmed());

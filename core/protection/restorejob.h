@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include "bank/banklock.h"
+
 #include <chrono>
 #include <memory>
 
@@ -69,6 +71,10 @@ private:
     void abandon(const openstack::Error &error);
     void removeHalfMade();
     void done();
+    // The crash journal: what this restore made is named in the bank before it exists (an intent with
+    // m_tag), then by id, and forgotten once the restore succeeded or removed it (SweepJob).
+    void journal(const QString &kind, const QString &imageId, const QString &serverId);
+    void unjournal(const QString &kind, const QString &imageId, const QString &serverId);
     template<typename T> T *track(T *apiJob);
 
     RestoreRequest m_request;
@@ -87,6 +93,8 @@ private:
     QString m_failure;
     QString m_failureDetails;
     JobResult m_success;
+    QString m_tag; // marks this run's image and server (stackvault_restore_job)
+    std::unique_ptr<BankLock> m_bankLock;
 };
 
 } // namespace sv

@@ -1,12 +1,22 @@
 #include "protection/sweepjob.h"
 
 #include "bank/bank.h"
+#include "openstack/compute/deleteserverjob.h"
+#include "openstack/compute/listserversjob.h"
 #include "openstack/connection.h"
 #include "openstack/image/deleteimagejob.h"
+#include "openstack/image/listimagesjob.h"
 #include "openstack/session.h"
 #include "protection/protectionlog.h"
 
+#include <algorithm>
+
 namespace sv {
+
+namespace {
+// How long the sweep waits for running backups or restores (shared lock holders) before deferring.
+constexpr int kLockWaitMs = 2000;
+} // namespace
 
 SweepJob::SweepJob(std::shared_ptr<Bank> bank, QHash<QString, std::shared_ptr<openstack::Session>> sessions,
                    QObject *parent)
@@ -20,16 +30,53 @@ void SweepJob::run()
 {
     setStage(JobStage::CleaningUp);
     BankError error;
-    if (!m_bank->journalEntries(&m_pending, &error))
+    m_lock = m_bank->lock(BankLock::Mode::Exclusive, kLockWaitMs, &error);
+    if (!m_lock) {
+        if (error.code != BankError::Code::Busy)
+            return fail(error.message, error.path);
+        // A live backup or restore owns some of the entries; sweeping now could delete its snapshot.
+        return finish(JobResult{JobOutcome::Succeeded,
+                                tr("A backup or restore is running; leftover temporary snapshots will be removed "
+                                   "later."),
+                                {},
+                                {{QStringLiteral("deleted"), 0}, {QStringLiteral("kept"), 0},
+                                 {QStringLiteral("deferred"), true}}});
+    }
+    QList<JournalEntry> entries;
+    if (!m_bank->journalEntries(&entries, &error))
         return fail(error.message, error.path);
+    // Servers first: a restored server uses the restored image.
+    std::stable_sort(entries.begin(), entries.end(), [](const JournalEntry &a, const JournalEntry &b) {
+        return (a.kind == JournalEntry::RestoreServer) > (b.kind == JournalEntry::RestoreServer);
+    });
+    for (const JournalEntry &entry : std::as_const(entries)) {
+        if (entry.isIntent())
+            m_pending.append(Task{Task::Action::Resolve, entry});
+        else
+            m_pending.append(Task{entry.serverId.isEmpty() ? Task::Action::DeleteImage : Task::Action::DeleteServer, entry});
+    }
     next();
+}
+
+openstack::Connection *SweepJob::connectionFor(const JournalEntry &entry)
+{
+    const auto session = m_sessions.value(entry.cloudProfileId);
+    if (!session)
+        return nullptr;
+    openstack::Connection *&connection = m_connections[entry.cloudProfileId];
+    if (!connection)
+        connection = new openstack::Connection(session, this);
+    return connection;
 }
 
 void SweepJob::next()
 {
-    if (isCancelled())
+    if (isCancelled()) {
+        m_lock.reset();
         return finishCancelled();
+    }
     if (m_pending.isEmpty()) {
+        m_lock.reset();
         JobResult result{m_problems.isEmpty() ? JobOutcome::Succeeded : JobOutcome::Failed,
                          m_problems.isEmpty()
                              ? tr("%n leftover temporary snapshot(s) removed.", nullptr, m_deleted)
@@ -39,20 +86,98 @@ void SweepJob::next()
                          {{QStringLiteral("deleted"), m_deleted}, {QStringLiteral("kept"), int(m_problems.size())}}};
         return finish(result);
     }
-    const JournalEntry entry = m_pending.takeFirst();
-    const auto session = m_sessions.value(entry.cloudProfileId);
-    if (!session) {
-        m_problems.append(tr("Snapshot %1 (backup %2) belongs to a cloud that is not available now.")
-                              .arg(entry.imageId, entry.checkpointId));
+    const Task task = m_pending.takeFirst();
+    const JournalEntry &entry = task.entry;
+    if (task.action == Task::Action::RemoveEntry) {
+        BankError bankError;
+        if (!m_bank->removeJournalEntry(entry, &bankError))
+            m_problems.append(bankError.message);
         return next();
     }
-    openstack::Connection *&connection = m_connections[entry.cloudProfileId];
-    if (!connection)
-        connection = new openstack::Connection(session, this);
-    auto *job = new openstack::DeleteImageJob(connection, entry.imageId, this);
-    connect(job, &openstack::ApiJob::finished, this, [this, entry](const openstack::Error &error) {
+    if (!connectionFor(entry)) {
+        m_problems.append(tr("Snapshot %1 (backup %2) belongs to a cloud that is not available now.")
+                              .arg(entry.imageId.isEmpty() ? entry.serverId : entry.imageId, entry.checkpointId));
+        return next();
+    }
+    if (task.action == Task::Action::Resolve)
+        return resolve(entry);
+    deleteResource(task);
+}
+
+void SweepJob::resolve(const JournalEntry &entry)
+{
+    openstack::Connection *connection = connectionFor(entry);
+    // What is found is deleted first; the intent entry goes last, so a sweep that dies half-way
+    // leaves the intent for the next one.
+    const auto found = [this, entry](const QList<Task> &deletions) {
+        m_pending = deletions + QList<Task>{Task{Task::Action::RemoveEntry, entry}} + m_pending;
+        next();
+    };
+    if (entry.kind == JournalEntry::RestoreServer) {
+        auto *job = new openstack::ListServersJob(connection, this);
+        connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
+            if (error) {
+                m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
+                return next();
+            }
+            QList<Task> deletions;
+            for (const auto &server : job->servers()) {
+                if (!entry.tag.isEmpty()
+                    && server.metadata.value(QLatin1String("stackvault_restore_job")).toString() == entry.tag) {
+                    JournalEntry concrete = entry;
+                    concrete.serverId = server.id;
+                    deletions.append(Task{Task::Action::DeleteServer, concrete});
+                }
+            }
+            found(deletions);
+        });
+        return job->start();
+    }
+    auto *job = new openstack::ListImagesJob(connection, this);
+    if (entry.kind == JournalEntry::RestoreImage) {
+        if (entry.tag.isEmpty())
+            return found({});
+        job->setFilter(QStringLiteral("stackvault_restore_job"), entry.tag);
+    } else {
+        if (entry.checkpointId.isEmpty())
+            return found({});
+        job->setFilter(QStringLiteral("stackvault_checkpoint"), entry.checkpointId);
+    }
+    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
         if (error) {
-            m_problems.append(tr("Snapshot %1: %2").arg(entry.imageId, error.message));
+            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
+            return next();
+        }
+        QList<Task> deletions;
+        for (const auto &image : job->images()) {
+            // The filter is the cloud's; check the marker again, a cloud that ignores unknown filters
+            // would otherwise list every image.
+            const QString marker = entry.kind == JournalEntry::RestoreImage ? entry.tag : entry.checkpointId;
+            const QString key = entry.kind == JournalEntry::RestoreImage ? QStringLiteral("stackvault_restore_job")
+                                                                           : QStringLiteral("stackvault_checkpoint");
+            if (image.raw.value(key).toString() != marker)
+                continue;
+            JournalEntry concrete = entry;
+            concrete.imageId = image.id;
+            deletions.append(Task{Task::Action::DeleteImage, concrete});
+        }
+        found(deletions);
+    });
+    job->start();
+}
+
+void SweepJob::deleteResource(const Task &task)
+{
+    const JournalEntry entry = task.entry;
+    openstack::Connection *connection = connectionFor(entry);
+    const bool server = task.action == Task::Action::DeleteServer;
+    openstack::ApiJob *job = server ? static_cast<openstack::ApiJob *>(new openstack::DeleteServerJob(connection, entry.serverId, this))
+                                    : new openstack::DeleteImageJob(connection, entry.imageId, this);
+    connect(job, &openstack::ApiJob::finished, this, [this, entry, server](const openstack::Error &error) {
+        const QString id = server ? entry.serverId : entry.imageId;
+        if (error) {
+            m_problems.append(server ? tr("Server %1: %2").arg(id, error.message)
+                                     : tr("Snapshot %1: %2").arg(id, error.message));
             return next();
         }
         BankError bankError;
@@ -60,7 +185,8 @@ void SweepJob::next()
             m_problems.append(bankError.message);
         else
             ++m_deleted;
-        qCInfo(lcProtection) << "swept temporary snapshot" << entry.imageId << "of checkpoint" << entry.checkpointId;
+        qCInfo(lcProtection) << "swept" << (server ? "server" : "image") << id << "of" << entry.kind
+                             << entry.checkpointId;
         next();
     });
     job->start();

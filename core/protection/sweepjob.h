@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bank/banklock.h"
 #include "bank/journalentry.h"
 #include "jobs/job.h"
 
@@ -15,9 +16,13 @@ class Connection;
 class Session;
 } // namespace openstack
 
-// Deletes the temporary snapshots that the bank's journal still names — left by a backup whose
-// process died — and then their journal entries. Run at start-up (design.md "Backup flow", step 8).
-// Entries of clouds without a session (no profile, no secret) are kept for a later sweep.
+// Deletes what the bank's journal still names — temporary snapshots of a backup whose process died,
+// images and servers of a restore that died half-way — and then the journal entries. Run at start-up
+// (design.md "Backup flow", step 8). An intent entry (the process died between a create request and
+// its answer) is resolved by listing the cloud for the entry's marker. Entries of clouds without a
+// session (no profile, no secret) are kept for a later sweep. The sweep holds the bank's exclusive
+// lock, so it never touches what a running backup or restore (shared lock) is still using; when one
+// runs, the sweep is deferred.
 class SweepJob : public Job
 {
     Q_OBJECT
@@ -30,12 +35,23 @@ protected:
     void run() override;
 
 private:
+    // One step: resolve an intent, delete a server or an image, or drop a journal entry.
+    struct Task
+    {
+        enum class Action { Resolve, DeleteServer, DeleteImage, RemoveEntry };
+        Action action;
+        JournalEntry entry;
+    };
     void next();
+    void resolve(const JournalEntry &entry);
+    void deleteResource(const Task &task);
+    openstack::Connection *connectionFor(const JournalEntry &entry);
 
     std::shared_ptr<Bank> m_bank;
     QHash<QString, std::shared_ptr<openstack::Session>> m_sessions;
     QHash<QString, openstack::Connection *> m_connections;
-    QList<JournalEntry> m_pending;
+    QList<Task> m_pending;
+    std::unique_ptr<BankLock> m_lock;
     int m_deleted = 0;
     QStringList m_problems;
 };

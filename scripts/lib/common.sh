@@ -18,6 +18,10 @@ STACKVAULT_TEST_PACKAGES=(
 STACKVAULT_BENCH_PACKAGES=(
   restic python3-openstackclient time python3
 )
+# scripts/test --fuzz: clang with libFuzzer and AddressSanitizer (Debian's clang ships both).
+STACKVAULT_FUZZ_PACKAGES=(
+  clang
+)
 
 # Installs whichever of the given packages are missing (apt-get as root, or through sudo).
 stackvault_install_packages() {

@@ -52,6 +52,9 @@ struct FakeCloud::Impl
     std::atomic_bool listenerDone{true};
     std::atomic<quint16> port{0};
     mutable std::mutex lifecycle;
+    std::string tlsCertificate;
+    std::string tlsKey;
+    std::atomic_bool tls{false};
 };
 
 namespace {
@@ -122,7 +125,10 @@ bool FakeCloud::Impl::applyWireFaults(Exchange &ex, const QString &service)
 void FakeCloud::Impl::dispatch(const httplib::Request &request, httplib::Response &response,
                                const httplib::ContentReader *reader)
 {
-    Exchange ex(request, response, reader, QStringLiteral("http://127.0.0.1:%1").arg(port.load()), &stopping);
+    Exchange ex(request, response, reader,
+                tls ? QStringLiteral("https://127.0.0.1:%1").arg(port.load())
+                    : QStringLiteral("http://127.0.0.1:%1").arg(port.load()),
+                &stopping);
     try {
         const QStringList segments = ex.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
         const QString top = segments.value(0);
@@ -209,7 +215,18 @@ bool FakeCloud::start(quint16 port)
     if (d->server)
         return false;
     d->stopping = false;
-    auto server = std::make_unique<httplib::Server>();
+    std::unique_ptr<httplib::Server> server;
+    if (!d->tlsCertificate.empty()) {
+        auto tlsServer = std::make_unique<httplib::SSLServer>(d->tlsCertificate.c_str(), d->tlsKey.c_str());
+        if (!tlsServer->is_valid()) {
+            qCWarning(lcFake) << "cannot load the TLS certificate" << QString::fromStdString(d->tlsCertificate);
+            return false;
+        }
+        server = std::move(tlsServer);
+    } else {
+        server = std::make_unique<httplib::Server>();
+    }
+    d->tls = !d->tlsCertificate.empty();
     // Enough workers for several clients with keep-alive connections plus long downloads.
     server->new_task_queue = [] { return new httplib::ThreadPool(48); };
     server->set_keep_alive_max_count(1000);
@@ -307,8 +324,23 @@ quint16 FakeCloud::port() const
     return d->port;
 }
 
+void FakeCloud::setTlsCertificate(const QString &certificateFile, const QString &privateKeyFile)
+{
+    std::lock_guard lifecycle(d->lifecycle);
+    d->tlsCertificate = certificateFile.toStdString();
+    d->tlsKey = privateKeyFile.toStdString();
+}
+
+bool FakeCloud::isTls() const
+{
+    return d->tls;
+}
+
 QString FakeCloud::baseUrl() const
 {
+    // The test CA's certificate names 127.0.0.1 (and localhost).
+    if (d->tls)
+        return QStringLiteral("https://127.0.0.1:%1").arg(d->port.load());
     return QStringLiteral("http://127.0.0.1:%1").arg(d->port.load());
 }
 

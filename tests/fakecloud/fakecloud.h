@@ -39,13 +39,16 @@ public:
     bool loadScenario(const QString &path, QString *error = nullptr);
     bool loadScenario(const QJsonObject &scenario, QString *error = nullptr);
 
+    // Serve HTTPS with this PEM certificate (chain) and key from the next start() on; empty: plain HTTP.
+    void setTlsCertificate(const QString &certificateFile, const QString &privateKeyFile);
+    bool isTls() const;
     // Listens on 127.0.0.1:port (0: a free port) and serves on worker threads.
     bool start(quint16 port = 0);
     // Closes the listener and every connection and joins all threads.
     void stop();
     bool isRunning() const;
     quint16 port() const;
-    QString baseUrl() const; // http://127.0.0.1:PORT
+    QString baseUrl() const; // http://127.0.0.1:PORT (https:// when serving TLS)
     QString authUrl() const; // http://127.0.0.1:PORT/identity/v3 (what a cloud profile uses)
 
     // Control API (also over HTTP under /_fake/).

@@ -7,7 +7,9 @@
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -22,7 +24,42 @@ private Q_SLOTS:
     void initTestCase() { sv::ui::initResources(); }
     void addEditRemove();
     void invalidProfileIsRefused();
+    void insecureChoiceIsFlagged();
 };
+
+void TestCloudProfilesDialog::insecureChoiceIsFlagged()
+{
+    QTemporaryDir dir;
+    sv::ProfileStore store(dir.path());
+    QVERIFY(store.load());
+    sv::CloudProfile profile;
+    profile.name = QStringLiteral("lab");
+    profile.authUrl = QUrl(QStringLiteral("https://keystone.lab.example:5000/v3"));
+    profile.userName = QStringLiteral("alice");
+    profile.projectName = QStringLiteral("web");
+    profile.verifyTls = false;
+    QString error;
+    QVERIFY2(store.add(profile, &error), qPrintable(error));
+    sv::SecretStore secrets(QStringLiteral("StackVault-uitest-tls-%1").arg(QCoreApplication::applicationPid()));
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    dialog.show();
+    auto *warning = dialog.findChild<QLabel *>(QStringLiteral("insecureTlsWarning"));
+    auto *verify = dialog.findChild<QCheckBox *>(QStringLiteral("verifyTlsCheck"));
+    QVERIFY(warning && verify);
+    // A cloud saved as insecure shows the warning; verification back on hides it.
+    QVERIFY(!verify->isChecked());
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QLatin1String("not checked")));
+    verify->setChecked(true);
+    QVERIFY(!warning->isVisible());
+    verify->setChecked(false);
+    QVERIFY(warning->isVisible());
+    // The CA bundle field round-trips into the profile.
+    dialog.findChild<QLineEdit *>(QStringLiteral("caBundleEdit"))->setText(QStringLiteral("/etc/lab-ca.pem"));
+    dialog.save();
+    QCOMPARE(store.profiles().first().caBundlePath, QStringLiteral("/etc/lab-ca.pem"));
+    QCOMPARE(store.profiles().first().verifyTls, false);
+}
 
 void TestCloudProfilesDialog::addEditRemove()
 {

@@ -86,6 +86,17 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     m_secret->setPlaceholderText(tr("Unchanged when left empty"));
     m_verifyTls = new QCheckBox(tr("Verify the server's certificate"), this);
     m_verifyTls->setObjectName(QStringLiteral("verifyTlsCheck"));
+    m_caBundle = field(this, "caBundleEdit");
+    m_caBundle->setPlaceholderText(tr("System certificates"));
+    // Turning verification off is a per-cloud choice that must never look harmless.
+    m_insecureWarning = new QLabel(tr("Warning: the server's identity is not checked for this cloud. Anyone on "
+                                      "the network path can read the password and the backups. Use a CA bundle "
+                                      "instead if the cloud has its own certificate authority."),
+                                   this);
+    m_insecureWarning->setObjectName(QStringLiteral("insecureTlsWarning"));
+    m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    m_insecureWarning->setVisible(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("profileStatusLabel"));
     m_status->setWordWrap(true);
@@ -101,7 +112,9 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     form->addRow(tr("&Credential ID:"), m_credentialId);
     form->addRow(tr("Re&gion:"), m_region);
     form->addRow(tr("Pass&word or secret:"), m_secret);
+    form->addRow(tr("CA &bundle:"), m_caBundle);
     form->addRow(QString(), m_verifyTls);
+    form->addRow(QString(), m_insecureWarning);
     auto *saveButton = new QPushButton(tr("&Save"), this);
     saveButton->setObjectName(QStringLiteral("saveProfileButton"));
     auto *right = new QVBoxLayout;
@@ -132,6 +145,7 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     connect(m_importFileButton, &QPushButton::clicked, this, &CloudProfilesDialog::chooseImportFile);
     connect(m_importEnvButton, &QPushButton::clicked, this, [this] { importEnvironment(); });
     connect(m_authType, &QComboBox::currentIndexChanged, this, &CloudProfilesDialog::updateAuthFields);
+    connect(m_verifyTls, &QCheckBox::toggled, this, [this](bool verify) { m_insecureWarning->setVisible(!verify); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -176,7 +190,9 @@ void CloudProfilesDialog::showProfile(const CloudProfile &profile)
     m_credentialId->setText(profile.applicationCredentialId);
     m_region->setText(profile.regionName);
     m_secret->clear();
+    m_caBundle->setText(profile.caBundlePath);
     m_verifyTls->setChecked(profile.verifyTls);
+    m_insecureWarning->setVisible(!profile.verifyTls);
     updateAuthFields();
     setStatus({}, false);
 }
@@ -207,6 +223,7 @@ CloudProfile CloudProfilesDialog::formProfile() const
     profile.projectDomainName = m_projectDomain->text().trimmed();
     profile.applicationCredentialId = m_credentialId->text().trimmed();
     profile.regionName = m_region->text().trimmed();
+    profile.caBundlePath = m_caBundle->text().trimmed();
     profile.verifyTls = m_verifyTls->isChecked();
     return profile;
 }

@@ -80,6 +80,8 @@ private:
     QLineEdit *m_region;
     QLineEdit *m_secret;
     QCheckBox *m_verifyTls;
+    QLineEdit *m_caBundle;
+    QLabel *m_insecureWarning;
     QLabel *m_status;
     QPushButton *m_removeButton;
     QPushButton *m_testButton;

@@ -98,6 +98,17 @@ void ImageDownloadJob::onData(QNetworkReply *reply)
                 continue;
             block = block.mid(drop);
         }
+        if (m_image.size >= 0 && m_received + block.size() > m_image.size) {
+            // An endless or overlong body: never write more than the image has into the bank.
+            Error error = Error::make(Error::Kind::Protocol,
+                                      tr("The image service sent more than the %1 bytes of image %2; the download "
+                                         "was stopped (the server is broken or not what it claims).")
+                                          .arg(m_image.size)
+                                          .arg(m_image.name.isEmpty() ? m_imageId : m_image.name));
+            error.host = reply->url().host();
+            finish(error);
+            return;
+        }
         if (m_verify) {
             m_md5Hasher->addData(block.constData(), block.size());
             m_osHasher->addData(block.constData(), block.size());
