@@ -201,8 +201,15 @@ void BackupJob::createSnapshot()
     auto *job = track(new openstack::CreateServerImageJob(m_connection, m_server.id, name, metadata, this));
     job->setServerName(m_server.name);
     connect(job, &openstack::ApiJob::finished, this, [this, job, intent](const Error &error) {
-        if (error)
-            return abandon(error); // the intent stays: the request may have made a snapshot
+        if (error) {
+            // Nova refused (4xx): no snapshot was made, forget the intent. Otherwise (connection lost,
+            // 5xx) the request may have made one: the intent stays for the sweep.
+            if (error.httpStatus >= 400 && error.httpStatus < 500) {
+                BankError ignored;
+                m_request.bank->removeJournalEntry(intent, &ignored);
+            }
+            return abandon(error);
+        }
         m_snapshotId = job->imageId();
         crashPoint("backup-after-create-image");
         // Journal before waiting: if this process dies now, the next start deletes the snapshot.
