@@ -382,8 +382,13 @@ bool LocalBank::journalEntries(QList<JournalEntry> *entries, BankError *error) c
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString &file : files) {
         QByteArray data;
-        if (!DurableFile::readAll(dir.filePath(file), &data, error))
+        if (!DurableFile::readAll(dir.filePath(file), &data, error)) {
+            // Another process (a running backup or restore) may forget an entry between the listing
+            // and the read: it is no longer pending, so that is not an error.
+            if (!QFileInfo::exists(dir.filePath(file)))
+                continue;
             return false;
+        }
         const QJsonDocument doc = QJsonDocument::fromJson(data);
         if (!doc.isObject()) {
             qCWarning(lcBank) << "ignoring unreadable journal entry" << dir.filePath(file);
