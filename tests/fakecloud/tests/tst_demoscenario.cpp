@@ -18,10 +18,8 @@ class TestDemoScenario : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/demo.json"), &error),
-                 qPrintable(error));
-        QVERIFY(m_cloud.start());
+        fake::startTestScenario(m_cloud, QStringLiteral("demo.json"));
+        QVERIFY(!QTest::currentTestFailed());
         m_client = fake::demoClient(m_cloud);
         QVERIFY2(!m_client->token().isEmpty(), "demo/demo-password (the profile scripts/demo saves) cannot log in");
     }

@@ -36,10 +36,10 @@ void compareShape(const QJsonObject &sample, const QJsonObject &actual, const QS
     }
 }
 
-void startTestScenario(FakeCloud &cloud)
+void startTestScenario(FakeCloud &cloud, const QString &scenario)
 {
     QString error;
-    QVERIFY2(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
+    QVERIFY2(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/") + scenario, &error),
              qPrintable(error));
     QVERIFY(cloud.start());
 }

@@ -24,8 +24,8 @@ QJsonObject apiSample(const QString &path);
 void compareShape(const QJsonObject &sample, const QJsonObject &actual, const QString &where,
                   const QStringList &ignore = {}, bool recursive = false);
 
-// Loads tests/fakecloud/scenarios/test.json into the cloud and starts it (QVERIFY on failure).
-void startTestScenario(FakeCloud &cloud);
+// Loads tests/fakecloud/scenarios/<scenario> into the cloud and starts it (QVERIFY on failure).
+void startTestScenario(FakeCloud &cloud, const QString &scenario = QStringLiteral("test.json"));
 
 // A client logged in as demo/demo-password, scoped to project demo; its token is empty when that failed.
 std::unique_ptr<HttpTestClient> demoClient(const FakeCloud &cloud);
