@@ -433,7 +433,7 @@ void RestoreJob::removeHalfMade()
     done();
 }
 
-void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId)
+JournalEntry RestoreJob::journalEntry(const QString &kind, const QString &imageId, const QString &serverId) const
 {
     JournalEntry entry;
     entry.kind = kind;
@@ -443,6 +443,12 @@ void RestoreJob::journal(const QString &kind, const QString &imageId, const QStr
     entry.tag = m_tag;
     entry.cloudProfileId = m_request.session->profile().id;
     entry.regionName = m_request.session->profile().regionName;
+    return entry;
+}
+
+void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId)
+{
+    JournalEntry entry = journalEntry(kind, imageId, serverId);
     entry.created = QDateTime::currentDateTimeUtc();
     BankError error;
     if (!m_request.bank->addJournalEntry(entry, &error))
@@ -451,16 +457,8 @@ void RestoreJob::journal(const QString &kind, const QString &imageId, const QStr
 
 void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId)
 {
-    JournalEntry entry;
-    entry.kind = kind;
-    entry.checkpointId = m_index.id;
-    entry.imageId = imageId;
-    entry.serverId = serverId;
-    entry.tag = m_tag;
-    entry.cloudProfileId = m_request.session->profile().id;
-    entry.regionName = m_request.session->profile().regionName;
     BankError error;
-    if (!m_request.bank->removeJournalEntry(entry, &error))
+    if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId), &error))
         qCWarning(lcProtection) << "restore journal entry not removed:" << error.message;
 }
 

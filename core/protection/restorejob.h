@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bank/checkpointindex.h"
+#include "bank/journalentry.h"
 #include "jobs/job.h"
 #include "openstack/compute/flavor.h"
 #include "openstack/error.h"
@@ -73,6 +74,7 @@ private:
     void done();
     // The crash journal: what this restore made is named in the bank before it exists (an intent with
     // m_tag), then by id, and forgotten once the restore succeeded or removed it (SweepJob).
+    JournalEntry journalEntry(const QString &kind, const QString &imageId, const QString &serverId) const;
     void journal(const QString &kind, const QString &imageId, const QString &serverId);
     void unjournal(const QString &kind, const QString &imageId, const QString &serverId);
     template<typename T> T *track(T *apiJob);

@@ -45,3 +45,15 @@ stackvault_build() {
   cmake -S "$STACKVAULT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
   cmake --build "$dir" --parallel "$(nproc)"
 }
+
+# The build that scripts/demo and scripts/screenshots run: BUILD_DIR is set to STACKVAULT_BUILD_DIR
+# (default build/release), built as STACKVAULT_BUILD_TYPE (default Release); STACKVAULT_NO_BUILD=1
+# uses the binaries already there as they are (a developer's existing build).
+stackvault_app_build() {
+  BUILD_DIR=${STACKVAULT_BUILD_DIR:-$STACKVAULT_ROOT/build/release}
+  if [ "${STACKVAULT_NO_BUILD:-0}" = 1 ]; then
+    [ -x "$BUILD_DIR/app/stackvault" ] || { echo "STACKVAULT_NO_BUILD=1, but $BUILD_DIR/app/stackvault is not built" >&2; return 1; }
+    return 0
+  fi
+  stackvault_build "$BUILD_DIR" "${STACKVAULT_BUILD_TYPE:-Release}"
+}

@@ -12,6 +12,7 @@
 
 #include "backend/corebackend.h"
 #include "common/stallmeter.h"
+#include "extraserver.h"
 #include "fakecloud.h"
 #include "jobs/jobmanager.h"
 #include "mainwindow.h"
@@ -36,32 +37,13 @@ const QString kServerId = QStringLiteral("5e7f0000-0000-4000-8000-0000000000b1")
 
 bool loadCloud(fake::FakeCloud &cloud, qint64 sizeMiB)
 {
-    QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
-    QJsonArray images = scenario.value(QLatin1String("images")).toArray();
-    images.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("e1a0b1c2-0000-4000-8000-0000000000b1")},
-                              {QStringLiteral("name"), QStringLiteral("bench-image")},
-                              {QStringLiteral("size"), QStringLiteral("%1 MiB").arg(sizeMiB)},
-                              {QStringLiteral("seed"), 256},
-                              {QStringLiteral("disk_format"), QStringLiteral("raw")},
-                              {QStringLiteral("container_format"), QStringLiteral("bare")},
-                              {QStringLiteral("visibility"), QStringLiteral("private")},
-                              {QStringLiteral("owner"), QStringLiteral("demo")}});
-    scenario.insert(QStringLiteral("images"), images);
-    QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
-    servers.append(QJsonObject{{QStringLiteral("id"), kServerId},
-                               {QStringLiteral("name"), QStringLiteral("bench-server")},
-                               {QStringLiteral("project"), QStringLiteral("demo")},
-                               {QStringLiteral("user"), QStringLiteral("demo")},
-                               {QStringLiteral("flavor"), QStringLiteral("2")},
-                               {QStringLiteral("image"), QStringLiteral("bench-image")},
-                               {QStringLiteral("status"), QStringLiteral("ACTIVE")},
-                               {QStringLiteral("networks"), QJsonArray{QStringLiteral("private")}}});
-    scenario.insert(QStringLiteral("servers"), servers);
     QString error;
-    if (!cloud.loadScenario(scenario, &error)) {
+    const QJsonObject scenario = fake::scenarioWithServer(
+        QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"),
+        {kServerId, QStringLiteral("bench-server"), QStringLiteral("e1a0b1c2-0000-4000-8000-0000000000b1"),
+         QStringLiteral("bench-image"), sizeMiB},
+        &error);
+    if (scenario.isEmpty() || !cloud.loadScenario(scenario, &error)) {
         std::fprintf(stderr, "scenario: %s\n", qPrintable(error));
         return false;
     }

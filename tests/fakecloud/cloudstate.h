@@ -43,6 +43,9 @@ public:
     QMap<QString, Server> servers;
     QMap<QString, Volume> volumes;
     QList<Fault> faults;
+    // The most recent requests (at most RequestLogLimit), oldest first: tests check what was asked and answered.
+    static constexpr int RequestLogLimit = 20000;
+    QList<RequestRecord> requestLog;
     int nextFaultId = 1;
     int nextInstanceNumber = 1;
 

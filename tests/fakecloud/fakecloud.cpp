@@ -38,6 +38,7 @@ struct FakeCloud::Impl
     }
     void dispatch(const httplib::Request &request, httplib::Response &response, const httplib::ContentReader *reader);
     bool applyWireFaults(Exchange &ex, const QString &service);
+    void logRequest(const Exchange &ex);
 
     CloudState state;
     KeystoneService keystone;
@@ -160,6 +161,16 @@ void FakeCloud::Impl::dispatch(const httplib::Request &request, httplib::Respons
         ex.json(500, QJsonObject{{QStringLiteral("error"), QString::fromUtf8(e.what())}});
     }
     ex.finish();
+    if (!ex.path().startsWith(QLatin1String("/_fake")))
+        logRequest(ex);
+}
+
+void FakeCloud::Impl::logRequest(const Exchange &ex)
+{
+    std::lock_guard lock(state.mutex);
+    if (state.requestLog.size() >= CloudState::RequestLogLimit)
+        state.requestLog.remove(0, CloudState::RequestLogLimit / 2); // amortised: drop the older half at once
+    state.requestLog.append(RequestRecord{ex.method(), ex.path(), ex.header("Range"), ex.status()});
 }
 
 FakeCloud::FakeCloud()
@@ -487,6 +498,12 @@ int FakeCloud::pendingFaults() const
 {
     std::lock_guard lock(d->state.mutex);
     return static_cast<int>(d->state.faults.size());
+}
+
+QList<RequestRecord> FakeCloud::requestLog() const
+{
+    std::lock_guard lock(d->state.mutex);
+    return d->state.requestLog;
 }
 
 QStringList FakeCloud::leftoverImageIds() const

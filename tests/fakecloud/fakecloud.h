@@ -64,6 +64,8 @@ public:
     int injectFault(const FaultSpec &spec); // returns the fault's id
     void clearFaults();
     int pendingFaults() const;
+    // The requests answered so far (the most recent 20,000), oldest first; the control API's are left out.
+    QList<RequestRecord> requestLog() const;
     // Records made while running that still exist (what a client failed to clean up).
     QStringList leftoverImageIds() const;
     QStringList leftoverServerIds() const;

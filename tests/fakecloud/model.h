@@ -225,6 +225,15 @@ struct Fault
     int hits = 0;
 };
 
+// One answered request, as the fake saw it (FakeCloud::requestLog()).
+struct RequestRecord
+{
+    QString method;
+    QString path;
+    QByteArray range; // the Range header, empty when none
+    int status = 0;
+};
+
 struct Settings
 {
     int tokenLifetimeSeconds = 3600;

@@ -13,6 +13,7 @@
 #include "common/stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
+#include "extraserver.h"
 #include "fakecloud.h"
 #include "jobs/jobmanager.h"
 #include "jobsdock/joblistmodel.h"
@@ -97,30 +98,13 @@ void TestCoreBackend::initTestCase()
     sv::AppSettings::instance()->setBankLocation(m_dir.filePath(QStringLiteral("bank")));
 
     // The test scenario plus one 256 MiB server for the stall measurement.
-    QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
-    QJsonArray images = scenario.value(QLatin1String("images")).toArray();
-    images.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("e1a0b1c2-0000-4000-8000-0000000000b1")},
-                              {QStringLiteral("name"), QStringLiteral("big-256")},
-                              {QStringLiteral("size"), QStringLiteral("256 MiB")},
-                              {QStringLiteral("seed"), 256},
-                              {QStringLiteral("disk_format"), QStringLiteral("raw")},
-                              {QStringLiteral("container_format"), QStringLiteral("bare")},
-                              {QStringLiteral("visibility"), QStringLiteral("private")},
-                              {QStringLiteral("owner"), QStringLiteral("demo")}});
-    scenario.insert(QStringLiteral("images"), images);
-    QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
-    servers.append(QJsonObject{{QStringLiteral("id"), kBigServer},
-                               {QStringLiteral("name"), QStringLiteral("big-1")},
-                               {QStringLiteral("project"), QStringLiteral("demo")},
-                               {QStringLiteral("user"), QStringLiteral("demo")},
-                               {QStringLiteral("flavor"), QStringLiteral("2")},
-                               {QStringLiteral("image"), QStringLiteral("big-256")},
-                               {QStringLiteral("status"), QStringLiteral("ACTIVE")},
-                               {QStringLiteral("networks"), QJsonArray{QStringLiteral("private")}}});
-    scenario.insert(QStringLiteral("servers"), servers);
     QString error;
+    const QJsonObject scenario = fake::scenarioWithServer(
+        QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"),
+        {kBigServer, QStringLiteral("big-1"), QStringLiteral("e1a0b1c2-0000-4000-8000-0000000000b1"),
+         QStringLiteral("big-256"), 256},
+        &error);
+    QVERIFY2(!scenario.isEmpty(), qPrintable(error));
     QVERIFY2(m_cloud.loadScenario(scenario, &error), qPrintable(error));
     QVERIFY(m_cloud.start());
 

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 using sv::JobOutcome;
 
@@ -300,8 +301,22 @@ private Q_SLOTS:
         const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
         QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char(' ') + result.details));
         QVERIFY2(generationAtExpiry > 0, "the download never reported progress before it ended");
-        QCOMPARE(f->cloud.pendingFaults(), 0); // the drop happened: the resume ran
+        QCOMPARE(f->cloud.pendingFaults(), 0); // the drop happened
         QVERIFY2(f->session->authState().generation > generationAtExpiry, "no re-authentication after the 401");
+        // It was the Range resume that met the 401, and the same range was then answered 206.
+        const QRegularExpression filePath(file);
+        QByteArray refusedRange;
+        bool resumed = false;
+        for (const fake::RequestRecord &request : f->cloud.requestLog()) {
+            if (request.method != QLatin1String("GET") || !filePath.match(request.path).hasMatch())
+                continue;
+            if (refusedRange.isEmpty() && request.status == 401 && !request.range.isEmpty())
+                refusedRange = request.range;
+            else if (!refusedRange.isEmpty() && request.status == 206 && request.range == refusedRange)
+                resumed = true;
+        }
+        QVERIFY2(!refusedRange.isEmpty(), "no Range request on the image file was answered 401");
+        QVERIFY2(resumed, qPrintable(QStringLiteral("the range %1 was not answered 206 after the 401").arg(QString::fromLatin1(refusedRange))));
         QCOMPARE(availableCheckpoints().size(), 1);
         QVERIFY(f->cloud.leftoverImageIds().isEmpty());
     }

@@ -171,6 +171,19 @@ private Q_SLOTS:
         const auto rest = m_client->get(CirrosFile, {{"Range", "bytes=" + QByteArray::number(dropped.body.size()) + '-'}});
         QCOMPARE(rest.status, 206);
         QCOMPARE(dropped.body + rest.body, whole.body);
+        // The request log shows the same story: two whole answers, then the range answered 206.
+        QList<fake::RequestRecord> file;
+        for (const fake::RequestRecord &request : m_cloud.requestLog()) {
+            if (request.path == CirrosFile)
+                file.append(request);
+        }
+        QVERIFY(file.size() >= 3); // Qt may re-send the dropped request itself
+        const fake::RequestRecord &last = file.last();
+        QCOMPARE(last.method, QStringLiteral("GET"));
+        QCOMPARE(last.status, 206);
+        QCOMPARE(last.range, "bytes=" + QByteArray::number(dropped.body.size()) + '-');
+        QCOMPARE(file.at(file.size() - 2).status, 200);
+        QVERIFY(file.at(file.size() - 2).range.isEmpty());
     }
 
     void faultUnavailable()
