@@ -32,6 +32,12 @@ void CloudState::clear()
     volumes.clear();
     faults.clear();
     hashJobs.clear();
+    remoteUploads.clear();
+}
+
+void CloudState::startWorker(std::function<void()> work)
+{
+    m_workers.emplace_back(std::move(work));
 }
 
 void CloudState::joinWorkers()
@@ -236,6 +242,22 @@ void CloudState::advance()
 
 void CloudState::advanceServer(Server &server, const QDateTime &now)
 {
+    if (server.status == QLatin1String("BUILD") && now >= server.buildDoneAt && server.bootDownload) {
+        // External mode: the server builds until its boot image has arrived from the real Glance.
+        if (!server.bootDownload->done)
+            return;
+        if (!server.bootDownload->ok) {
+            server.status = QStringLiteral("ERROR");
+            server.vmState = QStringLiteral("error");
+            server.taskState.clear();
+            server.faultMessage = server.bootDownload->error;
+            server.updatedAt = now;
+            server.bootDownload.reset();
+            return;
+        }
+        server.disk = server.bootDownload->disk;
+        server.bootDownload.reset();
+    }
     if (server.status == QLatin1String("BUILD") && now >= server.buildDoneAt) {
         server.status = QStringLiteral("ACTIVE");
         server.vmState = QStringLiteral("active");
@@ -262,7 +284,9 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
     }
     auto imageIt = images.find(job.imageId);
     auto hashIt = hashJobs.constFind(job.imageId);
-    const bool hashed = hashIt == hashJobs.constEnd() || hashIt.value()->ready;
+    const auto uploadIt = remoteUploads.constFind(job.imageId);
+    const bool hashed = (hashIt == hashJobs.constEnd() || hashIt.value()->ready)
+        && (uploadIt == remoteUploads.constEnd() || uploadIt.value()->done);
     if (step == 4 && !hashed)
         step = 3; // a big disk takes as long as its digests (the "upload") take
     const QString taskState = step < 4 ? QString::fromLatin1(names[step]) : QString();
@@ -297,6 +321,7 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         }
     }
     hashJobs.remove(job.imageId);
+    remoteUploads.remove(job.imageId);
     server.snapshot.reset();
     server.taskState.clear();
 }

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -15,6 +16,8 @@
 Q_DECLARE_LOGGING_CATEGORY(lcFake)
 
 namespace fake {
+
+class RemoteCloud;
 
 // Everything the fake cloud knows, behind one recursive mutex (services lock it per request; the state
 // is small, and one lock keeps every transition atomic). Time-driven transitions (BUILD -> ACTIVE, the
@@ -91,6 +94,12 @@ public:
     static std::shared_ptr<ImageData> hashNow(const VirtualDisk &disk);
     void joinWorkers();
     QHash<QString, std::shared_ptr<HashJob>> hashJobs; // snapshot image id -> its digests in progress
+
+    // External mode (FakeCloud::setExternalServices): Nova on the real Keystone and Glance; null: off.
+    std::shared_ptr<RemoteCloud> external;
+    QHash<QString, std::shared_ptr<RemoteTransfer>> remoteUploads; // snapshot image id -> its upload
+    // Runs work on a thread joined by joinWorkers() (transfers to and from the real Glance).
+    void startWorker(std::function<void()> work);
 
 private:
     void advanceServer(Server &server, const QDateTime &now);

@@ -2,15 +2,21 @@
 
 #include "cloudstate.h"
 #include "exchange.h"
+#include "filedisksource.h"
 #include "httphelpers.h"
 #include "imageservice.h"
+#include "remotecloud.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrlQuery>
+
+#include <chrono>
+#include <thread>
 
 namespace fake {
 
@@ -77,9 +83,30 @@ void ComputeService::handle(Exchange &ex, const QStringList &segments)
             novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
         return;
     }
+    std::shared_ptr<RemoteCloud> external;
+    {
+        std::lock_guard lock(m_state.mutex);
+        external = m_state.external;
+    }
+    RemoteIdentity identity;
+    if (external) {
+        // keystonemiddleware: the real Keystone says who the caller is (outside the state lock).
+        QString why;
+        switch (external->validate(QString::fromUtf8(ex.header("X-Auth-Token")), &identity, &why)) {
+        case RemoteCloud::Validation::Valid:
+            break;
+        case RemoteCloud::Validation::Invalid:
+            http::unauthorized(ex);
+            return;
+        case RemoteCloud::Validation::Unavailable:
+            qCWarning(lcFake) << "external mode:" << why;
+            novaFault(ex, 503, QStringLiteral("The identity service could not validate the token: %1").arg(why));
+            return;
+        }
+    }
     std::lock_guard lock(m_state.mutex);
     m_state.advance();
-    const Token *token = http::requireToken(ex, m_state);
+    const Token *token = external ? &identity.token : http::requireToken(ex, m_state);
     if (!token)
         return;
     if (token->projectId.isEmpty()) {
@@ -134,6 +161,12 @@ void ComputeService::handle(Exchange &ex, const QStringList &segments)
     const User user = m_state.users.value(token->userId);
     Call call{ex, *token, minor, ex.baseUrl() + QStringLiteral("/compute/v2.1") + projectSegment,
               ex.baseUrl() + QStringLiteral("/compute") + projectSegment, user.roles.contains(QStringLiteral("admin"))};
+    if (external) {
+        call.admin = identity.roles.contains(QStringLiteral("admin"));
+        call.userName = identity.userName;
+        call.projectName = identity.projectName;
+        call.roles = identity.roles;
+    }
     route(call, rest);
 }
 
@@ -768,6 +801,13 @@ void ComputeService::createServer(Call &call)
         volume.attachments = {VolumeAttachment{server.id, CloudState::newUuid(), QStringLiteral("/dev/vda"), server.createdAt}};
         server.volumeIds.append(volume.id);
         m_state.volumes.insert(volume.id, volume);
+    } else if (m_state.external) {
+        if (imageRef.isEmpty()) {
+            novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: Boot sequence for the instance and image/block device mapping combination is not valid."));
+            return;
+        }
+        if (!bootFromRemoteImage(call, server, imageRef, flavor->diskGiB, flavor->ramMiB))
+            return;
     } else {
         if (imageRef.isEmpty()) {
             novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: Boot sequence for the instance and image/block device mapping combination is not valid."));
@@ -891,6 +931,10 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
                                      QStringLiteral("suspended")};
     if (!allowed.contains(server.vmState)) {
         novaFault(ex, 409, QStringLiteral("Cannot 'createImage' instance %1 while it is in vm_state %2").arg(server.id, server.vmState));
+        return;
+    }
+    if (m_state.external) {
+        createRemoteSnapshot(call, server, nameValue.toString(), metadataObject);
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -1065,6 +1109,148 @@ void ComputeService::availabilityZones(Call &call)
                                    QJsonArray{QJsonObject{{QStringLiteral("zoneName"), QStringLiteral("nova")},
                                                           {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
                                                           {QStringLiteral("hosts"), QJsonValue::Null}}}}});
+}
+
+void ComputeService::createRemoteSnapshot(Call &call, Server &server, const QString &name, const QJsonObject &metadata)
+{
+    Exchange &ex = call.ex;
+    if (server.imageId.isEmpty()) {
+        novaFault(ex, 400, QStringLiteral("The fake cloud's external mode cannot snapshot volume-backed server %1.").arg(server.id));
+        return;
+    }
+    const Flavor *flavor = m_state.flavor(server.flavorId);
+    // What Nova puts on a snapshot: the boot image's inheritable metadata, the request's metadata, and
+    // the instance's own properties; Glance adds owner (from the caller's token), checksum and hashes.
+    QJsonObject properties = server.bootImageProperties;
+    for (const QString &key : NonInheritable)
+        properties.remove(key);
+    for (const QString &key : properties.keys()) {
+        if (key.startsWith(QLatin1String("os_glance")))
+            properties.remove(key);
+    }
+    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it)
+        properties.insert(it.key(), it.value());
+    properties.insert(QStringLiteral("instance_uuid"), server.id);
+    properties.insert(QStringLiteral("user_id"), server.userId);
+    properties.insert(QStringLiteral("image_type"), QStringLiteral("snapshot"));
+    properties.insert(QStringLiteral("base_image_ref"), server.imageId);
+    properties.insert(QStringLiteral("owner_project_name"), call.projectName);
+    properties.insert(QStringLiteral("owner_user_name"), call.userName);
+    properties.insert(QStringLiteral("boot_roles"), call.roles.join(QLatin1Char(',')));
+    QJsonObject body = properties;
+    body.insert(QStringLiteral("name"), name);
+    body.insert(QStringLiteral("disk_format"), server.bootDiskFormat);
+    body.insert(QStringLiteral("container_format"), server.bootContainerFormat);
+    body.insert(QStringLiteral("visibility"), QStringLiteral("private"));
+    body.insert(QStringLiteral("min_disk"), std::max(server.bootMinDisk, flavor ? flavor->diskGiB : 0));
+    body.insert(QStringLiteral("min_ram"), server.bootMinRam);
+    const std::shared_ptr<RemoteCloud> external = m_state.external;
+    QString imageId;
+    QString error;
+    if (!external->createImage(call.token.id, body, &imageId, &error)) {
+        qCWarning(lcFake) << "external mode: createImage of" << server.id << "failed:" << error;
+        novaFault(ex, 500, QStringLiteral("Unexpected API Error: the snapshot image could not be created: %1").arg(error));
+        return;
+    }
+    const QString endpoint = external->imageEndpoint(&error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    SnapshotJob job;
+    job.imageId = imageId;
+    job.startedAt = now;
+    auto upload = std::make_shared<RemoteTransfer>();
+    m_state.remoteUploads.insert(imageId, upload);
+    server.snapshot = job;
+    server.taskState = QStringLiteral("image_snapshot_pending");
+    server.updatedAt = now;
+    // Nova uploads once the hypervisor has written the snapshot (image_snapshot_pending + image_snapshot:
+    // Glance shows queued); the PUT makes Glance show saving, then active.
+    const auto &steps = m_state.settings.snapshotStepSeconds;
+    const double delay = steps.value(0) + steps.value(1);
+    const VirtualDisk disk = server.disk; // the disk as it is now, frozen
+    const QString token = call.token.id;
+    m_state.startWorker([external, upload, disk, token, imageId, delay] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<qint64>(delay * 1000)));
+        QString why;
+        const bool ok = external->uploadImage(token, imageId, disk, &why);
+        if (!ok) {
+            qCWarning(lcFake) << "external mode: upload of snapshot" << imageId << "failed:" << why;
+            QString ignored;
+            external->deleteImage(token, imageId, &ignored); // Nova deletes a failed snapshot
+        }
+        upload->ok = ok;
+        upload->error = why;
+        upload->done = true;
+    });
+    if (call.minor >= 45) {
+        ex.json(202, QJsonObject{{QStringLiteral("image_id"), imageId}});
+    } else {
+        // Nova builds the Location from Glance's URL: <glance endpoint>/images/<id>.
+        ex.setHeader("Location", (endpoint + QStringLiteral("/images/") + imageId).toUtf8());
+        ex.empty(202);
+    }
+}
+
+bool ComputeService::bootFromRemoteImage(Call &call, Server &server, const QString &imageId, int flavorDiskGiB, int flavorRamMiB)
+{
+    Exchange &ex = call.ex;
+    const std::shared_ptr<RemoteCloud> external = m_state.external;
+    RemoteImage image;
+    int status = 0;
+    QString error;
+    if (!external->showImage(call.token.id, imageId, &image, &status, &error)) {
+        if (status == 404 || status == 403)
+            novaFault(ex, 400, QStringLiteral("Image %1 could not be found.").arg(imageId));
+        else
+            novaFault(ex, 500, QStringLiteral("Unexpected API Error: %1").arg(error));
+        return false;
+    }
+    if (image.status != QLatin1String("active")) {
+        novaFault(ex, 400, QStringLiteral("Image %1 is not active.").arg(imageId));
+        return false;
+    }
+    const qint64 flavorBytes = qint64(flavorDiskGiB) << 30;
+    if (flavorDiskGiB > 0 && image.size > flavorBytes) {
+        novaFault(ex, 400, QStringLiteral("Flavor's disk is too small for requested image. Flavor disk is %1 bytes, image is %2 bytes.")
+                               .arg(flavorBytes).arg(image.size));
+        return false;
+    }
+    if (flavorDiskGiB > 0 && image.minDisk > flavorDiskGiB) {
+        novaFault(ex, 400, QStringLiteral("Flavor's disk is too small for requested image. Flavor disk is %1 bytes, minimum required by image is %2 bytes.")
+                               .arg(flavorBytes).arg(qint64(image.minDisk) << 30));
+        return false;
+    }
+    if (image.minRam > flavorRamMiB) {
+        novaFault(ex, 400, QStringLiteral("Flavor's memory is too small for requested image."));
+        return false;
+    }
+    server.imageId = image.id;
+    server.bootImageProperties = image.properties;
+    server.bootDiskFormat = image.diskFormat;
+    server.bootContainerFormat = image.containerFormat;
+    server.bootMinDisk = image.minDisk;
+    server.bootMinRam = image.minRam;
+    // Nova's compute host downloads the image while the server builds; it turns ACTIVE (or ERROR)
+    // once the bytes are there.
+    auto download = std::make_shared<RemoteTransfer>();
+    server.bootDownload = download;
+    const QString path = m_state.newDataFilePath();
+    const QString token = call.token.id;
+    const QString id = image.id;
+    m_state.startWorker([external, download, token, id, path] {
+        QString why;
+        qint64 size = 0;
+        const bool ok = external->downloadImage(token, id, path, &size, &why);
+        if (ok && size > 0)
+            download->disk = VirtualDisk(std::make_shared<FileDiskSource>(path, size));
+        else
+            QFile::remove(path);
+        if (!ok)
+            qCWarning(lcFake) << "external mode: download of image" << id << "failed:" << why;
+        download->ok = ok;
+        download->error = ok ? QString() : QStringLiteral("Build of instance aborted: %1").arg(why);
+        download->done = true;
+    });
+    return true;
 }
 
 } // namespace fake

@@ -28,6 +28,10 @@ private:
         QString prefix;     // http://host:port/compute/v2.1[/project]
         QString bookmark;   // http://host:port/compute[/project]
         bool admin;
+        // External mode: the caller as the real Keystone names it (for Nova's snapshot properties).
+        QString userName = {};
+        QString projectName = {};
+        QStringList roles = {};
     };
     void versions(Exchange &ex);
     void version(Exchange &ex);
@@ -38,6 +42,11 @@ private:
     void deleteServer(Call &call, const QString &id);
     void serverAction(Call &call, const QString &id);
     void createImage(Call &call, Server &server, const QJsonObject &body);
+    // External mode: the snapshot goes to the real Glance (created with the caller's token, the disk
+    // uploaded from a worker thread).
+    void createRemoteSnapshot(Call &call, Server &server, const QString &name, const QJsonObject &properties);
+    // External mode: the boot image comes from the real Glance; false after answering an error.
+    bool bootFromRemoteImage(Call &call, Server &server, const QString &imageId, int flavorDiskGiB, int flavorRamMiB);
     void stopStart(Call &call, Server &server, bool stop);
     void volumeAttachments(Call &call, const QString &id);
     void listFlavors(Call &call, bool detail);

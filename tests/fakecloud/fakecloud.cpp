@@ -622,4 +622,17 @@ QString FakeCloud::faultKindName(Fault::Kind kind)
     return {};
 }
 
+void FakeCloud::setExternalServices(const ExternalServices &services)
+{
+    auto remote = std::make_shared<RemoteCloud>(services);
+    std::lock_guard lock(d->state.mutex);
+    d->state.external = std::move(remote);
+}
+
+bool FakeCloud::isExternal() const
+{
+    std::lock_guard lock(d->state.mutex);
+    return d->state.external != nullptr;
+}
+
 } // namespace fake

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model.h"
+#include "remotecloud.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -78,6 +79,12 @@ public:
     void setComputeMicroversionRange(int minMinor, int maxMinor);
     // Off: images carry only Glance's md5 `checksum`, no os_hash_algo/os_hash_value (pre-Rocky Glance).
     void setImageMultihash(bool on);
+
+    // External mode (tests/fakecloud/README.md): from now on the compute service validates tokens
+    // against the real Keystone at services.authUrl and keeps snapshots and boot images in the real
+    // Glance; the fake Keystone and Glance stay up but StackVault should use the real catalog.
+    void setExternalServices(const ExternalServices &services);
+    bool isExternal() const;
 
     static std::optional<Fault::Kind> faultKindFromName(const QString &name);
     static QString faultKindName(Fault::Kind kind);

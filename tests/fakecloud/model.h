@@ -160,6 +160,16 @@ struct Volume
     bool fromScenario = false;
 };
 
+// A transfer to or from the real Glance in external mode, done on a worker thread: `done` flips once
+// ok/error/disk are set (the state reads them under its mutex after that).
+struct RemoteTransfer
+{
+    std::atomic_bool done{false};
+    bool ok = false;
+    QString error;
+    VirtualDisk disk; // a download: the bytes, in a file of the cloud's temp dir
+};
+
 // A snapshot in progress: Nova's task_state steps, evaluated lazily from the clock.
 struct SnapshotJob
 {
@@ -207,6 +217,7 @@ struct Server
     QString faultMessage;
     VirtualDisk disk;
     std::optional<SnapshotJob> snapshot;
+    std::shared_ptr<RemoteTransfer> bootDownload; // external mode: the boot image arriving from Glance
     int instanceNumber = 1;
     bool fromScenario = false;
 };

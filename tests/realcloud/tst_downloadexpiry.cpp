@@ -3,7 +3,7 @@
 // some MiB once the token has expired, the Range resume meets Glance's 401, the job signs in again and
 // resumes (206) — and the md5/sha512 over the whole stream equal what Glance reports.
 //
-// The drop comes from a small TCP relay in front of Glance (real Glance never drops by itself): the
+// The drop comes from a small relay (httprelay.h) in front of Glance (real Glance never drops by itself): the
 // session's catalog points `image` at the relay until the re-authentication brings the real catalog.
 #include "openstack/authstate.h"
 #include "openstack/connection.h"
@@ -11,6 +11,7 @@
 #include "openstack/image/showimagejob.h"
 #include "openstack/session.h"
 
+#include "httprelay.h"
 #include "keystone.h"
 #include "realcloud.h"
 
@@ -19,77 +20,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-#include <QTimer>
 #include <QUuid>
 
 using namespace sv;
-
-namespace {
-
-// Relays TCP connections to `upstream`. The first connection is cut after `dropAfter` bytes towards
-// the client: it stalls there until `dropAt` (ms since the relay started), then closes.
-class DroppingRelay : public QObject
-{
-public:
-    DroppingRelay(quint16 upstream, qint64 dropAfter)
-        : m_upstream(upstream)
-        , m_dropAfter(dropAfter)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *client = m_server.nextPendingConnection())
-                relay(client);
-        });
-    }
-
-    quint16 port() const { return m_server.serverPort(); }
-    void setDropAt(qint64 msSinceEpoch) { m_dropAt = msSinceEpoch; }
-    int connections() const { return m_connections; }
-    bool dropped() const { return m_dropped; }
-
-private:
-    void relay(QTcpSocket *client)
-    {
-        const bool cut = m_connections++ == 0;
-        auto *upstream = new QTcpSocket(client);
-        client->setParent(this);
-        auto sent = std::make_shared<qint64>(0);
-        QObject::connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
-        QObject::connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, cut, sent] {
-            if (cut && *sent >= m_dropAfter)
-                return; // stall: leave the rest in the upstream socket
-            QByteArray data = upstream->read(cut ? m_dropAfter - *sent : upstream->bytesAvailable());
-            *sent += data.size();
-            client->write(data);
-            if (cut && *sent >= m_dropAfter) {
-                const qint64 wait = std::max<qint64>(0, m_dropAt - QDateTime::currentMSecsSinceEpoch());
-                QTimer::singleShot(wait, client, [this, client] {
-                    m_dropped = true;
-                    client->abort();
-                    client->deleteLater();
-                });
-            }
-        });
-        QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-        QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
-        upstream->connectToHost(QHostAddress::LocalHost, m_upstream);
-    }
-
-    QTcpServer m_server;
-    quint16 m_upstream;
-    qint64 m_dropAfter;
-    qint64 m_dropAt = 0;
-    int m_connections = 0;
-    bool m_dropped = false;
-};
-
-} // namespace
 
 class TestDownloadExpiry : public QObject
 {
@@ -157,28 +93,13 @@ private Q_SLOTS:
         sinceLogin.start();
 
         // Glance through the relay, and a client that keeps believing in its token (no proactive refresh).
-        DroppingRelay relay(quint16(m_cloud.glanceUrl().port()), 3 * 1024 * 1024);
+        real::HttpRelay relay(quint16(m_cloud.glanceUrl().port()));
         QVERIFY(relay.port() != 0);
-        relay.setDropAt(QDateTime::currentMSecsSinceEpoch() + qint64(m_cloud.shortTokenLifetime()) * 1000 + 1500);
+        relay.dropFirstConnection(3 * 1024 * 1024,
+                                  QDateTime::currentMSecsSinceEpoch() + qint64(m_cloud.shortTokenLifetime()) * 1000 + 1500);
         openstack::AuthState state = session->authState();
         const QByteArray firstToken = state.token;
-        QJsonArray catalog;
-        for (const QJsonValue &service : m_keystone.catalog()) {
-            QJsonObject s = service.toObject();
-            if (s.value(QStringLiteral("type")).toString() == QLatin1String("image")) {
-                QJsonArray endpoints;
-                for (const QJsonValue &endpoint : s.value(QStringLiteral("endpoints")).toArray()) {
-                    QJsonObject e = endpoint.toObject();
-                    QUrl url(e.value(QStringLiteral("url")).toString());
-                    url.setPort(relay.port());
-                    e.insert(QStringLiteral("url"), url.toString());
-                    endpoints.append(e);
-                }
-                s.insert(QStringLiteral("endpoints"), endpoints);
-            }
-            catalog.append(s);
-        }
-        state.catalog = openstack::ServiceCatalog::fromJson(catalog);
+        state.catalog = openstack::ServiceCatalog::fromJson(real::catalogThrough(m_keystone.catalog(), QStringLiteral("image"), relay.port()));
         state.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
         session->storeAuthState(state);
 

@@ -3,30 +3,16 @@
 
 #include "httpclient.h"
 #include "keystone.h"
+#include "openstackcli.h"
 #include "realcloud.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
 
 class TestOpenstackCli : public QObject
 {
@@ -36,7 +22,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         REALCLOUD_REQUIRE(m_cloud);
-        m_openstack = QStandardPaths::findExecutable(QStringLiteral("openstack"));
+        m_openstack = real::openstackExecutable();
         QVERIFY2(!m_openstack.isEmpty(), "no `openstack` CLI: tests/realcloud/install.sh installs it");
         QVERIFY(m_tmp.isValid());
         QVERIFY2(m_keystone.login(m_cloud.demo()), qPrintable(m_keystone.error()));
@@ -64,7 +50,7 @@ private Q_SLOTS:
 
     void imageShowAgreesOnChecksums()
     {
-        const CliResult cli = run({QStringLiteral("image"), QStringLiteral("show"), QStringLiteral("-f"),
+        const real::CliResult cli = run({QStringLiteral("image"), QStringLiteral("show"), QStringLiteral("-f"),
                                    QStringLiteral("json"), m_imageId});
         QVERIFY2(cli.exitCode == 0, cli.err.constData());
         const QJsonObject image = QJsonDocument::fromJson(cli.out).object();
@@ -84,7 +70,7 @@ private Q_SLOTS:
     void imageSaveReturnsTheBytes()
     {
         const QString file = m_tmp.filePath(QStringLiteral("saved.img"));
-        const CliResult cli = run({QStringLiteral("image"), QStringLiteral("save"), QStringLiteral("--file"), file,
+        const real::CliResult cli = run({QStringLiteral("image"), QStringLiteral("save"), QStringLiteral("--file"), file,
                                    m_imageId});
         QVERIFY2(cli.exitCode == 0, cli.err.constData());
         QFile saved(file);
@@ -100,26 +86,7 @@ private Q_SLOTS:
     }
 
 private:
-    CliResult run(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessEnvironment(m_cloud.cliEnvironment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        QElapsedTimer timer;
-        timer.start();
-        process.start(m_openstack, arguments);
-        CliResult result;
-        if (!finished.wait(120000)) {
-            process.kill();
-            result.err = "openstack " + arguments.join(QLatin1Char(' ')).toUtf8() + ": no exit within 120 s";
-            return result;
-        }
-        qInfo("openstack %s: %lld ms", qPrintable(arguments.mid(0, 2).join(QLatin1Char(' '))), timer.elapsed());
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
+    real::CliResult run(const QStringList &arguments) { return real::runOpenstack(m_cloud, arguments); }
 
     real::RealCloud m_cloud = real::RealCloud::fromEnvironment();
     real::Keystone m_keystone{m_cloud};

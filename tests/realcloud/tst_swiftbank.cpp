@@ -8,6 +8,7 @@
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
+#include "bankhelpers.h"
 #include "keystone.h"
 #include "realcloud.h"
 
@@ -21,49 +22,12 @@
 #include <thread>
 
 using namespace sv;
+using svtest::backup;
+using svtest::draftFor;
+using svtest::kImage;
+using svtest::kServer;
 
 namespace {
-
-const QString kServer = QStringLiteral("OS::Nova::Server");
-const QString kImage = QStringLiteral("OS::Glance::Image");
-
-CheckpointIndex draftFor(const QString &serverId)
-{
-    CheckpointIndex draft;
-    draft.consistency = QStringLiteral("crash-consistent");
-    ProtectedResource server;
-    server.type = kServer;
-    server.id = serverId;
-    server.name = QStringLiteral("web-") + serverId;
-    ProtectedResource image;
-    image.type = kImage;
-    image.id = QStringLiteral("img-") + serverId;
-    image.parentType = kServer;
-    image.parentId = serverId;
-    draft.resources = {server, image};
-    return draft;
-}
-
-QString backup(Bank &bank, const QString &serverId, const QByteArray &image, BankError *error,
-               ImageRecord *recordOut = nullptr)
-{
-    auto checkpoint = bank.beginCheckpoint(draftFor(serverId), error);
-    if (!checkpoint)
-        return {};
-    auto writer = checkpoint->createImageWriter();
-    ImageRecord record;
-    if (!svtest::feed(*writer, image, 1 << 20) || !writer->finish(&record, error)) {
-        *error = writer->error().isError() ? writer->error() : *error;
-        checkpoint->fail(error->message);
-        return {};
-    }
-    checkpoint->resource(kImage, QStringLiteral("img-") + serverId)->image = record;
-    if (recordOut)
-        *recordOut = record;
-    if (!checkpoint->commit(error))
-        return {};
-    return checkpoint->id();
-}
 
 QSet<QByteArray> chunksInBank(const Bank &bank)
 {
