@@ -1,12 +1,12 @@
 // stackvault-cli as a user runs it: save the cloud (password into the real keyring), back up a server
 // with its data, list, verify, restore — the restored server's disk holds what users wrote.
+#include "clirunner.h"
 #include "fakecloud.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,33 +17,22 @@ private:
     fake::FakeCloud cloud;
     QTemporaryDir home;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    svtest::CliRunner runner{home.path()};
 
-    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    svtest::CliRun cli(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return runner.run(arguments, input);
     }
 
-    // The last JSON line of the output (jobs print events, one per line).
-    static QJsonObject lastJson(const QByteArray &out)
+    // Saves the fake cloud under `name` (its password checked at the fake Keystone).
+    void addCloud(const QString &name)
     {
-        const QList<QByteArray> lines = out.trimmed().split('\n');
-        return QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
+        const svtest::CliRun add =
+            cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"), cloud.authUrl(),
+                 QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"), QStringLiteral("demo"),
+                 QStringLiteral("--password-stdin")},
+                "demo-password\n");
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
     }
 
 private Q_SLOTS:
@@ -59,14 +48,12 @@ private Q_SLOTS:
     void roundTrip()
     {
         const QString cloudName = QStringLiteral("clitest-%1").arg(cloud.port());
-        Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), cloudName, QStringLiteral("--auth-url"),
-                       cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
-                       QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                      "demo-password\n");
-        QVERIFY2(add.exitCode == 0, add.err.constData());
+        addCloud(cloudName);
+        if (QTest::currentTestFailed())
+            return;
 
         // What a user looks at first: the servers with their boot image by name (one Glance id=in: query).
-        Run servers = cli({QStringLiteral("servers"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--json")});
+        svtest::CliRun servers = cli({QStringLiteral("servers"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--json")});
         QVERIFY2(servers.exitCode == 0, servers.err.constData());
         QHash<QString, QJsonObject> byName;
         for (const QJsonValue &value : QJsonDocument::fromJson(servers.out).array())
@@ -79,29 +66,29 @@ private Q_SLOTS:
         const QByteArray userData = "written by a user of web-1 after boot";
         QVERIFY(cloud.writeServerDisk(web1, 3 * 1024 * 1024, userData));
 
-        Run backup = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+        svtest::CliRun backup = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
                           QStringLiteral("web-1"), QStringLiteral("--json")});
         QVERIFY2(backup.exitCode == 0, backup.err.constData());
-        const QJsonObject backedUp = lastJson(backup.out);
+        const QJsonObject backedUp = backup.lastJson();
         QVERIFY(backedUp.value(QLatin1String("ok")).toBool());
         QVERIFY(backedUp.value(QLatin1String("include_data")).toBool());
         const QString checkpoint = backedUp.value(QLatin1String("checkpoint_id")).toString();
         QVERIFY(!checkpoint.isEmpty());
         QVERIFY(cloud.leftoverImageIds().isEmpty());
 
-        Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
+        svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(checkpoints.size(), 1);
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("available"));
 
-        Run verify = cli({QStringLiteral("verify"), checkpoint});
+        svtest::CliRun verify = cli({QStringLiteral("verify"), checkpoint});
         QVERIFY2(verify.exitCode == 0, verify.err.constData());
 
-        Run restore = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName,
+        svtest::CliRun restore = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName,
                            QStringLiteral("--name"), QStringLiteral("web-1-restored"), QStringLiteral("--json")});
         QVERIFY2(restore.exitCode == 0, restore.err.constData());
-        const QString restored = lastJson(restore.out).value(QLatin1String("server_id")).toString();
+        const QString restored = restore.lastJson().value(QLatin1String("server_id")).toString();
         QCOMPARE(cloud.serverDiskSha256(restored), cloud.serverDiskSha256(web1));
         QCOMPARE(cloud.readServerDisk(restored, 3 * 1024 * 1024, userData.size()), userData);
     }
@@ -122,9 +109,71 @@ private Q_SLOTS:
         QCOMPARE(cli(arguments).exitCode, 2);
     }
 
+    void helpNamesTheCommand_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("backup") << QStringList{QStringLiteral("backup"), QStringLiteral("--help")}
+                                << QStringLiteral("Usage: stackvault-cli backup [options]");
+        QTest::newRow("restore") << QStringList{QStringLiteral("restore"), QStringLiteral("--help")}
+                                 << QStringLiteral("Usage: stackvault-cli restore [options]");
+        QTest::newRow("servers") << QStringList{QStringLiteral("servers"), QStringLiteral("--help")}
+                                 << QStringLiteral("Usage: stackvault-cli servers [options]");
+        QTest::newRow("checkpoints") << QStringList{QStringLiteral("checkpoints"), QStringLiteral("--help")}
+                                     << QStringLiteral("Usage: stackvault-cli checkpoints [options]");
+    }
+    void helpNamesTheCommand()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, usage);
+        const svtest::CliRun run = cli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        // Not the path the binary was started from.
+        QVERIFY2(run.out.startsWith(usage.toUtf8()), run.out.constData());
+        QVERIFY2(!run.out.contains(svtest::CliRunner::binary().toUtf8()), run.out.constData());
+        // Every verb documents how to see the log.
+        QVERIFY2(run.out.contains("--verbose") && run.out.contains("--debug"), run.out.constData());
+    }
+
+    // A backup of a server that is not there fails with one sentence; the core's log lines about it (the
+    // 404 from Nova) appear only with --verbose or --debug.
+    void failingBackupSaysOneSentence_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<bool>("logShown");
+        QTest::newRow("default") << QStringList{} << false;
+        QTest::newRow("--verbose") << QStringList{QStringLiteral("--verbose")} << true;
+        QTest::newRow("--debug") << QStringList{QStringLiteral("--debug")} << true;
+    }
+    void failingBackupSaysOneSentence()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(bool, logShown);
+        const QString cloudName = QStringLiteral("missing-%1-%2").arg(cloud.port()).arg(QString::fromUtf8(QTest::currentDataTag()));
+        addCloud(cloudName);
+        if (QTest::currentTestFailed())
+            return;
+        const QString missing = QStringLiteral("0b5e1d4e-0000-4000-8000-00000000dead");
+        const svtest::CliRun run = cli(QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName,
+                                                   QStringLiteral("--server"), missing} + flags);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(missing.toUtf8()), run.describe().constData());
+        QCOMPARE(run.err.contains("stackvault.openstack:"), logShown);
+        if (!logShown) {
+            // Besides the progress (one line per stage, "Checking…"), the one sentence that says what failed.
+            QStringList other;
+            for (const QByteArray &line : run.err.trimmed().split('\n')) {
+                if (!line.endsWith("…"))
+                    other << QString::fromUtf8(line);
+            }
+            QVERIFY2(other.size() == 1, run.describe().constData());
+            QVERIFY2(!run.err.contains("stackvault."), run.describe().constData());
+        }
+    }
+
     void unknownCloudFails()
     {
-        Run run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"), QStringLiteral("--server"),
+        svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"), QStringLiteral("--server"),
                        QStringLiteral("web-1")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("nowhere"), run.err.constData());
