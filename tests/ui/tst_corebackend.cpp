@@ -10,7 +10,7 @@
 #include "cloudstate.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
 #include "extraserver.h"
@@ -524,7 +524,7 @@ void TestCoreBackend::guiStallDuringA256MiBBackup()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy ended(&window, &MainWindow::jobEnded);
-    sv::ui::StallMeter meter;
+    sv::test::StallMeter meter;
     meter.start();
     startBackupByClicking(window, QStringLiteral("big-1"), false);
     if (QTest::currentTestFailed())
