@@ -11,7 +11,7 @@
 #include "cloudstate.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
 #include "extraserver.h"
@@ -270,7 +270,7 @@ void TestCoreBackend::profilesDialogSavesTheSecretInTheKeychain()
     removeAllClouds();
     if (QTest::currentTestFailed())
         return;
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit")), QStringLiteral("fake-demo"));
@@ -305,7 +305,7 @@ void TestCoreBackend::profilesDialogSavesTheSecretInTheKeychain()
 void TestCoreBackend::profilesDialogTestsTheConnection()
 {
     ensureCloudSaved();
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     // The saved cloud is shown; its password comes from the keychain.
@@ -359,7 +359,7 @@ void TestCoreBackend::profilesDialogImportsCloudsYamlAndEnvironment()
     secure.write("clouds:\n  imported-yaml:\n    auth:\n      password: demo-password\n");
     secure.close();
 
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     QSignalSpy imported(&dialog, &sv::ui::CloudProfilesDialog::importFinished);
     dialog.importFile(clouds.fileName());
     QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 20000);
@@ -602,7 +602,7 @@ void TestCoreBackend::guiStallDuringA256MiBBackup()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy ended(&window, &MainWindow::jobEnded);
-    sv::ui::StallMeter meter;
+    sv::test::StallMeter meter;
     meter.start();
     startBackupByClicking(window, QStringLiteral("big-1"), false);
     if (QTest::currentTestFailed())

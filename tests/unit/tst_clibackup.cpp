@@ -4,6 +4,7 @@
 #include "fakecloud.h"
 
 #include <QHash>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,16 +20,20 @@ private:
 
     svtest::CliRunner runner{home.path()};
 
-    svtest::CliRun cli(const QStringList &arguments, const QByteArray &input = {})
+    svtest::CliRun cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
     {
-        return runner.run(arguments, input);
+        QHash<QString, QString> environment;
+        if (!crashAt.isEmpty())
+            environment.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
+        return runner.run(arguments, input, environment);
     }
 
-    // Saves the fake cloud under `name` (its password checked at the fake Keystone).
-    void addCloud(const QString &name)
+    // Saves the fake cloud (or the one at `authUrl`) under `name` (its password checked at its Keystone).
+    void addCloud(const QString &name, const QString &authUrl = {})
     {
         const svtest::CliRun add =
-            cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"), cloud.authUrl(),
+            cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
+                 authUrl.isEmpty() ? cloud.authUrl() : authUrl,
                  QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"), QStringLiteral("demo"),
                  QStringLiteral("--password-stdin")},
                 "demo-password\n");
@@ -169,6 +174,69 @@ private Q_SLOTS:
             QVERIFY2(other.size() == 1, run.describe().constData());
             QVERIFY2(!run.err.contains("stackvault."), run.describe().constData());
         }
+    }
+
+    // A backup killed mid-download leaves its snapshot; the next `backup` on that cloud removes it first
+    // and says so in one line — and leaves another cloud's leftovers (and that cloud) alone.
+    void backupSweepsItsCloudFirst_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("text") << false;
+        QTest::newRow("json") << true;
+    }
+    void backupSweepsItsCloudFirst()
+    {
+        QFETCH(bool, json);
+        fake::FakeCloud other;
+        QVERIFY(other.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
+        QVERIFY(other.start());
+        const QString cloudName = QStringLiteral("sweep-%1-%2").arg(QString::fromLatin1(QTest::currentDataTag())).arg(cloud.port());
+        const QString otherName = QStringLiteral("other-%1").arg(other.port());
+        addCloud(cloudName);
+        addCloud(otherName, other.authUrl());
+        if (QTest::currentTestFailed())
+            return;
+        const QStringList before = cloud.leftoverImageIds();
+        for (const QString &name : {cloudName, otherName}) {
+            const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
+                              QStringLiteral("web-1"), QStringLiteral("--include-data")},
+                             {}, QStringLiteral("backup-download:3"));
+            QVERIFY2(killed.exitCode == -1, killed.err.constData());
+        }
+        QStringList leftover = cloud.leftoverImageIds();
+        for (const QString &id : before)
+            leftover.removeAll(id);
+        QCOMPARE(leftover.size(), 1);
+        QCOMPARE(other.leftoverImageIds().size(), 1);
+        const qsizetype otherRequests = other.requestLog().size();
+
+        QStringList arguments{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                              QStringLiteral("db-1"), QStringLiteral("--no-include-data")};
+        if (json)
+            arguments.append(QStringLiteral("--json"));
+        const svtest::CliRun backup = cli(arguments);
+        QVERIFY2(backup.exitCode == 0, backup.err.constData());
+        QVERIFY(!cloud.leftoverImageIds().contains(leftover.first()));
+        if (json) {
+            QJsonObject swept;
+            for (const QByteArray &line : backup.out.split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value(QLatin1String("event")).toString() == QLatin1String("swept"))
+                    swept = event;
+            }
+            QVERIFY2(swept.value(QLatin1String("ok")).toBool(), backup.out.constData());
+            QCOMPARE(swept.value(QLatin1String("deleted")).toInt(), 1);
+            QVERIFY(backup.lastJson().value(QLatin1String("ok")).toBool());
+        } else {
+            const QList<QByteArray> lines = backup.out.split('\n');
+            const auto said = std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
+                return line.startsWith("Removed 1 leftover") && line.contains(leftover.first().toUtf8());
+            });
+            QVERIFY2(said == 1, backup.out.constData());
+        }
+        // The other cloud: not signed in to, its snapshot still there for its own next backup.
+        QCOMPARE(other.requestLog().size(), otherRequests);
+        QCOMPARE(other.leftoverImageIds().size(), 1);
     }
 
     void unknownCloudFails()
