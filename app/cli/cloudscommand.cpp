@@ -3,9 +3,9 @@
 // to the keyring.
 #include "clicommand.h"
 #include "clisupport.h"
-#include "openstack/connection.h"
 #include "openstack/session.h"
 #include "profiles/cloudconfigimporter.h"
+#include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
@@ -168,20 +168,13 @@ QString describeAuth(const CloudProfile &profile)
     return QStringLiteral("password");
 }
 
-// Signs in to the cloud's Keystone with the secret; `done` gets the session, or why not (a sentence).
-void signIn(const CloudProfile &profile, const QString &secret,
-    std::function<void(std::shared_ptr<sv::openstack::Session>, const QString &problem)> done)
+// Signs in to the cloud's Keystone with the secret on a throw-away session, as the GUI's Test Connection
+// does; `done` gets the signed-in session, or why not (a sentence).
+void signIn(const Context &context, const CloudProfile &profile, const QString &secret,
+    std::function<void(const sv::CloudSessions::SignInResult &)> done)
 {
-    auto session = sv::openstack::Session::create(profile, secret);
-    auto *connection = new sv::openstack::Connection(session, qApp);
-    if (const sv::openstack::Error &setup = connection->setupError())
-        return done(nullptr, setup.message);
-    connection->ensureAuthenticated(sv::openstack::ServiceType::Identity, qApp,
-        [session, done = std::move(done)](const sv::openstack::Error &error) {
-            if (error)
-                return done(nullptr, error.message);
-            done(session, QString());
-        });
+    auto *sessions = new sv::CloudSessions(context.profiles, context.secrets, qApp);
+    sessions->trySignIn(profile, secret, qApp, std::move(done));
 }
 
 // ---- list -----------------------------------------------------------------------------------------
@@ -345,15 +338,14 @@ void addCloud(const QStringList &arguments)
     if (!verify)
         return save();
     // A wrong password or an unreachable Keystone is said now, not at the first backup; nothing is saved.
-    signIn(profile, secret,
-        [profile, save](const std::shared_ptr<sv::openstack::Session> &session, const QString &problem) {
-            if (!session)
-                return failure(
-                    QStringLiteral("cloud \"%1\" was not saved: %2 (To save it without signing in, add "
-                                   "--no-verify.)")
-                        .arg(profile.name, problem));
-            save();
-        });
+    signIn(context, profile, secret, [profile, save](const sv::CloudSessions::SignInResult &result) {
+        if (!result.session)
+            return failure(
+                QStringLiteral("cloud \"%1\" was not saved: %2 (To save it without signing in, add "
+                               "--no-verify.)")
+                    .arg(profile.name, result.error));
+        save();
+    });
 }
 
 // ---- import ---------------------------------------------------------------------------------------
@@ -549,28 +541,27 @@ void testCloud(const QStringList &arguments)
     if (!profile)
         return;
 
-    context.secrets->read(profile->id, qApp, [profile = *profile](const SecretResult &secret) {
+    context.secrets->read(profile->id, qApp, [context, profile = *profile](const SecretResult &secret) {
         if (!secret.ok())
             return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, keyringProblem(secret)));
-        signIn(profile, secret.secret,
-            [profile](const std::shared_ptr<sv::openstack::Session> &session, const QString &problem) {
-                if (!session)
-                    return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, problem));
-                const sv::openstack::AuthState state = session->authState();
-                QStringList services;
-                for (const auto &service : state.catalog.services())
-                    services.append(service.type);
-                services.sort();
-                const qint64 minutes = state.obtainedAt.secsTo(state.expiresAt) / 60;
-                out() << "Logged in to \"" << profile.name << "\" ("
-                      << (state.projectName.isEmpty() ? QStringLiteral("no project scope")
-                                                      : QStringLiteral("project ") + state.projectName)
-                      << "); the token is valid for " << minutes << " minutes.\n"
-                      << "Services: "
-                      << (services.isEmpty() ? QStringLiteral("none") : services.join(QLatin1String(", ")))
-                      << "\n";
-                CliCommand::finish(ExitOk);
-            });
+        signIn(context, profile, secret.secret, [profile](const sv::CloudSessions::SignInResult &result) {
+            if (!result.session)
+                return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, result.error));
+            const sv::openstack::AuthState state = result.session->authState();
+            QStringList services;
+            for (const auto &service : state.catalog.services())
+                services.append(service.type);
+            services.sort();
+            const qint64 minutes = state.obtainedAt.secsTo(state.expiresAt) / 60;
+            out() << "Logged in to \"" << profile.name << "\" ("
+                  << (state.projectName.isEmpty() ? QStringLiteral("no project scope")
+                                                  : QStringLiteral("project ") + state.projectName)
+                  << "); the token is valid for " << minutes << " minutes.\n"
+                  << "Services: "
+                  << (services.isEmpty() ? QStringLiteral("none") : services.join(QLatin1String(", ")))
+                  << "\n";
+            CliCommand::finish(ExitOk);
+        });
     });
 }
 
