@@ -130,6 +130,10 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
         m_backupsView->setStatusText(tr("Could not list the backups: %1").arg(message));
     });
     connect(m_backupsView, &BackupsView::refreshRequested, m_backend, &Backend::requestCheckpoints);
+    // What an interrupted backup or restore left in a cloud is removed by itself, shown in the jobs dock.
+    connect(m_backend, &Backend::leftoverSweepReady, this, [this](Job *job) {
+        enqueue(job, JobKind::Other, tr("Cannot Remove Leftovers"), {});
+    });
     connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
@@ -147,6 +151,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     resize(1100, 720);
     restoreWindowState();
     m_backend->requestCheckpoints();
+    m_backend->requestLeftoverSweep();
 }
 
 void MainWindow::expandTheOnlyCloud()
@@ -508,7 +513,7 @@ void MainWindow::cancelJobsAndQuit()
     connect(m_jobs, &JobManager::shutdownFinished, this, [this](const QStringList &givenUp) {
         if (!givenUp.isEmpty())
             qCWarning(lcUi).noquote() << "quit before these jobs had cleaned up (the bank's journal keeps what they "
-                                         "made for the sweep):"
+                                         "made for the start-up sweep):"
                                       << givenUp.join(QStringLiteral(", "));
         m_quitState = QuitState::Done;
         close();

@@ -55,10 +55,10 @@ stackvault_build() {
 # The programs scripts/demo and scripts/screenshots run: the app, the CLI and the fake cloud.
 STACKVAULT_APP_TARGETS=(stackvault stackvault-cli fakecloud)
 
-# The build that scripts/demo and scripts/screenshots run: BUILD_DIR is set to STACKVAULT_BUILD_DIR
-# (default build/release), built as STACKVAULT_BUILD_TYPE (default Release), only the targets in
-# STACKVAULT_APP_TARGETS (not the tests); STACKVAULT_NO_BUILD=1 uses the binaries already there as
-# they are (a developer's existing build).
+# stackvault_app_build [EXTRA_TARGET...]: the build that scripts/demo and scripts/screenshots run.
+# BUILD_DIR is set to STACKVAULT_BUILD_DIR (default build/release), built as STACKVAULT_BUILD_TYPE
+# (default Release): only STACKVAULT_APP_TARGETS and the extra targets given (not the tests).
+# STACKVAULT_NO_BUILD=1 uses the binaries already there as they are (a developer's existing build).
 stackvault_app_build() {
   BUILD_DIR=${STACKVAULT_BUILD_DIR:-$STACKVAULT_ROOT/build/release}
   if [ "${STACKVAULT_NO_BUILD:-0}" = 1 ]; then
@@ -68,5 +68,5 @@ stackvault_app_build() {
     done
     return 0
   fi
-  stackvault_build "$BUILD_DIR" "${STACKVAULT_BUILD_TYPE:-Release}" -- "${STACKVAULT_APP_TARGETS[@]}"
+  stackvault_build "$BUILD_DIR" "${STACKVAULT_BUILD_TYPE:-Release}" -- "${STACKVAULT_APP_TARGETS[@]}" "$@"
 }
