@@ -11,6 +11,7 @@
 #include "cloudstate.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
+#include "demoprofile.h"
 #include "stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
@@ -20,7 +21,6 @@
 #include "jobsdock/joblistmodel.h"
 #include "jobsdock/jobsdock.h"
 #include "mainwindow.h"
-#include "profilefixtures.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "restorewizard/restorerunpage.h"
@@ -162,9 +162,10 @@ void TestCoreBackend::ensureCloudSaved()
         m_cloudId = saved->id;
         return;
     }
-    sv::CloudProfile profile = svtest::fakeDemoProfile(m_cloud.authUrl(), QStringLiteral("fake-demo"));
+    sv::CloudProfile profile = demoProfile(m_cloud.authUrl(), sv::CloudProfile::generateId());
+    profile.name = QStringLiteral("fake-demo");
     std::optional<sv::SecretResult> written;
-    m_secrets->write(profile.id, svtest::fakeDemoPassword, this,
+    m_secrets->write(profile.id, QStringLiteral("demo-password"), this,
                      [&written](const sv::SecretResult &result) { written = result; });
     QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 20000);
     QVERIFY2(written->ok(), qPrintable(written->message));

@@ -159,10 +159,11 @@ void CoreBackend::requestServers(const QString &cloudId)
             return;
         }
         // Servers and images in parallel: Nova names a server's image only by id, the tree shows its name.
+        // The jobs parse their pages on the thread pool; the per-server work for the views runs there too.
         struct Pending
         {
-            QList<ServerEntry> servers;
-            QHash<QString, QString> imageNames;
+            QList<openstack::Server> servers;
+            QList<openstack::Image> images;
             int outstanding = 2;
             QString failure;
         };
@@ -174,21 +175,31 @@ void CoreBackend::requestServers(const QString &cloudId)
                 Q_EMIT serversFailed(cloudId, pending->failure);
                 return;
             }
-            for (ServerEntry &server : pending->servers) {
-                if (server.imageName.isEmpty())
-                    server.imageName = pending->imageNames.value(server.imageId);
-            }
-            Q_EMIT serversReady(cloudId, pending->servers);
+            const QPointer<CoreBackend> self(this);
+            QThreadPool::globalInstance()->start([self, cloudId, pending] {
+                QHash<QString, QString> imageNames;
+                for (const openstack::Image &image : std::as_const(pending->images))
+                    imageNames.insert(image.id, image.name);
+                QList<ServerEntry> entries;
+                entries.reserve(pending->servers.size());
+                for (const openstack::Server &server : std::as_const(pending->servers)) {
+                    ServerEntry entry = toEntry(server);
+                    if (entry.imageName.isEmpty())
+                        entry.imageName = imageNames.value(entry.imageId);
+                    entries.append(std::move(entry));
+                }
+                QMetaObject::invokeMethod(QCoreApplication::instance(), [self, cloudId, entries] {
+                    if (self)
+                        Q_EMIT self->serversReady(cloudId, entries);
+                }, Qt::QueuedConnection);
+            });
         };
         auto *job = new openstack::ListServersJob(connection);
         connect(job, &openstack::ApiJob::finished, this, [job, pending, done](const openstack::Error &result) {
-            if (result) {
+            if (result)
                 pending->failure = result.message;
-            } else {
-                pending->servers.reserve(job->servers().size());
-                for (const openstack::Server &server : job->servers())
-                    pending->servers.append(toEntry(server));
-            }
+            else
+                pending->servers = job->servers();
             done();
         });
         auto *images = new openstack::ListImagesJob(connection);
@@ -196,8 +207,7 @@ void CoreBackend::requestServers(const QString &cloudId)
             // Without image names the tree shows ids: not worth failing the listing for.
             if (result)
                 qCWarning(lcUi) << "Listing images failed:" << result.message;
-            for (const openstack::Image &image : images->images())
-                pending->imageNames.insert(image.id, image.name);
+            pending->images = images->images();
             done();
         });
         job->start();
