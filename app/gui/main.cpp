@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
     jobs.setMaxConcurrentJobs(settings->concurrentJobs());
     sv::ui::CoreBackend backend(&profiles, &secrets);
     sv::ui::MainWindow window(&backend, &jobs);
-    window.setIncludeDataDefault(settings->enableServerSnapshot());
+    QString snapshotSettingProblem;
+    window.setIncludeDataDefault(settings->enableServerSnapshot(&snapshotSettingProblem));
     QObject::connect(settings, &sv::AppSettings::changed, &window, [&](const QString &key) {
         if (key == QLatin1String(sv::AppSettings::EnableServerSnapshotKey))
             window.setIncludeDataDefault(settings->enableServerSnapshot());
@@ -63,6 +64,13 @@ int main(int argc, char *argv[])
     window.show();
     if (!loaded)
         sv::ui::MessageBox::warning(&window, QCoreApplication::translate("main", "Saved Clouds"), loadError);
+    // An unreadable enable_server_snapshot: say so, and include server data (the option's default, which
+    // loses nothing) until the file is fixed or Preferences saves a value.
+    if (!snapshotSettingProblem.isEmpty())
+        sv::ui::MessageBox::warning(&window, QCoreApplication::translate("main", "Settings"),
+                                    snapshotSettingProblem + QLatin1Char('\n')
+                                        + QCoreApplication::translate("main", "Until then, “Include server data” "
+                                                                              "starts checked (the default)."));
     // Hidden hook for scripts/screenshots: tour the main screens and save a PNG of each, then exit.
     const QString screenshotDir = qEnvironmentVariable("STACKVAULT_SCREENSHOT_DIR");
     if (!screenshotDir.isEmpty()) {
