@@ -13,8 +13,10 @@
 #include "openstack/network/listnetworksjob.h"
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
+#include "openstack/volume/listvolumesjob.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "protection/checkpointdetails.h"
 #include "protection/verifyjob.h"
 #include "util/appsettings.h"
 
@@ -55,49 +57,30 @@ ServerEntry toEntry(const openstack::Server &server)
     return entry;
 }
 
-CheckpointEntry toEntry(const CheckpointSummary &summary, const CheckpointIndex *index)
+CheckpointEntry toEntry(const CheckpointDetails &details)
 {
     CheckpointEntry entry;
-    entry.id = summary.id;
-    entry.serverId = summary.serverId;
-    entry.serverName = summary.serverName;
-    entry.created = summary.created;
-    entry.size = summary.size;
-    entry.storedSize = summary.newStoredBytes;
-    entry.status = summary.status;
-    if (summary.consistency == u"quiesced")
-        entry.consistency = CheckpointEntry::Consistency::Quiesced;
-    else if (summary.consistency == u"crash-consistent")
-        entry.consistency = CheckpointEntry::Consistency::CrashConsistent;
-    if (!index)
-        return entry;
-    entry.withData = index->options.value(QLatin1String("include_data")).toBool();
-    entry.cloudId = index->options.value(QLatin1String("cloud_id")).toString();
-    for (const ProtectedResource &resource : index->resources) {
-        if (resource.type == u"OS::Nova::Server" && resource.parentId.isEmpty()) {
-            const QJsonObject &meta = resource.metadata;
-            entry.flavorName = meta.value(QLatin1String("flavor")).toObject().value(QLatin1String("name")).toString();
-            entry.keyName = meta.value(QLatin1String("key_name")).toString();
-            entry.availabilityZone = meta.value(QLatin1String("availability_zone")).toString();
-            // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
-            if (entry.cloudId.isEmpty())
-                entry.cloudId = meta.value(QLatin1String("metadata")).toObject().value(QLatin1String("cloud")).toString();
-            const QJsonArray networks = meta.value(QLatin1String("networks")).toArray();
-            for (const QJsonValue &network : networks)
-                entry.networkNames.append(network.toObject().value(QLatin1String("name")).toString());
-            const QJsonArray groups = meta.value(QLatin1String("security_groups")).toArray();
-            for (const QJsonValue &group : groups)
-                entry.securityGroups.append(group.isObject() ? group.toObject().value(QLatin1String("name")).toString()
-                                                             : group.toString());
-        } else if (resource.type == u"OS::Glance::Image") {
-            const QJsonObject &meta = resource.metadata;
-            entry.imageName = resource.name;
-            const QJsonObject properties = meta.value(QLatin1String("properties")).toObject();
-            const QJsonObject &source = properties.isEmpty() ? meta : properties;
-            entry.minDiskGiB = source.value(QLatin1String("min_disk")).toInteger();
-            entry.minRamMiB = source.value(QLatin1String("min_ram")).toInteger();
-        }
-    }
+    entry.id = details.id;
+    entry.serverId = details.serverId;
+    entry.serverName = details.serverName;
+    entry.created = details.created;
+    entry.size = details.size;
+    entry.storedSize = details.newStoredBytes;
+    entry.status = details.status;
+    entry.consistency = details.consistency;
+    entry.requiresQuiesce = details.requiresQuiesce;
+    entry.withData = details.includeData;
+    // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
+    entry.cloudId = details.cloud;
+    entry.flavorName = details.flavorName;
+    entry.keyName = details.keyName;
+    entry.availabilityZone = details.availabilityZone;
+    entry.networkNames = details.networkNames;
+    entry.securityGroups = details.securityGroups;
+    entry.imageName = details.imageName;
+    entry.minDiskGiB = details.minDiskGiB;
+    entry.minRamMiB = details.minRamMiB;
+    entry.volumesNotIncluded = details.volumesNotIncludedLabels();
     return entry;
 }
 
@@ -173,12 +156,14 @@ void CoreBackend::requestServers(const QString &cloudId)
             Q_EMIT serversFailed(cloudId, error);
             return;
         }
-        // Servers and images in parallel: Nova names a server's image only by id, the tree shows its name.
+        // Servers, images and volumes in parallel: Nova names a server's image and volumes only by id; the
+        // tree shows the image's name, the details pane the volumes' names.
         struct Pending
         {
             QList<ServerEntry> servers;
             QHash<QString, QString> imageNames;
-            int outstanding = 2;
+            QHash<QString, QString> volumeNames;
+            int outstanding = 3;
             QString failure;
         };
         auto pending = std::make_shared<Pending>();
@@ -192,6 +177,8 @@ void CoreBackend::requestServers(const QString &cloudId)
             for (ServerEntry &server : pending->servers) {
                 if (server.imageName.isEmpty())
                     server.imageName = pending->imageNames.value(server.imageId);
+                for (VolumeEntry &volume : server.volumes)
+                    volume.name = pending->volumeNames.value(volume.id);
             }
             Q_EMIT serversReady(cloudId, pending->servers);
         };
@@ -215,8 +202,18 @@ void CoreBackend::requestServers(const QString &cloudId)
                 pending->imageNames.insert(image.id, image.name);
             done();
         });
+        auto *volumes = new openstack::ListVolumesJob(connection);
+        connect(volumes, &openstack::ApiJob::finished, this, [volumes, pending, done](const openstack::Error &result) {
+            // Without Cinder (or its permission) the details pane names attached volumes by id.
+            if (result)
+                qCInfo(lcUi) << "Listing volumes failed:" << result.message;
+            for (const openstack::Volume &volume : volumes->volumes())
+                pending->volumeNames.insert(volume.id, volume.name);
+            done();
+        });
         job->start();
         images->start();
+        volumes->start();
     });
 }
 
@@ -297,8 +294,9 @@ void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
             for (const CheckpointSummary &summary : std::as_const(summaries)) {
                 CheckpointIndex index;
                 BankError indexError;
-                const bool haveIndex = bank->checkpoint(summary.id, &index, &indexError);
-                entries.append(toEntry(summary, haveIndex ? &index : nullptr));
+                entries.append(toEntry(bank->checkpoint(summary.id, &index, &indexError)
+                                           ? CheckpointDetails::fromIndex(index)
+                                           : CheckpointDetails::fromSummary(summary)));
             }
         }
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure] {
@@ -446,10 +444,10 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.checkpointId = request.checkpointId;
     restore.serverName = request.serverName;
     restore.flavor = request.flavorId;
-    if (!request.networkId.isEmpty())
-        restore.networks = {request.networkId};
+    restore.networks = request.networkIds;
     restore.keyName = request.keyName;
     restore.securityGroups = request.securityGroups;
+    restore.availabilityZone = request.availabilityZone;
     return new RestoreJob(std::move(restore));
 #else
     Q_UNUSED(request)
