@@ -160,8 +160,31 @@
         <translation>Das Originalabbild von Server %1 wurde gesichert (%2 Bytes); seit dem Start geschriebene Daten sind nicht enthalten.</translation>
     </message>
     <message>
-        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
-        <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es beim nächsten Start erneut.</translation>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
+        <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::BankService</name>
+    <message>
+        <source>No backup storage is set: give a folder or swift:CLOUD/CONTAINER.</source>
+        <translation>Es ist kein Sicherungsspeicher festgelegt: Geben Sie einen Ordner oder swift:CLOUD/CONTAINER an.</translation>
+    </message>
+    <message>
+        <source>Backup storage &quot;%1&quot;: a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud&apos;s name and a container name).</source>
+        <translation>Sicherungsspeicher „%1“: Ein Swift-Container wird als swift:CLOUD/CONTAINER angegeben (der Name einer gespeicherten Cloud und ein Container-Name).</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
+        <translation>StackVault hat sich noch nicht bei der Cloud %1 des Sicherungsspeichers angemeldet; warten Sie, bis die Liste der Sicherungen geladen ist.</translation>
+    </message>
+    <message>
+        <source>The backup storage is a Swift container of the cloud %1, which is not saved. Choose another backup storage in Preferences (or --bank), or save the cloud.</source>
+        <translation>Der Sicherungsspeicher ist ein Swift-Container der Cloud %1, die nicht gespeichert ist. Wählen Sie in den Einstellungen (oder mit --bank) einen anderen Sicherungsspeicher, oder speichern Sie die Cloud.</translation>
+    </message>
+    <message>
+        <source>StackVault is shutting down.</source>
+        <translation>StackVault wird beendet.</translation>
     </message>
 </context>
 <context>
@@ -231,6 +254,24 @@
     <message>
         <source>Cloud %1: %2</source>
         <translation>Cloud %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup %1 could not be deleted: %2</source>
+        <translation>Die Sicherung %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted backup %1. Freed %2 (%n chunk(s)).</source>
+        <translation>
+            <numerusform>Sicherung %1 gelöscht. %2 freigegeben (%n Block).</numerusform>
+            <numerusform>Sicherung %1 gelöscht. %2 freigegeben (%n Blöcke).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted backup %1. Unused chunks will be removed later: %2</source>
+        <translation>Sicherung %1 gelöscht. Nicht mehr benutzte Blöcke werden später entfernt: %2</translation>
     </message>
 </context>
 <context>
@@ -469,13 +510,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <translation>Übrig gebliebene temporäre Snapshots entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>%n leftover temporary snapshot(s) removed.</source>
-        <translation>
-            <numerusform>%n übrig gebliebener temporärer Snapshot entfernt.</numerusform>
-            <numerusform>%n übrig gebliebene temporäre Snapshots entfernt.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n temporary snapshot(s) could not be removed yet; StackVault will try again.</source>
         <translation>
             <numerusform>%n temporärer Snapshot konnte noch nicht entfernt werden; StackVault versucht es erneut.</numerusform>
@@ -501,6 +535,29 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>Server %1: %2</source>
         <translation>Server %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was left over by interrupted backups or restores.</source>
+        <translation>Unterbrochene Sicherungen oder Wiederherstellungen haben nichts zurückgelassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n leftover(s) of interrupted backups or restores: %1.</source>
+        <translation>
+            <numerusform>%n Überbleibsel unterbrochener Sicherungen oder Wiederherstellungen entfernt: %1.</numerusform>
+            <numerusform>%n Überbleibsel unterbrochener Sicherungen oder Wiederherstellungen entfernt: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Abbild %1</translation>
     </message>
 </context>
 <context>
@@ -1292,17 +1349,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
     <message>
-        <source>(no project)</source>
-        <translation>(kein Projekt)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Signed in to project %1. The cloud offers %n service(s).</source>
-        <translation>
-            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienst an.</numerusform>
-            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienste an.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Could not connect: %1</source>
         <translation>Verbindung nicht möglich: %1</translation>
     </message>
@@ -1413,14 +1459,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
 <context>
     <name>sv::ui::CoreBackend</name>
     <message>
-        <source>Backing up is not available in this build yet.</source>
-        <translation>Das Sichern ist in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Restoring is not available in this build yet.</source>
-        <translation>Das Wiederherstellen ist in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>This cloud is no longer saved.</source>
         <translation>Diese Cloud ist nicht mehr gespeichert.</translation>
     </message>
@@ -1441,23 +1479,22 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Um in ein anderes Projekt oder eine andere Region wiederherzustellen, speichern Sie dafür unter „Clouds verwalten“ eine Cloud und wählen Sie diese als Ziel.</translation>
     </message>
     <message>
-        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
-        <translation>StackVault hat sich noch nicht bei der Cloud %1 des Sicherungsspeichers angemeldet; warten Sie, bis die Liste der Sicherungen geladen ist.</translation>
+        <source>(no project)</source>
+        <translation>(kein Projekt)</translation>
     </message>
-    <message>
-        <source>The backup storage is a Swift container of the cloud %1, which is no longer saved. Choose another backup storage in Preferences.</source>
-        <translation>Der Sicherungsspeicher ist ein Swift-Container der Cloud %1, die nicht mehr gespeichert ist. Wählen Sie in den Einstellungen einen anderen Sicherungsspeicher.</translation>
+    <message numerus="yes">
+        <source>Signed in to project %1. The cloud offers %n service(s).</source>
+        <translation>
+            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienst an.</numerusform>
+            <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienste an.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
-    <name>sv::ui::DeleteCheckpointJob</name>
+    <name>sv::ui::DesktopApp</name>
     <message>
-        <source>The backup could not be deleted: %1</source>
-        <translation>Die Sicherung konnte nicht gelöscht werden: %1</translation>
-    </message>
-    <message>
-        <source>Backup deleted.</source>
-        <translation>Sicherung gelöscht.</translation>
+        <source>The saved clouds could not be read.</source>
+        <translation>Die gespeicherten Clouds konnten nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1565,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
         <translation>Sicherungen werden in einem Ordner auf diesem Computer gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
+    </message>
+    <message>
+        <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
+        <translation>Wird StackVault mitten in einer Sicherung beendet (ein Absturz, ein Stromausfall), wird der Snapshot beim nächsten Start von StackVault von selbst entfernt; die Auftragsliste zeigt, was entfernt wurde.</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1781,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;OpenStack-Server samt Daten sichern und in jeder Cloud, jedem Projekt und jeder Region wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Leftovers</source>
+        <translation>Überbleibsel können nicht entfernt werden</translation>
     </message>
 </context>
 <context>

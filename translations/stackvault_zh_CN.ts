@@ -159,8 +159,31 @@
         <translation>已备份服务器 %1 的原始镜像（%2 字节）；不包含自启动以来写入的数据。</translation>
     </message>
     <message>
-        <source>The temporary snapshot %1 could not be deleted (%2); StackVault will try again at its next start.</source>
-        <translation>无法删除临时快照 %1（%2）；StackVault 会在下次启动时重试。</translation>
+        <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
+        <translation>无法删除临时快照 %1（%2）；StackVault 会在桌面应用下次启动时，或在此云上的下一次备份或恢复之前再次尝试。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::BankService</name>
+    <message>
+        <source>No backup storage is set: give a folder or swift:CLOUD/CONTAINER.</source>
+        <translation>未设置备份存储：请指定一个文件夹或 swift:CLOUD/CONTAINER。</translation>
+    </message>
+    <message>
+        <source>Backup storage &quot;%1&quot;: a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud&apos;s name and a container name).</source>
+        <translation>备份存储“%1”：Swift 容器的写法是 swift:CLOUD/CONTAINER（已保存云的名称和容器名称）。</translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
+        <translation>StackVault 尚未登录备份存储所在的云 %1；请等待备份列表加载完成。</translation>
+    </message>
+    <message>
+        <source>The backup storage is a Swift container of the cloud %1, which is not saved. Choose another backup storage in Preferences (or --bank), or save the cloud.</source>
+        <translation>备份存储是云 %1 的 Swift 容器，但该云未保存。请在首选项中（或用 --bank）选择其他备份存储，或保存该云。</translation>
+    </message>
+    <message>
+        <source>StackVault is shutting down.</source>
+        <translation>StackVault 正在退出。</translation>
     </message>
 </context>
 <context>
@@ -230,6 +253,23 @@
     <message>
         <source>Cloud %1: %2</source>
         <translation>云 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::DeleteCheckpointJob</name>
+    <message>
+        <source>The backup %1 could not be deleted: %2</source>
+        <translation>无法删除备份 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted backup %1. Freed %2 (%n chunk(s)).</source>
+        <translation>
+            <numerusform>已删除备份 %1。释放了 %2（%n 个数据块）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted backup %1. Unused chunks will be removed later: %2</source>
+        <translation>已删除备份 %1。未使用的数据块将稍后删除：%2</translation>
     </message>
 </context>
 <context>
@@ -468,12 +508,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>删除遗留的临时快照</translation>
     </message>
     <message numerus="yes">
-        <source>%n leftover temporary snapshot(s) removed.</source>
-        <translation>
-            <numerusform>已删除 %n 个遗留的临时快照。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n temporary snapshot(s) could not be removed yet; StackVault will try again.</source>
         <translation>
             <numerusform>%n 个临时快照暂时无法删除；StackVault 会再次尝试。</numerusform>
@@ -498,6 +532,28 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>Server %1: %2</source>
         <translation>服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was left over by interrupted backups or restores.</source>
+        <translation>中断的备份或恢复没有留下任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n leftover(s) of interrupted backups or restores: %1.</source>
+        <translation>
+            <numerusform>已删除中断的备份或恢复留下的 %n 项残留：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation>快照 %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
     </message>
 </context>
 <context>
@@ -1287,16 +1343,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>(no project)</source>
-        <translation>（无项目）</translation>
-    </message>
-    <message numerus="yes">
-        <source>Signed in to project %1. The cloud offers %n service(s).</source>
-        <translation>
-            <numerusform>已登录项目 %1。该云提供 %n 项服务。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
@@ -1405,14 +1451,6 @@ Double-click or choose Retry to try again.</source>
 <context>
     <name>sv::ui::CoreBackend</name>
     <message>
-        <source>Backing up is not available in this build yet.</source>
-        <translation>此版本尚不支持备份。</translation>
-    </message>
-    <message>
-        <source>Restoring is not available in this build yet.</source>
-        <translation>此版本尚不支持恢复。</translation>
-    </message>
-    <message>
         <source>This cloud is no longer saved.</source>
         <translation>此云已不再保存。</translation>
     </message>
@@ -1433,23 +1471,21 @@ Double-click or choose Retry to try again.</source>
         <translation>要恢复到其他项目或区域，请在“管理云”中为其保存一个云，并选择该云作为目标。</translation>
     </message>
     <message>
-        <source>StackVault has not signed in to the cloud %1 of the backup storage yet; wait for the backups list to load.</source>
-        <translation>StackVault 尚未登录备份存储所在的云 %1；请等待备份列表加载完成。</translation>
+        <source>(no project)</source>
+        <translation>（无项目）</translation>
     </message>
-    <message>
-        <source>The backup storage is a Swift container of the cloud %1, which is no longer saved. Choose another backup storage in Preferences.</source>
-        <translation>备份存储是云 %1 的 Swift 容器，但该云已不再保存。请在首选项中选择其他备份存储。</translation>
+    <message numerus="yes">
+        <source>Signed in to project %1. The cloud offers %n service(s).</source>
+        <translation>
+            <numerusform>已登录项目 %1。该云提供 %n 项服务。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
-    <name>sv::ui::DeleteCheckpointJob</name>
+    <name>sv::ui::DesktopApp</name>
     <message>
-        <source>The backup could not be deleted: %1</source>
-        <translation>无法删除备份：%1</translation>
-    </message>
-    <message>
-        <source>Backup deleted.</source>
-        <translation>备份已删除。</translation>
+        <source>The saved clouds could not be read.</source>
+        <translation>无法读取已保存的云。</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1556,10 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
         <translation>备份存储在本机的一个文件夹中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
+    </message>
+    <message>
+        <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
+        <translation>如果 StackVault 在备份过程中被中断（崩溃、断电），快照会在 StackVault 下次启动时自动删除；任务列表会显示删除了什么。</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +1772,10 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;备份 OpenStack 服务器及其数据，并将其恢复到任意云、项目或区域。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Leftovers</source>
+        <translation>无法删除残留</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,10 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
         m_backupsView->setStatusText(tr("Could not list the backups: %1").arg(message));
     });
     connect(m_backupsView, &BackupsView::refreshRequested, m_backend, &Backend::requestCheckpoints);
+    // What an interrupted backup or restore left in a cloud is removed by itself, shown in the jobs dock.
+    connect(m_backend, &Backend::leftoverSweepReady, this, [this](Job *job) {
+        enqueue(job, JobKind::Other, tr("Cannot Remove Leftovers"), {});
+    });
     connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
@@ -132,6 +136,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     resize(1100, 720);
     restoreWindowState();
     m_backend->requestCheckpoints();
+    m_backend->requestLeftoverSweep();
 }
 
 MainWindow::~MainWindow() = default;

@@ -3,6 +3,7 @@
 #include "clicommand.h"
 #include "clisupport.h"
 #include "protection/checkpointdetails.h"
+#include "protection/deletecheckpointjob.h"
 #include "protection/verifyjob.h"
 
 #include <QJsonArray>
@@ -163,25 +164,23 @@ void deleteCheckpoint(const QStringList &arguments)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json, id](std::shared_ptr<sv::Bank> bank) {
-        sv::GcReport report;
-        sv::BankError error;
-        if (!bank->deleteCheckpoint(id, &report, &error)) {
-            err() << error.message << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
-        if (json) {
-            printJson(QJsonObject{{QStringLiteral("deleted"), id},
-                                  {QStringLiteral("gc_done"), report.done},
-                                  {QStringLiteral("chunks_removed"), report.chunksRemoved},
-                                  {QStringLiteral("bytes_freed"), report.bytesFreed}});
-        } else {
-            out() << "Deleted backup " << id << ". ";
-            if (report.done)
-                out() << "Freed " << humanBytes(report.bytesFreed) << " (" << report.chunksRemoved << " chunks).\n";
-            else
-                out() << "Unused chunks will be removed later: " << report.deferredReason << '\n';
-        }
-        CliCommand::finish(ExitOk);
+        runJobThen(new sv::DeleteCheckpointJob(bank, id, QStringLiteral("Delete backup %1").arg(id)),
+                   [json](const sv::JobResult &result) {
+                       if (result.outcome != sv::JobOutcome::Succeeded) {
+                           err() << result.message << Qt::endl;
+                           return CliCommand::finish(ExitFailure);
+                       }
+                       if (json) {
+                           const QVariantMap &data = result.data;
+                           printJson(QJsonObject{{QStringLiteral("deleted"), data.value(QStringLiteral("checkpoint_id")).toString()},
+                                                 {QStringLiteral("gc_done"), data.value(QStringLiteral("gc_done")).toBool()},
+                                                 {QStringLiteral("chunks_removed"), data.value(QStringLiteral("chunks_removed")).toLongLong()},
+                                                 {QStringLiteral("bytes_freed"), data.value(QStringLiteral("bytes_freed")).toLongLong()}});
+                       } else {
+                           out() << result.message << '\n';
+                       }
+                       CliCommand::finish(ExitOk);
+                   });
     });
 }
 

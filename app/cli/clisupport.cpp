@@ -1,12 +1,15 @@
 #include "clisupport.h"
 
-#include "bank/localbank.h"
-#include "bank/swiftbank.h"
+#include "bank/bank.h"
 #include "clicommand.h"
 #include "jobs/jobmanager.h"
+#include "openstack/session.h"
 #include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "protection/bankservice.h"
+#include "protection/leftoversweep.h"
+#include "protection/sweepjob.h"
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
@@ -89,56 +92,99 @@ void addJsonOption(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON for scripts.")});
 }
 
-void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next)
+sv::CloudSessions *cloudSessions()
 {
-    // One profile store, keyring and session cache per process: a Swift bank and a backup of the same
-    // cloud share one token.
+    // One profile store, keyring and session cache per process: a Swift bank, the sweep and a backup
+    // of the same cloud share one token.
     static sv::CloudSessions *sessions = nullptr;
-    auto *app = QCoreApplication::instance();
     if (!sessions) {
+        auto *app = QCoreApplication::instance();
         auto *profiles = new sv::ProfileStore({}, app);
         QString error;
         if (!profiles->load(&error)) {
             err() << error << Qt::endl;
-            return CliCommand::finish(ExitFailure);
+            CliCommand::finish(ExitFailure);
+            return nullptr;
         }
         sessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
     }
-    sessions->acquire(cloud, app, [next = std::move(next)](std::shared_ptr<sv::openstack::Session> session,
-                                                         const QString &problem) {
-        if (!session) {
-            err() << problem << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
-        next(std::move(session));
-    });
+    return sessions;
+}
+
+void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next)
+{
+    sv::CloudSessions *sessions = cloudSessions();
+    if (!sessions)
+        return;
+    sessions->acquire(cloud, QCoreApplication::instance(),
+                      [next = std::move(next)](std::shared_ptr<sv::openstack::Session> session, const QString &problem) {
+                          if (!session) {
+                              err() << problem << Qt::endl;
+                              return CliCommand::finish(ExitFailure);
+                          }
+                          next(std::move(session));
+                      });
 }
 
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
     const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
                                                                    : sv::AppSettings::instance()->bankLocation();
-    const auto openOrFail = [next = std::move(next)](std::shared_ptr<sv::Bank> bank) {
-        sv::BankError error;
-        if (!bank->open(&error)) {
-            err() << error.message << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
-        next(std::move(bank));
-    };
-    if (!sv::SwiftBank::isSwiftSpec(location))
-        return openOrFail(std::make_shared<sv::LocalBank>(location));
-    QString cloud;
-    QString container;
-    if (!sv::SwiftBank::parseSpec(location, &cloud, &container)) {
-        err() << "Backup storage \"" << location
-              << "\": a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud's name and a container name)."
-              << Qt::endl;
+    if (const QString problem = sv::BankService::locationError(location); !problem.isEmpty()) {
+        err() << problem << Qt::endl;
         return CliCommand::finish(ExitUsage);
     }
-    withSession(cloud, [container, openOrFail](std::shared_ptr<sv::openstack::Session> session) {
-        openOrFail(std::make_shared<sv::SwiftBank>(std::move(session), container));
-    });
+    sv::CloudSessions *sessions = cloudSessions();
+    if (!sessions)
+        return;
+    static auto *banks = new sv::BankService(sessions, QCoreApplication::instance());
+    banks->open(location, QCoreApplication::instance(),
+                [next = std::move(next)](std::shared_ptr<sv::Bank> bank, const QString &error) {
+                    if (!bank) {
+                        err() << error << Qt::endl;
+                        return CliCommand::finish(ExitFailure);
+                    }
+                    next(std::move(bank));
+                });
+}
+
+void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr<sv::openstack::Session> &session,
+                    bool json, std::function<void()> next)
+{
+    sv::LeftoverSweep::prepare(
+        bank, cloudSessions(), session->profile().id, QCoreApplication::instance(),
+        [json, next = std::move(next)](sv::SweepJob *job, const QStringList &problems) {
+            for (const QString &problem : problems)
+                err() << problem << Qt::endl;
+            if (!job)
+                return next();
+            runJobThen(job, [json, next](const sv::JobResult &result) {
+                const bool ok = result.outcome == sv::JobOutcome::Succeeded;
+                if (json) {
+                    QJsonObject object = QJsonObject::fromVariantMap(result.data);
+                    object.insert(QStringLiteral("event"), QStringLiteral("swept"));
+                    object.insert(QStringLiteral("ok"), ok);
+                    object.insert(QStringLiteral("message"), result.message);
+                    out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+                } else {
+                    (ok ? out() : err()) << result.message << Qt::endl;
+                    if (!ok && !result.details.isEmpty())
+                        err() << result.details << Qt::endl;
+                }
+                next();
+            });
+        });
+}
+
+void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> done)
+{
+    auto *manager = new sv::JobManager(QCoreApplication::instance());
+    QObject::connect(manager, &sv::JobManager::jobFinished, manager,
+                     [manager, done = std::move(done)](int, const sv::JobResult &result) {
+                         manager->deleteLater();
+                         done(result);
+                     });
+    manager->enqueue(job);
 }
 
 void printJson(const QJsonValue &value)

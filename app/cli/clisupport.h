@@ -12,6 +12,7 @@
 
 namespace sv {
 class Bank;
+class CloudSessions;
 class Job;
 class JobManager;
 namespace openstack {
@@ -26,6 +27,10 @@ bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStri
 void addBankOption(QCommandLineParser &parser);
 void addJsonOption(QCommandLineParser &parser);
 
+// The process's one CloudSessions (saved profiles + keyring), or null after printing why the profiles
+// could not be loaded (the process then ends with a failure).
+sv::CloudSessions *cloudSessions();
+
 // A session for the named saved cloud (its secret read from the keyring), handed to `next` on the main
 // thread; or prints why not and ends the process with a failure. One session per cloud per process.
 void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next);
@@ -35,6 +40,16 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
 // to `next` (at once for a folder, after signing in for Swift), or prints why not and ends the process
 // with a failure. `next` may run after the verb returned: it must not use the parser.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
+
+// Before a backup or restore on `session`'s cloud: removes what interrupted backups and restores left
+// on that cloud (the bank's journal; sv::LeftoverSweep), prints one line saying what was removed (a JSON
+// line {"event": "swept", ...} with --json), then calls `next` — also when the sweep failed (it says
+// so; the entries stay for the next try). Nothing is printed when nothing was left over.
+void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr<sv::openstack::Session> &session,
+                    bool json, std::function<void()> next);
+
+// Runs one job on a worker thread without printing anything and hands its result to `done`.
+void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> done);
 
 void printJson(const QJsonValue &value);
 QString humanBytes(qint64 bytes);

@@ -2,10 +2,8 @@
 #include "bank/bank.h"
 #include "clicommand.h"
 #include "clisupport.h"
-#include "profiles/cloudsessions.h"
-#include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
 #include "protection/backupjob.h"
+#include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
 #include "util/appsettings.h"
@@ -59,7 +57,10 @@ void backup(const QStringList &arguments)
         request.bank = std::move(bank);
         withSession(cloud, [request, json](auto session) mutable {
             request.session = std::move(session);
-            runJob(new sv::BackupJob(request), json);
+            // What an interrupted backup or restore left on this cloud goes first (one line says what).
+            sweepCloudThen(request.bank, request.session, json, [request, json] {
+                runJob(new sv::BackupJob(request), json);
+            });
         });
     });
 }
@@ -104,7 +105,9 @@ void restore(const QStringList &arguments)
         request.bank = std::move(bank);
         withSession(cloud, [request, json](auto session) mutable {
             request.session = std::move(session);
-            runJob(new sv::RestoreJob(request), json);
+            sweepCloudThen(request.bank, request.session, json, [request, json] {
+                runJob(new sv::RestoreJob(request), json);
+            });
         });
     });
 }
@@ -132,37 +135,13 @@ void sweep(const QStringList &arguments)
         return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
-        sv::BankError bankError;
-        QList<sv::JournalEntry> entries;
-        if (!bank->journalEntries(&entries, &bankError)) {
-            err() << bankError.message << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
-        QStringList profileIds;
-        for (const auto &entry : std::as_const(entries)) {
-            if (!profileIds.contains(entry.cloudProfileId))
-                profileIds.append(entry.cloudProfileId);
-        }
-        // Acquire a session per cloud named in the journal, then run one sweep over all of them.
-        auto sessions = std::make_shared<QHash<QString, std::shared_ptr<sv::openstack::Session>>>();
-        auto remaining = std::make_shared<qsizetype>(profileIds.size());
-        const auto start = [bank, sessions, json] { runJob(new sv::SweepJob(bank, *sessions), json); };
-        if (profileIds.isEmpty())
-            return start();
-        auto *app = QCoreApplication::instance();
-        auto *profiles = new sv::ProfileStore({}, app);
-        profiles->load();
-        auto *cloudSessions = new sv::CloudSessions(profiles, new sv::SecretStore(app), app);
-        for (const QString &id : std::as_const(profileIds)) {
-            cloudSessions->acquire(id, app, [id, sessions, remaining, start](auto session, const QString &problem) {
-                if (session)
-                    sessions->insert(id, session);
-                else
-                    err() << problem << Qt::endl;
-                if (--*remaining == 0)
-                    start();
-            });
-        }
+        // Every cloud the journal names, and only those, is signed in to.
+        sv::LeftoverSweep::prepare(bank, cloudSessions(), {}, QCoreApplication::instance(),
+                                   [bank, json](sv::SweepJob *job, const QStringList &problems) {
+                                       for (const QString &problem : problems)
+                                           err() << problem << Qt::endl;
+                                       runJob(job ? job : new sv::SweepJob(bank, {}), json);
+                                   });
     });
 }
 

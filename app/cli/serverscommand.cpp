@@ -7,8 +7,6 @@
 #include "openstack/connection.h"
 #include "openstack/image/listimagesjob.h"
 #include "openstack/session.h"
-#include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -133,10 +131,10 @@ void collectNames(Connection *connection, std::shared_ptr<Listing> listing, bool
     flavors->start();
 }
 
-// Lists the servers of `profile` (authenticating with `secret`) and ends the process.
-void listServers(const sv::CloudProfile &profile, const QString &secret, bool json)
+// Lists the servers of the cloud `session` signs in to and ends the process.
+void listServers(std::shared_ptr<Session> session, bool json)
 {
-    auto *connection = new Connection(Session::create(profile, secret), QCoreApplication::instance());
+    auto *connection = new Connection(std::move(session), QCoreApplication::instance());
     auto listing = std::make_shared<Listing>();
     auto *job = new ListServersJob(connection);
     QObject::connect(job, &ApiJob::finished, connection, [connection, job, listing, json](const Error &error) {
@@ -168,28 +166,7 @@ void runServers(const QStringList &arguments)
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString name = parser.value(QStringLiteral("cloud"));
 
-    auto *store = new sv::ProfileStore(QString(), QCoreApplication::instance());
-    QString loadError;
-    if (!store->load(&loadError)) {
-        err() << loadError << Qt::endl;
-        CliCommand::finish(ExitFailure);
-        return;
-    }
-    const std::optional<sv::CloudProfile> profile = store->findByName(name);
-    if (!profile) {
-        err() << "There is no saved cloud named \"" << name << "\"; see `stackvault-cli clouds list`.\n";
-        CliCommand::finish(ExitFailure);
-        return;
-    }
-    auto *secrets = new sv::SecretStore(QCoreApplication::instance());
-    secrets->read(profile->id, QCoreApplication::instance(), [profile = *profile, json](const sv::SecretResult &result) {
-        if (!result.ok()) {
-            err() << "Cloud \"" << profile.name << "\": " << result.message << Qt::endl;
-            CliCommand::finish(ExitFailure);
-            return;
-        }
-        listServers(profile, result.secret, json);
-    });
+    withSession(name, [json](std::shared_ptr<Session> session) { listServers(std::move(session), json); });
 }
 
 const CliCommandRegistration registration{

@@ -1,5 +1,7 @@
 #include "profiles/cloudsessions.h"
 
+#include "openstack/authstate.h"
+#include "openstack/connection.h"
 #include "openstack/session.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -25,11 +27,25 @@ CloudSessions::CloudSessions(ProfileStore *profiles, SecretStore *secrets, QObje
     });
 }
 
-void CloudSessions::acquire(const QString &cloudNameOrId, QObject *context, Callback callback)
+std::optional<CloudProfile> CloudSessions::find(const QString &cloudNameOrId) const
 {
+    if (!m_profiles)
+        return std::nullopt;
     auto profile = m_profiles->findByName(cloudNameOrId);
     if (!profile)
         profile = m_profiles->findById(cloudNameOrId);
+    return profile;
+}
+
+std::shared_ptr<openstack::Session> CloudSessions::cached(const QString &cloudNameOrId) const
+{
+    const auto profile = find(cloudNameOrId);
+    return profile ? m_sessions.value(profile->id) : nullptr;
+}
+
+void CloudSessions::acquire(const QString &cloudNameOrId, QObject *context, Callback callback)
+{
+    const auto profile = find(cloudNameOrId);
     if (!profile) {
         callback({}, QCoreApplication::translate("sv::CloudSessions",
                                                  "There is no saved cloud named %1. Add it first (Clouds → Add, or "
@@ -62,6 +78,48 @@ void CloudSessions::acquire(const QString &cloudNameOrId, QObject *context, Call
 void CloudSessions::forget(const QString &profileId)
 {
     m_sessions.remove(profileId);
+}
+
+void CloudSessions::forgetAll()
+{
+    m_sessions.clear();
+}
+
+void CloudSessions::trySignIn(const CloudProfile &profile, const QString &secret, QObject *context,
+                              std::function<void(const SignInResult &result)> callback)
+{
+    const QPointer<QObject> guard(context);
+    const auto withSecret = [this, guard, profile, callback](const QString &usable) {
+        if (!guard)
+            return;
+        const std::shared_ptr<openstack::Session> session = openstack::Session::create(profile, usable);
+        auto *connection = new openstack::Connection(session, this);
+        if (const openstack::Error &setup = connection->setupError()) {
+            connection->deleteLater();
+            return callback(SignInResult{setup.message, {}, 0});
+        }
+        connection->ensureAuthenticated(openstack::ServiceType::Identity, connection,
+                                        [guard, session, connection, callback](const openstack::Error &error) {
+                                            connection->deleteLater();
+                                            if (!guard)
+                                                return;
+                                            if (error)
+                                                return callback(SignInResult{error.message, {}, 0});
+                                            const openstack::AuthState state = session->authState();
+                                            callback(SignInResult{{}, state.projectName,
+                                                                  int(state.catalog.services().size())});
+                                        });
+    };
+    if (!secret.isEmpty() || profile.id.isEmpty())
+        return withSecret(secret);
+    // The saved secret: the keychain answers asynchronously.
+    m_secrets->read(profile.id, this, [guard, withSecret, callback](const SecretResult &result) {
+        if (!guard)
+            return;
+        if (!result.ok())
+            return callback(SignInResult{result.message, {}, 0});
+        withSecret(result.secret);
+    });
 }
 
 } // namespace sv

@@ -238,7 +238,7 @@ void BackupJob::createSnapshot()
         }
         m_snapshotId = job->imageId();
         crashPoint("backup-after-create-image");
-        // Journal before waiting: if this process dies now, the next start deletes the snapshot.
+        // Journal before waiting: if this process dies now, the next start-up sweep deletes the snapshot.
         JournalEntry entry;
         entry.checkpointId = m_checkpoint->id();
         entry.imageId = m_snapshotId;
@@ -439,8 +439,8 @@ void BackupJob::cleanUp()
     connect(job, &openstack::ApiJob::finished, this, [this, imageId](const Error &error) {
         if (error) {
             // Keep the journal entry: the next start tries again.
-            m_cleanupProblem = tr("The temporary snapshot %1 could not be deleted (%2); StackVault will try again at "
-                                  "its next start.")
+            m_cleanupProblem = tr("The temporary snapshot %1 could not be deleted (%2); StackVault tries again when "
+                                  "the desktop app starts next or before the next backup or restore on this cloud.")
                                    .arg(imageId, error.message);
         } else if (m_snapshotJournaled) {
             JournalEntry entry;

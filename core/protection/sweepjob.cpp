@@ -26,6 +26,11 @@ SweepJob::SweepJob(std::shared_ptr<Bank> bank, QHash<QString, std::shared_ptr<op
 {
 }
 
+void SweepJob::setClouds(const QStringList &profileIds)
+{
+    m_clouds = profileIds;
+}
+
 void SweepJob::run()
 {
     setStage(JobStage::CleaningUp);
@@ -45,6 +50,8 @@ void SweepJob::run()
     QList<JournalEntry> entries;
     if (!m_bank->journalEntries(&entries, &error))
         return fail(error.message, error.path);
+    if (m_clouds)
+        entries.removeIf([this](const JournalEntry &entry) { return !m_clouds->contains(entry.cloudProfileId); });
     // Servers first: a restored server uses the restored image.
     std::stable_sort(entries.begin(), entries.end(), [](const JournalEntry &a, const JournalEntry &b) {
         return (a.kind == JournalEntry::RestoreServer) > (b.kind == JournalEntry::RestoreServer);
@@ -79,11 +86,16 @@ void SweepJob::next()
         m_lock.reset();
         JobResult result{m_problems.isEmpty() ? JobOutcome::Succeeded : JobOutcome::Failed,
                          m_problems.isEmpty()
-                             ? tr("%n leftover temporary snapshot(s) removed.", nullptr, m_deleted)
+                             ? (m_deleted == 0 ? tr("Nothing was left over by interrupted backups or restores.")
+                                               : tr("Removed %n leftover(s) of interrupted backups or restores: %1.",
+                                                    nullptr, m_deleted)
+                                                     .arg(m_removed.join(QStringLiteral(", "))))
                              : tr("%n temporary snapshot(s) could not be removed yet; StackVault will try again.",
                                   nullptr, int(m_problems.size())),
                          m_problems.join(QLatin1Char('\n')),
-                         {{QStringLiteral("deleted"), m_deleted}, {QStringLiteral("kept"), int(m_problems.size())}}};
+                         {{QStringLiteral("deleted"), m_deleted},
+                          {QStringLiteral("kept"), int(m_problems.size())},
+                          {QStringLiteral("removed"), m_removed}}};
         return finish(result);
     }
     const Task task = m_pending.takeFirst();
@@ -183,8 +195,12 @@ void SweepJob::deleteResource(const Task &task)
         BankError bankError;
         if (!m_bank->removeJournalEntry(entry, &bankError))
             m_problems.append(bankError.message);
-        else
+        else {
             ++m_deleted;
+            m_removed.append(server                                         ? tr("server %1").arg(id)
+                             : entry.kind == JournalEntry::TemporaryImage ? tr("snapshot %1").arg(id)
+                                                                          : tr("image %1").arg(id));
+        }
         qCInfo(lcProtection) << "swept" << (server ? "server" : "image") << id << "of" << entry.kind
                              << entry.checkpointId;
         next();

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 namespace sv {
 
@@ -17,8 +18,9 @@ class Session;
 } // namespace openstack
 
 // Deletes what the bank's journal still names — temporary snapshots of a backup whose process died,
-// images and servers of a restore that died half-way — and then the journal entries. Run at start-up
-// (design.md "Backup flow", step 8). An intent entry (the process died between a create request and
+// images and servers of a restore that died half-way — and then the journal entries. LeftoverSweep
+// starts it when the desktop app starts and before a CLI backup or restore (design.md "Backup flow",
+// step 8); `stackvault-cli sweep` runs it on demand. An intent entry (the process died between a create request and
 // its answer) is resolved by listing the cloud for the entry's marker. Entries of clouds without a
 // session (no profile, no secret) are kept for a later sweep. The sweep holds the bank's exclusive
 // lock, so it never touches what a running backup or restore (shared lock) is still using; when one
@@ -30,6 +32,10 @@ public:
     // `sessions` by cloud profile id.
     SweepJob(std::shared_ptr<Bank> bank, QHash<QString, std::shared_ptr<openstack::Session>> sessions,
              QObject *parent = nullptr);
+
+    // Sweeps only the entries of these clouds (profile ids); the others are left alone and not
+    // reported. By default every entry is swept.
+    void setClouds(const QStringList &profileIds);
 
 protected:
     void run() override;
@@ -52,7 +58,9 @@ private:
     QHash<QString, openstack::Connection *> m_connections;
     QList<Task> m_pending;
     std::unique_ptr<BankLock> m_lock;
+    std::optional<QStringList> m_clouds;
     int m_deleted = 0;
+    QStringList m_removed; // "image ID" / "server ID", for the result
     QStringList m_problems;
 };
 

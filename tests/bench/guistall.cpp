@@ -1,6 +1,6 @@
 // GUI responsiveness benchmark (issue 8 tracks it; issue 5's goal: < 50 ms): the real application
 // window over the real backend backs up one server of the in-process fake cloud while a 5 ms timer on
-// the GUI thread (sv::ui::StallMeter) records the longest gap between its ticks.
+// the GUI thread (sv::test::StallMeter) records the longest gap between its ticks.
 //
 //   stackvault-bench-guistall [--size MiB] [--include-data] [--interval ms]
 //
@@ -11,7 +11,7 @@
 // offscreen.
 
 #include "backend/corebackend.h"
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 #include "extraserver.h"
 #include "fakecloud.h"
 #include "jobs/jobmanager.h"
@@ -97,7 +97,7 @@ int main(int argc, char *argv[])
     sv::JobManager jobs;
     sv::ui::CoreBackend backend(&profiles, &secrets);
     sv::ui::MainWindow window(&backend, &jobs);
-    sv::ui::StallMeter meter(std::chrono::milliseconds(parser.value(QStringLiteral("interval")).toInt()));
+    sv::test::StallMeter meter(std::chrono::milliseconds(parser.value(QStringLiteral("interval")).toInt()));
     QElapsedTimer clock;
     int exitCode = 0;
     auto quit = [&](int code) {

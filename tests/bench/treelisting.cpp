@@ -1,6 +1,6 @@
 // The listing case of scripts/bench (issue 8: 5,000 servers ≤ 2 s): the real cloud tree model over
 // the real backend, in a QTreeView, from the moment a user opens a saved cloud until the tree holds
-// (and has painted) every server; the GUI thread's longest stall meanwhile (sv::ui::StallMeter).
+// (and has painted) every server; the GUI thread's longest stall meanwhile (sv::test::StallMeter).
 //
 //   stackvault-bench-tree --cloud NAME
 //
@@ -11,7 +11,7 @@
 #include "backend/corebackend.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "util/appinfo.h"
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
     view.setModel(&model);
     view.resize(1000, 700);
     view.show();
-    ui::StallMeter meter(std::chrono::milliseconds(1));
+    test::StallMeter meter(std::chrono::milliseconds(1));
     QElapsedTimer clock;
     QTimer poll;
     QTimer::singleShot(0, &app, [&] {

@@ -4,6 +4,7 @@
 
 #include "backend/backend.h"
 #include "fakejob.h"
+#include "profiles/cloudprofile.h"
 
 #include <QHash>
 #include <QTimer>
@@ -23,7 +24,23 @@ public:
     QList<sv::ui::RestoreRequest> restoreRequests;
     QList<QPair<QString, bool>> backups; // server id, include data
 
+    int leftoverSweepRequests = 0;
+    QStringList connectionTests; // profile names
+
     QList<sv::ui::CloudEntry> clouds() const override { return cloudList; }
+
+    void requestLeftoverSweep() override { ++leftoverSweepRequests; }
+
+    void testConnection(const sv::CloudProfile &profile, const QString &) override
+    {
+        connectionTests.append(profile.name);
+        QTimer::singleShot(replyDelayMs, this, [this, profile] {
+            if (failures.contains(profile.name))
+                Q_EMIT connectionTested(false, failures.value(profile.name));
+            else
+                Q_EMIT connectionTested(true, QStringLiteral("Signed in to project %1.").arg(profile.projectName));
+        });
+    }
 
     void requestServers(const QString &cloudId) override
     {

@@ -2,6 +2,7 @@
 // test service name (scripts/test provides a private D-Bus session with gnome-keyring; without one the
 // dialog must say plainly that no keyring is available).
 #include "common/icons.h"
+#include "fakebackend.h"
 #include "common/messagebox.h"
 #include "dialogs/cloudprofilesdialog.h"
 #include "profiles/profilestore.h"
@@ -25,7 +26,40 @@ private Q_SLOTS:
     void addEditRemove();
     void invalidProfileIsRefused();
     void insecureChoiceIsFlagged();
+    void testConnectionGoesThroughTheBackend();
 };
+
+void TestCloudProfilesDialog::testConnectionGoesThroughTheBackend()
+{
+    QTemporaryDir dir;
+    sv::ProfileStore store(dir.path());
+    QVERIFY(store.load());
+    sv::SecretStore secrets(QStringLiteral("StackVault-uitest-test-%1").arg(QCoreApplication::applicationPid()));
+    FakeBackend backend;
+    backend.failures.insert(QStringLiteral("broken"), QStringLiteral("The password is wrong."));
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets, &backend);
+    dialog.addNew();
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("lab"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("authUrlEdit"))->setText(QStringLiteral("https://keystone.lab.example:5000/v3"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("userNameEdit"))->setText(QStringLiteral("alice"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("projectNameEdit"))->setText(QStringLiteral("web"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit"))->setText(QStringLiteral("typed-secret"));
+    QSignalSpy tested(&dialog, &sv::ui::CloudProfilesDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE(tested.size(), 1);
+    QCOMPARE(backend.connectionTests, QStringList{QStringLiteral("lab")});
+    QVERIFY(tested.first().at(0).toBool());
+    QCOMPARE(dialog.statusText(), QStringLiteral("Signed in to project web."));
+
+    // A failure is shown as one; an answer the dialog did not ask for is ignored.
+    dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("broken"));
+    dialog.testConnection();
+    QTRY_COMPARE(tested.size(), 2);
+    QVERIFY(!tested.at(1).at(0).toBool());
+    QCOMPARE(dialog.statusText(), QStringLiteral("Could not connect: The password is wrong."));
+    Q_EMIT backend.connectionTested(true, QStringLiteral("unasked"));
+    QCOMPARE(tested.size(), 2);
+}
 
 void TestCloudProfilesDialog::insecureChoiceIsFlagged()
 {
@@ -41,7 +75,8 @@ void TestCloudProfilesDialog::insecureChoiceIsFlagged()
     QString error;
     QVERIFY2(store.add(profile, &error), qPrintable(error));
     sv::SecretStore secrets(QStringLiteral("StackVault-uitest-tls-%1").arg(QCoreApplication::applicationPid()));
-    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    FakeBackend backend;
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets, &backend);
     dialog.show();
     auto *warning = dialog.findChild<QLabel *>(QStringLiteral("insecureTlsWarning"));
     auto *verify = dialog.findChild<QCheckBox *>(QStringLiteral("verifyTlsCheck"));
@@ -68,7 +103,8 @@ void TestCloudProfilesDialog::addEditRemove()
     sv::SecretStore secrets(QStringLiteral("StackVault-uitest-%1").arg(QCoreApplication::applicationPid()));
     store.setSecretStore(&secrets);
     QVERIFY(store.load());
-    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    FakeBackend backend;
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets, &backend);
     QSignalSpy saved(&dialog, &sv::ui::CloudProfilesDialog::secretSaved);
 
     dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("demo"));
@@ -113,7 +149,8 @@ void TestCloudProfilesDialog::invalidProfileIsRefused()
     sv::ProfileStore store(dir.path());
     sv::SecretStore secrets(QStringLiteral("StackVault-uitest-%1").arg(QCoreApplication::applicationPid()));
     QVERIFY(store.load());
-    sv::ui::CloudProfilesDialog dialog(&store, &secrets);
+    FakeBackend backend;
+    sv::ui::CloudProfilesDialog dialog(&store, &secrets, &backend);
     dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("bad"));
     dialog.findChild<QLineEdit *>(QStringLiteral("authUrlEdit"))->setText(QStringLiteral("ftp://nope"));
     dialog.save();

@@ -10,7 +10,7 @@
 #include "cloudstate.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
 #include "extraserver.h"
@@ -199,7 +199,7 @@ QList<sv::ui::CheckpointEntry> TestCoreBackend::availableBackupsOf(MainWindow &w
 
 void TestCoreBackend::profilesDialogSavesTheSecretInTheKeychain()
 {
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("profileNameEdit")), QStringLiteral("fake-demo"));
@@ -234,7 +234,7 @@ void TestCoreBackend::profilesDialogSavesTheSecretInTheKeychain()
 
 void TestCoreBackend::profilesDialogTestsTheConnection()
 {
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     // The saved cloud is shown; its password comes from the keychain.
@@ -287,7 +287,7 @@ void TestCoreBackend::profilesDialogImportsCloudsYamlAndEnvironment()
     secure.write("clouds:\n  imported-yaml:\n    auth:\n      password: demo-password\n");
     secure.close();
 
-    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get());
+    sv::ui::CloudProfilesDialog dialog(m_profiles.get(), m_secrets.get(), m_backend.get());
     QSignalSpy imported(&dialog, &sv::ui::CloudProfilesDialog::importFinished);
     dialog.importFile(clouds.fileName());
     QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 20000);
@@ -529,7 +529,7 @@ void TestCoreBackend::guiStallDuringA256MiBBackup()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy ended(&window, &MainWindow::jobEnded);
-    sv::ui::StallMeter meter;
+    sv::test::StallMeter meter;
     meter.start();
     startBackupByClicking(window, QStringLiteral("big-1"), false);
     if (QTest::currentTestFailed())

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,10 +27,12 @@ private:
         QByteArray err;
     };
 
-    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!crashAt.isEmpty())
+            env.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
         process.setProcessEnvironment(env);
@@ -38,7 +41,8 @@ private:
         process.closeWriteChannel();
         if (!process.waitForFinished(120000))
             return {};
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return Run{process.exitStatus() == QProcess::CrashExit ? -1 : process.exitCode(), process.readAllStandardOutput(),
+                   process.readAllStandardError()};
     }
 
     // The last JSON line of the output (jobs print events, one per line).
@@ -174,6 +178,72 @@ private Q_SLOTS:
         QCOMPARE(explicitChoice.exitCode, 1);
         QVERIFY2(explicitChoice.err.contains("nowhere") && !explicitChoice.err.contains("sometimes"),
                  explicitChoice.err.constData());
+    }
+
+    // A backup killed mid-download leaves its snapshot; the next `backup` on that cloud removes it first
+    // and says so in one line — and leaves another cloud's leftovers (and that cloud) alone.
+    void backupSweepsItsCloudFirst_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("text") << false;
+        QTest::newRow("json") << true;
+    }
+    void backupSweepsItsCloudFirst()
+    {
+        QFETCH(bool, json);
+        fake::FakeCloud other;
+        QVERIFY(other.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
+        QVERIFY(other.start());
+        const QString cloudName = QStringLiteral("sweep-%1-%2").arg(QString::fromLatin1(QTest::currentDataTag())).arg(cloud.port());
+        const QString otherName = QStringLiteral("other-%1").arg(other.port());
+        for (const auto &[name, url] : {std::pair{cloudName, cloud.authUrl()}, std::pair{otherName, other.authUrl()}}) {
+            Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"), url,
+                           QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
+                           QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                          "demo-password\n");
+            QVERIFY2(add.exitCode == 0, add.err.constData());
+        }
+        const QStringList before = cloud.leftoverImageIds();
+        for (const QString &name : {cloudName, otherName}) {
+            Run killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
+                              QStringLiteral("web-1"), QStringLiteral("--include-data")},
+                             {}, QStringLiteral("backup-download:3"));
+            QVERIFY2(killed.exitCode == -1, killed.err.constData());
+        }
+        QStringList leftover = cloud.leftoverImageIds();
+        for (const QString &id : before)
+            leftover.removeAll(id);
+        QCOMPARE(leftover.size(), 1);
+        QCOMPARE(other.leftoverImageIds().size(), 1);
+        const qsizetype otherRequests = other.requestLog().size();
+
+        QStringList arguments{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                              QStringLiteral("db-1"), QStringLiteral("--no-include-data")};
+        if (json)
+            arguments.append(QStringLiteral("--json"));
+        Run backup = cli(arguments);
+        QVERIFY2(backup.exitCode == 0, backup.err.constData());
+        QVERIFY(!cloud.leftoverImageIds().contains(leftover.first()));
+        if (json) {
+            QJsonObject swept;
+            for (const QByteArray &line : backup.out.split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value(QLatin1String("event")).toString() == QLatin1String("swept"))
+                    swept = event;
+            }
+            QVERIFY2(swept.value(QLatin1String("ok")).toBool(), backup.out.constData());
+            QCOMPARE(swept.value(QLatin1String("deleted")).toInt(), 1);
+            QVERIFY(lastJson(backup.out).value(QLatin1String("ok")).toBool());
+        } else {
+            const QList<QByteArray> lines = backup.out.split('\n');
+            const auto said = std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
+                return line.startsWith("Removed 1 leftover") && line.contains(leftover.first().toUtf8());
+            });
+            QVERIFY2(said == 1, backup.out.constData());
+        }
+        // The other cloud: not signed in to, its snapshot still there for its own next backup.
+        QCOMPARE(other.requestLog().size(), otherRequests);
+        QCOMPARE(other.leftoverImageIds().size(), 1);
     }
 
     void unknownCloudFails()

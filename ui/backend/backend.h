@@ -11,7 +11,8 @@
 
 namespace sv {
 class Job;
-}
+struct CloudProfile;
+} // namespace sv
 
 namespace sv::ui {
 
@@ -38,6 +39,14 @@ public:
     virtual Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) = 0;
     virtual Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) = 0;
 
+    // At start-up: looks in the backup storage's journal for what interrupted backups and restores left
+    // in the clouds and, when something is left, answers with leftoverSweepReady() — having signed in
+    // only to the clouds the journal names. No answer when nothing is left over.
+    virtual void requestLeftoverSweep() = 0;
+    // Signs in with `profile` and `secret` (empty: the saved one) without touching the sessions in use;
+    // answered by connectionTested().
+    virtual void testConnection(const CloudProfile &profile, const QString &secret) = 0;
+
 Q_SIGNALS:
     void cloudsChanged();
     void serversReady(const QString &cloudId, const QList<sv::ui::ServerEntry> &servers);
@@ -46,6 +55,10 @@ Q_SIGNALS:
     void checkpointsFailed(const QString &message);
     void targetOptionsReady(const QString &cloudId, const QString &region, const sv::ui::TargetOptions &options);
     void targetOptionsFailed(const QString &cloudId, const QString &region, const QString &message);
+    // The receiver owns the job and runs it (MainWindow: in the jobs dock).
+    void leftoverSweepReady(sv::Job *job);
+    // `message`: what was found (the project, the number of services), or why signing in failed.
+    void connectionTested(bool ok, const QString &message);
 };
 
 } // namespace sv::ui

@@ -1,9 +1,6 @@
 #include "backend/corebackend.h"
 
-#include "backend/deletecheckpointjob.h"
 #include "bank/bank.h"
-#include "bank/localbank.h"
-#include "bank/swiftbank.h"
 #include "common/uilog.h"
 #include "openstack/compute/listflavorsjob.h"
 #include "openstack/compute/listkeypairsjob.h"
@@ -14,20 +11,17 @@
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
 #include "openstack/volume/listvolumesjob.h"
+#include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
+#include "protection/backupjob.h"
+#include "protection/bankservice.h"
 #include "protection/checkpointdetails.h"
+#include "protection/deletecheckpointjob.h"
+#include "protection/leftoversweep.h"
+#include "protection/restorejob.h"
+#include "protection/sweepjob.h"
 #include "protection/verifyjob.h"
 #include "util/appsettings.h"
-
-#if __has_include("protection/restorejob.h")
-#include "protection/restorejob.h"
-#define STACKVAULT_HAVE_RESTOREJOB 1
-#endif
-#if __has_include("protection/backupjob.h")
-#include "protection/backupjob.h"
-#define STACKVAULT_HAVE_BACKUPJOB 1
-#endif
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -89,13 +83,17 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
 CoreBackend::CoreBackend(ProfileStore *profiles, SecretStore *secrets, QObject *parent)
     : Backend(parent)
     , m_profiles(profiles)
-    , m_secrets(secrets)
+    , m_sessions(new CloudSessions(profiles, secrets, this))
+    , m_banks(new BankService(m_sessions, this))
 {
     connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
         // An edited profile needs a new session (new URL, user or secret).
-        const auto ids = m_sessions.keys();
-        for (const QString &id : ids)
-            forgetSession(id);
+        m_sessions->forgetAll();
+        for (const QPointer<openstack::Connection> &connection : std::as_const(m_connections)) {
+            if (connection)
+                connection->deleteLater();
+        }
+        m_connections.clear();
         Q_EMIT cloudsChanged();
     });
 }
@@ -112,39 +110,26 @@ QList<CloudEntry> CoreBackend::clouds() const
     return result;
 }
 
-void CoreBackend::forgetSession(const QString &cloudId)
-{
-    m_sessions.remove(cloudId);
-    if (QPointer<openstack::Connection> connection = m_connections.take(cloudId))
-        connection->deleteLater();
-}
-
 void CoreBackend::withConnection(const QString &cloudId,
                                  std::function<void(openstack::Connection *, const QString &)> done)
 {
-    if (QPointer<openstack::Connection> connection = m_connections.value(cloudId)) {
-        done(connection, {});
-        return;
-    }
-    const std::optional<CloudProfile> profile = m_profiles->findById(cloudId);
-    if (!profile) {
+    if (!m_profiles->findById(cloudId)) {
         done(nullptr, tr("This cloud is no longer saved."));
         return;
     }
     // The keychain answers asynchronously; nothing waits on the GUI thread.
-    m_secrets->read(cloudId, this, [this, cloudId, profile = *profile, done = std::move(done)](const SecretResult &result) {
-        if (!result.ok()) {
-            done(nullptr, result.message);
+    m_sessions->acquire(cloudId, this, [this, cloudId, done = std::move(done)](std::shared_ptr<openstack::Session> session,
+                                                                               const QString &error) {
+        if (!session) {
+            done(nullptr, error);
             return;
         }
-        if (QPointer<openstack::Connection> existing = m_connections.value(cloudId)) {
-            done(existing, {});
-            return;
+        QPointer<openstack::Connection> &connection = m_connections[cloudId];
+        if (!connection || connection->session() != session) {
+            if (connection)
+                connection->deleteLater();
+            connection = new openstack::Connection(session, this);
         }
-        auto session = openstack::Session::create(profile, result.secret);
-        m_sessions.insert(cloudId, session);
-        auto *connection = new openstack::Connection(session, this);
-        m_connections.insert(cloudId, connection);
         done(connection, {});
     });
 }
@@ -217,66 +202,17 @@ void CoreBackend::requestServers(const QString &cloudId)
     });
 }
 
-std::shared_ptr<Bank> CoreBackend::bank(QString *error) const
-{
-    const QString location = AppSettings::instance()->bankLocation();
-    QString cloud;
-    QString container;
-    if (!SwiftBank::parseSpec(location, &cloud, &container))
-        return std::make_shared<LocalBank>(location);
-    std::optional<CloudProfile> profile = m_profiles->findByName(cloud);
-    if (!profile)
-        profile = m_profiles->findById(cloud);
-    const std::shared_ptr<openstack::Session> session = profile ? m_sessions.value(profile->id) : nullptr;
-    if (!session) {
-        if (error)
-            *error = profile ? tr("StackVault has not signed in to the cloud %1 of the backup storage yet; wait for "
-                                  "the backups list to load.")
-                                   .arg(cloud)
-                             : tr("The backup storage is a Swift container of the cloud %1, which is no longer saved. "
-                                  "Choose another backup storage in Preferences.")
-                                   .arg(cloud);
-        return nullptr;
-    }
-    if (!m_swiftBank || m_swiftBankLocation != location || m_swiftBankSession != session) {
-        m_swiftBank = std::make_shared<SwiftBank>(session, container);
-        m_swiftBankLocation = location;
-        m_swiftBankSession = session;
-    }
-    return m_swiftBank;
-}
-
 void CoreBackend::requestCheckpoints()
 {
-    QString cloud;
-    QString container;
-    if (SwiftBank::parseSpec(AppSettings::instance()->bankLocation(), &cloud, &container)) {
-        std::optional<CloudProfile> profile = m_profiles->findByName(cloud);
-        if (!profile)
-            profile = m_profiles->findById(cloud);
-        if (!profile) {
-            QString error;
-            bank(&error);
+    // Signs in first for a Swift container (the keychain and Keystone answer asynchronously); the
+    // indexes are read on the pool.
+    m_banks->open(AppSettings::instance()->bankLocation(), this, [this](std::shared_ptr<Bank> bank, const QString &error) {
+        if (!bank) {
             Q_EMIT checkpointsFailed(error);
             return;
         }
-        // Sign in first (the keychain and Keystone answer asynchronously), then read on the pool.
-        withConnection(profile->id, [this](openstack::Connection *connection, const QString &error) {
-            if (!connection) {
-                Q_EMIT checkpointsFailed(error);
-                return;
-            }
-            QString bankError;
-            const std::shared_ptr<Bank> swift = bank(&bankError);
-            if (!swift) {
-                Q_EMIT checkpointsFailed(bankError);
-                return;
-            }
-            loadCheckpoints(swift);
-        });
-        return;
-    }
-    loadCheckpoints(bank());
+        loadCheckpoints(bank);
+    });
 }
 
 void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
@@ -288,7 +224,7 @@ void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
         QList<CheckpointSummary> summaries;
         QList<CheckpointEntry> entries;
         QString failure;
-        if (!bank->open(&error) || !bank->listCheckpoints(&summaries, &error)) {
+        if (!bank->listCheckpoints(&summaries, &error)) { // opened by BankService
             failure = error.message;
         } else {
             for (const CheckpointSummary &summary : std::as_const(summaries)) {
@@ -390,8 +326,7 @@ void CoreBackend::requestTargetOptions(const QString &cloudId, const QString &re
 
 Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData, QString *error)
 {
-#ifdef STACKVAULT_HAVE_BACKUPJOB
-    const std::shared_ptr<openstack::Session> session = m_sessions.value(cloudId);
+    const std::shared_ptr<openstack::Session> session = m_sessions->cached(cloudId);
     if (!session) {
         if (error)
             *error = tr("Open the cloud in the tree first so that StackVault can sign in to it.");
@@ -399,28 +334,19 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
     }
     BackupRequest request;
     request.session = session;
-    request.bank = bank(error);
+    request.bank = m_banks->bank(AppSettings::instance()->bankLocation(), error);
     if (!request.bank)
         return nullptr;
     request.server = server.id;
     request.serverLabel = server.name.isEmpty() ? server.id : server.name;
     request.enableServerSnapshot = includeData;
     return new BackupJob(std::move(request));
-#else
-    Q_UNUSED(cloudId)
-    Q_UNUSED(server)
-    Q_UNUSED(includeData)
-    if (error)
-        *error = tr("Backing up is not available in this build yet.");
-    return nullptr;
-#endif
 }
 
 Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error)
 {
-#ifdef STACKVAULT_HAVE_RESTOREJOB
     const std::optional<CloudProfile> profile = m_profiles->findById(request.targetCloudId);
-    const std::shared_ptr<openstack::Session> session = m_sessions.value(request.targetCloudId);
+    const std::shared_ptr<openstack::Session> session = m_sessions->cached(request.targetCloudId);
     if (!profile || !session) {
         if (error)
             *error = tr("StackVault has not signed in to the target cloud yet; go back one page and wait for its flavors to load.");
@@ -438,7 +364,7 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     }
     sv::RestoreRequest restore;
     restore.session = session;
-    restore.bank = bank(error);
+    restore.bank = m_banks->bank(AppSettings::instance()->bankLocation(), error);
     if (!restore.bank)
         return nullptr;
     restore.checkpointId = request.checkpointId;
@@ -449,17 +375,11 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.securityGroups = request.securityGroups;
     restore.availabilityZone = request.availabilityZone;
     return new RestoreJob(std::move(restore));
-#else
-    Q_UNUSED(request)
-    if (error)
-        *error = tr("Restoring is not available in this build yet.");
-    return nullptr;
-#endif
 }
 
 Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *error)
 {
-    std::shared_ptr<Bank> storage = bank(error);
+    std::shared_ptr<Bank> storage = m_banks->bank(AppSettings::instance()->bankLocation(), error);
     if (!storage)
         return nullptr;
     return new VerifyJob(std::move(storage), checkpoint.id);
@@ -467,11 +387,43 @@ Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *er
 
 Job *CoreBackend::createDeleteJob(const CheckpointEntry &checkpoint, QString *error)
 {
-    std::shared_ptr<Bank> storage = bank(error);
+    std::shared_ptr<Bank> storage = m_banks->bank(AppSettings::instance()->bankLocation(), error);
     if (!storage)
         return nullptr;
     const QString name = checkpoint.serverName.isEmpty() ? checkpoint.serverId : checkpoint.serverName;
     return new DeleteCheckpointJob(std::move(storage), checkpoint.id, tr("Delete backup of %1").arg(name));
+}
+
+void CoreBackend::requestLeftoverSweep()
+{
+    // Opening the storage signs in to the cloud of a Swift container (its journal lives there); the
+    // sweep then signs in to the clouds the journal names, and to no other.
+    m_banks->open(AppSettings::instance()->bankLocation(), this, [this](std::shared_ptr<Bank> bank, const QString &error) {
+        if (!bank) {
+            qCWarning(lcUi) << "No start-up sweep: the backup storage cannot be opened:" << error;
+            return;
+        }
+        LeftoverSweep::prepare(bank, m_sessions, {}, this, [this](SweepJob *job, const QStringList &problems) {
+            for (const QString &problem : problems)
+                qCWarning(lcUi) << "Start-up sweep:" << problem;
+            if (job)
+                Q_EMIT leftoverSweepReady(job);
+        });
+    });
+}
+
+void CoreBackend::testConnection(const CloudProfile &profile, const QString &secret)
+{
+    m_sessions->trySignIn(profile, secret, this, [this](const CloudSessions::SignInResult &result) {
+        if (!result.error.isEmpty()) {
+            Q_EMIT connectionTested(false, result.error);
+            return;
+        }
+        const QString project = result.projectName.isEmpty() ? tr("(no project)") : result.projectName;
+        Q_EMIT connectionTested(true, tr("Signed in to project %1. The cloud offers %n service(s).", nullptr,
+                                         result.services)
+                                          .arg(project));
+    });
 }
 
 } // namespace sv::ui

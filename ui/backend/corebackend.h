@@ -10,20 +10,21 @@
 
 namespace sv {
 class Bank;
+class BankService;
+class CloudSessions;
 class ProfileStore;
 class SecretStore;
 namespace openstack {
 class Connection;
-class Session;
-class Error;
-} // namespace openstack
+}
 } // namespace sv
 
 namespace sv::ui {
 
-// The Backend over the real core: saved profiles and keychain (core/profiles), OpenStack calls on the
-// GUI thread's event loop (core/openstack jobs are asynchronous), the local backup storage (blocking
-// calls, so they run on the thread pool or in jobs), and the protection engine's jobs.
+// The Backend over the real core. Signing in (CloudSessions), opening the backup storage (BankService),
+// the start-up sweep (LeftoverSweep) and the jobs are the core service layer's, shared with the CLI;
+// this class maps their results to the views' entries. OpenStack listings run on the GUI thread's
+// event loop (core/openstack jobs are asynchronous); anything that blocks runs on the pool or in jobs.
 class CoreBackend : public Backend
 {
     Q_OBJECT
@@ -43,27 +44,21 @@ public:
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
     Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) override;
 
-    // Drops cached sessions (after a profile was edited or its secret changed).
-    void forgetSession(const QString &cloudId);
+    void requestLeftoverSweep() override;
+    void testConnection(const CloudProfile &profile, const QString &secret) override;
+
+    // The shared sessions (one per saved cloud), for tests and the bank service.
+    CloudSessions *cloudSessions() const { return m_sessions; }
 
 private:
-    using SessionCallback = std::function<void(std::shared_ptr<openstack::Session>, const QString &error)>;
-    // Reads the secret from the keychain once per cloud and keeps the Session (and this thread's
-    // Connection) for later requests.
+    // A Connection on this thread over the cloud's shared session (signing in first if needed).
     void withConnection(const QString &cloudId, std::function<void(openstack::Connection *, const QString &)> done);
-    // The backup storage the settings name. A Swift container needs its cloud's session: null (with
-    // `error` set) until requestCheckpoints() has signed in to that cloud.
-    std::shared_ptr<Bank> bank(QString *error = nullptr) const;
     void loadCheckpoints(const std::shared_ptr<Bank> &bank);
 
     ProfileStore *m_profiles;
-    SecretStore *m_secrets;
-    QHash<QString, std::shared_ptr<openstack::Session>> m_sessions;
-    QHash<QString, QPointer<openstack::Connection>> m_connections;
-    // The Swift bank is kept (it owns an I/O thread); rebuilt when the location or the session changes.
-    mutable std::shared_ptr<Bank> m_swiftBank;
-    mutable QString m_swiftBankLocation;
-    mutable std::shared_ptr<openstack::Session> m_swiftBankSession;
+    CloudSessions *m_sessions;
+    BankService *m_banks;
+    QHash<QString, QPointer<openstack::Connection>> m_connections; // by profile id
 };
 
 } // namespace sv::ui

@@ -1,10 +1,8 @@
 #include "dialogs/cloudprofilesdialog.h"
 
+#include "backend/backend.h"
 #include "common/icons.h"
 #include "common/messagebox.h"
-#include "openstack/authstate.h"
-#include "openstack/connection.h"
-#include "openstack/session.h"
 #include "profiles/cloudconfigimporter.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -37,10 +35,12 @@ QLineEdit *field(QWidget *parent, const char *name)
 }
 } // namespace
 
-CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *secrets, Backend *backend,
+                                         QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("cloudProfilesDialog"));
     setWindowTitle(tr("Manage Clouds"));
@@ -142,6 +142,10 @@ CloudProfilesDialog::CloudProfilesDialog(ProfileStore *profiles, SecretStore *se
     connect(m_removeButton, &QPushButton::clicked, this, &CloudProfilesDialog::removeSelected);
     connect(saveButton, &QPushButton::clicked, this, &CloudProfilesDialog::save);
     connect(m_testButton, &QPushButton::clicked, this, &CloudProfilesDialog::testConnection);
+    connect(m_backend, &Backend::connectionTested, this, [this](bool ok, const QString &message) {
+        if (m_testing)
+            finishTest(ok, message);
+    });
     connect(m_importFileButton, &QPushButton::clicked, this, &CloudProfilesDialog::chooseImportFile);
     connect(m_importEnvButton, &QPushButton::clicked, this, [this] { importEnvironment(); });
     connect(m_authType, &QComboBox::currentIndexChanged, this, &CloudProfilesDialog::updateAuthFields);
@@ -322,51 +326,13 @@ void CloudProfilesDialog::testConnection()
     }
     m_testButton->setEnabled(false);
     setStatus(tr("Connecting to %1…").arg(profile.authUrl.host()), false);
-    if (!typed.isEmpty()) {
-        testWithSecret(profile, typed);
-        return;
-    }
-    // The saved secret: the keychain answers asynchronously.
-    m_secrets->read(profile.id, this, [this, profile](const SecretResult &result) {
-        if (!result.ok())
-            finishTest(false, result.message);
-        else
-            testWithSecret(profile, result.secret);
-    });
-}
-
-void CloudProfilesDialog::testWithSecret(const CloudProfile &profile, const QString &secret)
-{
-    if (m_testConnection)
-        m_testConnection->deleteLater();
-    // A throw-away session: testing must not disturb the sessions the main window uses.
-    const std::shared_ptr<openstack::Session> session = openstack::Session::create(profile, secret);
-    auto *connection = new openstack::Connection(session, this);
-    m_testConnection = connection;
-    if (const openstack::Error &setup = connection->setupError()) {
-        connection->deleteLater();
-        finishTest(false, setup.message);
-        return;
-    }
-    connection->ensureAuthenticated(openstack::ServiceType::Identity, connection,
-                                    [this, session, connection](const openstack::Error &error) {
-                                        connection->deleteLater();
-                                        if (error) {
-                                            finishTest(false, error.message);
-                                            return;
-                                        }
-                                        const openstack::AuthState state = session->authState();
-                                        const int services = int(state.catalog.services().size());
-                                        const QString project = state.projectName.isEmpty() ? tr("(no project)")
-                                                                                             : state.projectName;
-                                        finishTest(true, tr("Signed in to project %1. The cloud offers %n service(s).",
-                                                            nullptr, services)
-                                                             .arg(project));
-                                    });
+    m_testing = true;
+    m_backend->testConnection(profile, typed);
 }
 
 void CloudProfilesDialog::finishTest(bool ok, const QString &message)
 {
+    m_testing = false;
     m_testButton->setEnabled(true);
     const QString text = ok ? message : tr("Could not connect: %1").arg(message);
     setStatus(text, !ok);

@@ -17,12 +17,11 @@ namespace sv {
 class ProfileStore;
 class SecretStore;
 struct CloudImportResult;
-namespace openstack {
-class Connection;
-}
 } // namespace sv
 
 namespace sv::ui {
+
+class Backend;
 
 // Manage Clouds: add, edit and remove saved clouds, test the connection, import clouds.yaml or OS_*
 // variables. The password (or application credential secret) goes only to the desktop keyring; when
@@ -31,7 +30,8 @@ class CloudProfilesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    CloudProfilesDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent = nullptr);
+    // Test Connection goes through `backend` (the core's CloudSessions), never a session of its own.
+    CloudProfilesDialog(ProfileStore *profiles, SecretStore *secrets, Backend *backend, QWidget *parent = nullptr);
 
     // Saves the form (a new cloud, or the selected one). The keychain's answer arrives later and is
     // shown in the status line; secretSaved() tells tests.
@@ -40,8 +40,8 @@ public:
     void removeSelected();
     QString statusText() const;
 
-    // Signs in with the form's values (the secret typed in, else the saved one) through the core's
-    // OpenStack session, asynchronously; the answer goes to the status line and connectionTested().
+    // Signs in with the form's values (the secret typed in, else the saved one) through the backend,
+    // asynchronously; the answer goes to the status line and connectionTested().
     void testConnection();
     // Imports every cloud of a clouds.yaml (secure.yaml next to it is merged) or of OS_* variables.
     // Files are read on the thread pool; the answer goes to the status line and importFinished().
@@ -61,12 +61,13 @@ private:
     CloudProfile formProfile() const;
     void setStatus(const QString &text, bool error);
     void updateAuthFields();
-    void testWithSecret(const CloudProfile &profile, const QString &secret);
     void finishTest(bool ok, const QString &message);
     void addImported(const CloudImportResult &result);
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
+    Backend *m_backend;
+    bool m_testing = false;
     QString m_currentId; // empty: a new cloud
     QListWidget *m_list;
     QLineEdit *m_name;
@@ -87,7 +88,6 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_importFileButton;
     QPushButton *m_importEnvButton;
-    QPointer<openstack::Connection> m_testConnection;
     int m_importsPending = 0;
 };
 

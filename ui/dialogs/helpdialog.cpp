@@ -43,6 +43,10 @@ QString HelpDialog::helpHtml()
              "fails or is cancelled.")
         + QStringLiteral("</p>");
     html += QStringLiteral("<p>")
+        + tr("If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed "
+             "by itself the next time StackVault starts; the Jobs list says what was removed.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<p>")
         + tr("With the option turned off, only the original image the server was started from is saved: data "
              "written after boot is <b>not</b> included. This is faster and needs no snapshot, and is enough "
              "for servers that keep no data of their own.")

@@ -1,4 +1,4 @@
-#include "screenshots/screenshottour.h"
+#include "screenshottour.h"
 
 #include "backups/backupsmodel.h"
 #include "backups/backupsview.h"

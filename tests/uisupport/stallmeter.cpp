@@ -1,8 +1,8 @@
-#include "common/stallmeter.h"
+#include "stallmeter.h"
 
 #include <algorithm>
 
-namespace sv::ui {
+namespace sv::test {
 
 StallMeter::StallMeter(std::chrono::milliseconds interval, QObject *parent)
     : QObject(parent)
@@ -62,4 +62,4 @@ QJsonObject StallMeter::toJson() const
     };
 }
 
-} // namespace sv::ui
+} // namespace sv::test

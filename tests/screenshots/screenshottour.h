@@ -18,8 +18,9 @@ class MainWindow;
 
 // Drives the running application through its main screens and saves a PNG of each: the main window
 // with a server selected, a backup in progress, the Backups view, and every page of the restore
-// wizard up to the restored server. Used by scripts/screenshots (hidden hook: the environment variable
-// STACKVAULT_SCREENSHOT_DIR); everything is asynchronous, so the app behaves exactly as when clicked.
+// wizard up to the restored server. Run by stackvault-screenshots (scripts/screenshots), which starts
+// the real app (sv::ui::DesktopApp); everything is asynchronous, so the app behaves exactly as when
+// clicked.
 class ScreenshotTour : public QObject
 {
     Q_OBJECT

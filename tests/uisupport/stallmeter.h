@@ -7,7 +7,7 @@
 
 #include <chrono>
 
-namespace sv::ui {
+namespace sv::test {
 
 // Measures how responsive the thread it lives on is (the GUI thread): a precise timer ticks every
 // `interval`; the longest time between two ticks is the longest the event loop was busy elsewhere
@@ -48,4 +48,4 @@ private:
     qint64 m_longGaps = 0;
 };
 
-} // namespace sv::ui
+} // namespace sv::test

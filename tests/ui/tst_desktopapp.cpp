@@ -1,0 +1,136 @@
+// The desktop app's start-up (sv::ui::DesktopApp, what app/gui/main.cpp runs) after a backup was killed
+// with SIGKILL mid-download: the snapshot it left in the fake cloud disappears by itself, with no click,
+// and the jobs dock says what was removed. Only the cloud the journal names is signed in to: the other
+// saved cloud's Keystone is never asked (its fake cloud's request log stays empty) and its secret is
+// never read. Real keyring (scripts/test's private D-Bus session), real CLI for the killed backup.
+#include "backend/corebackend.h"
+#include "bank/localbank.h"
+#include "desktopapp.h"
+#include "fakecloud.h"
+#include "jobsdock/joblistmodel.h"
+#include "jobsdock/jobsdock.h"
+#include "mainwindow.h"
+#include "profiles/cloudsessions.h"
+#include "util/appinfo.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_home;
+    fake::FakeCloud m_alpha;
+    fake::FakeCloud m_beta;
+
+    struct Run
+    {
+        int exitCode = -1;
+        bool crashed = false;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!crashAt.isEmpty())
+            env.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
+        Run run;
+        run.crashed = process.exitStatus() == QProcess::CrashExit;
+        run.exitCode = run.crashed ? -1 : process.exitCode();
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+    void addCloud(const QString &name, const fake::FakeCloud &cloud)
+    {
+        const Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
+                             cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
+                             QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                            "demo-password\n");
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+    }
+    static QStringList jobsDockStatuses(sv::ui::MainWindow *window)
+    {
+        QStringList statuses;
+        const sv::ui::JobListModel *model = window->jobsDock()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            statuses.append(model->index(row, sv::ui::JobListModel::StatusColumn).data().toString());
+        return statuses;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
+                  "with gnome-keyring)");
+        QVERIFY(m_home.isValid());
+        sv::initApplication(); // as app/gui/main.cpp: the app's name picks its settings and bank folders
+        // This process and the CLI it runs share settings, profiles and the default bank in the temporary home.
+        for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
+        const QString scenario = QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json");
+        QVERIFY(m_alpha.loadScenario(scenario) && m_alpha.start());
+        QVERIFY(m_beta.loadScenario(scenario) && m_beta.start());
+    }
+
+    void startUpSweepsWhatAKilledBackupLeft()
+    {
+        addCloud(QStringLiteral("alpha"), m_alpha);
+        addCloud(QStringLiteral("beta"), m_beta);
+        const int betaRequestsBefore = int(m_beta.requestLog().size());
+
+        // A backup with data killed (SIGKILL) mid-download: its snapshot stays in alpha, the journal names it.
+        const Run killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("alpha"),
+                                QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--include-data")},
+                               {}, QStringLiteral("backup-download:3"));
+        QVERIFY2(killed.crashed, killed.err.constData());
+        QCOMPARE(m_alpha.leftoverImageIds().size(), 1);
+        const QString snapshot = m_alpha.leftoverImageIds().constFirst();
+        sv::LocalBank bank(m_home.filePath(QStringLiteral("XDG_DATA_HOME/StackVault/bank")));
+        QList<sv::JournalEntry> journal;
+        sv::BankError error;
+        QVERIFY2(bank.journalEntries(&journal, &error), qPrintable(error.message));
+        QCOMPARE(journal.size(), 1);
+
+        // The app starts; nobody clicks anything.
+        QElapsedTimer clock;
+        clock.start();
+        sv::ui::DesktopApp app;
+        app.show();
+        QVERIFY(QTest::qWaitForWindowExposed(app.window()));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_alpha.leftoverImageIds().isEmpty(),
+                                  qPrintable(jobsDockStatuses(app.window()).join(u'\n')), 60000);
+        qInfo("the leftover snapshot was gone %lld ms after the app started", qint64(clock.elapsed()));
+        QTRY_VERIFY_WITH_TIMEOUT(jobsDockStatuses(app.window()).join(u'\n').contains(QStringLiteral("Removed 1 leftover")),
+                                 10000);
+        QVERIFY2(jobsDockStatuses(app.window()).join(u'\n').contains(snapshot),
+                 qPrintable(jobsDockStatuses(app.window()).join(u'\n')));
+        QVERIFY(app.window()->jobsDock()->isVisible());
+        QVERIFY(bank.journalEntries(&journal, &error));
+        QVERIFY(journal.isEmpty());
+
+        // beta is not named by the journal: never signed in to, its secret never read.
+        QCOMPARE(int(m_beta.requestLog().size()), betaRequestsBefore);
+        QVERIFY(!app.backend()->cloudSessions()->cached(QStringLiteral("beta")));
+        QVERIFY(app.backend()->cloudSessions()->cached(QStringLiteral("alpha")));
+    }
+};
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"
