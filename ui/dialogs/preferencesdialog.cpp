@@ -78,6 +78,7 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     auto *includeHelp = new QLabel(tr("Takes a snapshot first so that data written since boot is backed up; "
                                       "otherwise only the original image is saved."),
                                    this);
+    includeHelp->setObjectName(QStringLiteral("includeDataDefaultHelp"));
     includeHelp->setWordWrap(true);
     // An unreadable value in the settings file: shown here, and replaced when the dialog is saved.
     if (!snapshotProblem.isEmpty())
