@@ -12,11 +12,6 @@
 namespace sv {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::CheckpointDetails", text);
-}
-
 QString text(const QJsonObject &json, const char *key)
 {
     return json.value(QLatin1String(key)).toString();
@@ -46,11 +41,13 @@ void readServer(const QJsonObject &meta, CheckpointDetails *details)
         details->networkNames.append(text(network.toObject(), CheckpointKey::Name));
     const QJsonArray groups = array(meta, CheckpointKey::SecurityGroups);
     for (const QJsonValue &group : groups)
-        details->securityGroups.append(group.isObject() ? text(group.toObject(), CheckpointKey::Name) : group.toString());
+        details->securityGroups.append(
+            group.isObject() ? text(group.toObject(), CheckpointKey::Name) : group.toString());
     const QJsonArray volumes = array(meta, CheckpointKey::VolumesNotIncluded);
     for (const QJsonValue &volume : volumes) {
         const QJsonObject v = volume.toObject();
-        details->volumesNotIncluded.append(VolumeNotIncluded{text(v, CheckpointKey::Id), text(v, CheckpointKey::Name)});
+        details->volumesNotIncluded.append(
+            VolumeNotIncluded { text(v, CheckpointKey::Id), text(v, CheckpointKey::Name) });
     }
 }
 
@@ -117,7 +114,8 @@ QStringList CheckpointDetails::volumesNotIncludedLabels() const
 
 QString volumesNotIncludedSentence(const QStringList &labels)
 {
-    return tr("Attached volumes NOT included (StackVault does not back up volumes yet): %1.")
+    return QCoreApplication::translate("sv::CheckpointDetails",
+        "Attached volumes NOT included (StackVault does not back up volumes yet): %1.")
         .arg(labels.join(QLatin1String(", ")));
 }
 
@@ -129,7 +127,8 @@ Consistency parse(const QString &token)
         return Consistency::OriginalImage;
     if (token == QLatin1String(ConsistencyToken::CrashConsistent))
         return Consistency::CrashConsistent;
-    if (token == QLatin1String(ConsistencyToken::QuiesceRequested) || token == QLatin1String(ConsistencyToken::LegacyQuiesced))
+    if (token == QLatin1String(ConsistencyToken::QuiesceRequested)
+        || token == QLatin1String(ConsistencyToken::LegacyQuiesced))
         return Consistency::QuiesceRequested;
     return Consistency::Unknown;
 }
@@ -153,21 +152,22 @@ QString label(Consistency consistency)
 {
     switch (consistency) {
     case Consistency::OriginalImage:
-        return tr("original image");
+        return QCoreApplication::translate("sv::CheckpointDetails", "original image");
     case Consistency::CrashConsistent:
-        return tr("crash-consistent");
+        return QCoreApplication::translate("sv::CheckpointDetails", "crash-consistent");
     case Consistency::QuiesceRequested:
-        return tr("quiesce requested");
+        return QCoreApplication::translate("sv::CheckpointDetails", "quiesce requested");
     case Consistency::Unknown:
         break;
     }
-    return tr("unknown");
+    return QCoreApplication::translate("sv::CheckpointDetails", "unknown");
 }
 
 QString labelWithNote(Consistency consistency, bool requiresQuiesce)
 {
     if (consistency == Consistency::QuiesceRequested && requiresQuiesce)
-        return tr("%1 (os_require_quiesce=yes)").arg(label(consistency));
+        return QCoreApplication::translate("sv::CheckpointDetails", "%1 (os_require_quiesce=yes)")
+            .arg(label(consistency));
     return label(consistency);
 }
 
@@ -175,23 +175,31 @@ QString explanation(Consistency consistency, bool requiresQuiesce)
 {
     switch (consistency) {
     case Consistency::OriginalImage:
-        return tr("No snapshot was taken: this is the image the server booted from, without the data written "
-                  "since boot.");
+        return QCoreApplication::translate("sv::CheckpointDetails",
+            "No snapshot was taken: this is the image the server booted from, without the data written "
+            "since boot.");
     case Consistency::CrashConsistent:
-        return tr("A snapshot taken without asking the guest to freeze its file systems (the image has no QEMU "
-                  "guest agent): the disk is as after a power cut.");
+        return QCoreApplication::translate("sv::CheckpointDetails",
+            "A snapshot taken without asking the guest to freeze its file systems (the image has no QEMU "
+            "guest agent): the disk is as after a power cut.");
     case Consistency::QuiesceRequested:
-        return requiresQuiesce
-            ? tr("A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest's "
-                 "file systems first; with os_require_quiesce=yes it fails a live snapshot whose freeze fails. The "
-                 "OpenStack API does not report whether the freeze happened.")
-            : tr("A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest's "
-                 "file systems first; if the freeze failed, Nova went on without it. The OpenStack API does not "
-                 "report whether the freeze happened.");
+        return requiresQuiesce ? QCoreApplication::translate("sv::CheckpointDetails",
+                   "A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the "
+                   "guest's "
+                   "file systems first; with os_require_quiesce=yes it fails a live snapshot whose freeze "
+                   "fails. The "
+                   "OpenStack API does not report whether the freeze happened.")
+                               : QCoreApplication::translate("sv::CheckpointDetails",
+                                   "A snapshot of a server whose image has the QEMU guest agent, so Nova "
+                                   "tried to freeze the guest's "
+                                   "file systems first; if the freeze failed, Nova went on without it. The "
+                                   "OpenStack API does not "
+                                   "report whether the freeze happened.");
     case Consistency::Unknown:
         break;
     }
-    return tr("This backup does not record how consistent its disk is.");
+    return QCoreApplication::translate(
+        "sv::CheckpointDetails", "This backup does not record how consistent its disk is.");
 }
 
 } // namespace ConsistencyText
