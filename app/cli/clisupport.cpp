@@ -54,6 +54,26 @@ void installCancelHandler(sv::JobManager *manager)
     ::sigaction(SIGTERM, &action, nullptr);
 }
 
+// A job's result: its sentence (on stdout when it succeeded, else on stderr with the details), or one
+// JSON line {"event": EVENT, "ok", "message", "details"?, ...the result's data}.
+void printResult(const sv::JobResult &result, bool json, const QString &event)
+{
+    const bool ok = result.outcome == sv::JobOutcome::Succeeded;
+    if (json) {
+        QJsonObject object = QJsonObject::fromVariantMap(result.data);
+        object.insert(QStringLiteral("event"), event);
+        object.insert(QStringLiteral("ok"), ok);
+        object.insert(QStringLiteral("message"), result.message);
+        if (!result.details.isEmpty())
+            object.insert(QStringLiteral("details"), result.details);
+        out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+        return;
+    }
+    (ok ? out() : err()) << result.message << Qt::endl;
+    if (!ok && !result.details.isEmpty())
+        err() << result.details << Qt::endl;
+}
+
 QString formatEta(qint64 seconds)
 {
     if (seconds < 0)
@@ -159,18 +179,7 @@ void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr
             if (!job)
                 return next();
             runJobThen(job, [json, next](const sv::JobResult &result) {
-                const bool ok = result.outcome == sv::JobOutcome::Succeeded;
-                if (json) {
-                    QJsonObject object = QJsonObject::fromVariantMap(result.data);
-                    object.insert(QStringLiteral("event"), QStringLiteral("swept"));
-                    object.insert(QStringLiteral("ok"), ok);
-                    object.insert(QStringLiteral("message"), result.message);
-                    out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
-                } else {
-                    (ok ? out() : err()) << result.message << Qt::endl;
-                    if (!ok && !result.details.isEmpty())
-                        err() << result.details << Qt::endl;
-                }
+                printResult(result, json, QStringLiteral("swept"));
                 next();
             });
         });
@@ -235,19 +244,7 @@ void runJob(sv::Job *job, bool json)
         if (terminal)
             err() << '\n';
         const bool ok = result.outcome == sv::JobOutcome::Succeeded;
-        if (json) {
-            QJsonObject object = QJsonObject::fromVariantMap(result.data);
-            object.insert(QStringLiteral("event"), QStringLiteral("finished"));
-            object.insert(QStringLiteral("ok"), ok);
-            object.insert(QStringLiteral("message"), result.message);
-            if (!result.details.isEmpty())
-                object.insert(QStringLiteral("details"), result.details);
-            out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
-        } else {
-            (ok ? out() : err()) << result.message << Qt::endl;
-            if (!ok && !result.details.isEmpty())
-                err() << result.details << Qt::endl;
-        }
+        printResult(result, json, QStringLiteral("finished"));
         CliCommand::finish(ok ? ExitOk : ExitFailure);
     });
     manager->enqueue(job);

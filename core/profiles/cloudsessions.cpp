@@ -96,7 +96,7 @@ void CloudSessions::trySignIn(const CloudProfile &profile, const QString &secret
         auto *connection = new openstack::Connection(session, this);
         if (const openstack::Error &setup = connection->setupError()) {
             connection->deleteLater();
-            return callback(SignInResult{setup.message, {}, 0});
+            return callback(SignInResult{setup.message, {}, 0, {}});
         }
         connection->ensureAuthenticated(openstack::ServiceType::Identity, connection,
                                         [guard, session, connection, callback](const openstack::Error &error) {
@@ -104,10 +104,10 @@ void CloudSessions::trySignIn(const CloudProfile &profile, const QString &secret
                                             if (!guard)
                                                 return;
                                             if (error)
-                                                return callback(SignInResult{error.message, {}, 0});
+                                                return callback(SignInResult{error.message, {}, 0, {}});
                                             const openstack::AuthState state = session->authState();
                                             callback(SignInResult{{}, state.projectName,
-                                                                  int(state.catalog.services().size())});
+                                                                  int(state.catalog.services().size()), session});
                                         });
     };
     if (!secret.isEmpty() || profile.id.isEmpty())
@@ -117,7 +117,7 @@ void CloudSessions::trySignIn(const CloudProfile &profile, const QString &secret
         if (!guard)
             return;
         if (!result.ok())
-            return callback(SignInResult{result.message, {}, 0});
+            return callback(SignInResult{result.message, {}, 0, {}});
         withSecret(result.secret);
     });
 }

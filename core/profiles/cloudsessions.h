@@ -33,6 +33,9 @@ public:
         QString error;       // empty when signed in
         QString projectName; // the project Keystone scoped the token to
         int services = 0;    // entries in the service catalog
+        // The throw-away session, signed in (its authState() has the catalog and the token's expiry);
+        // null on an error.
+        std::shared_ptr<openstack::Session> session;
     };
 
     CloudSessions(ProfileStore *profiles, SecretStore *secrets, QObject *parent = nullptr);

@@ -33,7 +33,7 @@ private:
         std::optional<sv::CloudSessions::SignInResult> got;
         f->sessions->trySignIn(profile, secret, this, [&got](const sv::CloudSessions::SignInResult &r) { got = r; });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 15000); }();
-        return got.value_or(sv::CloudSessions::SignInResult{QStringLiteral("timed out"), {}, 0});
+        return got.value_or(sv::CloudSessions::SignInResult{QStringLiteral("timed out"), {}, 0, {}});
     }
 
 private Q_SLOTS:
@@ -120,8 +120,11 @@ private Q_SLOTS:
         if (ok) {
             QCOMPARE(result.projectName, QStringLiteral("demo"));
             QVERIFY(result.services >= 4);
+            QVERIFY(result.session);
+            QCOMPARE(result.session->authState().projectName, QStringLiteral("demo"));
         } else {
             QVERIFY(!result.error.contains(secret));
+            QVERIFY(!result.session);
         }
         // A test never replaces (or makes) the shared session.
         QVERIFY(!f->sessions->cached(f->alpha.id));
