@@ -341,6 +341,14 @@
         <source>Cancelled before it started.</source>
         <translation>Vor dem Start abgebrochen.</translation>
     </message>
+    <message>
+        <source>StackVault is quitting.</source>
+        <translation>StackVault wird beendet.</translation>
+    </message>
+    <message>
+        <source>StackVault quit before this job had finished cleaning up.</source>
+        <translation>StackVault wurde beendet, bevor dieser Auftrag fertig aufgeräumt hatte.</translation>
+    </message>
 </context>
 <context>
     <name>sv::JobStage</name>
@@ -1835,6 +1843,32 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;OpenStack-Server samt Daten sichern und in jeder Cloud, jedem Projekt und jeder Region wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit StackVault?</source>
+        <translation>StackVault beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first removes what it made in the cloud (a backup&apos;s temporary snapshot, a half-made restore); StackVault quits when that is done.</source>
+        <translation>
+            <numerusform>Noch %n Auftrag läuft. Weiterlaufen lassen oder abbrechen und beenden? Ein abgebrochener Auftrag entfernt zuerst, was er in der Cloud angelegt hat (den temporären Snapshot einer Sicherung, eine halb fertige Wiederherstellung); danach wird StackVault beendet.</numerusform>
+            <numerusform>Noch %n Aufträge laufen. Weiterlaufen lassen oder abbrechen und beenden? Ein abgebrochener Auftrag entfernt zuerst, was er in der Cloud angelegt hat (den temporären Snapshot einer Sicherung, eine halb fertige Wiederherstellung); danach wird StackVault beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Quit</source>
+        <translation>Aufträge abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning up… StackVault quits as soon as the cancelled jobs have removed what they made (at most %n second(s)).</source>
+        <translation>
+            <numerusform>Wird aufgeräumt… StackVault wird beendet, sobald die abgebrochenen Aufträge entfernt haben, was sie angelegt haben (höchstens %n Sekunde).</numerusform>
+            <numerusform>Wird aufgeräumt… StackVault wird beendet, sobald die abgebrochenen Aufträge entfernt haben, was sie angelegt haben (höchstens %n Sekunden).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot Remove Leftovers</source>

@@ -339,6 +339,14 @@
         <source>Cancelled before it started.</source>
         <translation>在开始前已取消。</translation>
     </message>
+    <message>
+        <source>StackVault is quitting.</source>
+        <translation>StackVault 正在退出。</translation>
+    </message>
+    <message>
+        <source>StackVault quit before this job had finished cleaning up.</source>
+        <translation>StackVault 在此任务完成清理之前退出了。</translation>
+    </message>
 </context>
 <context>
     <name>sv::JobStage</name>
@@ -1826,6 +1834,30 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;Back up OpenStack servers with their data, and restore them into any cloud, project or region.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StackVault %1&lt;/h3&gt;&lt;p&gt;备份 OpenStack 服务器及其数据，并将其恢复到任意云、项目或区域。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit StackVault?</source>
+        <translation>退出 StackVault？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first removes what it made in the cloud (a backup&apos;s temporary snapshot, a half-made restore); StackVault quits when that is done.</source>
+        <translation>
+            <numerusform>仍有 %n 个任务正在运行。让它们继续运行，还是取消并退出？任务被取消后会先删除它在云中创建的内容（备份的临时快照、未完成的恢复）；完成后 StackVault 退出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Quit</source>
+        <translation>取消任务并退出</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning up… StackVault quits as soon as the cancelled jobs have removed what they made (at most %n second(s)).</source>
+        <translation>
+            <numerusform>正在清理… 已取消的任务删除其创建的内容后，StackVault 将立即退出（最多 %n 秒）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot Remove Leftovers</source>

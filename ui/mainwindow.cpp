@@ -15,12 +15,14 @@
 #include "jobs/jobmanager.h"
 #include "jobsdock/joblistmodel.h"
 #include "jobsdock/jobsdock.h"
+#include "common/uilog.h"
 #include "util/appinfo.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -94,6 +96,11 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     createActions();
     createMenus();
     statusBar()->showMessage(tr("Ready"));
+    // Shown only while quitting waits for cancelled jobs to clean up (non-modal: the window stays live).
+    m_quitStatus = new QLabel(this);
+    m_quitStatus->setObjectName(QStringLiteral("quitStatusLabel"));
+    m_quitStatus->hide();
+    statusBar()->addWidget(m_quitStatus, 1);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_treeProxy->setFilterText(text);
@@ -133,10 +140,29 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
     connect(this, &MainWindow::restoreRequested, this, &MainWindow::openRestoreWizard);
 
+    // One saved cloud (the demo, a first run): show its servers without a click. With several, the
+    // user opens the ones they need (each one opened signs in to that cloud).
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &where) {
+        if (!where.isValid())
+            expandTheOnlyCloud();
+    });
+    expandTheOnlyCloud();
+
     resize(1100, 720);
     restoreWindowState();
     m_backend->requestCheckpoints();
     m_backend->requestLeftoverSweep();
+}
+
+void MainWindow::expandTheOnlyCloud()
+{
+    if (m_treeModel->rowCount() != 1)
+        return;
+    const QModelIndex cloud = m_treeModel->index(0, 0);
+    m_tree->expand(m_treeProxy->mapFromSource(cloud));
+    // A hidden view fetches only when it is laid out; ask now so the servers are there when it shows.
+    if (m_treeModel->canFetchMore(cloud))
+        m_treeModel->fetchMore(cloud);
 }
 
 MainWindow::~MainWindow() = default;
@@ -439,8 +465,60 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveWindowState();
-    QMainWindow::closeEvent(event);
+    const bool jobsRun = m_jobs->runningCount() + m_jobs->queuedCount() > 0;
+    if (m_quitState == QuitState::Done || (m_quitState == QuitState::Open && !jobsRun)) {
+        saveWindowState();
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Jobs run: nothing is cut short. The window closes itself once they have cleaned up.
+    event->ignore();
+    if (m_quitState == QuitState::Open)
+        askToQuitWhileJobsRun();
+}
+
+void MainWindow::askToQuitWhileJobsRun()
+{
+    m_quitState = QuitState::Asking;
+    const int count = m_jobs->runningCount() + m_jobs->queuedCount();
+    MessageBox::question(
+        this, tr("Quit StackVault?"),
+        tr("%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first "
+           "removes what it made in the cloud (a backup's temporary snapshot, a half-made restore); StackVault "
+           "quits when that is done.",
+           nullptr, count),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+        [this](QMessageBox::StandardButton answer) {
+            if (answer == QMessageBox::Yes)
+                cancelJobsAndQuit();
+            else
+                m_quitState = QuitState::Open;
+        },
+        {{QMessageBox::Yes, tr("Cancel Jobs and Quit")}, {QMessageBox::No, tr("Keep Running")}});
+}
+
+void MainWindow::cancelJobsAndQuit()
+{
+    m_quitState = QuitState::CleaningUp;
+    // Nothing new may start; the jobs dock shows each job cleaning up.
+    centralWidget()->setEnabled(false);
+    for (QAction *action : {m_refreshAction, m_backupAction, m_restoreAction, m_manageCloudsAction, m_preferencesAction})
+        action->setEnabled(false);
+    m_jobsDock->show();
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_quitCleanupTimeout).count();
+    m_quitStatus->setText(tr("Cleaning up… StackVault quits as soon as the cancelled jobs have removed what they made "
+                             "(at most %n second(s)).",
+                             nullptr, int(seconds)));
+    m_quitStatus->show();
+    connect(m_jobs, &JobManager::shutdownFinished, this, [this](const QStringList &givenUp) {
+        if (!givenUp.isEmpty())
+            qCWarning(lcUi).noquote() << "quit before these jobs had cleaned up (the bank's journal keeps what they "
+                                         "made for the start-up sweep):"
+                                      << givenUp.join(QStringLiteral(", "));
+        m_quitState = QuitState::Done;
+        close();
+    });
+    m_jobs->shutdown(m_quitCleanupTimeout);
 }
 
 } // namespace sv::ui

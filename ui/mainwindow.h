@@ -7,7 +7,10 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <chrono>
+
 class QAction;
+class QLabel;
 class QLineEdit;
 class QSplitter;
 class QTabWidget;
@@ -48,6 +51,10 @@ public:
 
     void refresh();
     void setIncludeDataDefault(bool includeData);
+    // How long closing the window waits for cancelled jobs to clean up before it quits anyway.
+    void setQuitCleanupTimeout(std::chrono::milliseconds timeout) { m_quitCleanupTimeout = timeout; }
+    // Closing was confirmed while jobs ran: they are cancelled and cleaning up; the window closes after.
+    bool isCleaningUpToQuit() const { return m_quitState == QuitState::CleaningUp; }
 
     CloudTreeModel *treeModel() const { return m_treeModel; }
     QTreeView *tree() const { return m_tree; }
@@ -70,12 +77,14 @@ protected:
 
 private:
     enum class JobKind { Backup, Verify, Delete, Other };
+    enum class QuitState { Open, Asking, CleaningUp, Done };
 
     void createActions();
     void createMenus();
     void saveWindowState() const;
     void restoreWindowState();
     void onCurrentTreeIndexChanged();
+    void expandTheOnlyCloud();
     void onTreeActivated(const QModelIndex &proxyIndex);
     void onCheckpointsReady(const QList<CheckpointEntry> &checkpoints);
     void onJobFinished(int jobId, const JobResult &result);
@@ -83,6 +92,8 @@ private:
     void showHelp();
     void showAbout();
     int enqueue(Job *job, JobKind kind, const QString &failureTitle, const QString &error);
+    void askToQuitWhileJobsRun();
+    void cancelJobsAndQuit();
 
     Backend *m_backend;
     JobManager *m_jobs;
@@ -97,6 +108,9 @@ private:
     BackupsView *m_backupsView;
     JobsDock *m_jobsDock;
     QHash<int, JobKind> m_jobKinds;
+    QuitState m_quitState = QuitState::Open;
+    std::chrono::milliseconds m_quitCleanupTimeout{std::chrono::seconds(60)};
+    QLabel *m_quitStatus = nullptr;
 
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;

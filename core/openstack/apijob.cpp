@@ -7,6 +7,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QThreadPool>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -515,6 +518,24 @@ void ApiJob::finish(Error error)
     Q_EMIT finished(m_error);
     if (m_autoDelete)
         deleteLater();
+}
+
+void ApiJob::runInBackground(std::function<Continuation()> work)
+{
+    auto promise = std::make_shared<QPromise<Continuation>>();
+    auto *watcher = new QFutureWatcher<Continuation>(this); // deleted with the job: nothing runs then
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Continuation next = watcher->future().resultCount() > 0 ? watcher->result() : Continuation();
+        if (m_running && next)
+            next();
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, work = std::move(work)] {
+        promise->addResult(work());
+        promise->finish();
+    });
 }
 
 void ApiJob::releaseReply()

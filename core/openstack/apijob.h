@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <utility>
 
 
@@ -83,6 +84,12 @@ protected:
 
     void sendRequest(Request request);
     void finish(Error error = {});
+    // Heavy work on a response (parsing a page of a big listing) runs on the thread pool, so that the
+    // connection's thread (the GUI thread for the cloud tree) stays responsive: `work` runs there and
+    // returns what to do next, which runs on this job's thread, unless the job was aborted or deleted
+    // meanwhile. `work` must not use the job's members (it may capture `this` for the continuation).
+    using Continuation = std::function<void()>;
+    void runInBackground(std::function<Continuation()> work);
     // For a failure found after a 2xx (a body cut short without a transport error): retries like a
     // dropped connection when prepareRetry() agrees; returns false when the caller must finish.
     bool retryAfterFailure(const Error &error);

@@ -38,22 +38,35 @@ stackvault_install_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# stackvault_build BUILD_DIR BUILD_TYPE [cmake args...]
+# stackvault_build BUILD_DIR BUILD_TYPE [cmake args...] [-- TARGET...]
+# Configures, then builds TARGET... and what they need (everything, tests included, without targets).
 stackvault_build() {
   local dir=$1 type=$2
   shift 2
-  cmake -S "$STACKVAULT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
-  cmake --build "$dir" --parallel "$(nproc)"
+  local args=() targets=()
+  while [ $# -gt 0 ]; do
+    if [ "$1" = -- ]; then shift; targets=("$@"); break; fi
+    args+=("$1"); shift
+  done
+  cmake -S "$STACKVAULT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${args[@]}" >/dev/null
+  cmake --build "$dir" --parallel "$(nproc)" ${targets[@]+--target "${targets[@]}"}
 }
 
-# The build that scripts/demo and scripts/screenshots run: BUILD_DIR is set to STACKVAULT_BUILD_DIR
-# (default build/release), built as STACKVAULT_BUILD_TYPE (default Release); STACKVAULT_NO_BUILD=1
-# uses the binaries already there as they are (a developer's existing build).
+# The programs scripts/demo and scripts/screenshots run: the app, the CLI and the fake cloud.
+STACKVAULT_APP_TARGETS=(stackvault stackvault-cli fakecloud)
+
+# stackvault_app_build [EXTRA_TARGET...]: the build that scripts/demo and scripts/screenshots run.
+# BUILD_DIR is set to STACKVAULT_BUILD_DIR (default build/release), built as STACKVAULT_BUILD_TYPE
+# (default Release): only STACKVAULT_APP_TARGETS and the extra targets given (not the tests).
+# STACKVAULT_NO_BUILD=1 uses the binaries already there as they are (a developer's existing build).
 stackvault_app_build() {
   BUILD_DIR=${STACKVAULT_BUILD_DIR:-$STACKVAULT_ROOT/build/release}
   if [ "${STACKVAULT_NO_BUILD:-0}" = 1 ]; then
-    [ -x "$BUILD_DIR/app/stackvault" ] || { echo "STACKVAULT_NO_BUILD=1, but $BUILD_DIR/app/stackvault is not built" >&2; return 1; }
+    local program
+    for program in app/stackvault app/stackvault-cli tests/fakecloud/fakecloud; do
+      [ -x "$BUILD_DIR/$program" ] || { echo "STACKVAULT_NO_BUILD=1, but $BUILD_DIR/$program is not built" >&2; return 1; }
+    done
     return 0
   fi
-  stackvault_build "$BUILD_DIR" "${STACKVAULT_BUILD_TYPE:-Release}"
+  stackvault_build "$BUILD_DIR" "${STACKVAULT_BUILD_TYPE:-Release}" -- "${STACKVAULT_APP_TARGETS[@]}" "$@"
 }

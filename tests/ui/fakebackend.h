@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <functional>
+
 class FakeBackend : public sv::ui::Backend
 {
 public:
@@ -23,6 +25,8 @@ public:
     FakeJob::Options jobOptions;
     QList<sv::ui::RestoreRequest> restoreRequests;
     QList<QPair<QString, bool>> backups; // server id, include data
+    // When set, backups run this job instead of a FakeJob (e.g. a real BackupJob against the fake cloud).
+    std::function<sv::Job *(const sv::ui::ServerEntry &server, bool includeData)> backupJobFactory;
 
     int leftoverSweepRequests = 0;
     QStringList connectionTests; // profile names
@@ -72,6 +76,8 @@ public:
                              QString *) override
     {
         backups.append({server.id, includeData});
+        if (backupJobFactory)
+            return backupJobFactory(server, includeData);
         sv::ui::CheckpointEntry cp;
         cp.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         cp.cloudId = cloudId;

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using sv::ui::CloudTreeModel;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void cloudsChange();
     void filterKeepsStructure();
     void thousandsOfServers();
+    void serversArriveInBatches();
 
 private:
     std::unique_ptr<FakeBackend> m_backend;
@@ -223,6 +225,52 @@ void TestCloudTreeModel::thousandsOfServers()
     qInfo("5000 servers: sort, scroll and filter took %lld ms", qlonglong(ms));
     QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 111); // server-42, -420..429, -4200..4299
     QVERIFY2(ms < 2000, "the tree must stay responsive with thousands of servers");
+}
+
+// A big listing is inserted a batch per event-loop turn (the GUI thread paints and takes input in
+// between); the cloud is fetched only when the last batch is in. A cloud removed meanwhile gets no more.
+void TestCloudTreeModel::serversArriveInBatches()
+{
+    QList<sv::ui::ServerEntry> many;
+    for (int i = 0; i < 1234; ++i)
+        many.append(FakeBackend::server(QStringLiteral("id-%1").arg(i), QStringLiteral("server-%1").arg(i)));
+    m_backend->servers[QStringLiteral("a")] = many;
+    m_backend->servers[QStringLiteral("b")] = many;
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<int> batches;
+    QList<State> statesAfterBatch;
+    connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &parent, int first, int last) {
+        if (parent == model.index(0, 0)) {
+            batches.append(last - first + 1);
+            statesAfterBatch.append(model.fetchState(QStringLiteral("a")));
+        }
+    });
+    model.fetchMore(model.index(0, 0));
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    QCOMPARE(batches, (QList<int>{500, 500, 234}));
+    QCOMPARE(statesAfterBatch, (QList<State>{State::Fetching, State::Fetching, State::Fetching}));
+    QCOMPARE(model.rowCount(model.index(0, 0)), 1234);
+    QCOMPARE(model.index(1233, 0, model.index(0, 0)).data().toString(), QStringLiteral("server-1233"));
+
+    // Cloud b is removed after its first batch: the rest never comes, nothing breaks. (A model of its
+    // own: the tester above fetches every cloud it can.)
+    m_backend->servers[QStringLiteral("a")] = {};
+    CloudTreeModel other(m_backend.get());
+    int batchesOfB = 0;
+    connect(&other, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &parent) {
+        if (parent.isValid() && other.cloudId(parent) == u"b" && ++batchesOfB == 1) {
+            // Removed at once, before the next batch's turn.
+            m_backend->cloudList.removeLast();
+            QTimer::singleShot(0, m_backend.get(), [this] { Q_EMIT m_backend->cloudsChanged(); });
+        }
+    });
+    other.fetchMore(other.index(1, 0));
+    QTRY_COMPARE(other.rowCount(), 1);
+    QTest::qWait(50);
+    QCOMPARE(batchesOfB, 1);
+    QCOMPARE(other.rowCount(), 1);
+    QCOMPARE(other.index(0, 0).data().toString(), QStringLiteral("alpha"));
 }
 
 QTEST_MAIN(TestCloudTreeModel)

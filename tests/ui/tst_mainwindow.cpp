@@ -1,3 +1,5 @@
+#include "bank/localbank.h"
+#include "demoprofile.h"
 #include "backups/backupsmodel.h"
 #include "backups/backupsview.h"
 #include "cloudtree/cloudtreemodel.h"
@@ -7,14 +9,19 @@
 #include "details/serverdetailswidget.h"
 #include "dialogs/helpdialog.h"
 #include "fakebackend.h"
+#include "fakecloud.h"
 #include "jobs/jobmanager.h"
 #include "jobsdock/joblistmodel.h"
 #include "jobsdock/jobsdock.h"
 #include "mainwindow.h"
+#include "openstack/session.h"
+#include "protection/backupjob.h"
+#include "qtmessagerecorder.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,7 +30,9 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -49,6 +58,10 @@ private Q_SLOTS:
     void deleteAsksFirst();
     void stateIsPersisted();
     void helpExplainsIncludeServerData();
+    void theOnlyCloudOpensExpanded();
+    void severalCloudsStayClosed();
+    void closingWithJobsRunningAsks();
+    void closingDuringABackupCleansUpThenQuits();
 
 private:
     void setUpCloud();
@@ -281,6 +294,148 @@ void TestMainWindow::helpExplainsIncludeServerData()
     QVERIFY(text.contains(QStringLiteral("Include server data")));
     QVERIFY(text.contains(QStringLiteral("enable_server_snapshot")));
     QVERIFY(text.contains(QStringLiteral("--no-include-data")));
+}
+
+// A first run (scripts/demo): the one saved cloud shows its servers without a click.
+void TestMainWindow::theOnlyCloudOpensExpanded()
+{
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAbstractItemModel *model = window.tree()->model();
+    const QModelIndex cloud = model->index(0, 0);
+    QVERIFY(window.tree()->isExpanded(cloud));
+    QTRY_COMPARE(window.treeModel()->fetchState(QStringLiteral("c1")), sv::ui::CloudTreeModel::FetchState::Fetched);
+    QCOMPARE(model->rowCount(cloud), 3);
+    QCOMPARE(m_backend->serverRequests.value(QStringLiteral("c1")), 1);
+    // The server rows are laid out: the view can show them.
+    QVERIFY(window.tree()->visualRect(model->index(0, 0, cloud)).isValid());
+}
+
+void TestMainWindow::severalCloudsStayClosed()
+{
+    m_backend->cloudList.append({QStringLiteral("c2"), QStringLiteral("other"), QStringLiteral("other"), QStringLiteral("RegionOne")});
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    QAbstractItemModel *model = window.tree()->model();
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(!window.tree()->isExpanded(model->index(0, 0)));
+    QVERIFY(!window.tree()->isExpanded(model->index(1, 0)));
+    QVERIFY(m_backend->serverRequests.isEmpty()); // no sign-in to clouds nobody opened
+}
+
+void TestMainWindow::closingWithJobsRunningAsks()
+{
+    m_backend->jobOptions.steps = 100000; // runs until cancelled
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.startBackup(QStringLiteral("c1"), FakeBackend::server(QStringLiteral("s1"), QStringLiteral("web-1")), true));
+    QTRY_COMPARE(m_jobs->runningCount(), 1);
+
+    // "Keep Running": the window stays, the job goes on.
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::No);
+    QVERIFY(!window.close());
+    QVERIFY2(sv::ui::MessageBox::lastText().contains(QStringLiteral("still running")), qPrintable(sv::ui::MessageBox::lastText()));
+    QVERIFY(window.isVisible());
+    QVERIFY(!window.isCleaningUpToQuit());
+    QCOMPARE(m_jobs->runningCount(), 1);
+    QVERIFY(!m_jobs->isShuttingDown());
+
+    // Ctrl+Q asks the same question; Escape (the default answer) keeps running too.
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    window.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QVERIFY(window.isVisible());
+    QCOMPARE(m_jobs->runningCount(), 1);
+
+    // With no job left, the window closes without asking.
+    m_jobs->cancelAll();
+    QTRY_COMPARE(m_jobs->runningCount(), 0);
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // would cancel and quit, if it were asked
+    QVERIFY(window.close());
+    QVERIFY(!m_jobs->isShuttingDown());
+}
+
+// The issue's "Done when": closing the window during a real backup against the fake cloud asks; "Cancel
+// Jobs and Quit" lets the backup delete its temporary snapshot (a visible "Cleaning up…" meanwhile)
+// before the window closes, and Qt prints no threading warning on the way.
+void TestMainWindow::closingDuringABackupCleansUpThenQuits()
+{
+    QtMessageRecorder messages;
+    fake::FakeCloud cloud;
+    QString error;
+    QVERIFY2(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"), &error),
+             qPrintable(error));
+    QVERIFY(cloud.start());
+    QTemporaryDir dir;
+    auto bank = std::make_shared<sv::LocalBank>(dir.filePath(QStringLiteral("bank")));
+    sv::BankError bankError;
+    QVERIFY2(bank->open(&bankError), qPrintable(bankError.message));
+    const auto session = sv::openstack::Session::create(demoProfile(cloud.authUrl(), QStringLiteral("c1")),
+                                                        QStringLiteral("demo-password"));
+    m_backend->backupJobFactory = [&](const sv::ui::ServerEntry &server, bool includeData) {
+        sv::BackupRequest request;
+        request.session = session;
+        request.bank = bank;
+        request.server = server.id;
+        request.serverLabel = server.name;
+        request.enableServerSnapshot = includeData;
+        request.poll = {std::chrono::milliseconds(50), std::chrono::milliseconds(200)};
+        return new sv::BackupJob(std::move(request));
+    };
+    const QString web1 = cloud.serverIdByName(QStringLiteral("web-1"));
+    QVERIFY(!web1.isEmpty());
+
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The snapshot's download crawls, so that the window is closed in the middle of it.
+    fake::FaultSpec slow;
+    slow.kind = fake::Fault::Slow;
+    slow.bytesPerSecond = 128 * 1024;
+    cloud.injectFault(slow);
+    bool downloading = false;
+    connect(m_jobs, &sv::JobManager::jobProgress, this, [&downloading](int, const sv::JobProgress &p) {
+        if (p.stage == sv::JobStage::Downloading && p.bytesDone > 0)
+            downloading = true;
+    });
+    QVERIFY(window.startBackup(QStringLiteral("c1"), FakeBackend::server(web1, QStringLiteral("web-1")), true));
+    QTRY_VERIFY_WITH_TIMEOUT(downloading, 60000);
+    QCOMPARE(cloud.leftoverImageIds().size(), 1); // the temporary snapshot
+    // Glance is briefly unavailable: deleting the snapshot takes a retry (~1 s), so the wait shows.
+    fake::FaultSpec busy;
+    busy.kind = fake::Fault::Unavailable;
+    busy.method = QStringLiteral("DELETE");
+    busy.path = QStringLiteral("/images/");
+    busy.retryAfter = 1;
+    cloud.injectFault(busy);
+
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Cancel Jobs and Quit"
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(!window.close()); // not yet: the job cleans up first
+    QVERIFY(window.isVisible());
+    QVERIFY(window.isCleaningUpToQuit());
+    auto *status = window.findChild<QLabel *>(QStringLiteral("quitStatusLabel"));
+    QVERIFY(status && status->isVisible());
+    QVERIFY2(status->text().startsWith(QStringLiteral("Cleaning up…")), qPrintable(status->text()));
+    sv::ui::JobListModel *jobs = window.jobsDock()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->progress(0).stage, sv::JobStage::CleaningUp, 10000);
+    QVERIFY(window.isVisible());
+    QVERIFY(!window.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->isEnabled());
+
+    // The window closes by itself once the snapshot is gone.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
+    QVERIFY2(clock.elapsed() >= 900, "the window closed before the snapshot's deletion was retried");
+    QVERIFY(m_jobs->isShutDown());
+    QCOMPARE(jobs->outcome(0), sv::JobOutcome::Cancelled);
+    QVERIFY2(cloud.leftoverImageIds().isEmpty(), qPrintable(cloud.leftoverImageIds().join(u' ')));
+    QList<sv::JournalEntry> journal;
+    QVERIFY(bank->journalEntries(&journal, &bankError));
+    QVERIFY(journal.isEmpty());
+    QVERIFY2(messages.threadingWarnings().isEmpty(), qPrintable(messages.threadingWarnings().join(u'\n')));
 }
 
 QTEST_MAIN(TestMainWindow)

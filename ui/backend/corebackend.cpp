@@ -142,12 +142,13 @@ void CoreBackend::requestServers(const QString &cloudId)
             return;
         }
         // Servers, images and volumes in parallel: Nova names a server's image and volumes only by id; the
-        // tree shows the image's name, the details pane the volumes' names.
+        // tree shows the image's name, the details pane the volumes' names. The jobs parse their pages on
+        // the thread pool; the per-server work for the views runs there too.
         struct Pending
         {
-            QList<ServerEntry> servers;
-            QHash<QString, QString> imageNames;
-            QHash<QString, QString> volumeNames;
+            QList<openstack::Server> servers;
+            QList<openstack::Image> images;
+            QList<openstack::Volume> volumes;
             int outstanding = 3;
             QString failure;
         };
@@ -159,23 +160,36 @@ void CoreBackend::requestServers(const QString &cloudId)
                 Q_EMIT serversFailed(cloudId, pending->failure);
                 return;
             }
-            for (ServerEntry &server : pending->servers) {
-                if (server.imageName.isEmpty())
-                    server.imageName = pending->imageNames.value(server.imageId);
-                for (VolumeEntry &volume : server.volumes)
-                    volume.name = pending->volumeNames.value(volume.id);
-            }
-            Q_EMIT serversReady(cloudId, pending->servers);
+            const QPointer<CoreBackend> self(this);
+            QThreadPool::globalInstance()->start([self, cloudId, pending] {
+                QHash<QString, QString> imageNames;
+                for (const openstack::Image &image : std::as_const(pending->images))
+                    imageNames.insert(image.id, image.name);
+                QHash<QString, QString> volumeNames;
+                for (const openstack::Volume &volume : std::as_const(pending->volumes))
+                    volumeNames.insert(volume.id, volume.name);
+                QList<ServerEntry> entries;
+                entries.reserve(pending->servers.size());
+                for (const openstack::Server &server : std::as_const(pending->servers)) {
+                    ServerEntry entry = toEntry(server);
+                    if (entry.imageName.isEmpty())
+                        entry.imageName = imageNames.value(entry.imageId);
+                    for (VolumeEntry &volume : entry.volumes)
+                        volume.name = volumeNames.value(volume.id);
+                    entries.append(std::move(entry));
+                }
+                QMetaObject::invokeMethod(QCoreApplication::instance(), [self, cloudId, entries] {
+                    if (self)
+                        Q_EMIT self->serversReady(cloudId, entries);
+                }, Qt::QueuedConnection);
+            });
         };
         auto *job = new openstack::ListServersJob(connection);
         connect(job, &openstack::ApiJob::finished, this, [job, pending, done](const openstack::Error &result) {
-            if (result) {
+            if (result)
                 pending->failure = result.message;
-            } else {
-                pending->servers.reserve(job->servers().size());
-                for (const openstack::Server &server : job->servers())
-                    pending->servers.append(toEntry(server));
-            }
+            else
+                pending->servers = job->servers();
             done();
         });
         auto *images = new openstack::ListImagesJob(connection);
@@ -183,8 +197,7 @@ void CoreBackend::requestServers(const QString &cloudId)
             // Without image names the tree shows ids: not worth failing the listing for.
             if (result)
                 qCWarning(lcUi) << "Listing images failed:" << result.message;
-            for (const openstack::Image &image : images->images())
-                pending->imageNames.insert(image.id, image.name);
+            pending->images = images->images();
             done();
         });
         auto *volumes = new openstack::ListVolumesJob(connection);
@@ -192,8 +205,7 @@ void CoreBackend::requestServers(const QString &cloudId)
             // Without Cinder (or its permission) the details pane names attached volumes by id.
             if (result)
                 qCInfo(lcUi) << "Listing volumes failed:" << result.message;
-            for (const openstack::Volume &volume : volumes->volumes())
-                pending->volumeNames.insert(volume.id, volume.name);
+            pending->volumes = volumes->volumes();
             done();
         });
         job->start();

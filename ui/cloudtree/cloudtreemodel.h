@@ -15,7 +15,9 @@ class Backend;
 // Clouds → servers → boot image (or the volumes of a server booted from a volume), loaded lazily: a
 // cloud's servers are requested only when the view first asks for them (canFetchMore/fetchMore), with a
 // guard against asking twice. While loading, the cloud's status says "Loading…"; when the cloud cannot be
-// reached, it has one error row that retry() turns back into a request.
+// reached, it has one error row that retry() turns back into a request. Thousands of servers are
+// inserted in batches, one per event-loop turn, so the GUI thread never stalls on them; the cloud
+// counts as fetched once the last batch is in.
 class CloudTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -64,10 +66,14 @@ private:
     void setErrorRow(Node *cloud, const QString &message);
     void onServersReady(const QString &cloudId, const QList<ServerEntry> &servers);
     void onServersFailed(const QString &cloudId, const QString &message);
+    // Appends the next batch of a cloud's arriving servers; the rest follow on later event-loop turns.
+    void insertNextBatch(Node *cloud);
+    void insertPendingBatches();
     static void buildServerChildren(Node *serverNode);
 
     Backend *m_backend;
     std::unique_ptr<Node> m_root;
+    bool m_batchScheduled = false;
 };
 
 } // namespace sv::ui

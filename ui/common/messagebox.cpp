@@ -1,5 +1,6 @@
 #include "common/messagebox.h"
 
+#include <QAbstractButton>
 
 namespace sv::ui {
 
@@ -20,9 +21,9 @@ QString MessageBox::lastText()
 
 void MessageBox::question(QWidget *parent, const QString &title, const QString &text,
                           QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
-                          Callback callback)
+                          Callback callback, const ButtonTexts &buttonTexts)
 {
-    show(parent, QMessageBox::Question, title, text, {}, buttons, defaultButton, std::move(callback));
+    show(parent, QMessageBox::Question, title, text, {}, buttons, defaultButton, std::move(callback), buttonTexts);
 }
 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text, const QString &details,
@@ -40,7 +41,7 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
 
 void MessageBox::show(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
                       const QString &details, QMessageBox::StandardButtons buttons,
-                      QMessageBox::StandardButton defaultButton, Callback callback)
+                      QMessageBox::StandardButton defaultButton, Callback callback, const ButtonTexts &buttonTexts)
 {
     g_lastText = text;
     if (g_nextAnswer != QMessageBox::NoButton) {
@@ -55,6 +56,10 @@ void MessageBox::show(QWidget *parent, QMessageBox::Icon icon, const QString &ti
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(defaultButton);
     box->setEscapeButton(defaultButton);
+    for (const auto &[button, label] : buttonTexts) {
+        if (QAbstractButton *widget = box->button(button))
+            widget->setText(label);
+    }
     if (!details.isEmpty())
         box->setDetailedText(details);
     QObject::connect(box, &QMessageBox::finished, box, [box, callback = std::move(callback)](int) {

@@ -3,6 +3,7 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <utility>
 
 namespace sv::ui {
 
@@ -12,11 +13,13 @@ class MessageBox
 {
 public:
     using Callback = std::function<void(QMessageBox::StandardButton)>;
+    // Plain words on buttons instead of Yes/No ("Keep Running", "Cancel Jobs and Quit").
+    using ButtonTexts = QList<std::pair<QMessageBox::StandardButton, QString>>;
 
     // Asks a yes/no-style question; `defaultButton` is also the answer to Escape.
     static void question(QWidget *parent, const QString &title, const QString &text,
                          QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton,
-                         Callback callback);
+                         Callback callback, const ButtonTexts &buttonTexts = {});
     // Shows information or an error with optional details; `callback` may be empty.
     static void warning(QWidget *parent, const QString &title, const QString &text,
                         const QString &details = {}, Callback callback = {});
@@ -30,7 +33,7 @@ public:
 private:
     static void show(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
                      const QString &details, QMessageBox::StandardButtons buttons,
-                     QMessageBox::StandardButton defaultButton, Callback callback);
+                     QMessageBox::StandardButton defaultButton, Callback callback, const ButtonTexts &buttonTexts = {});
 };
 
 } // namespace sv::ui

@@ -19,17 +19,25 @@ void ListServersJob::run()
 
 void ListServersJob::onSuccess(QNetworkReply *, const QByteArray &body)
 {
-    Error error;
-    const QJsonObject root = parseObject(body, &error);
-    if (!error.isOk()) {
-        finish(error);
-        return;
-    }
-    QList<Server> page;
-    const QJsonArray servers = root.value(QLatin1String("servers")).toArray();
-    page.reserve(servers.size());
-    for (const QJsonValue &value : servers)
-        page.append(Server::fromJson(value.toObject()));
+    // A page of 200 servers is ~1 MB of JSON: parsed on the thread pool, not on the connection's
+    // thread (the GUI thread when the cloud tree lists servers).
+    runInBackground([this, body]() -> Continuation {
+        Error error;
+        const QJsonObject root = parseObject(body, &error);
+        if (!error.isOk())
+            return [this, error] { finish(error); };
+        QList<Server> page;
+        const QJsonArray servers = root.value(QLatin1String("servers")).toArray();
+        page.reserve(servers.size());
+        for (const QJsonValue &value : servers)
+            page.append(Server::fromJson(value.toObject()));
+        const QString next = nextLink(root.value(QLatin1String("servers_links")).toArray());
+        return [this, page, next] { onPageParsed(page, next); };
+    });
+}
+
+void ListServersJob::onPageParsed(const QList<Server> &page, const QString &next)
+{
     ++m_pages;
     if (m_keepResults)
         m_servers += page;
@@ -37,7 +45,6 @@ void ListServersJob::onSuccess(QNetworkReply *, const QByteArray &body)
     if (!isRunning())
         return; // aborted from a slot
 
-    const QString next = nextLink(root.value(QLatin1String("servers_links")).toArray());
     const QString marker = QUrlQuery(QUrl(next).query()).queryItemValue(QStringLiteral("marker"));
     if (next.isEmpty() || page.isEmpty() || marker == m_lastMarker) {
         finish();

@@ -31,6 +31,8 @@ protected:
     void onSuccess(QNetworkReply *reply, const QByteArray &body) override;
 
 private:
+    void onPageParsed(const QList<Server> &page, const QString &next);
+
     int m_pageSize = 200;
     QUrlQuery m_filters;
     bool m_keepResults = true;

@@ -18,36 +18,44 @@ void ListImagesJob::run()
 
 void ListImagesJob::onSuccess(QNetworkReply *reply, const QByteArray &body)
 {
-    m_requestedUrls.append(reply->url());
-    Error error;
-    const QJsonObject root = parseObject(body, &error);
-    if (!error.isOk()) {
-        finish(error);
-        return;
-    }
-    QList<Image> page;
-    const QJsonArray images = root.value(QLatin1String("images")).toArray();
-    page.reserve(images.size());
-    for (const QJsonValue &value : images)
-        page.append(Image::fromJson(value.toObject()));
+    const QUrl pageUrl = reply->url();
+    m_requestedUrls.append(pageUrl);
+    // Parsed on the thread pool, like a page of servers (see ListServersJob).
+    runInBackground([this, body, pageUrl]() -> Continuation {
+        Error error;
+        const QJsonObject root = parseObject(body, &error);
+        if (!error.isOk())
+            return [this, error] { finish(error); };
+        QList<Image> page;
+        const QJsonArray images = root.value(QLatin1String("images")).toArray();
+        page.reserve(images.size());
+        for (const QJsonValue &value : images)
+            page.append(Image::fromJson(value.toObject()));
+        const QString next = root.value(QLatin1String("next")).toString();
+        return [this, page, next, pageUrl] { onPageParsed(page, next, pageUrl); };
+    });
+}
+
+void ListImagesJob::onPageParsed(const QList<Image> &page, const QString &next, const QUrl &pageUrl)
+{
     ++m_pages;
     m_images += page;
     Q_EMIT pageReceived(page);
     if (!isRunning())
         return;
 
-    const QString next = root.value(QLatin1String("next")).toString();
     if (next.isEmpty() || page.isEmpty()) {
         finish();
         return;
     }
+    Error error;
     const QUrl catalogUrl = connection()->catalogUrl(ServiceType::Image, &error);
     if (!error.isOk()) {
         finish(error);
         return;
     }
     const QUrl nextUrl = endpointurls::rebaseImageLink(catalogUrl, next);
-    if (nextUrl == reply->url()) { // a broken server repeating itself must not loop us forever
+    if (nextUrl == pageUrl) { // a broken server repeating itself must not loop us forever
         finish();
         return;
     }

@@ -32,6 +32,8 @@ protected:
     void onSuccess(QNetworkReply *reply, const QByteArray &body) override;
 
 private:
+    void onPageParsed(const QList<Image> &page, const QString &next, const QUrl &pageUrl);
+
     int m_pageSize = 200;
     QUrlQuery m_filters;
     QList<Image> m_images;
