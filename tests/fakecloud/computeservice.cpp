@@ -672,6 +672,11 @@ void ComputeService::createServer(Call &call)
     server.securityGroups = groups;
     server.metadata = metadataValue.toObject();
     server.availabilityZone = body.value(QStringLiteral("availability_zone")).toString(QStringLiteral("nova"));
+    // Nova's answer to a zone it does not have (and to "zone:host" forms it cannot place).
+    if (!m_state.settings.availabilityZones.contains(server.availabilityZone)) {
+        novaFault(ex, 400, QStringLiteral("The requested availability zone is not available"));
+        return;
+    }
     if (body.contains(QStringLiteral("description"))) {
         server.description = body.value(QStringLiteral("description")).toString();
         server.descriptionIsNull = body.value(QStringLiteral("description")).isNull();
@@ -1105,10 +1110,12 @@ void ComputeService::showKeyPair(Call &call, const QString &name)
 
 void ComputeService::availabilityZones(Call &call)
 {
-    call.ex.json(200, QJsonObject{{QStringLiteral("availabilityZoneInfo"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("zoneName"), QStringLiteral("nova")},
-                                                          {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
-                                                          {QStringLiteral("hosts"), QJsonValue::Null}}}}});
+    QJsonArray zones;
+    for (const QString &zone : std::as_const(m_state.settings.availabilityZones))
+        zones.append(QJsonObject{{QStringLiteral("zoneName"), zone},
+                                 {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
+                                 {QStringLiteral("hosts"), QJsonValue::Null}});
+    call.ex.json(200, QJsonObject{{QStringLiteral("availabilityZoneInfo"), zones}});
 }
 
 void ComputeService::createRemoteSnapshot(Call &call, Server &server, const QString &name, const QJsonObject &metadata)

@@ -268,6 +268,8 @@ struct Settings
     int imageMaxPageSize = 1000;
     int serverMaxPageSize = 1000;
     QStringList regions{QStringLiteral("RegionOne")};
+    // Nova's compute zones: listed by os-availability-zone; a server create naming another is refused.
+    QStringList availabilityZones{QStringLiteral("nova")};
 };
 
 } // namespace fake

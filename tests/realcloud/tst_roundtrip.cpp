@@ -270,7 +270,7 @@ private Q_SLOTS:
         sv::BankError bankError;
         QVERIFY2(f->bank->checkpoint(checkpointId, &index, &bankError), qPrintable(bankError.message));
         QCOMPARE(index.status, QStringLiteral("available"));
-        QCOMPARE(index.consistency, QStringLiteral("quiesced")); // hw_qemu_guest_agent=yes, inherited by the snapshot
+        QCOMPARE(index.consistency, QStringLiteral("quiesce-requested")); // hw_qemu_guest_agent=yes, inherited by the snapshot
         const sv::ProtectedResource *image = nullptr;
         for (const auto &resource : index.resources) {
             if (resource.image)

@@ -3,6 +3,8 @@
 #include "clirunner.h"
 #include "fakecloud.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <algorithm>
 #include <QJsonArray>
@@ -80,12 +82,40 @@ private Q_SLOTS:
         const QString checkpoint = backedUp.value(QLatin1String("checkpoint_id")).toString();
         QVERIFY(!checkpoint.isEmpty());
         QVERIFY(cloud.leftoverImageIds().isEmpty());
+        // ubuntu-22.04 has hw_qemu_guest_agent=yes; web-1 has the volume web-data attached, not backed up.
+        QCOMPARE(backedUp.value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
+        QCOMPARE(backedUp.value(QLatin1String("volumes_not_included")).toArray(), QJsonArray{QStringLiteral("web-data")});
 
         svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(checkpoints.size(), 1);
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("available"));
+        QCOMPARE(checkpoints.first().toObject().value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
+        svtest::CliRun table = cli({QStringLiteral("checkpoints")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("CONSISTENCY") && table.out.contains("quiesce requested"), table.out.constData());
+
+        // `show` says what the label means, where the backup came from, and which volumes it lacks.
+        svtest::CliRun show = cli({QStringLiteral("show"), checkpoint});
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QVERIFY2(show.out.contains("Consistency  quiesce requested\n"), show.out.constData());
+        QVERIFY2(show.out.contains("does not report whether the freeze happened"), show.out.constData());
+        const QByteArray cloudLine = "Cloud        " + cloudName.toUtf8() + "\n"; // no --region: the cloud's default
+        QVERIFY2(show.out.contains(cloudLine), show.out.constData());
+        QVERIFY2(show.out.contains("Volumes      Attached volumes NOT included (StackVault does not back up volumes yet): "
+                                   "web-data.\n"),
+                 show.out.constData());
+
+        // The plain `backup` output says it too; without a snapshot the label is "original image".
+        svtest::CliRun plain = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                         QStringLiteral("web-1"), QStringLiteral("--no-include-data")});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(plain.out.contains("Backed up the original image of server web-1"), plain.out.constData());
+        QVERIFY2(plain.out.contains("Attached volumes NOT included (StackVault does not back up volumes yet): web-data."),
+                 plain.out.constData());
+        svtest::CliRun table2 = cli({QStringLiteral("checkpoints")});
+        QVERIFY2(table2.out.contains("original image"), table2.out.constData());
 
         svtest::CliRun verify = cli({QStringLiteral("verify"), checkpoint});
         QVERIFY2(verify.exitCode == 0, verify.err.constData());
@@ -174,6 +204,30 @@ private Q_SLOTS:
             QVERIFY2(other.size() == 1, run.describe().constData());
             QVERIFY2(!run.err.contains("stackvault."), run.describe().constData());
         }
+    }
+
+    // An enable_server_snapshot that is not a yes/no value stops a backup that relies on it, naming the
+    // file, the key and the value; an explicit --include-data/--no-include-data does not need it.
+    void unreadableSnapshotSettingFails()
+    {
+        const QString dir = home.filePath(QStringLiteral("config/StackVault"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = dir + QStringLiteral("/stackvault.conf");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[image_backup_plugin]\nenable_server_snapshot=sometimes\n");
+        file.close();
+        svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+                       QStringLiteral("--server"), QStringLiteral("web-1")});
+        svtest::CliRun explicitChoice = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+                                  QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--no-include-data")});
+        QFile::remove(path);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(path.toUtf8()), run.err.constData());
+        QVERIFY2(run.err.contains("[image_backup_plugin] enable_server_snapshot = \"sometimes\""), run.err.constData());
+        QCOMPARE(explicitChoice.exitCode, 1);
+        QVERIFY2(explicitChoice.err.contains("nowhere") && !explicitChoice.err.contains("sometimes"),
+                 explicitChoice.err.constData());
     }
 
     // A backup killed mid-download leaves its snapshot; the next `backup` on that cloud removes it first
