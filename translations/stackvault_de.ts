@@ -1578,6 +1578,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
         <translation>Wird StackVault mitten in einer Sicherung beendet (ein Absturz, ein Stromausfall), wird der Snapshot beim nächsten Start von StackVault von selbst entfernt; die Auftragsliste zeigt, was entfernt wurde.</translation>
     </message>
+    <message>
+        <source>Quitting while jobs run asks first: &lt;b&gt;Keep Running&lt;/b&gt;, or &lt;b&gt;Cancel Jobs and Quit&lt;/b&gt;. Then StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status bar says “Cleaning up…”; at most a minute), and quits.</source>
+        <translation>Beim Beenden mit laufenden Aufträgen fragt StackVault zuerst: &lt;b&gt;Weiterlaufen lassen&lt;/b&gt; oder &lt;b&gt;Aufträge abbrechen und beenden&lt;/b&gt;. Dann bricht StackVault die Aufträge ab und wartet, bis jeder entfernt hat, was er in der Cloud angelegt hat (die Statusleiste zeigt „Wird aufgeräumt…“; höchstens eine Minute), und wird beendet.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::JobListModel</name>

@@ -1569,6 +1569,10 @@ Double-click or choose Retry to try again.</source>
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
         <translation>如果 StackVault 在备份过程中被中断（崩溃、断电），快照会在 StackVault 下次启动时自动删除；任务列表会显示删除了什么。</translation>
     </message>
+    <message>
+        <source>Quitting while jobs run asks first: &lt;b&gt;Keep Running&lt;/b&gt;, or &lt;b&gt;Cancel Jobs and Quit&lt;/b&gt;. Then StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status bar says “Cleaning up…”; at most a minute), and quits.</source>
+        <translation>在有任务运行时退出，StackVault 会先询问：&lt;b&gt;继续运行&lt;/b&gt;，或&lt;b&gt;取消任务并退出&lt;/b&gt;。选择后者时，StackVault 取消这些任务，等待每个任务删除它在云中创建的内容（状态栏显示“正在清理…”；最多一分钟），然后退出。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::JobListModel</name>

@@ -26,14 +26,19 @@ JobManager::~JobManager()
     if (!m_running.isEmpty())
         qCWarning(lcJobs).noquote() << "StackVault is quitting while jobs run; their cleanup is cut short:"
                                     << runningTitles().join(QStringLiteral(", "));
+    QSet<QThread *> runningThreads;
     for (const Entry &entry : std::as_const(m_running)) {
         // The cancel is handled on the job's thread before the job is deleted there.
         entry.job->cancel();
         endOnItsThread(entry);
+        runningThreads.insert(entry.thread);
     }
     m_running.clear();
-    // Every job is deleted on its own thread (queued above, or after it finished); wait for the threads.
     for (QThread *thread : std::as_const(m_threads)) {
+        // A finished job's thread was asked to delete it and quit; quit it here as well, so that the
+        // process never waits on a thread whose loop missed that request (seen at CLI exit).
+        if (!runningThreads.contains(thread))
+            thread->quit();
         thread->wait();
         delete thread;
     }
@@ -171,6 +176,15 @@ void JobManager::giveUpRemaining()
         endOnItsThread(entry);
         Q_EMIT jobFinished(entry.id, JobResult{JobOutcome::Cancelled,
                                                tr("StackVault quit before this job had finished cleaning up."), {}, {}});
+    }
+    // Threads of jobs that finished by themselves were asked to quit after deleting their job; ask again,
+    // so that one that missed it cannot keep the application waiting past the timeout.
+    QSet<QThread *> givenUpThreads;
+    for (const Entry &entry : running)
+        givenUpThreads.insert(entry.thread);
+    for (QThread *thread : std::as_const(m_threads)) {
+        if (!givenUpThreads.contains(thread))
+            thread->quit();
     }
 }
 
