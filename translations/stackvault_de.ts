@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>YAML</name>
-    <message>
-        <source>%1: there is no key clouds, so no cloud is defined.</source>
-        <translation>%1: Es gibt keinen Schlüssel clouds, daher ist keine Cloud definiert.</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: the file must be a map with a key clouds.</source>
-        <translation>%1: Schlüssel clouds: Die Datei muss eine Zuordnung mit dem Schlüssel clouds sein.</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: expected a map of cloud names to settings.</source>
-        <translation>%1: Schlüssel clouds: Erwartet wird eine Zuordnung von Cloud-Namen zu Einstellungen.</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Saved Clouds</source>
@@ -24,62 +9,10 @@
     </message>
 </context>
 <context>
-    <name>sv</name>
+    <name>sv::AppSettings</name>
     <message>
-        <source>%1: key %2: %3</source>
-        <translation>%1: Schlüssel %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
-        <translation>%1: Cloud „%2“: Der Schlüssel auth.auth_url (oder OS_AUTH_URL) fehlt.</translation>
-    </message>
-    <message>
-        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
-        <translation>Anbieterprofile (Schlüssel profile: %1) werden nicht unterstützt; tragen Sie die auth_url des Anbieters in die Cloud ein.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
-    </message>
-    <message>
-        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
-        <translation>Keystone v%1 wird nicht unterstützt; StackVault braucht die Identity-v3-API.</translation>
-    </message>
-    <message>
-        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
-        <translation>Der Anmeldetyp „%1“ wird nicht unterstützt; verwenden Sie password oder v3applicationcredential.</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
-        <translation>Cloud „%1“: Das Projekt wird ignoriert, weil Anwendungszugangsdaten ihr eigenes mitbringen.</translation>
-    </message>
-    <message>
-        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
-        <translation>Die Region „%1“ gehört nicht zu den Regionen der Cloud (%2).</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
-        <translation>Cloud „%1“ nennt die Regionen %2; verwendet wird %3. Fügen Sie für jede weitere Region eine eigene Cloud hinzu.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
-        <translation>„%1“ ist keine Schnittstelle; verwenden Sie public, internal oder admin.</translation>
-    </message>
-    <message>
-        <source>expected true or false, not &quot;%1&quot;.</source>
-        <translation>true oder false erwartet, nicht „%1“.</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: %3</source>
-        <translation>%1: Cloud „%2“: %3</translation>
-    </message>
-    <message>
-        <source>environment variable %1</source>
-        <translation>Umgebungsvariable %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
+        <source>%1: [%2] %3 = &quot;%4&quot; is not a yes/no value; write true or false (yes/no, on/off and 1/0 work too).</source>
+        <translation>%1: [%2] %3 = &quot;%4&quot; ist kein Ja/Nein-Wert; schreiben Sie true oder false (yes/no, on/off und 1/0 gehen auch).</translation>
     </message>
 </context>
 <context>
@@ -152,16 +85,16 @@
         <translation>Interner Fehler: Der Sicherungspunkt enthält keine Abbild-Ressource für Server %1.</translation>
     </message>
     <message>
-        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
-        <translation>Server %1 samt Daten gesichert (%2 Bytes, %3 Bytes neu im Sicherungsspeicher).</translation>
-    </message>
-    <message>
         <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
         <translation>Das Originalabbild von Server %1 wurde gesichert (%2 Bytes); seit dem Start geschriebene Daten sind nicht enthalten.</translation>
     </message>
     <message>
         <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).</source>
+        <translation>Server %1 mit seinen Daten gesichert (%2 Bytes, %3 Bytes neu im Sicherungsspeicher; %4).</translation>
     </message>
 </context>
 <context>
@@ -185,6 +118,53 @@
     <message>
         <source>StackVault is shutting down.</source>
         <translation>StackVault wird beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CheckpointDetails</name>
+    <message>
+        <source>Attached volumes NOT included (StackVault does not back up volumes yet): %1.</source>
+        <translation>Angehängte Volumes NICHT enthalten (StackVault sichert noch keine Volumes): %1.</translation>
+    </message>
+    <message>
+        <source>original image</source>
+        <translation>Originalabbild</translation>
+    </message>
+    <message>
+        <source>crash-consistent</source>
+        <translation>absturzkonsistent</translation>
+    </message>
+    <message>
+        <source>quiesce requested</source>
+        <translation>Stilllegung angefordert</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (os_require_quiesce=yes)</source>
+        <translation>%1 (os_require_quiesce=yes)</translation>
+    </message>
+    <message>
+        <source>No snapshot was taken: this is the image the server booted from, without the data written since boot.</source>
+        <translation>Es wurde kein Snapshot erstellt: Dies ist das Abbild, von dem der Server gestartet wurde, ohne die seit dem Start geschriebenen Daten.</translation>
+    </message>
+    <message>
+        <source>A snapshot taken without asking the guest to freeze its file systems (the image has no QEMU guest agent): the disk is as after a power cut.</source>
+        <translation>Ein Snapshot, ohne den Gast zu bitten, seine Dateisysteme einzufrieren (das Abbild hat keinen QEMU-Gastagenten): Die Festplatte ist wie nach einem Stromausfall.</translation>
+    </message>
+    <message>
+        <source>A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest&apos;s file systems first; with os_require_quiesce=yes it fails a live snapshot whose freeze fails. The OpenStack API does not report whether the freeze happened.</source>
+        <translation>Ein Snapshot eines Servers, dessen Abbild den QEMU-Gastagenten hat; Nova hat daher zuerst versucht, die Dateisysteme des Gastes einzufrieren. Mit os_require_quiesce=yes lässt Nova einen Live-Snapshot scheitern, wenn das Einfrieren scheitert. Die OpenStack-API meldet nicht, ob eingefroren wurde.</translation>
+    </message>
+    <message>
+        <source>A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest&apos;s file systems first; if the freeze failed, Nova went on without it. The OpenStack API does not report whether the freeze happened.</source>
+        <translation>Ein Snapshot eines Servers, dessen Abbild den QEMU-Gastagenten hat; Nova hat daher zuerst versucht, die Dateisysteme des Gastes einzufrieren. Ist das gescheitert, hat Nova ohne Einfrieren weitergemacht. Die OpenStack-API meldet nicht, ob eingefroren wurde.</translation>
+    </message>
+    <message>
+        <source>This backup does not record how consistent its disk is.</source>
+        <translation>Diese Sicherung hält nicht fest, wie konsistent ihre Festplatte ist.</translation>
     </message>
 </context>
 <context>
@@ -216,6 +196,118 @@
     <message>
         <source>Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first (for example `source project-openrc.sh`).</source>
         <translation>Weder OS_AUTH_URL noch OS_CLOUD ist gesetzt: Laden Sie zuerst Ihre OpenStack-RC-Datei (zum Beispiel `source project-openrc.sh`).</translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML: %2</source>
+        <translation>%1: kein gültiges YAML: %2</translation>
+    </message>
+    <message>
+        <source>%1 (key %2): not valid YAML: %3</source>
+        <translation>%1 (Schlüssel %2): kein gültiges YAML: %3</translation>
+    </message>
+    <message>
+        <source>%1: there is no key clouds, so no cloud is defined.</source>
+        <translation>%1: Es gibt keinen Schlüssel clouds, daher ist keine Cloud definiert.</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: the file must be a map with a key clouds.</source>
+        <translation>%1: Schlüssel clouds: Die Datei muss eine Zuordnung mit dem Schlüssel clouds sein.</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: expected a map of cloud names to settings.</source>
+        <translation>%1: Schlüssel clouds: Erwartet wird eine Zuordnung von Cloud-Namen zu Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map of settings.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung von Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: client certificates are not supported; ignored.</source>
+        <translation>%1: Schlüssel %2: Client-Zertifikate werden nicht unterstützt; ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
+        <translation>%1: Schlüssel &lt;&lt;: Ein Merge-Schlüssel muss eine Zuordnung nennen (etwa &lt;&lt;: *base).</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung (auth_url, username, password, ...).</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is not used by StackVault; ignored.</source>
+        <translation>%1: Schlüssel %2 wird von StackVault nicht verwendet; ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a list of region names.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Liste von Regionsnamen.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: each region must be a name or a map with a key name.</source>
+        <translation>%1: Schlüssel %2: Jede Region muss ein Name oder eine Zuordnung mit dem Schlüssel name sein.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a single value, not a list or map.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird ein einzelner Wert, keine Liste oder Zuordnung.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: %3</source>
+        <translation>%1: Schlüssel %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
+        <translation>%1: Cloud „%2“: Der Schlüssel auth.auth_url (oder OS_AUTH_URL) fehlt.</translation>
+    </message>
+    <message>
+        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
+        <translation>Anbieterprofile (Schlüssel profile: %1) werden nicht unterstützt; tragen Sie die auth_url des Anbieters in die Cloud ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
+        <translation>Keystone v%1 wird nicht unterstützt; StackVault braucht die Identity-v3-API.</translation>
+    </message>
+    <message>
+        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
+        <translation>Der Anmeldetyp „%1“ wird nicht unterstützt; verwenden Sie password oder v3applicationcredential.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
+        <translation>Cloud „%1“: Das Projekt wird ignoriert, weil Anwendungszugangsdaten ihr eigenes mitbringen.</translation>
+    </message>
+    <message>
+        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
+        <translation>Die Region „%1“ gehört nicht zu den Regionen der Cloud (%2).</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
+        <translation>Cloud „%1“ nennt die Regionen %2; verwendet wird %3. Fügen Sie für jede weitere Region eine eigene Cloud hinzu.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
+        <translation>„%1“ ist keine Schnittstelle; verwenden Sie public, internal oder admin.</translation>
+    </message>
+    <message>
+        <source>expected true or false, not &quot;%1&quot;.</source>
+        <translation>true oder false erwartet, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: %3</source>
+        <translation>%1: Cloud „%2“: %3</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -587,53 +679,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
             <numerusform>Sicherung %1 ist unversehrt: %n Block erneut gelesen und geprüft.</numerusform>
             <numerusform>Sicherung %1 ist unversehrt: %n Blöcke erneut gelesen und geprüft.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>sv::YamlReader</name>
-    <message>
-        <source>%1: not valid YAML: %2</source>
-        <translation>%1: kein gültiges YAML: %2</translation>
-    </message>
-    <message>
-        <source>%1 (key %2): not valid YAML: %3</source>
-        <translation>%1 (Schlüssel %2): kein gültiges YAML: %3</translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation>%1, Zeile %2</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map of settings.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung von Einstellungen.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: client certificates are not supported; ignored.</source>
-        <translation>%1: Schlüssel %2: Client-Zertifikate werden nicht unterstützt; ignoriert.</translation>
-    </message>
-    <message>
-        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
-        <translation>%1: Schlüssel &lt;&lt;: Ein Merge-Schlüssel muss eine Zuordnung nennen (etwa &lt;&lt;: *base).</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung (auth_url, username, password, ...).</translation>
-    </message>
-    <message>
-        <source>%1: key %2 is not used by StackVault; ignored.</source>
-        <translation>%1: Schlüssel %2 wird von StackVault nicht verwendet; ignoriert.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a list of region names.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Liste von Regionsnamen.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: each region must be a name or a map with a key name.</source>
-        <translation>%1: Schlüssel %2: Jede Region muss ein Name oder eine Zuordnung mit dem Schlüssel name sein.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a single value, not a list or map.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird ein einzelner Wert, keine Liste oder Zuordnung.</translation>
     </message>
 </context>
 <context>
@@ -1119,18 +1164,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <source>Quiesced</source>
-        <translation>Stillgelegt (konsistent)</translation>
-    </message>
-    <message>
-        <source>Crash-consistent</source>
-        <translation>Absturzkonsistent</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
         <source>With data</source>
         <translation>Mit Daten</translation>
     </message>
@@ -1149,10 +1182,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>Only the server&apos;s original image was saved.</source>
         <translation>Nur das Originalabbild des Servers wurde gesichert.</translation>
-    </message>
-    <message>
-        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
-        <translation>Wie nach einem Stromausfall: Die Dateisysteme werden beim Start des wiederhergestellten Servers geprüft.</translation>
     </message>
     <message>
         <source>Backup %1</source>
@@ -1504,6 +1533,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>The saved clouds could not be read.</source>
         <translation>Die gespeicherten Clouds konnten nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Until then, “Include server data” starts checked (the default).</source>
+        <translation>Bis dahin ist „Serverdaten einschließen“ zu Beginn angehakt (die Voreinstellung).</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -1551,20 +1588,8 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Ist die Option ausgeschaltet, wird nur das Originalabbild gesichert, aus dem der Server gestartet wurde: Nach dem Start geschriebene Daten sind &lt;b&gt;nicht&lt;/b&gt; enthalten. Das geht schneller, braucht keinen Snapshot und genügt für Server, die keine eigenen Daten halten.</translation>
     </message>
     <message>
-        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
-        <translation>Die Option ist standardmäßig eingeschaltet. Ihren Standardwert ändern Sie unter &lt;b&gt;Einstellungen › Einstellungen …&lt;/b&gt;, für eine einzelne Sicherung mit dem Ankreuzfeld neben der Schaltfläche „Sichern“. Die Einstellung wird als &lt;code&gt;enable_server_snapshot&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt; der StackVault-Einstellungsdatei gespeichert; &lt;code&gt;--include-data&lt;/code&gt; und &lt;code&gt;--no-include-data&lt;/code&gt; auf der Befehlszeile überschreiben sie für eine Sicherung.</translation>
-    </message>
-    <message>
-        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
-        <translation>Server, die von einem Datenträger (Volume) starten, können so noch nicht gesichert werden: Ihre Festplatte ist das Volume, kein Abbild.</translation>
-    </message>
-    <message>
         <source>Restoring a backup</source>
         <translation>Eine Sicherung wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
-        <translation>Öffnen Sie den Reiter &lt;b&gt;Sicherungen&lt;/b&gt;, wählen Sie eine Sicherung und klicken Sie auf &lt;b&gt;Wiederherstellen …&lt;/b&gt;. Der Assistent fragt nach Ziel-Cloud, Projekt und Region sowie nach Name, Flavor, Netzwerk, Schlüsselpaar und Sicherheitsgruppen des neuen Servers; er schlägt die mit der Sicherung gespeicherten Werte vor.</translation>
     </message>
     <message>
         <source>Backup storage</source>
@@ -1581,6 +1606,26 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Quitting while jobs run asks first: &lt;b&gt;Keep Running&lt;/b&gt;, or &lt;b&gt;Cancel Jobs and Quit&lt;/b&gt;. Then StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status bar says “Cleaning up…”; at most a minute), and quits.</source>
         <translation>Beim Beenden mit laufenden Aufträgen fragt StackVault zuerst: &lt;b&gt;Weiterlaufen lassen&lt;/b&gt; oder &lt;b&gt;Aufträge abbrechen und beenden&lt;/b&gt;. Dann bricht StackVault die Aufträge ab und wartet, bis jeder entfernt hat, was er in der Cloud angelegt hat (die Statusleiste zeigt „Wird aufgeräumt…“; höchstens eine Minute), und wird beendet.</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file (Karbor&apos;s section &lt;code&gt;[image_backup_plugin]&lt;/code&gt; is read too when &lt;code&gt;[protection]&lt;/code&gt; does not set it); it takes true/false, yes/no, on/off or 1/0. The command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>Die Option ist standardmäßig eingeschaltet. Ändern Sie die Voreinstellung unter &lt;b&gt;Einstellungen › Einstellungen…&lt;/b&gt; oder für eine Sicherung mit dem Kästchen neben der Schaltfläche „Sichern“. Die Einstellung steht als &lt;code&gt;enable_server_snapshot&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt; der Einstellungsdatei von StackVault (Karbors Abschnitt &lt;code&gt;[image_backup_plugin]&lt;/code&gt; wird ebenfalls gelesen, wenn &lt;code&gt;[protection]&lt;/code&gt; sie nicht setzt); sie nimmt true/false, yes/no, on/off oder 1/0. &lt;code&gt;--include-data&lt;/code&gt; und &lt;code&gt;--no-include-data&lt;/code&gt; der Befehlszeile überschreiben sie für eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image. Volumes attached to an image-booted server are &lt;b&gt;not&lt;/b&gt; included in its backup; the details pane, the backup&apos;s result and the Backups tab name them.</source>
+        <translation>Server, die von einem Volume starten, können so noch nicht gesichert werden: Ihre Festplatte ist das Volume, kein Abbild. Volumes, die an einen von einem Abbild gestarteten Server angehängt sind, sind in dessen Sicherung &lt;b&gt;nicht&lt;/b&gt; enthalten; die Detailansicht, das Ergebnis der Sicherung und der Reiter „Sicherungen“ nennen sie.</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <source>Each backup says what is known about its disk: &lt;b&gt;original image&lt;/b&gt; (no snapshot was taken), &lt;b&gt;crash-consistent&lt;/b&gt; (a snapshot of a server whose image has no QEMU guest agent: the disk is as after a power cut) or &lt;b&gt;quiesce requested&lt;/b&gt; (the image has the guest agent, so Nova tried to freeze the guest&apos;s file systems for the snapshot). OpenStack does not report whether the freeze happened: Nova goes on without it if it fails, unless the image has &lt;code&gt;os_require_quiesce=yes&lt;/code&gt;, which is then noted.</source>
+        <translation>Jede Sicherung sagt, was über ihre Festplatte bekannt ist: &lt;b&gt;Originalabbild&lt;/b&gt; (kein Snapshot erstellt), &lt;b&gt;absturzkonsistent&lt;/b&gt; (ein Snapshot eines Servers, dessen Abbild keinen QEMU-Gastagenten hat: die Festplatte ist wie nach einem Stromausfall) oder &lt;b&gt;Stilllegung angefordert&lt;/b&gt; (das Abbild hat den Gastagenten, also hat Nova versucht, die Dateisysteme des Gastes für den Snapshot einzufrieren). OpenStack meldet nicht, ob eingefroren wurde: Nova macht ohne weiter, wenn es scheitert, außer das Abbild hat &lt;code&gt;os_require_quiesce=yes&lt;/code&gt;, was dann vermerkt wird.</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud and for the new server&apos;s name, flavor, networks, key pair, security groups and availability zone; it suggests the values saved with the backup. A saved cloud belongs to one project and region: to restore into another, save a cloud for it under Manage Clouds.</source>
+        <translation>Öffnen Sie den Reiter &lt;b&gt;Sicherungen&lt;/b&gt;, wählen Sie eine Sicherung und klicken Sie auf &lt;b&gt;Wiederherstellen…&lt;/b&gt;. Der Assistent fragt nach der Ziel-Cloud und nach Name, Flavor, Netzwerken, Schlüsselpaar, Sicherheitsgruppen und Verfügbarkeitszone des neuen Servers; er schlägt die mit der Sicherung gespeicherten Werte vor. Eine gespeicherte Cloud gehört zu einem Projekt und einer Region: Um in ein anderes wiederherzustellen, speichern Sie unter „Clouds verwalten“ eine Cloud dafür.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1928,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Backup &amp;storage:</source>
         <translation>Sicherungs&amp;speicher:</translation>
     </message>
+    <message>
+        <source>OK saves the choice above in its place.</source>
+        <translation>„OK“ speichert stattdessen die obige Wahl.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreBackupPage</name>
@@ -1999,10 +2048,6 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
         <translation>&amp;Flavor:</translation>
     </message>
     <message>
-        <source>Net&amp;work:</source>
-        <translation>Netz&amp;werk:</translation>
-    </message>
-    <message>
         <source>&amp;Key pair:</source>
         <translation>&amp;Schlüsselpaar:</translation>
     </message>
@@ -2027,10 +2072,6 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
         <translation>%1 (%2 vCPU, %3 RAM, %4 GB Festplatte)</translation>
-    </message>
-    <message>
-        <source>(no network)</source>
-        <translation>(kein Netzwerk)</translation>
     </message>
     <message>
         <source>(no key pair)</source>
@@ -2079,6 +2120,30 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <source>The security group “%1” does not exist in the target.</source>
         <translation>Die Sicherheitsgruppe „%1“ existiert im Ziel nicht.</translation>
     </message>
+    <message>
+        <source>Check every network the server should have a port on (in this order). None checked: no network.</source>
+        <translation>Haken Sie jedes Netzwerk an, in dem der Server einen Port haben soll (in dieser Reihenfolge). Keines angehakt: kein Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Let the cloud choose</source>
+        <translation>Die Cloud wählen lassen</translation>
+    </message>
+    <message>
+        <source>Net&amp;works:</source>
+        <translation>Netz&amp;werke:</translation>
+    </message>
+    <message>
+        <source>&amp;Availability zone:</source>
+        <translation>&amp;Verfügbarkeitszone:</translation>
+    </message>
+    <message>
+        <source>The backed-up server ran in zone %1.</source>
+        <translation>Der gesicherte Server lief in Zone %1.</translation>
+    </message>
+    <message>
+        <source>As saved with the backup: %1</source>
+        <translation>Wie mit der Sicherung gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreSummaryPage</name>
@@ -2123,10 +2188,6 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <translation>Flavor: %1</translation>
     </message>
     <message>
-        <source>Network: %1</source>
-        <translation>Netzwerk: %1</translation>
-    </message>
-    <message>
         <source>Key pair: %1</source>
         <translation>Schlüsselpaar: %1</translation>
     </message>
@@ -2142,6 +2203,26 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
         <translation>StackVault erstellt aus der Sicherung ein neues Abbild, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet daraus den neuen Server. Der gesicherte Server wird nicht verändert.</translation>
     </message>
+    <message>
+        <source>Networks: %1</source>
+        <translation>Netzwerke: %1</translation>
+    </message>
+    <message>
+        <source>as saved with the backup</source>
+        <translation>wie mit der Sicherung gespeichert</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>(kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>Availability zone: %1</source>
+        <translation>Verfügbarkeitszone: %1</translation>
+    </message>
+    <message>
+        <source>(the cloud chooses)</source>
+        <translation>(die Cloud wählt)</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
@@ -2154,24 +2235,24 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <translation>Wo soll der Server wiederhergestellt werden? Jede gespeicherte Cloud kann das Ziel sein.</translation>
     </message>
     <message>
-        <source>The cloud&apos;s default project</source>
-        <translation>Standardprojekt der Cloud</translation>
-    </message>
-    <message>
-        <source>The cloud&apos;s default region</source>
-        <translation>Standardregion der Cloud</translation>
-    </message>
-    <message>
         <source>&amp;Cloud:</source>
         <translation>&amp;Cloud:</translation>
     </message>
     <message>
-        <source>&amp;Project:</source>
-        <translation>&amp;Projekt:</translation>
+        <source>The project and region are those of the saved cloud. To restore into another project or region, save a cloud for it under Manage Clouds and choose it here.</source>
+        <translation>Projekt und Region sind die der gespeicherten Cloud. Um in ein anderes Projekt oder eine andere Region wiederherzustellen, speichern Sie unter „Clouds verwalten“ eine Cloud dafür und wählen Sie sie hier.</translation>
     </message>
     <message>
-        <source>&amp;Region:</source>
-        <translation>&amp;Region:</translation>
+        <source>Project:</source>
+        <translation>Projekt:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>(the cloud&apos;s default)</source>
+        <translation>(Voreinstellung der Cloud)</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2361,22 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
         <translation>Ein Server kann gesichert werden, wenn er aktiv, ausgeschaltet, pausiert oder in den Ruhezustand versetzt ist; dieser ist „%1“.</translation>
+    </message>
+    <message>
+        <source>Volumes:</source>
+        <translation>Volumes:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only the server&apos;s boot disk is saved.</source>
+        <translation>Sicherungen enthalten die angehängten Volumes NICHT: %1. StackVault sichert noch keine Volumes; nur die Startfestplatte des Servers wird gesichert.</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>YAML</name>
-    <message>
-        <source>%1: there is no key clouds, so no cloud is defined.</source>
-        <translation>%1：没有 clouds 键，因此未定义任何云。</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: the file must be a map with a key clouds.</source>
-        <translation>%1：键 clouds：文件必须是包含 clouds 键的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: expected a map of cloud names to settings.</source>
-        <translation>%1：键 clouds：应为云名称到设置的映射。</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Saved Clouds</source>
@@ -24,62 +9,10 @@
     </message>
 </context>
 <context>
-    <name>sv</name>
+    <name>sv::AppSettings</name>
     <message>
-        <source>%1: key %2: %3</source>
-        <translation>%1：键 %2：%3</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
-        <translation>%1：云“%2”：缺少键 auth.auth_url（或 OS_AUTH_URL）。</translation>
-    </message>
-    <message>
-        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
-        <translation>不支持供应商配置（键 profile：%1）；请将供应商的 auth_url 写入该云。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation>“%1”不是 http:// 或 https:// 地址。</translation>
-    </message>
-    <message>
-        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
-        <translation>不支持 Keystone v%1；StackVault 需要 Identity v3 API。</translation>
-    </message>
-    <message>
-        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
-        <translation>不支持认证类型“%1”；请使用 password 或 v3applicationcredential。</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
-        <translation>云“%1”：项目被忽略，因为应用凭据自带项目。</translation>
-    </message>
-    <message>
-        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
-        <translation>区域“%1”不是该云的区域之一（%2）。</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
-        <translation>云“%1”列出了区域 %2；使用 %3。请为其他每个区域另外添加一个云。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
-        <translation>“%1”不是接口；请使用 public、internal 或 admin。</translation>
-    </message>
-    <message>
-        <source>expected true or false, not &quot;%1&quot;.</source>
-        <translation>应为 true 或 false，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: %3</source>
-        <translation>%1：云“%2”：%3</translation>
-    </message>
-    <message>
-        <source>environment variable %1</source>
-        <translation>环境变量 %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read: %2</source>
-        <translation>%1：无法读取：%2</translation>
+        <source>%1: [%2] %3 = &quot;%4&quot; is not a yes/no value; write true or false (yes/no, on/off and 1/0 work too).</source>
+        <translation>%1：[%2] %3 = &quot;%4&quot; 不是是/否值；请写 true 或 false（yes/no、on/off 和 1/0 也可以）。</translation>
     </message>
 </context>
 <context>
@@ -151,16 +84,16 @@
         <translation>内部错误：检查点中没有服务器 %1 的镜像资源。</translation>
     </message>
     <message>
-        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).</source>
-        <translation>已备份服务器 %1 及其数据（%2 字节，备份存储中新增 %3 字节）。</translation>
-    </message>
-    <message>
         <source>Backed up the original image of server %1 (%2 bytes); data written since boot is not included.</source>
         <translation>已备份服务器 %1 的原始镜像（%2 字节）；不包含自启动以来写入的数据。</translation>
     </message>
     <message>
         <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>无法删除临时快照 %1（%2）；StackVault 会在桌面应用下次启动时，或在此云上的下一次备份或恢复之前再次尝试。</translation>
+    </message>
+    <message>
+        <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).</source>
+        <translation>已备份服务器 %1 及其数据（%2 字节，备份存储中新增 %3 字节；%4）。</translation>
     </message>
 </context>
 <context>
@@ -184,6 +117,53 @@
     <message>
         <source>StackVault is shutting down.</source>
         <translation>StackVault 正在退出。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::CheckpointDetails</name>
+    <message>
+        <source>Attached volumes NOT included (StackVault does not back up volumes yet): %1.</source>
+        <translation>未包含已挂载的卷（StackVault 暂不备份卷）：%1。</translation>
+    </message>
+    <message>
+        <source>original image</source>
+        <translation>原始镜像</translation>
+    </message>
+    <message>
+        <source>crash-consistent</source>
+        <translation>崩溃一致</translation>
+    </message>
+    <message>
+        <source>quiesce requested</source>
+        <translation>已请求静默</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (os_require_quiesce=yes)</source>
+        <translation>%1（os_require_quiesce=yes）</translation>
+    </message>
+    <message>
+        <source>No snapshot was taken: this is the image the server booted from, without the data written since boot.</source>
+        <translation>未创建快照：这是服务器启动时使用的镜像，不含启动后写入的数据。</translation>
+    </message>
+    <message>
+        <source>A snapshot taken without asking the guest to freeze its file systems (the image has no QEMU guest agent): the disk is as after a power cut.</source>
+        <translation>创建快照时未请求客户机冻结其文件系统（镜像没有 QEMU 客户机代理）：磁盘状态如同断电之后。</translation>
+    </message>
+    <message>
+        <source>A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest&apos;s file systems first; with os_require_quiesce=yes it fails a live snapshot whose freeze fails. The OpenStack API does not report whether the freeze happened.</source>
+        <translation>该服务器的镜像带有 QEMU 客户机代理，因此 Nova 先尝试冻结客户机的文件系统；设置 os_require_quiesce=yes 时，冻结失败会使在线快照失败。OpenStack API 不报告冻结是否实际发生。</translation>
+    </message>
+    <message>
+        <source>A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the guest&apos;s file systems first; if the freeze failed, Nova went on without it. The OpenStack API does not report whether the freeze happened.</source>
+        <translation>该服务器的镜像带有 QEMU 客户机代理，因此 Nova 先尝试冻结客户机的文件系统；如果冻结失败，Nova 会不冻结继续进行。OpenStack API 不报告冻结是否实际发生。</translation>
+    </message>
+    <message>
+        <source>This backup does not record how consistent its disk is.</source>
+        <translation>此备份未记录其磁盘的一致性。</translation>
     </message>
 </context>
 <context>
@@ -215,6 +195,118 @@
     <message>
         <source>Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first (for example `source project-openrc.sh`).</source>
         <translation>OS_AUTH_URL 和 OS_CLOUD 均未设置：请先加载 OpenStack RC 文件（例如 `source project-openrc.sh`）。</translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML: %2</source>
+        <translation>%1：不是有效的 YAML：%2</translation>
+    </message>
+    <message>
+        <source>%1 (key %2): not valid YAML: %3</source>
+        <translation>%1（键 %2）：不是有效的 YAML：%3</translation>
+    </message>
+    <message>
+        <source>%1: there is no key clouds, so no cloud is defined.</source>
+        <translation>%1：没有 clouds 键，因此未定义任何云。</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: the file must be a map with a key clouds.</source>
+        <translation>%1：键 clouds：文件必须是包含 clouds 键的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: expected a map of cloud names to settings.</source>
+        <translation>%1：键 clouds：应为云名称到设置的映射。</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map of settings.</source>
+        <translation>%1：键 %2：应为设置的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: client certificates are not supported; ignored.</source>
+        <translation>%1：键 %2：不支持客户端证书；已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
+        <translation>%1：键 &lt;&lt;：合并键必须指向一个映射（例如 &lt;&lt;: *base）。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
+        <translation>%1：键 %2：应为映射（auth_url、username、password 等）。</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is not used by StackVault; ignored.</source>
+        <translation>%1：StackVault 不使用键 %2；已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a list of region names.</source>
+        <translation>%1：键 %2：应为区域名称列表。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: each region must be a name or a map with a key name.</source>
+        <translation>%1：键 %2：每个区域必须是名称或带 name 键的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a single value, not a list or map.</source>
+        <translation>%1：键 %2：应为单个值，而不是列表或映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: %3</source>
+        <translation>%1：键 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
+        <translation>%1：云“%2”：缺少键 auth.auth_url（或 OS_AUTH_URL）。</translation>
+    </message>
+    <message>
+        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
+        <translation>不支持供应商配置（键 profile：%1）；请将供应商的 auth_url 写入该云。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
+        <translation>不支持 Keystone v%1；StackVault 需要 Identity v3 API。</translation>
+    </message>
+    <message>
+        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
+        <translation>不支持认证类型“%1”；请使用 password 或 v3applicationcredential。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
+        <translation>云“%1”：项目被忽略，因为应用凭据自带项目。</translation>
+    </message>
+    <message>
+        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
+        <translation>区域“%1”不是该云的区域之一（%2）。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
+        <translation>云“%1”列出了区域 %2；使用 %3。请为其他每个区域另外添加一个云。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
+        <translation>“%1”不是接口；请使用 public、internal 或 admin。</translation>
+    </message>
+    <message>
+        <source>expected true or false, not &quot;%1&quot;.</source>
+        <translation>应为 true 或 false，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: %3</source>
+        <translation>%1：云“%2”：%3</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -581,53 +673,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>
             <numerusform>备份 %1 完好无损：已重新读取并校验 %n 个数据块。</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>sv::YamlReader</name>
-    <message>
-        <source>%1: not valid YAML: %2</source>
-        <translation>%1：不是有效的 YAML：%2</translation>
-    </message>
-    <message>
-        <source>%1 (key %2): not valid YAML: %3</source>
-        <translation>%1（键 %2）：不是有效的 YAML：%3</translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation>%1，第 %2 行</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map of settings.</source>
-        <translation>%1：键 %2：应为设置的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: client certificates are not supported; ignored.</source>
-        <translation>%1：键 %2：不支持客户端证书；已忽略。</translation>
-    </message>
-    <message>
-        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
-        <translation>%1：键 &lt;&lt;：合并键必须指向一个映射（例如 &lt;&lt;: *base）。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
-        <translation>%1：键 %2：应为映射（auth_url、username、password 等）。</translation>
-    </message>
-    <message>
-        <source>%1: key %2 is not used by StackVault; ignored.</source>
-        <translation>%1：StackVault 不使用键 %2；已忽略。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a list of region names.</source>
-        <translation>%1：键 %2：应为区域名称列表。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: each region must be a name or a map with a key name.</source>
-        <translation>%1：键 %2：每个区域必须是名称或带 name 键的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a single value, not a list or map.</source>
-        <translation>%1：键 %2：应为单个值，而不是列表或映射。</translation>
     </message>
 </context>
 <context>
@@ -1113,18 +1158,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <source>Quiesced</source>
-        <translation>静默一致</translation>
-    </message>
-    <message>
-        <source>Crash-consistent</source>
-        <translation>崩溃一致</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>With data</source>
         <translation>包含数据</translation>
     </message>
@@ -1143,10 +1176,6 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>Only the server&apos;s original image was saved.</source>
         <translation>仅保存了服务器的原始镜像。</translation>
-    </message>
-    <message>
-        <source>As if the power had been cut: file systems are checked when the restored server boots.</source>
-        <translation>相当于突然断电：恢复的服务器启动时会检查文件系统。</translation>
     </message>
     <message>
         <source>Backup %1</source>
@@ -1495,6 +1524,14 @@ Double-click or choose Retry to try again.</source>
         <source>The saved clouds could not be read.</source>
         <translation>无法读取已保存的云。</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Until then, “Include server data” starts checked (the default).</source>
+        <translation>在此之前，“包含服务器数据”默认勾选（默认值）。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -1542,20 +1579,8 @@ Double-click or choose Retry to try again.</source>
         <translation>关闭此选项时，只保存服务器启动所用的原始镜像：启动后写入的数据&lt;b&gt;不&lt;/b&gt;包含在内。这样更快，也不需要快照，适用于不保存自身数据的服务器。</translation>
     </message>
     <message>
-        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file; the command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
-        <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改其默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置以 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 保存在 StackVault 设置文件的 &lt;code&gt;[protection]&lt;/code&gt; 部分；命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可针对单次备份覆盖它。</translation>
-    </message>
-    <message>
-        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image.</source>
-        <translation>从卷启动的服务器暂时无法以这种方式备份：它们的磁盘是卷，而不是镜像。</translation>
-    </message>
-    <message>
         <source>Restoring a backup</source>
         <translation>恢复备份</translation>
-    </message>
-    <message>
-        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud, project and region, and for the new server&apos;s name, flavor, network, key pair and security groups; it suggests the values saved with the backup.</source>
-        <translation>打开&lt;b&gt;备份&lt;/b&gt;标签页，选择一个备份并点击&lt;b&gt;恢复…&lt;/b&gt;。向导会询问目标云、项目和区域，以及新服务器的名称、规格、网络、密钥对和安全组；它会建议使用随备份保存的值。</translation>
     </message>
     <message>
         <source>Backup storage</source>
@@ -1572,6 +1597,26 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Quitting while jobs run asks first: &lt;b&gt;Keep Running&lt;/b&gt;, or &lt;b&gt;Cancel Jobs and Quit&lt;/b&gt;. Then StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status bar says “Cleaning up…”; at most a minute), and quits.</source>
         <translation>在有任务运行时退出，StackVault 会先询问：&lt;b&gt;继续运行&lt;/b&gt;，或&lt;b&gt;取消任务并退出&lt;/b&gt;。选择后者时，StackVault 取消这些任务，等待每个任务删除它在云中创建的内容（状态栏显示“正在清理…”；最多一分钟），然后退出。</translation>
+    </message>
+    <message>
+        <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file (Karbor&apos;s section &lt;code&gt;[image_backup_plugin]&lt;/code&gt; is read too when &lt;code&gt;[protection]&lt;/code&gt; does not set it); it takes true/false, yes/no, on/off or 1/0. The command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
+        <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置保存在 StackVault 设置文件 &lt;code&gt;[protection]&lt;/code&gt; 节的 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 中（若 &lt;code&gt;[protection]&lt;/code&gt; 未设置，也会读取 Karbor 的 &lt;code&gt;[image_backup_plugin]&lt;/code&gt; 节）；可取 true/false、yes/no、on/off 或 1/0。命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可在单次备份中覆盖它。</translation>
+    </message>
+    <message>
+        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image. Volumes attached to an image-booted server are &lt;b&gt;not&lt;/b&gt; included in its backup; the details pane, the backup&apos;s result and the Backups tab name them.</source>
+        <translation>从卷启动的服务器暂时无法以这种方式备份：它们的磁盘是卷，而不是镜像。挂载到从镜像启动的服务器上的卷&lt;b&gt;不&lt;/b&gt;包含在其备份中；详细信息面板、备份结果和“备份”标签页会列出这些卷。</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Each backup says what is known about its disk: &lt;b&gt;original image&lt;/b&gt; (no snapshot was taken), &lt;b&gt;crash-consistent&lt;/b&gt; (a snapshot of a server whose image has no QEMU guest agent: the disk is as after a power cut) or &lt;b&gt;quiesce requested&lt;/b&gt; (the image has the guest agent, so Nova tried to freeze the guest&apos;s file systems for the snapshot). OpenStack does not report whether the freeze happened: Nova goes on without it if it fails, unless the image has &lt;code&gt;os_require_quiesce=yes&lt;/code&gt;, which is then noted.</source>
+        <translation>每个备份都会说明其磁盘的已知状态：&lt;b&gt;原始镜像&lt;/b&gt;（未创建快照）、&lt;b&gt;崩溃一致&lt;/b&gt;（服务器的镜像没有 QEMU 客户机代理时的快照：磁盘状态如同断电之后）或&lt;b&gt;已请求静默&lt;/b&gt;（镜像带有客户机代理，因此 Nova 在快照前尝试冻结客户机的文件系统）。OpenStack 不报告冻结是否实际发生：冻结失败时 Nova 会继续进行，除非镜像设置了 &lt;code&gt;os_require_quiesce=yes&lt;/code&gt;，此时会注明。</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud and for the new server&apos;s name, flavor, networks, key pair, security groups and availability zone; it suggests the values saved with the backup. A saved cloud belongs to one project and region: to restore into another, save a cloud for it under Manage Clouds.</source>
+        <translation>打开&lt;b&gt;备份&lt;/b&gt;标签页，选择一个备份并点击&lt;b&gt;恢复…&lt;/b&gt;。向导会询问目标云，以及新服务器的名称、规格、网络、密钥对、安全组和可用区；它会建议随备份保存的值。已保存的云属于一个项目和区域：要恢复到其他项目或区域，请在“管理云”中为其保存一个云。</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +1917,10 @@ Double-click or choose Retry to try again.</source>
         <source>Backup &amp;storage:</source>
         <translation>备份存储(&amp;S)：</translation>
     </message>
+    <message>
+        <source>OK saves the choice above in its place.</source>
+        <translation>点击“确定”将以上方的选择替换它。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreBackupPage</name>
@@ -1988,10 +2037,6 @@ What it had created was removed.</source>
         <translation>规格(&amp;F)：</translation>
     </message>
     <message>
-        <source>Net&amp;work:</source>
-        <translation>网络(&amp;W)：</translation>
-    </message>
-    <message>
         <source>&amp;Key pair:</source>
         <translation>密钥对(&amp;K)：</translation>
     </message>
@@ -2016,10 +2061,6 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>%1 (%2 vCPU, %3 RAM, %4 GB disk)</source>
         <translation>%1（%2 个 vCPU，%3 内存，%4 GB 磁盘）</translation>
-    </message>
-    <message>
-        <source>(no network)</source>
-        <translation>（无网络）</translation>
     </message>
     <message>
         <source>(no key pair)</source>
@@ -2067,6 +2108,30 @@ Go back to choose another target, or try again.</source>
         <source>The security group “%1” does not exist in the target.</source>
         <translation>安全组“%1”在目标中不存在。</translation>
     </message>
+    <message>
+        <source>Check every network the server should have a port on (in this order). None checked: no network.</source>
+        <translation>勾选服务器应在其中拥有端口的每个网络（按此顺序）。都不勾选：无网络。</translation>
+    </message>
+    <message>
+        <source>Let the cloud choose</source>
+        <translation>由云选择</translation>
+    </message>
+    <message>
+        <source>Net&amp;works:</source>
+        <translation>网络(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Availability zone:</source>
+        <translation>可用区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The backed-up server ran in zone %1.</source>
+        <translation>被备份的服务器运行在可用区 %1。</translation>
+    </message>
+    <message>
+        <source>As saved with the backup: %1</source>
+        <translation>按备份中保存的：%1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreSummaryPage</name>
@@ -2111,10 +2176,6 @@ Go back to choose another target, or try again.</source>
         <translation>规格：%1</translation>
     </message>
     <message>
-        <source>Network: %1</source>
-        <translation>网络：%1</translation>
-    </message>
-    <message>
         <source>Key pair: %1</source>
         <translation>密钥对：%1</translation>
     </message>
@@ -2130,6 +2191,26 @@ Go back to choose another target, or try again.</source>
         <source>StackVault creates a new image from the backup, checks every byte against the saved checksums, and starts the new server from it. The backed-up server is not changed.</source>
         <translation>StackVault 会从备份创建一个新镜像，根据保存的校验和检查每个字节，然后用它启动新服务器。被备份的服务器不会被更改。</translation>
     </message>
+    <message>
+        <source>Networks: %1</source>
+        <translation>网络：%1</translation>
+    </message>
+    <message>
+        <source>as saved with the backup</source>
+        <translation>按备份中保存的</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>（无网络）</translation>
+    </message>
+    <message>
+        <source>Availability zone: %1</source>
+        <translation>可用区：%1</translation>
+    </message>
+    <message>
+        <source>(the cloud chooses)</source>
+        <translation>（由云选择）</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
@@ -2142,24 +2223,24 @@ Go back to choose another target, or try again.</source>
         <translation>要将服务器恢复到哪里？任何已保存的云都可以作为目标。</translation>
     </message>
     <message>
-        <source>The cloud&apos;s default project</source>
-        <translation>云的默认项目</translation>
-    </message>
-    <message>
-        <source>The cloud&apos;s default region</source>
-        <translation>云的默认区域</translation>
-    </message>
-    <message>
         <source>&amp;Cloud:</source>
         <translation>云(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;Project:</source>
-        <translation>项目(&amp;P)：</translation>
+        <source>The project and region are those of the saved cloud. To restore into another project or region, save a cloud for it under Manage Clouds and choose it here.</source>
+        <translation>项目和区域取自已保存的云。要恢复到其他项目或区域，请在“管理云”中为其保存一个云，然后在此选择它。</translation>
     </message>
     <message>
-        <source>&amp;Region:</source>
-        <translation>区域(&amp;R)：</translation>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>(the cloud&apos;s default)</source>
+        <translation>（云的默认值）</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2349,22 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>A server can be backed up when it is active, shut off, paused or suspended; this one is “%1”.</source>
         <translation>服务器处于运行、关机、暂停或挂起状态时才能备份；此服务器的状态为“%1”。</translation>
+    </message>
+    <message>
+        <source>Volumes:</source>
+        <translation>卷：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only the server&apos;s boot disk is saved.</source>
+        <translation>备份不包含已挂载的卷：%1。StackVault 暂不备份卷；只保存服务器的启动磁盘。</translation>
     </message>
 </context>
 <context>

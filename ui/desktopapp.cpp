@@ -36,7 +36,7 @@ DesktopApp::DesktopApp(QObject *parent)
     m_backend = std::make_unique<CoreBackend>(m_profiles.get(), m_secrets.get());
     m_window = std::make_unique<MainWindow>(m_backend.get(), m_jobs.get());
     MainWindow *window = m_window.get();
-    window->setIncludeDataDefault(settings->enableServerSnapshot());
+    window->setIncludeDataDefault(settings->enableServerSnapshot(&m_settingsProblem));
 
     connect(settings, &AppSettings::changed, window, [this, settings](const QString &key) {
         if (key == QLatin1String(AppSettings::EnableServerSnapshotKey))
@@ -74,6 +74,12 @@ void DesktopApp::show()
     m_window->show();
     if (!m_loadError.isEmpty())
         MessageBox::warning(m_window.get(), QCoreApplication::translate("main", "Saved Clouds"), m_loadError);
+    // An unreadable enable_server_snapshot: said once, and server data is included (the option's default,
+    // which loses nothing) until the file is fixed or Preferences saves a value.
+    if (!m_settingsProblem.isEmpty())
+        MessageBox::warning(m_window.get(), tr("Settings"),
+                            m_settingsProblem + QLatin1Char('\n')
+                                + tr("Until then, “Include server data” starts checked (the default)."));
 }
 
 } // namespace sv::ui

@@ -30,7 +30,8 @@ public:
     explicit DesktopApp(QObject *parent = nullptr);
     ~DesktopApp() override;
 
-    // Shows the main window (and a message box when the saved clouds could not be read).
+    // Shows the main window (and a message box when the saved clouds or the enable_server_snapshot
+    // setting could not be read).
     void show();
 
     MainWindow *window() const { return m_window.get(); }
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileStore> m_profiles;
     QString m_loadError;
+    QString m_settingsProblem; // an unreadable enable_server_snapshot, shown with the window
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<CoreBackend> m_backend;
     std::unique_ptr<MainWindow> m_window;

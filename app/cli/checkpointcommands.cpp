@@ -2,6 +2,7 @@
 #include "bank/bank.h"
 #include "clicommand.h"
 #include "clisupport.h"
+#include "protection/checkpointdetails.h"
 #include "protection/deletecheckpointjob.h"
 #include "protection/verifyjob.h"
 
@@ -19,7 +20,8 @@ QJsonObject summaryJson(const sv::CheckpointSummary &summary)
                        {QStringLiteral("server_name"), summary.serverName},
                        {QStringLiteral("created"), summary.created.toString(Qt::ISODate)},
                        {QStringLiteral("status"), summary.status},
-                       {QStringLiteral("consistency"), summary.consistency},
+                       {QStringLiteral("consistency"),
+                        sv::ConsistencyText::token(sv::ConsistencyText::parse(summary.consistency))},
                        {QStringLiteral("size"), summary.size},
                        {QStringLiteral("stored_bytes"), summary.storedBytes},
                        {QStringLiteral("new_stored_bytes"), summary.newStoredBytes},
@@ -47,7 +49,7 @@ void listCheckpoints(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("checkpoints"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString server = parser.value(QStringLiteral("server"));
     withBank(parser, [json, server](std::shared_ptr<sv::Bank> bank) {
@@ -66,15 +68,18 @@ void listCheckpoints(const QStringList &arguments)
             printJson(array);
             return CliCommand::finish(ExitOk);
         }
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
                      .arg(QStringLiteral("ID").leftJustified(36), QStringLiteral("SERVER").leftJustified(16),
                           QStringLiteral("CREATED (UTC)").leftJustified(19), QStringLiteral("STATUS").leftJustified(10),
-                          QStringLiteral("SIZE").rightJustified(10), QStringLiteral("STORED NEW").rightJustified(10));
+                          QStringLiteral("CONSISTENCY").leftJustified(17), QStringLiteral("SIZE").rightJustified(10),
+                          QStringLiteral("STORED NEW").rightJustified(10));
         for (const auto &c : std::as_const(checkpoints)) {
-            out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+            const QString consistency = sv::ConsistencyText::label(sv::ConsistencyText::parse(c.consistency));
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
                          .arg(c.id.leftJustified(36), c.serverName.leftJustified(16),
                               c.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.status.leftJustified(10),
-                              humanBytes(c.size).rightJustified(10), humanBytes(c.newStoredBytes).rightJustified(10));
+                              consistency.leftJustified(17), humanBytes(c.size).rightJustified(10),
+                              humanBytes(c.newStoredBytes).rightJustified(10));
         }
         CliCommand::finish(ExitOk);
     });
@@ -88,7 +93,7 @@ void showCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("show"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("show"), &id))
         return;
@@ -104,18 +109,23 @@ void showCheckpoint(const QStringList &arguments)
             printJson(QJsonDocument::fromJson(index.toJson()).object());
             return CliCommand::finish(ExitOk);
         }
-        const sv::CheckpointSummary summary = sv::Bank::summarize(index);
-        out() << "Backup       " << summary.id << '\n'
-              << "Server       " << summary.serverName << " (" << summary.serverId << ")\n"
-              << "Created      " << summary.created.toUTC().toString(Qt::ISODate) << '\n'
-              << "Status       " << summary.status << (summary.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + summary.errorMessage) << '\n'
-              << "Consistency  " << summary.consistency << '\n'
-              << "Server data  "
-              << (index.options.value(QLatin1String("include_data")).toBool() ? "included (snapshot taken first)"
-                                                                               : "original image only")
-              << '\n'
-              << "Size         " << humanBytes(summary.size) << " (stored: " << humanBytes(summary.storedBytes)
-              << ", new in this backup: " << humanBytes(summary.newStoredBytes) << ")\n";
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        const QString indent(13, QLatin1Char(' '));
+        out() << "Backup       " << details.id << '\n'
+              << "Server       " << details.serverName << " (" << details.serverId << ")\n"
+              << "Cloud        " << (details.cloud.isEmpty() ? QStringLiteral("(not recorded)") : details.cloud)
+              << (details.region.isEmpty() ? QString() : QStringLiteral(", region ") + details.region) << '\n'
+              << "Created      " << details.created.toUTC().toString(Qt::ISODate) << '\n'
+              << "Status       " << details.status
+              << (details.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + details.errorMessage) << '\n'
+              << "Consistency  " << sv::ConsistencyText::labelWithNote(details.consistency, details.requiresQuiesce) << '\n'
+              << indent << sv::ConsistencyText::explanation(details.consistency, details.requiresQuiesce) << '\n'
+              << "Server data  " << (details.includeData ? "included (snapshot taken first)" : "original image only")
+              << '\n';
+        if (!details.volumesNotIncluded.isEmpty())
+            out() << "Volumes      " << sv::volumesNotIncludedSentence(details.volumesNotIncludedLabels()) << '\n';
+        out() << "Size         " << humanBytes(details.size) << " (stored: " << humanBytes(details.storedBytes)
+              << ", new in this backup: " << humanBytes(details.newStoredBytes) << ")\n";
         CliCommand::finish(ExitOk);
     });
 }
@@ -129,7 +139,7 @@ void verifyCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("verify"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("verify"), &id))
         return;
@@ -148,7 +158,7 @@ void deleteCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("delete"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("delete"), &id))
         return;
@@ -183,7 +193,7 @@ void checkBank(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("check"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool deep = !parser.isSet(QStringLiteral("quick"));
     withBank(parser, [json, deep](std::shared_ptr<sv::Bank> bank) {
@@ -224,7 +234,7 @@ void pruneBank(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("prune"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
         sv::PruneReport report;

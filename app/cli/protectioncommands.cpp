@@ -22,15 +22,18 @@ void backup(const QStringList &arguments)
         "--no-include-data only its original image is saved."));
     parser.addOption({QStringLiteral("cloud"), QStringLiteral("The saved cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("The server's name or id."), QStringLiteral("server")});
-    parser.addOption({QStringLiteral("include-data"), QStringLiteral("Snapshot the server first (default: %1).")
-                                                          .arg(sv::AppSettings::instance()->enableServerSnapshot()
-                                                                   ? QStringLiteral("on")
-                                                                   : QStringLiteral("off"))});
+    QString settingProblem;
+    const bool settingDefault = sv::AppSettings::instance()->enableServerSnapshot(&settingProblem);
+    parser.addOption({QStringLiteral("include-data"),
+                      QStringLiteral("Snapshot the server first (default: %1).")
+                          .arg(!settingProblem.isEmpty() ? QStringLiteral("unreadable setting")
+                                   : settingDefault      ? QStringLiteral("on")
+                                                         : QStringLiteral("off"))});
     parser.addOption({QStringLiteral("no-include-data"), QStringLiteral("Back up the original image only.")});
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("backup"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     if (!parser.isSet(QStringLiteral("cloud")) || !parser.isSet(QStringLiteral("server"))) {
         err() << "stackvault-cli backup: --cloud and --server are required\n";
         return CliCommand::finish(ExitUsage);
@@ -39,11 +42,15 @@ void backup(const QStringList &arguments)
         err() << "stackvault-cli backup: --include-data and --no-include-data exclude each other\n";
         return CliCommand::finish(ExitUsage);
     }
+    const bool explicitChoice = parser.isSet(QStringLiteral("include-data")) || parser.isSet(QStringLiteral("no-include-data"));
+    if (!explicitChoice && !settingProblem.isEmpty()) {
+        // A backup must not silently do what the administrator did not configure.
+        err() << settingProblem << "\nOr choose for this backup with --include-data or --no-include-data." << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    }
     sv::BackupRequest request;
     request.server = parser.value(QStringLiteral("server"));
-    request.enableServerSnapshot = parser.isSet(QStringLiteral("include-data"))      ? true
-        : parser.isSet(QStringLiteral("no-include-data")) ? false
-                                                         : sv::AppSettings::instance()->enableServerSnapshot();
+    request.enableServerSnapshot = explicitChoice ? parser.isSet(QStringLiteral("include-data")) : settingDefault;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString cloud = parser.value(QStringLiteral("cloud"));
     withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
@@ -79,7 +86,7 @@ void restore(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("restore"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to-cloud"))) {
         err() << "stackvault-cli restore: give one backup id and --to-cloud\n";
         return CliCommand::finish(ExitUsage);
@@ -125,7 +132,7 @@ void sweep(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("sweep"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
         // Every cloud the journal names, and only those, is signed in to.

@@ -1,5 +1,6 @@
 #include "jobs/jobmanager.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -26,18 +27,20 @@ JobManager::~JobManager()
     if (!m_running.isEmpty())
         qCWarning(lcJobs).noquote() << "StackVault is quitting while jobs run; their cleanup is cut short:"
                                     << runningTitles().join(QStringLiteral(", "));
-    QSet<QThread *> runningThreads;
     for (const Entry &entry : std::as_const(m_running)) {
         // The cancel is handled on the job's thread before the job is deleted there.
         entry.job->cancel();
         endOnItsThread(entry);
-        runningThreads.insert(entry.thread);
     }
     m_running.clear();
+    // Every job is deleted on its own thread (queued above, or after it finished); wait for the threads.
+    // A manager that is a child of the application object (the CLI's) is destroyed after
+    // ~QCoreApplication has begun: Qt delivers no event to any thread then, so the queued deletion would
+    // never run and wait() would never return. The threads are told to end directly instead (the process
+    // is ending; what the jobs still own goes with it).
+    const bool eventsDelivered = QCoreApplication::instance() != nullptr;
     for (QThread *thread : std::as_const(m_threads)) {
-        // A finished job's thread was asked to delete it and quit; quit it here as well, so that the
-        // process never waits on a thread whose loop missed that request (seen at CLI exit).
-        if (!runningThreads.contains(thread))
+        if (!eventsDelivered)
             thread->quit();
         thread->wait();
         delete thread;

@@ -12,11 +12,13 @@
 #include "openstack/image/imagestatuswaiter.h"
 #include "openstack/image/showimagejob.h"
 #include "openstack/session.h"
+#include "openstack/volume/showvolumejob.h"
 #include "protection/imageproperties.h"
 #include "protection/protectionlog.h"
 #include "protection/serverprotectable.h"
 #include "util/crashpoint.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -138,7 +140,26 @@ void BackupJob::showOriginalImage()
             m_originalImage = job->image();
             m_haveOriginalImage = true;
         }
-        beginCheckpoint();
+        nameAttachedVolumes(0);
+    });
+    job->start();
+}
+
+void BackupJob::nameAttachedVolumes(qsizetype next)
+{
+    const QStringList ids = ServerProtectable::attachedVolumeIds(m_server.raw);
+    if (next >= ids.size())
+        return beginCheckpoint();
+    const QString id = ids.at(next);
+    auto *job = track(new openstack::ShowVolumeJob(m_connection, id, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, id, next](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        // Not worth failing the backup for: the volume is then named by its id.
+        if (error)
+            qCInfo(lcProtection) << "attached volume" << id << "of server" << m_server.id << "not named:" << error.message;
+        m_volumesNotIncluded.append(VolumeNotIncluded{id, error ? QString() : job->volume().name});
+        nameAttachedVolumes(next + 1);
     });
     job->start();
 }
@@ -153,8 +174,13 @@ void BackupJob::beginCheckpoint()
     server.name = graph.name;
     // The server protection plugin's part: what a rebuild needs.
     server.metadata = ServerProtectable::rebuildMetadata(m_server.raw);
-    server.metadata.insert(QStringLiteral("cloud"), m_request.session->profile().name);
-    server.metadata.insert(QStringLiteral("region"), m_request.session->profile().regionName);
+    server.metadata.insert(QLatin1String(CheckpointKey::Cloud), m_request.session->profile().name);
+    server.metadata.insert(QLatin1String(CheckpointKey::Region), m_request.session->profile().regionName);
+    // Volumes are not backed up yet: the checkpoint says which attached ones it lacks.
+    QJsonArray volumes;
+    for (const VolumeNotIncluded &volume : std::as_const(m_volumesNotIncluded))
+        volumes.append(QJsonObject{{QLatin1String(CheckpointKey::Id), volume.id}, {QLatin1String(CheckpointKey::Name), volume.name}});
+    server.metadata.insert(QLatin1String(CheckpointKey::VolumesNotIncluded), volumes);
     draft.resources.append(server);
     for (const Resource &child : graph.children) {
         ProtectedResource image;
@@ -166,10 +192,10 @@ void BackupJob::beginCheckpoint()
         image.extraInfo = child.extraInfo; // {"server_id": ...}: the seed's contract
         draft.resources.append(image);
     }
-    draft.options = QJsonObject{{QStringLiteral("include_data"), m_request.enableServerSnapshot},
-                                {QStringLiteral("original_image_only"), !m_request.enableServerSnapshot}};
-    if (m_haveOriginalImage)
-        draft.consistency = ImageProperties::consistency(m_originalImage.raw);
+    draft.options = QJsonObject{{QLatin1String(CheckpointKey::IncludeData), m_request.enableServerSnapshot},
+                                {QLatin1String(CheckpointKey::OriginalImageOnly), !m_request.enableServerSnapshot}};
+    if (m_haveOriginalImage || !m_request.enableServerSnapshot)
+        draft.consistency = ImageProperties::consistency(m_originalImage.raw, m_request.enableServerSnapshot);
 
     BankError error;
     m_checkpoint = m_request.bank->beginCheckpoint(draft, &error);
@@ -335,27 +361,35 @@ void BackupJob::verifyAndCommit(const openstack::Image &image)
     QJsonObject properties = ImageProperties::withoutSnapshotBookkeeping(ImageProperties::settable(image.raw));
     if (m_haveOriginalImage && properties.value(QLatin1String("name")).toString().startsWith(QLatin1String("stackvault-")))
         properties.insert(QStringLiteral("name"), m_originalImage.name);
-    imageResource->metadata = QJsonObject{{QStringLiteral("properties"), properties},
-                                          {QStringLiteral("backed_up_image_id"), image.id},
-                                          {QStringLiteral("original_image_id"), m_server.imageId},
-                                          {QStringLiteral("from_server_snapshot"), m_request.enableServerSnapshot}};
+    imageResource->metadata = QJsonObject{{QLatin1String(CheckpointKey::Properties), properties},
+                                          {QLatin1String(CheckpointKey::BackedUpImageId), image.id},
+                                          {QLatin1String(CheckpointKey::OriginalImageId), m_server.imageId},
+                                          {QLatin1String(CheckpointKey::FromServerSnapshot), m_request.enableServerSnapshot}};
     imageResource->image = record;
-    m_checkpoint->index().consistency = ImageProperties::consistency(image.raw);
+    // Decided by the image that was saved: a snapshot carries the boot image's hw_qemu_guest_agent.
+    m_checkpoint->index().consistency = ImageProperties::consistency(image.raw, m_request.enableServerSnapshot);
 
     BankError commitError;
     if (!m_checkpoint->commit(&commitError))
         return abandon(commitError.message, commitError.path);
 
+    const Consistency consistency = ConsistencyText::parse(m_checkpoint->index().consistency);
+    QString message = m_request.enableServerSnapshot
+        ? tr("Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).")
+              .arg(m_server.name)
+              .arg(record.size)
+              .arg(record.newStoredBytes)
+              .arg(ConsistencyText::labelWithNote(consistency, ImageProperties::requiresQuiesce(properties)))
+        : tr("Backed up the original image of server %1 (%2 bytes); data written since boot is not included.")
+              .arg(m_server.name)
+              .arg(record.size);
+    QStringList volumeLabels;
+    for (const VolumeNotIncluded &volume : std::as_const(m_volumesNotIncluded))
+        volumeLabels.append(volume.label());
+    if (!volumeLabels.isEmpty())
+        message += QLatin1Char(' ') + volumesNotIncludedSentence(volumeLabels);
     m_success = JobResult{JobOutcome::Succeeded,
-                          m_request.enableServerSnapshot
-                              ? tr("Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage).")
-                                    .arg(m_server.name)
-                                    .arg(record.size)
-                                    .arg(record.newStoredBytes)
-                              : tr("Backed up the original image of server %1 (%2 bytes); data written since boot is "
-                                   "not included.")
-                                    .arg(m_server.name)
-                                    .arg(record.size),
+                          message,
                           {},
                           {{QStringLiteral("checkpoint_id"), m_checkpoint->id()},
                            {QStringLiteral("server_id"), m_server.id},
@@ -364,7 +398,8 @@ void BackupJob::verifyAndCommit(const openstack::Image &image)
                            {QStringLiteral("size"), record.size},
                            {QStringLiteral("new_bytes"), record.newBytes},
                            {QStringLiteral("new_stored_bytes"), record.newStoredBytes},
-                           {QStringLiteral("consistency"), m_checkpoint->index().consistency}}};
+                           {QStringLiteral("consistency"), m_checkpoint->index().consistency},
+                           {QStringLiteral("volumes_not_included"), volumeLabels}}};
     m_checkpoint.reset();
     cleanUp();
 }

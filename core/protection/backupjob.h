@@ -5,6 +5,7 @@
 #include "openstack/error.h"
 #include "openstack/image/image.h"
 #include "openstack/statuswaiter.h"
+#include "protection/checkpointdetails.h"
 
 #include <QPointer>
 
@@ -59,6 +60,9 @@ private:
     void findServerByName();
     void checkServer(const openstack::Server &server);
     void showOriginalImage();
+    // Names the attached volumes one by one (Cinder), so that the checkpoint and the result can say by
+    // name which of them the backup does not include; a volume Cinder cannot show keeps its id.
+    void nameAttachedVolumes(qsizetype next);
     void beginCheckpoint();
     void createSnapshot();
     void waitForSnapshot(std::chrono::milliseconds timeout);
@@ -78,6 +82,7 @@ private:
     openstack::Server m_server;
     openstack::Image m_originalImage;
     bool m_haveOriginalImage = false;
+    QList<VolumeNotIncluded> m_volumesNotIncluded;
     std::unique_ptr<CheckpointWriter> m_checkpoint;
     std::unique_ptr<ImageWriter> m_imageWriter;
     QString m_snapshotId;    // the temporary image, while it exists

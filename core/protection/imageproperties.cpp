@@ -1,5 +1,7 @@
 #include "protection/imageproperties.h"
 
+#include "protection/resource.h"
+
 #include <QStringList>
 
 namespace sv::ImageProperties {
@@ -52,11 +54,30 @@ QJsonObject withoutSnapshotBookkeeping(const QJsonObject &properties)
     return result;
 }
 
-QString consistency(const QJsonObject &image)
+namespace {
+// Nova reads these image properties as flexible booleans (oslo strutils.bool_from_string).
+bool isTrue(const QJsonObject &image, const char *key)
 {
-    const QString agent = image.value(QLatin1String("hw_qemu_guest_agent")).toString().toLower();
-    return agent == QLatin1String("yes") || agent == QLatin1String("true") ? QStringLiteral("quiesced")
-                                                                           : QStringLiteral("crash-consistent");
+    const QJsonValue value = image.value(QLatin1String(key));
+    if (value.isBool())
+        return value.toBool();
+    static const QStringList yes{QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("true"),
+                                 QStringLiteral("on"), QStringLiteral("y"), QStringLiteral("yes")};
+    return yes.contains(value.toString().trimmed().toLower());
+}
+} // namespace
+
+QString consistency(const QJsonObject &image, bool snapshotTaken)
+{
+    if (!snapshotTaken)
+        return QLatin1String(ConsistencyToken::OriginalImage);
+    return isTrue(image, "hw_qemu_guest_agent") ? QLatin1String(ConsistencyToken::QuiesceRequested)
+                                                : QLatin1String(ConsistencyToken::CrashConsistent);
+}
+
+bool requiresQuiesce(const QJsonObject &image)
+{
+    return isTrue(image, "os_require_quiesce");
 }
 
 } // namespace sv::ImageProperties

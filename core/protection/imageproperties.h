@@ -16,8 +16,14 @@ QJsonObject settable(const QJsonObject &image);
 // a snapshot of a server that does not exist in the target).
 QJsonObject withoutSnapshotBookkeeping(const QJsonObject &properties);
 
-// "quiesced" when Nova can freeze the guest's file systems (hw_qemu_guest_agent=yes), else
-// "crash-consistent".
-QString consistency(const QJsonObject &image);
+// The index's consistency token (resource.h ConsistencyToken) for a backup of `image` (a Glance image
+// document or saved properties): OriginalImage when no snapshot was taken; for a snapshot,
+// QuiesceRequested when the image has hw_qemu_guest_agent=yes (Nova's libvirt driver then tries to
+// freeze the guest's file systems; the API does not report whether it did), else CrashConsistent.
+QString consistency(const QJsonObject &image, bool snapshotTaken);
+
+// os_require_quiesce=yes: Nova's libvirt driver fails a live snapshot whose freeze fails instead of
+// going on without it.
+bool requiresQuiesce(const QJsonObject &image);
 
 } // namespace sv::ImageProperties

@@ -11,6 +11,41 @@ inline constexpr auto ServerResourceType = "OS::Nova::Server";
 inline constexpr auto ImageResourceType = "OS::Glance::Image";
 inline constexpr auto VolumeResourceType = "OS::Cinder::Volume";
 
+// The keys the protection engine writes into a checkpoint index (core/bank/FORMAT.md) and its readers
+// (CheckpointDetails, RestoreJob) read: spelled once, here.
+namespace CheckpointKey {
+// index `options`
+inline constexpr auto IncludeData = "include_data";
+inline constexpr auto OriginalImageOnly = "original_image_only";
+// the server resource's `metadata` (the server protection plugin's rebuild data)
+inline constexpr auto Name = "name";
+inline constexpr auto Cloud = "cloud";   // the saved cloud's name the backup was taken from
+inline constexpr auto Region = "region"; // its region ("" for the cloud's default)
+inline constexpr auto Flavor = "flavor"; // {"id", "name", "ram", "vcpus", "disk"}
+inline constexpr auto Id = "id";
+inline constexpr auto KeyName = "key_name";
+inline constexpr auto Networks = "networks"; // [{"name", "fixed_ips"}]
+inline constexpr auto SecurityGroups = "security_groups";
+inline constexpr auto AvailabilityZone = "availability_zone";
+inline constexpr auto ServerMetadata = "metadata";
+inline constexpr auto VolumesNotIncluded = "volumes_not_included"; // [{"id", "name"}]
+// the image resource's `metadata`
+inline constexpr auto Properties = "properties";
+inline constexpr auto BackedUpImageId = "backed_up_image_id";
+inline constexpr auto OriginalImageId = "original_image_id";
+inline constexpr auto FromServerSnapshot = "from_server_snapshot";
+inline constexpr auto MinDisk = "min_disk";
+inline constexpr auto MinRam = "min_ram";
+} // namespace CheckpointKey
+
+// The index's `consistency`: what is known about the state of the disk that was saved.
+namespace ConsistencyToken {
+inline constexpr auto OriginalImage = "original-image";     // no snapshot: the image the server booted from
+inline constexpr auto CrashConsistent = "crash-consistent"; // a snapshot; the image has no guest agent
+inline constexpr auto QuiesceRequested = "quiesce-requested"; // a snapshot; the guest agent lets Nova try a freeze
+inline constexpr auto LegacyQuiesced = "quiesced"; // written before 2026-12; read as QuiesceRequested
+} // namespace ConsistencyToken
+
 // One protectable resource. A server's boot image carries extra_info = {"server_id": <server id>}
 // (the seed's contract): the image protection plugin reads it to snapshot that server.
 struct Resource

@@ -106,22 +106,22 @@ QString precheckError(const QJsonObject &server)
 QJsonObject rebuildMetadata(const QJsonObject &server, const QJsonObject &flavor)
 {
     QJsonObject metadata;
-    metadata.insert(QStringLiteral("id"), text(server, "id"));
-    metadata.insert(QStringLiteral("name"), text(server, "name"));
+    metadata.insert(QLatin1String(CheckpointKey::Id), text(server, "id"));
+    metadata.insert(QLatin1String(CheckpointKey::Name), text(server, "name"));
     metadata.insert(QStringLiteral("status"), text(server, "status"));
 
     // From 2.47 the server embeds its flavor (original_name, ram, vcpus, disk); before, only an id.
     const QJsonObject embedded = server.value(QLatin1String("flavor")).toObject();
     const QJsonObject source = flavor.isEmpty() ? embedded : flavor;
     QJsonObject flavorInfo;
-    flavorInfo.insert(QStringLiteral("id"), source.contains(QLatin1String("id")) ? source.value(QLatin1String("id"))
+    flavorInfo.insert(QLatin1String(CheckpointKey::Id), source.contains(QLatin1String("id")) ? source.value(QLatin1String("id"))
                                                                                    : embedded.value(QLatin1String("id")));
-    flavorInfo.insert(QStringLiteral("name"), source.contains(QLatin1String("original_name"))
+    flavorInfo.insert(QLatin1String(CheckpointKey::Name), source.contains(QLatin1String("original_name"))
                                                   ? source.value(QLatin1String("original_name"))
                                                   : source.value(QLatin1String("name")));
     for (const char *key : {"ram", "vcpus", "disk"})
         flavorInfo.insert(QLatin1String(key), source.value(QLatin1String(key)).toInt());
-    metadata.insert(QStringLiteral("flavor"), flavorInfo);
+    metadata.insert(QLatin1String(CheckpointKey::Flavor), flavorInfo);
 
     QJsonArray networks;
     const QJsonObject addresses = server.value(QLatin1String("addresses")).toObject();
@@ -133,11 +133,11 @@ QJsonObject rebuildMetadata(const QJsonObject &server, const QJsonObject &flavor
             if (address.value(QLatin1String("OS-EXT-IPS:type")).toString(QStringLiteral("fixed")) == QLatin1String("fixed"))
                 fixedIps.append(address.value(QLatin1String("addr")));
         }
-        networks.append(QJsonObject{{QStringLiteral("name"), it.key()}, {QStringLiteral("fixed_ips"), fixedIps}});
+        networks.append(QJsonObject{{QLatin1String(CheckpointKey::Name), it.key()}, {QStringLiteral("fixed_ips"), fixedIps}});
     }
-    metadata.insert(QStringLiteral("networks"), networks);
+    metadata.insert(QLatin1String(CheckpointKey::Networks), networks);
 
-    metadata.insert(QStringLiteral("key_name"), server.value(QLatin1String("key_name")).toString());
+    metadata.insert(QLatin1String(CheckpointKey::KeyName), server.value(QLatin1String("key_name")).toString());
     QJsonArray securityGroups;
     const QJsonArray groups = server.value(QLatin1String("security_groups")).toArray();
     for (const QJsonValue &group : groups) {
@@ -145,9 +145,9 @@ QJsonObject rebuildMetadata(const QJsonObject &server, const QJsonObject &flavor
         if (!name.isEmpty() && !securityGroups.contains(name))
             securityGroups.append(name);
     }
-    metadata.insert(QStringLiteral("security_groups"), securityGroups);
-    metadata.insert(QStringLiteral("availability_zone"), text(server, "OS-EXT-AZ:availability_zone"));
-    metadata.insert(QStringLiteral("metadata"), server.value(QLatin1String("metadata")).toObject());
+    metadata.insert(QLatin1String(CheckpointKey::SecurityGroups), securityGroups);
+    metadata.insert(QLatin1String(CheckpointKey::AvailabilityZone), text(server, "OS-EXT-AZ:availability_zone"));
+    metadata.insert(QLatin1String(CheckpointKey::ServerMetadata), server.value(QLatin1String("metadata")).toObject());
     metadata.insert(QStringLiteral("tags"), server.value(QLatin1String("tags")).toArray());
     metadata.insert(QStringLiteral("image_id"), bootImageId(server));
     return metadata;

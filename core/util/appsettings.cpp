@@ -64,9 +64,35 @@ QString AppSettings::fileName() const
     return m_settings->fileName();
 }
 
-bool AppSettings::enableServerSnapshot() const
+bool AppSettings::enableServerSnapshot(QString *error) const
 {
-    return m_settings->value(QLatin1String(EnableServerSnapshotKey), true).toBool();
+    // [protection] is what Preferences writes; Karbor's section is read only when it is absent.
+    const char *key = m_settings->contains(QLatin1String(EnableServerSnapshotKey)) ? EnableServerSnapshotKey
+        : m_settings->contains(QLatin1String(KarborEnableServerSnapshotKey))     ? KarborEnableServerSnapshotKey
+                                                                                 : nullptr;
+    if (!key)
+        return true;
+    const QVariant raw = m_settings->value(QLatin1String(key));
+    // An unquoted comma makes QSettings read a list ("yes, please"): not a boolean either.
+    const QString value = raw.userType() == QMetaType::QStringList ? raw.toStringList().join(QLatin1String(", "))
+                                                                    : raw.toString();
+    // oslo.config types.Boolean: these spellings, any case.
+    static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"), QStringLiteral("on"), QStringLiteral("yes")};
+    static const QStringList no{QStringLiteral("false"), QStringLiteral("0"), QStringLiteral("off"), QStringLiteral("no")};
+    const QString lower = value.trimmed().toLower();
+    if (yes.contains(lower))
+        return true;
+    if (no.contains(lower))
+        return false;
+    const QString name = QLatin1String(key);
+    const QString problem = tr("%1: [%2] %3 = \"%4\" is not a yes/no value; write true or false (yes/no, "
+                               "on/off and 1/0 work too).")
+                                .arg(m_settings->fileName(), name.section(QLatin1Char('/'), 0, 0),
+                                     name.section(QLatin1Char('/'), 1), value);
+    // Not logged here: the caller says it once, where the user sees it (CLI error, GUI warning).
+    if (error)
+        *error = problem;
+    return true;
 }
 
 void AppSettings::setEnableServerSnapshot(bool enabled)

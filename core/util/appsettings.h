@@ -18,6 +18,10 @@ public:
     // The settings file's keys, "section/key" in INI terms. The seed's option must keep exactly this
     // spelling: section `protection`, key `enable_server_snapshot`.
     static constexpr const char *EnableServerSnapshotKey = "protection/enable_server_snapshot";
+    // Karbor registered the option in its image protection plugin's own section (image_backup_plugin,
+    // karbor/services/protection/protection_plugins/image/image_protection_plugin.py): read there too,
+    // when [protection] does not set it.
+    static constexpr const char *KarborEnableServerSnapshotKey = "image_backup_plugin/enable_server_snapshot";
     static constexpr const char *BankLocationKey = "bank/location";
     static constexpr const char *ConcurrentJobsKey = "jobs/concurrent";
     static constexpr const char *LanguageKey = "ui/language";
@@ -38,7 +42,9 @@ public:
     QString fileName() const;
 
     // Snapshot the server before backing up its boot image, so data written after boot is included.
-    bool enableServerSnapshot() const; // default true
+    // Default true. Read like oslo.config's BoolOpt: true/false, yes/no, on/off, 1/0 in any case. Any
+    // other value gives the default and, in *error, one sentence naming the file, the key and the value.
+    bool enableServerSnapshot(QString *error = nullptr) const;
     void setEnableServerSnapshot(bool enabled);
 
     // Where backups are stored: a local folder path (default <AppDataLocation>/bank), or

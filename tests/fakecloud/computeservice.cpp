@@ -672,6 +672,11 @@ void ComputeService::createServer(Call &call)
     server.securityGroups = groups;
     server.metadata = metadataValue.toObject();
     server.availabilityZone = body.value(QStringLiteral("availability_zone")).toString(QStringLiteral("nova"));
+    // Nova's answer to a zone it does not have (and to "zone:host" forms it cannot place).
+    if (!m_state.settings.availabilityZones.contains(server.availabilityZone)) {
+        novaFault(ex, 400, QStringLiteral("The requested availability zone is not available"));
+        return;
+    }
     if (body.contains(QStringLiteral("description"))) {
         server.description = body.value(QStringLiteral("description")).toString();
         server.descriptionIsNull = body.value(QStringLiteral("description")).isNull();
@@ -1009,9 +1014,9 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
         // The snapshot holds the disk as it is now: base image plus everything written since boot.
         m_state.hashJobs.insert(image.id, m_state.startHashing(server.disk));
         server.snapshot = job;
-        server.taskState = QStringLiteral("image_snapshot_pending");
-        server.updatedAt = now;
+        m_state.setTaskState(server, QStringLiteral("image_snapshot_pending"), now);
         m_state.images.insert(image.id, image);
+        m_state.stateLog.append(StateChange{image.id, QStringLiteral("status"), image.status, now});
     }
     if (call.minor >= 45) {
         ex.json(202, QJsonObject{{QStringLiteral("image_id"), image.id}});
@@ -1105,10 +1110,12 @@ void ComputeService::showKeyPair(Call &call, const QString &name)
 
 void ComputeService::availabilityZones(Call &call)
 {
-    call.ex.json(200, QJsonObject{{QStringLiteral("availabilityZoneInfo"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("zoneName"), QStringLiteral("nova")},
-                                                          {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
-                                                          {QStringLiteral("hosts"), QJsonValue::Null}}}}});
+    QJsonArray zones;
+    for (const QString &zone : std::as_const(m_state.settings.availabilityZones))
+        zones.append(QJsonObject{{QStringLiteral("zoneName"), zone},
+                                 {QStringLiteral("zoneState"), QJsonObject{{QStringLiteral("available"), true}}},
+                                 {QStringLiteral("hosts"), QJsonValue::Null}});
+    call.ex.json(200, QJsonObject{{QStringLiteral("availabilityZoneInfo"), zones}});
 }
 
 void ComputeService::createRemoteSnapshot(Call &call, Server &server, const QString &name, const QJsonObject &metadata)
@@ -1160,8 +1167,7 @@ void ComputeService::createRemoteSnapshot(Call &call, Server &server, const QStr
     auto upload = std::make_shared<RemoteTransfer>();
     m_state.remoteUploads.insert(imageId, upload);
     server.snapshot = job;
-    server.taskState = QStringLiteral("image_snapshot_pending");
-    server.updatedAt = now;
+    m_state.setTaskState(server, QStringLiteral("image_snapshot_pending"), now);
     // Nova uploads once the hypervisor has written the snapshot (image_snapshot_pending + image_snapshot:
     // Glance shows queued); the PUT makes Glance show saving, then active.
     const auto &steps = m_state.settings.snapshotStepSeconds;

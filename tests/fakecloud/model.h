@@ -236,6 +236,15 @@ struct Fault
     int hits = 0;
 };
 
+// One change of a server's task_state ("" for none) or of an image's status (CloudState::stateLog).
+struct StateChange
+{
+    QString id; // the server's or the image's
+    QString field; // "task_state" or "status"
+    QString value;
+    QDateTime at;
+};
+
 // One answered request, as the fake saw it (FakeCloud::requestLog()).
 struct RequestRecord
 {
@@ -259,6 +268,8 @@ struct Settings
     int imageMaxPageSize = 1000;
     int serverMaxPageSize = 1000;
     QStringList regions{QStringLiteral("RegionOne")};
+    // Nova's compute zones: listed by os-availability-zone; a server create naming another is refused.
+    QStringList availabilityZones{QStringLiteral("nova")};
 };
 
 } // namespace fake

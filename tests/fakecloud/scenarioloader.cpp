@@ -94,6 +94,8 @@ bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
     settings.imageMultihash = s.value(QStringLiteral("image_multihash")).toBool(settings.imageMultihash);
     if (s.contains(QStringLiteral("regions")))
         settings.regions = stringList(s.value(QStringLiteral("regions")));
+    if (s.contains(QStringLiteral("availability_zones")))
+        settings.availabilityZones = stringList(s.value(QStringLiteral("availability_zones")));
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include "openstack/servicecatalog.h"
 #include "profiles/cloudconfigimporter.h"
 #include "profiles/cloudprofile.h"
+#include "protection/checkpointdetails.h"
 #include "protection/imageproperties.h"
 #include "protection/serverprotectable.h"
 
@@ -96,7 +97,7 @@ void glanceImages(const QByteArray &data)
         sink(image.id + image.status + image.checksum);
         const QJsonObject properties = sv::ImageProperties::settable(value.toObject());
         g_sink = g_sink + sv::ImageProperties::withoutSnapshotBookkeeping(properties).size();
-        sink(sv::ImageProperties::consistency(value.toObject()));
+        sink(sv::ImageProperties::consistency(value.toObject(), true));
     }
     const QString next = root.value(QLatin1String("next")).toString();
     sink(sv::openstack::endpointurls::rebaseImageLink(QUrl(QStringLiteral("http://127.0.0.1:9292/image")), next).toString());
@@ -130,6 +131,9 @@ void bankIndex(const QByteArray &data)
     if (sv::CheckpointIndex::fromJson(data, &index, &why)) {
         sink(index.id);
         g_sink = g_sink + index.totalSize();
+        // What the GUI and the CLI read from an index (any metadata shape).
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        sink(details.cloud + details.volumesNotIncludedLabels().join(QLatin1Char(',')));
         // What the bank writes back must read again.
         sv::CheckpointIndex again;
         if (!sv::CheckpointIndex::fromJson(index.toJson(), &again, &why))

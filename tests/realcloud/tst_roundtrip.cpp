@@ -136,15 +136,7 @@ private Q_SLOTS:
 
         // StackVault's session: the real Keystone, so the real catalog (now with the fake compute).
         const real::Credentials demo = m_cloud.demo();
-        sv::CloudProfile profile;
-        profile.id = sv::CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud");
-        profile.authUrl = m_cloud.authUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud);
         f->session = sv::openstack::Session::create(profile, demo.password);
 
         // The boot image in the real Glance, with properties a restored server needs.
@@ -278,7 +270,7 @@ private Q_SLOTS:
         sv::BankError bankError;
         QVERIFY2(f->bank->checkpoint(checkpointId, &index, &bankError), qPrintable(bankError.message));
         QCOMPARE(index.status, QStringLiteral("available"));
-        QCOMPARE(index.consistency, QStringLiteral("quiesced")); // hw_qemu_guest_agent=yes, inherited by the snapshot
+        QCOMPARE(index.consistency, QStringLiteral("quiesce-requested")); // hw_qemu_guest_agent=yes, inherited by the snapshot
         const sv::ProtectedResource *image = nullptr;
         for (const auto &resource : index.resources) {
             if (resource.image)

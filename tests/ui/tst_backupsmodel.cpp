@@ -35,12 +35,15 @@ QList<CheckpointEntry> TestBackupsModel::sample()
     a.storedSize = 300LL << 20;
     a.status = QStringLiteral("available");
     a.withData = true;
-    a.consistency = CheckpointEntry::Consistency::Quiesced;
+    a.consistency = CheckpointEntry::Consistency::QuiesceRequested;
+    a.requiresQuiesce = true;
+    a.volumesNotIncluded = {QStringLiteral("db-data")};
     CheckpointEntry b = a;
     b.id = QStringLiteral("b");
     b.created = b.created.addDays(1);
     b.withData = false;
-    b.consistency = CheckpointEntry::Consistency::CrashConsistent;
+    b.consistency = CheckpointEntry::Consistency::OriginalImage;
+    b.volumesNotIncluded.clear();
     b.storedSize = 1 << 20;
     CheckpointEntry c = a;
     c.id = QStringLiteral("c");
@@ -59,8 +62,16 @@ void TestBackupsModel::columnsAndRoles()
     QCOMPARE(model.columnCount(), int(BackupsModel::ColumnCount));
     QCOMPARE(model.index(0, BackupsModel::ContentsColumn).data().toString(), QStringLiteral("With data"));
     QCOMPARE(model.index(1, BackupsModel::ContentsColumn).data().toString(), QStringLiteral("Original image only"));
-    QCOMPARE(model.index(0, BackupsModel::ConsistencyColumn).data().toString(), QStringLiteral("Quiesced"));
-    QCOMPARE(model.index(1, BackupsModel::ConsistencyColumn).data().toString(), QStringLiteral("Crash-consistent"));
+    QCOMPARE(model.index(0, BackupsModel::ConsistencyColumn).data().toString(),
+             QStringLiteral("Quiesce requested (os_require_quiesce=yes)"));
+    QCOMPARE(model.index(1, BackupsModel::ConsistencyColumn).data().toString(), QStringLiteral("Original image"));
+    // What the label does not know is said in its tooltip; the volumes a backup lacks are named.
+    QVERIFY(model.index(0, BackupsModel::ConsistencyColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("does not report whether the freeze happened")));
+    QVERIFY(model.index(0, BackupsModel::ContentsColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("Attached volumes NOT included (StackVault does not back up volumes yet): db-data.")));
+    QVERIFY(!model.index(0, BackupsModel::ContentsColumn).data(Qt::DecorationRole).isNull());
+    QVERIFY(model.index(1, BackupsModel::ContentsColumn).data(Qt::DecorationRole).isNull());
     QCOMPARE(model.index(2, BackupsModel::StatusColumn).data().toString(), QStringLiteral("Failed"));
     QCOMPARE(model.index(0, BackupsModel::SizeColumn).data(sv::ui::UnderlyingDataRole).toLongLong(), 2LL << 30);
     QVERIFY(!model.index(0, BackupsModel::StoredSizeColumn).data().toString().isEmpty());

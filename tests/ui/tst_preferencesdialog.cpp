@@ -3,7 +3,10 @@
 #include "dialogs/preferencesdialog.h"
 #include "util/appsettings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -30,6 +33,26 @@ class TestPreferencesDialog : public QObject
     }
 
 private Q_SLOTS:
+    // An enable_server_snapshot that is no yes/no value is shown, with the default (checked) offered,
+    // and OK writes a readable value even when the checkbox was left alone.
+    void unreadableSnapshotSettingIsShownAndReplaced()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("broken.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[image_backup_plugin]\nenable_server_snapshot=sometimes\n");
+        file.close();
+        AppSettings settings(path);
+        PreferencesDialog dialog(&settings, {});
+        QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("includeDataDefaultCheck"))->isChecked());
+        const QString help = dialog.findChild<QLabel *>(QStringLiteral("includeDataDefaultHelp"))->text();
+        QVERIFY2(help.contains(path) && help.contains(QStringLiteral("\"sometimes\"")), qPrintable(help));
+        dialog.accept();
+        QString problem;
+        QCOMPARE(settings.enableServerSnapshot(&problem), true);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void localFolderIsTheDefault()
     {
         auto settings = freshSettings(QStringLiteral("default"));

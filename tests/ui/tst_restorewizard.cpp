@@ -22,6 +22,9 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void drivesToARestoredServer();
+    void defaultsComeFromTheBackup();
+    void severalNetworksOrNone();
+    void targetWithoutNetworkListUsesTheSavedOnes();
     void smallFlavorsAreHiddenAndValidated();
     void unreachableTargetBlocksTheServerPage();
     void cancelWhileRunningCancelsTheJob();
@@ -67,6 +70,7 @@ void TestRestoreWizard::init()
     cp.networkNames = {QStringLiteral("private")};
     cp.keyName = QStringLiteral("ops");
     cp.securityGroups = {QStringLiteral("web")};
+    cp.availabilityZone = QStringLiteral("az-2");
     sv::ui::CheckpointEntry failed = cp;
     failed.id = QStringLiteral("cp-0");
     failed.status = QStringLiteral("error");
@@ -88,7 +92,11 @@ void TestRestoreWizard::drivesToARestoredServer()
     auto *cloud = wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
     QCOMPARE(cloud->currentText(), QStringLiteral("prod"));
     cloud->setCurrentIndex(cloud->findData(QStringLiteral("c2")));
-    QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("targetRegionEdit"))->text(), QStringLiteral("RegionTwo"));
+    // The project and region follow the saved cloud and are not editable (a change would be refused).
+    QVERIFY(!wizard.findChild<QLineEdit *>(QStringLiteral("targetRegionEdit")));
+    QCOMPARE(wizard.findChild<QLabel *>(QStringLiteral("targetRegionLabel"))->text(), QStringLiteral("RegionTwo"));
+    QCOMPARE(wizard.findChild<QLabel *>(QStringLiteral("targetProjectLabel"))->text(), QStringLiteral("dr"));
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("targetHintLabel"))->text().contains(QStringLiteral("Manage Clouds")));
     wizard.next();
     // Page 3: options from the target, defaults from the backup's metadata.
     QCOMPARE(wizard.currentId(), int(RestoreWizard::ServerPageId));
@@ -97,7 +105,15 @@ void TestRestoreWizard::drivesToARestoredServer()
     QVERIFY(page->isComplete());
     QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("serverNameEdit"))->text(), QStringLiteral("web-1-restored"));
     QVERIFY(wizard.findChild<QComboBox *>(QStringLiteral("flavorCombo"))->currentText().startsWith(QStringLiteral("m1.small")));
-    QCOMPARE(wizard.findChild<QComboBox *>(QStringLiteral("networkCombo"))->currentText(), QStringLiteral("private"));
+    auto *networks = wizard.findChild<QListWidget *>(QStringLiteral("networksList"));
+    QCOMPARE(networks->count(), 2);
+    QCOMPARE(networks->item(0)->checkState(), Qt::Checked); // private, as saved
+    QCOMPARE(networks->item(1)->checkState(), Qt::Unchecked);
+    networks->item(1)->setCheckState(Qt::Checked);
+    // Another cloud than the backup's: its zone is not assumed to exist there.
+    auto *zone = wizard.findChild<QLineEdit *>(QStringLiteral("availabilityZoneEdit"));
+    QCOMPARE(zone->text(), QString());
+    zone->setText(QStringLiteral("dr-zone"));
     QCOMPARE(wizard.findChild<QComboBox *>(QStringLiteral("keyPairCombo"))->currentText(), QStringLiteral("ops"));
     auto *groups = wizard.findChild<QListWidget *>(QStringLiteral("securityGroupsList"));
     QCOMPARE(groups->item(1)->checkState(), Qt::Checked);
@@ -109,6 +125,8 @@ void TestRestoreWizard::drivesToARestoredServer()
     const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
     QVERIFY(summary.contains(QStringLiteral("dr-site")));
     QVERIFY(summary.contains(QStringLiteral("web-1-dr")));
+    QVERIFY2(summary.contains(QStringLiteral("Networks: private, public")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("Availability zone: dr-zone")), qPrintable(summary));
     QVERIFY(m_backend->restoreRequests.isEmpty()); // nothing started before Restore
     QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
     wizard.next();
@@ -121,7 +139,9 @@ void TestRestoreWizard::drivesToARestoredServer()
     QCOMPARE(request.region, QStringLiteral("RegionTwo"));
     QCOMPARE(request.serverName, QStringLiteral("web-1-dr"));
     QCOMPARE(request.flavorId, QStringLiteral("f2"));
-    QCOMPARE(request.networkId, QStringLiteral("n1"));
+    QCOMPARE(request.projectName, QStringLiteral("dr"));
+    QCOMPARE(request.networkIds, (QStringList{QStringLiteral("n1"), QStringLiteral("n2")}));
+    QCOMPARE(request.availabilityZone, QStringLiteral("dr-zone"));
     QCOMPARE(request.keyName, QStringLiteral("ops"));
     QCOMPARE(request.securityGroups, (QStringList{QStringLiteral("default"), QStringLiteral("web")}));
     QVERIFY(wizard.jobId() > 0);
@@ -131,6 +151,67 @@ void TestRestoreWizard::drivesToARestoredServer()
     QVERIFY(run->finished());
     QVERIFY(run->isComplete());
     QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(QStringLiteral("restored-1")));
+}
+
+// The backup's cloud (not the first saved one), its networks and its zone are the defaults.
+void TestRestoreWizard::defaultsComeFromTheBackup()
+{
+    m_checkpoints.last().cloudId = QStringLiteral("c2");
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"))->currentData().toString(),
+             QStringLiteral("c2"));
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->optionsLoaded());
+    QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("availabilityZoneEdit"))->text(), QStringLiteral("az-2"));
+    QCOMPARE(page->networkIds(), QStringList{QStringLiteral("n1")});
+    wizard.next();
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    QCOMPARE(m_backend->restoreRequests.first().targetCloudId, QStringLiteral("c2"));
+    QCOMPARE(m_backend->restoreRequests.first().availabilityZone, QStringLiteral("az-2"));
+    QCOMPARE(m_backend->restoreRequests.first().networkIds, QStringList{QStringLiteral("n1")});
+}
+
+void TestRestoreWizard::severalNetworksOrNone()
+{
+    m_checkpoints.last().networkNames = {QStringLiteral("public"), QStringLiteral("private"), QStringLiteral("gone")};
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->optionsLoaded());
+    // Both saved networks that the target has are checked; the missing one is named.
+    QCOMPARE(page->networkIds(), (QStringList{QStringLiteral("n1"), QStringLiteral("n2")}));
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("serverOptionsStatus"))->text().contains(QStringLiteral("gone")));
+    // None checked: a server without a network (Nova's "none").
+    auto *networks = wizard.findChild<QListWidget *>(QStringLiteral("networksList"));
+    for (int i = 0; i < networks->count(); ++i)
+        networks->item(i)->setCheckState(Qt::Unchecked);
+    QCOMPARE(page->networkIds(), QStringList{QStringLiteral("none")});
+    QCOMPARE(wizard.field(QStringLiteral("networkIds")).toStringList(), QStringList{QStringLiteral("none")});
+    wizard.next();
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("(no network)")));
+}
+
+void TestRestoreWizard::targetWithoutNetworkListUsesTheSavedOnes()
+{
+    m_backend->targetOptions.networks.clear(); // no Neutron in the target, or not allowed to list
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->optionsLoaded());
+    QCOMPARE(page->networkIds(), QStringList());
+    auto *networks = wizard.findChild<QListWidget *>(QStringLiteral("networksList"));
+    QCOMPARE(networks->count(), 1);
+    QVERIFY(networks->item(0)->text().contains(QStringLiteral("private")));
+    wizard.next();
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("as saved with the backup")));
 }
 
 void TestRestoreWizard::smallFlavorsAreHiddenAndValidated()

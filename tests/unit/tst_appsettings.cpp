@@ -71,6 +71,92 @@ private Q_SLOTS:
         QCOMPARE(settings.language(), language);
     }
 
+    // enable_server_snapshot is read like oslo.config's BoolOpt (Karbor's option), from [protection] or
+    // from Karbor's own section [image_backup_plugin]; [protection] wins when both set it.
+    void enableServerSnapshotSpellings_data()
+    {
+        QTest::addColumn<QByteArray>("fileContents");
+        QTest::addColumn<bool>("expected");
+        QTest::addColumn<QString>("badValue"); // non-empty: an error naming file, key and this value
+
+        const QList<QByteArray> yes{"true", "True", "TRUE", "yes", "Yes", "on", "ON", "1"};
+        const QList<QByteArray> no{"false", "False", "no", "No", "NO", "off", "Off", "0"};
+        for (const QByteArray &value : yes) {
+            QTest::addRow("protection %s", value.constData())
+                << QByteArray("[protection]\nenable_server_snapshot=" + value + "\n") << true << QString();
+            QTest::addRow("karbor %s", value.constData())
+                << QByteArray("[image_backup_plugin]\nenable_server_snapshot=" + value + "\n") << true << QString();
+        }
+        for (const QByteArray &value : no) {
+            QTest::addRow("protection %s", value.constData())
+                << QByteArray("[protection]\nenable_server_snapshot=" + value + "\n") << false << QString();
+            QTest::addRow("karbor %s", value.constData())
+                << QByteArray("[image_backup_plugin]\nenable_server_snapshot=" + value + "\n") << false << QString();
+        }
+        QTest::newRow("spaces around") << QByteArray("[protection]\nenable_server_snapshot = no \n") << false << QString();
+        QTest::newRow("protection wins over karbor")
+            << QByteArray("[image_backup_plugin]\nenable_server_snapshot=yes\n[protection]\nenable_server_snapshot=no\n")
+            << false << QString();
+        QTest::newRow("other karbor options ignored")
+            << QByteArray("[image_backup_plugin]\npoll_interval=10\nbackup_image_object_size=655360\n") << true << QString();
+        QTest::newRow("garbage") << QByteArray("[protection]\nenable_server_snapshot=maybe\n") << true
+                                 << QStringLiteral("maybe");
+        QTest::newRow("y is not oslo") << QByteArray("[protection]\nenable_server_snapshot=y\n") << true
+                                       << QStringLiteral("y");
+        QTest::newRow("empty") << QByteArray("[protection]\nenable_server_snapshot=\n") << true << QString();
+        QTest::newRow("a list") << QByteArray("[image_backup_plugin]\nenable_server_snapshot=no, thanks\n") << true
+                                << QStringLiteral("no, thanks");
+    }
+
+    void enableServerSnapshotSpellings()
+    {
+        QFETCH(QByteArray, fileContents);
+        QFETCH(bool, expected);
+        QFETCH(QString, badValue);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(fileContents);
+        file.close();
+
+        AppSettings settings(path);
+        QString error;
+        QCOMPARE(settings.enableServerSnapshot(&error), expected);
+        const bool emptyValue = qstrcmp(QTest::currentDataTag(), "empty") == 0;
+        if (badValue.isEmpty() && !emptyValue) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            return;
+        }
+        // One sentence with the file, the section and key, and the value as written.
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("enable_server_snapshot")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String(fileContents.startsWith("[protection]") ? "[protection]" : "[image_backup_plugin]")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QLatin1Char('"') + badValue + QLatin1Char('"')), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("true or false")), qPrintable(error));
+    }
+
+    // Preferences writes [protection], which then wins over a broken Karbor-section value.
+    void writingReplacesAnUnreadableValue()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[image_backup_plugin]\nenable_server_snapshot=perhaps\n");
+        file.close();
+        AppSettings settings(path);
+        QString error;
+        settings.enableServerSnapshot(&error);
+        QVERIFY(!error.isEmpty());
+        settings.setEnableServerSnapshot(false);
+        error.clear();
+        QCOMPARE(settings.enableServerSnapshot(&error), false);
+        QVERIFY(error.isEmpty());
+    }
+
     void writeRoundTrip()
     {
         QTemporaryDir dir;

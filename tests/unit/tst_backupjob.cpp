@@ -1,6 +1,7 @@
 // The seed's claim end to end over real HTTP against the fake cloud: a backup with the server's data
 // restores a disk holding what users wrote after boot; with the option off, only the original image.
 #include "bank/bank.h"
+#include "protection/checkpointdetails.h"
 #include "protectionfixture.h"
 
 #include <QCryptographicHash>
@@ -71,7 +72,21 @@ private Q_SLOTS:
 
         const sv::CheckpointIndex index = checkpoint(checkpointId);
         QCOMPARE(index.options.value(QLatin1String("include_data")).toBool(), includeData);
-        QCOMPARE(index.consistency, QStringLiteral("quiesced")); // ubuntu has hw_qemu_guest_agent=yes
+        // ubuntu has hw_qemu_guest_agent=yes: a snapshot asked Nova to freeze; no snapshot: the original image.
+        QCOMPARE(index.consistency, includeData ? QStringLiteral("quiesce-requested") : QStringLiteral("original-image"));
+        // What the front ends read back (CheckpointDetails): the cloud the wizard defaults to, and the
+        // attached volume that is not in the backup, by name.
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        QCOMPARE(details.cloud, f->session->profile().name);
+        QCOMPARE(details.includeData, includeData);
+        QCOMPARE(details.consistency, includeData ? sv::Consistency::QuiesceRequested : sv::Consistency::OriginalImage);
+        const QString webData = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002");
+        QCOMPARE(details.volumesNotIncluded, (QList<sv::VolumeNotIncluded>{{webData, QStringLiteral("web-data")}}));
+        QVERIFY2(backup.message.contains(QStringLiteral("NOT included (StackVault does not back up volumes yet): web-data.")),
+                 qPrintable(backup.message));
+        QCOMPARE(backup.data.value(QStringLiteral("volumes_not_included")).toStringList(), QStringList{QStringLiteral("web-data")});
+        if (includeData)
+            QVERIFY2(backup.message.contains(QStringLiteral("quiesce requested")), qPrintable(backup.message));
         const sv::ProtectedResource *image = nullptr;
         for (const auto &resource : index.resources) {
             if (resource.image)
@@ -94,6 +109,38 @@ private Q_SLOTS:
         }
         QCOMPARE(f->cloud.leftoverServerIds(), QStringList{restored});
         QCOMPARE(f->cloud.leftoverImageIds(), QStringList{restore.data.value(QStringLiteral("image_id")).toString()});
+    }
+
+    // A server without attached volumes and without the guest agent (cirros): crash-consistent, nothing
+    // said about volumes.
+    void crashConsistentWithoutGuestAgent()
+    {
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("db-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const sv::CheckpointIndex index = checkpoint(backup.data.value(QStringLiteral("checkpoint_id")).toString());
+        QCOMPARE(index.consistency, QStringLiteral("crash-consistent"));
+        QVERIFY(sv::CheckpointDetails::fromIndex(index).volumesNotIncluded.isEmpty());
+        QVERIFY2(!backup.message.contains(QStringLiteral("NOT included")), qPrintable(backup.message));
+        QVERIFY2(backup.message.contains(QStringLiteral("crash-consistent")), qPrintable(backup.message));
+    }
+
+    // Cinder cannot show the volume: the backup goes on and names it by id.
+    void attachedVolumeNamedByIdWhenCinderFails()
+    {
+        fake::FaultSpec fault;
+        fault.kind = fake::Fault::Unavailable; // 503 every time: more than the client's retries
+        fault.method = QStringLiteral("GET");
+        fault.path = QStringLiteral("/volumes/f0a1b2c3-0000-4000-8000-00000000c002$");
+        fault.retryAfter = 0;
+        fault.count = 10;
+        f->cloud.injectFault(fault);
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), false)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const sv::CheckpointIndex index = checkpoint(backup.data.value(QStringLiteral("checkpoint_id")).toString());
+        const QString webData = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002");
+        QCOMPARE(sv::CheckpointDetails::fromIndex(index).volumesNotIncluded,
+                 (QList<sv::VolumeNotIncluded>{{webData, QString()}}));
+        QVERIFY2(backup.message.contains(webData), qPrintable(backup.message));
     }
 
     void twoServersSharingABaseImageAreTwoBackups()

@@ -54,23 +54,51 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("hw_firmware_type")});
     }
 
+    // Labels say only what is known: no snapshot → original image; a snapshot → quiesce requested when
+    // the image has the guest agent (Nova's flexible boolean spellings), else crash-consistent.
     void consistency_data()
     {
         QTest::addColumn<QString>("agent");
-        QTest::addColumn<QString>("label");
-        QTest::newRow("agent yes") << "yes" << "quiesced";
-        QTest::newRow("agent true") << "True" << "quiesced";
-        QTest::newRow("agent no") << "no" << "crash-consistent";
-        QTest::newRow("absent") << "" << "crash-consistent";
+        QTest::addColumn<bool>("snapshot");
+        QTest::addColumn<QString>("token");
+        QTest::newRow("agent yes") << "yes" << true << "quiesce-requested";
+        QTest::newRow("agent True") << "True" << true << "quiesce-requested";
+        QTest::newRow("agent 1") << "1" << true << "quiesce-requested";
+        QTest::newRow("agent no") << "no" << true << "crash-consistent";
+        QTest::newRow("agent false") << "false" << true << "crash-consistent";
+        QTest::newRow("absent") << "" << true << "crash-consistent";
+        QTest::newRow("no snapshot, agent yes") << "yes" << false << "original-image";
+        QTest::newRow("no snapshot, no agent") << "" << false << "original-image";
     }
     void consistency()
     {
         QFETCH(QString, agent);
-        QFETCH(QString, label);
+        QFETCH(bool, snapshot);
+        QFETCH(QString, token);
         QJsonObject image;
         if (!agent.isEmpty())
             image.insert(QStringLiteral("hw_qemu_guest_agent"), agent);
-        QCOMPARE(sv::ImageProperties::consistency(image), label);
+        QCOMPARE(sv::ImageProperties::consistency(image, snapshot), token);
+    }
+
+    void requiresQuiesce_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<bool>("required");
+        QTest::newRow("yes") << QJsonValue(QStringLiteral("yes")) << true;
+        QTest::newRow("True") << QJsonValue(QStringLiteral("True")) << true;
+        QTest::newRow("json true") << QJsonValue(true) << true;
+        QTest::newRow("no") << QJsonValue(QStringLiteral("no")) << false;
+        QTest::newRow("absent") << QJsonValue(QJsonValue::Undefined) << false;
+    }
+    void requiresQuiesce()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(bool, required);
+        QJsonObject image{{QStringLiteral("hw_qemu_guest_agent"), QStringLiteral("yes")}};
+        if (!value.isUndefined())
+            image.insert(QStringLiteral("os_require_quiesce"), value);
+        QCOMPARE(sv::ImageProperties::requiresQuiesce(image), required);
     }
 };
 

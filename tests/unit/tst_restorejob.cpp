@@ -1,12 +1,15 @@
 // Restores against the fake cloud: properties survive, a restore into another project works, the
 // pre-checks refuse clearly, and every failure removes what it half-made.
 #include "bank/bank.h"
+#include "cloudstate.h"
 #include "openstack/connection.h"
 #include "openstack/image/showimagejob.h"
 #include "protectionfixture.h"
 
 #include <QDirIterator>
 #include <QFile>
+
+#include <mutex>
 
 using sv::JobOutcome;
 
@@ -57,6 +60,55 @@ private Q_SLOTS:
         QCOMPARE(image.diskFormat, QStringLiteral("qcow2"));
         // Nova's snapshot bookkeeping is not carried onto the restored image.
         QVERIFY(!image.raw.contains(QLatin1String("instance_uuid")));
+    }
+
+    // The zone and every chosen network reach Nova's create-server request (the fake records them).
+    void availabilityZoneAndSeveralNetworksAreSent_data()
+    {
+        QTest::addColumn<QStringList>("networks");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QStringList>("expectedNetworks");
+        QTest::addColumn<QString>("expectedZone");
+        const QString privateNet = QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001");
+        const QString publicNet = QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a002");
+        QTest::newRow("two networks by name, zone az-2")
+            << QStringList{QStringLiteral("private"), QStringLiteral("public")} << QStringLiteral("az-2")
+            << QStringList{privateNet, publicNet} << QStringLiteral("az-2");
+        QTest::newRow("two networks by id, reversed")
+            << QStringList{publicNet, privateNet} << QString() << QStringList{publicNet, privateNet} << QStringLiteral("nova");
+        QTest::newRow("saved networks, no zone") << QStringList() << QString() << QStringList{privateNet} << QStringLiteral("nova");
+        QTest::newRow("none") << QStringList{QStringLiteral("none")} << QStringLiteral("az-2") << QStringList()
+                              << QStringLiteral("az-2");
+    }
+    void availabilityZoneAndSeveralNetworksAreSent()
+    {
+        QFETCH(QStringList, networks);
+        QFETCH(QString, zone);
+        QFETCH(QStringList, expectedNetworks);
+        QFETCH(QString, expectedZone);
+        sv::RestoreRequest request = f->restoreRequest(checkpointId, QStringLiteral("r-zone"));
+        request.networks = networks;
+        request.availabilityZone = zone;
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        const QString serverId = restore.data.value(QStringLiteral("server_id")).toString();
+        std::lock_guard lock(f->cloud.state().mutex);
+        const fake::Server server = f->cloud.state().servers.value(serverId);
+        QCOMPARE(server.availabilityZone, expectedZone);
+        QCOMPARE(server.networkIds, expectedNetworks);
+    }
+
+    // A zone the target does not have: Nova's refusal reaches the user, nothing is left behind.
+    void unknownAvailabilityZoneIsRefused()
+    {
+        sv::RestoreRequest request = f->restoreRequest(checkpointId, QStringLiteral("r-nozone"));
+        request.availabilityZone = QStringLiteral("az-9");
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request));
+        QCOMPARE(restore.outcome, JobOutcome::Failed);
+        const QString said = restore.message + QLatin1Char(' ') + restore.details;
+        QVERIFY2(said.contains(QStringLiteral("The requested availability zone is not available")), qPrintable(said));
+        QVERIFY(f->cloud.leftoverServerIds().isEmpty());
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
     }
 
     void restoreIntoAnotherProject()

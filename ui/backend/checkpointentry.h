@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protection/checkpointdetails.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -10,7 +12,7 @@ namespace sv::ui {
 // One backup (a bank checkpoint) with what the Backups view and the restore wizard need.
 struct CheckpointEntry
 {
-    enum class Consistency { Unknown, CrashConsistent, Quiesced };
+    using Consistency = sv::Consistency;
 
     QString id;
     QString cloudId; // the profile it was taken from (may no longer exist)
@@ -21,6 +23,7 @@ struct CheckpointEntry
     QString status;         // protecting, available, error, deleting, deleted
     qint64 storedSize = -1; // bytes this backup added to the storage after deduplication
     Consistency consistency = Consistency::Unknown;
+    bool requiresQuiesce = false; // the image has os_require_quiesce=yes
     bool withData = false; // a snapshot was taken (server data included), not the original image
 
     // Saved metadata used as the restore wizard's defaults.
@@ -32,6 +35,8 @@ struct CheckpointEntry
     QString keyName;
     QStringList securityGroups;
     QString availabilityZone;
+    // Attached to the server when it was backed up, and not in the backup (names, or ids when unknown).
+    QStringList volumesNotIncluded;
 };
 
 } // namespace sv::ui

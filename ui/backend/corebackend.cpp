@@ -10,10 +10,12 @@
 #include "openstack/network/listnetworksjob.h"
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
+#include "openstack/volume/listvolumesjob.h"
 #include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "protection/backupjob.h"
 #include "protection/bankservice.h"
+#include "protection/checkpointdetails.h"
 #include "protection/deletecheckpointjob.h"
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
@@ -49,49 +51,30 @@ ServerEntry toEntry(const openstack::Server &server)
     return entry;
 }
 
-CheckpointEntry toEntry(const CheckpointSummary &summary, const CheckpointIndex *index)
+CheckpointEntry toEntry(const CheckpointDetails &details)
 {
     CheckpointEntry entry;
-    entry.id = summary.id;
-    entry.serverId = summary.serverId;
-    entry.serverName = summary.serverName;
-    entry.created = summary.created;
-    entry.size = summary.size;
-    entry.storedSize = summary.newStoredBytes;
-    entry.status = summary.status;
-    if (summary.consistency == u"quiesced")
-        entry.consistency = CheckpointEntry::Consistency::Quiesced;
-    else if (summary.consistency == u"crash-consistent")
-        entry.consistency = CheckpointEntry::Consistency::CrashConsistent;
-    if (!index)
-        return entry;
-    entry.withData = index->options.value(QLatin1String("include_data")).toBool();
-    entry.cloudId = index->options.value(QLatin1String("cloud_id")).toString();
-    for (const ProtectedResource &resource : index->resources) {
-        if (resource.type == u"OS::Nova::Server" && resource.parentId.isEmpty()) {
-            const QJsonObject &meta = resource.metadata;
-            entry.flavorName = meta.value(QLatin1String("flavor")).toObject().value(QLatin1String("name")).toString();
-            entry.keyName = meta.value(QLatin1String("key_name")).toString();
-            entry.availabilityZone = meta.value(QLatin1String("availability_zone")).toString();
-            // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
-            if (entry.cloudId.isEmpty())
-                entry.cloudId = meta.value(QLatin1String("metadata")).toObject().value(QLatin1String("cloud")).toString();
-            const QJsonArray networks = meta.value(QLatin1String("networks")).toArray();
-            for (const QJsonValue &network : networks)
-                entry.networkNames.append(network.toObject().value(QLatin1String("name")).toString());
-            const QJsonArray groups = meta.value(QLatin1String("security_groups")).toArray();
-            for (const QJsonValue &group : groups)
-                entry.securityGroups.append(group.isObject() ? group.toObject().value(QLatin1String("name")).toString()
-                                                             : group.toString());
-        } else if (resource.type == u"OS::Glance::Image") {
-            const QJsonObject &meta = resource.metadata;
-            entry.imageName = resource.name;
-            const QJsonObject properties = meta.value(QLatin1String("properties")).toObject();
-            const QJsonObject &source = properties.isEmpty() ? meta : properties;
-            entry.minDiskGiB = source.value(QLatin1String("min_disk")).toInteger();
-            entry.minRamMiB = source.value(QLatin1String("min_ram")).toInteger();
-        }
-    }
+    entry.id = details.id;
+    entry.serverId = details.serverId;
+    entry.serverName = details.serverName;
+    entry.created = details.created;
+    entry.size = details.size;
+    entry.storedSize = details.newStoredBytes;
+    entry.status = details.status;
+    entry.consistency = details.consistency;
+    entry.requiresQuiesce = details.requiresQuiesce;
+    entry.withData = details.includeData;
+    // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
+    entry.cloudId = details.cloud;
+    entry.flavorName = details.flavorName;
+    entry.keyName = details.keyName;
+    entry.availabilityZone = details.availabilityZone;
+    entry.networkNames = details.networkNames;
+    entry.securityGroups = details.securityGroups;
+    entry.imageName = details.imageName;
+    entry.minDiskGiB = details.minDiskGiB;
+    entry.minRamMiB = details.minRamMiB;
+    entry.volumesNotIncluded = details.volumesNotIncludedLabels();
     return entry;
 }
 
@@ -158,13 +141,15 @@ void CoreBackend::requestServers(const QString &cloudId)
             Q_EMIT serversFailed(cloudId, error);
             return;
         }
-        // Servers and images in parallel: Nova names a server's image only by id, the tree shows its name.
-        // The jobs parse their pages on the thread pool; the per-server work for the views runs there too.
+        // Servers, images and volumes in parallel: Nova names a server's image and volumes only by id; the
+        // tree shows the image's name, the details pane the volumes' names. The jobs parse their pages on
+        // the thread pool; the per-server work for the views runs there too.
         struct Pending
         {
             QList<openstack::Server> servers;
             QList<openstack::Image> images;
-            int outstanding = 2;
+            QList<openstack::Volume> volumes;
+            int outstanding = 3;
             QString failure;
         };
         auto pending = std::make_shared<Pending>();
@@ -180,12 +165,17 @@ void CoreBackend::requestServers(const QString &cloudId)
                 QHash<QString, QString> imageNames;
                 for (const openstack::Image &image : std::as_const(pending->images))
                     imageNames.insert(image.id, image.name);
+                QHash<QString, QString> volumeNames;
+                for (const openstack::Volume &volume : std::as_const(pending->volumes))
+                    volumeNames.insert(volume.id, volume.name);
                 QList<ServerEntry> entries;
                 entries.reserve(pending->servers.size());
                 for (const openstack::Server &server : std::as_const(pending->servers)) {
                     ServerEntry entry = toEntry(server);
                     if (entry.imageName.isEmpty())
                         entry.imageName = imageNames.value(entry.imageId);
+                    for (VolumeEntry &volume : entry.volumes)
+                        volume.name = volumeNames.value(volume.id);
                     entries.append(std::move(entry));
                 }
                 QMetaObject::invokeMethod(QCoreApplication::instance(), [self, cloudId, entries] {
@@ -210,8 +200,17 @@ void CoreBackend::requestServers(const QString &cloudId)
             pending->images = images->images();
             done();
         });
+        auto *volumes = new openstack::ListVolumesJob(connection);
+        connect(volumes, &openstack::ApiJob::finished, this, [volumes, pending, done](const openstack::Error &result) {
+            // Without Cinder (or its permission) the details pane names attached volumes by id.
+            if (result)
+                qCInfo(lcUi) << "Listing volumes failed:" << result.message;
+            pending->volumes = volumes->volumes();
+            done();
+        });
         job->start();
         images->start();
+        volumes->start();
     });
 }
 
@@ -243,8 +242,9 @@ void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
             for (const CheckpointSummary &summary : std::as_const(summaries)) {
                 CheckpointIndex index;
                 BankError indexError;
-                const bool haveIndex = bank->checkpoint(summary.id, &index, &indexError);
-                entries.append(toEntry(summary, haveIndex ? &index : nullptr));
+                entries.append(toEntry(bank->checkpoint(summary.id, &index, &indexError)
+                                           ? CheckpointDetails::fromIndex(index)
+                                           : CheckpointDetails::fromSummary(summary)));
             }
         }
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure] {
@@ -382,10 +382,10 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.checkpointId = request.checkpointId;
     restore.serverName = request.serverName;
     restore.flavor = request.flavorId;
-    if (!request.networkId.isEmpty())
-        restore.networks = {request.networkId};
+    restore.networks = request.networkIds;
     restore.keyName = request.keyName;
     restore.securityGroups = request.securityGroups;
+    restore.availabilityZone = request.availabilityZone;
     return new RestoreJob(std::move(restore));
 }
 

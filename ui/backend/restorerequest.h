@@ -14,10 +14,11 @@ struct RestoreRequest
     QString region;
     QString serverName;
     QString flavorId;
-    QString networkId; // empty: no network
-    QString keyName;   // empty: no key pair
+    QStringList networkIds; // in NIC order; {"none"}: no network; empty: the networks saved with the backup
+    QString keyName;        // empty: no key pair
     QStringList securityGroups;
-    QString availabilityZone;
+    QString availabilityZone; // empty: the cloud chooses
+
 };
 
 } // namespace sv::ui

@@ -36,17 +36,13 @@ QString BackupsModel::statusText(const QString &status)
     return status;
 }
 
-QString BackupsModel::consistencyText(CheckpointEntry::Consistency consistency)
+QString BackupsModel::consistencyText(CheckpointEntry::Consistency consistency, bool requiresQuiesce)
 {
-    switch (consistency) {
-    case CheckpointEntry::Consistency::Quiesced:
-        return tr("Quiesced");
-    case CheckpointEntry::Consistency::CrashConsistent:
-        return tr("Crash-consistent");
-    case CheckpointEntry::Consistency::Unknown:
-        break;
-    }
-    return tr("Unknown");
+    // The core's label (shared with the CLI), capitalized for a table cell.
+    QString text = ConsistencyText::labelWithNote(consistency, requiresQuiesce);
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
 }
 
 QString BackupsModel::contentsText(bool withData)
@@ -81,7 +77,7 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
         case StoredSizeColumn:
             return formatBytes(cp.storedSize);
         case ConsistencyColumn:
-            return consistencyText(cp.consistency);
+            return consistencyText(cp.consistency, cp.requiresQuiesce);
         case ContentsColumn:
             return contentsText(cp.withData);
         case StatusColumn:
@@ -110,6 +106,8 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    if (role == Qt::DecorationRole && column == ContentsColumn && !cp.volumesNotIncluded.isEmpty())
+        return icon(QStringLiteral("volume")); // the tooltip names the volumes not included
     if (role == Qt::DecorationRole && column == StatusColumn) {
         if (cp.status == u"available")
             return icon(QStringLiteral("status-active"));
@@ -120,11 +118,15 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (column == StoredSizeColumn)
             return tr("Space this backup added to the backup storage; data shared with other backups is stored once.");
-        if (column == ContentsColumn)
-            return cp.withData ? tr("A snapshot was taken first: data written since boot is included.")
-                               : tr("Only the server's original image was saved.");
-        if (column == ConsistencyColumn && cp.consistency == CheckpointEntry::Consistency::CrashConsistent)
-            return tr("As if the power had been cut: file systems are checked when the restored server boots.");
+        if (column == ContentsColumn) {
+            QString text = cp.withData ? tr("A snapshot was taken first: data written since boot is included.")
+                                       : tr("Only the server's original image was saved.");
+            if (!cp.volumesNotIncluded.isEmpty())
+                text += QLatin1Char('\n') + volumesNotIncludedSentence(cp.volumesNotIncluded);
+            return text;
+        }
+        if (column == ConsistencyColumn)
+            return ConsistencyText::explanation(cp.consistency, cp.requiresQuiesce);
         return tr("Backup %1").arg(cp.id);
     }
     if (role == Qt::TextAlignmentRole && (column == SizeColumn || column == StoredSizeColumn))

@@ -38,7 +38,8 @@ public:
     const CheckpointEntry *latestFor(const QString &serverId) const;
 
     static QString statusText(const QString &status);
-    static QString consistencyText(CheckpointEntry::Consistency consistency);
+    // The core's consistency label (as the CLI prints it), capitalized; with the os_require_quiesce note.
+    static QString consistencyText(CheckpointEntry::Consistency consistency, bool requiresQuiesce = false);
     static QString contentsText(bool withData);
 
 private:

@@ -62,6 +62,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_image = valueLabel(serverPage, "serverImageLabel");
     m_created = valueLabel(serverPage, "serverCreatedLabel");
     m_addresses = valueLabel(serverPage, "serverAddressesLabel");
+    m_volumes = valueLabel(serverPage, "serverVolumesLabel");
     m_lastBackup = valueLabel(serverPage, "serverLastBackupLabel");
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Status:"), m_status);
@@ -69,6 +70,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     form->addRow(tr("Boot image:"), m_image);
     form->addRow(tr("Created:"), m_created);
     form->addRow(tr("Addresses:"), m_addresses);
+    form->addRow(tr("Volumes:"), m_volumes);
     form->addRow(tr("Last backup:"), m_lastBackup);
     serverLayout->addLayout(form);
     serverLayout->addSpacing(12);
@@ -87,6 +89,13 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_includeData->setToolTip(m_includeDataHelp->text());
     serverLayout->addWidget(m_includeData);
     serverLayout->addWidget(m_includeDataHelp);
+
+    // Volumes are not backed up yet: say so where the backup is started, by name.
+    m_volumesNotIncluded = new QLabel(serverPage);
+    m_volumesNotIncluded->setObjectName(QStringLiteral("volumesNotIncludedLabel"));
+    m_volumesNotIncluded->setWordWrap(true);
+    m_volumesNotIncluded->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    serverLayout->addWidget(m_volumesNotIncluded);
 
     m_notBackupable = new QLabel(serverPage);
     m_notBackupable->setObjectName(QStringLiteral("notBackupableLabel"));
@@ -156,6 +165,13 @@ void ServerDetailsWidget::showServer(const QString &cloudId, const ServerEntry &
         m_image->setText(server.imageName.isEmpty() ? server.imageId : server.imageName);
     m_created->setText(formatDateTime(server.created));
     m_addresses->setText(server.addresses.join(QLatin1Char('\n')));
+    QStringList volumes;
+    for (const VolumeEntry &volume : server.volumes)
+        volumes.append(volume.name.isEmpty() ? volume.id : tr("%1 (%2)").arg(volume.name, volume.id));
+    m_volumes->setText(volumes.isEmpty() ? tr("None") : volumes.join(QLatin1Char('\n')));
+    const QString notIncluded = volumesNotIncluded(server);
+    m_volumesNotIncluded->setText(notIncluded);
+    m_volumesNotIncluded->setVisible(!notIncluded.isEmpty());
     if (!sameServer) {
         m_includeData->setChecked(m_includeDataDefault);
         m_lastBackup->setText(tr("Never"));
@@ -195,6 +211,19 @@ bool ServerDetailsWidget::includeData() const
 void ServerDetailsWidget::setIncludeData(bool includeData)
 {
     m_includeData->setChecked(includeData);
+}
+
+QString ServerDetailsWidget::volumesNotIncluded(const ServerEntry &server)
+{
+    // A volume-booted server cannot be backed up at all (whyNotBackupable says so).
+    if (server.bootsFromVolume() || server.volumes.isEmpty())
+        return {};
+    QStringList labels;
+    for (const VolumeEntry &volume : server.volumes)
+        labels.append(volume.name.isEmpty() ? volume.id : volume.name);
+    return tr("Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only "
+              "the server's boot disk is saved.")
+        .arg(labels.join(QLatin1String(", ")));
 }
 
 QString ServerDetailsWidget::whyNotBackupable(const ServerEntry &server)

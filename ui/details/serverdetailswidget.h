@@ -37,6 +37,8 @@ public:
 
     // Whether Nova lets a server in this state be snapshotted, and if not, why (translated).
     static QString whyNotBackupable(const ServerEntry &server);
+    // For an image-booted server with attached volumes: which of them a backup does not include.
+    static QString volumesNotIncluded(const ServerEntry &server);
 
 Q_SIGNALS:
     void backupRequested(const QString &cloudId, const sv::ui::ServerEntry &server, bool includeData);
@@ -57,6 +59,8 @@ private:
     QLabel *m_image;
     QLabel *m_created;
     QLabel *m_addresses;
+    QLabel *m_volumes;
+    QLabel *m_volumesNotIncluded;
     QLabel *m_lastBackup;
     QCheckBox *m_includeData;
     QLabel *m_includeDataHelp;

@@ -60,18 +60,30 @@ QString HelpDialog::helpHtml()
         + tr("The option is on by default. Change its default under <b>Settings › Preferences…</b>, or per "
              "backup with the checkbox next to the Back Up button. The setting is stored as "
              "<code>enable_server_snapshot</code> in the <code>[protection]</code> section of StackVault's "
-             "settings file; the command line's <code>--include-data</code> and <code>--no-include-data</code> "
-             "override it for one backup.")
+             "settings file (Karbor's section <code>[image_backup_plugin]</code> is read too when "
+             "<code>[protection]</code> does not set it); it takes true/false, yes/no, on/off or 1/0. The command "
+             "line's <code>--include-data</code> and <code>--no-include-data</code> override it for one backup.")
         + QStringLiteral("</p>");
     html += QStringLiteral("<p>")
         + tr("Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, "
-             "not an image.")
+             "not an image. Volumes attached to an image-booted server are <b>not</b> included in its backup; "
+             "the details pane, the backup's result and the Backups tab name them.")
+        + QStringLiteral("</p>");
+    html += QStringLiteral("<h2>") + tr("Consistency") + QStringLiteral("</h2>");
+    html += QStringLiteral("<p>")
+        + tr("Each backup says what is known about its disk: <b>original image</b> (no snapshot was taken), "
+             "<b>crash-consistent</b> (a snapshot of a server whose image has no QEMU guest agent: the disk is "
+             "as after a power cut) or <b>quiesce requested</b> (the image has the guest agent, so Nova tried to "
+             "freeze the guest's file systems for the snapshot). OpenStack does not report whether the freeze "
+             "happened: Nova goes on without it if it fails, unless the image has "
+             "<code>os_require_quiesce=yes</code>, which is then noted.")
         + QStringLiteral("</p>");
     html += QStringLiteral("<h2>") + tr("Restoring a backup") + QStringLiteral("</h2>");
     html += QStringLiteral("<p>")
         + tr("Open the <b>Backups</b> tab, select a backup and click <b>Restore…</b>. The wizard asks for the "
-             "target cloud, project and region, and for the new server's name, flavor, network, key pair and "
-             "security groups; it suggests the values saved with the backup.")
+             "target cloud and for the new server's name, flavor, networks, key pair, security groups and "
+             "availability zone; it suggests the values saved with the backup. A saved cloud belongs to one "
+             "project and region: to restore into another, save a cloud for it under Manage Clouds.")
         + QStringLiteral("</p>");
     html += QStringLiteral("<h2>") + tr("Backup storage") + QStringLiteral("</h2>");
     html += QStringLiteral("<p>")

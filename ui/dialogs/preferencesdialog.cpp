@@ -73,11 +73,17 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
 
     m_includeData = new QCheckBox(tr("Include server data by default"), this);
     m_includeData->setObjectName(QStringLiteral("includeDataDefaultCheck"));
-    m_includeData->setChecked(settings->enableServerSnapshot());
+    QString snapshotProblem;
+    m_includeData->setChecked(settings->enableServerSnapshot(&snapshotProblem));
     auto *includeHelp = new QLabel(tr("Takes a snapshot first so that data written since boot is backed up; "
                                       "otherwise only the original image is saved."),
                                    this);
+    includeHelp->setObjectName(QStringLiteral("includeDataDefaultHelp"));
     includeHelp->setWordWrap(true);
+    // An unreadable value in the settings file: shown here, and replaced when the dialog is saved.
+    if (!snapshotProblem.isEmpty())
+        includeHelp->setText(includeHelp->text() + QLatin1Char('\n') + snapshotProblem + QLatin1Char(' ')
+                             + tr("OK saves the choice above in its place."));
 
     m_concurrentJobs = new QSpinBox(this);
     m_concurrentJobs->setObjectName(QStringLiteral("concurrentJobsSpin"));
@@ -153,7 +159,8 @@ void PreferencesDialog::accept()
             + m_swiftContainer->text().trimmed();
     if (location != m_settings->bankLocation())
         m_settings->setBankLocation(location);
-    if (m_includeData->isChecked() != m_settings->enableServerSnapshot())
+    QString snapshotProblem;
+    if (m_includeData->isChecked() != m_settings->enableServerSnapshot(&snapshotProblem) || !snapshotProblem.isEmpty())
         m_settings->setEnableServerSnapshot(m_includeData->isChecked());
     if (m_concurrentJobs->value() != m_settings->concurrentJobs())
         m_settings->setConcurrentJobs(m_concurrentJobs->value());

@@ -26,8 +26,14 @@ RestoreServerPage::RestoreServerPage(RestoreWizard *wizard)
     m_name->setObjectName(QStringLiteral("serverNameEdit"));
     m_flavor = new QComboBox(this);
     m_flavor->setObjectName(QStringLiteral("flavorCombo"));
-    m_network = new QComboBox(this);
-    m_network->setObjectName(QStringLiteral("networkCombo"));
+    m_networks = new QListWidget(this);
+    m_networks->setObjectName(QStringLiteral("networksList"));
+    m_networks->setMaximumHeight(110);
+    m_networks->setToolTip(tr("Check every network the server should have a port on (in this order). None "
+                              "checked: no network."));
+    m_availabilityZone = new QLineEdit(this);
+    m_availabilityZone->setObjectName(QStringLiteral("availabilityZoneEdit"));
+    m_availabilityZone->setPlaceholderText(tr("Let the cloud choose"));
     m_keyPair = new QComboBox(this);
     m_keyPair->setObjectName(QStringLiteral("keyPairCombo"));
     m_securityGroups = new QListWidget(this);
@@ -40,19 +46,22 @@ RestoreServerPage::RestoreServerPage(RestoreWizard *wizard)
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Flavor:"), m_flavor);
-    form->addRow(tr("Net&work:"), m_network);
+    form->addRow(tr("Net&works:"), m_networks);
     form->addRow(tr("&Key pair:"), m_keyPair);
     form->addRow(tr("&Security groups:"), m_securityGroups);
+    form->addRow(tr("&Availability zone:"), m_availabilityZone);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
 
     registerField(QStringLiteral("serverName*"), m_name);
     registerField(QStringLiteral("flavorId"), m_flavor, "currentData", SIGNAL(currentIndexChanged(int)));
-    registerField(QStringLiteral("networkId"), m_network, "currentData", SIGNAL(currentIndexChanged(int)));
+    registerField(QStringLiteral("networkIds"), this, "networkIds", SIGNAL(networksChanged()));
+    registerField(QStringLiteral("availabilityZone"), m_availabilityZone);
     registerField(QStringLiteral("keyName"), m_keyPair, "currentData", SIGNAL(currentIndexChanged(int)));
     registerField(QStringLiteral("securityGroups"), this, "securityGroups", SIGNAL(securityGroupsChanged()));
     connect(m_securityGroups, &QListWidget::itemChanged, this, &RestoreServerPage::securityGroupsChanged);
+    connect(m_networks, &QListWidget::itemChanged, this, &RestoreServerPage::networksChanged);
     connect(m_flavor, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
 
     Backend *backend = wizard->backend();
@@ -67,9 +76,19 @@ void RestoreServerPage::initializePage()
         m_name->setText(tr("%1-restored").arg(cp->serverName));
     m_cloudId = field(QStringLiteral("targetCloudId")).toString();
     m_region = field(QStringLiteral("targetRegion")).toString().trimmed();
+    // The zone saved with the backup exists in the backup's own cloud; another cloud's zones rarely
+    // share its name, so there the cloud chooses unless the user names one.
+    if (m_zoneDefaultedFor != m_cloudId) {
+        m_zoneDefaultedFor = m_cloudId;
+        const bool sameCloud = cp && cp->cloudId == m_cloudId;
+        m_availabilityZone->setText(sameCloud ? cp->availabilityZone : QString());
+        m_availabilityZone->setToolTip(cp && !cp->availabilityZone.isEmpty()
+                                           ? tr("The backed-up server ran in zone %1.").arg(cp->availabilityZone)
+                                           : QString());
+    }
     m_loaded = false;
     m_flavor->clear();
-    m_network->clear();
+    m_networks->clear();
     m_keyPair->clear();
     m_securityGroups->clear();
     m_status->setText(tr("Asking the target cloud for its flavors, networks and key pairs…"));
@@ -124,22 +143,27 @@ void RestoreServerPage::fill()
     QStringList missing; // saved with the backup, absent in the target
     if (m_options.networks.isEmpty()) {
         // The target did not list networks (no Neutron, or not allowed): the restore uses the saved ones.
-        m_network->addItem(tr("As saved with the backup"), QString());
+        auto *item = new QListWidgetItem(cp && !cp->networkNames.isEmpty()
+                                             ? tr("As saved with the backup: %1").arg(cp->networkNames.join(QLatin1String(", ")))
+                                             : tr("As saved with the backup"),
+                                         m_networks);
+        item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
     } else {
-        // Nova's "none": a server without a network port (microversion 2.37 and later).
-        m_network->addItem(tr("(no network)"), QStringLiteral("none"));
         for (const TargetOptions::Network &network : std::as_const(m_options.networks)) {
-            m_network->addItem(network.name, network.id);
-            if (cp && cp->networkNames.contains(network.name))
-                m_network->setCurrentIndex(m_network->count() - 1);
+            auto *item = new QListWidgetItem(network.name, m_networks);
+            item->setData(Qt::UserRole, network.id);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(cp && cp->networkNames.contains(network.name) ? Qt::Checked : Qt::Unchecked);
         }
         if (cp) {
             for (const QString &saved : cp->networkNames) {
-                if (m_network->findText(saved) < 0)
+                if (std::none_of(m_options.networks.cbegin(), m_options.networks.cend(),
+                                 [&](const TargetOptions::Network &n) { return n.name == saved; }))
                     missing << saved;
             }
         }
     }
+    Q_EMIT networksChanged();
     m_keyPair->addItem(tr("(no key pair)"), QString());
     for (const QString &name : std::as_const(m_options.keyPairs)) {
         m_keyPair->addItem(name, name);
@@ -169,6 +193,29 @@ void RestoreServerPage::fill()
     if (m_flavor->count() == 0)
         notes << tr("The target offers no flavor big enough for this backup.");
     m_status->setText(notes.join(QLatin1Char('\n')));
+}
+
+QStringList RestoreServerPage::networkIds() const
+{
+    if (m_options.networks.isEmpty())
+        return {};
+    QStringList ids;
+    for (int i = 0; i < m_networks->count(); ++i) {
+        if (m_networks->item(i)->checkState() == Qt::Checked)
+            ids << m_networks->item(i)->data(Qt::UserRole).toString();
+    }
+    // Nova's "none": a server without a network port (microversion 2.37 and later).
+    return ids.isEmpty() ? QStringList{QStringLiteral("none")} : ids;
+}
+
+QStringList RestoreServerPage::networkNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_networks->count(); ++i) {
+        if (m_networks->item(i)->checkState() == Qt::Checked)
+            names << m_networks->item(i)->text();
+    }
+    return names;
 }
 
 QStringList RestoreServerPage::securityGroups() const
@@ -209,12 +256,14 @@ bool RestoreServerPage::validatePage()
                               .arg(cp->minDiskGiB));
         return false;
     }
-    const QString networkId = m_network->currentData().toString();
-    if (!networkId.isEmpty() && networkId != u"none"
-        && std::none_of(m_options.networks.cbegin(), m_options.networks.cend(),
-                        [&](const TargetOptions::Network &n) { return n.id == networkId; })) {
-        m_status->setText(tr("The chosen network does not exist in the target."));
-        return false;
+    const QStringList networks = networkIds();
+    for (const QString &networkId : networks) {
+        if (networkId != u"none"
+            && std::none_of(m_options.networks.cbegin(), m_options.networks.cend(),
+                            [&](const TargetOptions::Network &n) { return n.id == networkId; })) {
+            m_status->setText(tr("The chosen network does not exist in the target."));
+            return false;
+        }
     }
     const QStringList groups = securityGroups();
     for (const QString &group : groups) {

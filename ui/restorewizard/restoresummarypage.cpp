@@ -2,6 +2,7 @@
 
 #include "backend/backend.h"
 #include "common/formatting.h"
+#include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restorewizard.h"
 
 #include <QComboBox>
@@ -51,10 +52,17 @@ void RestoreSummaryPage::initializePage()
                       request.region.isEmpty() ? tr("(default)") : request.region);
     lines << tr("New server: %1").arg(request.serverName);
     lines << tr("Flavor: %1").arg(comboText("flavorCombo"));
-    lines << tr("Network: %1").arg(comboText("networkCombo"));
+    const auto *serverPage = qobject_cast<const RestoreServerPage *>(m_wizard->page(RestoreWizard::ServerPageId));
+    const QStringList networks = serverPage ? serverPage->networkNames() : QStringList();
+    lines << tr("Networks: %1")
+                 .arg(request.networkIds.isEmpty() ? tr("as saved with the backup")
+                          : networks.isEmpty()     ? tr("(no network)")
+                                                   : networks.join(QStringLiteral(", ")));
     lines << tr("Key pair: %1").arg(comboText("keyPairCombo"));
     lines << tr("Security groups: %1")
                  .arg(request.securityGroups.isEmpty() ? tr("(none)") : request.securityGroups.join(QStringLiteral(", ")));
+    lines << tr("Availability zone: %1")
+                 .arg(request.availabilityZone.isEmpty() ? tr("(the cloud chooses)") : request.availabilityZone);
     lines << QString();
     lines << tr("StackVault creates a new image from the backup, checks every byte against the saved checksums, "
                 "and starts the new server from it. The backed-up server is not changed.");

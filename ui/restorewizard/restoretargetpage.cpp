@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 
 namespace sv::ui {
 
@@ -19,19 +18,31 @@ RestoreTargetPage::RestoreTargetPage(RestoreWizard *wizard)
     setSubTitle(tr("Where should the server be restored? Any saved cloud can be the target."));
     m_cloud = new QComboBox(this);
     m_cloud->setObjectName(QStringLiteral("targetCloudCombo"));
-    m_project = new QLineEdit(this);
-    m_project->setObjectName(QStringLiteral("targetProjectEdit"));
-    m_project->setPlaceholderText(tr("The cloud's default project"));
-    m_region = new QLineEdit(this);
-    m_region->setObjectName(QStringLiteral("targetRegionEdit"));
-    m_region->setPlaceholderText(tr("The cloud's default region"));
+    m_project = new QLabel(this);
+    m_project->setObjectName(QStringLiteral("targetProjectLabel"));
+    m_project->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_region = new QLabel(this);
+    m_region->setObjectName(QStringLiteral("targetRegionLabel"));
+    m_region->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Changing them would be refused (a session is bound to its cloud's project and region): say how
+    // instead of offering a field that only fails later.
+    auto *hint = new QLabel(tr("The project and region are those of the saved cloud. To restore into another "
+                               "project or region, save a cloud for it under Manage Clouds and choose it here."),
+                            this);
+    hint->setObjectName(QStringLiteral("targetHintLabel"));
+    hint->setWordWrap(true);
+    QPalette hintPalette = hint->palette();
+    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::Disabled, QPalette::WindowText));
+    hint->setPalette(hintPalette);
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Cloud:"), m_cloud);
-    form->addRow(tr("&Project:"), m_project);
-    form->addRow(tr("&Region:"), m_region);
+    form->addRow(tr("Project:"), m_project);
+    form->addRow(tr("Region:"), m_region);
+    form->addRow(QString(), hint);
     registerField(QStringLiteral("targetCloudId"), m_cloud, "currentData", SIGNAL(currentIndexChanged(int)));
-    registerField(QStringLiteral("targetProject"), m_project);
-    registerField(QStringLiteral("targetRegion"), m_region);
+    // The profile's own values, as the request carries them (empty: the cloud's default).
+    registerField(QStringLiteral("targetProject"), this, "targetProject");
+    registerField(QStringLiteral("targetRegion"), this, "targetRegion");
     connect(m_cloud, &QComboBox::currentIndexChanged, this, &RestoreTargetPage::cloudChanged);
     connect(m_cloud, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
 }
@@ -59,12 +70,16 @@ void RestoreTargetPage::cloudChanged()
 {
     const QString id = m_cloud->currentData().toString();
     const auto clouds = m_wizard->backend()->clouds();
+    m_targetProject.clear();
+    m_targetRegion.clear();
     for (const CloudEntry &cloud : clouds) {
         if (cloud.id == id) {
-            m_project->setText(cloud.projectName);
-            m_region->setText(cloud.regionName);
+            m_targetProject = cloud.projectName;
+            m_targetRegion = cloud.regionName;
         }
     }
+    m_project->setText(m_targetProject.isEmpty() ? tr("(the cloud's default)") : m_targetProject);
+    m_region->setText(m_targetRegion.isEmpty() ? tr("(the cloud's default)") : m_targetRegion);
 }
 
 bool RestoreTargetPage::isComplete() const

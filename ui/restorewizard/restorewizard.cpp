@@ -50,11 +50,10 @@ RestoreRequest RestoreWizard::request() const
     request.region = field(QStringLiteral("targetRegion")).toString().trimmed();
     request.serverName = field(QStringLiteral("serverName")).toString().trimmed();
     request.flavorId = field(QStringLiteral("flavorId")).toString();
-    request.networkId = field(QStringLiteral("networkId")).toString();
+    request.networkIds = field(QStringLiteral("networkIds")).toStringList();
     request.keyName = field(QStringLiteral("keyName")).toString();
     request.securityGroups = field(QStringLiteral("securityGroups")).toStringList();
-    if (const CheckpointEntry *cp = selectedCheckpoint())
-        request.availabilityZone = cp->availabilityZone;
+    request.availabilityZone = field(QStringLiteral("availabilityZone")).toString().trimmed();
     return request;
 }
 

@@ -18,6 +18,8 @@ protected:
     void onSuccess(QNetworkReply *reply, const QByteArray &body) override;
 
 private:
+    void onPageParsed(const QList<Volume> &page, const QString &next);
+
     QList<Volume> m_volumes;
     QString m_lastLink;
 };

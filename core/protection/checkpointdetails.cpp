@@ -1,0 +1,207 @@
+#include "protection/checkpointdetails.h"
+
+#include "bank/bankreports.h"
+#include "bank/checkpointindex.h"
+#include "protection/imageproperties.h"
+#include "protection/resource.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace sv {
+
+namespace {
+QString text(const QJsonObject &json, const char *key)
+{
+    return json.value(QLatin1String(key)).toString();
+}
+
+QJsonObject object(const QJsonObject &json, const char *key)
+{
+    return json.value(QLatin1String(key)).toObject();
+}
+
+QJsonArray array(const QJsonObject &json, const char *key)
+{
+    return json.value(QLatin1String(key)).toArray();
+}
+
+void readServer(const QJsonObject &meta, CheckpointDetails *details)
+{
+    details->cloud = text(meta, CheckpointKey::Cloud);
+    details->region = text(meta, CheckpointKey::Region);
+    const QJsonObject flavor = object(meta, CheckpointKey::Flavor);
+    details->flavorId = text(flavor, CheckpointKey::Id);
+    details->flavorName = text(flavor, CheckpointKey::Name);
+    details->keyName = text(meta, CheckpointKey::KeyName);
+    details->availabilityZone = text(meta, CheckpointKey::AvailabilityZone);
+    const QJsonArray networks = array(meta, CheckpointKey::Networks);
+    for (const QJsonValue &network : networks)
+        details->networkNames.append(text(network.toObject(), CheckpointKey::Name));
+    const QJsonArray groups = array(meta, CheckpointKey::SecurityGroups);
+    for (const QJsonValue &group : groups)
+        details->securityGroups.append(
+            group.isObject() ? text(group.toObject(), CheckpointKey::Name) : group.toString());
+    const QJsonArray volumes = array(meta, CheckpointKey::VolumesNotIncluded);
+    for (const QJsonValue &volume : volumes) {
+        const QJsonObject v = volume.toObject();
+        details->volumesNotIncluded.append(
+            VolumeNotIncluded { text(v, CheckpointKey::Id), text(v, CheckpointKey::Name) });
+    }
+}
+
+void readImage(const ProtectedResource &image, CheckpointDetails *details)
+{
+    details->imageName = image.name;
+    const QJsonObject properties = object(image.metadata, CheckpointKey::Properties);
+    details->minDiskGiB = properties.value(QLatin1String(CheckpointKey::MinDisk)).toInteger();
+    details->minRamMiB = properties.value(QLatin1String(CheckpointKey::MinRam)).toInteger();
+    details->requiresQuiesce = ImageProperties::requiresQuiesce(properties);
+}
+} // namespace
+
+CheckpointDetails CheckpointDetails::fromSummary(const CheckpointSummary &summary)
+{
+    CheckpointDetails details;
+    details.id = summary.id;
+    details.status = summary.status;
+    details.errorMessage = summary.errorMessage;
+    details.created = summary.created;
+    details.serverId = summary.serverId;
+    details.serverName = summary.serverName;
+    details.size = summary.size;
+    details.storedBytes = summary.storedBytes;
+    details.newStoredBytes = summary.newStoredBytes;
+    details.consistency = ConsistencyText::parse(summary.consistency);
+    return details;
+}
+
+CheckpointDetails CheckpointDetails::fromIndex(const CheckpointIndex &index)
+{
+    CheckpointDetails details;
+    details.id = index.id;
+    details.status = index.status;
+    details.errorMessage = index.errorMessage;
+    details.created = index.created;
+    details.size = index.totalSize();
+    details.storedBytes = index.storedBytes();
+    details.newStoredBytes = index.newStoredBytes();
+    details.consistency = ConsistencyText::parse(index.consistency);
+    details.includeData = index.options.value(QLatin1String(CheckpointKey::IncludeData)).toBool();
+    details.haveIndex = true;
+    if (const ProtectedResource *server = index.server()) {
+        details.serverId = server->id;
+        details.serverName = server->name;
+        readServer(server->metadata, &details);
+    }
+    for (const ProtectedResource &resource : index.resources) {
+        if (resource.type == QLatin1String(ImageResourceType)) {
+            readImage(resource, &details);
+            break;
+        }
+    }
+    return details;
+}
+
+QStringList CheckpointDetails::volumesNotIncludedLabels() const
+{
+    QStringList labels;
+    for (const VolumeNotIncluded &volume : volumesNotIncluded)
+        labels.append(volume.label());
+    return labels;
+}
+
+QString volumesNotIncludedSentence(const QStringList &labels)
+{
+    return QCoreApplication::translate("sv::CheckpointDetails",
+        "Attached volumes NOT included (StackVault does not back up volumes yet): %1.")
+        .arg(labels.join(QLatin1String(", ")));
+}
+
+namespace ConsistencyText {
+
+Consistency parse(const QString &token)
+{
+    if (token == QLatin1String(ConsistencyToken::OriginalImage))
+        return Consistency::OriginalImage;
+    if (token == QLatin1String(ConsistencyToken::CrashConsistent))
+        return Consistency::CrashConsistent;
+    if (token == QLatin1String(ConsistencyToken::QuiesceRequested)
+        || token == QLatin1String(ConsistencyToken::LegacyQuiesced))
+        return Consistency::QuiesceRequested;
+    return Consistency::Unknown;
+}
+
+QString token(Consistency consistency)
+{
+    switch (consistency) {
+    case Consistency::OriginalImage:
+        return QLatin1String(ConsistencyToken::OriginalImage);
+    case Consistency::CrashConsistent:
+        return QLatin1String(ConsistencyToken::CrashConsistent);
+    case Consistency::QuiesceRequested:
+        return QLatin1String(ConsistencyToken::QuiesceRequested);
+    case Consistency::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString label(Consistency consistency)
+{
+    switch (consistency) {
+    case Consistency::OriginalImage:
+        return QCoreApplication::translate("sv::CheckpointDetails", "original image");
+    case Consistency::CrashConsistent:
+        return QCoreApplication::translate("sv::CheckpointDetails", "crash-consistent");
+    case Consistency::QuiesceRequested:
+        return QCoreApplication::translate("sv::CheckpointDetails", "quiesce requested");
+    case Consistency::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("sv::CheckpointDetails", "unknown");
+}
+
+QString labelWithNote(Consistency consistency, bool requiresQuiesce)
+{
+    if (consistency == Consistency::QuiesceRequested && requiresQuiesce)
+        return QCoreApplication::translate("sv::CheckpointDetails", "%1 (os_require_quiesce=yes)")
+            .arg(label(consistency));
+    return label(consistency);
+}
+
+QString explanation(Consistency consistency, bool requiresQuiesce)
+{
+    switch (consistency) {
+    case Consistency::OriginalImage:
+        return QCoreApplication::translate("sv::CheckpointDetails",
+            "No snapshot was taken: this is the image the server booted from, without the data written "
+            "since boot.");
+    case Consistency::CrashConsistent:
+        return QCoreApplication::translate("sv::CheckpointDetails",
+            "A snapshot taken without asking the guest to freeze its file systems (the image has no QEMU "
+            "guest agent): the disk is as after a power cut.");
+    case Consistency::QuiesceRequested:
+        return requiresQuiesce ? QCoreApplication::translate("sv::CheckpointDetails",
+                   "A snapshot of a server whose image has the QEMU guest agent, so Nova tried to freeze the "
+                   "guest's "
+                   "file systems first; with os_require_quiesce=yes it fails a live snapshot whose freeze "
+                   "fails. The "
+                   "OpenStack API does not report whether the freeze happened.")
+                               : QCoreApplication::translate("sv::CheckpointDetails",
+                                   "A snapshot of a server whose image has the QEMU guest agent, so Nova "
+                                   "tried to freeze the guest's "
+                                   "file systems first; if the freeze failed, Nova went on without it. The "
+                                   "OpenStack API does not "
+                                   "report whether the freeze happened.");
+    case Consistency::Unknown:
+        break;
+    }
+    return QCoreApplication::translate(
+        "sv::CheckpointDetails", "This backup does not record how consistent its disk is.");
+}
+
+} // namespace ConsistencyText
+
+} // namespace sv
