@@ -2,84 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>YAML</name>
-    <message>
-        <source>%1: there is no key clouds, so no cloud is defined.</source>
-        <translation>%1: Es gibt keinen Schlüssel clouds, daher ist keine Cloud definiert.</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: the file must be a map with a key clouds.</source>
-        <translation>%1: Schlüssel clouds: Die Datei muss eine Zuordnung mit dem Schlüssel clouds sein.</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: expected a map of cloud names to settings.</source>
-        <translation>%1: Schlüssel clouds: Erwartet wird eine Zuordnung von Cloud-Namen zu Einstellungen.</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Saved Clouds</source>
         <translation>Gespeicherte Clouds</translation>
-    </message>
-</context>
-<context>
-    <name>sv</name>
-    <message>
-        <source>%1: key %2: %3</source>
-        <translation>%1: Schlüssel %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
-        <translation>%1: Cloud „%2“: Der Schlüssel auth.auth_url (oder OS_AUTH_URL) fehlt.</translation>
-    </message>
-    <message>
-        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
-        <translation>Anbieterprofile (Schlüssel profile: %1) werden nicht unterstützt; tragen Sie die auth_url des Anbieters in die Cloud ein.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
-    </message>
-    <message>
-        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
-        <translation>Keystone v%1 wird nicht unterstützt; StackVault braucht die Identity-v3-API.</translation>
-    </message>
-    <message>
-        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
-        <translation>Der Anmeldetyp „%1“ wird nicht unterstützt; verwenden Sie password oder v3applicationcredential.</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
-        <translation>Cloud „%1“: Das Projekt wird ignoriert, weil Anwendungszugangsdaten ihr eigenes mitbringen.</translation>
-    </message>
-    <message>
-        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
-        <translation>Die Region „%1“ gehört nicht zu den Regionen der Cloud (%2).</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
-        <translation>Cloud „%1“ nennt die Regionen %2; verwendet wird %3. Fügen Sie für jede weitere Region eine eigene Cloud hinzu.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
-        <translation>„%1“ ist keine Schnittstelle; verwenden Sie public, internal oder admin.</translation>
-    </message>
-    <message>
-        <source>expected true or false, not &quot;%1&quot;.</source>
-        <translation>true oder false erwartet, nicht „%1“.</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: %3</source>
-        <translation>%1: Cloud „%2“: %3</translation>
-    </message>
-    <message>
-        <source>environment variable %1</source>
-        <translation>Umgebungsvariable %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -270,6 +196,118 @@
     <message>
         <source>Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first (for example `source project-openrc.sh`).</source>
         <translation>Weder OS_AUTH_URL noch OS_CLOUD ist gesetzt: Laden Sie zuerst Ihre OpenStack-RC-Datei (zum Beispiel `source project-openrc.sh`).</translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML: %2</source>
+        <translation>%1: kein gültiges YAML: %2</translation>
+    </message>
+    <message>
+        <source>%1 (key %2): not valid YAML: %3</source>
+        <translation>%1 (Schlüssel %2): kein gültiges YAML: %3</translation>
+    </message>
+    <message>
+        <source>%1: there is no key clouds, so no cloud is defined.</source>
+        <translation>%1: Es gibt keinen Schlüssel clouds, daher ist keine Cloud definiert.</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: the file must be a map with a key clouds.</source>
+        <translation>%1: Schlüssel clouds: Die Datei muss eine Zuordnung mit dem Schlüssel clouds sein.</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: expected a map of cloud names to settings.</source>
+        <translation>%1: Schlüssel clouds: Erwartet wird eine Zuordnung von Cloud-Namen zu Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map of settings.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung von Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: client certificates are not supported; ignored.</source>
+        <translation>%1: Schlüssel %2: Client-Zertifikate werden nicht unterstützt; ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
+        <translation>%1: Schlüssel &lt;&lt;: Ein Merge-Schlüssel muss eine Zuordnung nennen (etwa &lt;&lt;: *base).</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung (auth_url, username, password, ...).</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is not used by StackVault; ignored.</source>
+        <translation>%1: Schlüssel %2 wird von StackVault nicht verwendet; ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a list of region names.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird eine Liste von Regionsnamen.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: each region must be a name or a map with a key name.</source>
+        <translation>%1: Schlüssel %2: Jede Region muss ein Name oder eine Zuordnung mit dem Schlüssel name sein.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a single value, not a list or map.</source>
+        <translation>%1: Schlüssel %2: Erwartet wird ein einzelner Wert, keine Liste oder Zuordnung.</translation>
+    </message>
+    <message>
+        <source>%1: key %2: %3</source>
+        <translation>%1: Schlüssel %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
+        <translation>%1: Cloud „%2“: Der Schlüssel auth.auth_url (oder OS_AUTH_URL) fehlt.</translation>
+    </message>
+    <message>
+        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
+        <translation>Anbieterprofile (Schlüssel profile: %1) werden nicht unterstützt; tragen Sie die auth_url des Anbieters in die Cloud ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
+        <translation>Keystone v%1 wird nicht unterstützt; StackVault braucht die Identity-v3-API.</translation>
+    </message>
+    <message>
+        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
+        <translation>Der Anmeldetyp „%1“ wird nicht unterstützt; verwenden Sie password oder v3applicationcredential.</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
+        <translation>Cloud „%1“: Das Projekt wird ignoriert, weil Anwendungszugangsdaten ihr eigenes mitbringen.</translation>
+    </message>
+    <message>
+        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
+        <translation>Die Region „%1“ gehört nicht zu den Regionen der Cloud (%2).</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
+        <translation>Cloud „%1“ nennt die Regionen %2; verwendet wird %3. Fügen Sie für jede weitere Region eine eigene Cloud hinzu.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
+        <translation>„%1“ ist keine Schnittstelle; verwenden Sie public, internal oder admin.</translation>
+    </message>
+    <message>
+        <source>expected true or false, not &quot;%1&quot;.</source>
+        <translation>true oder false erwartet, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: %3</source>
+        <translation>%1: Cloud „%2“: %3</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -641,53 +679,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
             <numerusform>Sicherung %1 ist unversehrt: %n Block erneut gelesen und geprüft.</numerusform>
             <numerusform>Sicherung %1 ist unversehrt: %n Blöcke erneut gelesen und geprüft.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>sv::YamlReader</name>
-    <message>
-        <source>%1: not valid YAML: %2</source>
-        <translation>%1: kein gültiges YAML: %2</translation>
-    </message>
-    <message>
-        <source>%1 (key %2): not valid YAML: %3</source>
-        <translation>%1 (Schlüssel %2): kein gültiges YAML: %3</translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation>%1, Zeile %2</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map of settings.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung von Einstellungen.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: client certificates are not supported; ignored.</source>
-        <translation>%1: Schlüssel %2: Client-Zertifikate werden nicht unterstützt; ignoriert.</translation>
-    </message>
-    <message>
-        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
-        <translation>%1: Schlüssel &lt;&lt;: Ein Merge-Schlüssel muss eine Zuordnung nennen (etwa &lt;&lt;: *base).</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Zuordnung (auth_url, username, password, ...).</translation>
-    </message>
-    <message>
-        <source>%1: key %2 is not used by StackVault; ignored.</source>
-        <translation>%1: Schlüssel %2 wird von StackVault nicht verwendet; ignoriert.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a list of region names.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird eine Liste von Regionsnamen.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: each region must be a name or a map with a key name.</source>
-        <translation>%1: Schlüssel %2: Jede Region muss ein Name oder eine Zuordnung mit dem Schlüssel name sein.</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a single value, not a list or map.</source>
-        <translation>%1: Schlüssel %2: Erwartet wird ein einzelner Wert, keine Liste oder Zuordnung.</translation>
     </message>
 </context>
 <context>

@@ -2,84 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>YAML</name>
-    <message>
-        <source>%1: there is no key clouds, so no cloud is defined.</source>
-        <translation>%1：没有 clouds 键，因此未定义任何云。</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: the file must be a map with a key clouds.</source>
-        <translation>%1：键 clouds：文件必须是包含 clouds 键的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key clouds: expected a map of cloud names to settings.</source>
-        <translation>%1：键 clouds：应为云名称到设置的映射。</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Saved Clouds</source>
         <translation>已保存的云</translation>
-    </message>
-</context>
-<context>
-    <name>sv</name>
-    <message>
-        <source>%1: key %2: %3</source>
-        <translation>%1：键 %2：%3</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
-        <translation>%1：云“%2”：缺少键 auth.auth_url（或 OS_AUTH_URL）。</translation>
-    </message>
-    <message>
-        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
-        <translation>不支持供应商配置（键 profile：%1）；请将供应商的 auth_url 写入该云。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation>“%1”不是 http:// 或 https:// 地址。</translation>
-    </message>
-    <message>
-        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
-        <translation>不支持 Keystone v%1；StackVault 需要 Identity v3 API。</translation>
-    </message>
-    <message>
-        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
-        <translation>不支持认证类型“%1”；请使用 password 或 v3applicationcredential。</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
-        <translation>云“%1”：项目被忽略，因为应用凭据自带项目。</translation>
-    </message>
-    <message>
-        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
-        <translation>区域“%1”不是该云的区域之一（%2）。</translation>
-    </message>
-    <message>
-        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
-        <translation>云“%1”列出了区域 %2；使用 %3。请为其他每个区域另外添加一个云。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
-        <translation>“%1”不是接口；请使用 public、internal 或 admin。</translation>
-    </message>
-    <message>
-        <source>expected true or false, not &quot;%1&quot;.</source>
-        <translation>应为 true 或 false，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>%1: cloud &quot;%2&quot;: %3</source>
-        <translation>%1：云“%2”：%3</translation>
-    </message>
-    <message>
-        <source>environment variable %1</source>
-        <translation>环境变量 %1</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read: %2</source>
-        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -269,6 +195,118 @@
     <message>
         <source>Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first (for example `source project-openrc.sh`).</source>
         <translation>OS_AUTH_URL 和 OS_CLOUD 均未设置：请先加载 OpenStack RC 文件（例如 `source project-openrc.sh`）。</translation>
+    </message>
+    <message>
+        <source>%1: not valid YAML: %2</source>
+        <translation>%1：不是有效的 YAML：%2</translation>
+    </message>
+    <message>
+        <source>%1 (key %2): not valid YAML: %3</source>
+        <translation>%1（键 %2）：不是有效的 YAML：%3</translation>
+    </message>
+    <message>
+        <source>%1: there is no key clouds, so no cloud is defined.</source>
+        <translation>%1：没有 clouds 键，因此未定义任何云。</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: the file must be a map with a key clouds.</source>
+        <translation>%1：键 clouds：文件必须是包含 clouds 键的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key clouds: expected a map of cloud names to settings.</source>
+        <translation>%1：键 clouds：应为云名称到设置的映射。</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map of settings.</source>
+        <translation>%1：键 %2：应为设置的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: client certificates are not supported; ignored.</source>
+        <translation>%1：键 %2：不支持客户端证书；已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
+        <translation>%1：键 &lt;&lt;：合并键必须指向一个映射（例如 &lt;&lt;: *base）。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
+        <translation>%1：键 %2：应为映射（auth_url、username、password 等）。</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is not used by StackVault; ignored.</source>
+        <translation>%1：StackVault 不使用键 %2；已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a list of region names.</source>
+        <translation>%1：键 %2：应为区域名称列表。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: each region must be a name or a map with a key name.</source>
+        <translation>%1：键 %2：每个区域必须是名称或带 name 键的映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: expected a single value, not a list or map.</source>
+        <translation>%1：键 %2：应为单个值，而不是列表或映射。</translation>
+    </message>
+    <message>
+        <source>%1: key %2: %3</source>
+        <translation>%1：键 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: key auth.auth_url (or OS_AUTH_URL) is missing.</source>
+        <translation>%1：云“%2”：缺少键 auth.auth_url（或 OS_AUTH_URL）。</translation>
+    </message>
+    <message>
+        <source>Vendor profiles (key profile: %1) are not supported; write the vendor&apos;s auth_url into the cloud.</source>
+        <translation>不支持供应商配置（键 profile：%1）；请将供应商的 auth_url 写入该云。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Keystone v%1 is not supported; StackVault needs the Identity v3 API.</source>
+        <translation>不支持 Keystone v%1；StackVault 需要 Identity v3 API。</translation>
+    </message>
+    <message>
+        <source>auth type &quot;%1&quot; is not supported; use password or v3applicationcredential.</source>
+        <translation>不支持认证类型“%1”；请使用 password 或 v3applicationcredential。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot;: the project is ignored because an application credential carries its own.</source>
+        <translation>云“%1”：项目被忽略，因为应用凭据自带项目。</translation>
+    </message>
+    <message>
+        <source>region &quot;%1&quot; is not one of the cloud&apos;s regions (%2).</source>
+        <translation>区域“%1”不是该云的区域之一（%2）。</translation>
+    </message>
+    <message>
+        <source>Cloud &quot;%1&quot; lists the regions %2; using %3. Add another cloud for each other region.</source>
+        <translation>云“%1”列出了区域 %2；使用 %3。请为其他每个区域另外添加一个云。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface; use public, internal or admin.</source>
+        <translation>“%1”不是接口；请使用 public、internal 或 admin。</translation>
+    </message>
+    <message>
+        <source>expected true or false, not &quot;%1&quot;.</source>
+        <translation>应为 true 或 false，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: cloud &quot;%2&quot;: %3</source>
+        <translation>%1：云“%2”：%3</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -635,53 +673,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>
             <numerusform>备份 %1 完好无损：已重新读取并校验 %n 个数据块。</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>sv::YamlReader</name>
-    <message>
-        <source>%1: not valid YAML: %2</source>
-        <translation>%1：不是有效的 YAML：%2</translation>
-    </message>
-    <message>
-        <source>%1 (key %2): not valid YAML: %3</source>
-        <translation>%1（键 %2）：不是有效的 YAML：%3</translation>
-    </message>
-    <message>
-        <source>%1, line %2</source>
-        <translation>%1，第 %2 行</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map of settings.</source>
-        <translation>%1：键 %2：应为设置的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: client certificates are not supported; ignored.</source>
-        <translation>%1：键 %2：不支持客户端证书；已忽略。</translation>
-    </message>
-    <message>
-        <source>%1: key &lt;&lt;: a merge key must name a map (like &lt;&lt;: *base).</source>
-        <translation>%1：键 &lt;&lt;：合并键必须指向一个映射（例如 &lt;&lt;: *base）。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a map (auth_url, username, password, ...).</source>
-        <translation>%1：键 %2：应为映射（auth_url、username、password 等）。</translation>
-    </message>
-    <message>
-        <source>%1: key %2 is not used by StackVault; ignored.</source>
-        <translation>%1：StackVault 不使用键 %2；已忽略。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a list of region names.</source>
-        <translation>%1：键 %2：应为区域名称列表。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: each region must be a name or a map with a key name.</source>
-        <translation>%1：键 %2：每个区域必须是名称或带 name 键的映射。</translation>
-    </message>
-    <message>
-        <source>%1: key %2: expected a single value, not a list or map.</source>
-        <translation>%1：键 %2：应为单个值，而不是列表或映射。</translation>
     </message>
 </context>
 <context>

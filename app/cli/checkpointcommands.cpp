@@ -49,7 +49,7 @@ void listCheckpoints(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("checkpoints"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString server = parser.value(QStringLiteral("server"));
     withBank(parser, [json, server](std::shared_ptr<sv::Bank> bank) {
@@ -93,7 +93,7 @@ void showCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("show"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("show"), &id))
         return;
@@ -139,7 +139,7 @@ void verifyCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("verify"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("verify"), &id))
         return;
@@ -158,7 +158,7 @@ void deleteCheckpoint(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("delete"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     QString id;
     if (!takeCheckpointId(parser, QStringLiteral("delete"), &id))
         return;
@@ -193,7 +193,7 @@ void checkBank(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("check"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool deep = !parser.isSet(QStringLiteral("quick"));
     withBank(parser, [json, deep](std::shared_ptr<sv::Bank> bank) {
@@ -234,7 +234,7 @@ void pruneBank(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("prune"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
         sv::PruneReport report;

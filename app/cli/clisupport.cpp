@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -56,6 +57,8 @@ void installCancelHandler(sv::JobManager *manager)
 
 // A job's result: its sentence (on stdout when it succeeded, else on stderr with the details), or one
 // JSON line {"event": EVENT, "ok", "message", "details"?, ...the result's data}.
+bool showDetails = false; // --verbose or --debug: a failed job's details (the cloud's own words) too
+
 void printResult(const sv::JobResult &result, bool json, const QString &event)
 {
     const bool ok = result.outcome == sv::JobOutcome::Succeeded;
@@ -70,7 +73,7 @@ void printResult(const sv::JobResult &result, bool json, const QString &event)
         return;
     }
     (ok ? out() : err()) << result.message << Qt::endl;
-    if (!ok && !result.details.isEmpty())
+    if (!ok && showDetails && !result.details.isEmpty())
         err() << result.details << Qt::endl;
 }
 
@@ -85,17 +88,62 @@ QString formatEta(qint64 seconds)
 bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments)
 {
     parser.addHelpOption();
+    addLogOptions(parser);
     if (!parser.parse(QStringList{QStringLiteral("stackvault-cli ") + verb} + arguments)) {
-        err() << "stackvault-cli " << verb << ": " << parser.errorText() << "\n\n" << parser.helpText();
-        err().flush();
+        err() << "stackvault-cli " << verb << ": " << parser.errorText() << "\n\n" << helpText(parser, verb);
+        CliCommand::finish(ExitUsage);
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
+        out() << helpText(parser, verb);
+        CliCommand::finish(ExitOk);
         return false;
     }
+    applyLogOptions(parser);
     return true;
+}
+
+QString helpText(const QCommandLineParser &parser, const QString &verb)
+{
+    QString text = parser.helpText();
+    // Its first line is "Usage: <the path the binary was started from> [options] …".
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+        text.replace(at, program.size(), QStringLiteral("stackvault-cli ") + verb);
+    return text;
+}
+
+void addLogOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("verbose"),
+                      QStringLiteral("Also print StackVault's log (warnings and notes: retries, re-authentication) and, "
+                                     "when a command fails, the cloud's own words about it.")});
+    parser.addOption({QStringLiteral("debug"),
+                      QStringLiteral("Print every log line, each HTTP request included (secrets are redacted).")});
+}
+
+namespace {
+void setLogRules(bool verbose, bool debug)
+{
+    showDetails = verbose || debug || qEnvironmentVariableIntValue("STACKVAULT_DEBUG") != 0;
+    if (debug || qEnvironmentVariableIntValue("STACKVAULT_DEBUG") != 0)
+        QLoggingCategory::setFilterRules(QStringLiteral("stackvault.*=true"));
+    else if (verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("stackvault.*=true\nstackvault.*.debug=false"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("stackvault.*=false\nstackvault.*.critical=true"));
+}
+} // namespace
+
+void applyLogOptions(const QCommandLineParser &parser)
+{
+    setLogRules(parser.isSet(QStringLiteral("verbose")), parser.isSet(QStringLiteral("debug")));
+}
+
+void hideCoreLog()
+{
+    setLogRules(false, false);
 }
 
 void addBankOption(QCommandLineParser &parser)

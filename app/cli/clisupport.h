@@ -22,8 +22,20 @@ class Session;
 
 namespace cli {
 
-// Parses a verb's arguments; on a usage error prints it with the verb's help and returns false.
+// Parses a verb's arguments (adding --help, --verbose and --debug) and applies the log options. Returns
+// false when the verb is done: --help printed its help (exit code 0), or a usage error was printed
+// with the help (exit code 2); the process's exit is already requested.
 bool parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments);
+// The verb's help, headed `Usage: stackvault-cli VERB [options]` (QCommandLineParser would name the
+// binary by the path it was started from).
+QString helpText(const QCommandLineParser &parser, const QString &verb);
+
+// The core's log lines (the stackvault.* categories) are for finding bugs, not for users: by default a
+// command prints only its own sentences. `--verbose` shows the core's warnings and notes, `--debug`
+// every line (as STACKVAULT_DEBUG=1 does).
+void addLogOptions(QCommandLineParser &parser);
+void applyLogOptions(const QCommandLineParser &parser);
+void hideCoreLog(); // the default, set before any verb runs
 void addBankOption(QCommandLineParser &parser);
 void addJsonOption(QCommandLineParser &parser);
 

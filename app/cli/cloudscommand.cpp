@@ -2,12 +2,14 @@
 // Secrets come only from standard input (never argv, which other users can read in /proc) and go only
 // to the keyring.
 #include "clicommand.h"
-#include "openstack/connection.h"
+#include "clisupport.h"
 #include "openstack/session.h"
 #include "profiles/cloudconfigimporter.h"
+#include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <QCommandLineParser>
@@ -55,6 +57,13 @@ Options of add:
   --auth-type password|v3applicationcredential
   --application-credential-id ID | --application-credential-name NAME
   --password-stdin              read the secret from standard input (required)
+  --no-verify                   save without signing in first (by default a cloud that refuses the
+                                password or cannot be reached is not saved)
+
+Options of every action:
+  --verbose                     also print StackVault's log: warnings and notes (retries,
+                                re-authentication)
+  --debug                       print every log line, including each HTTP request (secrets redacted)
 
 Exit codes: 0 success, 1 failure, 2 usage error.
 )";
@@ -98,6 +107,7 @@ bool openStores(Context *context)
 bool parse(QCommandLineParser &parser, const QString &action, const QStringList &arguments)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    addLogOptions(parser);
     if (!parser.parse(QStringList { QStringLiteral("stackvault-cli clouds ") + action } + arguments)) {
         QString message = parser.errorText();
         if (arguments.contains(QLatin1String("--password")) || arguments.contains(QLatin1String("-p")))
@@ -107,6 +117,7 @@ bool parse(QCommandLineParser &parser, const QString &action, const QStringList 
         usageError(message);
         return false;
     }
+    applyLogOptions(parser);
     return true;
 }
 
@@ -155,6 +166,15 @@ QString describeAuth(const CloudProfile &profile)
     if (profile.authType == sv::AuthType::ApplicationCredential)
         return QStringLiteral("application credential");
     return QStringLiteral("password");
+}
+
+// Signs in to the cloud's Keystone with the secret on a throw-away session, as the GUI's Test Connection
+// does; `done` gets the signed-in session, or why not (a sentence).
+void signIn(const Context &context, const CloudProfile &profile, const QString &secret,
+    std::function<void(const sv::CloudSessions::SignInResult &)> done)
+{
+    auto *sessions = new sv::CloudSessions(context.profiles, context.secrets, qApp);
+    sessions->trySignIn(profile, secret, qApp, std::move(done));
 }
 
 // ---- list -----------------------------------------------------------------------------------------
@@ -231,6 +251,7 @@ void addCloud(const QStringList &arguments)
     parser.addOption({ QStringLiteral("insecure"), QStringLiteral("do not verify TLS certificates") });
     parser.addOption(
         { QStringLiteral("password-stdin"), QStringLiteral("read the secret from standard input") });
+    parser.addOption({ QStringLiteral("no-verify"), QStringLiteral("save without signing in first") });
     if (!parse(parser, QStringLiteral("add"), arguments))
         return;
     const QStringList positional = parser.positionalArguments();
@@ -292,19 +313,38 @@ void addCloud(const QStringList &arguments)
     if (secret.isEmpty())
         return usageError(QStringLiteral("no password was given on standard input"));
 
-    // The secret goes first: a profile whose secret could not be kept would fail at every use.
     profile.id = CloudProfile::generateId();
-    context.secrets->write(profile.id, secret, qApp, [context, profile](const SecretResult &result) mutable {
-        if (!result.ok())
-            return failure(keyringProblem(result));
-        QString error;
-        if (!context.profiles->add(profile, &error)) {
-            context.secrets->remove(profile.id, qApp, [error](const SecretResult &) { failure(error); });
-            return;
-        }
-        out() << "Saved cloud \"" << profile.name << "\"; its " << describeAuth(profile)
-              << " secret is in the keyring.\n";
-        CliCommand::finish(ExitOk);
+    const bool verify = !parser.isSet(QStringLiteral("no-verify"));
+    // The secret goes first: a profile whose secret could not be kept would fail at every use.
+    const auto save = [context, profile, secret, verify] {
+        context.secrets->write(
+            profile.id, secret, qApp, [context, profile, verify](const SecretResult &result) mutable {
+                if (!result.ok())
+                    return failure(keyringProblem(result));
+                QString error;
+                if (!context.profiles->add(profile, &error)) {
+                    context.secrets->remove(
+                        profile.id, qApp, [error](const SecretResult &) { failure(error); });
+                    return;
+                }
+                out() << "Saved cloud \"" << profile.name << "\"; its " << describeAuth(profile)
+                      << " secret is in the keyring.\n";
+                if (!verify)
+                    out() << "It was not checked (--no-verify): `stackvault-cli clouds test " << profile.name
+                          << "` signs in to it.\n";
+                CliCommand::finish(ExitOk);
+            });
+    };
+    if (!verify)
+        return save();
+    // A wrong password or an unreachable Keystone is said now, not at the first backup; nothing is saved.
+    signIn(context, profile, secret, [profile, save](const sv::CloudSessions::SignInResult &result) {
+        if (!result.session)
+            return failure(
+                QStringLiteral("cloud \"%1\" was not saved: %2 (To save it without signing in, add "
+                               "--no-verify.)")
+                    .arg(profile.name, result.error));
+        save();
     });
 }
 
@@ -501,32 +541,27 @@ void testCloud(const QStringList &arguments)
     if (!profile)
         return;
 
-    context.secrets->read(profile->id, qApp, [profile = *profile](const SecretResult &secret) {
+    context.secrets->read(profile->id, qApp, [context, profile = *profile](const SecretResult &secret) {
         if (!secret.ok())
             return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, keyringProblem(secret)));
-        auto session = sv::openstack::Session::create(profile, secret.secret);
-        auto *connection = new sv::openstack::Connection(session, qApp);
-        if (const sv::openstack::Error &setup = connection->setupError())
-            return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, setup.message));
-        connection->ensureAuthenticated(sv::openstack::ServiceType::Identity, qApp,
-            [session, profile](const sv::openstack::Error &error) {
-                if (error)
-                    return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, error.message));
-                const sv::openstack::AuthState state = session->authState();
-                QStringList services;
-                for (const auto &service : state.catalog.services())
-                    services.append(service.type);
-                services.sort();
-                const qint64 minutes = state.obtainedAt.secsTo(state.expiresAt) / 60;
-                out() << "Logged in to \"" << profile.name << "\" ("
-                      << (state.projectName.isEmpty() ? QStringLiteral("no project scope")
-                                                      : QStringLiteral("project ") + state.projectName)
-                      << "); the token is valid for " << minutes << " minutes.\n"
-                      << "Services: "
-                      << (services.isEmpty() ? QStringLiteral("none") : services.join(QLatin1String(", ")))
-                      << "\n";
-                CliCommand::finish(ExitOk);
-            });
+        signIn(context, profile, secret.secret, [profile](const sv::CloudSessions::SignInResult &result) {
+            if (!result.session)
+                return failure(QStringLiteral("cloud \"%1\": %2").arg(profile.name, result.error));
+            const sv::openstack::AuthState state = result.session->authState();
+            QStringList services;
+            for (const auto &service : state.catalog.services())
+                services.append(service.type);
+            services.sort();
+            const qint64 minutes = state.obtainedAt.secsTo(state.expiresAt) / 60;
+            out() << "Logged in to \"" << profile.name << "\" ("
+                  << (state.projectName.isEmpty() ? QStringLiteral("no project scope")
+                                                  : QStringLiteral("project ") + state.projectName)
+                  << "); the token is valid for " << minutes << " minutes.\n"
+                  << "Services: "
+                  << (services.isEmpty() ? QStringLiteral("none") : services.join(QLatin1String(", ")))
+                  << "\n";
+            CliCommand::finish(ExitOk);
+        });
     });
 }
 

@@ -1,4 +1,5 @@
 #include "clicommand.h"
+#include "clisupport.h"
 #include "util/appinfo.h"
 
 #include <QCoreApplication>
@@ -57,6 +58,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     sv::initApplication();
+    cli::hideCoreLog();
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")

@@ -33,7 +33,7 @@ void backup(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("backup"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     if (!parser.isSet(QStringLiteral("cloud")) || !parser.isSet(QStringLiteral("server"))) {
         err() << "stackvault-cli backup: --cloud and --server are required\n";
         return CliCommand::finish(ExitUsage);
@@ -86,7 +86,7 @@ void restore(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("restore"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to-cloud"))) {
         err() << "stackvault-cli restore: give one backup id and --to-cloud\n";
         return CliCommand::finish(ExitUsage);
@@ -132,7 +132,7 @@ void sweep(const QStringList &arguments)
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("sweep"), arguments))
-        return CliCommand::finish(parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage);
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     withBank(parser, [json](std::shared_ptr<sv::Bank> bank) {
         // Every cloud the journal names, and only those, is signed in to.

@@ -16,10 +16,8 @@ namespace sv {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::CloudConfigImporter", text);
-}
+// The helpers below are not members of CloudConfigImporter, yet their messages are its own: they call
+// CloudConfigImporter::tr by name, so lupdate files them under the context that is looked up at run time.
 
 // One value of a cloud's configuration with where it came from, so every message can name the file (or
 // variable), the line and the key.
@@ -114,8 +112,9 @@ public:
                                       .arg(e.mark.line + 1)
                                       .arg(e.mark.column + 1);
             m_errors->append(key.isEmpty()
-                    ? tr("%1: not valid YAML: %2").arg(where, fromStd(e.msg))
-                    : tr("%1 (key %2): not valid YAML: %3").arg(where, key, fromStd(e.msg)));
+                    ? sv::CloudConfigImporter::tr("%1: not valid YAML: %2").arg(where, fromStd(e.msg))
+                    : sv::CloudConfigImporter::tr("%1 (key %2): not valid YAML: %3")
+                          .arg(where, key, fromStd(e.msg)));
             return false;
         }
     }
@@ -125,12 +124,15 @@ public:
     {
         if (root.IsNull() || (root.IsMap() && !root[std::string("clouds")])) {
             if (!mayBeEmpty)
-                m_errors->append(tr("%1: there is no key clouds, so no cloud is defined.").arg(m_file));
+                m_errors->append(
+                    sv::CloudConfigImporter::tr("%1: there is no key clouds, so no cloud is defined.")
+                        .arg(m_file));
             return YAML::Node();
         }
         if (!root.IsMap()) {
             m_errors->append(
-                tr("%1: key clouds: the file must be a map with a key clouds.").arg(where(root)));
+                sv::CloudConfigImporter::tr("%1: key clouds: the file must be a map with a key clouds.")
+                    .arg(where(root)));
             return YAML::Node();
         }
         const YAML::Node clouds = root[std::string("clouds")];
@@ -138,7 +140,8 @@ public:
             return YAML::Node();
         if (!clouds.IsMap()) {
             m_errors->append(
-                tr("%1: key clouds: expected a map of cloud names to settings.").arg(where(clouds)));
+                sv::CloudConfigImporter::tr("%1: key clouds: expected a map of cloud names to settings.")
+                    .arg(where(clouds)));
             return YAML::Node();
         }
         return clouds;
@@ -146,14 +149,15 @@ public:
 
     QString where(const YAML::Node &node) const
     {
-        return tr("%1, line %2").arg(m_file).arg(node.Mark().line + 1);
+        return sv::CloudConfigImporter::tr("%1, line %2").arg(m_file).arg(node.Mark().line + 1);
     }
 
     void flattenCloud(const YAML::Node &cloud, const QString &path, Settings &out, QStringList &notes)
     {
         if (!cloud.IsMap()) {
             if (!cloud.IsNull())
-                m_errors->append(tr("%1: key %2: expected a map of settings.").arg(where(cloud), path));
+                m_errors->append(sv::CloudConfigImporter::tr("%1: key %2: expected a map of settings.")
+                                     .arg(where(cloud), path));
             return;
         }
         // YAML merge keys ("<<: *base") are common in clouds.yaml; yaml-cpp leaves them to us. The merged
@@ -172,8 +176,9 @@ public:
             else if (cloudScalarKeys().contains(key))
                 putScalar(key, value, keyPath, out);
             else if (key == QLatin1String("key") || key == QLatin1String("cert"))
-                notes.append(tr("%1: key %2: client certificates are not supported; ignored.")
-                                 .arg(where(value), keyPath));
+                notes.append(
+                    sv::CloudConfigImporter::tr("%1: key %2: client certificates are not supported; ignored.")
+                        .arg(where(value), keyPath));
         }
     }
 
@@ -191,7 +196,8 @@ private:
                 function(merged[i]);
         } else {
             m_errors->append(
-                tr("%1: key <<: a merge key must name a map (like <<: *base).").arg(where(merged)));
+                sv::CloudConfigImporter::tr("%1: key <<: a merge key must name a map (like <<: *base).")
+                    .arg(where(merged)));
         }
     }
 
@@ -199,7 +205,8 @@ private:
     {
         if (!auth.IsMap()) {
             m_errors->append(
-                tr("%1: key %2: expected a map (auth_url, username, password, ...).").arg(where(auth), path));
+                sv::CloudConfigImporter::tr("%1: key %2: expected a map (auth_url, username, password, ...).")
+                    .arg(where(auth), path));
             return;
         }
         forEachMerged(auth, [&](const YAML::Node &base) { flattenAuth(base, path, out, notes); });
@@ -211,15 +218,16 @@ private:
             if (authKeys().contains(key))
                 putScalar(key, it->second, keyPath, out);
             else
-                notes.append(
-                    tr("%1: key %2 is not used by StackVault; ignored.").arg(where(it->second), keyPath));
+                notes.append(sv::CloudConfigImporter::tr("%1: key %2 is not used by StackVault; ignored.")
+                                 .arg(where(it->second), keyPath));
         }
     }
 
     void flattenRegions(const YAML::Node &regions, const QString &path, Settings &out)
     {
         if (!regions.IsSequence()) {
-            m_errors->append(tr("%1: key %2: expected a list of region names.").arg(where(regions), path));
+            m_errors->append(sv::CloudConfigImporter::tr("%1: key %2: expected a list of region names.")
+                                 .arg(where(regions), path));
             return;
         }
         Setting setting { QString(), where(regions), path, {} };
@@ -227,7 +235,8 @@ private:
             // (Never assign to a YAML::Node that refers into a document: that rewrites the document.)
             const YAML::Node name = region.IsMap() ? region[std::string("name")] : region;
             if (!name || !name.IsScalar() || name.Scalar().empty()) {
-                m_errors->append(tr("%1: key %2: each region must be a name or a map with a key name.")
+                m_errors->append(sv::CloudConfigImporter::tr(
+                    "%1: key %2: each region must be a name or a map with a key name.")
                                      .arg(where(region), path));
                 return;
             }
@@ -243,7 +252,8 @@ private:
     {
         if (!value.IsScalar()) {
             m_errors->append(
-                tr("%1: key %2: expected a single value, not a list or map.").arg(where(value), path));
+                sv::CloudConfigImporter::tr("%1: key %2: expected a single value, not a list or map.")
+                    .arg(where(value), path));
             return;
         }
         out.insert(key, Setting { fromStd(value.Scalar()), where(value), path, {} });
@@ -286,7 +296,7 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
     const auto has
         = [&settings](const char *key) { return !settings.value(QLatin1String(key)).value.isEmpty(); };
     const auto fail = [&errors](const Setting &setting, const QString &problem) {
-        errors.append(tr("%1: key %2: %3").arg(setting.where, setting.key, problem));
+        errors.append(sv::CloudConfigImporter::tr("%1: key %2: %3").arg(setting.where, setting.key, problem));
         return std::nullopt;
     };
     const auto setting = [&settings](const char *key) { return settings.value(QLatin1String(key)); };
@@ -298,11 +308,13 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
 
     if (!has("auth_url")) {
         QString problem
-            = tr("%1: cloud \"%2\": key auth.auth_url (or OS_AUTH_URL) is missing.").arg(cloudWhere, name);
+            = sv::CloudConfigImporter::tr("%1: cloud \"%2\": key auth.auth_url (or OS_AUTH_URL) is missing.")
+                  .arg(cloudWhere, name);
         if (has("profile") || has("cloud"))
             problem += QLatin1Char(' ')
-                + tr("Vendor profiles (key profile: %1) are not supported; write the vendor's auth_url into "
-                     "the cloud.")
+                + sv::CloudConfigImporter::tr(
+                    "Vendor profiles (key profile: %1) are not supported; write the vendor's auth_url into "
+                    "the cloud.")
                       .arg(has("profile") ? value("profile") : value("cloud"));
         errors.append(problem);
         return std::nullopt;
@@ -311,14 +323,16 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
     if (!profile.authUrl.isValid() || profile.authUrl.host().isEmpty()
         || (profile.authUrl.scheme() != QLatin1String("https")
             && profile.authUrl.scheme() != QLatin1String("http")))
-        return fail(
-            setting("auth_url"), tr("\"%1\" is not an http:// or https:// URL.").arg(value("auth_url")));
+        return fail(setting("auth_url"),
+            sv::CloudConfigImporter::tr("\"%1\" is not an http:// or https:// URL.").arg(value("auth_url")));
 
     if (has("identity_api_version")) {
         const QString version = value("identity_api_version");
         if (!version.startsWith(QLatin1Char('3')))
             return fail(setting("identity_api_version"),
-                tr("Keystone v%1 is not supported; StackVault needs the Identity v3 API.").arg(version));
+                sv::CloudConfigImporter::tr(
+                    "Keystone v%1 is not supported; StackVault needs the Identity v3 API.")
+                    .arg(version));
     }
 
     // Authentication type. Without auth_type openstacksdk assumes "password"; an application credential
@@ -337,8 +351,8 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
         profile.authType = AuthType::ApplicationCredential;
     } else {
         return fail(setting("auth_type"),
-            tr("auth type \"%1\" is not supported; use password or "
-               "v3applicationcredential.")
+            sv::CloudConfigImporter::tr("auth type \"%1\" is not supported; use password or "
+                                    "v3applicationcredential.")
                 .arg(value("auth_type")));
     }
 
@@ -371,9 +385,9 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
         cloud.secret = value("application_credential_secret");
         // Application credentials carry their own scope; a project in the file would be rejected by Keystone.
         if (has("project_name") || has("project_id") || has("tenant_name") || has("tenant_id")) {
-            notes.append(
-                tr("Cloud \"%1\": the project is ignored because an application credential carries its own.")
-                    .arg(name));
+            notes.append(sv::CloudConfigImporter::tr(
+                "Cloud \"%1\": the project is ignored because an application credential carries its own.")
+                             .arg(name));
             profile.projectName.clear();
             profile.projectId.clear();
             profile.projectDomainName.clear();
@@ -393,15 +407,15 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
         const Setting regions = setting("regions");
         if (!regions.regions.isEmpty() && !regions.regions.contains(profile.regionName))
             return fail(setting("region_name"),
-                tr("region \"%1\" is not one of the cloud's regions (%2).")
+                sv::CloudConfigImporter::tr("region \"%1\" is not one of the cloud's regions (%2).")
                     .arg(profile.regionName, regions.regions.join(QLatin1String(", "))));
     } else if (has("regions")) {
         const Setting regions = setting("regions");
         profile.regionName = regions.value;
         if (regions.regions.size() > 1)
-            notes.append(
-                tr("Cloud \"%1\" lists the regions %2; using %3. Add another cloud for each other region.")
-                    .arg(name, regions.regions.join(QLatin1String(", ")), profile.regionName));
+            notes.append(sv::CloudConfigImporter::tr(
+                "Cloud \"%1\" lists the regions %2; using %3. Add another cloud for each other region.")
+                             .arg(name, regions.regions.join(QLatin1String(", ")), profile.regionName));
     }
 
     const char *interfaceKey = has("interface") ? "interface" : "endpoint_type";
@@ -412,7 +426,8 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
         if (interface != QLatin1String("public") && interface != QLatin1String("internal")
             && interface != QLatin1String("admin"))
             return fail(setting(interfaceKey),
-                tr("\"%1\" is not an interface; use public, internal or admin.").arg(value(interfaceKey)));
+                sv::CloudConfigImporter::tr("\"%1\" is not an interface; use public, internal or admin.")
+                    .arg(value(interfaceKey)));
         profile.interface = interface;
     }
 
@@ -420,20 +435,21 @@ std::optional<ImportedCloud> buildCloud(const QString &name, const Settings &set
     if (has("verify")) {
         const auto verify = parseBool(value("verify"));
         if (!verify)
-            return fail(setting("verify"), tr("expected true or false, not \"%1\".").arg(value("verify")));
+            return fail(setting("verify"),
+                sv::CloudConfigImporter::tr("expected true or false, not \"%1\".").arg(value("verify")));
         profile.verifyTls = *verify;
     }
     if (has("insecure")) {
         const auto insecure = parseBool(value("insecure"));
         if (!insecure)
-            return fail(
-                setting("insecure"), tr("expected true or false, not \"%1\".").arg(value("insecure")));
+            return fail(setting("insecure"),
+                sv::CloudConfigImporter::tr("expected true or false, not \"%1\".").arg(value("insecure")));
         if (*insecure)
             profile.verifyTls = false;
     }
 
     if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
-        errors.append(tr("%1: cloud \"%2\": %3").arg(cloudWhere, name, invalid));
+        errors.append(sv::CloudConfigImporter::tr("%1: cloud \"%2\": %3").arg(cloudWhere, name, invalid));
         return std::nullopt;
     }
     cloud.notes = notes;
@@ -493,7 +509,8 @@ void overlayEnvironment(const QProcessEnvironment &environment, Settings &settin
         } else if (key == QLatin1String("region_name")) {
             settings.remove(QStringLiteral("regions"));
         }
-        settings.insert(key, Setting { text, tr("environment variable %1").arg(variable), variable, {} });
+        settings.insert(key,
+            Setting { text, sv::CloudConfigImporter::tr("environment variable %1").arg(variable), variable, {} });
     }
 }
 
@@ -501,7 +518,7 @@ bool readFile(const QString &path, QByteArray *contents, QStringList &errors)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        errors.append(tr("%1: cannot be read: %2").arg(path, file.errorString()));
+        errors.append(sv::CloudConfigImporter::tr("%1: cannot be read: %2").arg(path, file.errorString()));
         return false;
     }
     *contents = file.readAll();
@@ -615,10 +632,10 @@ CloudImportResult CloudConfigImporter::parse(const QByteArray &clouds, const QSt
     if (!result.errors.isEmpty())
         return result;
     if (!onlyCloud.isEmpty() && !parsed.settings.contains(onlyCloud)) {
-        result.errors.append(
-            tr("%1: there is no cloud named \"%2\" (found: %3).")
-                .arg(cloudsName, onlyCloud,
-                    parsed.names.isEmpty() ? tr("none") : parsed.names.join(QLatin1String(", "))));
+        result.errors.append(sv::CloudConfigImporter::tr("%1: there is no cloud named \"%2\" (found: %3).")
+                                 .arg(cloudsName, onlyCloud,
+                                     parsed.names.isEmpty() ? sv::CloudConfigImporter::tr("none")
+                                                            : parsed.names.join(QLatin1String(", "))));
         return result;
     }
     const QString currentDirectory = QDir::currentPath();
@@ -656,7 +673,7 @@ CloudImportResult CloudConfigImporter::importDefault(
     if (cloudsFile.isEmpty()) {
         CloudImportResult result;
         result.errors.append(
-            tr("No clouds.yaml was found (looked in $OS_CLIENT_CONFIG_FILE, %1).")
+            sv::CloudConfigImporter::tr("No clouds.yaml was found (looked in $OS_CLIENT_CONFIG_FILE, %1).")
                 .arg(searchDirectories(environment, currentDirectory).join(QLatin1String(", "))));
         return result;
     }
@@ -678,8 +695,9 @@ CloudImportResult CloudConfigImporter::importEnvironment(
         const QString cloudsFile = findCloudsFile(environment, currentDirectory);
         if (cloudsFile.isEmpty()) {
             result.errors.append(
-                tr("environment variable OS_CLOUD names \"%1\", but no clouds.yaml was found "
-                   "(looked in $OS_CLIENT_CONFIG_FILE, %2).")
+                sv::CloudConfigImporter::tr(
+                    "environment variable OS_CLOUD names \"%1\", but no clouds.yaml was found "
+                    "(looked in $OS_CLIENT_CONFIG_FILE, %2).")
                     .arg(selected,
                         searchDirectories(environment, currentDirectory).join(QLatin1String(", "))));
             return result;
@@ -696,10 +714,11 @@ CloudImportResult CloudConfigImporter::importEnvironment(
         if (!result.errors.isEmpty())
             return result;
         if (!parsed.settings.contains(selected)) {
-            result.errors.append(
-                tr("environment variable OS_CLOUD: %1 has no cloud named \"%2\" (found: %3).")
-                    .arg(cloudsFile, selected,
-                        parsed.names.isEmpty() ? tr("none") : parsed.names.join(QLatin1String(", "))));
+            result.errors.append(sv::CloudConfigImporter::tr(
+                "environment variable OS_CLOUD: %1 has no cloud named \"%2\" (found: %3).")
+                                     .arg(cloudsFile, selected,
+                                         parsed.names.isEmpty() ? sv::CloudConfigImporter::tr("none")
+                                                                : parsed.names.join(QLatin1String(", "))));
             return result;
         }
         name = selected;
@@ -709,11 +728,12 @@ CloudImportResult CloudConfigImporter::importEnvironment(
         source = cloudsFile;
     } else if (environment.contains(QStringLiteral("OS_AUTH_URL"))) {
         name = environment.value(QStringLiteral("OS_CLOUD_NAME"), QStringLiteral("envvars"));
-        where = tr("environment variables");
+        where = sv::CloudConfigImporter::tr("environment variables");
         source = where;
     } else {
-        result.errors.append(tr("Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first "
-                                "(for example `source project-openrc.sh`)."));
+        result.errors.append(sv::CloudConfigImporter::tr(
+            "Neither OS_AUTH_URL nor OS_CLOUD is set: load your OpenStack RC file first "
+            "(for example `source project-openrc.sh`)."));
         return result;
     }
     overlayEnvironment(environment, settings);

@@ -3,6 +3,7 @@
 #include "profiles/cloudprofile.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -35,6 +36,8 @@ struct CloudImportResult
 // openstacksdk's order, and the OS_* variables of an openrc file.
 class CloudConfigImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(sv::CloudConfigImporter)
+
 public:
     // The directories searched, in openstacksdk's order: the current directory, $XDG_CONFIG_HOME/openstack,
     // ~/.config/openstack, the first of $XDG_CONFIG_DIRS (or /etc/xdg) + /openstack, /etc/openstack.

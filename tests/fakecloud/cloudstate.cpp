@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcFake, "stackvault.fakecloud")
 
 namespace fake {
@@ -233,6 +235,26 @@ std::shared_ptr<ImageData> CloudState::hashNow(const VirtualDisk &disk)
     return data;
 }
 
+void CloudState::change(const QString &id, const QString &field, QString &value, QDateTime &updatedAt,
+                        const QString &newValue, const QDateTime &at)
+{
+    if (value == newValue)
+        return;
+    value = newValue;
+    updatedAt = at;
+    stateLog.append(StateChange{id, field, newValue, at});
+}
+
+void CloudState::setTaskState(Server &server, const QString &taskState, const QDateTime &at)
+{
+    change(server.id, QStringLiteral("task_state"), server.taskState, server.updatedAt, taskState, at);
+}
+
+void CloudState::setImageStatus(Image &image, const QString &status, const QDateTime &at)
+{
+    change(image.id, QStringLiteral("status"), image.status, image.updatedAt, status, at);
+}
+
 void CloudState::advance()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -249,7 +271,7 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         if (!server.bootDownload->ok) {
             server.status = QStringLiteral("ERROR");
             server.vmState = QStringLiteral("error");
-            server.taskState.clear();
+            setTaskState(server, QString(), now);
             server.faultMessage = server.bootDownload->error;
             server.updatedAt = now;
             server.bootDownload.reset();
@@ -262,7 +284,7 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         server.status = QStringLiteral("ACTIVE");
         server.vmState = QStringLiteral("active");
         server.powerState = 1;
-        server.taskState.clear();
+        setTaskState(server, QString(), now);
         server.launchedAt = now;
         server.updatedAt = now;
     }
@@ -274,9 +296,11 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
     double bound = 0;
     static const char *const names[] = {"image_snapshot_pending", "image_snapshot", "image_pending_upload",
                                         "image_uploading"};
+    double stepStarts[5] = {0, 0, 0, 0, 0}; // seconds after the request
     int step = 4;
     for (int i = 0; i < 4; ++i) {
         bound += i < steps.size() ? steps.at(i) : 0.0;
+        stepStarts[i + 1] = bound;
         if (elapsed < bound) {
             step = i;
             break;
@@ -289,17 +313,18 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         && (uploadIt == remoteUploads.constEnd() || uploadIt.value()->done);
     if (step == 4 && !hashed)
         step = 3; // a big disk takes as long as its digests (the "upload") take
-    const QString taskState = step < 4 ? QString::fromLatin1(names[step]) : QString();
-    if (server.taskState != taskState) {
-        server.taskState = taskState;
-        server.updatedAt = now;
+    // Every step passed since the last look, in order, each at the time it began.
+    int passed = -1;
+    for (int i = 0; i < 4; ++i) {
+        if (server.taskState == QLatin1String(names[i]))
+            passed = i;
     }
-    if (imageIt != images.end()) {
-        const QString status = step <= 1 ? QStringLiteral("queued") : QStringLiteral("saving");
-        if (step < 4 && imageIt->status != status) {
-            imageIt->status = status;
-            imageIt->updatedAt = now;
-        }
+    for (int i = passed + 1; i <= step; ++i) {
+        const QDateTime at = std::min(now, job.startedAt.addMSecs(qint64(stepStarts[i] * 1000)));
+        if (imageIt != images.end() && i == 2)
+            setImageStatus(*imageIt, QStringLiteral("saving"), at); // Glance: the upload begins
+        if (i < 4)
+            setTaskState(server, QString::fromLatin1(names[i]), at);
     }
     if (step < 4)
         return;
@@ -308,22 +333,20 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         if (job.vanishes) {
             images.erase(imageIt);
         } else if (job.endsKilled) {
-            imageIt->status = QStringLiteral("killed");
-            imageIt->updatedAt = now;
+            setImageStatus(*imageIt, QStringLiteral("killed"), now);
         } else if (hashIt != hashJobs.constEnd()) {
             auto data = std::make_shared<ImageData>();
             data->disk = hashIt.value()->disk;
             data->md5 = hashIt.value()->md5;
             data->sha512 = hashIt.value()->sha512;
             imageIt->data = data;
-            imageIt->status = QStringLiteral("active");
-            imageIt->updatedAt = now;
+            setImageStatus(*imageIt, QStringLiteral("active"), now);
         }
     }
     hashJobs.remove(job.imageId);
     remoteUploads.remove(job.imageId);
     server.snapshot.reset();
-    server.taskState.clear();
+    setTaskState(server, QString(), now);
 }
 
 } // namespace fake

@@ -49,6 +49,12 @@ public:
     // The most recent requests (at most RequestLogLimit), oldest first: tests check what was asked and answered.
     static constexpr int RequestLogLimit = 20000;
     QList<RequestRecord> requestLog;
+    // Every change of a server's task_state and of an image's status during a snapshot, oldest first,
+    // as the fake made it: the createImage steps are recorded as they are passed, also when nobody
+    // asked in between (FakeCloud::stateLog()).
+    QList<StateChange> stateLog;
+    void setTaskState(Server &server, const QString &taskState, const QDateTime &at);
+    void setImageStatus(Image &image, const QString &status, const QDateTime &at);
     int nextFaultId = 1;
     int nextInstanceNumber = 1;
 
@@ -103,6 +109,8 @@ public:
 
 private:
     void advanceServer(Server &server, const QDateTime &now);
+    void change(const QString &id, const QString &field, QString &value, QDateTime &updatedAt,
+                const QString &newValue, const QDateTime &at);
     QTemporaryDir m_tempDir;
     int m_nextFile = 1;
     std::vector<std::thread> m_workers;

@@ -1014,9 +1014,9 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
         // The snapshot holds the disk as it is now: base image plus everything written since boot.
         m_state.hashJobs.insert(image.id, m_state.startHashing(server.disk));
         server.snapshot = job;
-        server.taskState = QStringLiteral("image_snapshot_pending");
-        server.updatedAt = now;
+        m_state.setTaskState(server, QStringLiteral("image_snapshot_pending"), now);
         m_state.images.insert(image.id, image);
+        m_state.stateLog.append(StateChange{image.id, QStringLiteral("status"), image.status, now});
     }
     if (call.minor >= 45) {
         ex.json(202, QJsonObject{{QStringLiteral("image_id"), image.id}});
@@ -1167,8 +1167,7 @@ void ComputeService::createRemoteSnapshot(Call &call, Server &server, const QStr
     auto upload = std::make_shared<RemoteTransfer>();
     m_state.remoteUploads.insert(imageId, upload);
     server.snapshot = job;
-    server.taskState = QStringLiteral("image_snapshot_pending");
-    server.updatedAt = now;
+    m_state.setTaskState(server, QStringLiteral("image_snapshot_pending"), now);
     // Nova uploads once the hypervisor has written the snapshot (image_snapshot_pending + image_snapshot:
     // Glance shows queued); the PUT makes Glance show saving, then active.
     const auto &steps = m_state.settings.snapshotStepSeconds;

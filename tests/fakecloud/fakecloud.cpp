@@ -506,6 +506,18 @@ QList<RequestRecord> FakeCloud::requestLog() const
     return d->state.requestLog;
 }
 
+QStringList FakeCloud::stateLog(const QString &id, const QString &field) const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    QStringList values;
+    for (const StateChange &change : std::as_const(d->state.stateLog)) {
+        if (change.id == id && change.field == field)
+            values.append(change.value);
+    }
+    return values;
+}
+
 QStringList FakeCloud::leftoverImageIds() const
 {
     std::lock_guard lock(d->state.mutex);

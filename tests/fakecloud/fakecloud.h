@@ -67,6 +67,9 @@ public:
     int pendingFaults() const;
     // The requests answered so far (the most recent 20,000), oldest first; the control API's are left out.
     QList<RequestRecord> requestLog() const;
+    // The values a server's task_state ("" for none) or an image's status went through, oldest first, as
+    // the fake cloud changed them (not as someone polling saw them): field "task_state" or "status".
+    QStringList stateLog(const QString &id, const QString &field) const;
     // Records made while running that still exist (what a client failed to clean up).
     QStringList leftoverImageIds() const;
     QStringList leftoverServerIds() const;

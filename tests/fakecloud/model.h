@@ -236,6 +236,15 @@ struct Fault
     int hits = 0;
 };
 
+// One change of a server's task_state ("" for none) or of an image's status (CloudState::stateLog).
+struct StateChange
+{
+    QString id; // the server's or the image's
+    QString field; // "task_state" or "status"
+    QString value;
+    QDateTime at;
+};
+
 // One answered request, as the fake saw it (FakeCloud::requestLog()).
 struct RequestRecord
 {

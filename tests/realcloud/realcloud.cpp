@@ -1,5 +1,7 @@
 #include "realcloud.h"
 
+#include "bank/swiftbank.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -121,6 +123,36 @@ QProcessEnvironment RealCloud::cliEnvironment(bool asAdmin) const
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         env.insert(it.key(), it.value());
     return env;
+}
+
+sv::CloudProfile demoProfile(const RealCloud &cloud, const QString &name, const QUrl &authUrl)
+{
+    const Credentials demo = cloud.demo();
+    sv::CloudProfile profile;
+    profile.id = sv::CloudProfile::generateId();
+    profile.name = name;
+    profile.authUrl = authUrl.isEmpty() ? cloud.authUrl() : authUrl;
+    profile.userName = demo.username;
+    profile.userDomainName = demo.userDomainName;
+    profile.projectName = demo.projectName;
+    profile.projectDomainName = demo.projectDomainName;
+    profile.regionName = cloud.regionName();
+    return profile;
+}
+
+bool deleteAllObjects(sv::SwiftBank &bank, sv::BankError *error)
+{
+    QStringList names;
+    const bool listed = bank.listObjects({}, [&](const sv::SwiftBank::Listed &entry) {
+        names.append(entry.name);
+        return true;
+    }, error);
+    for (const QString &name : std::as_const(names)) {
+        bool existed = false;
+        sv::BankError ignored; // a name another cleanup removed first is gone either way
+        bank.deleteObject(name, &existed, &ignored);
+    }
+    return listed;
 }
 
 } // namespace real

@@ -2,10 +2,17 @@
 // Where the real Keystone, Glance and Swift that scripts/test started (tests/realcloud/start.sh) are,
 // and with which credentials to reach them. Tests labelled `realcloud` start with REALCLOUD_REQUIRE().
 
+#include "bank/bankerror.h"
+#include "profiles/cloudprofile.h"
+
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
+
+namespace sv {
+class SwiftBank;
+}
 
 namespace real {
 
@@ -57,6 +64,15 @@ private:
     QHash<QString, QString> m_values;      // $REALCLOUD_DIR/env (demo)
     QHash<QString, QString> m_adminValues; // $REALCLOUD_DIR/env.admin
 };
+
+// The demo user's cloud profile (a fresh id, the real region), as a user would save it: named `name`,
+// at `authUrl` (default: the real Keystone; shortAuthUrl() for token-expiry tests).
+sv::CloudProfile demoProfile(const RealCloud &cloud, const QString &name = QStringLiteral("realcloud"),
+                             const QUrl &authUrl = QUrl());
+
+// Deletes every object of the bank's container (what a test wrote); the container itself stays. Blocks:
+// call it off the GUI thread of a test that serves requests on it. False (and *error) if listing failed.
+bool deleteAllObjects(sv::SwiftBank &bank, sv::BankError *error);
 
 } // namespace real
 

@@ -6,12 +6,12 @@
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
+#include "clirunner.h"
 #include "realcloud.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,27 +29,18 @@ class TestCliSwift : public QObject
     QString m_container;
     std::shared_ptr<SwiftBank> m_bank;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    svtest::CliRunner m_runner = relayedRunner(m_home.path());
 
-    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    static svtest::CliRunner relayedRunner(const QString &home)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("no_proxy"), QStringLiteral("127.0.0.1,localhost"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return Run{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        svtest::CliRunner runner(home);
+        runner.setEnvironment(QStringLiteral("no_proxy"), QStringLiteral("127.0.0.1,localhost"));
+        return runner;
+    }
+
+    svtest::CliRun cli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        return m_runner.run(arguments, input);
     }
 
     QString bankSpec() const { return QStringLiteral("swift:%1/%2").arg(m_cloudName, m_container); }
@@ -65,22 +56,14 @@ private Q_SLOTS:
         m_cloudName = QStringLiteral("real-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
         m_container = QStringLiteral("sv-cli-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         const real::Credentials demo = m_cloud.demo();
-        Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),
+        svtest::CliRun add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),
                        m_cloud.authUrl().toString(), QStringLiteral("--user"), demo.username, QStringLiteral("--project"),
                        demo.projectName, QStringLiteral("--region"), m_cloud.regionName(),
                        QStringLiteral("--password-stdin")},
                       demo.password.toUtf8() + '\n');
         QVERIFY2(add.exitCode == 0, add.err.constData());
 
-        CloudProfile profile;
-        profile.id = CloudProfile::generateId();
-        profile.name = m_cloudName;
-        profile.authUrl = m_cloud.authUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud, m_cloudName);
         m_bank = std::make_shared<SwiftBank>(openstack::Session::create(profile, demo.password), m_container);
     }
 
@@ -88,23 +71,15 @@ private Q_SLOTS:
     {
         if (!m_bank)
             return;
-        QStringList names;
         BankError error;
-        m_bank->listObjects({}, [&](const SwiftBank::Listed &entry) {
-            names.append(entry.name);
-            return true;
-        }, &error);
-        for (const QString &name : std::as_const(names)) {
-            bool existed = false;
-            m_bank->deleteObject(name, &existed, &error);
-        }
+        real::deleteAllObjects(*m_bank, &error);
         cli({QStringLiteral("clouds"), QStringLiteral("remove"), m_cloudName});
     }
 
     void bankVerbsOnSwift()
     {
         // First use creates the container and the format marker; the bank is empty.
-        Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
         QVERIFY2(list.exitCode == 0, list.err.constData());
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
         qint64 size = -1;
@@ -146,14 +121,14 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QLatin1String("server_name")).toString(), QStringLiteral("web-1"));
         QCOMPARE(summary.value(QLatin1String("size")).toInteger(), bytes.size());
 
-        Run show = cli({QStringLiteral("show"), id, QStringLiteral("--bank"), bankSpec()});
+        svtest::CliRun show = cli({QStringLiteral("show"), id, QStringLiteral("--bank"), bankSpec()});
         QVERIFY2(show.exitCode == 0, show.err.constData());
         QVERIFY2(show.out.contains("web-1"), show.out.constData());
 
-        Run verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        svtest::CliRun verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
         QVERIFY2(verify.exitCode == 0, QByteArray(verify.err + verify.out).constData());
 
-        Run check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        svtest::CliRun check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
         QVERIFY2(check.exitCode == 0, QByteArray(check.err + check.out).constData());
         QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("checkpoints")).toInt(), 1);
 
@@ -168,7 +143,7 @@ private Q_SLOTS:
         verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec()});
         QCOMPARE(verify.exitCode, 1);
 
-        Run del = cli({QStringLiteral("delete"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        svtest::CliRun del = cli({QStringLiteral("delete"), id, QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
         QVERIFY2(del.exitCode == 0, del.err.constData());
         const QJsonObject deleted = QJsonDocument::fromJson(del.out).object();
         QVERIFY(deleted.value(QLatin1String("gc_done")).toBool());
@@ -195,7 +170,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, spec);
         QFETCH(int, exitCode);
-        Run run = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), spec});
+        svtest::CliRun run = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), spec});
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY(!run.err.isEmpty());
     }

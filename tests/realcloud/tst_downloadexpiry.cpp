@@ -70,15 +70,7 @@ private Q_SLOTS:
 
         // StackVault's session at the short-lived Keystone; the first call signs in and reads the record.
         const real::Credentials demo = m_cloud.demo();
-        CloudProfile profile;
-        profile.id = CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud-short");
-        profile.authUrl = m_cloud.shortAuthUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud, QStringLiteral("realcloud-short"), m_cloud.shortAuthUrl());
         auto session = openstack::Session::create(profile, demo.password);
         openstack::Connection connection(session);
         auto *show = new openstack::ShowImageJob(&connection, m_imageId);

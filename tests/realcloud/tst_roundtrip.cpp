@@ -136,15 +136,7 @@ private Q_SLOTS:
 
         // StackVault's session: the real Keystone, so the real catalog (now with the fake compute).
         const real::Credentials demo = m_cloud.demo();
-        sv::CloudProfile profile;
-        profile.id = sv::CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud");
-        profile.authUrl = m_cloud.authUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud);
         f->session = sv::openstack::Session::create(profile, demo.password);
 
         // The boot image in the real Glance, with properties a restored server needs.

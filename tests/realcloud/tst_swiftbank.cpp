@@ -8,7 +8,7 @@
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
-#include "bankhelpers.h"
+#include "checkpointfixtures.h"
 #include "keystone.h"
 #include "realcloud.h"
 
@@ -87,15 +87,7 @@ private Q_SLOTS:
     {
         REALCLOUD_REQUIRE(m_cloud);
         const real::Credentials demo = m_cloud.demo();
-        CloudProfile profile;
-        profile.id = CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud");
-        profile.authUrl = m_cloud.authUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud);
         m_session = openstack::Session::create(profile, demo.password);
     }
 
@@ -104,16 +96,8 @@ private Q_SLOTS:
         // Delete what the tests created: every object of every container (the empty containers stay in
         // the throw-away cloud; the bank has no container deletion).
         for (const auto &bank : std::as_const(m_swiftBanks)) {
-            QStringList names;
             BankError error;
-            bank->listObjects({}, [&](const SwiftBank::Listed &entry) {
-                names.append(entry.name);
-                return true;
-            }, &error);
-            for (const QString &name : std::as_const(names)) {
-                bool existed = false;
-                bank->deleteObject(name, &existed, &error);
-            }
+            real::deleteAllObjects(*bank, &error);
         }
         m_swiftBanks.clear();
     }
@@ -323,15 +307,7 @@ private Q_SLOTS:
     {
         QVERIFY2(!m_cloud.shortAuthUrl().isEmpty(), "start.sh ran with REALCLOUD_SHORT_TOKEN_EXPIRATION=0");
         const real::Credentials demo = m_cloud.demo();
-        CloudProfile profile;
-        profile.id = CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud-short");
-        profile.authUrl = m_cloud.shortAuthUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud, QStringLiteral("realcloud-short"), m_cloud.shortAuthUrl());
         auto session = openstack::Session::create(profile, demo.password);
         auto bank = std::make_shared<SwiftBank>(session, QStringLiteral("sv-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
         m_swiftBanks.append(bank);

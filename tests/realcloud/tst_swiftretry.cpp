@@ -8,7 +8,7 @@
 #include "openstack/authstate.h"
 #include "openstack/session.h"
 
-#include "bankhelpers.h"
+#include "checkpointfixtures.h"
 #include "httprelay.h"
 #include "keystone.h"
 #include "realcloud.h"
@@ -55,15 +55,7 @@ private Q_SLOTS:
         REALCLOUD_REQUIRE(m_cloud);
         QVERIFY2(m_keystone.login(m_cloud.demo()), qPrintable(m_keystone.error()));
         const real::Credentials demo = m_cloud.demo();
-        CloudProfile profile;
-        profile.id = CloudProfile::generateId();
-        profile.name = QStringLiteral("realcloud");
-        profile.authUrl = m_cloud.authUrl();
-        profile.userName = demo.username;
-        profile.userDomainName = demo.userDomainName;
-        profile.projectName = demo.projectName;
-        profile.projectDomainName = demo.projectDomainName;
-        profile.regionName = m_cloud.regionName();
+        const sv::CloudProfile profile = real::demoProfile(m_cloud);
         m_session = openstack::Session::create(profile, demo.password);
         m_bank = std::make_shared<SwiftBank>(m_session, m_container);
         BankError error;
@@ -158,19 +150,8 @@ private Q_SLOTS:
             return;
         if (m_relay)
             m_relay->failRequests(QStringLiteral("PUT|GET"), m_objects, 0);
-        QStringList names;
         BankError error;
-        offThread([&] {
-            m_bank->listObjects({}, [&](const SwiftBank::Listed &entry) {
-                names.append(entry.name);
-                return true;
-            }, &error);
-            for (const QString &name : std::as_const(names)) {
-                bool existed = false;
-                m_bank->deleteObject(name, &existed, &error);
-            }
-            return true;
-        });
+        offThread([&] { return real::deleteAllObjects(*m_bank, &error); });
         m_bank.reset();
         const QUrl container(m_cloud.swiftUrl().toString() + QStringLiteral("/AUTH_") + m_keystone.projectId()
                              + QLatin1Char('/') + m_container);

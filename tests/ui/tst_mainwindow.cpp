@@ -201,6 +201,8 @@ void TestMainWindow::unreachableCloudShowsRetry()
 {
     m_backend->failures.insert(QStringLiteral("c1"), QStringLiteral("Connection refused"));
     MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QAbstractItemModelTester treeTester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModel *model = window.tree()->model();
     const QModelIndex cloud = model->index(0, 0);
@@ -211,7 +213,10 @@ void TestMainWindow::unreachableCloudShowsRetry()
     QVERIFY(error.data().toString().contains(QStringLiteral("Connection refused")));
     window.tree()->setCurrentIndex(error);
     auto *retry = window.findChild<QPushButton *>(QStringLiteral("retryButton"));
-    QVERIFY(retry->isVisible() || !window.isVisible());
+    QVERIFY(retry);
+    // The details pane shows the error page with its Retry button (the window is on screen).
+    QTRY_VERIFY(retry->isVisible());
+    QVERIFY(retry->isEnabled());
     m_backend->failures.clear();
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_COMPARE(window.treeModel()->fetchState(QStringLiteral("c1")), sv::ui::CloudTreeModel::FetchState::Fetched);

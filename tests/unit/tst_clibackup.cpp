@@ -1,5 +1,6 @@
 // stackvault-cli as a user runs it: save the cloud (password into the real keyring), back up a server
 // with its data, list, verify, restore — the restored server's disk holds what users wrote.
+#include "clirunner.h"
 #include "fakecloud.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,36 +20,26 @@ private:
     fake::FakeCloud cloud;
     QTemporaryDir home;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    svtest::CliRunner runner{home.path()};
 
-    Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
+    svtest::CliRun cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QHash<QString, QString> environment;
         if (!crashAt.isEmpty())
-            env.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return {};
-        return Run{process.exitStatus() == QProcess::CrashExit ? -1 : process.exitCode(), process.readAllStandardOutput(),
-                   process.readAllStandardError()};
+            environment.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
+        return runner.run(arguments, input, environment);
     }
 
-    // The last JSON line of the output (jobs print events, one per line).
-    static QJsonObject lastJson(const QByteArray &out)
+    // Saves the fake cloud (or the one at `authUrl`) under `name` (its password checked at its Keystone).
+    void addCloud(const QString &name, const QString &authUrl = {})
     {
-        const QList<QByteArray> lines = out.trimmed().split('\n');
-        return QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
+        const svtest::CliRun add =
+            cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
+                 authUrl.isEmpty() ? cloud.authUrl() : authUrl,
+                 QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"), QStringLiteral("demo"),
+                 QStringLiteral("--password-stdin")},
+                "demo-password\n");
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
     }
 
 private Q_SLOTS:
@@ -65,14 +55,12 @@ private Q_SLOTS:
     void roundTrip()
     {
         const QString cloudName = QStringLiteral("clitest-%1").arg(cloud.port());
-        Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), cloudName, QStringLiteral("--auth-url"),
-                       cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
-                       QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                      "demo-password\n");
-        QVERIFY2(add.exitCode == 0, add.err.constData());
+        addCloud(cloudName);
+        if (QTest::currentTestFailed())
+            return;
 
         // What a user looks at first: the servers with their boot image by name (one Glance id=in: query).
-        Run servers = cli({QStringLiteral("servers"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--json")});
+        svtest::CliRun servers = cli({QStringLiteral("servers"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--json")});
         QVERIFY2(servers.exitCode == 0, servers.err.constData());
         QHash<QString, QJsonObject> byName;
         for (const QJsonValue &value : QJsonDocument::fromJson(servers.out).array())
@@ -85,10 +73,10 @@ private Q_SLOTS:
         const QByteArray userData = "written by a user of web-1 after boot";
         QVERIFY(cloud.writeServerDisk(web1, 3 * 1024 * 1024, userData));
 
-        Run backup = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+        svtest::CliRun backup = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
                           QStringLiteral("web-1"), QStringLiteral("--json")});
         QVERIFY2(backup.exitCode == 0, backup.err.constData());
-        const QJsonObject backedUp = lastJson(backup.out);
+        const QJsonObject backedUp = backup.lastJson();
         QVERIFY(backedUp.value(QLatin1String("ok")).toBool());
         QVERIFY(backedUp.value(QLatin1String("include_data")).toBool());
         const QString checkpoint = backedUp.value(QLatin1String("checkpoint_id")).toString();
@@ -98,18 +86,18 @@ private Q_SLOTS:
         QCOMPARE(backedUp.value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
         QCOMPARE(backedUp.value(QLatin1String("volumes_not_included")).toArray(), QJsonArray{QStringLiteral("web-data")});
 
-        Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
+        svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
         const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(checkpoints.size(), 1);
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("available"));
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
-        Run table = cli({QStringLiteral("checkpoints")});
+        svtest::CliRun table = cli({QStringLiteral("checkpoints")});
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains("CONSISTENCY") && table.out.contains("quiesce requested"), table.out.constData());
 
         // `show` says what the label means, where the backup came from, and which volumes it lacks.
-        Run show = cli({QStringLiteral("show"), checkpoint});
+        svtest::CliRun show = cli({QStringLiteral("show"), checkpoint});
         QVERIFY2(show.exitCode == 0, show.err.constData());
         QVERIFY2(show.out.contains("Consistency  quiesce requested\n"), show.out.constData());
         QVERIFY2(show.out.contains("does not report whether the freeze happened"), show.out.constData());
@@ -120,22 +108,22 @@ private Q_SLOTS:
                  show.out.constData());
 
         // The plain `backup` output says it too; without a snapshot the label is "original image".
-        Run plain = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+        svtest::CliRun plain = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
                          QStringLiteral("web-1"), QStringLiteral("--no-include-data")});
         QVERIFY2(plain.exitCode == 0, plain.err.constData());
         QVERIFY2(plain.out.contains("Backed up the original image of server web-1"), plain.out.constData());
         QVERIFY2(plain.out.contains("Attached volumes NOT included (StackVault does not back up volumes yet): web-data."),
                  plain.out.constData());
-        Run table2 = cli({QStringLiteral("checkpoints")});
+        svtest::CliRun table2 = cli({QStringLiteral("checkpoints")});
         QVERIFY2(table2.out.contains("original image"), table2.out.constData());
 
-        Run verify = cli({QStringLiteral("verify"), checkpoint});
+        svtest::CliRun verify = cli({QStringLiteral("verify"), checkpoint});
         QVERIFY2(verify.exitCode == 0, verify.err.constData());
 
-        Run restore = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName,
+        svtest::CliRun restore = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName,
                            QStringLiteral("--name"), QStringLiteral("web-1-restored"), QStringLiteral("--json")});
         QVERIFY2(restore.exitCode == 0, restore.err.constData());
-        const QString restored = lastJson(restore.out).value(QLatin1String("server_id")).toString();
+        const QString restored = restore.lastJson().value(QLatin1String("server_id")).toString();
         QCOMPARE(cloud.serverDiskSha256(restored), cloud.serverDiskSha256(web1));
         QCOMPARE(cloud.readServerDisk(restored, 3 * 1024 * 1024, userData.size()), userData);
     }
@@ -156,6 +144,68 @@ private Q_SLOTS:
         QCOMPARE(cli(arguments).exitCode, 2);
     }
 
+    void helpNamesTheCommand_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("backup") << QStringList{QStringLiteral("backup"), QStringLiteral("--help")}
+                                << QStringLiteral("Usage: stackvault-cli backup [options]");
+        QTest::newRow("restore") << QStringList{QStringLiteral("restore"), QStringLiteral("--help")}
+                                 << QStringLiteral("Usage: stackvault-cli restore [options]");
+        QTest::newRow("servers") << QStringList{QStringLiteral("servers"), QStringLiteral("--help")}
+                                 << QStringLiteral("Usage: stackvault-cli servers [options]");
+        QTest::newRow("checkpoints") << QStringList{QStringLiteral("checkpoints"), QStringLiteral("--help")}
+                                     << QStringLiteral("Usage: stackvault-cli checkpoints [options]");
+    }
+    void helpNamesTheCommand()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, usage);
+        const svtest::CliRun run = cli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        // Not the path the binary was started from.
+        QVERIFY2(run.out.startsWith(usage.toUtf8()), run.out.constData());
+        QVERIFY2(!run.out.contains(svtest::CliRunner::binary().toUtf8()), run.out.constData());
+        // Every verb documents how to see the log.
+        QVERIFY2(run.out.contains("--verbose") && run.out.contains("--debug"), run.out.constData());
+    }
+
+    // A backup of a server that is not there fails with one sentence; the core's log lines about it (the
+    // 404 from Nova) appear only with --verbose or --debug.
+    void failingBackupSaysOneSentence_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<bool>("logShown");
+        QTest::newRow("default") << QStringList{} << false;
+        QTest::newRow("--verbose") << QStringList{QStringLiteral("--verbose")} << true;
+        QTest::newRow("--debug") << QStringList{QStringLiteral("--debug")} << true;
+    }
+    void failingBackupSaysOneSentence()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(bool, logShown);
+        const QString cloudName = QStringLiteral("missing-%1-%2").arg(cloud.port()).arg(QString::fromUtf8(QTest::currentDataTag()));
+        addCloud(cloudName);
+        if (QTest::currentTestFailed())
+            return;
+        const QString missing = QStringLiteral("0b5e1d4e-0000-4000-8000-00000000dead");
+        const svtest::CliRun run = cli(QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName,
+                                                   QStringLiteral("--server"), missing} + flags);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(missing.toUtf8()), run.describe().constData());
+        QCOMPARE(run.err.contains("stackvault.openstack:"), logShown);
+        if (!logShown) {
+            // Besides the progress (one line per stage, "Checking…"), the one sentence that says what failed.
+            QStringList other;
+            for (const QByteArray &line : run.err.trimmed().split('\n')) {
+                if (!line.endsWith("…"))
+                    other << QString::fromUtf8(line);
+            }
+            QVERIFY2(other.size() == 1, run.describe().constData());
+            QVERIFY2(!run.err.contains("stackvault."), run.describe().constData());
+        }
+    }
+
     // An enable_server_snapshot that is not a yes/no value stops a backup that relies on it, naming the
     // file, the key and the value; an explicit --include-data/--no-include-data does not need it.
     void unreadableSnapshotSettingFails()
@@ -167,9 +217,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("[image_backup_plugin]\nenable_server_snapshot=sometimes\n");
         file.close();
-        Run run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+        svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
                        QStringLiteral("--server"), QStringLiteral("web-1")});
-        Run explicitChoice = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+        svtest::CliRun explicitChoice = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
                                   QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--no-include-data")});
         QFile::remove(path);
         QCOMPARE(run.exitCode, 1);
@@ -196,16 +246,13 @@ private Q_SLOTS:
         QVERIFY(other.start());
         const QString cloudName = QStringLiteral("sweep-%1-%2").arg(QString::fromLatin1(QTest::currentDataTag())).arg(cloud.port());
         const QString otherName = QStringLiteral("other-%1").arg(other.port());
-        for (const auto &[name, url] : {std::pair{cloudName, cloud.authUrl()}, std::pair{otherName, other.authUrl()}}) {
-            Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"), url,
-                           QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
-                           QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                          "demo-password\n");
-            QVERIFY2(add.exitCode == 0, add.err.constData());
-        }
+        addCloud(cloudName);
+        addCloud(otherName, other.authUrl());
+        if (QTest::currentTestFailed())
+            return;
         const QStringList before = cloud.leftoverImageIds();
         for (const QString &name : {cloudName, otherName}) {
-            Run killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
+            const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
                               QStringLiteral("web-1"), QStringLiteral("--include-data")},
                              {}, QStringLiteral("backup-download:3"));
             QVERIFY2(killed.exitCode == -1, killed.err.constData());
@@ -221,7 +268,7 @@ private Q_SLOTS:
                               QStringLiteral("db-1"), QStringLiteral("--no-include-data")};
         if (json)
             arguments.append(QStringLiteral("--json"));
-        Run backup = cli(arguments);
+        const svtest::CliRun backup = cli(arguments);
         QVERIFY2(backup.exitCode == 0, backup.err.constData());
         QVERIFY(!cloud.leftoverImageIds().contains(leftover.first()));
         if (json) {
@@ -233,7 +280,7 @@ private Q_SLOTS:
             }
             QVERIFY2(swept.value(QLatin1String("ok")).toBool(), backup.out.constData());
             QCOMPARE(swept.value(QLatin1String("deleted")).toInt(), 1);
-            QVERIFY(lastJson(backup.out).value(QLatin1String("ok")).toBool());
+            QVERIFY(backup.lastJson().value(QLatin1String("ok")).toBool());
         } else {
             const QList<QByteArray> lines = backup.out.split('\n');
             const auto said = std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
@@ -248,7 +295,7 @@ private Q_SLOTS:
 
     void unknownCloudFails()
     {
-        Run run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"), QStringLiteral("--server"),
+        svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"), QStringLiteral("--server"),
                        QStringLiteral("web-1")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("nowhere"), run.err.constData());

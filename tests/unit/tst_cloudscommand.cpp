@@ -1,16 +1,21 @@
 // The `clouds` verb of the built stackvault-cli, run as a user would: a private XDG_CONFIG_HOME, the
 // keyring of the test session (scripts/test runs ctest inside dbus-run-session with gnome-keyring), and
 // a minimal Keystone on 127.0.0.1 for `clouds test`.
+#include "clirunner.h"
+#include "keyringprobe.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
+
+#include <memory>
 
 namespace {
 const QString demoPassword = QStringLiteral("Demo-Pässword-4711");
@@ -92,43 +97,34 @@ class TestCloudsCommand : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
+    // A new home (settings, clouds, working directory) for each test function: none sees another's clouds.
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<svtest::CliRunner> m_runner;
     MiniKeystone m_keystone;
 
     Run cli(const QStringList &arguments, const QByteArray &input = QByteArray(),
         const QStringList &extraEnvironment = {})
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        // The developer's own openrc must not leak into the test.
-        for (const QString &key : environment.keys()) {
-            if (key.startsWith(QLatin1String("OS_")))
-                environment.remove(key);
-        }
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("HOME"), m_home.filePath(QStringLiteral("home")));
+        QHash<QString, QString> environment;
         for (const QString &assignment : extraEnvironment) {
             const qsizetype equals = assignment.indexOf(QLatin1Char('='));
             environment.insert(assignment.left(equals), assignment.mid(equals + 1));
         }
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(m_home.path());
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        Run run;
-        if (!process.waitForStarted(10000))
-            return run;
-        process.write(input);
-        process.closeWriteChannel();
-        // The mini Keystone lives on this thread: keep its event loop turning while the CLI runs.
-        [&] {
-            QTRY_VERIFY2_WITH_TIMEOUT(
-                process.state() == QProcess::NotRunning, "stackvault-cli did not finish", 30000);
-        }();
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        // The mini Keystone lives on this thread: the runner keeps its event loop turning.
+        const svtest::CliRun run = m_runner->run(arguments, input, environment, 30000);
+        if (!run.finished)
+            qWarning("stackvault-cli did not finish: %s", run.describe().constData());
+        return Run { run.exitCode, QString::fromUtf8(run.out), QString::fromUtf8(run.err) };
+    }
+
+    // An http:// URL on 127.0.0.1 where nothing listens.
+    static QString closedPortUrl()
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost);
+        const quint16 port = server.serverPort();
+        server.close();
+        return QStringLiteral("http://127.0.0.1:%1/v3").arg(port);
     }
 
     QJsonArray listJson()
@@ -139,10 +135,10 @@ class TestCloudsCommand : public QObject
         return QJsonDocument::fromJson(run.out.toUtf8()).array();
     }
 
-    QStringList addDemo(const QString &name)
+    QStringList addDemo(const QString &name, const QString &authUrl = QString())
     {
         return { QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
-            m_keystone.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"),
+            authUrl.isEmpty() ? m_keystone.authUrl() : authUrl, QStringLiteral("--user"), QStringLiteral("demo"),
             QStringLiteral("--project"), QStringLiteral("demo"), QStringLiteral("--password-stdin") };
     }
 
@@ -154,11 +150,20 @@ private Q_SLOTS:
             "needs a D-Bus session with a Secret Service: run through scripts/test");
     }
 
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        m_runner = std::make_unique<svtest::CliRunner>(m_home->path());
+    }
+
     void helpAndEmptyList()
     {
         const Run help = cli({ QStringLiteral("clouds"), QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QLatin1String("--password-stdin")));
+        QVERIFY(help.out.contains(QLatin1String("--no-verify")));
+        QVERIFY(help.out.contains(QLatin1String("--verbose")));
         QCOMPARE(listJson(), QJsonArray());
         const Run list = cli({ QStringLiteral("clouds"), QStringLiteral("list") });
         QCOMPARE(list.exitCode, 0);
@@ -234,7 +239,7 @@ private Q_SLOTS:
 
         // No file that StackVault wrote holds the password (it lives only in the keyring).
         int files = 0;
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
             QVERIFY(file.open(QIODevice::ReadOnly));
@@ -263,9 +268,64 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
     }
 
+    // `add` signs in first: a wrong password or an unreachable Keystone is said at once, and nothing is
+    // saved — neither the profile nor the secret in the keyring.
+    void addRefusesWhatCannotSignIn_data()
+    {
+        QTest::addColumn<QString>("authUrl");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("wrong password") << QString()
+                                        << QStringLiteral("Wrong user name or password for cloud \"refused\".");
+        QTest::newRow("unreachable") << closedPortUrl() << QStringLiteral("Cannot reach 127.0.0.1");
+    }
+
+    void addRefusesWhatCannotSignIn()
+    {
+        QFETCH(QString, authUrl);
+        QFETCH(QString, reason);
+        const QByteArray password = "refused-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const Run run = cli(addDemo(QStringLiteral("refused"), authUrl), password + '\n');
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("cloud \"refused\" was not saved")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("--no-verify")), qPrintable(run.err));
+        // One sentence: no log lines of the core before it.
+        QVERIFY2(run.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(listJson(), QJsonArray());
+        const svtest::KeyringProbe probe = svtest::findSecretInKeyring(password);
+        QVERIFY2(probe.ok, qPrintable(probe.error));
+        QVERIFY2(!probe.found, "the refused cloud's password is in the keyring");
+    }
+
+    // The keyring probe above can see a saved secret (else "not found" would prove nothing).
+    void keyringProbeFindsASavedSecret()
+    {
+        const Run run = cli(addDemo(QStringLiteral("probe")), demoPassword.toUtf8() + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const svtest::KeyringProbe probe = svtest::findSecretInKeyring(demoPassword.toUtf8());
+        QVERIFY2(probe.ok, qPrintable(probe.error));
+        QVERIFY(probe.found);
+        QCOMPARE(cli({ QStringLiteral("clouds"), QStringLiteral("remove"), QStringLiteral("probe") }).exitCode, 0);
+    }
+
+    void addNoVerifySaves_data() { addRefusesWhatCannotSignIn_data(); }
+
+    void addNoVerifySaves()
+    {
+        QFETCH(QString, authUrl);
+        Run run = cli(addDemo(QStringLiteral("unchecked"), authUrl) << QStringLiteral("--no-verify"), "not-it\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("Saved cloud \"unchecked\"")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("not checked (--no-verify)")), qPrintable(run.out));
+        QCOMPARE(listJson().size(), 1);
+        QCOMPARE(
+            cli({ QStringLiteral("clouds"), QStringLiteral("remove"), QStringLiteral("unchecked") }).exitCode, 0);
+    }
+
     void testWithWrongPassword()
     {
-        Run run = cli(addDemo(QStringLiteral("wrong")), "not-the-password\n");
+        Run run = cli(addDemo(QStringLiteral("wrong")) << QStringLiteral("--no-verify"), "not-the-password\n");
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = cli({ QStringLiteral("clouds"), QStringLiteral("test"), QStringLiteral("wrong") });
         QCOMPARE(run.exitCode, 1);
@@ -277,14 +337,14 @@ private Q_SLOTS:
 
     void importFileAndEnvironment()
     {
-        const QString yaml = m_home.filePath(QStringLiteral("clouds.yaml"));
+        const QString yaml = m_home->filePath(QStringLiteral("clouds.yaml"));
         QFile file(yaml);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("clouds:\n  lab:\n    auth:\n      auth_url: " + m_keystone.authUrl().toUtf8()
             + "\n      username: demo\n      project_name: demo\n      domain_name: Default\n"
               "    region_name: RegionOne\n  broken:\n    auth:\n      username: x\n");
         file.close();
-        QFile secure(m_home.filePath(QStringLiteral("secure.yaml")));
+        QFile secure(m_home->filePath(QStringLiteral("secure.yaml")));
         QVERIFY(secure.open(QIODevice::WriteOnly));
         secure.write("clouds:\n  lab:\n    auth:\n      password: " + demoPassword.toUtf8() + "\n");
         secure.close();

@@ -4,6 +4,7 @@
 // every half-made restore, no backup is listed `available` unless it verifies, `check` passes after
 // `prune`, every backup once reported complete is still there, and a new backup of the same server
 // succeeds. A second test runs two backups, a sweep and a prune on one bank at once.
+#include "clirunner.h"
 #include "fakecloud.h"
 
 #include <QElapsedTimer>
@@ -28,44 +29,14 @@ private:
     QSet<QString> m_restoredImages;   // what completed restores made: not leftovers
     QSet<QString> m_restoredServers;
 
-    struct Run
-    {
-        int exitCode = -1;
-        bool crashed = false;
-        QByteArray out;
-        QByteArray err;
-    };
+    svtest::CliRunner m_runner{m_home.path()};
 
-    Run cli(const QStringList &arguments, const QString &crashAt = {}, const QByteArray &input = {})
+    svtest::CliRun cli(const QStringList &arguments, const QString &crashAt = {}, const QByteArray &input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
+        QHash<QString, QString> environment;
         if (!crashAt.isEmpty())
-            env.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        Run run;
-        run.crashed = process.exitStatus() == QProcess::CrashExit;
-        run.exitCode = run.crashed ? -1 : process.exitCode();
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
-
-    static QJsonObject lastJson(const QByteArray &out)
-    {
-        const QList<QByteArray> lines = out.trimmed().split('\n');
-        return QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
+            environment.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
+        return m_runner.run(arguments, input, environment);
     }
 
     // Users keep writing: each backup has new chunks to store (so the chunk-write stages are reached).
@@ -79,13 +50,13 @@ private:
 
     QString backup(const QString &server = QStringLiteral("web-1"))
     {
-        const Run run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName, QStringLiteral("--server"),
+        const svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName, QStringLiteral("--server"),
                              server, QStringLiteral("--json")});
         if (run.exitCode != 0) {
             qWarning("backup failed: %s", run.err.constData());
             return {};
         }
-        const QString id = lastJson(run.out).value(QLatin1String("checkpoint_id")).toString();
+        const QString id = run.lastJson().value(QLatin1String("checkpoint_id")).toString();
         m_reportedComplete.insert(id);
         return id;
     }
@@ -109,20 +80,20 @@ private:
     // backup reported complete is still available. Returns the number of leaks and lost backups.
     void recover(const QString &point, int *leakCount, int *lostCount)
     {
-        const Run sweep = cli({QStringLiteral("sweep"), QStringLiteral("--json")});
+        const svtest::CliRun sweep = cli({QStringLiteral("sweep"), QStringLiteral("--json")});
         QVERIFY2(sweep.exitCode == 0, qPrintable(point + QStringLiteral(": sweep: ") + QString::fromUtf8(sweep.err)));
         const QStringList leaked = leaks();
         if (!leaked.isEmpty())
             qWarning("%s: leaked after the sweep: %s", qPrintable(point), qPrintable(leaked.join(QStringLiteral(", "))));
         *leakCount += int(leaked.size());
 
-        const Run prune = cli({QStringLiteral("prune"), QStringLiteral("--json")});
+        const svtest::CliRun prune = cli({QStringLiteral("prune"), QStringLiteral("--json")});
         QVERIFY2(prune.exitCode == 0, qPrintable(point + QStringLiteral(": prune: ") + QString::fromUtf8(prune.err)));
-        const Run check = cli({QStringLiteral("check"), QStringLiteral("--json")});
+        const svtest::CliRun check = cli({QStringLiteral("check"), QStringLiteral("--json")});
         QVERIFY2(check.exitCode == 0, qPrintable(point + QStringLiteral(": check: ") + QString::fromUtf8(check.out + check.err)));
-        QCOMPARE(lastJson(check.out).value(QLatin1String("orphan_chunks")).toInt(), 0);
+        QCOMPARE(check.lastJson().value(QLatin1String("orphan_chunks")).toInt(), 0);
 
-        const Run list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
+        const svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
         QSet<QString> available;
         const QJsonArray checkpoints = QJsonDocument::fromJson(list.out).array();
@@ -137,7 +108,7 @@ private:
             available.insert(id);
             if (m_verified.contains(id))
                 continue; // chunks never change; `check` above re-hashed all of them again
-            const Run verify = cli({QStringLiteral("verify"), id});
+            const svtest::CliRun verify = cli({QStringLiteral("verify"), id});
             QVERIFY2(verify.exitCode == 0,
                      qPrintable(QStringLiteral("%1: backup %2 is listed available but does not verify: %3")
                                     .arg(point, id, QString::fromUtf8(verify.out + verify.err))));
@@ -161,7 +132,7 @@ private Q_SLOTS:
         m_cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1);
         QVERIFY(m_cloud.start());
         m_cloudName = QStringLiteral("crash-%1").arg(m_cloud.port());
-        const Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),
+        const svtest::CliRun add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),
                              m_cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
                              QStringLiteral("demo"), QStringLiteral("--password-stdin")},
                             {}, "demo-password\n");
@@ -199,7 +170,7 @@ private Q_SLOTS:
         int lost = 0;
         for (const QString &point : backupPoints) {
             userWrites();
-            const Run killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName,
+            const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName,
                                     QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--json")},
                                    point);
             QVERIFY2(killed.crashed, qPrintable(QStringLiteral("backup was not killed at %1 (exit %2): %3")
@@ -218,7 +189,7 @@ private Q_SLOTS:
             QVERIFY2(!backup().isEmpty(), qPrintable(point + QStringLiteral(": the next backup failed")));
         }
         for (const QString &point : restorePoints) {
-            const Run killed = cli({QStringLiteral("restore"), first, QStringLiteral("--to-cloud"), m_cloudName,
+            const svtest::CliRun killed = cli({QStringLiteral("restore"), first, QStringLiteral("--to-cloud"), m_cloudName,
                                     QStringLiteral("--name"), QStringLiteral("killed-restore")},
                                    point);
             QVERIFY2(killed.crashed, qPrintable(QStringLiteral("restore was not killed at %1 (exit %2): %3")
@@ -231,10 +202,10 @@ private Q_SLOTS:
                 return;
         }
         // A restore after all that works, and what it made is the user's (not swept).
-        const Run restore = cli({QStringLiteral("restore"), first, QStringLiteral("--to-cloud"), m_cloudName,
+        const svtest::CliRun restore = cli({QStringLiteral("restore"), first, QStringLiteral("--to-cloud"), m_cloudName,
                                  QStringLiteral("--name"), QStringLiteral("restored-after-crashes"), QStringLiteral("--json")});
         QVERIFY2(restore.exitCode == 0, restore.err.constData());
-        const QJsonObject restored = lastJson(restore.out);
+        const QJsonObject restored = restore.lastJson();
         m_restoredImages.insert(restored.value(QLatin1String("image_id")).toString());
         m_restoredServers.insert(restored.value(QLatin1String("server_id")).toString());
         recover(QStringLiteral("after a completed restore"), &leaks, &lost);
@@ -259,15 +230,9 @@ private Q_SLOTS:
         m_cloud.injectFault(slow);
         userWrites();
         const auto start = [this](const QString &server) {
-            auto *process = new QProcess(this);
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-            env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-            process->setProcessEnvironment(env);
-            process->start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"),
-                           {QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName, QStringLiteral("--server"),
-                            server, QStringLiteral("--json")});
-            return process;
+            return m_runner.start({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName,
+                                   QStringLiteral("--server"), server, QStringLiteral("--json")},
+                                  this);
         };
         QTRY_VERIFY_WITH_TIMEOUT(m_cloud.serverTaskState(m_cloud.serverIdByName(QStringLiteral("web-1"))).isEmpty(), 10000);
         QProcess *a = start(QStringLiteral("web-1"));
@@ -276,20 +241,22 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverImageIds().size() - m_restoredImages.size() >= 2, 20000);
         // A sweep meanwhile must leave the live backups' snapshots alone (they hold the shared lock):
         // both backups below must still succeed.
-        const Run sweep = cli({QStringLiteral("sweep"), QStringLiteral("--json")});
+        const svtest::CliRun sweep = cli({QStringLiteral("sweep"), QStringLiteral("--json")});
         QVERIFY2(!sweep.crashed, sweep.err.constData());
         // Deferred or done, never an error: journal entries that the live backups forget meanwhile
         // are simply no longer pending.
         QVERIFY2(sweep.exitCode == 0, sweep.err.constData());
         // Prune waits a few seconds for the exclusive lock; refused or run after the backups, never mixed.
-        const Run prune = cli({QStringLiteral("prune")});
+        const svtest::CliRun prune = cli({QStringLiteral("prune")});
         QVERIFY2(prune.exitCode == 0 || prune.err.contains("in use"), prune.err.constData());
-        QVERIFY(a->waitForFinished(60000));
-        QVERIFY(b->waitForFinished(60000));
+        // (They may have ended while the sweep and the prune ran: the runner keeps the event loop turning.)
+        QVERIFY(a->state() == QProcess::NotRunning || a->waitForFinished(60000));
+        QVERIFY(b->state() == QProcess::NotRunning || b->waitForFinished(60000));
         QVERIFY2(a->exitCode() == 0, a->readAllStandardError().constData());
         QVERIFY2(b->exitCode() == 0, b->readAllStandardError().constData());
-        m_reportedComplete.insert(lastJson(a->readAllStandardOutput()).value(QLatin1String("checkpoint_id")).toString());
-        m_reportedComplete.insert(lastJson(b->readAllStandardOutput()).value(QLatin1String("checkpoint_id")).toString());
+        for (QProcess *process : {a, b})
+            m_reportedComplete.insert(
+                svtest::lastJsonLine(process->readAllStandardOutput()).value(QLatin1String("checkpoint_id")).toString());
         int leaks = 0;
         int lost = 0;
         recover(QStringLiteral("concurrent"), &leaks, &lost);

@@ -4,7 +4,7 @@
 #include "bank/imagereader.h"
 #include "bank/localbank.h"
 
-#include "bankfixtures.h"
+#include "checkpointfixtures.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -28,54 +28,10 @@ using namespace sv;
 
 namespace {
 
-const QString kServer = QStringLiteral("OS::Nova::Server");
-const QString kImage = QStringLiteral("OS::Glance::Image");
-
-CheckpointIndex draftFor(const QString &serverId)
-{
-    CheckpointIndex draft;
-    draft.consistency = QStringLiteral("crash-consistent");
-    draft.options = QJsonObject{{QStringLiteral("include_data"), true}};
-    ProtectedResource server;
-    server.type = kServer;
-    server.id = serverId;
-    server.name = QStringLiteral("web-") + serverId;
-    server.metadata = QJsonObject{{QStringLiteral("flavor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("m1.small")}}}};
-    ProtectedResource image;
-    image.type = kImage;
-    image.id = QStringLiteral("img-") + serverId;
-    image.parentType = kServer;
-    image.parentId = serverId;
-    image.extraInfo = QJsonObject{{QStringLiteral("server_id"), serverId}};
-    image.metadata = QJsonObject{{QStringLiteral("hw_disk_bus"), QStringLiteral("scsi")},
-                                 {QStringLiteral("min_disk"), 1}};
-    draft.resources = {server, image};
-    return draft;
-}
-
-// A whole backup of one image: begin, stream, commit. Returns the checkpoint id or empty (with `error`).
-QString backup(Bank &bank, const QString &serverId, const QByteArray &image, BankError *error,
-               ImageRecord *recordOut = nullptr)
-{
-    auto checkpoint = bank.beginCheckpoint(draftFor(serverId), error);
-    if (!checkpoint)
-        return {};
-    auto writer = checkpoint->createImageWriter();
-    ImageRecord record;
-    if (!svtest::feed(*writer, image, 1 << 20) || !writer->finish(&record, error)) {
-        *error = writer->error().isError() ? writer->error() : *error;
-        checkpoint->fail(error->message);
-        return {};
-    }
-    record.diskFormat = QStringLiteral("qcow2");
-    record.containerFormat = QStringLiteral("bare");
-    checkpoint->resource(kImage, QStringLiteral("img-") + serverId)->image = record;
-    if (recordOut)
-        *recordOut = record;
-    if (!checkpoint->commit(error))
-        return {};
-    return checkpoint->id();
-}
+using svtest::backup;
+using svtest::draftFor;
+using svtest::kImage;
+using svtest::kServer;
 
 QSet<QByteArray> chunksOnDisk(const Bank &bank)
 {

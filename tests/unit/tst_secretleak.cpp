@@ -4,14 +4,14 @@
 // indexes, journal and chunks) and everything the processes printed is searched for the password, the
 // application-credential secret and every token the cloud issued: none may appear. The bank's files
 // and folders are private to the user (0600/0700).
-#include "fakecloud.h"
+#include "clirunner.h"
 #include "cloudstate.h"
+#include "fakecloud.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,36 +25,26 @@ private:
     QTemporaryDir m_home;
     QByteArray m_output; // everything every process printed, stdout and stderr
 
-    int cli(const QStringList &arguments, const QByteArray &input = {}, QByteArray *out = nullptr)
+    svtest::CliRunner m_runner = debugRunner(m_home.path());
+
+    static svtest::CliRunner debugRunner(const QString &home)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
+        svtest::CliRunner runner(home);
         // Every debug line of every category, as a user sending a log with a bug report would.
-        env.insert(QStringLiteral("STACKVAULT_DEBUG"), QStringLiteral("1"));
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true;qt.*.debug=false"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000))
-            return -1;
-        const QByteArray stdOut = process.readAllStandardOutput();
-        const QByteArray stdErr = process.readAllStandardError();
-        m_output += stdOut + stdErr;
-        if (out)
-            *out = stdOut;
-        if (process.exitCode() != 0)
-            qWarning("stackvault-cli %s failed:\n%s", qPrintable(arguments.join(QLatin1Char(' '))), stdErr.constData());
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        runner.setEnvironment(QStringLiteral("STACKVAULT_DEBUG"), QStringLiteral("1"));
+        runner.setEnvironment(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true;qt.*.debug=false"));
+        return runner;
     }
 
-    static QJsonObject lastJson(const QByteArray &out)
+    int cli(const QStringList &arguments, const QByteArray &input = {}, QByteArray *out = nullptr)
     {
-        const QList<QByteArray> lines = out.trimmed().split('\n');
-        return QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
+        const svtest::CliRun run = m_runner.run(arguments, input);
+        m_output += run.out + run.err;
+        if (out)
+            *out = run.out;
+        if (run.exitCode != 0)
+            qWarning("stackvault-cli %s failed:\n%s", qPrintable(arguments.join(QLatin1Char(' '))), run.err.constData());
+        return run.exitCode;
     }
 
     // Backup then restore of web-1 through the saved cloud `name`.
@@ -65,7 +55,7 @@ private:
                       QStringLiteral("web-1"), QStringLiteral("--json")},
                      {}, &out),
                  0);
-        const QString checkpoint = lastJson(out).value(QLatin1String("checkpoint_id")).toString();
+        const QString checkpoint = svtest::lastJsonLine(out).value(QLatin1String("checkpoint_id")).toString();
         QVERIFY(!checkpoint.isEmpty());
         QCOMPARE(cli({QStringLiteral("verify"), checkpoint}), 0);
         QCOMPARE(cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), name, QStringLiteral("--name"),

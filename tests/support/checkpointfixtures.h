@@ -1,0 +1,65 @@
+#pragma once
+// Writing a checkpoint into any bank (local folder or Swift) the way a backup does: a server and its
+// image, the image's bytes fed to the image writer in 1 MiB pieces.
+
+#include "bank/bank.h"
+#include "bank/checkpointwriter.h"
+#include "bankfixtures.h"
+
+#include <QJsonObject>
+
+namespace svtest {
+
+inline const QString kServer = QStringLiteral("OS::Nova::Server");
+inline const QString kImage = QStringLiteral("OS::Glance::Image");
+
+// The checkpoint of server `serverId` (named web-<id>) with one image resource (img-<id>), as the engine
+// drafts it: a flavor in the server's metadata, the image's properties and its server in extra_info.
+inline sv::CheckpointIndex draftFor(const QString &serverId)
+{
+    sv::CheckpointIndex draft;
+    draft.consistency = QStringLiteral("crash-consistent");
+    draft.options = QJsonObject{{QStringLiteral("include_data"), true}};
+    sv::ProtectedResource server;
+    server.type = kServer;
+    server.id = serverId;
+    server.name = QStringLiteral("web-") + serverId;
+    server.metadata =
+        QJsonObject{{QStringLiteral("flavor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("m1.small")}}}};
+    sv::ProtectedResource image;
+    image.type = kImage;
+    image.id = QStringLiteral("img-") + serverId;
+    image.parentType = kServer;
+    image.parentId = serverId;
+    image.extraInfo = QJsonObject{{QStringLiteral("server_id"), serverId}};
+    image.metadata = QJsonObject{{QStringLiteral("hw_disk_bus"), QStringLiteral("scsi")},
+                                 {QStringLiteral("min_disk"), 1}};
+    draft.resources = {server, image};
+    return draft;
+}
+
+// A whole backup of one image: begin, stream, commit. The checkpoint's id, or empty and *error.
+inline QString backup(sv::Bank &bank, const QString &serverId, const QByteArray &image, sv::BankError *error,
+                      sv::ImageRecord *recordOut = nullptr)
+{
+    auto checkpoint = bank.beginCheckpoint(draftFor(serverId), error);
+    if (!checkpoint)
+        return {};
+    auto writer = checkpoint->createImageWriter();
+    sv::ImageRecord record;
+    if (!feed(*writer, image, 1 << 20) || !writer->finish(&record, error)) {
+        *error = writer->error().isError() ? writer->error() : *error;
+        checkpoint->fail(error->message);
+        return {};
+    }
+    record.diskFormat = QStringLiteral("qcow2");
+    record.containerFormat = QStringLiteral("bare");
+    checkpoint->resource(kImage, QStringLiteral("img-") + serverId)->image = record;
+    if (recordOut)
+        *recordOut = record;
+    if (!checkpoint->commit(error))
+        return {};
+    return checkpoint->id();
+}
+
+} // namespace svtest

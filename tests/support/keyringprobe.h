@@ -1,0 +1,21 @@
+#pragma once
+// Looks into the session's Secret Service (the desktop keyring the tests run with, see scripts/test) to
+// prove what StackVault did or did not store there.
+
+#include <QByteArray>
+#include <QString>
+
+namespace svtest {
+
+struct KeyringProbe
+{
+    bool ok = false;   // false: the keyring could not be searched (error says why)
+    int items = 0;     // how many items were looked at
+    bool found = false; // one of them holds exactly the secret
+    QString error;
+};
+
+// Searches every item of the default Secret Service for `secret`.
+KeyringProbe findSecretInKeyring(const QByteArray &secret);
+
+} // namespace svtest
