@@ -1595,6 +1595,10 @@ Double-click or choose Retry to try again.</source>
         <translation>如果 StackVault 在备份过程中被中断（崩溃、断电），快照会在 StackVault 下次启动时自动删除；任务列表会显示删除了什么。</translation>
     </message>
     <message>
+        <source>Quitting while jobs run asks first: &lt;b&gt;Keep Running&lt;/b&gt;, or &lt;b&gt;Cancel Jobs and Quit&lt;/b&gt;. Then StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status bar says “Cleaning up…”; at most a minute), and quits.</source>
+        <translation>在有任务运行时退出，StackVault 会先询问：&lt;b&gt;继续运行&lt;/b&gt;，或&lt;b&gt;取消任务并退出&lt;/b&gt;。选择后者时，StackVault 取消这些任务，等待每个任务删除它在云中创建的内容（状态栏显示“正在清理…”；最多一分钟），然后退出。</translation>
+    </message>
+    <message>
         <source>The option is on by default. Change its default under &lt;b&gt;Settings › Preferences…&lt;/b&gt;, or per backup with the checkbox next to the Back Up button. The setting is stored as &lt;code&gt;enable_server_snapshot&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section of StackVault&apos;s settings file (Karbor&apos;s section &lt;code&gt;[image_backup_plugin]&lt;/code&gt; is read too when &lt;code&gt;[protection]&lt;/code&gt; does not set it); it takes true/false, yes/no, on/off or 1/0. The command line&apos;s &lt;code&gt;--include-data&lt;/code&gt; and &lt;code&gt;--no-include-data&lt;/code&gt; override it for one backup.</source>
         <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置保存在 StackVault 设置文件 &lt;code&gt;[protection]&lt;/code&gt; 节的 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 中（若 &lt;code&gt;[protection]&lt;/code&gt; 未设置，也会读取 Karbor 的 &lt;code&gt;[image_backup_plugin]&lt;/code&gt; 节）；可取 true/false、yes/no、on/off 或 1/0。命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可在单次备份中覆盖它。</translation>
     </message>

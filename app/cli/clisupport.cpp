@@ -288,12 +288,14 @@ void runJob(sv::Job *job, bool json)
         *lastStage = progress.stage;
     });
     QObject::connect(manager, &sv::JobManager::jobFinished, manager,
-                     [terminal, json](int, const sv::JobResult &result) {
+                     [manager, terminal, json](int, const sv::JobResult &result) {
         if (terminal)
             err() << '\n';
         const bool ok = result.outcome == sv::JobOutcome::Succeeded;
         printResult(result, json, QStringLiteral("finished"));
-        CliCommand::finish(ok ? ExitOk : ExitFailure);
+        // The process ends once the manager has ended the job's thread, while events are still delivered.
+        QObject::connect(manager, &QObject::destroyed, [ok] { CliCommand::finish(ok ? ExitOk : ExitFailure); });
+        manager->deleteLater();
     });
     manager->enqueue(job);
 }

@@ -1,5 +1,6 @@
 #include "jobs/jobmanager.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -33,7 +34,14 @@ JobManager::~JobManager()
     }
     m_running.clear();
     // Every job is deleted on its own thread (queued above, or after it finished); wait for the threads.
+    // A manager that is a child of the application object (the CLI's) is destroyed after
+    // ~QCoreApplication has begun: Qt delivers no event to any thread then, so the queued deletion would
+    // never run and wait() would never return. The threads are told to end directly instead (the process
+    // is ending; what the jobs still own goes with it).
+    const bool eventsDelivered = QCoreApplication::instance() != nullptr;
     for (QThread *thread : std::as_const(m_threads)) {
+        if (!eventsDelivered)
+            thread->quit();
         thread->wait();
         delete thread;
     }
@@ -171,6 +179,15 @@ void JobManager::giveUpRemaining()
         endOnItsThread(entry);
         Q_EMIT jobFinished(entry.id, JobResult{JobOutcome::Cancelled,
                                                tr("StackVault quit before this job had finished cleaning up."), {}, {}});
+    }
+    // Threads of jobs that finished by themselves were asked to quit after deleting their job; ask again,
+    // so that one that missed it cannot keep the application waiting past the timeout.
+    QSet<QThread *> givenUpThreads;
+    for (const Entry &entry : running)
+        givenUpThreads.insert(entry.thread);
+    for (QThread *thread : std::as_const(m_threads)) {
+        if (!givenUpThreads.contains(thread))
+            thread->quit();
     }
 }
 

@@ -18,6 +18,7 @@
 #include "openstack/image/imagestatuswaiter.h"
 #include "openstack/image/producerdevice.h"
 #include "protection/protectionlog.h"
+#include "protection/resource.h"
 #include "util/crashpoint.h"
 
 #include <QJsonArray>
@@ -81,9 +82,8 @@ void RestoreJob::run()
     }
     if (!m_serverResource || !m_imageResource)
         return abandon(tr("Backup %1 holds no server image to restore.").arg(m_request.checkpointId));
-    const QJsonObject saved = m_serverResource->metadata;
-    m_newServerName = m_request.serverName.isEmpty() ? saved.value(QLatin1String("name")).toString()
-                                                     : m_request.serverName;
+    m_saved = CheckpointDetails::fromIndex(m_index);
+    m_newServerName = m_request.serverName.isEmpty() ? m_saved.serverName : m_request.serverName;
     checkFlavor();
 }
 
@@ -95,7 +95,6 @@ void RestoreJob::checkFlavor()
             return abandon(tr("Cancelled."));
         if (error)
             return abandon(error);
-        const QJsonObject saved = m_serverResource->metadata.value(QLatin1String("flavor")).toObject();
         const QString cloud = m_request.session->profile().name;
         const QList<openstack::Flavor> &flavors = job->flavors();
         const auto find = [&flavors](const QString &idOrName) -> const openstack::Flavor * {
@@ -111,18 +110,17 @@ void RestoreJob::checkFlavor()
             if (!flavor)
                 return abandon(tr("Cloud %1 has no flavor %2. Choose one of its flavors.").arg(cloud, m_request.flavor));
         } else {
-            flavor = find(saved.value(QLatin1String("id")).toString());
+            flavor = find(m_saved.flavorId);
             if (!flavor)
-                flavor = find(saved.value(QLatin1String("name")).toString());
+                flavor = find(m_saved.flavorName);
             if (!flavor)
                 return abandon(tr("Cloud %1 has no flavor like the saved one (%2); choose a flavor for the restored "
                                   "server.")
-                                   .arg(cloud, saved.value(QLatin1String("name")).toString()));
+                                   .arg(cloud, m_saved.flavorName));
         }
         m_flavor = *flavor;
-        const QJsonObject properties = m_imageResource->metadata.value(QLatin1String("properties")).toObject();
-        const int minDisk = properties.value(QLatin1String("min_disk")).toInt();
-        const int minRam = properties.value(QLatin1String("min_ram")).toInt();
+        const qint64 minDisk = m_saved.minDiskGiB;
+        const qint64 minRam = m_saved.minRamMiB;
         const qint64 imageSize = m_imageResource->image->size;
         if (m_flavor.disk > 0 && m_flavor.disk < minDisk)
             return abandon(tr("Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a "
@@ -149,7 +147,7 @@ void RestoreJob::checkFlavor()
 void RestoreJob::checkKeyPair()
 {
     const QString keyName = m_request.keyName.isEmpty()
-        ? m_serverResource->metadata.value(QLatin1String("key_name")).toString()
+        ? m_saved.keyName
         : m_request.keyName;
     if (keyName.isEmpty())
         return resolveNetworks();
@@ -172,12 +170,7 @@ void RestoreJob::checkKeyPair()
 
 void RestoreJob::resolveNetworks()
 {
-    QStringList wanted = m_request.networks;
-    if (wanted.isEmpty()) {
-        const QJsonArray saved = m_serverResource->metadata.value(QLatin1String("networks")).toArray();
-        for (const QJsonValue &network : saved)
-            wanted.append(network.toObject().value(QLatin1String("name")).toString());
-    }
+    const QStringList wanted = m_request.networks.isEmpty() ? m_saved.networkNames : m_request.networks;
     if (wanted.isEmpty() || wanted == QStringList{QStringLiteral("auto")} || wanted == QStringList{QStringLiteral("none")}) {
         m_networkIds = wanted;
         return createImage();
@@ -211,7 +204,7 @@ void RestoreJob::resolveNetworks()
 void RestoreJob::createImage()
 {
     setStage(JobStage::CreatingImage);
-    QJsonObject properties = m_imageResource->metadata.value(QLatin1String("properties")).toObject();
+    QJsonObject properties = m_imageResource->metadata.value(QLatin1String(CheckpointKey::Properties)).toObject();
     properties.insert(QStringLiteral("name"), QStringLiteral("%1-restored-%2").arg(m_newServerName, m_index.id.left(8)));
     properties.insert(QStringLiteral("disk_format"), m_imageResource->image->diskFormat);
     properties.insert(QStringLiteral("container_format"), m_imageResource->image->containerFormat);
@@ -219,7 +212,8 @@ void RestoreJob::createImage()
     properties.insert(QStringLiteral("stackvault_restore_job"), m_tag);
     // Glance wants custom properties as strings.
     for (auto it = properties.begin(); it != properties.end(); ++it) {
-        if (it.key() != QLatin1String("min_disk") && it.key() != QLatin1String("min_ram") && !it.value().isString())
+        if (it.key() != QLatin1String(CheckpointKey::MinDisk) && it.key() != QLatin1String(CheckpointKey::MinRam)
+            && !it.value().isString())
             it.value() = it.value().isBool() ? QJsonValue(it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
                                              : QJsonValue(it.value().toVariant().toString());
     }
@@ -305,7 +299,6 @@ void RestoreJob::waitForImage()
 void RestoreJob::createServer()
 {
     setStage(JobStage::CreatingServer);
-    const QJsonObject saved = m_serverResource->metadata;
     openstack::ServerCreateRequest create;
     create.name = m_newServerName;
     create.flavorRef = m_flavor.id;
@@ -323,14 +316,12 @@ void RestoreJob::createServer()
     if (!m_request.securityGroups.isEmpty()) {
         create.securityGroups = m_request.securityGroups;
     } else {
-        const QJsonArray groups = saved.value(QLatin1String("security_groups")).toArray();
-        for (const QJsonValue &group : groups)
-            create.securityGroups.append(group.toString());
+        create.securityGroups = m_saved.securityGroups;
     }
     create.availabilityZone = !m_request.availabilityZone.isEmpty() ? m_request.availabilityZone
-        : m_request.useSavedAvailabilityZone ? saved.value(QLatin1String("availability_zone")).toString()
+        : m_request.useSavedAvailabilityZone ? m_saved.availabilityZone
                                              : QString();
-    create.metadata = saved.value(QLatin1String("metadata")).toObject();
+    create.metadata = m_serverResource->metadata.value(QLatin1String(CheckpointKey::ServerMetadata)).toObject();
     create.metadata.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
     create.metadata.insert(QStringLiteral("stackvault_restore_job"), m_tag);
     journal(JournalEntry::RestoreServer, {}, {});

@@ -6,6 +6,7 @@
 #include "openstack/compute/flavor.h"
 #include "openstack/error.h"
 #include "openstack/statuswaiter.h"
+#include "protection/checkpointdetails.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -84,6 +85,7 @@ private:
     QPointer<openstack::ApiJob> m_current;
     QPointer<openstack::StatusWaiter> m_waiter;
     CheckpointIndex m_index;
+    CheckpointDetails m_saved; // what the backup saved (read from m_index)
     const ProtectedResource *m_serverResource = nullptr;
     const ProtectedResource *m_imageResource = nullptr;
     openstack::Flavor m_flavor;

@@ -4,6 +4,7 @@
 // saved cloud's Keystone is never asked (its fake cloud's request log stays empty) and its secret is
 // never read. Real keyring (scripts/test's private D-Bus session), real CLI for the killed backup.
 #include "backend/corebackend.h"
+#include "clirunner.h"
 #include "bank/localbank.h"
 #include "desktopapp.h"
 #include "fakecloud.h"
@@ -15,9 +16,10 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 class TestDesktopApp : public QObject
 {
@@ -27,42 +29,16 @@ private:
     fake::FakeCloud m_alpha;
     fake::FakeCloud m_beta;
 
-    struct Run
-    {
-        int exitCode = -1;
-        bool crashed = false;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &crashAt = {})
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (!crashAt.isEmpty())
-            env.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(STACKVAULT_BINARY_DIR "/app/stackvault-cli"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        Run run;
-        run.crashed = process.exitStatus() == QProcess::CrashExit;
-        run.exitCode = run.crashed ? -1 : process.exitCode();
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    std::unique_ptr<svtest::CliRunner> m_cli;
+
     void addCloud(const QString &name, const fake::FakeCloud &cloud)
     {
-        const Run add = cli({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
-                             cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
-                             QStringLiteral("demo"), QStringLiteral("--password-stdin")},
-                            "demo-password\n");
-        QVERIFY2(add.exitCode == 0, add.err.constData());
+        const svtest::CliRun add = m_cli->run({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"),
+                                               cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("demo"),
+                                               QStringLiteral("--project"), QStringLiteral("demo"),
+                                               QStringLiteral("--password-stdin")},
+                                              "demo-password\n");
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
     }
     static QStringList jobsDockStatuses(sv::ui::MainWindow *window)
     {
@@ -81,9 +57,12 @@ private Q_SLOTS:
                   "with gnome-keyring)");
         QVERIFY(m_home.isValid());
         sv::initApplication(); // as app/gui/main.cpp: the app's name picks its settings and bank folders
-        // This process and the CLI it runs share settings, profiles and the default bank in the temporary home.
-        for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
-            qputenv(name, m_home.filePath(QString::fromLatin1(name)).toUtf8());
+        // This process and the CLI it runs share settings, profiles and the default bank in the temporary
+        // home (the folders svtest::CliRunner gives the CLI).
+        m_cli = std::make_unique<svtest::CliRunner>(m_home.path());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+        qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
         const QString scenario = QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json");
         QVERIFY(m_alpha.loadScenario(scenario) && m_alpha.start());
         QVERIFY(m_beta.loadScenario(scenario) && m_beta.start());
@@ -96,13 +75,14 @@ private Q_SLOTS:
         const int betaRequestsBefore = int(m_beta.requestLog().size());
 
         // A backup with data killed (SIGKILL) mid-download: its snapshot stays in alpha, the journal names it.
-        const Run killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("alpha"),
-                                QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--include-data")},
-                               {}, QStringLiteral("backup-download:3"));
-        QVERIFY2(killed.crashed, killed.err.constData());
+        const svtest::CliRun killed = m_cli->run({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("alpha"),
+                                                  QStringLiteral("--server"), QStringLiteral("web-1"),
+                                                  QStringLiteral("--include-data")},
+                                                 {}, {{QStringLiteral("STACKVAULT_CRASH_AT"), QStringLiteral("backup-download:3")}});
+        QVERIFY2(killed.crashed, killed.describe().constData());
         QCOMPARE(m_alpha.leftoverImageIds().size(), 1);
         const QString snapshot = m_alpha.leftoverImageIds().constFirst();
-        sv::LocalBank bank(m_home.filePath(QStringLiteral("XDG_DATA_HOME/StackVault/bank")));
+        sv::LocalBank bank(m_home.filePath(QStringLiteral("data/StackVault/bank")));
         QList<sv::JournalEntry> journal;
         sv::BankError error;
         QVERIFY2(bank.journalEntries(&journal, &error), qPrintable(error.message));

@@ -299,6 +299,7 @@ void TestMainWindow::helpExplainsIncludeServerData()
     QVERIFY(text.contains(QStringLiteral("Include server data")));
     QVERIFY(text.contains(QStringLiteral("enable_server_snapshot")));
     QVERIFY(text.contains(QStringLiteral("--no-include-data")));
+    QVERIFY(text.contains(QStringLiteral("Cancel Jobs and Quit")));
 }
 
 // A first run (scripts/demo): the one saved cloud shows its servers without a click.

@@ -34,6 +34,11 @@ QString HelpDialog::helpHtml()
              "<b>Back Up</b>. The job appears at the bottom of the window with its progress; you can cancel it "
              "at any time.")
         + QStringLiteral("</p>");
+    html += QStringLiteral("<p>")
+        + tr("Quitting while jobs run asks first: <b>Keep Running</b>, or <b>Cancel Jobs and Quit</b>. Then "
+             "StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status "
+             "bar says “Cleaning up…”; at most a minute), and quits.")
+        + QStringLiteral("</p>");
     html += QStringLiteral("<h2>") + tr("Include server data") + QStringLiteral("</h2>");
     html += QStringLiteral("<p>")
         + tr("A server started from an image keeps writing to its disk after it boots. With <b>Include server "
