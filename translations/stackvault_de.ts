@@ -1596,8 +1596,8 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Sicherungsspeicher</translation>
     </message>
     <message>
-        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
-        <translation>Sicherungen werden in einem Ordner auf diesem Computer gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
+        <source>Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>Sicherungen werden in einem Ordner auf diesem Computer oder in einem Swift-Container einer gespeicherten Cloud gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
     </message>
     <message>
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>

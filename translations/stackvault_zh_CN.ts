@@ -1587,8 +1587,8 @@ Double-click or choose Retry to try again.</source>
         <translation>备份存储</translation>
     </message>
     <message>
-        <source>Backups are stored in a folder on this computer (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
-        <translation>备份存储在本机的一个文件夹中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
+        <source>Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>备份存储在本机的一个文件夹中，或某个已保存云的 Swift 容器中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
     </message>
     <message>
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>

@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <memory>
+
 #include <cstdio>
 
 namespace {
@@ -96,7 +98,8 @@ int main(int argc, char *argv[])
 
     sv::JobManager jobs;
     sv::ui::CoreBackend backend(&profiles, &secrets);
-    sv::ui::MainWindow window(&backend, &jobs);
+    // Made once the secret is in the keychain: a window opens the only saved cloud by itself at once.
+    std::unique_ptr<sv::ui::MainWindow> window;
     sv::test::StallMeter meter(std::chrono::milliseconds(parser.value(QStringLiteral("interval")).toInt()));
     QElapsedTimer clock;
     int exitCode = 0;
@@ -119,12 +122,12 @@ int main(int argc, char *argv[])
                                  continue;
                              meter.start();
                              clock.start();
-                             if (window.startBackup(cloudId, server, includeData) == 0)
+                             if (window->startBackup(cloudId, server, includeData) == 0)
                                  quit(2);
                              return;
                          }
                      });
-    QObject::connect(&window, &sv::ui::MainWindow::jobEnded, &app, [&](int, const sv::JobResult &result) {
+    const auto reportBackup = [&](int, const sv::JobResult &result) {
         meter.stop();
         const double seconds = double(clock.elapsed()) / 1000.0;
         if (result.outcome != sv::JobOutcome::Succeeded) {
@@ -140,9 +143,8 @@ int main(int argc, char *argv[])
         std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
         std::fflush(stdout);
         quit(0);
-    });
+    };
 
-    window.show();
     secrets.write(profile.id, QStringLiteral("demo-password"), &app, [&](const sv::SecretResult &result) {
         if (!result.ok()) {
             std::fprintf(stderr, "no keychain (%s): run inside dbus-run-session with gnome-keyring\n",
@@ -151,8 +153,10 @@ int main(int argc, char *argv[])
             exitCode = 2;
             return;
         }
-        // What expanding the cloud in the tree does: sign in and list the servers.
-        backend.requestServers(profile.id);
+        // The window opens the only saved cloud (signs in and lists its servers) by itself.
+        window = std::make_unique<sv::ui::MainWindow>(&backend, &jobs);
+        QObject::connect(window.get(), &sv::ui::MainWindow::jobEnded, &app, reportBackup);
+        window->show();
     });
     QApplication::exec();
     return exitCode;

@@ -27,70 +27,53 @@ QString HelpDialog::helpHtml()
 {
     // One translatable string per paragraph keeps each translation unit small and reviewable.
     QString html;
-    html += QStringLiteral("<h2>") + tr("Backing up a server") + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>")
-        + tr("Add your cloud under <b>Cloud › Manage Clouds…</b> (or import a clouds.yaml file). Its servers "
-             "appear in the tree on the left. Select a server, choose whether to include its data, and click "
-             "<b>Back Up</b>. The job appears at the bottom of the window with its progress; you can cancel it "
-             "at any time.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<p>")
-        + tr("Quitting while jobs run asks first: <b>Keep Running</b>, or <b>Cancel Jobs and Quit</b>. Then "
-             "StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status "
-             "bar says “Cleaning up…”; at most a minute), and quits.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<h2>") + tr("Include server data") + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>")
-        + tr("A server started from an image keeps writing to its disk after it boots. With <b>Include server "
-             "data</b> turned on, StackVault first takes a snapshot of the server, waits until the snapshot "
-             "image is ready, and backs up that new image instead of the original one, so the backup contains "
-             "everything written since boot. The temporary snapshot is deleted afterwards, also when the backup "
-             "fails or is cancelled.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<p>")
-        + tr("If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed "
-             "by itself the next time StackVault starts; the Jobs list says what was removed.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<p>")
-        + tr("With the option turned off, only the original image the server was started from is saved: data "
-             "written after boot is <b>not</b> included. This is faster and needs no snapshot, and is enough "
-             "for servers that keep no data of their own.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<p>")
-        + tr("The option is on by default. Change its default under <b>Settings › Preferences…</b>, or per "
-             "backup with the checkbox next to the Back Up button. The setting is stored as "
-             "<code>enable_server_snapshot</code> in the <code>[protection]</code> section of StackVault's "
-             "settings file (Karbor's section <code>[image_backup_plugin]</code> is read too when "
-             "<code>[protection]</code> does not set it); it takes true/false, yes/no, on/off or 1/0. The command "
-             "line's <code>--include-data</code> and <code>--no-include-data</code> override it for one backup.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<p>")
-        + tr("Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, "
-             "not an image. Volumes attached to an image-booted server are <b>not</b> included in its backup; "
-             "the details pane, the backup's result and the Backups tab name them.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<h2>") + tr("Consistency") + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>")
-        + tr("Each backup says what is known about its disk: <b>original image</b> (no snapshot was taken), "
-             "<b>crash-consistent</b> (a snapshot of a server whose image has no QEMU guest agent: the disk is "
-             "as after a power cut) or <b>quiesce requested</b> (the image has the guest agent, so Nova tried to "
-             "freeze the guest's file systems for the snapshot). OpenStack does not report whether the freeze "
-             "happened: Nova goes on without it if it fails, unless the image has "
-             "<code>os_require_quiesce=yes</code>, which is then noted.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<h2>") + tr("Restoring a backup") + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>")
-        + tr("Open the <b>Backups</b> tab, select a backup and click <b>Restore…</b>. The wizard asks for the "
-             "target cloud and for the new server's name, flavor, networks, key pair, security groups and "
-             "availability zone; it suggests the values saved with the backup. A saved cloud belongs to one "
-             "project and region: to restore into another, save a cloud for it under Manage Clouds.")
-        + QStringLiteral("</p>");
-    html += QStringLiteral("<h2>") + tr("Backup storage") + QStringLiteral("</h2>");
-    html += QStringLiteral("<p>")
-        + tr("Backups are stored in a folder on this computer (see Preferences). Data shared between backups "
-             "is stored only once, so a second backup of an unchanged server takes almost no space. "
-             "<b>Verify</b> reads a backup back and checks every piece of it.")
-        + QStringLiteral("</p>");
+    const auto heading = [&html](const QString &text) { html += QStringLiteral("<h2>") + text + QStringLiteral("</h2>"); };
+    const auto paragraph = [&html](const QString &text) { html += QStringLiteral("<p>") + text + QStringLiteral("</p>"); };
+    heading(tr("Backing up a server"));
+    paragraph(tr("Add your cloud under <b>Cloud › Manage Clouds…</b> (or import a clouds.yaml file). Its servers "
+                 "appear in the tree on the left. Select a server, choose whether to include its data, and click "
+                 "<b>Back Up</b>. The job appears at the bottom of the window with its progress; you can cancel it "
+                 "at any time."));
+    paragraph(tr("Quitting while jobs run asks first: <b>Keep Running</b>, or <b>Cancel Jobs and Quit</b>. Then "
+                 "StackVault cancels the jobs and waits until each has removed what it made in the cloud (the status "
+                 "bar says “Cleaning up…”; at most a minute), and quits."));
+    heading(tr("Include server data"));
+    paragraph(tr("A server started from an image keeps writing to its disk after it boots. With <b>Include server "
+                 "data</b> turned on, StackVault first takes a snapshot of the server, waits until the snapshot "
+                 "image is ready, and backs up that new image instead of the original one, so the backup contains "
+                 "everything written since boot. The temporary snapshot is deleted afterwards, also when the backup "
+                 "fails or is cancelled."));
+    paragraph(tr("If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed "
+                 "by itself the next time StackVault starts; the Jobs list says what was removed."));
+    paragraph(tr("With the option turned off, only the original image the server was started from is saved: data "
+                 "written after boot is <b>not</b> included. This is faster and needs no snapshot, and is enough "
+                 "for servers that keep no data of their own."));
+    paragraph(tr("The option is on by default. Change its default under <b>Settings › Preferences…</b>, or per "
+                 "backup with the checkbox next to the Back Up button. The setting is stored as "
+                 "<code>enable_server_snapshot</code> in the <code>[protection]</code> section of StackVault's "
+                 "settings file (Karbor's section <code>[image_backup_plugin]</code> is read too when "
+                 "<code>[protection]</code> does not set it); it takes true/false, yes/no, on/off or 1/0. The command "
+                 "line's <code>--include-data</code> and <code>--no-include-data</code> override it for one backup."));
+    paragraph(tr("Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, "
+                 "not an image. Volumes attached to an image-booted server are <b>not</b> included in its backup; "
+                 "the details pane, the backup's result and the Backups tab name them."));
+    heading(tr("Consistency"));
+    paragraph(tr("Each backup says what is known about its disk: <b>original image</b> (no snapshot was taken), "
+                 "<b>crash-consistent</b> (a snapshot of a server whose image has no QEMU guest agent: the disk is "
+                 "as after a power cut) or <b>quiesce requested</b> (the image has the guest agent, so Nova tried to "
+                 "freeze the guest's file systems for the snapshot). OpenStack does not report whether the freeze "
+                 "happened: Nova goes on without it if it fails, unless the image has "
+                 "<code>os_require_quiesce=yes</code>, which is then noted."));
+    heading(tr("Restoring a backup"));
+    paragraph(tr("Open the <b>Backups</b> tab, select a backup and click <b>Restore…</b>. The wizard asks for the "
+                 "target cloud and for the new server's name, flavor, networks, key pair, security groups and "
+                 "availability zone; it suggests the values saved with the backup. A saved cloud belongs to one "
+                 "project and region: to restore into another, save a cloud for it under Manage Clouds."));
+    heading(tr("Backup storage"));
+    paragraph(tr("Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see "
+                 "Preferences). Data shared between backups "
+                 "is stored only once, so a second backup of an unchanged server takes almost no space. "
+                 "<b>Verify</b> reads a backup back and checks every piece of it."));
     return html;
 }
 
