@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
@@ -110,17 +111,33 @@ void ScreenshotTour::selectServer()
             return model->rowCount() > 0 && model->fetchState(model->cloudId(model->index(0, 0)))
                                                  == CloudTreeModel::FetchState::Fetched;
         }, [this, tree, cloud] {
-            QModelIndex server;
-            for (int row = 0; row < tree->model()->rowCount(cloud); ++row) {
-                const QModelIndex index = tree->model()->index(row, 0, cloud);
-                if (index.data().toString() == m_serverName)
-                    server = index;
-            }
-            if (!server.isValid())
-                return fail(QStringLiteral("no server named %1").arg(m_serverName));
-            tree->expand(server);
-            tree->setCurrentIndex(server);
-            shoot(m_window, QStringLiteral("main-window"), [this] { backUp(); });
+            const auto serverNamed = [tree, cloud](const QString &name) {
+                for (int row = 0; row < tree->model()->rowCount(cloud); ++row) {
+                    const QModelIndex index = tree->model()->index(row, 0, cloud);
+                    if (index.data().toString() == name)
+                        return index;
+                }
+                return QModelIndex();
+            };
+            const auto mainWindowShot = [this, tree, serverNamed] {
+                const QModelIndex server = serverNamed(m_serverName);
+                if (!server.isValid())
+                    return fail(QStringLiteral("no server named %1").arg(m_serverName));
+                tree->expand(server);
+                tree->setCurrentIndex(server);
+                shoot(m_window, QStringLiteral("main-window"), [this] { backUp(); });
+            };
+            // The demo's database server has a data volume: its details say the volume is not backed up.
+            const QModelIndex withVolume = serverNamed(QStringLiteral("postgres-primary"));
+            if (!withVolume.isValid())
+                return mainWindowShot();
+            tree->setCurrentIndex(withVolume);
+            auto *notIncluded = m_window->findChild<QLabel *>(QStringLiteral("volumesNotIncludedLabel"));
+            if (!notIncluded)
+                return fail(QStringLiteral("the details pane has no volumes-not-included label"));
+            waitFor(QStringLiteral("the volume warning of postgres-primary"),
+                    [notIncluded] { return notIncluded->isVisible() && notIncluded->text().contains(u"db-data"); },
+                    [this, mainWindowShot] { shoot(m_window, QStringLiteral("volumes-not-included"), mainWindowShot); });
         });
     });
 }
