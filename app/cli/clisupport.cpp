@@ -282,7 +282,8 @@ void runJob(sv::Job *job, bool json)
                   << humanBytes(qint64(progress.bytesPerSecond)) << "/s ETA " << formatEta(progress.etaSeconds)
                   << "   ";
             err().flush();
-        } else if (progress.stage != *lastStage) {
+        } else if (progress.stage != *lastStage && progress.stage != sv::JobStage::Done) {
+            // "Done" needs no line of its own: the result's sentence follows at once.
             err() << sv::stageText(progress.stage) << "…" << Qt::endl;
         }
         *lastStage = progress.stage;

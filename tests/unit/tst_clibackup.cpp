@@ -232,14 +232,18 @@ private Q_SLOTS:
 
     // A backup killed mid-download leaves its snapshot; the next `backup` on that cloud removes it first
     // and says so in one line — and leaves another cloud's leftovers (and that cloud) alone.
-    void backupSweepsItsCloudFirst_data()
+    // `backup` and `restore` both sweep their own cloud's leftovers before they start, and no other's.
+    void jobSweepsItsCloudFirst_data()
     {
+        QTest::addColumn<QString>("verb");
         QTest::addColumn<bool>("json");
-        QTest::newRow("text") << false;
-        QTest::newRow("json") << true;
+        QTest::newRow("backup-text") << QStringLiteral("backup") << false;
+        QTest::newRow("backup-json") << QStringLiteral("backup") << true;
+        QTest::newRow("restore-text") << QStringLiteral("restore") << false;
     }
-    void backupSweepsItsCloudFirst()
+    void jobSweepsItsCloudFirst()
     {
+        QFETCH(QString, verb);
         QFETCH(bool, json);
         fake::FakeCloud other;
         QVERIFY(other.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
@@ -250,6 +254,14 @@ private Q_SLOTS:
         addCloud(otherName, other.authUrl());
         if (QTest::currentTestFailed())
             return;
+        QString checkpoint; // what the restore row restores: a backup made before the crash
+        if (verb == u"restore") {
+            const svtest::CliRun first = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                                              QStringLiteral("db-1"), QStringLiteral("--no-include-data"), QStringLiteral("--json")});
+            QVERIFY2(first.exitCode == 0, first.err.constData());
+            checkpoint = first.lastJson().value(QLatin1String("checkpoint_id")).toString();
+            QVERIFY(!checkpoint.isEmpty());
+        }
         const QStringList before = cloud.leftoverImageIds();
         for (const QString &name : {cloudName, otherName}) {
             const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
@@ -264,29 +276,32 @@ private Q_SLOTS:
         QCOMPARE(other.leftoverImageIds().size(), 1);
         const qsizetype otherRequests = other.requestLog().size();
 
-        QStringList arguments{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
-                              QStringLiteral("db-1"), QStringLiteral("--no-include-data")};
+        QStringList arguments = verb == u"restore"
+            ? QStringList{QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), cloudName, QStringLiteral("--name"),
+                          QStringLiteral("db-1-restored-%1").arg(cloud.port())}
+            : QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                          QStringLiteral("db-1"), QStringLiteral("--no-include-data")};
         if (json)
             arguments.append(QStringLiteral("--json"));
-        const svtest::CliRun backup = cli(arguments);
-        QVERIFY2(backup.exitCode == 0, backup.err.constData());
+        const svtest::CliRun run = cli(arguments);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(!cloud.leftoverImageIds().contains(leftover.first()));
         if (json) {
             QJsonObject swept;
-            for (const QByteArray &line : backup.out.split('\n')) {
+            for (const QByteArray &line : run.out.split('\n')) {
                 const QJsonObject event = QJsonDocument::fromJson(line).object();
                 if (event.value(QLatin1String("event")).toString() == QLatin1String("swept"))
                     swept = event;
             }
-            QVERIFY2(swept.value(QLatin1String("ok")).toBool(), backup.out.constData());
+            QVERIFY2(swept.value(QLatin1String("ok")).toBool(), run.out.constData());
             QCOMPARE(swept.value(QLatin1String("deleted")).toInt(), 1);
-            QVERIFY(backup.lastJson().value(QLatin1String("ok")).toBool());
+            QVERIFY(run.lastJson().value(QLatin1String("ok")).toBool());
         } else {
-            const QList<QByteArray> lines = backup.out.split('\n');
+            const QList<QByteArray> lines = run.out.split('\n');
             const auto said = std::count_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) {
                 return line.startsWith("Removed 1 leftover") && line.contains(leftover.first().toUtf8());
             });
-            QVERIFY2(said == 1, backup.out.constData());
+            QVERIFY2(said == 1, run.out.constData());
         }
         // The other cloud: not signed in to, its snapshot still there for its own next backup.
         QCOMPARE(other.requestLog().size(), otherRequests);
