@@ -32,6 +32,7 @@ void CloudState::clear()
     images.clear();
     servers.clear();
     volumes.clear();
+    volumeSnapshots.clear();
     faults.clear();
     hashJobs.clear();
     remoteUploads.clear();
@@ -260,6 +261,17 @@ void CloudState::advance()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (auto &server : servers)
         advanceServer(server, now);
+    for (auto it = volumeSnapshots.begin(); it != volumeSnapshots.end();) {
+        if (it->goneAt.isValid() && now >= it->goneAt) {
+            it = volumeSnapshots.erase(it);
+            continue;
+        }
+        if (it->status == QLatin1String("creating") && now >= it->readyAt) {
+            it->status = QStringLiteral("available");
+            it->updatedAt = it->readyAt;
+        }
+        ++it;
+    }
 }
 
 void CloudState::advanceServer(Server &server, const QDateTime &now)

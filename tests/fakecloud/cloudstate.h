@@ -45,6 +45,7 @@ public:
     QMap<QString, Image> images;
     QMap<QString, Server> servers;
     QMap<QString, Volume> volumes;
+    QMap<QString, VolumeSnapshot> volumeSnapshots;
     QList<Fault> faults;
     // The most recent requests (at most RequestLogLimit), oldest first: tests check what was asked and answered.
     static constexpr int RequestLogLimit = 20000;

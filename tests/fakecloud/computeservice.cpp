@@ -253,6 +253,8 @@ void ComputeService::route(Call &call, const QStringList &rest)
             get ? listFlavors(call, true) : notAllowed();
         else if (rest.size() == 2)
             get ? showFlavor(call, rest.at(1)) : notAllowed();
+        else if (rest.size() == 3 && rest.at(2) == QLatin1String("os-extra_specs"))
+            get ? flavorExtraSpecs(call, rest.at(1)) : notAllowed();
         else
             novaFault(ex, 404, QStringLiteral("The resource could not be found."));
         return;
@@ -1069,6 +1071,16 @@ void ComputeService::showFlavor(Call &call, const QString &id)
         return;
     }
     call.ex.json(200, QJsonObject{{QStringLiteral("flavor"), flavorJson(call, id, true)}});
+}
+
+void ComputeService::flavorExtraSpecs(Call &call, const QString &id)
+{
+    const Flavor *flavor = m_state.flavor(id);
+    if (!flavor) {
+        novaFault(call.ex, 404, QStringLiteral("Flavor %1 could not be found.").arg(id));
+        return;
+    }
+    call.ex.json(200, QJsonObject{{QStringLiteral("extra_specs"), flavor->extraSpecs}});
 }
 
 void ComputeService::listKeyPairs(Call &call)

@@ -51,6 +51,7 @@ private:
     void volumeAttachments(Call &call, const QString &id);
     void listFlavors(Call &call, bool detail);
     void showFlavor(Call &call, const QString &id);
+    void flavorExtraSpecs(Call &call, const QString &id);
     void listKeyPairs(Call &call);
     void showKeyPair(Call &call, const QString &name);
     void availabilityZones(Call &call);

@@ -56,8 +56,13 @@ void ControlApi::handle(Exchange &ex, const QStringList &segments)
         QJsonArray volumes;
         for (const QString &id : m_cloud.leftoverVolumeIds())
             volumes.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), state.volumes.value(id).name}});
+        // Scenarios hold no Cinder snapshots: every one that exists was made since start.
+        QJsonArray snapshots;
+        for (const VolumeSnapshot &snapshot : std::as_const(state.volumeSnapshots))
+            snapshots.append(QJsonObject{{QStringLiteral("id"), snapshot.id}, {QStringLiteral("name"), snapshot.name},
+                                         {QStringLiteral("status"), snapshot.status}, {QStringLiteral("volume_id"), snapshot.volumeId}});
         ex.json(200, QJsonObject{{QStringLiteral("images"), images}, {QStringLiteral("servers"), servers},
-                                 {QStringLiteral("volumes"), volumes}});
+                                 {QStringLiteral("volumes"), volumes}, {QStringLiteral("snapshots"), snapshots}});
     } else if (head == QLatin1String("settings") && segments.size() == 1) {
         settings(ex);
     } else if (head == QLatin1String("tokens") && segments.size() == 2

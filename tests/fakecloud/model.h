@@ -160,6 +160,24 @@ struct Volume
     bool fromScenario = false;
 };
 
+// A Cinder snapshot of a volume: creating -> available at readyAt; deleting -> gone at goneAt.
+struct VolumeSnapshot
+{
+    QString id;
+    QString name;
+    QString description;
+    QString volumeId;
+    QString projectId;
+    QString userId;
+    int sizeGiB = 1;
+    QString status = QStringLiteral("creating");
+    QJsonObject metadata;
+    QDateTime createdAt;
+    QDateTime updatedAt; // invalid: null
+    QDateTime readyAt;
+    QDateTime goneAt; // invalid: not being deleted
+};
+
 // A transfer to or from the real Glance in external mode, done on a worker thread: `done` flips once
 // ok/error/disk are set (the state reads them under its mutex after that).
 struct RemoteTransfer
@@ -261,6 +279,8 @@ struct Settings
     int computeMaxMinor = 96;
     int volumeMaxMinor = 70;
     QList<double> snapshotStepSeconds{0.5, 0.5, 0.5, 0.5};
+    // A Cinder snapshot stays `creating` this long, and `deleting` this long before it is gone.
+    double volumeSnapshotSeconds = 0.3;
     double buildSeconds = 1.0;
     int imagePageSize = 25;
     // Off: images have no os_hash_algo/os_hash_value, only the md5 `checksum` (Glance before Rocky).

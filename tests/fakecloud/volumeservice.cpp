@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace fake {
 
 using http::novaFault;
@@ -126,6 +128,10 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
     ex.setHeader("OpenStack-API-Version", "volume 3." + QByteArray::number(minor));
     ex.setHeader("Vary", "OpenStack-API-Version");
     const QStringList rest = segments.mid(2);
+    if (rest.at(0) == QLatin1String("snapshots") && rest.size() <= 2) {
+        snapshots(ex, rest, *token, minor);
+        return;
+    }
     if (rest.at(0) != QLatin1String("volumes") || rest.size() > 2) {
         novaFault(ex, 404, QStringLiteral("The resource could not be found."));
         return;
@@ -184,6 +190,157 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
                                            {QStringLiteral("rel"), QStringLiteral("next")}}});
     }
     ex.json(200, body);
+}
+
+QJsonObject VolumeService::snapshotJson(const VolumeSnapshot &snapshot, bool detail)
+{
+    const auto nullable = [](const QString &text) { return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text); };
+    QJsonObject json{{QStringLiteral("id"), snapshot.id},
+                     {QStringLiteral("name"), nullable(snapshot.name)},
+                     {QStringLiteral("description"), nullable(snapshot.description)},
+                     {QStringLiteral("volume_id"), snapshot.volumeId},
+                     {QStringLiteral("status"), snapshot.status},
+                     {QStringLiteral("size"), snapshot.sizeGiB},
+                     {QStringLiteral("metadata"), snapshot.metadata},
+                     {QStringLiteral("created_at"), snapshot.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000"))},
+                     {QStringLiteral("updated_at"),
+                      snapshot.updatedAt.isValid() ? QJsonValue(snapshot.updatedAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000")))
+                                                   : QJsonValue(QJsonValue::Null)},
+                     {QStringLiteral("group_snapshot_id"), QJsonValue::Null},
+                     {QStringLiteral("user_id"), snapshot.userId},
+                     {QStringLiteral("consumes_quota"), true}};
+    if (detail) {
+        json.insert(QStringLiteral("os-extended-snapshot-attributes:progress"),
+                    snapshot.status == QLatin1String("creating") ? QStringLiteral("0%") : QStringLiteral("100%"));
+        json.insert(QStringLiteral("os-extended-snapshot-attributes:project_id"), snapshot.projectId);
+    }
+    return json;
+}
+
+void VolumeService::snapshots(Exchange &ex, const QStringList &rest, const Token &token, int minor)
+{
+    const QString method = ex.method();
+    const bool get = method == QLatin1String("GET") || method == QLatin1String("HEAD");
+    if (rest.size() == 1 && method == QLatin1String("POST")) {
+        createSnapshot(ex, token, minor);
+        return;
+    }
+    if (rest.size() == 2 && rest.at(1) != QLatin1String("detail")) {
+        auto it = m_state.volumeSnapshots.find(rest.at(1));
+        if (it == m_state.volumeSnapshots.end() || it->projectId != token.projectId) {
+            novaFault(ex, 404, QStringLiteral("Snapshot %1 could not be found.").arg(rest.at(1)));
+            return;
+        }
+        if (get) {
+            ex.json(200, QJsonObject{{QStringLiteral("snapshot"), snapshotJson(it.value(), true)}});
+        } else if (method == QLatin1String("DELETE")) {
+            if (it->status != QLatin1String("available") && it->status != QLatin1String("error")) {
+                novaFault(ex, 400, QStringLiteral("Invalid snapshot: Volume Snapshot status must be available or error and must not be "
+                                                  "part of a group."));
+                return;
+            }
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            it->status = QStringLiteral("deleting");
+            it->updatedAt = now;
+            it->goneAt = now.addMSecs(qint64(m_state.settings.volumeSnapshotSeconds * 1000));
+            ex.empty(202);
+        } else {
+            novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
+        }
+        return;
+    }
+    if (!get) {
+        novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
+        return;
+    }
+    const bool detail = rest.size() == 2;
+    QList<const VolumeSnapshot *> matches;
+    for (const VolumeSnapshot &snapshot : std::as_const(m_state.volumeSnapshots)) {
+        if (snapshot.projectId == token.projectId)
+            matches.append(&snapshot);
+    }
+    std::sort(matches.begin(), matches.end(), [](const VolumeSnapshot *a, const VolumeSnapshot *b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
+    });
+    QJsonArray list;
+    for (const VolumeSnapshot *snapshot : std::as_const(matches))
+        list.append(snapshotJson(*snapshot, detail));
+    ex.json(200, QJsonObject{{QStringLiteral("snapshots"), list}});
+}
+
+void VolumeService::createSnapshot(Exchange &ex, const Token &token, int minor)
+{
+    QJsonObject body;
+    QString parseError;
+    if (!http::parseJsonObject(ex, &body, &parseError)) {
+        novaFault(ex, 400, parseError);
+        return;
+    }
+    const QJsonValue snapshotValue = body.value(QStringLiteral("snapshot"));
+    if (!snapshotValue.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Missing required element 'snapshot' in request body."));
+        return;
+    }
+    const QJsonObject request = snapshotValue.toObject();
+    const QString volumeId = request.value(QStringLiteral("volume_id")).toString();
+    if (volumeId.isEmpty()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input received: 'volume_id' must be specified"));
+        return;
+    }
+    // Cinder accepts force as a boolean or a boolean-like string; absent means false.
+    const QJsonValue forceValue = request.value(QStringLiteral("force"));
+    std::optional<bool> force;
+    if (forceValue.isBool()) {
+        force = forceValue.toBool();
+    } else if (forceValue.isString()) {
+        const QString text = forceValue.toString().toLower();
+        if (text == QLatin1String("true") || text == QLatin1String("1") || text == QLatin1String("yes") || text == QLatin1String("on"))
+            force = true;
+        else if (text == QLatin1String("false") || text == QLatin1String("0") || text == QLatin1String("no") || text == QLatin1String("off"))
+            force = false;
+    }
+    if (!forceValue.isUndefined() && !forceValue.isNull() && !force) {
+        novaFault(ex, 400, QStringLiteral("Invalid value for 'force': must be a boolean"));
+        return;
+    }
+    auto volume = m_state.volumes.constFind(volumeId);
+    if (volume == m_state.volumes.constEnd() || volume->projectId != token.projectId) {
+        novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(volumeId));
+        return;
+    }
+    // From 3.66 a snapshot of an in-use volume needs no flag, and force=false is refused; below it,
+    // an in-use volume needs force=true.
+    constexpr int SnapshotInUseMinor = 66;
+    if (minor >= SnapshotInUseMinor && force == false) {
+        novaFault(ex, 400, QStringLiteral("Invalid value for 'force': false is not allowed from microversion 3.66"));
+        return;
+    }
+    const bool inUseAllowed = minor >= SnapshotInUseMinor || force.value_or(false);
+    const bool statusOk = volume->status == QLatin1String("available") || (volume->status == QLatin1String("in-use") && inUseAllowed);
+    if (!statusOk) {
+        novaFault(ex, 400, QStringLiteral("Invalid volume: Volume %1 status must be available, but current status is: %2.")
+                               .arg(volumeId, volume->status));
+        return;
+    }
+    const QJsonValue metadata = request.value(QStringLiteral("metadata"));
+    if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input received: metadata must be an object"));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    VolumeSnapshot snapshot;
+    snapshot.id = CloudState::newUuid();
+    snapshot.name = request.value(QStringLiteral("name")).toString();
+    snapshot.description = request.value(QStringLiteral("description")).toString();
+    snapshot.volumeId = volumeId;
+    snapshot.projectId = token.projectId;
+    snapshot.userId = token.userId;
+    snapshot.sizeGiB = volume->sizeGiB;
+    snapshot.metadata = metadata.toObject();
+    snapshot.createdAt = now;
+    snapshot.readyAt = now.addMSecs(qint64(m_state.settings.volumeSnapshotSeconds * 1000));
+    m_state.volumeSnapshots.insert(snapshot.id, snapshot);
+    ex.json(202, QJsonObject{{QStringLiteral("snapshot"), snapshotJson(snapshot, false)}});
 }
 
 } // namespace fake

@@ -1,4 +1,4 @@
-// Cinder v3 and the read-only Neutron of the fake cloud over real HTTP, shapes against the samples.
+// Cinder v3 (volumes, snapshots), flavor extra specs and the read-only Neutron of the fake cloud over real HTTP, shapes against the samples.
 #include "fakecloud.h"
 #include "servicetestsupport.h"
 
@@ -14,7 +14,14 @@ namespace {
 
 const QString Project = QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f90");
 const QString BootVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c001");
-const QString DataVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002");
+const QString DataVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002"); // in-use
+const QString SpareVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c003"); // available
+const QString UnknownVolume = QStringLiteral("00000000-0000-4000-8000-000000000000");
+
+QString snapshotsPath()
+{
+    return QStringLiteral("/volume/v3/") + Project + QStringLiteral("/snapshots");
+}
 
 QJsonObject sample(const QString &name)
 {
@@ -109,6 +116,134 @@ private Q_SLOTS:
         QCOMPARE(m_client->request("DELETE", QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes/") + DataVolume).status, 405);
     }
 
+    void createSnapshot_data()
+    {
+        QTest::addColumn<QString>("volume");
+        QTest::addColumn<QByteArray>("version"); // empty: no OpenStack-API-Version header (3.0)
+        QTest::addColumn<QString>("force");      // "" : no force key
+        QTest::addColumn<int>("status");
+        QTest::newRow("available, 3.0, no flag") << SpareVolume << QByteArray() << QString() << 202;
+        QTest::newRow("available, 3.65, force false") << SpareVolume << QByteArray("3.65") << QStringLiteral("false") << 202;
+        QTest::newRow("in-use, 3.0, no flag") << DataVolume << QByteArray() << QString() << 400;
+        QTest::newRow("in-use, 3.65, no flag") << DataVolume << QByteArray("3.65") << QString() << 400;
+        QTest::newRow("in-use, 3.65, force false") << DataVolume << QByteArray("3.65") << QStringLiteral("false") << 400;
+        QTest::newRow("in-use, 3.65, force true") << DataVolume << QByteArray("3.65") << QStringLiteral("true") << 202;
+        QTest::newRow("in-use, 3.0, force \"true\" string") << DataVolume << QByteArray() << QStringLiteral("\"true\"") << 202;
+        QTest::newRow("in-use, 3.66, no flag") << DataVolume << QByteArray("3.66") << QString() << 202;
+        QTest::newRow("in-use, 3.66, force true") << DataVolume << QByteArray("3.66") << QStringLiteral("true") << 202;
+        QTest::newRow("in-use, 3.66, force false") << DataVolume << QByteArray("3.66") << QStringLiteral("false") << 400;
+        QTest::newRow("available, 3.66, force false") << SpareVolume << QByteArray("3.66") << QStringLiteral("false") << 400;
+        QTest::newRow("in-use, latest, no flag") << DataVolume << QByteArray("latest") << QString() << 202;
+        QTest::newRow("in-use, 3.66, force not a boolean") << DataVolume << QByteArray("3.66") << QStringLiteral("\"maybe\"") << 400;
+        QTest::newRow("unknown volume, 3.66") << UnknownVolume << QByteArray("3.66") << QString() << 404;
+        QTest::newRow("unknown volume, 3.0, force true") << UnknownVolume << QByteArray() << QStringLiteral("true") << 404;
+    }
+
+    void createSnapshot()
+    {
+        QFETCH(QString, volume);
+        QFETCH(QByteArray, version);
+        QFETCH(QString, force);
+        QFETCH(int, status);
+        QJsonObject request = sample(QStringLiteral("snapshot-create-request.json"))[QStringLiteral("snapshot")].toObject();
+        request.insert(QStringLiteral("volume_id"), volume);
+        request.remove(QStringLiteral("force"));
+        if (!force.isEmpty())
+            request.insert(QStringLiteral("force"), QJsonDocument::fromJson("[" + force.toUtf8() + "]").array().at(0));
+        HttpTestClient::Headers headers;
+        if (!version.isEmpty())
+            headers.append({"OpenStack-API-Version", "volume " + version});
+        const auto reply = m_client->postJson(snapshotsPath(), QJsonObject{{QStringLiteral("snapshot"), request}}, headers);
+        QVERIFY2(reply.status == status, reply.body.constData());
+        if (status != 202) {
+            const QString fault = status == 404 ? QStringLiteral("itemNotFound") : QStringLiteral("badRequest");
+            QCOMPARE(reply.json()[fault][QStringLiteral("code")].toInt(), status);
+            QVERIFY(!reply.json()[fault][QStringLiteral("message")].toString().isEmpty());
+            return;
+        }
+        const QJsonObject snapshot = reply.json()[QStringLiteral("snapshot")].toObject();
+        compareKeys(sample(QStringLiteral("v3.65-snapshot-create-response.json"))[QStringLiteral("snapshot")].toObject(), snapshot);
+        QCOMPARE(snapshot[QStringLiteral("status")].toString(), QStringLiteral("creating"));
+        QCOMPARE(snapshot[QStringLiteral("volume_id")].toString(), volume);
+        QCOMPARE(snapshot[QStringLiteral("name")].toString(), QStringLiteral("snap-001"));
+        QCOMPARE(snapshot[QStringLiteral("metadata")][QStringLiteral("key")].toString(), QStringLiteral("v3"));
+        // Clean up, so that every row starts from the scenario's state.
+        const QString id = snapshot[QStringLiteral("id")].toString();
+        QVERIFY(waitForStatus(id, QStringLiteral("available")));
+        QCOMPARE(m_client->request("DELETE", snapshotsPath() + QLatin1Char('/') + id).status, 202);
+        QVERIFY(waitForStatus(id, QString()));
+    }
+
+    void snapshotLifecycle()
+    {
+        const QString path = snapshotsPath();
+        const auto created = m_client->postJson(path, QJsonObject{{QStringLiteral("snapshot"),
+                                                                   QJsonObject{{QStringLiteral("volume_id"), SpareVolume},
+                                                                               {QStringLiteral("name"), QStringLiteral("lifecycle")}}}});
+        QCOMPARE(created.status, 202);
+        const QString id = created.json()[QStringLiteral("snapshot")][QStringLiteral("id")].toString();
+        QVERIFY(!id.isEmpty());
+        const auto show = m_client->get(path + QLatin1Char('/') + id);
+        QCOMPARE(show.status, 200);
+        const QJsonObject shown = show.json()[QStringLiteral("snapshot")].toObject();
+        compareKeys(sample(QStringLiteral("v3.65-snapshot-show-response.json"))[QStringLiteral("snapshot")].toObject(), shown);
+        QCOMPARE(shown[QStringLiteral("status")].toString(), QStringLiteral("creating"));
+        QCOMPARE(shown[QStringLiteral("size")].toInt(), 1);
+        // Deleting while creating is refused, as Cinder does.
+        QCOMPARE(m_client->request("DELETE", path + QLatin1Char('/') + id).status, 400);
+        QVERIFY(waitForStatus(id, QStringLiteral("available")));
+
+        const auto detail = m_client->get(path + QStringLiteral("/detail"));
+        QCOMPARE(detail.status, 200);
+        const QJsonArray detailed = detail.json()[QStringLiteral("snapshots")].toArray();
+        QCOMPARE(detailed.size(), 1);
+        compareKeys(sample(QStringLiteral("v3.65-snapshots-list-detailed-response.json"))[QStringLiteral("snapshots")][0].toObject(),
+                    detailed.at(0).toObject());
+        QCOMPARE(detailed.at(0)[QStringLiteral("os-extended-snapshot-attributes:progress")].toString(), QStringLiteral("100%"));
+        const QJsonArray brief = m_client->get(path).json()[QStringLiteral("snapshots")].toArray();
+        QCOMPARE(brief.size(), 1);
+        QCOMPARE(brief.at(0)[QStringLiteral("id")].toString(), id);
+        QVERIFY(!brief.at(0).toObject().contains(QStringLiteral("os-extended-snapshot-attributes:project_id")));
+
+        HttpTestClient control(m_cloud.baseUrl());
+        const QJsonArray leftovers = control.get(QStringLiteral("/_fake/leftovers")).json()[QStringLiteral("snapshots")].toArray();
+        QCOMPARE(leftovers.size(), 1);
+        QCOMPARE(leftovers.at(0)[QStringLiteral("id")].toString(), id);
+        QCOMPARE(leftovers.at(0)[QStringLiteral("volume_id")].toString(), SpareVolume);
+
+        QCOMPARE(m_client->request("DELETE", path + QLatin1Char('/') + id).status, 202);
+        QCOMPARE(m_client->get(path + QLatin1Char('/') + id).json()[QStringLiteral("snapshot")][QStringLiteral("status")].toString(),
+                 QStringLiteral("deleting"));
+        QVERIFY(waitForStatus(id, QString()));
+        QCOMPARE(m_client->get(path + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(m_client->request("DELETE", path + QLatin1Char('/') + id).status, 404);
+        QVERIFY(m_client->get(path).json()[QStringLiteral("snapshots")].toArray().isEmpty());
+        QVERIFY(control.get(QStringLiteral("/_fake/leftovers")).json()[QStringLiteral("snapshots")].toArray().isEmpty());
+    }
+
+    void flavorExtraSpecs_data()
+    {
+        QTest::addColumn<QString>("flavor");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QJsonObject>("extraSpecs");
+        QTest::newRow("none") << QStringLiteral("1") << 200 << QJsonObject();
+        QTest::newRow("cpu policy") << QStringLiteral("3") << 200 << QJsonObject{{QStringLiteral("hw:cpu_policy"), QStringLiteral("shared")}};
+        QTest::newRow("unknown flavor") << QStringLiteral("404") << 404 << QJsonObject();
+    }
+
+    void flavorExtraSpecs()
+    {
+        QFETCH(QString, flavor);
+        QFETCH(int, status);
+        QFETCH(QJsonObject, extraSpecs);
+        const auto reply = m_client->get(QStringLiteral("/compute/v2.1/flavors/") + flavor + QStringLiteral("/os-extra_specs"));
+        QCOMPARE(reply.status, status);
+        if (status == 200) {
+            QVERIFY(reply.json()[QStringLiteral("extra_specs")].isObject());
+            QCOMPARE(reply.json()[QStringLiteral("extra_specs")].toObject(), extraSpecs);
+        }
+    }
+
     void networking()
     {
         const auto networks = m_client->get(QStringLiteral("/networking/v2.0/networks"));
@@ -127,6 +262,19 @@ private Q_SLOTS:
     void cleanupTestCase() { m_cloud.stop(); }
 
 private:
+    // Polls the snapshot until it has `status` ("" : until it is gone, a 404); false after 5 s.
+    bool waitForStatus(const QString &id, const QString &status)
+    {
+        for (int i = 0; i < 100; ++i) {
+            const auto reply = m_client->get(snapshotsPath() + QLatin1Char('/') + id);
+            if (status.isEmpty() ? reply.status == 404
+                                 : reply.json()[QStringLiteral("snapshot")][QStringLiteral("status")].toString() == status)
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
     FakeCloud m_cloud;
     std::unique_ptr<HttpTestClient> m_client;
 };
