@@ -30,10 +30,20 @@ private Q_SLOTS:
     void cancelWhileRunningCancelsTheJob();
 
 private:
+    // Shows the wizard and goes on to page 3, the server options.
+    static void goToServerPage(RestoreWizard &wizard);
+
     std::unique_ptr<FakeBackend> m_backend;
     std::unique_ptr<sv::JobManager> m_jobs;
     QList<sv::ui::CheckpointEntry> m_checkpoints;
 };
+
+void TestRestoreWizard::goToServerPage(RestoreWizard &wizard)
+{
+    wizard.show();
+    wizard.next();
+    wizard.next();
+}
 
 void TestRestoreWizard::initTestCase()
 {
@@ -179,9 +189,7 @@ void TestRestoreWizard::severalNetworksOrNone()
 {
     m_checkpoints.last().networkNames = {QStringLiteral("public"), QStringLiteral("private"), QStringLiteral("gone")};
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
-    wizard.show();
-    wizard.next();
-    wizard.next();
+    goToServerPage(wizard);
     auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
     QTRY_VERIFY(page->optionsLoaded());
     // Both saved networks that the target has are checked; the missing one is named.
@@ -201,9 +209,7 @@ void TestRestoreWizard::targetWithoutNetworkListUsesTheSavedOnes()
 {
     m_backend->targetOptions.networks.clear(); // no Neutron in the target, or not allowed to list
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
-    wizard.show();
-    wizard.next();
-    wizard.next();
+    goToServerPage(wizard);
     auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
     QTRY_VERIFY(page->optionsLoaded());
     QCOMPARE(page->networkIds(), QStringList());
@@ -217,9 +223,7 @@ void TestRestoreWizard::targetWithoutNetworkListUsesTheSavedOnes()
 void TestRestoreWizard::smallFlavorsAreHiddenAndValidated()
 {
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
-    wizard.show();
-    wizard.next();
-    wizard.next();
+    goToServerPage(wizard);
     auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage());
     QTRY_VERIFY(page->optionsLoaded());
     auto *flavors = wizard.findChild<QComboBox *>(QStringLiteral("flavorCombo"));
@@ -239,9 +243,7 @@ void TestRestoreWizard::unreachableTargetBlocksTheServerPage()
 {
     m_backend->failures.insert(QStringLiteral("c1"), QStringLiteral("Connection refused"));
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
-    wizard.show();
-    wizard.next();
-    wizard.next();
+    goToServerPage(wizard);
     auto *status = wizard.findChild<QLabel *>(QStringLiteral("serverOptionsStatus"));
     QTRY_VERIFY(status->text().contains(QStringLiteral("Connection refused")));
     QVERIFY(!wizard.currentPage()->isComplete());
@@ -252,9 +254,7 @@ void TestRestoreWizard::cancelWhileRunningCancelsTheJob()
     m_backend->jobOptions.steps = 1000;
     m_backend->jobOptions.stepMs = 20;
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
-    wizard.show();
-    wizard.next();
-    wizard.next();
+    goToServerPage(wizard);
     QTRY_VERIFY(qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage())->optionsLoaded());
     wizard.next();
     QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);

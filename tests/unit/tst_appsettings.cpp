@@ -8,6 +8,18 @@
 
 using sv::AppSettings;
 
+namespace {
+// A settings file with these contents in `dir`; empty when it could not be written.
+QString writeSettingsFile(const QTemporaryDir &dir, const QByteArray &contents)
+{
+    const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
+}
+} // namespace
+
 class TestAppSettings : public QObject
 {
     Q_OBJECT
@@ -59,11 +71,8 @@ private Q_SLOTS:
         QFETCH(QString, language);
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(fileContents);
-        file.close();
+        const QString path = writeSettingsFile(dir, fileContents);
+        QVERIFY(!path.isEmpty());
 
         AppSettings settings(path);
         QCOMPARE(settings.enableServerSnapshot(), snapshot);
@@ -115,11 +124,8 @@ private Q_SLOTS:
         QFETCH(QString, badValue);
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(fileContents);
-        file.close();
+        const QString path = writeSettingsFile(dir, fileContents);
+        QVERIFY(!path.isEmpty());
 
         AppSettings settings(path);
         QString error;
@@ -142,11 +148,8 @@ private Q_SLOTS:
     void writingReplacesAnUnreadableValue()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[image_backup_plugin]\nenable_server_snapshot=perhaps\n");
-        file.close();
+        const QString path = writeSettingsFile(dir, "[image_backup_plugin]\nenable_server_snapshot=perhaps\n");
+        QVERIFY(!path.isEmpty());
         AppSettings settings(path);
         QString error;
         settings.enableServerSnapshot(&error);
