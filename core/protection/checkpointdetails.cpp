@@ -1,5 +1,6 @@
 #include "protection/checkpointdetails.h"
 
+#include "bank/bank.h"
 #include "bank/bankreports.h"
 #include "bank/checkpointindex.h"
 #include "protection/imageproperties.h"
@@ -79,22 +80,12 @@ CheckpointDetails CheckpointDetails::fromSummary(const CheckpointSummary &summar
 
 CheckpointDetails CheckpointDetails::fromIndex(const CheckpointIndex &index)
 {
-    CheckpointDetails details;
-    details.id = index.id;
-    details.status = index.status;
-    details.errorMessage = index.errorMessage;
-    details.created = index.created;
-    details.size = index.totalSize();
-    details.storedBytes = index.storedBytes();
-    details.newStoredBytes = index.newStoredBytes();
-    details.consistency = ConsistencyText::parse(index.consistency);
+    // What a listing shows comes from the bank's own summary; the index adds the rebuild details.
+    CheckpointDetails details = fromSummary(Bank::summarize(index));
     details.includeData = index.options.value(QLatin1String(CheckpointKey::IncludeData)).toBool();
     details.haveIndex = true;
-    if (const ProtectedResource *server = index.server()) {
-        details.serverId = server->id;
-        details.serverName = server->name;
+    if (const ProtectedResource *server = index.server())
         readServer(server->metadata, &details);
-    }
     for (const ProtectedResource &resource : index.resources) {
         if (resource.type == QLatin1String(ImageResourceType)) {
             readImage(resource, &details);
