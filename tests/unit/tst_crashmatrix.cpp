@@ -28,6 +28,7 @@ private:
     QSet<QString> m_verified;         // available backups that passed verify
     QSet<QString> m_restoredImages;   // what completed restores made: not leftovers
     QSet<QString> m_restoredServers;
+    QSet<QString> m_restoredVolumes;
 
     svtest::CliRunner m_runner{m_home.path()};
 
@@ -61,10 +62,16 @@ private:
         return id;
     }
 
-    // What a completed restore did not make and nobody deleted.
+    // What a completed restore did not make and nobody deleted: images, servers, volumes, Cinder snapshots.
     QStringList leaks() const
     {
         QStringList found;
+        for (const QString &id : m_cloud.leftoverVolumeIds()) {
+            if (!m_restoredVolumes.contains(id))
+                found.append(QStringLiteral("volume ") + id);
+        }
+        for (const QString &id : m_cloud.leftoverSnapshotIds())
+            found.append(QStringLiteral("volume snapshot ") + id);
         for (const QString &id : m_cloud.leftoverImageIds()) {
             if (!m_restoredImages.contains(id))
                 found.append(QStringLiteral("image ") + id);
@@ -150,11 +157,18 @@ private Q_SLOTS:
         const QStringList backupPoints{
             QStringLiteral("bank-index-write:1"),       // the `protecting` index is being written
             QStringLiteral("backup-after-create-image"), // Nova made the snapshot, its id not yet journaled
+            QStringLiteral("backup-after-create-volume-snapshot"), // Cinder made web-data's snapshot, id not journaled
             QStringLiteral("backup-waiting"),           // snapshot still saving
             QStringLiteral("backup-waited"),            // snapshot active, nothing downloaded
             QStringLiteral("backup-download:3"),        // mid-download
             QStringLiteral("bank-chunk-staged:1"),      // mid-chunk-write: a new chunk staged, not published
             QStringLiteral("bank-chunk-published"),     // some chunks published, others still temporaries
+            // web-1's volume web-data (saved by default) after the root disk: a volume from its snapshot, an
+            // upload to an image, the download.
+            QStringLiteral("backup-volume-snapshot-waiting"),      // the root disk saved, the volume's snapshot awaited
+            QStringLiteral("backup-after-create-volume"),          // Cinder made the temporary volume, id not journaled
+            QStringLiteral("backup-volume-upload-waiting"),        // the temporary volume uploading into an image
+            QStringLiteral("backup-volume-download:2"),            // mid-download of the volume's bytes
             QStringLiteral("bank-index-write:2"),       // the `available` index flushed, not yet renamed
             QStringLiteral("backup-cleanup"),           // committed, deleting the snapshot
         };
@@ -208,6 +222,9 @@ private Q_SLOTS:
         const QJsonObject restored = restore.lastJson();
         m_restoredImages.insert(restored.value(QLatin1String("image_id")).toString());
         m_restoredServers.insert(restored.value(QLatin1String("server_id")).toString());
+        // Every volume left now is the completed restore's (the recovery before found no leak).
+        for (const QString &id : m_cloud.leftoverVolumeIds())
+            m_restoredVolumes.insert(id);
         recover(QStringLiteral("after a completed restore"), &leaks, &lost);
         QCOMPARE(m_cloud.leftoverServerIds().size(), 1);
 
