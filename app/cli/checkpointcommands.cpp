@@ -135,11 +135,11 @@ void showCheckpoint(const QStringList &arguments)
                 facts.append(QStringLiteral("type ") + volume.volumeType);
             if (volume.bootIndex == 0)
                 facts.append(QStringLiteral("boot volume"));
-            out() << (i == 0 ? "Volumes      " : indent) << volume.label() << " (" << facts.join(QStringLiteral(", "))
+            out() << (i == 0 ? QStringLiteral("Volumes      ") : indent) << volume.label() << " (" << facts.join(QStringLiteral(", "))
                   << "; saved: " << humanBytes(volume.bytes) << ")\n";
         }
         if (!details.volumesNotIncluded.isEmpty())
-            out() << (details.volumes.isEmpty() ? "Volumes      " : indent)
+            out() << (details.volumes.isEmpty() ? QStringLiteral("Volumes      ") : indent)
                   << sv::volumesNotIncludedSentence(details.volumesNotIncludedLabels()) << '\n';
         out() << "Size         " << humanBytes(details.size) << " (stored: " << humanBytes(details.storedBytes)
               << ", new in this backup: " << humanBytes(details.newStoredBytes) << ")\n";

@@ -1076,8 +1076,9 @@ void BackupJob::deleteTemporary(Temporary temporary, bool retried, std::function
         }
         if (error) {
             // Keep the journal entry: the next start tries again.
-            m_cleanupProblems.append(tr("The temporary %1 could not be deleted (%2); StackVault tries again when the "
-                                        "desktop app starts next or before the next backup or restore on this cloud.")
+            m_cleanupProblems.append(tr("Something the backup made could not be deleted: the temporary %1 (%2). StackVault "
+                                        "tries again when the desktop app starts next or before the next backup or "
+                                        "restore on this cloud.")
                                          .arg(describe(temporary), error.message));
             return then();
         }
