@@ -87,7 +87,7 @@ VolumeService::VolumeService(CloudState &state)
 {
 }
 
-void VolumeService::versions(Exchange &ex)
+void VolumeService::versions(Exchange &ex, int status)
 {
     const QString href = ex.baseUrl() + QStringLiteral("/volume/v3/");
     QJsonObject v{{QStringLiteral("id"), QStringLiteral("v3.0")},
@@ -103,16 +103,18 @@ void VolumeService::versions(Exchange &ex)
                   {QStringLiteral("status"), QStringLiteral("CURRENT")},
                   {QStringLiteral("updated"), QStringLiteral("2022-08-31T00:00:00Z")},
                   {QStringLiteral("version"), QStringLiteral("3.%1").arg(m_state.settings.volumeMaxMinor)}};
-    ex.json(300, QJsonObject{{QStringLiteral("versions"), QJsonArray{v}}});
+    ex.json(status, QJsonObject{{QStringLiteral("versions"), QJsonArray{v}}});
 }
 
 void VolumeService::handle(Exchange &ex, const QStringList &segments)
 {
     http::addRequestId(ex);
     const bool get = ex.method() == QLatin1String("GET") || ex.method() == QLatin1String("HEAD");
-    if (segments.isEmpty()) {
+    // GET / lists the versions (300 Multiple Choices); GET /v3/ shows v3 (200), as Cinder does.
+    const bool versionShow = segments.size() == 1 && segments.at(0) == QLatin1String("v3");
+    if (segments.isEmpty() || versionShow) {
         if (get)
-            versions(ex);
+            versions(ex, versionShow ? 200 : 300);
         else
             novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
         return;

@@ -28,7 +28,7 @@ private:
         const Token &token;
         int minor; // negotiated microversion 3.<minor>
     };
-    void versions(Exchange &ex);
+    void versions(Exchange &ex, int status);
     void volumes(Call &call, const QStringList &rest);
     void listVolumes(Call &call, bool detail);
     void createVolume(Call &call);
