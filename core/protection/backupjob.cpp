@@ -478,12 +478,8 @@ void BackupJob::createSnapshot()
 
 void BackupJob::snapshotVolumes(qsizetype next)
 {
-    if (next >= m_parts.size()) {
-        stage(JobStage::WaitingForImage);
-        const double diskGiB = qMax(double(m_server.flavorDisk),
-                                    m_haveOriginalImage ? double(m_originalImage.size) / double(GiB) : 0.0);
-        return waitForSnapshot(timeoutFor(diskGiB));
-    }
+    if (next >= m_parts.size())
+        return prepareVolume(0);
     VolumePart &part = m_parts[next];
     JournalEntry intent = journalEntry(JournalEntry::TemporaryVolumeSnapshot);
     intent.tag = part.volume.id; // one intent per volume
@@ -539,7 +535,7 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
             return readBlockDeviceMapping(m_serverSnapshot);
         download(m_serverSnapshot, tr("the snapshot of server %1").arg(m_server.name), false, [this](const ImageRecord &record) {
             if (saveServerImage(m_serverSnapshot, record))
-                backUpVolume(0);
+                downloadVolume(0);
         });
     });
     waiter->start();
@@ -589,7 +585,7 @@ void BackupJob::identifySnapshots(QStringList snapshotIds, QHash<QString, int> b
                     temporary.part = int(i);
             }
         }
-        return backUpVolume(0);
+        return prepareVolume(0);
     }
     const QString snapshotId = snapshotIds.takeFirst();
     auto *job = track(new openstack::ShowVolumeSnapshotJob(m_connection, snapshotId, this));
@@ -622,13 +618,30 @@ void BackupJob::identifySnapshots(QStringList snapshotIds, QHash<QString, int> b
     job->start();
 }
 
-void BackupJob::backUpVolume(qsizetype index)
+void BackupJob::prepareVolume(qsizetype index)
+{
+    if (isCancelled())
+        return abandon(tr("Cancelled."));
+    if (index < m_parts.size())
+        return waitForVolumeSnapshot(index);
+    // Every volume is ready in an image of known size: the downloads' total is exact from the first byte.
+    if (m_bootFromVolume)
+        return downloadVolume(0);
+    stage(JobStage::WaitingForImage);
+    const double diskGiB = qMax(double(m_server.flavorDisk),
+                                m_haveOriginalImage ? double(m_originalImage.size) / double(GiB) : 0.0);
+    waitForSnapshot(timeoutFor(diskGiB));
+}
+
+void BackupJob::downloadVolume(qsizetype index)
 {
     if (isCancelled())
         return abandon(tr("Cancelled."));
     if (index >= m_parts.size())
         return commit();
-    waitForVolumeSnapshot(index);
+    const VolumePart &part = m_parts.at(index);
+    download(part.image, tr("volume %1 of server %2").arg(part.label(), m_server.name), true,
+             [this, index](const ImageRecord &record) { saveVolume(index, record); });
 }
 
 void BackupJob::waitForVolumeSnapshot(qsizetype index)
@@ -756,13 +769,8 @@ void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
         if (error)
             return abandon(tr("Backing up volume %1 of server %2 failed: %3").arg(label, m_server.name, error.message),
                            error.serviceMessage);
-        const openstack::Image image = waiter->image();
-        // The estimate (the volume's size) gives way to the image's real size.
-        if (m_bytesTotal >= 0 && image.size >= 0)
-            m_bytesTotal += image.size - qint64(m_parts.at(index).volume.sizeGb) * GiB;
-        m_parts[index].image = image;
-        download(image, tr("volume %1 of server %2").arg(label, m_server.name), true,
-                 [this, index](const ImageRecord &record) { saveVolume(index, record); });
+        m_parts[index].image = waiter->image();
+        prepareVolume(index + 1);
     });
     waiter->start();
     crashPoint("backup-volume-upload-waiting");
@@ -772,12 +780,12 @@ void BackupJob::download(const openstack::Image &image, const QString &what, boo
                          std::function<void(ImageRecord)> then)
 {
     if (m_bytesTotal < 0) {
-        // From here on every size is known: this image's, and each volume still to read (a raw upload
-        // of a volume is its size).
-        m_bytesTotal = m_bytesSaved + qMax<qint64>(0, image.size);
+        // Every size is known once the first download starts: this image's and each volume's image
+        // (uploaded before any download).
+        m_bytesTotal = qMax<qint64>(0, image.size);
         for (const VolumePart &part : std::as_const(m_parts)) {
-            if (part.image.id.isEmpty())
-                m_bytesTotal += qint64(part.volume.sizeGb) * GiB;
+            if (part.image.id != image.id)
+                m_bytesTotal += qMax<qint64>(0, part.image.size);
         }
     }
     setStage(JobStage::Downloading, m_bytesTotal, m_bytesSaved);
@@ -915,7 +923,7 @@ void BackupJob::saveVolume(qsizetype index, const ImageRecord &record)
     // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume.
     stage(JobStage::CleaningUp);
     cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); },
-                       [this, index] { backUpVolume(index + 1); });
+                       [this, index] { downloadVolume(index + 1); });
 }
 
 void BackupJob::commit()

@@ -53,7 +53,7 @@ struct BackupRequest
 // Backs up one server into a checkpoint (Karbor's flow, design.md "Backup flow"): pre-checks, the
 // server protection plugin's rebuild metadata, then the image protection plugin — snapshot the
 // server when enable_server_snapshot is on, journal the temporary image, wait for it, stream it into
-// the bank verifying md5/sha512 — then each chosen attached volume: its Cinder snapshot (requested
+// the bank verifying md5/sha512 — and each chosen attached volume: its Cinder snapshot (requested
 // right after createImage; for a boot-from-volume server, the snapshots Nova's createImage made), a
 // temporary volume from it, os-volume_upload_image to a temporary image, the same streamed download;
 // commit; and always delete every temporary snapshot, volume and image.
@@ -108,7 +108,11 @@ private:
     // Boot from volume: the snapshots Nova made, from the 0-byte image's block_device_mapping.
     void readBlockDeviceMapping(const openstack::Image &image);
     void identifySnapshots(QStringList snapshotIds, QHash<QString, int> bootIndexes);
-    void backUpVolume(qsizetype index);
+    // Each volume in turn is made readable (snapshot available → temporary volume → uploaded image), so
+    // that every size is known before the first download; then the server's disk and each volume are
+    // downloaded, and a volume's temporaries deleted as soon as it is saved.
+    void prepareVolume(qsizetype index);
+    void downloadVolume(qsizetype index);
     void waitForVolumeSnapshot(qsizetype index);
     void createTemporaryVolume(qsizetype index);
     void waitForTemporaryVolume(qsizetype index);

@@ -655,10 +655,10 @@ private Q_SLOTS:
         spec.count = path.contains(QLatin1String("/file")) ? 1000 : 1;
         sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
         if (path.contains(QLatin1String("/file"))) {
-            // The root disk's download goes first: the storm starts when the volume's upload is asked for.
+            // The root disk's download goes first: the storm starts once it is verified.
             auto injected = std::make_shared<bool>(false);
             QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [this, spec, injected](int, const sv::JobProgress &p) {
-                if (!*injected && p.stage == sv::JobStage::PreparingVolume) {
+                if (!*injected && p.stage == sv::JobStage::Verifying) {
                     *injected = true;
                     f->cloud.injectFault(spec);
                 }
@@ -704,7 +704,7 @@ private Q_SLOTS:
         });
         auto slowed = std::make_shared<bool>(false);
         QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [this, slowed](int, const sv::JobProgress &p) {
-            if (!*slowed && p.stage == sv::JobStage::PreparingVolume) {
+            if (!*slowed && p.stage == sv::JobStage::Verifying) { // the root disk is saved: the volume's download next
                 *slowed = true;
                 fake::FaultSpec slow;
                 slow.kind = fake::Fault::Slow;

@@ -161,16 +161,16 @@ private Q_SLOTS:
             QStringLiteral("bank-index-write:1"),       // the `protecting` index is being written
             QStringLiteral("backup-after-create-image"), // Nova made the snapshot, its id not yet journaled
             QStringLiteral("backup-after-create-volume-snapshot"), // Cinder made web-data's snapshot, id not journaled
+            // web-1's volume web-data (saved by default), made readable before any download: a volume from
+            // its snapshot, an upload to an image; its download follows the root disk's.
+            QStringLiteral("backup-volume-snapshot-waiting"),      // web-data's snapshot awaited
+            QStringLiteral("backup-after-create-volume"),          // Cinder made the temporary volume, id not journaled
+            QStringLiteral("backup-volume-upload-waiting"),        // the temporary volume uploading into an image
             QStringLiteral("backup-waiting"),           // snapshot still saving
             QStringLiteral("backup-waited"),            // snapshot active, nothing downloaded
             QStringLiteral("backup-download:3"),        // mid-download
             QStringLiteral("bank-chunk-staged:1"),      // mid-chunk-write: a new chunk staged, not published
             QStringLiteral("bank-chunk-published"),     // some chunks published, others still temporaries
-            // web-1's volume web-data (saved by default) after the root disk: a volume from its snapshot, an
-            // upload to an image, the download.
-            QStringLiteral("backup-volume-snapshot-waiting"),      // the root disk saved, the volume's snapshot awaited
-            QStringLiteral("backup-after-create-volume"),          // Cinder made the temporary volume, id not journaled
-            QStringLiteral("backup-volume-upload-waiting"),        // the temporary volume uploading into an image
             QStringLiteral("backup-volume-download:2"),            // mid-download of the volume's bytes
             QStringLiteral("bank-index-write:2"),       // the `available` index flushed, not yet renamed
             QStringLiteral("backup-cleanup"),           // committed, deleting the snapshot
