@@ -349,6 +349,8 @@ void TestMainWindow::helpExplainsIncludeServerData()
     QVERIFY(text.contains(QStringLiteral("enable_server_snapshot")));
     QVERIFY(text.contains(QStringLiteral("--no-include-data")));
     QVERIFY(text.contains(QStringLiteral("Cancel Jobs and Quit")));
+    QVERIFY(text.contains(QStringLiteral("back_up_volumes")));
+    QVERIFY(text.contains(QStringLiteral("or only the volumes")));
 }
 
 // A first run (scripts/demo): the one saved cloud shows its servers without a click.
