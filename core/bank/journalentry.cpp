@@ -11,6 +11,8 @@ QJsonObject JournalEntry::toJson() const
         {QStringLiteral("checkpoint_id"), checkpointId},
         {QStringLiteral("image_id"), imageId},
         {QStringLiteral("server_id"), serverId},
+        {QStringLiteral("volume_id"), volumeId},
+        {QStringLiteral("snapshot_id"), snapshotId},
         {QStringLiteral("tag"), tag},
         {QStringLiteral("cloud_profile_id"), cloudProfileId},
         {QStringLiteral("project_id"), projectId},
@@ -24,6 +26,8 @@ JournalEntry JournalEntry::fromJson(const QJsonObject &json)
     JournalEntry entry;
     entry.kind = json.value(QStringLiteral("kind")).toString(TemporaryImage);
     entry.serverId = json.value(QStringLiteral("server_id")).toString();
+    entry.volumeId = json.value(QStringLiteral("volume_id")).toString();
+    entry.snapshotId = json.value(QStringLiteral("snapshot_id")).toString();
     entry.tag = json.value(QStringLiteral("tag")).toString();
     entry.checkpointId = json.value(QStringLiteral("checkpoint_id")).toString();
     entry.imageId = json.value(QStringLiteral("image_id")).toString();
@@ -41,6 +45,10 @@ QString JournalEntry::key() const
         material += imageId.toUtf8(); // unchanged since format 1: entries of older versions are found
     else if (!serverId.isEmpty())
         material += "server\n" + serverId.toUtf8();
+    else if (!volumeId.isEmpty())
+        material += "volume\n" + volumeId.toUtf8();
+    else if (!snapshotId.isEmpty())
+        material += "snapshot\n" + snapshotId.toUtf8();
     else
         material += "intent\n" + kind.toUtf8() + '\n' + checkpointId.toUtf8() + '\n' + tag.toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(material, QCryptographicHash::Sha256).toHex());

@@ -159,6 +159,19 @@ void ApiJob::sendRequest(Request request)
     dispatch();
 }
 
+void ApiJob::afterAuthentication(ServiceType service, std::function<void()> next)
+{
+    if (!m_running || !m_connection)
+        return;
+    m_connection->ensureAuthenticated(service, this, [this, next = std::move(next)](const Error &error) {
+        if (!m_running)
+            return;
+        if (!error.isOk())
+            return finish(error);
+        next();
+    });
+}
+
 void ApiJob::dispatch()
 {
     if (!m_running || !m_connection)

@@ -83,6 +83,9 @@ protected:
     virtual void refineError(Error &error);
 
     void sendRequest(Request request);
+    // Runs `next` once the connection is signed in and knows `service`'s microversion, for a request
+    // whose body depends on it (a Cinder snapshot's `force`); finishes with the error otherwise.
+    void afterAuthentication(ServiceType service, std::function<void()> next);
     void finish(Error error = {});
     // Heavy work on a response (parsing a page of a big listing) runs on the thread pool, so that the
     // connection's thread (the GUI thread for the cloud tree) stays responsive: `work` runs there and

@@ -34,20 +34,17 @@ QDateTime parseKeystoneTime(const QString &text)
 }
 } // namespace
 
-AuthenticateJob::AuthenticateJob(Connection *connection, bool needComputeVersion)
+AuthenticateJob::AuthenticateJob(Connection *connection, ServiceType versionOf)
     : ApiJob(connection)
-    , m_needComputeVersion(needComputeVersion)
+    , m_versionOf(versionOf)
 {
 }
 
 void AuthenticateJob::run()
 {
     if (connection()->session()->hasValidToken(Session::kRefreshMargin)) {
-        // Another thread refreshed the token meanwhile; only the compute version may be missing.
-        if (m_needComputeVersion)
-            requestComputeVersion();
-        else
-            finish();
+        // Another thread refreshed the token meanwhile; only a service version may be missing.
+        continueAfterToken();
         return;
     }
     m_step = Step::Token;
@@ -64,6 +61,8 @@ void AuthenticateJob::onSuccess(QNetworkReply *reply, const QByteArray &body)
 {
     if (m_step == Step::Token)
         handleToken(reply, body);
+    else if (m_versionOf == ServiceType::BlockStorage)
+        handleBlockStorageVersion(body);
     else
         handleComputeVersion(body);
 }
@@ -102,23 +101,29 @@ void AuthenticateJob::handleToken(QNetworkReply *reply, const QByteArray &body)
     connection()->session()->storeAuthState(state);
     qCInfo(lcOpenStack).noquote() << "authenticated to" << connection()->cloudName() << "project"
                                   << state.projectName << "token valid for" << lifetime << "s";
-    if (m_needComputeVersion)
-        requestComputeVersion();
+    continueAfterToken();
+}
+
+void AuthenticateJob::continueAfterToken()
+{
+    if (m_versionOf == ServiceType::Compute || m_versionOf == ServiceType::BlockStorage)
+        requestServiceVersion();
     else
         finish();
 }
 
-void AuthenticateJob::requestComputeVersion()
+void AuthenticateJob::requestServiceVersion()
 {
-    m_step = Step::ComputeVersion;
+    m_step = Step::ServiceVersion;
     Error error;
-    const QUrl base = connection()->serviceBase(ServiceType::Compute, &error);
+    const QUrl base = connection()->serviceBase(m_versionOf, &error);
     if (!error.isOk()) {
         finish(error);
         return;
     }
-    Request request = makeRequest(ServiceType::Compute, "GET", {});
-    request.url = endpointurls::computeVersionUrl(base);
+    Request request = makeRequest(m_versionOf, "GET", {});
+    request.url = m_versionOf == ServiceType::Compute ? endpointurls::computeVersionUrl(base)
+                                                      : endpointurls::volumeVersionUrl(base);
     request.authenticate = false; // version documents are public; we are inside authentication anyway
     sendRequest(request);
 }
@@ -144,11 +149,39 @@ void AuthenticateJob::handleComputeVersion(const QByteArray &body)
     finish();
 }
 
+void AuthenticateJob::handleBlockStorageVersion(const QByteArray &body)
+{
+    Error error;
+    const QJsonObject root = parseObject(body, &error);
+    // GET /v3/ answers {"versions": [{"id": "v3.0", "version": "3.70", ...}]}; some proxies {"version": {...}}.
+    QJsonObject version = root.value(QLatin1String("version")).toObject();
+    const QJsonArray versions = root.value(QLatin1String("versions")).toArray();
+    for (const QJsonValue &value : versions) {
+        if (value.toObject().value(QLatin1String("id")).toString().startsWith(QLatin1String("v3")))
+            version = value.toObject();
+    }
+    const QVersionNumber cloudMax = QVersionNumber::fromString(version.value(QLatin1String("version")).toString());
+    connection()->session()->storeBlockStorageVersions(cloudMax);
+    qCInfo(lcOpenStack).noquote() << "block storage of" << connection()->cloudName() << "offers up to"
+                                  << (cloudMax.isNull() ? QStringLiteral("3.0") : cloudMax.toString()) << "- using"
+                                  << connection()->session()->blockStorageMicroversion().toString();
+    finish();
+}
+
 void AuthenticateJob::refineError(Error &error)
 {
     const CloudProfile &profile = connection()->session()->profile();
     const QString cloud = connection()->cloudName();
-    if (m_step == Step::ComputeVersion) {
+    if (m_step == Step::ServiceVersion && m_versionOf == ServiceType::BlockStorage
+        && error.kind != Error::Kind::Canceled) {
+        // 3.0 is what every Cinder v3 speaks; the volume request itself reports any real problem.
+        qCInfo(lcOpenStack).noquote() << "block storage version of" << cloud << "unreadable (" << error.message
+                                      << ") - using 3.0";
+        connection()->session()->storeBlockStorageVersions({});
+        error = {};
+        return;
+    }
+    if (m_step == Step::ServiceVersion) {
         error.message = tr("Cannot read the compute API version of cloud \"%1\": %2").arg(cloud, error.message);
         return;
     }

@@ -5,13 +5,14 @@
 namespace sv::openstack {
 
 // Internal to Connection: POST /v3/auth/tokens (password or application credential), store the
-// token, expiry and catalog in the Session; then, when asked, read the compute version document to
-// negotiate the microversion. The only job that sees the secret (as an opaque request body).
+// token, expiry and catalog in the Session; then, when asked, read the compute or block-storage
+// version document to negotiate that service's microversion. The only job that sees the secret (as an opaque request body).
 class AuthenticateJob : public ApiJob
 {
     Q_OBJECT
 public:
-    AuthenticateJob(Connection *connection, bool needComputeVersion);
+    // `versionOf`: Compute or BlockStorage to negotiate that microversion too; Identity for none.
+    AuthenticateJob(Connection *connection, ServiceType versionOf);
 
 protected:
     void run() override;
@@ -19,12 +20,14 @@ protected:
     void refineError(Error &error) override;
 
 private:
-    enum class Step { Token, ComputeVersion };
-    void requestComputeVersion();
+    enum class Step { Token, ServiceVersion };
+    void requestServiceVersion();
     void handleToken(QNetworkReply *reply, const QByteArray &body);
     void handleComputeVersion(const QByteArray &body);
+    void handleBlockStorageVersion(const QByteArray &body);
+    void continueAfterToken();
 
-    bool m_needComputeVersion;
+    ServiceType m_versionOf;
     Step m_step = Step::Token;
 };
 

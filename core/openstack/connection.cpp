@@ -54,7 +54,16 @@ bool Connection::isReady(ServiceType service) const
 {
     if (!m_session->hasValidToken(Session::kRefreshMargin))
         return false;
-    return service != ServiceType::Compute || !m_session->computeMicroversion().isNull();
+    return !needsVersion(service);
+}
+
+bool Connection::needsVersion(ServiceType service) const
+{
+    if (service == ServiceType::Compute)
+        return m_session->computeMicroversion().isNull();
+    if (service == ServiceType::BlockStorage)
+        return m_session->blockStorageMicroversion().isNull();
+    return false;
 }
 
 void Connection::ensureAuthenticated(ServiceType forService, QObject *context, std::function<void(const Error &)> done)
@@ -65,12 +74,12 @@ void Connection::ensureAuthenticated(ServiceType forService, QObject *context, s
     }
     m_waiters.append(Waiter{forService, context, std::move(done)});
     if (!m_authJob)
-        startAuthentication(forService == ServiceType::Compute);
+        startAuthentication(forService);
 }
 
-void Connection::startAuthentication(bool needComputeVersion)
+void Connection::startAuthentication(ServiceType forService)
 {
-    auto *job = new AuthenticateJob(this, needComputeVersion);
+    auto *job = new AuthenticateJob(this, needsVersion(forService) ? forService : ServiceType::Identity);
     m_authJob = job;
     connect(job, &ApiJob::finished, this, &Connection::authenticationFinished);
     job->start();
@@ -85,7 +94,7 @@ void Connection::authenticationFinished(const Error &error)
             continue;
         if (!error.isOk()) {
             waiter.done(error);
-        } else if (waiter.service == ServiceType::Compute && m_session->computeMicroversion().isNull()) {
+        } else if (needsVersion(waiter.service)) {
             ensureAuthenticated(waiter.service, waiter.context, waiter.done); // needs the version step
         } else {
             waiter.done({}); // no re-check: a token shorter-lived than the margin must not loop
@@ -169,6 +178,10 @@ QNetworkReply *Connection::send(ServiceType service, QNetworkRequest request, co
                 request.setRawHeader("OpenStack-API-Version", "compute " + version.toString().toLatin1());
                 request.setRawHeader("X-OpenStack-Nova-API-Version", version.toString().toLatin1()); // before 2.27
             }
+        } else if (service == ServiceType::BlockStorage) {
+            const QVersionNumber version = m_session->blockStorageMicroversion();
+            if (!version.isNull())
+                request.setRawHeader("OpenStack-API-Version", "volume " + version.toString().toLatin1());
         }
     }
     if (verb == "GET")

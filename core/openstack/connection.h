@@ -60,7 +60,7 @@ public:
     // The raw catalog URL (e.g. to re-base Glance links).
     QUrl catalogUrl(ServiceType type, Error *error) const;
 
-    // Sends with X-Auth-Token (+ OpenStack-API-Version for compute) when `authenticate`, and always
+    // Sends with X-Auth-Token (+ OpenStack-API-Version for compute and block storage) when `authenticate`, and always
     // with TLS settings, User-Agent and Accept. Returns the reply (owned by the caller) and the
     // token generation used, for invalidateToken().
     QNetworkReply *send(ServiceType service, QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
@@ -78,7 +78,9 @@ private:
         std::function<void(const Error &)> done;
     };
     bool isReady(ServiceType service) const;
-    void startAuthentication(bool needComputeVersion);
+    // Compute and block storage need their microversion negotiated before the first request.
+    bool needsVersion(ServiceType service) const;
+    void startAuthentication(ServiceType forService);
     void authenticationFinished(const Error &error);
 
     std::shared_ptr<Session> m_session;

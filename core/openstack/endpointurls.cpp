@@ -102,6 +102,19 @@ QUrl rebaseImageLink(const QUrl &catalogUrl, const QString &link)
     return url;
 }
 
+QUrl volumeVersionUrl(const QUrl &volumeBaseUrl)
+{
+    const QStringList parts = segments(volumeBaseUrl);
+    for (qsizetype i = parts.size() - 1; i >= 0; --i) {
+        if (isVersionSegment(parts.at(i), QStringLiteral("3"))) {
+            QUrl url = withSegments(volumeBaseUrl, parts.mid(0, i + 1));
+            url.setPath(url.path() + QLatin1Char('/'));
+            return url;
+        }
+    }
+    return volumeBaseUrl;
+}
+
 QUrl volumeBase(const QUrl &catalogUrl, const QString &projectId)
 {
     QStringList parts = segments(catalogUrl);

@@ -22,6 +22,8 @@ QUrl imageBase(const QUrl &catalogUrl);
 QUrl rebaseImageLink(const QUrl &catalogUrl, const QString &link);
 // Cinder base ".../v3/{project}" from the catalog URL (unversioned, /v3, /v3/{project}, /v2/{project}).
 QUrl volumeBase(const QUrl &catalogUrl, const QString &projectId);
+// The version document of the block-storage API: ".../v3/" without the project id.
+QUrl volumeVersionUrl(const QUrl &volumeBase);
 // Neutron base ".../v2.0" from the catalog URL (unversioned or versioned).
 QUrl networkBase(const QUrl &catalogUrl);
 // base + "/" + relative ("servers/detail?limit=5" keeps its query).

@@ -17,6 +17,8 @@ QJsonObject domainOf(const QString &id, const QString &name)
 
 QVersionNumber Session::maxSupportedComputeVersion() { return QVersionNumber(2, 79); }
 
+QVersionNumber Session::maxSupportedBlockStorageVersion() { return QVersionNumber(3, 66); }
+
 std::shared_ptr<Session> Session::create(CloudProfile profile, QString secret)
 {
     return std::make_shared<Session>(std::move(profile), std::move(secret));
@@ -81,6 +83,21 @@ void Session::storeComputeVersions(const QVersionNumber &cloudMax)
     m_computeVersion = QVersionNumber::compare(offered, maxSupportedComputeVersion()) < 0
         ? offered
         : maxSupportedComputeVersion();
+}
+
+QVersionNumber Session::blockStorageMicroversion() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_blockStorageVersion;
+}
+
+void Session::storeBlockStorageVersions(const QVersionNumber &cloudMax)
+{
+    QMutexLocker locker(&m_mutex);
+    const QVersionNumber offered = cloudMax.isNull() ? QVersionNumber(3, 0) : cloudMax;
+    m_blockStorageVersion = QVersionNumber::compare(offered, maxSupportedBlockStorageVersion()) < 0
+        ? offered
+        : maxSupportedBlockStorageVersion();
 }
 
 QByteArray Session::authRequestBody() const

@@ -12,7 +12,7 @@
 namespace sv::openstack {
 
 // One per cloud profile, shared (std::shared_ptr) by every thread that talks to that cloud. Holds the
-// profile, the secret and the auth state (token, expiry, catalog, compute microversion) behind a
+// profile, the secret and the auth state (token, expiry, catalog, compute and block-storage microversions) behind a
 // mutex. It sends nothing itself: each thread's Connection authenticates with its own
 // QNetworkAccessManager and stores the result here, so all threads share one token.
 class Session
@@ -42,6 +42,13 @@ public:
     QVersionNumber computeMaxVersion() const; // what the cloud offers
     void storeComputeVersions(const QVersionNumber &cloudMax);
 
+    // We speak block storage 3.66 at most: from 3.66 a snapshot of an in-use volume needs no `force`
+    // (and `force: false` is refused); below it needs `force: true`. Null until the version document
+    // was read; a cloud whose document cannot be read is treated as 3.0.
+    static QVersionNumber maxSupportedBlockStorageVersion();
+    QVersionNumber blockStorageMicroversion() const;
+    void storeBlockStorageVersions(const QVersionNumber &cloudMax);
+
     // The POST /v3/auth/tokens body. The only place the secret leaves this object.
     QByteArray authRequestBody() const;
 
@@ -55,6 +62,7 @@ private:
     quint64 m_generation = 0;
     QVersionNumber m_computeMax;
     QVersionNumber m_computeVersion;
+    QVersionNumber m_blockStorageVersion;
 };
 
 } // namespace sv::openstack

@@ -6,6 +6,7 @@
 #include "openstack/image/image.h"
 #include "openstack/statuswaiter.h"
 #include "protection/checkpointdetails.h"
+#include "protection/volumeselection.h"
 
 #include <QPointer>
 
@@ -33,6 +34,9 @@ struct BackupRequest
     // The seed's option: snapshot the server first (Nova createImage) and back up the NEW image, so
     // that data written since boot is included. Off: back up the original image only.
     bool enableServerSnapshot = true;
+    // Which attached volumes to save (Cinder snapshots). Ignored when enableServerSnapshot is off: then no
+    // volume is saved (there is no "original" of a volume) and a boot-from-volume server is refused.
+    VolumeSelection volumes;
     // How long a snapshot may take to become active: base + perGiB × disk size.
     std::chrono::seconds snapshotTimeoutBase{600};
     std::chrono::seconds snapshotTimeoutPerGiB{120};

@@ -9,6 +9,7 @@
 #include "protection/checkpointdetails.h"
 
 #include <QPointer>
+#include <QHash>
 #include <QStringList>
 
 #include "bank/banklock.h"
@@ -40,6 +41,12 @@ struct RestoreRequest
     QStringList securityGroups;
     QString availabilityZone;
     bool useSavedAvailabilityZone = false; // a zone name rarely exists in another cloud
+    // false: restore only the checkpoint's volumes (no image, no server).
+    bool restoreServer = true;
+    // Saved volume type → target type. A type not named here keeps its name when the target has it,
+    // otherwise the volume gets the target's default type and the result warns.
+    QHash<QString, QString> volumeTypes;
+    std::chrono::seconds volumeCreateTimeout{900};
     std::chrono::seconds imageActiveTimeout{600};
     std::chrono::seconds serverActiveTimeout{900};
     openstack::PollInterval poll;

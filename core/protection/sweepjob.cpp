@@ -7,6 +7,10 @@
 #include "openstack/image/deleteimagejob.h"
 #include "openstack/image/listimagesjob.h"
 #include "openstack/session.h"
+#include "openstack/volume/deletevolumejob.h"
+#include "openstack/volume/deletevolumesnapshotjob.h"
+#include "openstack/volume/listvolumesjob.h"
+#include "openstack/volume/listvolumesnapshotsjob.h"
 #include "protection/protectionlog.h"
 
 #include <algorithm>
@@ -16,6 +20,32 @@ namespace sv {
 namespace {
 // How long the sweep waits for running backups or restores (shared lock holders) before deferring.
 constexpr int kLockWaitMs = 2000;
+
+const auto kCheckpointMarker = QStringLiteral("stackvault_checkpoint");
+const auto kRestoreMarker = QStringLiteral("stackvault_restore_job");
+
+// Servers first (a restored server uses the restored image and volumes), then images (an uploaded
+// image is read from a temporary volume), volumes, and snapshots last (a volume cloned from a
+// snapshot can block the snapshot's delete).
+int deletionRank(const JournalEntry &entry)
+{
+    if (entry.kind == JournalEntry::RestoreServer)
+        return 0;
+    if (entry.kind == JournalEntry::TemporaryImage || entry.kind == JournalEntry::RestoreImage)
+        return 1;
+    if (entry.kind == JournalEntry::TemporaryVolume || entry.kind == JournalEntry::RestoreVolume)
+        return 2;
+    return 3;
+}
+
+QString resourceId(const JournalEntry &entry)
+{
+    for (const QString *id : {&entry.imageId, &entry.serverId, &entry.volumeId, &entry.snapshotId}) {
+        if (!id->isEmpty())
+            return *id;
+    }
+    return {};
+}
 } // namespace
 
 SweepJob::SweepJob(std::shared_ptr<Bank> bank, QHash<QString, std::shared_ptr<openstack::Session>> sessions,
@@ -52,15 +82,20 @@ void SweepJob::run()
         return fail(error.message, error.path);
     if (m_clouds)
         entries.removeIf([this](const JournalEntry &entry) { return !m_clouds->contains(entry.cloudProfileId); });
-    // Servers first: a restored server uses the restored image.
     std::stable_sort(entries.begin(), entries.end(), [](const JournalEntry &a, const JournalEntry &b) {
-        return (a.kind == JournalEntry::RestoreServer) > (b.kind == JournalEntry::RestoreServer);
+        return deletionRank(a) < deletionRank(b);
     });
     for (const JournalEntry &entry : std::as_const(entries)) {
-        if (entry.isIntent())
-            m_pending.append(Task{Task::Action::Resolve, entry});
-        else
-            m_pending.append(Task{entry.serverId.isEmpty() ? Task::Action::DeleteImage : Task::Action::DeleteServer, entry});
+        Task::Action action = Task::Action::Resolve;
+        if (!entry.serverId.isEmpty())
+            action = Task::Action::DeleteServer;
+        else if (!entry.imageId.isEmpty())
+            action = Task::Action::DeleteImage;
+        else if (!entry.volumeId.isEmpty())
+            action = Task::Action::DeleteVolume;
+        else if (!entry.snapshotId.isEmpty())
+            action = Task::Action::DeleteSnapshot;
+        m_pending.append(Task{action, entry});
     }
     next();
 }
@@ -108,7 +143,7 @@ void SweepJob::next()
     }
     if (!connectionFor(entry)) {
         m_problems.append(tr("Snapshot %1 (backup %2) belongs to a cloud that is not available now.")
-                              .arg(entry.imageId.isEmpty() ? entry.serverId : entry.imageId, entry.checkpointId));
+                              .arg(resourceId(entry), entry.checkpointId));
         return next();
     }
     if (task.action == Task::Action::Resolve)
@@ -119,12 +154,11 @@ void SweepJob::next()
 void SweepJob::resolve(const JournalEntry &entry)
 {
     openstack::Connection *connection = connectionFor(entry);
-    // What is found is deleted first; the intent entry goes last, so a sweep that dies half-way
-    // leaves the intent for the next one.
-    const auto found = [this, entry](const QList<Task> &deletions) {
-        m_pending = deletions + QList<Task>{Task{Task::Action::RemoveEntry, entry}} + m_pending;
-        next();
-    };
+    const auto found = [this, entry](const QList<Task> &deletions) { resolved(entry, deletions); };
+    if (entry.kind == JournalEntry::TemporaryVolume || entry.kind == JournalEntry::RestoreVolume)
+        return resolveVolumes(entry);
+    if (entry.kind == JournalEntry::TemporaryVolumeSnapshot)
+        return resolveSnapshots(entry);
     if (entry.kind == JournalEntry::RestoreServer) {
         auto *job = new openstack::ListServersJob(connection, this);
         connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
@@ -134,8 +168,7 @@ void SweepJob::resolve(const JournalEntry &entry)
             }
             QList<Task> deletions;
             for (const auto &server : job->servers()) {
-                if (!entry.tag.isEmpty()
-                    && server.metadata.value(QLatin1String("stackvault_restore_job")).toString() == entry.tag) {
+                if (!entry.tag.isEmpty() && server.metadata.value(kRestoreMarker).toString() == entry.tag) {
                     JournalEntry concrete = entry;
                     concrete.serverId = server.id;
                     deletions.append(Task{Task::Action::DeleteServer, concrete});
@@ -149,11 +182,11 @@ void SweepJob::resolve(const JournalEntry &entry)
     if (entry.kind == JournalEntry::RestoreImage) {
         if (entry.tag.isEmpty())
             return found({});
-        job->setFilter(QStringLiteral("stackvault_restore_job"), entry.tag);
+        job->setFilter(kRestoreMarker, entry.tag);
     } else {
         if (entry.checkpointId.isEmpty())
             return found({});
-        job->setFilter(QStringLiteral("stackvault_checkpoint"), entry.checkpointId);
+        job->setFilter(kCheckpointMarker, entry.checkpointId);
     }
     connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
         if (error) {
@@ -165,8 +198,7 @@ void SweepJob::resolve(const JournalEntry &entry)
             // The filter is the cloud's; check the marker again, a cloud that ignores unknown filters
             // would otherwise list every image.
             const QString marker = entry.kind == JournalEntry::RestoreImage ? entry.tag : entry.checkpointId;
-            const QString key = entry.kind == JournalEntry::RestoreImage ? QStringLiteral("stackvault_restore_job")
-                                                                           : QStringLiteral("stackvault_checkpoint");
+            const QString key = entry.kind == JournalEntry::RestoreImage ? kRestoreMarker : kCheckpointMarker;
             if (image.raw.value(key).toString() != marker)
                 continue;
             JournalEntry concrete = entry;
@@ -178,31 +210,106 @@ void SweepJob::resolve(const JournalEntry &entry)
     job->start();
 }
 
+void SweepJob::resolved(const JournalEntry &intent, const QList<Task> &deletions)
+{
+    // What is found is deleted first; the intent entry goes last, so a sweep that dies half-way
+    // leaves the intent for the next one.
+    m_pending = deletions + QList<Task>{Task{Task::Action::RemoveEntry, intent}} + m_pending;
+    next();
+}
+
+void SweepJob::resolveVolumes(const JournalEntry &entry)
+{
+    const bool restore = entry.kind == JournalEntry::RestoreVolume;
+    const QString marker = restore ? entry.tag : entry.checkpointId;
+    if (marker.isEmpty())
+        return resolved(entry, {});
+    auto *job = new openstack::ListVolumesJob(connectionFor(entry), this);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, restore, marker](const openstack::Error &error) {
+        if (error) {
+            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
+            return next();
+        }
+        QList<Task> deletions;
+        for (const auto &volume : job->volumes()) {
+            const QJsonObject metadata = volume.raw.value(QLatin1String("metadata")).toObject();
+            if (metadata.value(restore ? kRestoreMarker : kCheckpointMarker).toString() != marker)
+                continue;
+            JournalEntry concrete = entry;
+            concrete.volumeId = volume.id;
+            deletions.append(Task{Task::Action::DeleteVolume, concrete});
+        }
+        resolved(entry, deletions);
+    });
+    job->start();
+}
+
+void SweepJob::resolveSnapshots(const JournalEntry &entry)
+{
+    if (entry.checkpointId.isEmpty())
+        return resolved(entry, {});
+    auto *job = new openstack::ListVolumeSnapshotsJob(connectionFor(entry), this);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, entry](const openstack::Error &error) {
+        if (error) {
+            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
+            return next();
+        }
+        QList<Task> deletions;
+        for (const auto &snapshot : job->snapshots()) {
+            if (snapshot.metadata.value(kCheckpointMarker).toString() != entry.checkpointId)
+                continue;
+            JournalEntry concrete = entry;
+            concrete.snapshotId = snapshot.id;
+            deletions.append(Task{Task::Action::DeleteSnapshot, concrete});
+        }
+        resolved(entry, deletions);
+    });
+    job->start();
+}
+
 void SweepJob::deleteResource(const Task &task)
 {
     const JournalEntry entry = task.entry;
     openstack::Connection *connection = connectionFor(entry);
-    const bool server = task.action == Task::Action::DeleteServer;
-    openstack::ApiJob *job = server ? static_cast<openstack::ApiJob *>(new openstack::DeleteServerJob(connection, entry.serverId, this))
-                                    : new openstack::DeleteImageJob(connection, entry.imageId, this);
-    connect(job, &openstack::ApiJob::finished, this, [this, entry, server](const openstack::Error &error) {
-        const QString id = server ? entry.serverId : entry.imageId;
+    const QString id = resourceId(entry);
+    openstack::ApiJob *job = nullptr;
+    QString what;    // for the result: "server X", "volume X", ...
+    QString problem; // for a failure: "Server X: why"
+    switch (task.action) {
+    case Task::Action::DeleteServer:
+        job = new openstack::DeleteServerJob(connection, id, this);
+        what = tr("server %1").arg(id);
+        problem = tr("Server %1: %2");
+        break;
+    case Task::Action::DeleteVolume:
+        job = new openstack::DeleteVolumeJob(connection, id, this);
+        what = tr("volume %1").arg(id);
+        problem = tr("Volume %1: %2");
+        break;
+    case Task::Action::DeleteSnapshot:
+        job = new openstack::DeleteVolumeSnapshotJob(connection, id, this);
+        what = tr("volume snapshot %1").arg(id);
+        problem = tr("Volume snapshot %1: %2");
+        break;
+    default:
+        job = new openstack::DeleteImageJob(connection, id, this);
+        what = entry.kind == JournalEntry::TemporaryImage ? tr("snapshot %1").arg(id) : tr("image %1").arg(id);
+        problem = tr("Snapshot %1: %2");
+        break;
+    }
+    connect(job, &openstack::ApiJob::finished, this, [this, entry, id, what, problem](const openstack::Error &error) {
         if (error) {
-            m_problems.append(server ? tr("Server %1: %2").arg(id, error.message)
-                                     : tr("Snapshot %1: %2").arg(id, error.message));
+            m_problems.append(problem.arg(id, error.message));
             return next();
         }
         BankError bankError;
-        if (!m_bank->removeJournalEntry(entry, &bankError))
+        if (!m_bank->removeJournalEntry(entry, &bankError)) {
             m_problems.append(bankError.message);
-        else {
+        } else {
             ++m_deleted;
-            m_removed.append(server                                         ? tr("server %1").arg(id)
-                             : entry.kind == JournalEntry::TemporaryImage ? tr("snapshot %1").arg(id)
-                                                                          : tr("image %1").arg(id));
+            m_removed.append(what);
         }
-        qCInfo(lcProtection) << "swept" << (server ? "server" : "image") << id << "of" << entry.kind
-                             << entry.checkpointId;
+        qCInfo(lcProtection) << "swept" << what << "of" << entry.kind << entry.checkpointId;
         next();
     });
     job->start();

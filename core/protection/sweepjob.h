@@ -17,8 +17,9 @@ class Connection;
 class Session;
 } // namespace openstack
 
-// Deletes what the bank's journal still names — temporary snapshots of a backup whose process died,
-// images and servers of a restore that died half-way — and then the journal entries. LeftoverSweep
+// Deletes what the bank's journal still names — temporary snapshots, volumes and images of a backup
+// whose process died, images, volumes and servers of a restore that died half-way — and then the
+// journal entries. LeftoverSweep
 // starts it when the desktop app starts and before a CLI backup or restore (design.md "Backup flow",
 // step 8); `stackvault-cli sweep` runs it on demand. An intent entry (the process died between a create request and
 // its answer) is resolved by listing the cloud for the entry's marker. Entries of clouds without a
@@ -41,15 +42,19 @@ protected:
     void run() override;
 
 private:
-    // One step: resolve an intent, delete a server or an image, or drop a journal entry.
+    // One step: resolve an intent, delete a server, image, volume or volume snapshot, or drop a journal entry.
     struct Task
     {
-        enum class Action { Resolve, DeleteServer, DeleteImage, RemoveEntry };
+        enum class Action { Resolve, DeleteServer, DeleteImage, DeleteVolume, DeleteSnapshot, RemoveEntry };
         Action action;
         JournalEntry entry;
     };
     void next();
     void resolve(const JournalEntry &entry);
+    void resolveVolumes(const JournalEntry &entry);
+    void resolveSnapshots(const JournalEntry &entry);
+    // Deletions that resolving an intent found run first, then the intent's entry is dropped.
+    void resolved(const JournalEntry &intent, const QList<Task> &deletions);
     void deleteResource(const Task &task);
     openstack::Connection *connectionFor(const JournalEntry &entry);
 
@@ -60,7 +65,7 @@ private:
     std::unique_ptr<BankLock> m_lock;
     std::optional<QStringList> m_clouds;
     int m_deleted = 0;
-    QStringList m_removed; // "image ID" / "server ID", for the result
+    QStringList m_removed; // "image ID" / "server ID" / "volume ID" ..., for the result
     QStringList m_problems;
 };
 

@@ -67,7 +67,9 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
 {
     http::addRequestId(ex);
     const bool get = ex.method() == QLatin1String("GET") || ex.method() == QLatin1String("HEAD");
-    if (segments.isEmpty()) {
+    // GET / lists the versions (300 Multiple Choices); GET /v3/ shows v3 (200), as Cinder does.
+    const bool versionShow = segments.size() == 1 && segments.at(0) == QLatin1String("v3");
+    if (segments.isEmpty() || versionShow) {
         if (!get) {
             novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
             return;
@@ -86,7 +88,7 @@ void VolumeService::handle(Exchange &ex, const QStringList &segments)
                       {QStringLiteral("status"), QStringLiteral("CURRENT")},
                       {QStringLiteral("updated"), QStringLiteral("2022-08-31T00:00:00Z")},
                       {QStringLiteral("version"), QStringLiteral("3.%1").arg(m_state.settings.volumeMaxMinor)}};
-        ex.json(300, QJsonObject{{QStringLiteral("versions"), QJsonArray{v}}});
+        ex.json(versionShow ? 200 : 300, QJsonObject{{QStringLiteral("versions"), QJsonArray{v}}});
         return;
     }
     if (segments.at(0) != QLatin1String("v3") || segments.size() < 3) {

@@ -91,16 +91,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("catalogUrl");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("with project") << "http://h/volume/v3/p1" << "http://h/volume/v3/p1";
-        QTest::newRow("versioned without project") << "http://h/volume/v3" << "http://h/volume/v3/p1";
-        QTest::newRow("unversioned") << "https://h:8776" << "https://h:8776/v3/p1";
-        QTest::newRow("v2") << "https://h:8776/v2/p1" << "https://h:8776/v2/p1";
+        QTest::addColumn<QString>("versionDocument");
+        QTest::newRow("with project") << "http://h/volume/v3/p1" << "http://h/volume/v3/p1" << "http://h/volume/v3/";
+        QTest::newRow("versioned without project") << "http://h/volume/v3" << "http://h/volume/v3/p1" << "http://h/volume/v3/";
+        QTest::newRow("unversioned") << "https://h:8776" << "https://h:8776/v3/p1" << "https://h:8776/v3/";
+        // No v3 document to read: the version request fails and StackVault speaks 3.0.
+        QTest::newRow("v2") << "https://h:8776/v2/p1" << "https://h:8776/v2/p1" << "https://h:8776/v2/p1";
     }
     void volume()
     {
         QFETCH(QString, catalogUrl);
         QFETCH(QString, expected);
-        QCOMPARE(urls::volumeBase(QUrl(catalogUrl), QStringLiteral("p1")).toString(), expected);
+        QFETCH(QString, versionDocument);
+        const QUrl base = urls::volumeBase(QUrl(catalogUrl), QStringLiteral("p1"));
+        QCOMPARE(base.toString(), expected);
+        QCOMPARE(urls::volumeVersionUrl(base).toString(), versionDocument);
     }
 
     void join_and_paging()

@@ -579,6 +579,53 @@ private Q_SLOTS:
         QCOMPARE(entries[1].imageId, QStringLiteral("img-2"));
     }
 
+    // A volume and a volume snapshot with the same id as an image get their own entries, and their
+    // ids survive a restart.
+    void journalVolumeKinds()
+    {
+        QTemporaryDir dir;
+        BankError error;
+        const QString id = QStringLiteral("0a0b0c0d-0000-4000-8000-000000000001");
+        {
+            LocalBank bank(dir.path());
+            QVERIFY(bank.open(&error));
+            JournalEntry image;
+            image.imageId = id;
+            JournalEntry volume;
+            volume.kind = JournalEntry::TemporaryVolume;
+            volume.volumeId = id;
+            JournalEntry snapshot;
+            snapshot.kind = JournalEntry::TemporaryVolumeSnapshot;
+            snapshot.snapshotId = id;
+            JournalEntry restored;
+            restored.kind = JournalEntry::RestoreVolume;
+            restored.tag = QStringLiteral("r-1");
+            QVERIFY(restored.isIntent() && !volume.isIntent() && !snapshot.isIntent());
+            QCOMPARE(QSet<QString>({image.key(), volume.key(), snapshot.key(), restored.key()}).size(), 4);
+            for (JournalEntry entry : {image, volume, snapshot, restored}) {
+                entry.checkpointId = QStringLiteral("cp-1");
+                entry.cloudProfileId = QStringLiteral("profile-a");
+                entry.created = QDateTime::currentDateTimeUtc();
+                QVERIFY(bank.addJournalEntry(entry, &error));
+            }
+        }
+        LocalBank bank(dir.path());
+        QVERIFY(bank.open(&error));
+        QList<JournalEntry> entries;
+        QVERIFY(bank.journalEntries(&entries, &error));
+        QCOMPARE(entries.size(), 4);
+        QMap<QString, JournalEntry> byKind;
+        for (const JournalEntry &entry : std::as_const(entries))
+            byKind.insert(entry.kind, entry);
+        QCOMPARE(byKind.value(JournalEntry::TemporaryVolume).volumeId, id);
+        QCOMPARE(byKind.value(JournalEntry::TemporaryVolumeSnapshot).snapshotId, id);
+        QCOMPARE(byKind.value(JournalEntry::RestoreVolume).tag, QStringLiteral("r-1"));
+        QVERIFY(byKind.value(JournalEntry::RestoreVolume).isIntent());
+        QVERIFY(bank.removeJournalEntry(byKind.value(JournalEntry::TemporaryVolume), &error));
+        QVERIFY(bank.journalEntries(&entries, &error));
+        QCOMPARE(entries.size(), 3);
+    }
+
     void twoWritersConcurrently()
     {
         QTemporaryDir dir;

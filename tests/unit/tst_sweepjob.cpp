@@ -2,6 +2,9 @@
 // next start's sweep deletes the snapshot, prune marks the interrupted checkpoint failed, and a new
 // backup of the same server succeeds. The killed process is this test executable in "child" mode.
 #include "bank/bank.h"
+#include "cloudstate.h"
+#include "openstack/connection.h"
+#include "openstack/volume/createvolumesnapshotjob.h"
 #include "protection/sweepjob.h"
 #include "protectionfixture.h"
 
@@ -112,6 +115,75 @@ private Q_SLOTS:
         sv::CheckReport check;
         QVERIFY(f->bank->check(&check, &error));
         QVERIFY(check.ok());
+    }
+
+    // Cinder snapshots named by id, and by an intent's checkpoint marker, are deleted after images
+    // (a volume cloned from a snapshot blocks its delete); another checkpoint's snapshot stays.
+    void volumeSnapshotsAreSweptByIdAndMarker()
+    {
+        sv::openstack::Connection connection(f->session);
+        const auto snapshot = [&connection](const QString &checkpoint) {
+            auto *job = new sv::openstack::CreateVolumeSnapshotJob(
+                &connection, QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c003"), QStringLiteral("sv-test"),
+                QJsonObject{{QStringLiteral("stackvault_checkpoint"), checkpoint}}, false);
+            job->setAutoDelete(false);
+            QSignalSpy done(job, &sv::openstack::ApiJob::finished);
+            job->start();
+            const bool finished = done.wait(10000) && job->error().isOk();
+            const QString id = finished ? job->snapshot().id : QString();
+            delete job;
+            return id;
+        };
+        const QString byId = snapshot(QStringLiteral("c-other-1"));
+        const QString byMarker = snapshot(QStringLiteral("c-vol"));
+        const QString unrelated = snapshot(QStringLiteral("c-other-2"));
+        QVERIFY(!byId.isEmpty() && !byMarker.isEmpty() && !unrelated.isEmpty());
+        const auto status = [this](const QString &id) {
+            std::lock_guard lock(f->cloud.state().mutex);
+            f->cloud.state().advance();
+            return f->cloud.state().volumeSnapshots.value(id).status;
+        };
+        // Cinder deletes only available (or error) snapshots; a sweep that meets one still creating
+        // reports it and keeps its entry for the next sweep.
+        QTRY_VERIFY_WITH_TIMEOUT(status(byId) == QLatin1String("available") && status(byMarker) == QLatin1String("available"), 5000);
+
+        const auto add = [this](sv::JournalEntry entry) {
+            entry.cloudProfileId = QStringLiteral("profile-demo");
+            entry.created = QDateTime::currentDateTimeUtc();
+            sv::BankError error;
+            return f->bank->addJournalEntry(entry, &error);
+        };
+        sv::JournalEntry concrete;
+        concrete.kind = sv::JournalEntry::TemporaryVolumeSnapshot;
+        concrete.checkpointId = QStringLiteral("c-other-1");
+        concrete.snapshotId = byId;
+        sv::JournalEntry intent;
+        intent.kind = sv::JournalEntry::TemporaryVolumeSnapshot;
+        intent.checkpointId = QStringLiteral("c-vol");
+        QVERIFY(intent.isIntent());
+        sv::JournalEntry image; // already gone in the cloud: counts as deleted
+        image.checkpointId = QStringLiteral("c-other-1");
+        image.imageId = QStringLiteral("e1a0b1c2-0000-4000-8000-0000000000ff");
+        QVERIFY(add(concrete) && add(intent) && add(image));
+        QCOMPARE(journal().size(), 3);
+
+        QHash<QString, std::shared_ptr<sv::openstack::Session>> sessions{{QStringLiteral("profile-demo"), f->session}};
+        const sv::JobResult swept = f->run(new sv::SweepJob(f->bank, sessions));
+        QVERIFY2(swept.outcome == JobOutcome::Succeeded, qPrintable(swept.message + QLatin1Char(' ') + swept.details));
+        QCOMPARE(swept.data.value(QStringLiteral("deleted")).toInt(), 3);
+        const QStringList removed = swept.data.value(QStringLiteral("removed")).toStringList();
+        QCOMPARE(removed.size(), 3);
+        QCOMPARE(removed.at(0), QStringLiteral("snapshot ") + image.imageId); // images before volume snapshots
+        QVERIFY(removed.contains(QStringLiteral("volume snapshot ") + byId));
+        QVERIFY(removed.contains(QStringLiteral("volume snapshot ") + byMarker));
+        QVERIFY(journal().isEmpty());
+        const auto exists = [this](const QString &id) {
+            std::lock_guard lock(f->cloud.state().mutex);
+            f->cloud.state().advance();
+            return f->cloud.state().volumeSnapshots.contains(id);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!exists(byId) && !exists(byMarker), 5000);
+        QVERIFY2(exists(unrelated), "a snapshot of another checkpoint must not be touched");
     }
 
     void entriesOfUnavailableCloudsAreKept()
