@@ -11,9 +11,7 @@
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
 #include "openstack/volume/listvolumesjob.h"
-#if __has_include("openstack/volume/listvolumetypesjob.h")
 #include "openstack/volume/listvolumetypesjob.h"
-#endif
 #include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "protection/backupjob.h"
@@ -403,8 +401,7 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
     request.server = server.id;
     request.serverLabel = server.name.isEmpty() ? server.id : server.name;
     request.enableServerSnapshot = includeData;
-    // TODO-voldesktop: request.volumes = volumes;
-    Q_UNUSED(volumes);
+    request.volumes = volumes;
     return new BackupJob(std::move(request));
 }
 
@@ -415,7 +412,6 @@ void CoreBackend::requestVolumeTypes(const QString &cloudId)
             Q_EMIT volumeTypesFailed(cloudId, error);
             return;
         }
-#if __has_include("openstack/volume/listvolumetypesjob.h")
         // The job parses its pages on the thread pool; its answer arrives on this thread's event loop.
         auto *job = new openstack::ListVolumeTypesJob(connection);
         connect(job, &openstack::ApiJob::finished, this, [this, job, cloudId](const openstack::Error &result) {
@@ -429,9 +425,6 @@ void CoreBackend::requestVolumeTypes(const QString &cloudId)
             Q_EMIT volumeTypesReady(cloudId, types);
         });
         job->start();
-#else
-        Q_EMIT volumeTypesFailed(cloudId, QStringLiteral("not yet"));
-#endif
     });
 }
 
@@ -466,6 +459,8 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.keyName = request.keyName;
     restore.securityGroups = request.securityGroups;
     restore.availabilityZone = request.availabilityZone;
+    restore.restoreServer = request.restoreServer;
+    restore.volumeTypes = request.volumeTypes;
     return new RestoreJob(std::move(restore));
 }
 
