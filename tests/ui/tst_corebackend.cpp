@@ -623,8 +623,9 @@ void TestCoreBackend::guiStallDuringA256MiBBackup()
     QVERIFY2(meter.maxGapMs() < 2000, qPrintable(QStringLiteral("longest stall %1 ms").arg(meter.maxGapMs())));
 }
 
-// The tree and the details pane describe volumes from Cinder (size, device, the boot volume), answered
-// asynchronously: the GUI thread keeps ticking while the cloud answers.
+// The tree and the details pane describe volumes from Cinder (size, device, the boot volume), and the
+// restore wizard's volume types come from the target — all answered asynchronously: the GUI thread keeps
+// ticking while the cloud answers.
 void TestCoreBackend::volumesFromCinderWithoutBlocking()
 {
     ensureCloudSaved();
@@ -649,6 +650,15 @@ void TestCoreBackend::volumesFromCinderWithoutBlocking()
     window.tree()->setCurrentIndex(bfv);
     QVERIFY(window.findChild<QPushButton *>(QStringLiteral("backupButton"))->isEnabled());
 
+    QSignalSpy types(m_backend.get(), &sv::ui::Backend::volumeTypesReady);
+    QSignalSpy typesFailed(m_backend.get(), &sv::ui::Backend::volumeTypesFailed);
+    m_backend->requestVolumeTypes(m_cloudId);
+    QVERIFY(types.isEmpty()); // answered later, never while asking
+    QTRY_VERIFY_WITH_TIMEOUT(!types.isEmpty() || !typesFailed.isEmpty(), 20000);
+    QVERIFY2(typesFailed.isEmpty(), qPrintable(typesFailed.value(0).value(1).toString()));
+    const auto list = types.first().at(1).value<QList<sv::ui::VolumeTypeEntry>>();
+    QVERIFY(!list.isEmpty());
+    QVERIFY(std::all_of(list.cbegin(), list.cend(), [](const sv::ui::VolumeTypeEntry &t) { return !t.name.isEmpty(); }));
     meter.stop();
     QVERIFY2(meter.maxGapMs() < 2000, qPrintable(QStringLiteral("longest stall %1 ms").arg(meter.maxGapMs())));
 }
