@@ -478,8 +478,12 @@ void BackupJob::createSnapshot()
 
 void BackupJob::snapshotVolumes(qsizetype next)
 {
-    if (next >= m_parts.size())
+    if (next >= m_parts.size()) {
+        // A boot-from-volume server's volumes are known from Nova's snapshot, once it is there.
+        if (m_bootFromVolume)
+            return waitForServerSnapshot();
         return prepareVolume(0);
+    }
     VolumePart &part = m_parts[next];
     JournalEntry intent = journalEntry(JournalEntry::TemporaryVolumeSnapshot);
     intent.tag = part.volume.id; // one intent per volume
@@ -627,6 +631,11 @@ void BackupJob::prepareVolume(qsizetype index)
     // Every volume is ready in an image of known size: the downloads' total is exact from the first byte.
     if (m_bootFromVolume)
         return downloadVolume(0);
+    waitForServerSnapshot();
+}
+
+void BackupJob::waitForServerSnapshot()
+{
     stage(JobStage::WaitingForImage);
     const double diskGiB = qMax(double(m_server.flavorDisk),
                                 m_haveOriginalImage ? double(m_originalImage.size) / double(GiB) : 0.0);

@@ -104,6 +104,7 @@ private:
     void beginCheckpoint();
     void createSnapshot();
     void snapshotVolumes(qsizetype next);
+    void waitForServerSnapshot();
     void waitForSnapshot(std::chrono::milliseconds timeout);
     // Boot from volume: the snapshots Nova made, from the 0-byte image's block_device_mapping.
     void readBlockDeviceMapping(const openstack::Image &image);

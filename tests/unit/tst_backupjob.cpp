@@ -622,6 +622,64 @@ private Q_SLOTS:
         QVERIFY(knownTotal > 0);
     }
 
+    // A server booted from a volume: Nova's createImage snapshots its volumes and returns a 0-byte image
+    // whose block_device_mapping names the snapshots; each is read back like any other volume.
+    void bootFromVolume_data()
+    {
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<QStringList>("saved");
+        QTest::newRow("all") << "all" << names({"bfv-root", "spare"});
+        QTest::newRow("none: the boot volume is the server's disk") << "none" << names({"bfv-root"});
+    }
+    void bootFromVolume()
+    {
+        QFETCH(QString, selection);
+        QFETCH(QStringList, saved);
+        // bfv-1 also has the volume "spare" attached.
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start([](QJsonObject &scenario) {
+            QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
+            QJsonObject bfv = servers.at(3).toObject();
+            QCOMPARE(bfv.value(QLatin1String("name")).toString(), QStringLiteral("bfv-1"));
+            bfv.insert(QStringLiteral("volumes"), QJsonArray{QStringLiteral("spare")});
+            servers.replace(3, bfv);
+            scenario.insert(QStringLiteral("servers"), servers);
+        }));
+        const QString bfv = f->cloud.serverIdByName(QStringLiteral("bfv-1"));
+        const QString root = f->cloud.volumeIdByName(QStringLiteral("bfv-root"));
+        const QString spare = f->cloud.volumeIdByName(QStringLiteral("spare"));
+        QVERIFY(f->cloud.writeServerDisk(bfv, 2 * 1024 * 1024, "written into the boot volume after boot"));
+        QVERIFY(f->cloud.writeVolumeDisk(spare, 0, "spare data"));
+        const QHash<QString, QByteArray> written{{QStringLiteral("bfv-root"), f->cloud.volumeDiskSha256(root)},
+                                                 {QStringLiteral("spare"), f->cloud.volumeDiskSha256(spare)}};
+        QCOMPARE(written.value(QStringLiteral("bfv-root")), f->cloud.serverDiskSha256(bfv));
+
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("bfv-1"), true);
+        request.volumes = *sv::VolumeSelection::parse(selection);
+        const sv::JobResult backup = f->run(new sv::BackupJob(request));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
+        QVERIFY(backup.data.value(QStringLiteral("boot_from_volume")).toBool());
+
+        const sv::CheckpointIndex index = checkpoint(backup.data.value(QStringLiteral("checkpoint_id")).toString());
+        QVERIFY2(!resource(index, sv::ImageResourceType, {}), "a boot-from-volume server has no image resource");
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        QVERIFY(details.bootFromVolume);
+        QCOMPARE(details.savedVolumeLabels(), saved);
+        QCOMPARE(details.volumes.constFirst().bootIndex, 0);
+        QCOMPARE(details.volumes.constFirst().device, QStringLiteral("/dev/vda"));
+        QVERIFY(details.volumes.constFirst().bootable);
+        for (const sv::SavedVolume &volume : details.volumes) {
+            const sv::ProtectedResource *r = resource(index, sv::VolumeResourceType, volume.id);
+            QVERIFY(r && r->image);
+            QCOMPARE(storedSha256(*r->image), written.value(volume.name));
+        }
+        const sv::ProtectedResource *rootResource = resource(index, sv::VolumeResourceType, root);
+        QVERIFY(!rootResource->metadata.value(QLatin1String("volume_image_metadata")).toObject().isEmpty());
+        QCOMPARE(details.volumesNotIncludedLabels(), saved.contains(QStringLiteral("spare")) ? QStringList() : names({"spare"}));
+    }
+
     // A fault at each volume step: a message naming the volume (and the server), no checkpoint, and
     // nothing left in the cloud.
     void volumeFaults_data()
