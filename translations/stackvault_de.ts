@@ -659,6 +659,22 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <source>image %1</source>
         <translation>Abbild %1</translation>
     </message>
+    <message>
+        <source>volume %1</source>
+        <translation>Volume %1</translation>
+    </message>
+    <message>
+        <source>Volume %1: %2</source>
+        <translation>Volume %1: %2</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1</source>
+        <translation>Volume-Snapshot %1</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1: %2</source>
+        <translation>Volume-Snapshot %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sv::VerifyJob</name>
@@ -679,6 +695,13 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
             <numerusform>Sicherung %1 ist unversehrt: %n Block erneut gelesen und geprüft.</numerusform>
             <numerusform>Sicherung %1 ist unversehrt: %n Blöcke erneut gelesen und geprüft.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sv::VolumeSelection</name>
+    <message>
+        <source>&quot;%1&quot; names no volume: give all, none, or volume names or ids separated by commas.</source>
+        <translation>„%1“ nennt kein Volume: Geben Sie all, none oder durch Kommas getrennte Volume-Namen oder -IDs an.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +749,17 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>The connection to %1 (cloud &quot;%2&quot;) broke off before the whole response arrived (%3).</source>
         <translation>Die Verbindung zu %1 (Cloud „%2“) brach ab, bevor die ganze Antwort angekommen war (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AttachVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be attached to server %2: one of them does not exist (any more).</source>
+        <translation>Volume %1 kann nicht an Server %2 angehängt werden: Eines von beiden existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Volume %1 cannot be attached to server %2 now: %3</source>
+        <translation>Volume %1 kann jetzt nicht an Server %2 angehängt werden: %3</translation>
     </message>
 </context>
 <context>
@@ -835,6 +869,40 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateVolumeJob</name>
+    <message>
+        <source>The block storage service accepted volume %1 but did not say its id.</source>
+        <translation>Der Block-Storage-Dienst hat Volume %1 angenommen, aber seine ID nicht genannt.</translation>
+    </message>
+    <message>
+        <source>The volume quota of the project is used up, so volume %1 (%2 GB) cannot be created: %3. Delete volumes you no longer need or ask for a larger quota.</source>
+        <translation>Das Volume-Kontingent des Projekts ist erschöpft, daher kann Volume %1 (%2 GB) nicht angelegt werden: %3. Löschen Sie nicht mehr benötigte Volumes oder beantragen Sie ein größeres Kontingent.</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to create volume %1: %2</source>
+        <translation>Der Block-Storage-Dienst hat das Anlegen von Volume %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateVolumeSnapshotJob</name>
+    <message>
+        <source>The block storage service accepted the snapshot of volume %1 but did not say which snapshot it creates.</source>
+        <translation>Der Block-Storage-Dienst hat den Snapshot von Volume %1 angenommen, aber nicht gesagt, welchen Snapshot er anlegt.</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>Volume %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The snapshot quota of the project is used up, so volume %1 cannot be snapshotted: %2. Delete old volume snapshots or ask for a larger quota.</source>
+        <translation>Das Snapshot-Kontingent des Projekts ist erschöpft, daher kann von Volume %1 kein Snapshot erstellt werden: %2. Löschen Sie alte Volume-Snapshots oder beantragen Sie ein größeres Kontingent.</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to snapshot volume %1: %2</source>
+        <translation>Der Block-Storage-Dienst hat den Snapshot von Volume %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::DeleteImageJob</name>
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
@@ -846,6 +914,27 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>Server %1 cannot be deleted now: %2</source>
         <translation>Server %1 kann jetzt nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be deleted now (%2); it may be attached or still have snapshots.</source>
+        <translation>Volume %1 kann jetzt nicht gelöscht werden (%2); es ist vielleicht angehängt oder hat noch Snapshots.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteVolumeSnapshotJob</name>
+    <message>
+        <source>Volume snapshot %1 cannot be deleted now (%2); a volume made from it may still exist.</source>
+        <translation>Volume-Snapshot %1 kann jetzt nicht gelöscht werden (%2); ein daraus erstelltes Volume existiert vielleicht noch.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DetachVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be detached from server %2 now: %3</source>
+        <translation>Volume %1 kann jetzt nicht von Server %2 getrennt werden: %3</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1213,17 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     </message>
 </context>
 <context>
+    <name>sv::openstack::ShowVolumeSnapshotJob</name>
+    <message>
+        <source>The block storage service sent a snapshot without an id.</source>
+        <translation>Der Block-Storage-Dienst hat einen Snapshot ohne ID geschickt.</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1 does not exist (any more).</source>
+        <translation>Volume-Snapshot %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::StatusWaiter</name>
     <message>
         <source>The connection to the cloud is gone.</source>
@@ -1139,6 +1239,63 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>The image service refused to change image %1: %2</source>
         <translation>Der Image-Dienst hat die Änderung von Abbild %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UploadVolumeToImageJob</name>
+    <message>
+        <source>The block storage service accepted the upload of volume %1 but did not say which image it creates.</source>
+        <translation>Der Block-Storage-Dienst hat das Hochladen von Volume %1 angenommen, aber nicht gesagt, welches Abbild er anlegt.</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>Volume %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The image quota is used up, so volume %1 cannot be copied to an image: %2</source>
+        <translation>Das Abbild-Kontingent ist erschöpft, daher kann Volume %1 nicht in ein Abbild kopiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to copy volume %1 to an image: %2</source>
+        <translation>Der Block-Storage-Dienst hat das Kopieren von Volume %1 in ein Abbild abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::VolumeSnapshotStatusWaiter</name>
+    <message>
+        <source>snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>the snapshot of volume %1</source>
+        <translation>den Snapshot von Volume %1</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1 disappeared while waiting for it to become available.</source>
+        <translation>Volume-Snapshot %1 ist verschwunden, während auf ihn gewartet wurde.</translation>
+    </message>
+    <message>
+        <source>The block storage service could not make %1: it ended in status &quot;%2&quot;.</source>
+        <translation>Der Block-Storage-Dienst konnte %1 nicht erstellen: Er endete im Status „%2“.</translation>
+    </message>
+    <message>
+        <source>Waited %1 seconds for %2; it is still &quot;%3&quot;. Gave up waiting.</source>
+        <translation>%1 Sekunden auf %2 gewartet; der Status ist noch „%3“. Warten abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::VolumeStatusWaiter</name>
+    <message>
+        <source>Volume %1 disappeared while waiting for it to become %2.</source>
+        <translation>Volume %1 ist verschwunden, während darauf gewartet wurde, dass es %2 wird.</translation>
+    </message>
+    <message>
+        <source>Volume %1 ended in status &quot;%2&quot; instead of becoming %3.</source>
+        <translation>Volume %1 endete im Status „%2“, statt %3 zu werden.</translation>
+    </message>
+    <message>
+        <source>Volume %1 is still &quot;%2&quot; after %3 seconds; gave up waiting for it to become %4.</source>
+        <translation>Volume %1 ist nach %3 Sekunden noch „%2“; das Warten darauf, dass es %4 wird, wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

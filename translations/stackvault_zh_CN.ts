@@ -655,6 +655,22 @@ The half-restored image %1 could not be removed: %2</source>
         <source>image %1</source>
         <translation>镜像 %1</translation>
     </message>
+    <message>
+        <source>volume %1</source>
+        <translation>卷 %1</translation>
+    </message>
+    <message>
+        <source>Volume %1: %2</source>
+        <translation>卷 %1：%2</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1</source>
+        <translation>卷快照 %1</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1: %2</source>
+        <translation>卷快照 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>sv::VerifyJob</name>
@@ -673,6 +689,13 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>
             <numerusform>备份 %1 完好无损：已重新读取并校验 %n 个数据块。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sv::VolumeSelection</name>
+    <message>
+        <source>&quot;%1&quot; names no volume: give all, none, or volume names or ids separated by commas.</source>
+        <translation>“%1”未指定任何卷：请给出 all、none，或以逗号分隔的卷名称或 ID。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +743,17 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>The connection to %1 (cloud &quot;%2&quot;) broke off before the whole response arrived (%3).</source>
         <translation>与 %1（云“%2”）的连接在完整响应到达之前中断了（%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::AttachVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be attached to server %2: one of them does not exist (any more).</source>
+        <translation>无法将卷 %1 挂载到服务器 %2：其中之一不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>Volume %1 cannot be attached to server %2 now: %3</source>
+        <translation>现在无法将卷 %1 挂载到服务器 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -829,6 +863,40 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreateVolumeJob</name>
+    <message>
+        <source>The block storage service accepted volume %1 but did not say its id.</source>
+        <translation>块存储服务接受了卷 %1，但没有给出其 ID。</translation>
+    </message>
+    <message>
+        <source>The volume quota of the project is used up, so volume %1 (%2 GB) cannot be created: %3. Delete volumes you no longer need or ask for a larger quota.</source>
+        <translation>项目的卷配额已用完，因此无法创建卷 %1（%2 GB）：%3。请删除不再需要的卷，或申请更大的配额。</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to create volume %1: %2</source>
+        <translation>块存储服务拒绝创建卷 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::CreateVolumeSnapshotJob</name>
+    <message>
+        <source>The block storage service accepted the snapshot of volume %1 but did not say which snapshot it creates.</source>
+        <translation>块存储服务接受了卷 %1 的快照请求，但没有说明创建的是哪个快照。</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>卷 %1 不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>The snapshot quota of the project is used up, so volume %1 cannot be snapshotted: %2. Delete old volume snapshots or ask for a larger quota.</source>
+        <translation>项目的快照配额已用完，因此无法为卷 %1 创建快照：%2。请删除旧的卷快照，或申请更大的配额。</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to snapshot volume %1: %2</source>
+        <translation>块存储服务拒绝为卷 %1 创建快照：%2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::DeleteImageJob</name>
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
@@ -840,6 +908,27 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>Server %1 cannot be deleted now: %2</source>
         <translation>服务器 %1 现在无法删除：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be deleted now (%2); it may be attached or still have snapshots.</source>
+        <translation>现在无法删除卷 %1（%2）；它可能仍被挂载或仍有快照。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeleteVolumeSnapshotJob</name>
+    <message>
+        <source>Volume snapshot %1 cannot be deleted now (%2); a volume made from it may still exist.</source>
+        <translation>现在无法删除卷快照 %1（%2）；由它创建的卷可能仍然存在。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DetachVolumeJob</name>
+    <message>
+        <source>Volume %1 cannot be detached from server %2 now: %3</source>
+        <translation>现在无法将卷 %1 从服务器 %2 卸载：%3</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1207,17 @@ The half-restored image %1 could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::ShowVolumeSnapshotJob</name>
+    <message>
+        <source>The block storage service sent a snapshot without an id.</source>
+        <translation>块存储服务发送了一个没有 ID 的快照。</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1 does not exist (any more).</source>
+        <translation>卷快照 %1 不存在（或已不存在）。</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::StatusWaiter</name>
     <message>
         <source>The connection to the cloud is gone.</source>
@@ -1133,6 +1233,63 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>The image service refused to change image %1: %2</source>
         <translation>镜像服务拒绝修改镜像 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::UploadVolumeToImageJob</name>
+    <message>
+        <source>The block storage service accepted the upload of volume %1 but did not say which image it creates.</source>
+        <translation>块存储服务接受了卷 %1 的上传请求，但没有说明创建的是哪个镜像。</translation>
+    </message>
+    <message>
+        <source>Volume %1 does not exist (any more).</source>
+        <translation>卷 %1 不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>The image quota is used up, so volume %1 cannot be copied to an image: %2</source>
+        <translation>镜像配额已用完，因此无法将卷 %1 复制为镜像：%2</translation>
+    </message>
+    <message>
+        <source>The block storage service refused to copy volume %1 to an image: %2</source>
+        <translation>块存储服务拒绝将卷 %1 复制为镜像：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::VolumeSnapshotStatusWaiter</name>
+    <message>
+        <source>snapshot %1</source>
+        <translation>快照 %1</translation>
+    </message>
+    <message>
+        <source>the snapshot of volume %1</source>
+        <translation>卷 %1 的快照</translation>
+    </message>
+    <message>
+        <source>Volume snapshot %1 disappeared while waiting for it to become available.</source>
+        <translation>在等待卷快照 %1 变为可用时，它消失了。</translation>
+    </message>
+    <message>
+        <source>The block storage service could not make %1: it ended in status &quot;%2&quot;.</source>
+        <translation>块存储服务未能创建%1：其最终状态为“%2”。</translation>
+    </message>
+    <message>
+        <source>Waited %1 seconds for %2; it is still &quot;%3&quot;. Gave up waiting.</source>
+        <translation>已等待%2 %1 秒，其状态仍为“%3”。已停止等待。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::VolumeStatusWaiter</name>
+    <message>
+        <source>Volume %1 disappeared while waiting for it to become %2.</source>
+        <translation>在等待卷 %1 变为 %2 时，它消失了。</translation>
+    </message>
+    <message>
+        <source>Volume %1 ended in status &quot;%2&quot; instead of becoming %3.</source>
+        <translation>卷 %1 最终处于状态“%2”，而未变为 %3。</translation>
+    </message>
+    <message>
+        <source>Volume %1 is still &quot;%2&quot; after %3 seconds; gave up waiting for it to become %4.</source>
+        <translation>%3 秒后卷 %1 仍为“%2”；已停止等待其变为 %4。</translation>
     </message>
 </context>
 <context>
