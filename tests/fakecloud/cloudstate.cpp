@@ -33,6 +33,7 @@ void CloudState::clear()
     servers.clear();
     volumes.clear();
     volumeSnapshots.clear();
+    volumeTypes.clear();
     faults.clear();
     hashJobs.clear();
     remoteUploads.clear();
@@ -220,6 +221,62 @@ std::shared_ptr<CloudState::HashJob> CloudState::startHashing(const VirtualDisk 
     return job;
 }
 
+std::shared_ptr<ImageData> CloudState::imageData(const HashJob &job)
+{
+    auto data = std::make_shared<ImageData>();
+    data->disk = job.disk;
+    data->md5 = job.md5;
+    data->sha512 = job.sha512;
+    return data;
+}
+
+VirtualDisk *CloudState::rootDisk(Server &server)
+{
+    if (server.imageId.isEmpty() && !server.volumeIds.isEmpty()) {
+        auto it = volumes.find(server.volumeIds.constFirst());
+        if (it != volumes.end())
+            return &it->disk;
+    }
+    return &server.disk;
+}
+
+QJsonObject CloudState::volumeImageMetadata(const Image &image)
+{
+    QJsonObject meta = image.properties;
+    meta.insert(QStringLiteral("image_id"), image.id);
+    meta.insert(QStringLiteral("image_name"), image.name);
+    meta.insert(QStringLiteral("checksum"), QString::fromLatin1(image.data ? image.data->md5 : QByteArray()));
+    meta.insert(QStringLiteral("container_format"), image.containerFormat);
+    meta.insert(QStringLiteral("disk_format"), image.diskFormat);
+    meta.insert(QStringLiteral("min_disk"), QString::number(image.minDisk));
+    meta.insert(QStringLiteral("min_ram"), QString::number(image.minRam));
+    meta.insert(QStringLiteral("size"), QString::number(image.data ? image.data->disk.size() : 0));
+    return meta;
+}
+
+const VolumeType *CloudState::volumeType(const QString &nameOrId) const
+{
+    for (const VolumeType &type : volumeTypes) {
+        if (type.id == nameOrId || type.name == nameOrId)
+            return &type;
+    }
+    return nullptr;
+}
+
+Volume *CloudState::volume(const QString &projectId, const QString &id)
+{
+    auto it = volumes.find(id);
+    return it == volumes.end() || it->projectId != projectId ? nullptr : &it.value();
+}
+
+void CloudState::startVolumeTransition(Volume &volume, const QString &status, const QString &next, const QDateTime &now)
+{
+    volume.status = status;
+    volume.updatedAt = now;
+    volume.nextStatus = next;
+    volume.nextAt = now.addMSecs(qint64(settings.volumeStepSeconds * 1000));
+}
+
 std::shared_ptr<ImageData> CloudState::hashNow(const VirtualDisk &disk)
 {
     auto data = std::make_shared<ImageData>();
@@ -267,11 +324,59 @@ void CloudState::advance()
             continue;
         }
         if (it->status == QLatin1String("creating") && now >= it->readyAt) {
-            it->status = QStringLiteral("available");
+            it->status = it->endsInError ? QStringLiteral("error") : QStringLiteral("available");
             it->updatedAt = it->readyAt;
         }
         ++it;
     }
+    advanceVolumes(now);
+}
+
+void CloudState::advanceVolumes(const QDateTime &now)
+{
+    for (auto it = volumes.begin(); it != volumes.end();) {
+        if (it->goneAt.isValid() && now >= it->goneAt) {
+            it = volumes.erase(it);
+            continue;
+        }
+        if (it->nextAt.isValid() && now >= it->nextAt) {
+            it->status = it->nextStatus;
+            it->updatedAt = it->nextAt;
+            it->nextStatus.clear();
+            it->nextAt = QDateTime();
+        }
+        if (it->upload)
+            advanceUpload(*it, now);
+        ++it;
+    }
+}
+
+void CloudState::advanceUpload(Volume &volume, const QDateTime &now)
+{
+    const VolumeUpload &upload = *volume.upload;
+    auto image = images.find(upload.imageId);
+    const qint64 step = qint64(settings.volumeStepSeconds * 1000);
+    // Cinder creates the image queued and starts writing it at once; Glance shows saving meanwhile.
+    if (image != images.end() && image->status == QLatin1String("queued") && now >= upload.startedAt.addMSecs(step / 2))
+        setImageStatus(*image, QStringLiteral("saving"), std::min(now, upload.startedAt.addMSecs(step / 2)));
+    if (upload.stuck || now < upload.doneAt)
+        return;
+    const auto hash = hashJobs.constFind(upload.imageId);
+    if (!upload.fails && hash != hashJobs.constEnd() && !hash.value()->ready)
+        return; // a big volume takes as long as its digests take
+    if (image != images.end()) {
+        if (upload.fails) {
+            images.erase(image); // Cinder deletes an image it could not fill (queued or saving)
+        } else if (hash != hashJobs.constEnd()) {
+            image->data = imageData(*hash.value());
+            image->virtualSize = image->data->disk.size();
+            setImageStatus(*image, QStringLiteral("active"), now);
+        }
+    }
+    hashJobs.remove(upload.imageId);
+    volume.status = upload.previousStatus;
+    volume.updatedAt = now;
+    volume.upload.reset();
 }
 
 void CloudState::advanceServer(Server &server, const QDateTime &now)
@@ -347,11 +452,7 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         } else if (job.endsKilled) {
             setImageStatus(*imageIt, QStringLiteral("killed"), now);
         } else if (hashIt != hashJobs.constEnd()) {
-            auto data = std::make_shared<ImageData>();
-            data->disk = hashIt.value()->disk;
-            data->md5 = hashIt.value()->md5;
-            data->sha512 = hashIt.value()->sha512;
-            imageIt->data = data;
+            imageIt->data = imageData(*hashIt.value());
             setImageStatus(*imageIt, QStringLiteral("active"), now);
         }
     }

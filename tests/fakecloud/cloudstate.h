@@ -46,6 +46,7 @@ public:
     QMap<QString, Server> servers;
     QMap<QString, Volume> volumes;
     QMap<QString, VolumeSnapshot> volumeSnapshots;
+    QList<VolumeType> volumeTypes; // always holds __DEFAULT__
     QList<Fault> faults;
     // The most recent requests (at most RequestLogLimit), oldest first: tests check what was asked and answered.
     static constexpr int RequestLogLimit = 20000;
@@ -98,8 +99,22 @@ public:
         std::atomic_bool ready{false};
     };
     std::shared_ptr<HashJob> startHashing(const VirtualDisk &disk);
+    // The image data of a finished hash job.
+    static std::shared_ptr<ImageData> imageData(const HashJob &job);
     static std::shared_ptr<ImageData> hashNow(const VirtualDisk &disk);
     void joinWorkers();
+
+    // A server's root disk: its own, or its boot volume's when it was booted from a volume (the bytes
+    // live in the volume, so writes through either are the same).
+    VirtualDisk *rootDisk(Server &server);
+    // Cinder's volume_image_metadata of a volume made from this image.
+    static QJsonObject volumeImageMetadata(const Image &image);
+    // The type with this name or id; null when unknown.
+    const VolumeType *volumeType(const QString &nameOrId) const;
+    // Volume and snapshot lookups of a project; null when unknown or another project's.
+    Volume *volume(const QString &projectId, const QString &id);
+    // Starts a timed volume transition: status now, then `next` after settings.volumeStepSeconds.
+    void startVolumeTransition(Volume &volume, const QString &status, const QString &next, const QDateTime &now);
     QHash<QString, std::shared_ptr<HashJob>> hashJobs; // snapshot image id -> its digests in progress
 
     // External mode (FakeCloud::setExternalServices): Nova on the real Keystone and Glance; null: off.
@@ -110,6 +125,8 @@ public:
 
 private:
     void advanceServer(Server &server, const QDateTime &now);
+    void advanceVolumes(const QDateTime &now);
+    void advanceUpload(Volume &volume, const QDateTime &now);
     void change(const QString &id, const QString &field, QString &value, QDateTime &updatedAt,
                 const QString &newValue, const QDateTime &at);
     QTemporaryDir m_tempDir;

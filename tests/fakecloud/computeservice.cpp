@@ -771,18 +771,8 @@ void ComputeService::createServer(Call &call)
             volume.createdAt = server.createdAt;
             if (image->data)
                 volume.disk = image->data->disk;
-            QJsonObject meta = image->properties;
-            meta.insert(QStringLiteral("image_id"), image->id);
-            meta.insert(QStringLiteral("image_name"), image->name);
-            meta.insert(QStringLiteral("checksum"), QString::fromLatin1(image->data ? image->data->md5 : QByteArray()));
-            meta.insert(QStringLiteral("container_format"), image->containerFormat);
-            meta.insert(QStringLiteral("disk_format"), image->diskFormat);
-            meta.insert(QStringLiteral("min_disk"), QString::number(image->minDisk));
-            meta.insert(QStringLiteral("min_ram"), QString::number(image->minRam));
-            meta.insert(QStringLiteral("size"), QString::number(image->data ? image->data->disk.size() : 0));
-            volume.imageMetadata = meta;
+            volume.imageMetadata = CloudState::volumeImageMetadata(*image);
             inheritImage(*image);
-            server.disk = volume.disk;
             if (bootBdm.value(QStringLiteral("delete_on_termination")).toBool())
                 server.deleteOnTermination.append(volume.id);
         } else if (source == QLatin1String("volume")) {

@@ -28,8 +28,9 @@ void ControlApi::handle(Exchange &ex, const QStringList &segments)
         ex.json(200, QJsonObject{{QStringLiteral("ok"), true}});
     } else if (head == QLatin1String("faults")) {
         faults(ex, segments.mid(1));
-    } else if (head == QLatin1String("servers") && segments.size() >= 3 && segments.at(2) == QLatin1String("disk")) {
-        serverDisk(ex, segments.mid(1));
+    } else if ((head == QLatin1String("servers") || head == QLatin1String("volumes")) && segments.size() >= 3
+               && segments.at(2) == QLatin1String("disk")) {
+        disk(ex, head == QLatin1String("volumes") ? FakeCloud::DiskOwner::Volume : FakeCloud::DiskOwner::Server, segments.mid(1));
     } else if (head == QLatin1String("images") && segments.size() == 3 && segments.at(2) == QLatin1String("sha256")) {
         if (method != QLatin1String("GET"))
             return error(ex, 405, QStringLiteral("use GET"));
@@ -54,13 +55,17 @@ void ControlApi::handle(Exchange &ex, const QStringList &segments)
         for (const QString &id : m_cloud.leftoverServerIds())
             servers.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), state.servers.value(id).name}});
         QJsonArray volumes;
-        for (const QString &id : m_cloud.leftoverVolumeIds())
-            volumes.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), state.volumes.value(id).name}});
+        for (const QString &id : m_cloud.leftoverVolumeIds()) {
+            const Volume volume = state.volumes.value(id);
+            volumes.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), volume.name},
+                                       {QStringLiteral("status"), volume.status}, {QStringLiteral("metadata"), volume.metadata}});
+        }
         // Scenarios hold no Cinder snapshots: every one that exists was made since start.
         QJsonArray snapshots;
         for (const VolumeSnapshot &snapshot : std::as_const(state.volumeSnapshots))
             snapshots.append(QJsonObject{{QStringLiteral("id"), snapshot.id}, {QStringLiteral("name"), snapshot.name},
-                                         {QStringLiteral("status"), snapshot.status}, {QStringLiteral("volume_id"), snapshot.volumeId}});
+                                         {QStringLiteral("status"), snapshot.status}, {QStringLiteral("volume_id"), snapshot.volumeId},
+                                         {QStringLiteral("metadata"), snapshot.metadata}});
         ex.json(200, QJsonObject{{QStringLiteral("images"), images}, {QStringLiteral("servers"), servers},
                                  {QStringLiteral("volumes"), volumes}, {QStringLiteral("snapshots"), snapshots}});
     } else if (head == QLatin1String("settings") && segments.size() == 1) {
@@ -130,18 +135,21 @@ void ControlApi::faults(Exchange &ex, const QStringList &rest)
     }
 }
 
-void ControlApi::serverDisk(Exchange &ex, const QStringList &rest)
+void ControlApi::disk(Exchange &ex, FakeCloud::DiskOwner owner, const QStringList &rest)
 {
     const QString id = rest.at(0);
     const QString method = ex.method();
-    const qint64 size = m_cloud.serverDiskSize(id);
+    const qint64 size = m_cloud.diskSize(owner, id);
     if (size < 0)
-        return error(ex, 404, QStringLiteral("no server %1").arg(id));
+        return error(ex, 404, QStringLiteral("no %1 %2").arg(owner == FakeCloud::DiskOwner::Volume ? QStringLiteral("volume") : QStringLiteral("server"), id));
     if (rest.size() == 3 && rest.at(2) == QLatin1String("sha256")) {
         if (method != QLatin1String("GET"))
             return error(ex, 405, QStringLiteral("use GET"));
-        ex.json(200, QJsonObject{{QStringLiteral("sha256"), QString::fromLatin1(m_cloud.serverDiskSha256(id))},
-                                 {QStringLiteral("size"), double(m_cloud.serverDiskSize(id))}});
+        const std::optional<VirtualDisk> disk = m_cloud.diskCopy(owner, id);
+        if (!disk)
+            return error(ex, 404, QStringLiteral("no such disk: %1").arg(id));
+        ex.json(200, QJsonObject{{QStringLiteral("sha256"), QString::fromLatin1(disk->sha256())},
+                                 {QStringLiteral("size"), double(disk->size())}});
         return;
     }
     if (rest.size() != 2)
@@ -155,15 +163,16 @@ void ControlApi::serverDisk(Exchange &ex, const QStringList &rest)
             return error(ex, 400, QStringLiteral("offset must be a non-negative integer"));
         if (!ex.readBody(&data, 256 * 1024 * 1024))
             return error(ex, 413, QStringLiteral("at most 256 MiB per write"));
-        m_cloud.writeServerDisk(id, offset, data);
-        ex.json(200, QJsonObject{{QStringLiteral("size"), double(m_cloud.serverDiskSize(id))},
+        m_cloud.writeDisk(owner, id, offset, data);
+        ex.json(200, QJsonObject{{QStringLiteral("size"), double(m_cloud.diskSize(owner, id))},
                                  {QStringLiteral("written"), double(data.size())}});
     } else if (method == QLatin1String("GET")) {
-        CloudState &state = m_cloud.state();
-        std::lock_guard lock(state.mutex);
-        const VirtualDisk disk = state.servers.value(id).disk;
-        ex.stream(200, disk.size(), "application/octet-stream",
-                  [disk](qint64 offset, char *buffer, qint64 length) { return disk.read(offset, buffer, length); });
+        const std::optional<VirtualDisk> disk = m_cloud.diskCopy(owner, id);
+        if (!disk)
+            return error(ex, 404, QStringLiteral("no such disk: %1").arg(id));
+        const VirtualDisk frozen = *disk;
+        ex.stream(200, frozen.size(), "application/octet-stream",
+                  [frozen](qint64 offset, char *buffer, qint64 length) { return frozen.read(offset, buffer, length); });
     } else {
         error(ex, 405, QStringLiteral("use GET or PUT"));
     }
@@ -187,6 +196,10 @@ void ControlApi::settings(Exchange &ex)
             s.imagePageSize = body.value(QStringLiteral("image_page_size")).toInt(s.imagePageSize);
         if (body.contains(QStringLiteral("image_multihash")))
             s.imageMultihash = body.value(QStringLiteral("image_multihash")).toBool(s.imageMultihash);
+        if (body.contains(QStringLiteral("volume_step_seconds")))
+            s.volumeStepSeconds = body.value(QStringLiteral("volume_step_seconds")).toDouble(s.volumeStepSeconds);
+        if (body.contains(QStringLiteral("volume_snapshot_seconds")))
+            s.volumeSnapshotSeconds = body.value(QStringLiteral("volume_snapshot_seconds")).toDouble(s.volumeSnapshotSeconds);
         if (body.contains(QStringLiteral("compute_max_microversion")))
             s.computeMaxMinor = body.value(QStringLiteral("compute_max_microversion")).toString().section(QLatin1Char('.'), 1).toInt();
         if (body.contains(QStringLiteral("snapshot_step_seconds"))) {
@@ -210,6 +223,8 @@ void ControlApi::settings(Exchange &ex)
                              {QStringLiteral("compute_max_microversion"), QStringLiteral("2.%1").arg(s.computeMaxMinor)},
                              {QStringLiteral("snapshot_step_seconds"), steps},
                              {QStringLiteral("build_seconds"), s.buildSeconds},
+                             {QStringLiteral("volume_step_seconds"), s.volumeStepSeconds},
+                             {QStringLiteral("volume_snapshot_seconds"), s.volumeSnapshotSeconds},
                              {QStringLiteral("image_page_size"), s.imagePageSize},
                              {QStringLiteral("image_multihash"), s.imageMultihash},
                              {QStringLiteral("regions"), QJsonArray::fromStringList(s.regions)}});

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "fakecloud.h"
+
 #include <QStringList>
 
 namespace fake {
 
 class Exchange;
-class FakeCloud;
 
-// The fake's own JSON API under /_fake/ (clearly not OpenStack): poke server disks, inject faults,
+// The fake's own JSON API under /_fake/ (clearly not OpenStack): poke server and volume disks, inject faults,
 // list leftovers, change settings, expire tokens. Routes are listed in tests/fakecloud/README.md.
 class ControlApi
 {
@@ -18,7 +19,7 @@ public:
 private:
     void error(Exchange &ex, int code, const QString &message);
     void faults(Exchange &ex, const QStringList &rest);
-    void serverDisk(Exchange &ex, const QStringList &rest);
+    void disk(Exchange &ex, FakeCloud::DiskOwner owner, const QStringList &rest);
     void settings(Exchange &ex);
     FakeCloud &m_cloud;
 };

@@ -360,48 +360,99 @@ QString FakeCloud::authUrl() const
     return baseUrl() + QStringLiteral("/identity/v3");
 }
 
-bool FakeCloud::writeServerDisk(const QString &serverId, qint64 offset, const QByteArray &data)
+namespace {
+
+VirtualDisk *findDisk(CloudState &state, FakeCloud::DiskOwner owner, const QString &id)
+{
+    state.advance();
+    if (owner == FakeCloud::DiskOwner::Volume) {
+        auto it = state.volumes.find(id);
+        return it == state.volumes.end() ? nullptr : &it->disk;
+    }
+    auto it = state.servers.find(id);
+    return it == state.servers.end() ? nullptr : state.rootDisk(*it);
+}
+
+// The status of the record with this id in one of the state's maps ("" when it does not exist), after
+// the clock's transitions. Takes the state's lock.
+template <typename Map>
+QString statusIn(CloudState &state, const Map &map, const QString &id)
+{
+    std::lock_guard lock(state.mutex);
+    state.advance();
+    auto it = map.constFind(id);
+    return it == map.constEnd() ? QString() : it->status;
+}
+
+template <typename Map>
+QString idByName(CloudState &state, const Map &map, const QString &name)
+{
+    std::lock_guard lock(state.mutex);
+    for (const auto &record : map) {
+        if (record.name == name)
+            return record.id;
+    }
+    return {};
+}
+
+} // namespace
+
+bool FakeCloud::writeDisk(DiskOwner owner, const QString &id, qint64 offset, const QByteArray &data)
 {
     std::lock_guard lock(d->state.mutex);
-    auto it = d->state.servers.find(serverId);
-    if (it == d->state.servers.end() || offset < 0)
+    VirtualDisk *disk = findDisk(d->state, owner, id);
+    if (!disk || offset < 0)
         return false;
-    it->disk.write(offset, data);
+    disk->write(offset, data);
     return true;
 }
 
-QByteArray FakeCloud::readServerDisk(const QString &serverId, qint64 offset, qint64 length) const
+std::optional<VirtualDisk> FakeCloud::diskCopy(DiskOwner owner, const QString &id) const
 {
     std::lock_guard lock(d->state.mutex);
-    auto it = d->state.servers.constFind(serverId);
-    if (it == d->state.servers.constEnd() || offset < 0 || length < 0)
+    const VirtualDisk *disk = findDisk(d->state, owner, id);
+    return disk ? std::optional<VirtualDisk>(*disk) : std::nullopt;
+}
+
+QByteArray FakeCloud::readDisk(DiskOwner owner, const QString &id, qint64 offset, qint64 length) const
+{
+    const std::optional<VirtualDisk> disk = diskCopy(owner, id);
+    if (!disk || offset < 0 || length < 0)
         return {};
-    length = std::min(length, it->disk.size() - offset);
+    length = std::min(length, disk->size() - offset);
     if (length <= 0)
         return {};
     QByteArray bytes(length, Qt::Uninitialized);
-    it->disk.read(offset, bytes.data(), length);
+    disk->read(offset, bytes.data(), length);
     return bytes;
 }
 
-QByteArray FakeCloud::serverDiskSha256(const QString &serverId) const
+QByteArray FakeCloud::diskSha256(DiskOwner owner, const QString &id) const
 {
-    VirtualDisk disk;
-    {
-        std::lock_guard lock(d->state.mutex);
-        auto it = d->state.servers.constFind(serverId);
-        if (it == d->state.servers.constEnd())
-            return {};
-        disk = it->disk; // a frozen copy: hash it without holding the lock
-    }
-    return disk.sha256();
+    const std::optional<VirtualDisk> disk = diskCopy(owner, id); // hashed without holding the lock
+    return disk ? disk->sha256() : QByteArray();
 }
 
-qint64 FakeCloud::serverDiskSize(const QString &serverId) const
+qint64 FakeCloud::diskSize(DiskOwner owner, const QString &id) const
 {
     std::lock_guard lock(d->state.mutex);
-    auto it = d->state.servers.constFind(serverId);
-    return it == d->state.servers.constEnd() ? -1 : it->disk.size();
+    const VirtualDisk *disk = findDisk(d->state, owner, id);
+    return disk ? disk->size() : -1;
+}
+
+QString FakeCloud::volumeStatus(const QString &volumeId) const
+{
+    return statusIn(d->state, d->state.volumes, volumeId);
+}
+
+QString FakeCloud::snapshotStatus(const QString &snapshotId) const
+{
+    return statusIn(d->state, d->state.volumeSnapshots, snapshotId);
+}
+
+QString FakeCloud::volumeIdByName(const QString &name) const
+{
+    return idByName(d->state, d->state.volumes, name);
 }
 
 QByteArray FakeCloud::imageSha256(const QString &imageId) const
@@ -420,10 +471,7 @@ QByteArray FakeCloud::imageSha256(const QString &imageId) const
 
 QString FakeCloud::imageStatus(const QString &imageId) const
 {
-    std::lock_guard lock(d->state.mutex);
-    d->state.advance();
-    auto it = d->state.images.constFind(imageId);
-    return it == d->state.images.constEnd() ? QString() : it->status;
+    return statusIn(d->state, d->state.images, imageId);
 }
 
 QString FakeCloud::serverTaskState(const QString &serverId) const
@@ -435,22 +483,12 @@ QString FakeCloud::serverTaskState(const QString &serverId) const
 
 QString FakeCloud::serverIdByName(const QString &name) const
 {
-    std::lock_guard lock(d->state.mutex);
-    for (const Server &server : d->state.servers) {
-        if (server.name == name)
-            return server.id;
-    }
-    return {};
+    return idByName(d->state, d->state.servers, name);
 }
 
 QString FakeCloud::imageIdByName(const QString &name) const
 {
-    std::lock_guard lock(d->state.mutex);
-    for (const Image &image : d->state.images) {
-        if (image.name == name)
-            return image.id;
-    }
-    return {};
+    return idByName(d->state, d->state.images, name);
 }
 
 int FakeCloud::injectFault(const FaultSpec &spec)
@@ -533,6 +571,7 @@ QStringList FakeCloud::leftoverImageIds() const
 QStringList FakeCloud::leftoverServerIds() const
 {
     std::lock_guard lock(d->state.mutex);
+    d->state.advance();
     QStringList ids;
     for (const Server &server : d->state.servers) {
         if (!server.fromScenario)
@@ -541,9 +580,17 @@ QStringList FakeCloud::leftoverServerIds() const
     return ids;
 }
 
+QStringList FakeCloud::leftoverSnapshotIds() const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    return d->state.volumeSnapshots.keys();
+}
+
 QStringList FakeCloud::leftoverVolumeIds() const
 {
     std::lock_guard lock(d->state.mutex);
+    d->state.advance();
     QStringList ids;
     for (const Volume &volume : d->state.volumes) {
         if (!volume.fromScenario)
@@ -613,7 +660,10 @@ std::optional<Fault::Kind> FakeCloud::faultKindFromName(const QString &name)
         {QStringLiteral("snapshot_vanishes"), Fault::SnapshotVanishes},
         {QStringLiteral("too_large"), Fault::TooLarge},
         {QStringLiteral("slow"), Fault::Slow},
-        {QStringLiteral("corrupt"), Fault::Corrupt}};
+        {QStringLiteral("corrupt"), Fault::Corrupt},
+        {QStringLiteral("volume_snapshot_error"), Fault::VolumeSnapshotError},
+        {QStringLiteral("upload_stuck"), Fault::UploadStuck},
+        {QStringLiteral("upload_failed"), Fault::UploadFailed}};
     auto it = kinds.constFind(name);
     return it == kinds.constEnd() ? std::nullopt : std::optional<Fault::Kind>(it.value());
 }
@@ -630,6 +680,9 @@ QString FakeCloud::faultKindName(Fault::Kind kind)
     case Fault::TooLarge: return QStringLiteral("too_large");
     case Fault::Slow: return QStringLiteral("slow");
     case Fault::Corrupt: return QStringLiteral("corrupt");
+    case Fault::VolumeSnapshotError: return QStringLiteral("volume_snapshot_error");
+    case Fault::UploadStuck: return QStringLiteral("upload_stuck");
+    case Fault::UploadFailed: return QStringLiteral("upload_failed");
     }
     return {};
 }

@@ -52,11 +52,33 @@ public:
     QString baseUrl() const; // http://127.0.0.1:PORT (https:// when serving TLS)
     QString authUrl() const; // http://127.0.0.1:PORT/identity/v3 (what a cloud profile uses)
 
-    // Control API (also over HTTP under /_fake/).
-    bool writeServerDisk(const QString &serverId, qint64 offset, const QByteArray &data);
-    QByteArray readServerDisk(const QString &serverId, qint64 offset, qint64 length) const;
-    QByteArray serverDiskSha256(const QString &serverId) const; // lower-case hex; empty when unknown
-    qint64 serverDiskSize(const QString &serverId) const;       // -1 when unknown
+    // Control API (also over HTTP under /_fake/). A disk is a server's root disk (for a server booted
+    // from a volume: that volume's bytes) or a Cinder volume's bytes.
+    enum class DiskOwner { Server, Volume };
+    bool writeDisk(DiskOwner owner, const QString &id, qint64 offset, const QByteArray &data);
+    QByteArray readDisk(DiskOwner owner, const QString &id, qint64 offset, qint64 length) const;
+    QByteArray diskSha256(DiskOwner owner, const QString &id) const; // lower-case hex; empty when unknown
+    qint64 diskSize(DiskOwner owner, const QString &id) const;       // -1 when unknown
+    // A frozen copy of the disk (safe to read without the lock); nullopt when unknown.
+    std::optional<VirtualDisk> diskCopy(DiskOwner owner, const QString &id) const;
+    bool writeServerDisk(const QString &serverId, qint64 offset, const QByteArray &data)
+    {
+        return writeDisk(DiskOwner::Server, serverId, offset, data);
+    }
+    QByteArray readServerDisk(const QString &serverId, qint64 offset, qint64 length) const
+    {
+        return readDisk(DiskOwner::Server, serverId, offset, length);
+    }
+    QByteArray serverDiskSha256(const QString &serverId) const { return diskSha256(DiskOwner::Server, serverId); }
+    qint64 serverDiskSize(const QString &serverId) const { return diskSize(DiskOwner::Server, serverId); }
+    bool writeVolumeDisk(const QString &volumeId, qint64 offset, const QByteArray &data)
+    {
+        return writeDisk(DiskOwner::Volume, volumeId, offset, data);
+    }
+    QByteArray volumeDiskSha256(const QString &volumeId) const { return diskSha256(DiskOwner::Volume, volumeId); }
+    QString volumeStatus(const QString &volumeId) const;     // empty when the volume does not exist
+    QString snapshotStatus(const QString &snapshotId) const; // a Cinder snapshot's; empty when gone
+    QString volumeIdByName(const QString &name) const;
     QByteArray imageSha256(const QString &imageId) const;       // of the image's bytes; empty without data
     QString imageStatus(const QString &imageId) const;          // empty when the image does not exist
     QString serverTaskState(const QString &serverId) const;
@@ -74,6 +96,7 @@ public:
     QStringList leftoverImageIds() const;
     QStringList leftoverServerIds() const;
     QStringList leftoverVolumeIds() const;
+    QStringList leftoverSnapshotIds() const; // Cinder snapshots (scenarios hold none)
     void setTokenLifetime(int seconds);
     void expireTokens(); // every token issued so far answers 401 from now on
     bool expireToken(const QString &tokenId);

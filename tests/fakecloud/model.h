@@ -133,12 +133,34 @@ struct Image
     bool uploading = false;
 };
 
+// A Cinder volume type (GET /types); volumes name their type.
+struct VolumeType
+{
+    QString id;
+    QString name;
+    QString description;
+    bool isPublic = true;
+    QJsonObject extraSpecs;
+};
+
 struct VolumeAttachment
 {
     QString serverId;
     QString attachmentId;
     QString device;
     QDateTime attachedAt;
+};
+
+// An os-volume_upload_image in progress: the image gets the volume's bytes as they were when it was
+// asked for; the volume shows `uploading` until doneAt, then its previous status again.
+struct VolumeUpload
+{
+    QString imageId;
+    QString previousStatus;
+    QDateTime startedAt;
+    QDateTime doneAt;
+    bool stuck = false;  // fault upload_stuck: never ends
+    bool fails = false;  // fault upload_failed: the image is deleted, the volume goes back
 };
 
 struct Volume
@@ -148,19 +170,32 @@ struct Volume
     QString projectId;
     QString userId;
     int sizeGiB = 1;
+    // creating, available, attaching, in-use, detaching, uploading, deleting, error (gone after goneAt).
     QString status = QStringLiteral("available");
     bool bootable = false;
     QString volumeType = QStringLiteral("__DEFAULT__");
     QString availabilityZone = QStringLiteral("nova");
     QString description;
+    QJsonObject metadata;      // string values
     QJsonObject imageMetadata; // volume_image_metadata: string values
+    QString snapshotId;        // made from this Cinder snapshot
+    QString sourceVolumeId;    // a clone of this volume
     QList<VolumeAttachment> attachments;
     QDateTime createdAt;
+    QDateTime updatedAt; // invalid: null
+    // A timed transition: status becomes nextStatus at nextAt (creating -> available, attaching -> in-use,
+    // detaching -> available); invalid nextAt: none.
+    QString nextStatus;
+    QDateTime nextAt;
+    QDateTime goneAt; // deleting: gone at this time
+    std::optional<VolumeUpload> upload;
+    // The volume's bytes: its source's (image or snapshot) plus what was written. The size in GiB is
+    // nominal; the bytes end where the source and the writes end.
     VirtualDisk disk;
     bool fromScenario = false;
 };
 
-// A Cinder snapshot of a volume: creating -> available at readyAt; deleting -> gone at goneAt.
+// A Cinder snapshot of a volume: creating -> available at readyAt (or error); deleting -> gone at goneAt.
 struct VolumeSnapshot
 {
     QString id;
@@ -176,6 +211,12 @@ struct VolumeSnapshot
     QDateTime updatedAt; // invalid: null
     QDateTime readyAt;
     QDateTime goneAt; // invalid: not being deleted
+    bool endsInError = false; // fault volume_snapshot_error
+    // What a volume made from the snapshot inherits from the snapshotted volume, as it was then.
+    VirtualDisk disk;
+    bool bootable = false;
+    QString volumeType;
+    QJsonObject imageMetadata;
 };
 
 // A transfer to or from the real Glance in external mode, done on a worker thread: `done` flips once
@@ -242,7 +283,10 @@ struct Server
 
 struct Fault
 {
-    enum Kind { Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow, Corrupt };
+    enum Kind {
+        Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow, Corrupt,
+        VolumeSnapshotError, UploadStuck, UploadFailed
+    };
     int id = 0;
     Kind kind = Drop;
     int remaining = 1;
@@ -281,6 +325,12 @@ struct Settings
     QList<double> snapshotStepSeconds{0.5, 0.5, 0.5, 0.5};
     // A Cinder snapshot stays `creating` this long, and `deleting` this long before it is gone.
     double volumeSnapshotSeconds = 0.3;
+    // A volume stays creating, attaching, detaching, uploading or deleting this long.
+    double volumeStepSeconds = 0.3;
+    // Cinder's per-project quotas (its defaults); -1: unlimited. `gigabytes` counts volumes and snapshots.
+    int quotaVolumes = 10;
+    int quotaSnapshots = 10;
+    int quotaGigabytes = 1000;
     double buildSeconds = 1.0;
     int imagePageSize = 25;
     // Off: images have no os_hash_algo/os_hash_value, only the md5 `checksum` (Glance before Rocky).

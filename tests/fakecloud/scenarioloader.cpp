@@ -47,6 +47,20 @@ QByteArray writeBytes(const QJsonObject &write, bool *ok)
     return {};
 }
 
+// Applies a scenario's `writes` ("what users wrote") to a disk; false on a bad entry.
+bool applyWrites(const QJsonValue &writes, VirtualDisk &disk)
+{
+    for (const QJsonValue &w : writes.toArray()) {
+        bool ok = true;
+        const QByteArray bytes = writeBytes(w.toObject(), &ok);
+        const qint64 offset = http::parseSize(w[QStringLiteral("offset")], &ok);
+        if (!ok || offset < 0)
+            return false;
+        disk.write(offset, bytes);
+    }
+    return true;
+}
+
 } // namespace
 
 ScenarioLoader::ScenarioLoader(CloudState &state)
@@ -88,6 +102,8 @@ bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
         }
     }
     settings.buildSeconds = s.value(QStringLiteral("build_seconds")).toDouble(settings.buildSeconds);
+    settings.volumeStepSeconds = s.value(QStringLiteral("volume_step_seconds")).toDouble(settings.volumeStepSeconds);
+    settings.volumeSnapshotSeconds = s.value(QStringLiteral("volume_snapshot_seconds")).toDouble(settings.volumeSnapshotSeconds);
     settings.imagePageSize = s.value(QStringLiteral("image_page_size")).toInt(settings.imagePageSize);
     settings.imageMaxPageSize = s.value(QStringLiteral("image_max_page_size")).toInt(settings.imageMaxPageSize);
     settings.serverMaxPageSize = s.value(QStringLiteral("server_max_page_size")).toInt(settings.serverMaxPageSize);
@@ -308,6 +324,22 @@ bool ScenarioLoader::loadImages(const QJsonObject &scenario, QString *error)
 
 bool ScenarioLoader::loadVolumes(const QJsonObject &scenario, QString *error)
 {
+    // Cinder always has its default type; a scenario may add more (restores map types).
+    m_state.volumeTypes.append(VolumeType{http::stableUuid(QStringLiteral("volume-type:__DEFAULT__")), QStringLiteral("__DEFAULT__"),
+                                          QStringLiteral("Default Volume Type"), true, QJsonObject()});
+    for (const QJsonValue &t : scenario.value(QStringLiteral("volume_types")).toArray()) {
+        VolumeType type;
+        type.name = t[QStringLiteral("name")].toString();
+        type.id = t[QStringLiteral("id")].toString(http::stableUuid(QStringLiteral("volume-type:") + type.name));
+        type.description = t[QStringLiteral("description")].toString();
+        type.isPublic = t[QStringLiteral("is_public")].toBool(true);
+        type.extraSpecs = t[QStringLiteral("extra_specs")].toObject();
+        if (type.name.isEmpty() || m_state.volumeType(type.name)) {
+            *error = QStringLiteral("volume type %1: needs a unique name").arg(type.name);
+            return false;
+        }
+        m_state.volumeTypes.append(type);
+    }
     const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-20);
     int index = 0;
     for (const QJsonValue &v : scenario.value(QStringLiteral("volumes")).toArray()) {
@@ -319,6 +351,11 @@ bool ScenarioLoader::loadVolumes(const QJsonObject &scenario, QString *error)
         volume.sizeGiB = v[QStringLiteral("size")].toInt(1);
         volume.description = v[QStringLiteral("description")].toString();
         volume.volumeType = v[QStringLiteral("volume_type")].toString(volume.volumeType);
+        if (!m_state.volumeType(volume.volumeType)) {
+            *error = QStringLiteral("volume %1: unknown volume type %2").arg(volume.name, volume.volumeType);
+            return false;
+        }
+        volume.volumeType = m_state.volumeType(volume.volumeType)->name;
         volume.createdAt = base.addSecs(3600 * index++);
         volume.fromScenario = true;
         const QString image = v[QStringLiteral("image")].toString();
@@ -332,19 +369,15 @@ bool ScenarioLoader::loadVolumes(const QJsonObject &scenario, QString *error)
             volume.bootable = true;
             if (img.data)
                 volume.disk = img.data->disk;
-            QJsonObject meta = img.properties;
-            meta.insert(QStringLiteral("image_id"), img.id);
-            meta.insert(QStringLiteral("image_name"), img.name);
-            meta.insert(QStringLiteral("checksum"), QString::fromLatin1(img.data ? img.data->md5 : QByteArray()));
-            meta.insert(QStringLiteral("container_format"), img.containerFormat);
-            meta.insert(QStringLiteral("disk_format"), img.diskFormat);
-            meta.insert(QStringLiteral("min_disk"), QString::number(img.minDisk));
-            meta.insert(QStringLiteral("min_ram"), QString::number(img.minRam));
-            meta.insert(QStringLiteral("size"), QString::number(img.data ? img.data->disk.size() : 0));
-            volume.imageMetadata = meta;
+            volume.imageMetadata = CloudState::volumeImageMetadata(img);
         }
         if (volume.projectId.isEmpty()) {
             *error = QStringLiteral("volume %1: unknown project").arg(volume.name);
+            return false;
+        }
+        volume.metadata = v[QStringLiteral("metadata")].toObject();
+        if (!applyWrites(v[QStringLiteral("writes")], volume.disk)) {
+            *error = QStringLiteral("volume %1: bad entry in writes").arg(volume.name);
             return false;
         }
         m_state.volumes.insert(volume.id, volume);
@@ -446,7 +479,6 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
             const QString imageId = vol.imageMetadata.value(QStringLiteral("image_id")).toString();
             if (m_state.images.contains(imageId))
                 inherit(m_state.images[imageId]);
-            s.disk = vol.disk;
         } else {
             const QString imageId = imageRef(image);
             if (imageId.isEmpty()) {
@@ -478,15 +510,10 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
                                                 QStringLiteral("/dev/vd%1").arg(QChar(u'a' + i + (s.imageId.isEmpty() ? 0 : 1))),
                                                 s.createdAt}};
         }
-        for (const QJsonValue &w : v[QStringLiteral("writes")].toArray()) {
-            bool ok = true;
-            const QByteArray bytes = writeBytes(w.toObject(), &ok);
-            const qint64 offset = http::parseSize(w[QStringLiteral("offset")], &ok);
-            if (!ok || offset < 0) {
-                *error = QStringLiteral("server %1: bad entry in writes").arg(s.name);
-                return false;
-            }
-            s.disk.write(offset, bytes);
+        // Booted from a volume, the root disk is the volume: what users wrote lands there.
+        if (!applyWrites(v[QStringLiteral("writes")], *m_state.rootDisk(s))) {
+            *error = QStringLiteral("server %1: bad entry in writes").arg(s.name);
+            return false;
         }
         m_state.servers.insert(s.id, s);
         ++index;

@@ -10,9 +10,11 @@ class Exchange;
 struct Token;
 struct Volume;
 struct VolumeSnapshot;
+struct VolumeType;
 
-// Cinder v3 under /volume: versions, volumes list/detail/show in the project (read-only), and
-// snapshots of those volumes (create, list/detail, show, delete).
+// Cinder v3 under /volume: versions; volumes (list/detail/show, create blank, from a snapshot, from an
+// image or from a volume; delete; metadata; the os-volume_upload_image action); snapshots (create with
+// Cinder's force rules, list/detail/show, delete, metadata); volume types.
 class VolumeService
 {
 public:
@@ -20,10 +22,33 @@ public:
     void handle(Exchange &ex, const QStringList &segments);
 
 private:
-    QJsonObject volumeJson(const Exchange &ex, const Volume &volume, bool detail) const;
-    void snapshots(Exchange &ex, const QStringList &rest, const Token &token, int minor);
-    void createSnapshot(Exchange &ex, const Token &token, int minor);
+    struct Call
+    {
+        Exchange &ex;
+        const Token &token;
+        int minor; // negotiated microversion 3.<minor>
+    };
+    void versions(Exchange &ex, int status);
+    void volumes(Call &call, const QStringList &rest);
+    void listVolumes(Call &call, bool detail);
+    void createVolume(Call &call);
+    void deleteVolume(Call &call, Volume &volume);
+    void volumeAction(Call &call, Volume &volume);
+    void uploadToImage(Call &call, Volume &volume, const QJsonObject &request);
+    void snapshots(Call &call, const QStringList &rest);
+    void createSnapshot(Call &call);
+    void types(Call &call, const QStringList &rest);
+    void quotaSet(Call &call, const QStringList &rest);
+    void limits(Call &call);
+    // GET / POST (merge) / PUT (replace) of a volume's or a snapshot's metadata.
+    void metadata(Call &call, QJsonObject &metadata);
+    // The 413 Cinder answers when creating `volumes` volumes / snapshots of `gigabytes` GiB would
+    // exceed the project's quota; false after answering it.
+    bool checkQuota(Call &call, int volumes, int snapshots, int gigabytes);
+    QJsonObject usage() const;
+    QJsonObject volumeJson(const Call &call, const Volume &volume, bool detail) const;
     static QJsonObject snapshotJson(const VolumeSnapshot &snapshot, bool detail);
+    static QJsonObject typeJson(const VolumeType &type);
     CloudState &m_state;
 };
 

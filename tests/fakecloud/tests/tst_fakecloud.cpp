@@ -405,7 +405,7 @@ private Q_SLOTS:
         QTest::newRow("junk fault") << QByteArray("POST") << QStringLiteral("/_fake/faults") << junk << 400;
         QTest::newRow("wrong verb on servers") << QByteArray("PATCH") << QStringLiteral("/compute/v2.1/servers") << QByteArray("{}") << 405;
         QTest::newRow("wrong verb on images") << QByteArray("DELETE") << QStringLiteral("/image/v2/images") << QByteArray() << 405;
-        QTest::newRow("wrong verb on volumes") << QByteArray("POST") << QStringLiteral("/volume/v3/a1b2c3d4e5f60718293a4b5c6d7e8f90/volumes") << QByteArray("{}") << 405;
+        QTest::newRow("wrong verb on volumes") << QByteArray("PUT") << QStringLiteral("/volume/v3/a1b2c3d4e5f60718293a4b5c6d7e8f90/volumes") << QByteArray("{}") << 405;
         QTest::newRow("OPTIONS") << QByteArray("OPTIONS") << QStringLiteral("/compute/v2.1/servers") << QByteArray() << 405;
         QTest::newRow("deep unknown") << QByteArray("GET") << QStringLiteral("/compute/v2.1/servers/a/b/c/d/e") << QByteArray() << 404;
         QTest::newRow("huge limit") << QByteArray("GET") << QStringLiteral("/compute/v2.1/servers?limit=99999999999999999999") << QByteArray() << 400;

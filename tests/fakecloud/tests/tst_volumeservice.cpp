@@ -2,6 +2,7 @@
 #include "fakecloud.h"
 #include "servicetestsupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,9 +19,17 @@ const QString DataVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002"
 const QString SpareVolume = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c003"); // available
 const QString UnknownVolume = QStringLiteral("00000000-0000-4000-8000-000000000000");
 
+const QString CirrosImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002"); // 3 MiB, public
+const QString WindowsImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000003"); // min_disk 2
+
 QString snapshotsPath()
 {
     return QStringLiteral("/volume/v3/") + Project + QStringLiteral("/snapshots");
+}
+
+QString volumesPath()
+{
+    return QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes");
 }
 
 QJsonObject sample(const QString &name)
@@ -45,6 +54,264 @@ private Q_SLOTS:
         QVERIFY(!QTest::currentTestFailed());
         m_client = fake::demoClient(m_cloud);
         QVERIFY(!m_client->token().isEmpty());
+        m_control = std::make_unique<HttpTestClient>(m_cloud.baseUrl());
+    }
+
+    void createVolume_data()
+    {
+        QTest::addColumn<QJsonObject>("request"); // "snapshot_id": "SNAPSHOT" is replaced by a 2 GiB snapshot's id
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("bootable");
+        QTest::addColumn<int>("size");
+        const QString snap = QStringLiteral("SNAPSHOT");
+        QTest::newRow("blank") << QJsonObject{{QStringLiteral("size"), 3}} << 202 << QStringLiteral("false") << 3;
+        QTest::newRow("blank, size as string") << QJsonObject{{QStringLiteral("size"), QStringLiteral("2")}} << 202 << QStringLiteral("false") << 2;
+        QTest::newRow("blank, no size") << QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}} << 400 << QString() << 0;
+        QTest::newRow("blank, size 0") << QJsonObject{{QStringLiteral("size"), 0}} << 400 << QString() << 0;
+        QTest::newRow("blank, type fast") << QJsonObject{{QStringLiteral("size"), 1}, {QStringLiteral("volume_type"), QStringLiteral("fast")}}
+                                          << 202 << QStringLiteral("false") << 1;
+        QTest::newRow("blank, unknown type") << QJsonObject{{QStringLiteral("size"), 1}, {QStringLiteral("volume_type"), QStringLiteral("gold")}}
+                                             << 404 << QString() << 0;
+        QTest::newRow("blank, metadata not strings") << QJsonObject{{QStringLiteral("size"), 1}, {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("n"), 1}}}}
+                                                     << 400 << QString() << 0;
+        QTest::newRow("snapshot, its size") << QJsonObject{{QStringLiteral("snapshot_id"), snap}} << 202 << QStringLiteral("false") << 2;
+        QTest::newRow("snapshot, larger") << QJsonObject{{QStringLiteral("snapshot_id"), snap}, {QStringLiteral("size"), 5}} << 202
+                                          << QStringLiteral("false") << 5;
+        QTest::newRow("snapshot, smaller") << QJsonObject{{QStringLiteral("snapshot_id"), snap}, {QStringLiteral("size"), 1}} << 400 << QString() << 0;
+        QTest::newRow("snapshot, unknown") << QJsonObject{{QStringLiteral("snapshot_id"), UnknownVolume}, {QStringLiteral("size"), 1}} << 404
+                                           << QString() << 0;
+        QTest::newRow("image") << QJsonObject{{QStringLiteral("imageRef"), CirrosImage}, {QStringLiteral("size"), 1}} << 202
+                               << QStringLiteral("true") << 1;
+        QTest::newRow("image, below min_disk") << QJsonObject{{QStringLiteral("imageRef"), WindowsImage}, {QStringLiteral("size"), 1}} << 400
+                                               << QString() << 0;
+        QTest::newRow("image, min_disk") << QJsonObject{{QStringLiteral("imageRef"), WindowsImage}, {QStringLiteral("size"), 2}} << 202
+                                         << QStringLiteral("true") << 2;
+        QTest::newRow("image, no size") << QJsonObject{{QStringLiteral("imageRef"), CirrosImage}} << 400 << QString() << 0;
+        QTest::newRow("image, unknown") << QJsonObject{{QStringLiteral("imageRef"), UnknownVolume}, {QStringLiteral("size"), 1}} << 404
+                                        << QString() << 0;
+        QTest::newRow("image and snapshot") << QJsonObject{{QStringLiteral("imageRef"), CirrosImage}, {QStringLiteral("snapshot_id"), snap},
+                                                           {QStringLiteral("size"), 4}} << 400 << QString() << 0;
+    }
+
+    void createVolume()
+    {
+        QFETCH(QJsonObject, request);
+        QFETCH(int, status);
+        QFETCH(QString, bootable);
+        QFETCH(int, size);
+        QString snapshot;
+        if (request.value(QStringLiteral("snapshot_id")) == QStringLiteral("SNAPSHOT")) {
+            snapshot = createSnapshot(DataVolume, true); // web-data: 2 GiB, in-use
+            QVERIFY(!snapshot.isEmpty());
+            request.insert(QStringLiteral("snapshot_id"), snapshot);
+        }
+        request.insert(QStringLiteral("metadata"), request.value(QStringLiteral("metadata")).isUndefined()
+                                                       ? QJsonValue(QJsonObject{{QStringLiteral("stackvault_restore_job"), QStringLiteral("r1")}})
+                                                       : request.value(QStringLiteral("metadata")));
+        const auto reply = m_client->postJson(volumesPath(), QJsonObject{{QStringLiteral("volume"), request}},
+                                              {{"OpenStack-API-Version", "volume 3.69"}});
+        QVERIFY2(reply.status == status, reply.body.constData());
+        if (status != 202) {
+            const QString fault = status == 404 ? QStringLiteral("itemNotFound") : QStringLiteral("badRequest");
+            QVERIFY(!reply.json()[fault][QStringLiteral("message")].toString().isEmpty());
+        } else {
+            const QJsonObject volume = reply.json()[QStringLiteral("volume")].toObject();
+            compareKeys(sample(QStringLiteral("v3.69-volume-create-response.json"))[QStringLiteral("volume")].toObject(), volume);
+            QCOMPARE(volume[QStringLiteral("status")].toString(), QStringLiteral("creating"));
+            QCOMPARE(volume[QStringLiteral("size")].toInt(), size);
+            QCOMPARE(volume[QStringLiteral("bootable")].toString(), bootable);
+            QCOMPARE(volume[QStringLiteral("metadata")][QStringLiteral("stackvault_restore_job")].toString(), QStringLiteral("r1"));
+            QCOMPARE(volume[QStringLiteral("snapshot_id")].toString(), snapshot);
+            const QString id = volume[QStringLiteral("id")].toString();
+            QCOMPARE(m_cloud.volumeStatus(id), QStringLiteral("creating"));
+            QVERIFY(waitForVolume(id, QStringLiteral("available")));
+            const QJsonObject shown = m_client->get(volumesPath() + QLatin1Char('/') + id).json()[QStringLiteral("volume")].toObject();
+            QCOMPARE(shown[QStringLiteral("metadata")][QStringLiteral("stackvault_restore_job")].toString(), QStringLiteral("r1"));
+            QCOMPARE(shown[QStringLiteral("volume_type")].toString(),
+                     request.value(QStringLiteral("volume_type")).toString(QStringLiteral("__DEFAULT__")));
+            if (request.contains(QStringLiteral("imageRef"))) {
+                QCOMPARE(shown[QStringLiteral("volume_image_metadata")][QStringLiteral("image_id")].toString(),
+                         request.value(QStringLiteral("imageRef")).toString());
+                QCOMPARE(controlSha256(QStringLiteral("/_fake/volumes/") + id + QStringLiteral("/disk/sha256")),
+                         m_cloud.imageSha256(request.value(QStringLiteral("imageRef")).toString()));
+            }
+            if (!snapshot.isEmpty()) // web-data's bytes at the time of the snapshot
+                QCOMPARE(m_cloud.volumeDiskSha256(id), m_cloud.volumeDiskSha256(DataVolume));
+            QVERIFY(remove(volumesPath() + QLatin1Char('/') + id, QStringLiteral("volume")));
+        }
+        if (!snapshot.isEmpty())
+            QVERIFY(remove(snapshotsPath() + QLatin1Char('/') + snapshot, QStringLiteral("snapshot")));
+        QVERIFY(m_cloud.leftoverVolumeIds().isEmpty());
+        QVERIFY(m_cloud.leftoverSnapshotIds().isEmpty());
+    }
+
+    // Bytes through the chain a backup uses: volume -> snapshot -> volume -> image -> volume.
+    void bytesThroughSnapshotVolumeImage()
+    {
+        const QString source = createVolume(QJsonObject{{QStringLiteral("size"), 1}, {QStringLiteral("name"), QStringLiteral("source")}});
+        QVERIFY(!source.isEmpty());
+        QCOMPARE(m_cloud.diskSize(FakeCloud::DiskOwner::Volume, source), 0); // blank: no bytes yet
+        const QByteArray first = QByteArray("database page 1\n").repeated(1000);
+        QVERIFY(writeVolume(source, 4096, first));
+        const QByteArray atSnapshot = controlSha256(QStringLiteral("/_fake/volumes/") + source + QStringLiteral("/disk/sha256"));
+        QCOMPARE(atSnapshot, m_cloud.volumeDiskSha256(source));
+        QCOMPARE(m_control->get(QStringLiteral("/_fake/volumes/") + source + QStringLiteral("/disk")).body,
+                 QByteArray(4096, '\0') + first);
+        const QString snapshot = createSnapshot(source);
+        QVERIFY(!snapshot.isEmpty());
+        QVERIFY(writeVolume(source, 0, "written after the snapshot")); // must not reach the snapshot
+        QVERIFY(m_cloud.volumeDiskSha256(source) != atSnapshot);
+        // A volume with snapshots cannot be deleted.
+        const auto refused = m_client->request("DELETE", volumesPath() + QLatin1Char('/') + source);
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.json()[QStringLiteral("badRequest")][QStringLiteral("message")].toString().contains(QLatin1String("have snapshots")));
+
+        const QString copy = createVolume(QJsonObject{{QStringLiteral("snapshot_id"), snapshot}});
+        QVERIFY(!copy.isEmpty());
+        QCOMPARE(m_cloud.volumeDiskSha256(copy), atSnapshot);
+
+        const QString image = upload(copy);
+        QVERIFY(!image.isEmpty());
+        QCOMPARE(m_cloud.imageSha256(image), atSnapshot);
+        const QJsonObject shown = imageJson(image);
+        QCOMPARE(shown[QStringLiteral("size")].toInteger(), 4096 + first.size());
+        QCOMPARE(shown[QStringLiteral("disk_format")].toString(), QStringLiteral("raw"));
+        QCOMPARE(shown[QStringLiteral("container_format")].toString(), QStringLiteral("bare"));
+        QCOMPARE(shown[QStringLiteral("os_hash_algo")].toString(), QStringLiteral("sha512"));
+        const QByteArray bytes = QByteArray(4096, '\0') + first;
+        QCOMPARE(shown[QStringLiteral("checksum")].toString().toLatin1(), QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex());
+        QCOMPARE(shown[QStringLiteral("os_hash_value")].toString().toLatin1(),
+                 QCryptographicHash::hash(bytes, QCryptographicHash::Sha512).toHex());
+        QCOMPARE(m_client->get(QStringLiteral("/image/v2/images/") + image + QStringLiteral("/file")).body, bytes);
+        QCOMPARE(m_cloud.stateLog(image, QStringLiteral("status")),
+                 (QStringList{QStringLiteral("queued"), QStringLiteral("saving"), QStringLiteral("active")}));
+
+        const QString restored = createVolume(QJsonObject{{QStringLiteral("imageRef"), image}, {QStringLiteral("size"), 1}});
+        QVERIFY(!restored.isEmpty());
+        QCOMPARE(m_cloud.volumeDiskSha256(restored), atSnapshot);
+
+        const QJsonObject leftovers = m_control->get(QStringLiteral("/_fake/leftovers")).json();
+        QCOMPARE(leftovers[QStringLiteral("volumes")].toArray().size(), 3);
+        QCOMPARE(leftovers[QStringLiteral("snapshots")].toArray().size(), 1);
+        QCOMPARE(leftovers[QStringLiteral("images")].toArray().size(), 1);
+        for (const QString &id : {restored, copy})
+            QVERIFY(remove(volumesPath() + QLatin1Char('/') + id, QStringLiteral("volume")));
+        QVERIFY(remove(snapshotsPath() + QLatin1Char('/') + snapshot, QStringLiteral("snapshot")));
+        QVERIFY(remove(volumesPath() + QLatin1Char('/') + source, QStringLiteral("volume")));
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + image).status, 204);
+        const QJsonObject clean = m_control->get(QStringLiteral("/_fake/leftovers")).json();
+        for (const QString &kind : {QStringLiteral("volumes"), QStringLiteral("snapshots"), QStringLiteral("images")})
+            QVERIFY2(clean[kind].toArray().isEmpty(), qPrintable(kind));
+    }
+
+    void uploadToImage_data()
+    {
+        QTest::addColumn<QString>("volume");
+        QTest::addColumn<QJsonObject>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("statusAfter");
+        const QJsonObject named{{QStringLiteral("image_name"), QStringLiteral("stackvault-x")}};
+        auto with = [&](const QString &key, const QJsonValue &value) {
+            QJsonObject o = named;
+            o.insert(key, value);
+            return o;
+        };
+        QTest::newRow("available") << SpareVolume << named << 202 << QStringLiteral("available");
+        QTest::newRow("available, qcow2, public, protected")
+            << SpareVolume << QJsonObject{{QStringLiteral("image_name"), QStringLiteral("y")}, {QStringLiteral("disk_format"), QStringLiteral("qcow2")},
+                                          {QStringLiteral("visibility"), QStringLiteral("public")}, {QStringLiteral("protected"), false}}
+            << 202 << QStringLiteral("available");
+        QTest::newRow("in-use, no force") << DataVolume << named << 400 << QString();
+        QTest::newRow("in-use, force false") << DataVolume << with(QStringLiteral("force"), false) << 400 << QString();
+        QTest::newRow("in-use, force true") << DataVolume << with(QStringLiteral("force"), true) << 202 << QStringLiteral("in-use");
+        QTest::newRow("in-use, force \"True\"") << DataVolume << with(QStringLiteral("force"), QStringLiteral("True")) << 202
+                                                << QStringLiteral("in-use");
+        QTest::newRow("force not a boolean") << SpareVolume << with(QStringLiteral("force"), QStringLiteral("maybe")) << 400 << QString();
+        QTest::newRow("no image_name") << SpareVolume << QJsonObject{{QStringLiteral("force"), true}} << 400 << QString();
+        QTest::newRow("bad disk_format") << SpareVolume << with(QStringLiteral("disk_format"), QStringLiteral("iso")) << 400 << QString();
+        QTest::newRow("unknown volume") << UnknownVolume << named << 404 << QString();
+    }
+
+    void uploadToImage()
+    {
+        QFETCH(QString, volume);
+        QFETCH(QJsonObject, request);
+        QFETCH(int, status);
+        QFETCH(QString, statusAfter);
+        const auto reply = m_client->postJson(volumesPath() + QLatin1Char('/') + volume + QStringLiteral("/action"),
+                                              QJsonObject{{QStringLiteral("os-volume_upload_image"), request}});
+        QVERIFY2(reply.status == status, reply.body.constData());
+        if (status != 202) {
+            QVERIFY(m_cloud.leftoverImageIds().isEmpty());
+            return;
+        }
+        const QJsonObject answer = reply.json()[QStringLiteral("os-volume_upload_image")].toObject();
+        compareKeys(sample(QStringLiteral("volume-upload-to-image-response.json"))[QStringLiteral("os-volume_upload_image")].toObject(), answer);
+        QCOMPARE(answer[QStringLiteral("status")].toString(), QStringLiteral("uploading"));
+        QCOMPARE(answer[QStringLiteral("id")].toString(), volume);
+        QCOMPARE(answer[QStringLiteral("image_name")].toString(), request.value(QStringLiteral("image_name")).toString());
+        const QString image = answer[QStringLiteral("image_id")].toString();
+        QCOMPARE(m_cloud.volumeStatus(volume), QStringLiteral("uploading"));
+        QVERIFY(waitFor(QStringLiteral("/image/v2/images/") + image, QString(), QStringLiteral("active")));
+        QVERIFY(waitForVolume(volume, statusAfter));
+        const QJsonObject shown = imageJson(image);
+        QCOMPARE(shown[QStringLiteral("name")].toString(), request.value(QStringLiteral("image_name")).toString());
+        QCOMPARE(shown[QStringLiteral("disk_format")].toString(), request.value(QStringLiteral("disk_format")).toString(QStringLiteral("raw")));
+        QCOMPARE(shown[QStringLiteral("visibility")].toString(), request.value(QStringLiteral("visibility")).toString(QStringLiteral("private")));
+        QCOMPARE(m_cloud.imageSha256(image), m_cloud.volumeDiskSha256(volume));
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + image).status, 204);
+    }
+
+    void deleteRules()
+    {
+        // In use: refused with Cinder's message; creating: refused; unknown: 404.
+        QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + DataVolume).status, 400);
+        const auto created = m_client->postJson(volumesPath(), QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("size"), 1}}}});
+        const QString id = created.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + id).status, 400);
+        QVERIFY(waitForVolume(id, QStringLiteral("available")));
+        QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + id).status, 202);
+        QCOMPARE(m_cloud.volumeStatus(id), QStringLiteral("deleting"));
+        QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + id).status, 400);
+        QVERIFY(waitForVolume(id, QString()));
+        QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(m_cloud.volumeStatus(DataVolume), QStringLiteral("in-use"));
+    }
+
+    void metadataRoutes()
+    {
+        const QString path = volumesPath() + QLatin1Char('/') + DataVolume + QStringLiteral("/metadata");
+        QCOMPARE(m_client->get(path).json()[QStringLiteral("metadata")].toObject(),
+                 (QJsonObject{{QStringLiteral("purpose"), QStringLiteral("web content")}}));
+        const auto merged = m_client->postJson(path, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("a"), QStringLiteral("1")}}}});
+        QCOMPARE(merged.status, 200);
+        QCOMPARE(merged.json()[QStringLiteral("metadata")].toObject().size(), 2);
+        const auto replaced = m_client->request("PUT", path, R"({"metadata": {"purpose": "web content"}})",
+                                                {{"Content-Type", "application/json"}});
+        QCOMPARE(replaced.status, 200);
+        QCOMPARE(m_client->get(path).json()[QStringLiteral("metadata")].toObject().size(), 1);
+        QCOMPARE(m_client->postJson(path, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("n"), 2}}}}).status, 400);
+        const QString snapshot = createSnapshot(SpareVolume);
+        QVERIFY(!snapshot.isEmpty());
+        const QString snapshotPath = snapshotsPath() + QLatin1Char('/') + snapshot + QStringLiteral("/metadata");
+        QCOMPARE(m_client->postJson(snapshotPath, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("stackvault_checkpoint"), QStringLiteral("c1")}}}}).status, 200);
+        QCOMPARE(m_client->get(snapshotsPath() + QLatin1Char('/') + snapshot).json()[QStringLiteral("snapshot")][QStringLiteral("metadata")]
+                     [QStringLiteral("stackvault_checkpoint")].toString(), QStringLiteral("c1"));
+        QVERIFY(remove(snapshotsPath() + QLatin1Char('/') + snapshot, QStringLiteral("snapshot")));
+    }
+
+    void volumeTypes()
+    {
+        const auto list = m_client->get(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/types"));
+        QCOMPARE(list.status, 200);
+        const QJsonArray types = list.json()[QStringLiteral("volume_types")].toArray();
+        QCOMPARE(types.size(), 2);
+        compareKeys(fake::apiSample(QStringLiteral("cinder/volume-types-list-response.json"))[QStringLiteral("volume_types")][0].toObject(),
+                    types.at(0).toObject());
+        QCOMPARE(types.at(0)[QStringLiteral("name")].toString(), QStringLiteral("__DEFAULT__"));
+        QCOMPARE(types.at(1)[QStringLiteral("name")].toString(), QStringLiteral("fast"));
+        QCOMPARE(m_client->get(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/types/7e570000-0000-4000-8000-0000000000f1")).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/types/") + UnknownVolume).status, 404);
     }
 
     void versions()
@@ -113,7 +380,7 @@ private Q_SLOTS:
         QCOMPARE(missing.json()[QStringLiteral("itemNotFound")][QStringLiteral("code")].toInt(), 404);
         QCOMPARE(m_client->get(QStringLiteral("/volume/v3/0f9e8d7c6b5a49382716051423324150/volumes")).status, 400);
         QCOMPARE(m_client->get(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes"), {{"OpenStack-API-Version", "volume 3.99"}}).status, 406);
-        QCOMPARE(m_client->request("DELETE", QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes/") + DataVolume).status, 405);
+        QCOMPARE(m_client->request("PATCH", QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes/") + DataVolume, "{}").status, 405);
     }
 
     void createSnapshot_data()
@@ -265,18 +532,72 @@ private:
     // Polls the snapshot until it has `status` ("" : until it is gone, a 404); false after 5 s.
     bool waitForStatus(const QString &id, const QString &status)
     {
+        return waitFor(snapshotsPath() + QLatin1Char('/') + id, QStringLiteral("snapshot"), status);
+    }
+    bool waitForVolume(const QString &id, const QString &status)
+    {
+        return waitFor(volumesPath() + QLatin1Char('/') + id, QStringLiteral("volume"), status);
+    }
+    bool waitFor(const QString &path, const QString &key, const QString &status)
+    {
         for (int i = 0; i < 100; ++i) {
-            const auto reply = m_client->get(snapshotsPath() + QLatin1Char('/') + id);
-            if (status.isEmpty() ? reply.status == 404
-                                 : reply.json()[QStringLiteral("snapshot")][QStringLiteral("status")].toString() == status)
+            const auto reply = m_client->get(path);
+            const QJsonObject object = key.isEmpty() ? reply.json() : reply.json()[key].toObject();
+            if (status.isEmpty() ? reply.status == 404 : object[QStringLiteral("status")].toString() == status)
                 return true;
             QTest::qWait(50);
         }
         return false;
     }
+    // Creates a volume and waits until it is available; its id ("" on failure, reported with QVERIFY2).
+    QString createVolume(const QJsonObject &request)
+    {
+        const auto reply = m_client->postJson(volumesPath(), QJsonObject{{QStringLiteral("volume"), request}});
+        const QString id = reply.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        [&] { QVERIFY2(reply.status == 202, reply.body.constData()); }();
+        return reply.status == 202 && waitForVolume(id, QStringLiteral("available")) ? id : QString();
+    }
+    QString createSnapshot(const QString &volumeId, bool force = false)
+    {
+        QJsonObject request{{QStringLiteral("volume_id"), volumeId}, {QStringLiteral("name"), QStringLiteral("test-snap")}};
+        if (force)
+            request.insert(QStringLiteral("force"), true);
+        const auto reply = m_client->postJson(snapshotsPath(), QJsonObject{{QStringLiteral("snapshot"), request}});
+        const QString id = reply.json()[QStringLiteral("snapshot")][QStringLiteral("id")].toString();
+        [&] { QVERIFY2(reply.status == 202, reply.body.constData()); }();
+        return reply.status == 202 && waitForStatus(id, QStringLiteral("available")) ? id : QString();
+    }
+    // Deletes the volume (or snapshot) and waits until it is gone.
+    bool remove(const QString &path, const QString &key)
+    {
+        return m_client->request("DELETE", path).status == 202 && waitFor(path, key, QString());
+    }
+    QByteArray controlSha256(const QString &path)
+    {
+        return m_control->get(path).json()[QStringLiteral("sha256")].toString().toLatin1();
+    }
+    bool writeVolume(const QString &id, qint64 offset, const QByteArray &bytes)
+    {
+        return m_control->request("PUT", QStringLiteral("/_fake/volumes/%1/disk?offset=%2").arg(id).arg(offset), bytes).status == 200;
+    }
+    // Uploads the volume to a new image and waits until the image is active; the image id.
+    QString upload(const QString &volumeId, const QJsonObject &extra = {})
+    {
+        QJsonObject request{{QStringLiteral("image_name"), QStringLiteral("stackvault-upload")}};
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+            request.insert(it.key(), it.value());
+        const auto reply = m_client->postJson(volumesPath() + QLatin1Char('/') + volumeId + QStringLiteral("/action"),
+                                              QJsonObject{{QStringLiteral("os-volume_upload_image"), request}});
+        [&] { QVERIFY2(reply.status == 202, reply.body.constData()); }();
+        const QString imageId = reply.json()[QStringLiteral("os-volume_upload_image")][QStringLiteral("image_id")].toString();
+        return reply.status == 202 && waitFor(QStringLiteral("/image/v2/images/") + imageId, QString(), QStringLiteral("active"))
+            ? imageId : QString();
+    }
+    QJsonObject imageJson(const QString &id) { return m_client->get(QStringLiteral("/image/v2/images/") + id).json(); }
 
     FakeCloud m_cloud;
     std::unique_ptr<HttpTestClient> m_client;
+    std::unique_ptr<HttpTestClient> m_control; // the control API: no token
 };
 
 QTEST_GUILESS_MAIN(TestVolumeService)
