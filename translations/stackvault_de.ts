@@ -1372,6 +1372,17 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n volume(s)</source>
+        <translation>
+            <numerusform>%1, %n Volume</numerusform>
+            <numerusform>%1, %n Volumes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes saved:</source>
+        <translation>Gesicherte Volumes:</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::BackupsView</name>
@@ -1624,10 +1635,6 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
         <translation>Startabbild: %1</translation>
     </message>
     <message>
-        <source>Volume: %1 (%2 GB)</source>
-        <translation>Datenträger: %1 (%2 GB)</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
@@ -1648,6 +1655,22 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Boot volume</source>
+        <translation>Boot-Volume</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Volume type: %1</source>
+        <translation>Volume-Typ: %1</translation>
+    </message>
+    <message>
+        <source>Size and device unknown: Cinder did not list this volume.</source>
+        <translation>Größe und Gerät unbekannt: Cinder hat dieses Volume nicht aufgeführt.</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1740,18 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (boot volume)</source>
+        <translation>%1 (Boot-Volume)</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::HelpDialog</name>
@@ -1769,10 +1804,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Die Option ist standardmäßig eingeschaltet. Ändern Sie die Voreinstellung unter &lt;b&gt;Einstellungen › Einstellungen…&lt;/b&gt; oder für eine Sicherung mit dem Kästchen neben der Schaltfläche „Sichern“. Die Einstellung steht als &lt;code&gt;enable_server_snapshot&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt; der Einstellungsdatei von StackVault (Karbors Abschnitt &lt;code&gt;[image_backup_plugin]&lt;/code&gt; wird ebenfalls gelesen, wenn &lt;code&gt;[protection]&lt;/code&gt; sie nicht setzt); sie nimmt true/false, yes/no, on/off oder 1/0. &lt;code&gt;--include-data&lt;/code&gt; und &lt;code&gt;--no-include-data&lt;/code&gt; der Befehlszeile überschreiben sie für eine Sicherung.</translation>
     </message>
     <message>
-        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image. Volumes attached to an image-booted server are &lt;b&gt;not&lt;/b&gt; included in its backup; the details pane, the backup&apos;s result and the Backups tab name them.</source>
-        <translation>Server, die von einem Volume starten, können so noch nicht gesichert werden: Ihre Festplatte ist das Volume, kein Abbild. Volumes, die an einen von einem Abbild gestarteten Server angehängt sind, sind in dessen Sicherung &lt;b&gt;nicht&lt;/b&gt; enthalten; die Detailansicht, das Ergebnis der Sicherung und der Reiter „Sicherungen“ nennen sie.</translation>
-    </message>
-    <message>
         <source>Consistency</source>
         <translation>Konsistenz</translation>
     </message>
@@ -1783,6 +1814,26 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud and for the new server&apos;s name, flavor, networks, key pair, security groups and availability zone; it suggests the values saved with the backup. A saved cloud belongs to one project and region: to restore into another, save a cloud for it under Manage Clouds.</source>
         <translation>Öffnen Sie den Reiter &lt;b&gt;Sicherungen&lt;/b&gt;, wählen Sie eine Sicherung und klicken Sie auf &lt;b&gt;Wiederherstellen…&lt;/b&gt;. Der Assistent fragt nach der Ziel-Cloud und nach Name, Flavor, Netzwerken, Schlüsselpaar, Sicherheitsgruppen und Verfügbarkeitszone des neuen Servers; er schlägt die mit der Sicherung gespeicherten Werte vor. Eine gespeicherte Cloud gehört zu einem Projekt und einer Region: Um in ein anderes wiederherzustellen, speichern Sie unter „Clouds verwalten“ eine Cloud dafür.</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>A server&apos;s attached volumes are listed under it in the tree, with their size and device, and in the details pane with a checkbox each: the pane lists exactly what a backup will contain. With &lt;b&gt;Include server data&lt;/b&gt; on, StackVault snapshots the checked volumes right after the root disk, reads each snapshot through a temporary volume and image, and saves its bytes with the server; the temporary snapshots, volumes and images are deleted afterwards, also when the backup fails or is cancelled, and after a crash the next time StackVault starts.</source>
+        <translation>Die angehängten Volumes eines Servers stehen im Baum unter ihm, mit Größe und Gerät, und im Detailbereich mit je einem Kontrollkästchen: Der Bereich zeigt genau, was eine Sicherung enthalten wird. Mit &lt;b&gt;Serverdaten einschließen&lt;/b&gt; erstellt StackVault direkt nach der Root-Disk Snapshots der angehakten Volumes, liest jeden Snapshot über ein temporäres Volume und Abbild und speichert seine Bytes mit dem Server; die temporären Snapshots, Volumes und Abbilder werden danach gelöscht, auch wenn die Sicherung fehlschlägt oder abgebrochen wird, und nach einem Absturz beim nächsten Start von StackVault.</translation>
+    </message>
+    <message>
+        <source>Which volumes are checked at first is the setting &lt;code&gt;back_up_volumes&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section: &lt;code&gt;all&lt;/code&gt; (the default), &lt;code&gt;none&lt;/code&gt;, or names and ids separated by commas. The command line&apos;s &lt;code&gt;--volumes&lt;/code&gt; overrides it for one backup.</source>
+        <translation>Welche Volumes zu Beginn angehakt sind, bestimmt die Einstellung &lt;code&gt;back_up_volumes&lt;/code&gt; im Abschnitt &lt;code&gt;[protection]&lt;/code&gt;: &lt;code&gt;all&lt;/code&gt; (Standard), &lt;code&gt;none&lt;/code&gt; oder durch Kommas getrennte Namen und IDs. Auf der Kommandozeile überschreibt &lt;code&gt;--volumes&lt;/code&gt; sie für eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>With the option turned off, no volume is saved (a volume has no original image to fall back on): the checkboxes are disabled and the pane says so. A server that boots from a volume is backed up from snapshots of its volumes, its boot volume always included; without its data it cannot be backed up at all, and the pane says why.</source>
+        <translation>Ist die Option ausgeschaltet, wird kein Volume gesichert (ein Volume hat kein Originalabbild, auf das man zurückgreifen könnte): Die Kontrollkästchen sind deaktiviert, und der Bereich sagt es. Ein Server, der von einem Volume startet, wird aus Snapshots seiner Volumes gesichert, sein Boot-Volume immer eingeschlossen; ohne seine Daten kann er gar nicht gesichert werden, und der Bereich sagt, warum.</translation>
+    </message>
+    <message>
+        <source>When the backup holds volumes, the wizard lists them and asks whether to restore the server with its volumes or only the volumes. A saved volume type that the target cloud does not have gets the target&apos;s default type, with a warning, unless you choose another of the target&apos;s types.</source>
+        <translation>Enthält die Sicherung Volumes, listet der Assistent sie auf und fragt, ob der Server mit seinen Volumes oder nur die Volumes wiederhergestellt werden sollen. Ein gesicherter Volume-Typ, den die Ziel-Cloud nicht hat, erhält mit einer Warnung den Standardtyp des Ziels, sofern Sie keinen anderen Typ des Ziels wählen.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2236,10 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
         <source>The restore was cancelled; what it had created was removed.</source>
         <translation>Die Wiederherstellung wurde abgebrochen; was sie bereits erstellt hatte, wurde entfernt.</translation>
     </message>
+    <message>
+        <source>The volumes were restored: %1.</source>
+        <translation>Die Volumes wurden wiederhergestellt: %1.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreServerPage</name>
@@ -2380,6 +2435,30 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <source>(the cloud chooses)</source>
         <translation>(die Cloud wählt)</translation>
     </message>
+    <message>
+        <source>Only the volumes are restored; no server is started.</source>
+        <translation>Nur die Volumes werden wiederhergestellt; kein Server wird gestartet.</translation>
+    </message>
+    <message>
+        <source>Volumes:</source>
+        <translation>Volumes:</translation>
+    </message>
+    <message>
+        <source>%1, type %2 → %3</source>
+        <translation>%1, Typ %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1, type %2</source>
+        <translation>%1, Typ %2</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new volume from each saved one and checks every byte against the saved checksums. The backed-up server and its volumes are not changed.</source>
+        <translation>StackVault erstellt aus jedem gesicherten Volume ein neues und prüft jedes Byte gegen die gespeicherten Prüfsummen. Der gesicherte Server und seine Volumes werden nicht verändert.</translation>
+    </message>
+    <message>
+        <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
+        <translation>StackVault stellt die Disk des Servers und aus jedem gesicherten Volume ein neues wieder her, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet den neuen Server mit den Volumes in ihrer gesicherten Reihenfolge. Der gesicherte Server und seine Volumes werden nicht verändert.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
@@ -2410,6 +2489,63 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>(Voreinstellung der Cloud)</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreVolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>The backup holds these volumes. Restore them with the server, or only the volumes.</source>
+        <translation>Die Sicherung enthält diese Volumes. Stellen Sie sie mit dem Server wieder her oder nur die Volumes.</translation>
+    </message>
+    <message>
+        <source>Restore the server and its &amp;volumes</source>
+        <translation>Server und seine &amp;Volumes wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the volumes</source>
+        <translation>Nur die Volumes &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Creates the volumes in the target, not attached to any server; no server is started.</source>
+        <translation>Erstellt die Volumes im Ziel, an keinen Server angehängt; kein Server wird gestartet.</translation>
+    </message>
+    <message>
+        <source>Volume types</source>
+        <translation>Volume-Typen</translation>
+    </message>
+    <message>
+        <source>%1, type %2</source>
+        <translation>%1, Typ %2</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its volume types…</source>
+        <translation>Die Ziel-Cloud wird nach ihren Volume-Typen gefragt…</translation>
+    </message>
+    <message>
+        <source>The target&apos;s volume types could not be listed: %1
+Each volume gets its saved type where the target has it, otherwise the target&apos;s default type.</source>
+        <translation>Die Volume-Typen des Ziels konnten nicht abgefragt werden: %1
+Jedes Volume erhält seinen gesicherten Typ, wenn das Ziel ihn hat, sonst den Standardtyp des Ziels.</translation>
+    </message>
+    <message>
+        <source>The target has every saved volume type; each volume keeps its type.</source>
+        <translation>Das Ziel hat jeden gesicherten Volume-Typ; jedes Volume behält seinen Typ.</translation>
+    </message>
+    <message>
+        <source>The target has no volume type %1. Volumes of a missing type get the target&apos;s default type unless you choose another one here.</source>
+        <translation>Das Ziel hat keinen Volume-Typ %1. Volumes eines fehlenden Typs erhalten den Standardtyp des Ziels, sofern Sie hier keinen anderen wählen.</translation>
+    </message>
+    <message>
+        <source>The target&apos;s default type</source>
+        <translation>Standardtyp des Ziels</translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation>%1 →</translation>
     </message>
 </context>
 <context>
@@ -2474,10 +2610,6 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <translation>Serverdaten einschließen</translation>
     </message>
     <message>
-        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
-        <translation>Erstellt zuerst einen Snapshot, damit seit dem Start geschriebene Daten gesichert werden; andernfalls wird nur das Originalabbild gespeichert.</translation>
-    </message>
-    <message>
         <source>&amp;Back Up</source>
         <translation>&amp;Sichern</translation>
     </message>
@@ -2508,10 +2640,6 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
 %2</translation>
     </message>
     <message>
-        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
-        <translation>Dieser Server startet von einem Datenträger (Volume). StackVault kann solche Server noch nicht sichern; nur aus einem Abbild gestartete Server können gesichert werden.</translation>
-    </message>
-    <message>
         <source>The server is busy (%1). Wait until it has finished, then try again.</source>
         <translation>Der Server ist beschäftigt (%1). Warten Sie, bis er fertig ist, und versuchen Sie es dann erneut.</translation>
     </message>
@@ -2520,20 +2648,48 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <translation>Ein Server kann gesichert werden, wenn er aktiv, ausgeschaltet, pausiert oder in den Ruhezustand versetzt ist; dieser ist „%1“.</translation>
     </message>
     <message>
-        <source>Volumes:</source>
-        <translation>Volumes:</translation>
+        <source>Takes snapshots first so that data written since boot is backed up, on the root disk and on the chosen volumes; otherwise only the original image is saved.</source>
+        <translation>Erstellt zuerst Snapshots, damit seit dem Start geschriebene Daten gesichert werden, auf der Root-Disk und den gewählten Volumes; sonst wird nur das Originalabbild gesichert.</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <source>The backup contains</source>
+        <translation>Die Sicherung enthält</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Keine</translation>
+        <source>Check the volumes to back up with the server.</source>
+        <translation>Haken Sie die Volumes an, die mit dem Server gesichert werden sollen.</translation>
     </message>
     <message>
-        <source>Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only the server&apos;s boot disk is saved.</source>
-        <translation>Sicherungen enthalten die angehängten Volumes NICHT: %1. StackVault sichert noch keine Volumes; nur die Startfestplatte des Servers wird gesichert.</translation>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>The server boots from a volume: its boot volume is saved with a snapshot, like the other volumes checked below.</source>
+        <translation>Der Server startet von einem Volume: Sein Boot-Volume wird mit einem Snapshot gesichert, wie die anderen unten angehakten Volumes.</translation>
+    </message>
+    <message>
+        <source>Root disk: a snapshot of the running server (data written since boot included).</source>
+        <translation>Root-Disk: ein Snapshot des laufenden Servers (seit dem Start geschriebene Daten eingeschlossen).</translation>
+    </message>
+    <message>
+        <source>Root disk: the original image %1 (data written since boot NOT included).</source>
+        <translation>Root-Disk: das Originalabbild %1 (seit dem Start geschriebene Daten NICHT eingeschlossen).</translation>
+    </message>
+    <message>
+        <source>Without server data nothing of this server can be saved: it boots from a volume, and a volume has no original image.</source>
+        <translation>Ohne Serverdaten kann von diesem Server nichts gesichert werden: Er startet von einem Volume, und ein Volume hat kein Originalabbild.</translation>
+    </message>
+    <message>
+        <source>With “Include server data” off, only the original image is saved; no volume is backed up.</source>
+        <translation>Mit ausgeschaltetem „Serverdaten einschließen“ wird nur das Originalabbild gesichert; kein Volume wird gesichert.</translation>
+    </message>
+    <message>
+        <source>No volume is attached.</source>
+        <translation>Kein Volume ist angehängt.</translation>
+    </message>
+    <message>
+        <source>“%1” boots from a volume and cannot be backed up without its data: there is no original image to save. Turn on “Include server data” to back it up from snapshots of its volumes.</source>
+        <translation>„%1“ startet von einem Volume und kann ohne seine Daten nicht gesichert werden: Es gibt kein Originalabbild zu sichern. Schalten Sie „Serverdaten einschließen“ ein, um ihn aus Snapshots seiner Volumes zu sichern.</translation>
     </message>
 </context>
 <context>

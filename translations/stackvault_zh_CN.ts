@@ -1366,6 +1366,16 @@ The half-restored image %1 could not be removed: %2</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n volume(s)</source>
+        <translation>
+            <numerusform>%1，%n 个卷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Volumes saved:</source>
+        <translation>已备份的卷：</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::BackupsView</name>
@@ -1616,10 +1626,6 @@ The half-restored image %1 could not be removed: %2</source>
         <translation>启动镜像：%1</translation>
     </message>
     <message>
-        <source>Volume: %1 (%2 GB)</source>
-        <translation>卷：%1（%2 GB）</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1640,6 +1646,22 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Boot volume</source>
+        <translation>启动卷</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Volume type: %1</source>
+        <translation>卷类型：%1</translation>
+    </message>
+    <message>
+        <source>Size and device unknown: Cinder did not list this volume.</source>
+        <translation>大小和设备未知：Cinder 未列出此卷。</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1730,18 @@ Double-click or choose Retry to try again.</source>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (boot volume)</source>
+        <translation>%1（启动卷）</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::HelpDialog</name>
@@ -1760,10 +1794,6 @@ Double-click or choose Retry to try again.</source>
         <translation>此选项默认开启。可在&lt;b&gt;设置 › 首选项…&lt;/b&gt;中更改默认值，或在每次备份时使用“备份”按钮旁的复选框。该设置保存在 StackVault 设置文件 &lt;code&gt;[protection]&lt;/code&gt; 节的 &lt;code&gt;enable_server_snapshot&lt;/code&gt; 中（若 &lt;code&gt;[protection]&lt;/code&gt; 未设置，也会读取 Karbor 的 &lt;code&gt;[image_backup_plugin]&lt;/code&gt; 节）；可取 true/false、yes/no、on/off 或 1/0。命令行的 &lt;code&gt;--include-data&lt;/code&gt; 和 &lt;code&gt;--no-include-data&lt;/code&gt; 可在单次备份中覆盖它。</translation>
     </message>
     <message>
-        <source>Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, not an image. Volumes attached to an image-booted server are &lt;b&gt;not&lt;/b&gt; included in its backup; the details pane, the backup&apos;s result and the Backups tab name them.</source>
-        <translation>从卷启动的服务器暂时无法以这种方式备份：它们的磁盘是卷，而不是镜像。挂载到从镜像启动的服务器上的卷&lt;b&gt;不&lt;/b&gt;包含在其备份中；详细信息面板、备份结果和“备份”标签页会列出这些卷。</translation>
-    </message>
-    <message>
         <source>Consistency</source>
         <translation>一致性</translation>
     </message>
@@ -1774,6 +1804,26 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Open the &lt;b&gt;Backups&lt;/b&gt; tab, select a backup and click &lt;b&gt;Restore…&lt;/b&gt;. The wizard asks for the target cloud and for the new server&apos;s name, flavor, networks, key pair, security groups and availability zone; it suggests the values saved with the backup. A saved cloud belongs to one project and region: to restore into another, save a cloud for it under Manage Clouds.</source>
         <translation>打开&lt;b&gt;备份&lt;/b&gt;标签页，选择一个备份并点击&lt;b&gt;恢复…&lt;/b&gt;。向导会询问目标云，以及新服务器的名称、规格、网络、密钥对、安全组和可用区；它会建议随备份保存的值。已保存的云属于一个项目和区域：要恢复到其他项目或区域，请在“管理云”中为其保存一个云。</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>A server&apos;s attached volumes are listed under it in the tree, with their size and device, and in the details pane with a checkbox each: the pane lists exactly what a backup will contain. With &lt;b&gt;Include server data&lt;/b&gt; on, StackVault snapshots the checked volumes right after the root disk, reads each snapshot through a temporary volume and image, and saves its bytes with the server; the temporary snapshots, volumes and images are deleted afterwards, also when the backup fails or is cancelled, and after a crash the next time StackVault starts.</source>
+        <translation>服务器挂载的卷列在树中该服务器下，显示大小和设备；在详细信息窗格中每个卷带一个复选框：窗格准确列出备份将包含的内容。开启&lt;b&gt;包含服务器数据&lt;/b&gt;时，StackVault 在根磁盘之后立即为勾选的卷创建快照，通过临时卷和临时镜像读取每个快照，并将其字节与服务器一起保存；之后会删除临时快照、卷和镜像，备份失败或被取消时也是如此，崩溃后则在 StackVault 下次启动时删除。</translation>
+    </message>
+    <message>
+        <source>Which volumes are checked at first is the setting &lt;code&gt;back_up_volumes&lt;/code&gt; in the &lt;code&gt;[protection]&lt;/code&gt; section: &lt;code&gt;all&lt;/code&gt; (the default), &lt;code&gt;none&lt;/code&gt;, or names and ids separated by commas. The command line&apos;s &lt;code&gt;--volumes&lt;/code&gt; overrides it for one backup.</source>
+        <translation>默认勾选哪些卷由 &lt;code&gt;[protection]&lt;/code&gt; 部分的 &lt;code&gt;back_up_volumes&lt;/code&gt; 设置决定：&lt;code&gt;all&lt;/code&gt;（默认）、&lt;code&gt;none&lt;/code&gt;，或以逗号分隔的名称和 ID。命令行的 &lt;code&gt;--volumes&lt;/code&gt; 可对单次备份覆盖此设置。</translation>
+    </message>
+    <message>
+        <source>With the option turned off, no volume is saved (a volume has no original image to fall back on): the checkboxes are disabled and the pane says so. A server that boots from a volume is backed up from snapshots of its volumes, its boot volume always included; without its data it cannot be backed up at all, and the pane says why.</source>
+        <translation>关闭此选项时不会保存任何卷（卷没有可供回退的原始镜像）：复选框被禁用，窗格会说明这一点。从卷启动的服务器通过其卷的快照进行备份，始终包含其启动卷；不包含数据时则完全无法备份，窗格会说明原因。</translation>
+    </message>
+    <message>
+        <source>When the backup holds volumes, the wizard lists them and asks whether to restore the server with its volumes or only the volumes. A saved volume type that the target cloud does not have gets the target&apos;s default type, with a warning, unless you choose another of the target&apos;s types.</source>
+        <translation>备份包含卷时，向导会列出这些卷，并询问是恢复服务器及其卷，还是仅恢复卷。如果目标云没有某个已保存的卷类型，该卷将使用目标的默认类型并给出警告，除非您选择目标的其他类型。</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2224,10 @@ What it had created was removed.</source>
         <source>The restore was cancelled; what it had created was removed.</source>
         <translation>恢复已取消；已删除其创建的内容。</translation>
     </message>
+    <message>
+        <source>The volumes were restored: %1.</source>
+        <translation>卷已恢复：%1。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreServerPage</name>
@@ -2368,6 +2422,30 @@ Go back to choose another target, or try again.</source>
         <source>(the cloud chooses)</source>
         <translation>（由云选择）</translation>
     </message>
+    <message>
+        <source>Only the volumes are restored; no server is started.</source>
+        <translation>仅恢复卷；不启动服务器。</translation>
+    </message>
+    <message>
+        <source>Volumes:</source>
+        <translation>卷：</translation>
+    </message>
+    <message>
+        <source>%1, type %2 → %3</source>
+        <translation>%1，类型 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1, type %2</source>
+        <translation>%1，类型 %2</translation>
+    </message>
+    <message>
+        <source>StackVault creates a new volume from each saved one and checks every byte against the saved checksums. The backed-up server and its volumes are not changed.</source>
+        <translation>StackVault 根据每个已保存的卷创建一个新卷，并按保存的校验和检查每个字节。被备份的服务器及其卷不会被更改。</translation>
+    </message>
+    <message>
+        <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
+        <translation>StackVault 恢复服务器的磁盘，并根据每个已保存的卷创建一个新卷，按保存的校验和检查每个字节，然后按保存的顺序带着这些卷启动新服务器。被备份的服务器及其卷不会被更改。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
@@ -2398,6 +2476,63 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>（云的默认值）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreVolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>The backup holds these volumes. Restore them with the server, or only the volumes.</source>
+        <translation>备份包含以下卷。可与服务器一起恢复，或仅恢复卷。</translation>
+    </message>
+    <message>
+        <source>Restore the server and its &amp;volumes</source>
+        <translation>恢复服务器及其卷(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the volumes</source>
+        <translation>仅恢复卷(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Creates the volumes in the target, not attached to any server; no server is started.</source>
+        <translation>在目标中创建这些卷，不挂载到任何服务器；不启动服务器。</translation>
+    </message>
+    <message>
+        <source>Volume types</source>
+        <translation>卷类型</translation>
+    </message>
+    <message>
+        <source>%1, type %2</source>
+        <translation>%1，类型 %2</translation>
+    </message>
+    <message>
+        <source>Asking the target cloud for its volume types…</source>
+        <translation>正在向目标云查询其卷类型…</translation>
+    </message>
+    <message>
+        <source>The target&apos;s volume types could not be listed: %1
+Each volume gets its saved type where the target has it, otherwise the target&apos;s default type.</source>
+        <translation>无法列出目标的卷类型：%1
+目标有已保存的类型时每个卷使用该类型，否则使用目标的默认类型。</translation>
+    </message>
+    <message>
+        <source>The target has every saved volume type; each volume keeps its type.</source>
+        <translation>目标具有所有已保存的卷类型；每个卷保留其类型。</translation>
+    </message>
+    <message>
+        <source>The target has no volume type %1. Volumes of a missing type get the target&apos;s default type unless you choose another one here.</source>
+        <translation>目标没有卷类型 %1。缺失类型的卷将使用目标的默认类型，除非您在此选择其他类型。</translation>
+    </message>
+    <message>
+        <source>The target&apos;s default type</source>
+        <translation>目标的默认类型</translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation>%1 →</translation>
     </message>
 </context>
 <context>
@@ -2462,10 +2597,6 @@ Go back to choose another target, or try again.</source>
         <translation>包含服务器数据</translation>
     </message>
     <message>
-        <source>Takes a snapshot first so that data written since boot is backed up; otherwise only the original image is saved.</source>
-        <translation>先创建快照，以便备份自启动以来写入的数据；否则只保存原始镜像。</translation>
-    </message>
-    <message>
         <source>&amp;Back Up</source>
         <translation>备份(&amp;B)</translation>
     </message>
@@ -2496,10 +2627,6 @@ Go back to choose another target, or try again.</source>
 %2</translation>
     </message>
     <message>
-        <source>This server boots from a volume. StackVault cannot back up volume-backed servers yet; only servers started from an image can be backed up.</source>
-        <translation>此服务器从卷启动。StackVault 暂时无法备份基于卷的服务器；只能备份从镜像启动的服务器。</translation>
-    </message>
-    <message>
         <source>The server is busy (%1). Wait until it has finished, then try again.</source>
         <translation>服务器正忙（%1）。请等待其完成后再试。</translation>
     </message>
@@ -2508,20 +2635,48 @@ Go back to choose another target, or try again.</source>
         <translation>服务器处于运行、关机、暂停或挂起状态时才能备份；此服务器的状态为“%1”。</translation>
     </message>
     <message>
-        <source>Volumes:</source>
-        <translation>卷：</translation>
+        <source>Takes snapshots first so that data written since boot is backed up, on the root disk and on the chosen volumes; otherwise only the original image is saved.</source>
+        <translation>先创建快照，以便备份启动后写入根磁盘和所选卷的数据；否则只保存原始镜像。</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>The backup contains</source>
+        <translation>备份包含</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>无</translation>
+        <source>Check the volumes to back up with the server.</source>
+        <translation>勾选要与服务器一起备份的卷。</translation>
     </message>
     <message>
-        <source>Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only the server&apos;s boot disk is saved.</source>
-        <translation>备份不包含已挂载的卷：%1。StackVault 暂不备份卷；只保存服务器的启动磁盘。</translation>
+        <source>ID: %1</source>
+        <translation>ID：%1</translation>
+    </message>
+    <message>
+        <source>The server boots from a volume: its boot volume is saved with a snapshot, like the other volumes checked below.</source>
+        <translation>该服务器从卷启动：其启动卷通过快照保存，与下方勾选的其他卷相同。</translation>
+    </message>
+    <message>
+        <source>Root disk: a snapshot of the running server (data written since boot included).</source>
+        <translation>根磁盘：运行中服务器的快照（包含启动后写入的数据）。</translation>
+    </message>
+    <message>
+        <source>Root disk: the original image %1 (data written since boot NOT included).</source>
+        <translation>根磁盘：原始镜像 %1（不包含启动后写入的数据）。</translation>
+    </message>
+    <message>
+        <source>Without server data nothing of this server can be saved: it boots from a volume, and a volume has no original image.</source>
+        <translation>不包含服务器数据时，此服务器的任何内容都无法保存：它从卷启动，而卷没有原始镜像。</translation>
+    </message>
+    <message>
+        <source>With “Include server data” off, only the original image is saved; no volume is backed up.</source>
+        <translation>关闭“包含服务器数据”时只保存原始镜像；不备份任何卷。</translation>
+    </message>
+    <message>
+        <source>No volume is attached.</source>
+        <translation>未挂载任何卷。</translation>
+    </message>
+    <message>
+        <source>“%1” boots from a volume and cannot be backed up without its data: there is no original image to save. Turn on “Include server data” to back it up from snapshots of its volumes.</source>
+        <translation>“%1”从卷启动，不包含数据时无法备份：没有可保存的原始镜像。请开启“包含服务器数据”，以通过其卷的快照进行备份。</translation>
     </message>
 </context>
 <context>

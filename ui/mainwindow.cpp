@@ -119,9 +119,10 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
             onCurrentTreeIndexChanged();
     });
     connect(m_details, &ServerDetailsWidget::backupRequested, this,
-            [this](const QString &cloudId, const ServerEntry &server, bool includeData) {
-                startBackup(cloudId, server, includeData);
+            [this](const QString &cloudId, const ServerEntry &server, bool includeData, const VolumeSelection &volumes) {
+                startBackup(cloudId, server, includeData, volumes);
             });
+    connect(m_details, &ServerDetailsWidget::backupAvailabilityChanged, m_backupAction, &QAction::setEnabled);
     connect(m_details, &ServerDetailsWidget::retryRequested, this, [this] {
         m_treeModel->retry(m_treeProxy->mapToSource(m_tree->currentIndex()));
     });
@@ -193,8 +194,9 @@ void MainWindow::createActions()
     m_backupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_backupAction->setEnabled(false);
     connect(m_backupAction, &QAction::triggered, this, [this] {
-        if (m_details->hasServer())
-            startBackup(m_details->cloudId(), m_details->server(), m_details->includeData());
+        if (m_details->canBackUp())
+            startBackup(m_details->cloudId(), m_details->server(), m_details->includeData(),
+                        m_details->volumeSelection());
     });
 
     m_restoreAction = new QAction(icon(QStringLiteral("restore")), tr("&Restore Backup…"), this);
@@ -281,6 +283,11 @@ void MainWindow::setIncludeDataDefault(bool includeData)
     m_details->setIncludeDataDefault(includeData);
 }
 
+void MainWindow::setVolumesDefault(const VolumeSelection &volumes)
+{
+    m_details->setVolumesDefault(volumes);
+}
+
 void MainWindow::onCurrentTreeIndexChanged()
 {
     const QModelIndex index = m_treeProxy->mapToSource(m_tree->currentIndex());
@@ -306,7 +313,7 @@ void MainWindow::onCurrentTreeIndexChanged()
     case CloudTreeModel::NodeKind::Volume:
         if (const ServerEntry *server = m_treeModel->server(index)) {
             m_details->showServer(m_treeModel->cloudId(index), *server);
-            m_backupAction->setEnabled(ServerDetailsWidget::whyNotBackupable(*server).isEmpty());
+            m_backupAction->setEnabled(m_details->canBackUp());
             updateLastBackup();
         }
         break;
@@ -356,10 +363,11 @@ int MainWindow::enqueue(Job *job, JobKind kind, const QString &failureTitle, con
     return id;
 }
 
-int MainWindow::startBackup(const QString &cloudId, const ServerEntry &server, bool includeData)
+int MainWindow::startBackup(const QString &cloudId, const ServerEntry &server, bool includeData,
+                            const VolumeSelection &volumes)
 {
     QString error;
-    Job *job = m_backend->createBackupJob(cloudId, server, includeData, &error);
+    Job *job = m_backend->createBackupJob(cloudId, server, includeData, volumes, &error);
     const int id = enqueue(job, JobKind::Backup, tr("Cannot Back Up"), error);
     if (id)
         statusBar()->showMessage(tr("Backing up “%1”…").arg(server.name), 5000);

@@ -3,6 +3,7 @@
 #include "backend/checkpointentry.h"
 #include "backend/serverentry.h"
 #include "jobs/jobprogress.h"
+#include "protection/volumeselection.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -42,7 +43,9 @@ public:
 
     // The hooks behind the buttons: each creates a job through the backend and hands it to the
     // JobManager. Return the job id, or 0 (after telling the user why) when no job could be made.
-    int startBackup(const QString &cloudId, const ServerEntry &server, bool includeData);
+    // `volumes`: which attached volumes to save (with includeData); all by default.
+    int startBackup(const QString &cloudId, const ServerEntry &server, bool includeData,
+                    const VolumeSelection &volumes = {});
     int startVerify(const CheckpointEntry &checkpoint);
     int startDelete(const CheckpointEntry &checkpoint);
 
@@ -51,6 +54,7 @@ public:
 
     void refresh();
     void setIncludeDataDefault(bool includeData);
+    void setVolumesDefault(const VolumeSelection &volumes);
     // How long closing the window waits for cancelled jobs to clean up before it quits anyway.
     void setQuitCleanupTimeout(std::chrono::milliseconds timeout) { m_quitCleanupTimeout = timeout; }
     // Closing was confirmed while jobs ran: they are cancelled and cleaning up; the window closes after.

@@ -5,9 +5,11 @@
 #include "cloudtree/cloudtreemodel.h"
 #include "common/uilog.h"
 #include "jobs/jobmanager.h"
+#include "details/serverdetailswidget.h"
 #include "mainwindow.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restorevolumespage.h"
 #include "restorewizard/restorewizard.h"
 
 #include <QAbstractButton>
@@ -17,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QPixmap>
 #include <QPointer>
 #include <QPushButton>
@@ -127,17 +130,18 @@ void ScreenshotTour::selectServer()
                 tree->setCurrentIndex(server);
                 shoot(m_window, QStringLiteral("main-window"), [this] { backUp(); });
             };
-            // The demo's database server has a data volume: its details say the volume is not backed up.
+            // The demo's database server has a data volume: its details list it with a checkbox.
             const QModelIndex withVolume = serverNamed(QStringLiteral("postgres-primary"));
             if (!withVolume.isValid())
                 return mainWindowShot();
+            tree->expand(withVolume);
             tree->setCurrentIndex(withVolume);
-            auto *notIncluded = m_window->findChild<QLabel *>(QStringLiteral("volumesNotIncludedLabel"));
-            if (!notIncluded)
-                return fail(QStringLiteral("the details pane has no volumes-not-included label"));
-            waitFor(QStringLiteral("the volume warning of postgres-primary"),
-                    [notIncluded] { return notIncluded->isVisible() && notIncluded->text().contains(u"db-data"); },
-                    [this, mainWindowShot] { shoot(m_window, QStringLiteral("volumes-not-included"), mainWindowShot); });
+            auto *volumes = m_window->findChild<QListWidget *>(QStringLiteral("volumesList"));
+            if (!volumes)
+                return fail(QStringLiteral("the details pane has no volume list"));
+            waitFor(QStringLiteral("the volumes of postgres-primary"),
+                    [volumes] { return volumes->isVisible() && volumes->count() > 0; },
+                    [this, mainWindowShot] { shoot(m_window, QStringLiteral("backup-volumes"), mainWindowShot); });
         });
     });
 }
@@ -205,7 +209,10 @@ void ScreenshotTour::nextWizardPage(int page)
         auto *runPage = qobject_cast<RestoreRunPage *>(wizard->currentPage());
         shoot(wizard, QStringLiteral("restore-5-running"), [this, wizard, runPage] {
             waitFor(QStringLiteral("the restore"), [runPage] { return runPage->finished(); }, [this, wizard] {
-                shoot(wizard, QStringLiteral("restore-6-done"), [this] { finish(); });
+                shoot(wizard, QStringLiteral("restore-6-done"), [this, wizard] {
+                    wizard->accept();
+                    volumesTour();
+                });
             }, 600000);
         });
         break;
@@ -213,6 +220,66 @@ void ScreenshotTour::nextWizardPage(int page)
     default:
         fail(QStringLiteral("unexpected wizard page %1").arg(page));
     }
+}
+
+void ScreenshotTour::volumesTour()
+{
+    // A backup with a volume (postgres-primary and its db-data), then the wizard's volumes page.
+    QTreeView *tree = m_window->tree();
+    const QModelIndex cloud = tree->model()->index(0, 0);
+    QModelIndex server;
+    for (int row = 0; row < tree->model()->rowCount(cloud); ++row) {
+        if (tree->model()->index(row, 0, cloud).data().toString() == u"postgres-primary")
+            server = tree->model()->index(row, 0, cloud);
+    }
+    if (!server.isValid())
+        return finish(); // a demo without it: the other pictures are taken
+    m_window->tabs()->setCurrentWidget(m_window->details());
+    tree->setCurrentIndex(server);
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("backupButton"));
+    if (!button || !button->isEnabled())
+        return fail(QStringLiteral("postgres-primary cannot be backed up"));
+    m_backupDone = false;
+    m_checkpointId.clear();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_jobs, &JobManager::jobAdded, this, [this, connection](int jobId) {
+        m_backupJob = jobId;
+        disconnect(*connection);
+    });
+    button->click();
+    waitFor(QStringLiteral("the backup of postgres-primary"), [this] { return m_backupDone; }, [this] {
+        waitFor(QStringLiteral("that backup in the list"), [this] {
+            const auto &checkpoints = m_window->backupsModel()->checkpoints();
+            return std::any_of(checkpoints.cbegin(), checkpoints.cend(), [this](const CheckpointEntry &cp) {
+                return cp.id == m_checkpointId && !cp.volumes.isEmpty();
+            });
+        }, [this] {
+            m_window->tabs()->setCurrentWidget(m_window->backupsView());
+            m_window->backupsView()->selectCheckpoint(m_checkpointId);
+            auto *restoreButton = m_window->findChild<QPushButton *>(QStringLiteral("restoreButton"));
+            if (!restoreButton || !restoreButton->isEnabled())
+                return fail(QStringLiteral("the Restore button is not available for postgres-primary"));
+            restoreButton->click();
+            RestoreWizard *wizard = nullptr;
+            for (auto *candidate : m_window->findChildren<RestoreWizard *>(QStringLiteral("restoreWizard"))) {
+                if (candidate->isVisible())
+                    wizard = candidate;
+            }
+            if (!wizard)
+                return fail(QStringLiteral("the restore wizard did not open"));
+            wizard->button(QWizard::NextButton)->click();
+            wizard->button(QWizard::NextButton)->click();
+            auto *page = qobject_cast<RestoreVolumesPage *>(wizard->currentPage());
+            if (!page)
+                return fail(QStringLiteral("the wizard did not show its volumes page"));
+            waitFor(QStringLiteral("the target's volume types"), [page] { return page->typesLoaded(); }, [this, wizard] {
+                shoot(wizard, QStringLiteral("restore-3-volumes"), [this, wizard] {
+                    wizard->reject();
+                    finish();
+                });
+            });
+        });
+    }, 600000);
 }
 
 void ScreenshotTour::fail(const QString &why)

@@ -16,9 +16,10 @@ namespace sv::ui {
 
 class MainWindow;
 
-// Drives the running application through its main screens and saves a PNG of each: the main window
-// with a server selected, a backup in progress, the Backups view, and every page of the restore
-// wizard up to the restored server. Run by stackvault-screenshots (scripts/screenshots), which starts
+// Drives the running application through its main screens and saves a PNG of each: a server's volumes
+// in the details pane, the main window with a server selected, a backup in progress, the Backups view,
+// every page of the restore wizard up to the restored server, and the wizard's volumes page for a
+// backup of a server with a volume. Run by stackvault-screenshots (scripts/screenshots), which starts
 // the real app (sv::ui::DesktopApp); everything is asynchronous, so the app behaves exactly as when
 // clicked.
 class ScreenshotTour : public QObject
@@ -41,6 +42,8 @@ private:
     void backUp();
     void restore();
     void nextWizardPage(int page);
+    // Backs up postgres-primary with its volume and shows the restore wizard's volumes page.
+    void volumesTour();
     void fail(const QString &why);
     void finish();
 

@@ -25,6 +25,9 @@ public:
     FakeJob::Options jobOptions;
     QList<sv::ui::RestoreRequest> restoreRequests;
     QList<QPair<QString, bool>> backups; // server id, include data
+    QList<sv::VolumeSelection> backupVolumes; // the volume selection of each backup, in the same order
+    QHash<QString, QList<sv::ui::VolumeTypeEntry>> volumeTypes; // cloud id → its volume types
+    QHash<QString, int> volumeTypeRequests;                     // cloud id → count
     // When set, backups run this job instead of a FakeJob (e.g. a real BackupJob against the fake cloud).
     std::function<sv::Job *(const sv::ui::ServerEntry &server, bool includeData)> backupJobFactory;
 
@@ -72,10 +75,22 @@ public:
         });
     }
 
+    void requestVolumeTypes(const QString &cloudId) override
+    {
+        ++volumeTypeRequests[cloudId];
+        QTimer::singleShot(replyDelayMs, this, [this, cloudId] {
+            if (failures.contains(cloudId))
+                Q_EMIT volumeTypesFailed(cloudId, failures.value(cloudId));
+            else
+                Q_EMIT volumeTypesReady(cloudId, volumeTypes.value(cloudId));
+        });
+    }
+
     sv::Job *createBackupJob(const QString &cloudId, const sv::ui::ServerEntry &server, bool includeData,
-                             QString *) override
+                             const sv::VolumeSelection &volumes, QString *) override
     {
         backups.append({server.id, includeData});
+        backupVolumes.append(volumes);
         if (backupJobFactory)
             return backupJobFactory(server, includeData);
         sv::ui::CheckpointEntry cp;
@@ -142,15 +157,23 @@ public:
         s.addresses = {QStringLiteral("private: 10.0.0.5")};
         return s;
     }
+    // An image-booted server with one attached data volume.
+    static sv::ui::ServerEntry serverWithVolume(const QString &id, const QString &name)
+    {
+        sv::ui::ServerEntry s = server(id, name);
+        s.volumes = {sv::ui::VolumeEntry{QStringLiteral("data-") + id, QStringLiteral("db-data"), 100,
+                                         QStringLiteral("/dev/vdb"), false, false, QStringLiteral("ssd")}};
+        return s;
+    }
     static sv::ui::ServerEntry volumeServer(const QString &id, const QString &name)
     {
         sv::ui::ServerEntry s = server(id, name);
         s.imageId.clear();
         s.imageName.clear();
         s.volumes = {sv::ui::VolumeEntry{QStringLiteral("vol-") + id, name + QStringLiteral("-root"), 20,
-                                         QStringLiteral("/dev/vda"), true},
+                                         QStringLiteral("/dev/vda"), true, true, QStringLiteral("ssd")},
                      sv::ui::VolumeEntry{QStringLiteral("vol2-") + id, name + QStringLiteral("-data"), 100,
-                                         QStringLiteral("/dev/vdb"), false}};
+                                         QStringLiteral("/dev/vdb"), false, false, QStringLiteral("standard")}};
         return s;
     }
 };

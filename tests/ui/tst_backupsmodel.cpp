@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -19,6 +20,7 @@ class TestBackupsModel : public QObject
 private Q_SLOTS:
     void columnsAndRoles();
     void filterByServerAndSort();
+    void savedVolumesAreListed();
 
 private:
     static QList<CheckpointEntry> sample();
@@ -115,6 +117,42 @@ void TestBackupsModel::filterByServerAndSort()
     QCOMPARE(restoreSpy.size(), 1);
     QCOMPARE(verifySpy.size(), 1);
     QCOMPARE(restoreSpy.first().first().value<CheckpointEntry>().id, QStringLiteral("a"));
+}
+
+void TestBackupsModel::savedVolumesAreListed()
+{
+    QList<CheckpointEntry> checkpoints = sample();
+    // "d": a boot-from-volume server's backup with its two volumes; one attached volume was left out.
+    CheckpointEntry d = checkpoints.first();
+    d.id = QStringLiteral("d");
+    d.serverId = QStringLiteral("s3");
+    d.serverName = QStringLiteral("legacy-erp");
+    d.volumes = {{QStringLiteral("v1"), QStringLiteral("erp-root"), 20, QStringLiteral("/dev/vda"), true, true, {}},
+                 {QStringLiteral("v2"), QStringLiteral("erp-data"), 100, QStringLiteral("/dev/vdb"), false, false, {}}};
+    d.volumesNotIncluded = {QStringLiteral("scratch")};
+    checkpoints.append(d);
+    BackupsModel model;
+    sv::ui::BackupsView view(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCheckpoints(checkpoints);
+    const QModelIndex contents = model.index(3, BackupsModel::ContentsColumn);
+    QCOMPARE(contents.data().toString(), QStringLiteral("With data, 2 volume(s)"));
+    const QString tip = contents.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Volumes saved:\n  • erp-root — 20 GB, /dev/vda (boot volume)\n  • erp-data — 100 GB, /dev/vdb")),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("scratch")), qPrintable(tip));
+    QVERIFY(!contents.data(Qt::DecorationRole).isNull());
+
+    // The selected backup's volumes are listed under the table; a backup without any shows nothing there.
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("selectedBackupVolumesLabel"));
+    QVERIFY(view.selectCheckpoint(QStringLiteral("d")));
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), BackupsModel::volumeLines(d).join(QLatin1Char('\n')));
+    QVERIFY(label->text().contains(QStringLiteral("erp-data — 100 GB, /dev/vdb")));
+    QVERIFY(view.selectCheckpoint(QStringLiteral("b")));
+    QVERIFY(!label->isVisible());
 }
 
 QTEST_MAIN(TestBackupsModel)

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void filterKeepsStructure();
     void thousandsOfServers();
     void serversArriveInBatches();
+    void volumesUnderTheirServer_data();
+    void volumesUnderTheirServer();
+    void refreshFollowsAttachedVolumes();
 
 private:
     std::unique_ptr<FakeBackend> m_backend;
@@ -190,6 +193,11 @@ void TestCloudTreeModel::filterKeepsStructure()
     QCOMPARE(proxy.rowCount(proxy.index(1, 0)), 0);
     proxy.setFilterText(QStringLiteral("vol-1-data"));
     QCOMPARE(proxy.rowCount(alpha), 1); // the server of a matching volume
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0, alpha)), 1); // and only that volume
+    // Volumes match by name, not by their device ("/dev/vdb" has "db" in it, db-1 is the only match).
+    proxy.setFilterText(QStringLiteral("db"));
+    QCOMPARE(proxy.rowCount(alpha), 0);
+    QCOMPARE(proxy.rowCount(proxy.index(1, 0)), 1);
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(alpha), 2);
 }
@@ -271,6 +279,73 @@ void TestCloudTreeModel::serversArriveInBatches()
     QCOMPARE(batchesOfB, 1);
     QCOMPARE(other.rowCount(), 1);
     QCOMPARE(other.index(0, 0).data().toString(), QStringLiteral("alpha"));
+}
+
+void TestCloudTreeModel::volumesUnderTheirServer_data()
+{
+    using sv::ui::VolumeEntry;
+    QTest::addColumn<sv::ui::ServerEntry>("server");
+    QTest::addColumn<QStringList>("children"); // column 0
+    QTest::addColumn<QStringList>("kinds");    // column 1
+    sv::ui::ServerEntry pg = FakeBackend::serverWithVolume(QStringLiteral("s1"), QStringLiteral("postgres-primary"));
+    QTest::newRow("image-booted, one volume")
+        << pg << QStringList{QStringLiteral("Boot image: debian-12"), QStringLiteral("db-data — 100 GB, /dev/vdb")}
+        << QStringList{QString(), QStringLiteral("Volume")};
+    sv::ui::ServerEntry unknown = pg;
+    // Cinder could not describe it: the id, no size, no device.
+    unknown.volumes = {VolumeEntry{QStringLiteral("v-x"), {}, 0, {}, false, false, {}}};
+    QTest::newRow("volume Cinder did not list")
+        << unknown << QStringList{QStringLiteral("Boot image: debian-12"), QStringLiteral("v-x")}
+        << QStringList{QString(), QStringLiteral("Volume")};
+    QTest::newRow("boot from volume")
+        << FakeBackend::volumeServer(QStringLiteral("s1"), QStringLiteral("erp"))
+        << QStringList{QStringLiteral("erp-root — 20 GB, /dev/vda (boot volume)"), QStringLiteral("erp-data — 100 GB, /dev/vdb")}
+        << QStringList{QStringLiteral("Boot volume"), QStringLiteral("Volume")};
+}
+
+void TestCloudTreeModel::volumesUnderTheirServer()
+{
+    QFETCH(sv::ui::ServerEntry, server);
+    QFETCH(QStringList, children);
+    QFETCH(QStringList, kinds);
+    m_backend->servers[QStringLiteral("a")] = {server};
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    const QModelIndex row = model.serverIndex(QStringLiteral("a"), server.id);
+    QStringList shown;
+    QStringList shownKinds;
+    for (int i = 0; i < model.rowCount(row); ++i) {
+        shown << model.index(i, 0, row).data().toString();
+        shownKinds << model.index(i, 1, row).data().toString();
+        // Every child leads back to its server (the details pane shows it when a volume is selected).
+        QCOMPARE(model.server(model.index(i, 0, row))->id, server.id);
+    }
+    QCOMPARE(shown, children);
+    QCOMPARE(shownKinds, kinds);
+    const QModelIndex last = model.index(model.rowCount(row) - 1, 0, row);
+    QCOMPARE(Kind(last.data(sv::ui::KindRole).toInt()), Kind::Volume);
+    QCOMPARE(last.data(sv::ui::IdRole).toString(), server.volumes.last().id);
+    QVERIFY(last.data(Qt::ToolTipRole).toString().contains(server.volumes.last().id));
+}
+
+void TestCloudTreeModel::refreshFollowsAttachedVolumes()
+{
+    m_backend->servers[QStringLiteral("a")] = {FakeBackend::server(QStringLiteral("s1"), QStringLiteral("postgres-primary"))};
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.fetchState(QStringLiteral("a")), State::Fetched);
+    const QPersistentModelIndex server = model.serverIndex(QStringLiteral("a"), QStringLiteral("s1"));
+    QCOMPARE(model.rowCount(server), 1);
+    // A volume was attached; then it was extended.
+    m_backend->servers[QStringLiteral("a")] = {FakeBackend::serverWithVolume(QStringLiteral("s1"), QStringLiteral("postgres-primary"))};
+    model.refresh();
+    QTRY_COMPARE(model.rowCount(server), 2);
+    QCOMPARE(model.index(1, 0, server).data().toString(), QStringLiteral("db-data — 100 GB, /dev/vdb"));
+    m_backend->servers[QStringLiteral("a")][0].volumes[0].sizeGiB = 200;
+    model.refresh();
+    QTRY_COMPARE(model.index(1, 0, server).data().toString(), QStringLiteral("db-data — 200 GB, /dev/vdb"));
+    QVERIFY(server.isValid()); // the server's row survived both refreshes
 }
 
 QTEST_MAIN(TestCloudTreeModel)

@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -52,7 +53,8 @@ private Q_SLOTS:
     void init();
     void skeletonAndShortcuts();
     void clickThroughBackup();
-    void bootFromVolumeCannotBeBackedUp();
+    void backUpWithChosenVolumes();
+    void bootFromVolumeNeedsItsData();
     void unreachableCloudShowsRetry();
     void filterBox();
     void deleteAsksFirst();
@@ -138,7 +140,7 @@ void TestMainWindow::skeletonAndShortcuts()
     prefs->trigger();
     QCOMPARE(prefsSpy.size(), 1);
     auto *help = window.findChild<QLabel *>(QStringLiteral("includeDataHelp"));
-    QVERIFY(help->text().contains(QStringLiteral("Takes a snapshot first")));
+    QVERIFY(help->text().contains(QStringLiteral("Takes snapshots first")));
 }
 
 void TestMainWindow::clickThroughBackup()
@@ -182,19 +184,66 @@ void TestMainWindow::clickThroughBackup()
     QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("serverLastBackupLabel"))->text().contains(QStringLiteral("With data")));
 }
 
-void TestMainWindow::bootFromVolumeCannotBeBackedUp()
+void TestMainWindow::backUpWithChosenVolumes()
+{
+    m_backend->servers[QStringLiteral("c1")].append(FakeBackend::serverWithVolume(QStringLiteral("s4"), QStringLiteral("postgres-primary")));
+    MainWindow window(m_backend, m_jobs);
+    QAbstractItemModelTester treeTester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.setVolumesDefault(*sv::VolumeSelection::parse(QStringLiteral("none"), nullptr));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QModelIndex pg = findServer(window, QStringLiteral("postgres-primary"));
+    QVERIFY(pg.isValid());
+    // Its boot image, then its data volume with size and device.
+    QCOMPARE(window.tree()->model()->rowCount(pg), 2);
+    QCOMPARE(window.tree()->model()->index(1, 0, pg).data().toString(), QStringLiteral("db-data — 100 GB, /dev/vdb"));
+    // Selecting the volume row shows its server, with the volume unchecked as the setting says.
+    window.tree()->setCurrentIndex(window.tree()->model()->index(1, 0, pg));
+    QCOMPARE(window.details()->server().id, QStringLiteral("s4"));
+    auto *list = window.findChild<QListWidget *>(QStringLiteral("volumesList"));
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->checkState(), Qt::Unchecked);
+    // The menu's Back Up Server asks for what the pane shows: first no volume, then the checked one.
+    auto *action = window.findChild<QAction *>(QStringLiteral("backupAction"));
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    list->item(0)->setCheckState(Qt::Checked);
+    window.findChild<QPushButton *>(QStringLiteral("backupButton"))->click();
+    QCOMPARE(m_backend->backupVolumes.size(), 2);
+    QCOMPARE(m_backend->backupVolumes.at(0).mode, sv::VolumeSelection::Mode::None);
+    QCOMPARE(m_backend->backupVolumes.at(1).mode, sv::VolumeSelection::Mode::Named);
+    QCOMPARE(m_backend->backupVolumes.at(1).names, QStringList{QStringLiteral("data-s4")});
+    QCOMPARE(m_backend->backups.at(1), qMakePair(QStringLiteral("s4"), true));
+}
+
+void TestMainWindow::bootFromVolumeNeedsItsData()
 {
     MainWindow window(m_backend, m_jobs);
     const QModelIndex vol = findServer(window, QStringLiteral("vol-1"));
     QVERIFY(vol.isValid());
-    // Its children are its volumes, not an image.
+    // Its children are its volumes, not an image; the boot volume first and marked.
     QCOMPARE(window.tree()->model()->rowCount(vol), 2);
-    QCOMPARE(sv::ui::CloudTreeModel::NodeKind(window.tree()->model()->index(0, 0, vol).data(sv::ui::KindRole).toInt()),
-             sv::ui::CloudTreeModel::NodeKind::Volume);
+    const QModelIndex boot = window.tree()->model()->index(0, 0, vol);
+    QCOMPARE(sv::ui::CloudTreeModel::NodeKind(boot.data(sv::ui::KindRole).toInt()), sv::ui::CloudTreeModel::NodeKind::Volume);
+    QCOMPARE(boot.data().toString(), QStringLiteral("vol-1-root — 20 GB, /dev/vda (boot volume)"));
     window.tree()->setCurrentIndex(vol);
-    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("backupButton"))->isEnabled());
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("backupButton"));
+    auto *action = window.findChild<QAction *>(QStringLiteral("backupAction"));
+    auto *check = window.findChild<QCheckBox *>(QStringLiteral("includeDataCheck"));
+    // With its data it backs up from snapshots of its volumes.
+    QVERIFY(check->isChecked());
+    QVERIFY(button->isEnabled());
+    QVERIFY(action->isEnabled());
+    // Without, there is nothing to save: the button and the menu item say no, and the pane says why.
+    check->setChecked(false);
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!action->isEnabled());
     auto *why = window.findChild<QLabel *>(QStringLiteral("notBackupableLabel"));
     QVERIFY(why->text().contains(QStringLiteral("boots from a volume")));
+    action->trigger();
+    QVERIFY(m_backend->backups.isEmpty());
+    check->setChecked(true);
+    QVERIFY(action->isEnabled());
 }
 
 void TestMainWindow::unreachableCloudShowsRetry()
@@ -300,6 +349,8 @@ void TestMainWindow::helpExplainsIncludeServerData()
     QVERIFY(text.contains(QStringLiteral("enable_server_snapshot")));
     QVERIFY(text.contains(QStringLiteral("--no-include-data")));
     QVERIFY(text.contains(QStringLiteral("Cancel Jobs and Quit")));
+    QVERIFY(text.contains(QStringLiteral("back_up_volumes")));
+    QVERIFY(text.contains(QStringLiteral("or only the volumes")));
 }
 
 // A first run (scripts/demo): the one saved cloud shows its servers without a click.

@@ -3,6 +3,7 @@
 #include "jobs/jobmanager.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restorevolumespage.h"
 #include "restorewizard/restorewizard.h"
 
 #include <QComboBox>
@@ -10,10 +11,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
 
 using sv::ui::RestoreWizard;
+using TypeMap = QHash<QString, QString>;
 
 class TestRestoreWizard : public QObject
 {
@@ -28,8 +31,14 @@ private Q_SLOTS:
     void smallFlavorsAreHiddenAndValidated();
     void unreachableTargetBlocksTheServerPage();
     void cancelWhileRunningCancelsTheJob();
+    void volumesWithTheServerAndATypeMapping();
+    void onlyTheVolumes_data();
+    void onlyTheVolumes();
+    void volumeTypesUnknownStillRestores();
 
 private:
+    // The backup of a boot-from-volume server: its boot volume (type ssd) and a data volume (standard).
+    sv::ui::CheckpointEntry &withVolumes();
     // Shows the wizard and goes on to page 3, the server options.
     static void goToServerPage(RestoreWizard &wizard);
 
@@ -43,6 +52,20 @@ void TestRestoreWizard::goToServerPage(RestoreWizard &wizard)
     wizard.show();
     wizard.next();
     wizard.next();
+}
+
+sv::ui::CheckpointEntry &TestRestoreWizard::withVolumes()
+{
+    sv::ui::CheckpointEntry &cp = m_checkpoints.last();
+    cp.serverName = QStringLiteral("legacy-erp");
+    cp.volumes = FakeBackend::volumeServer(cp.serverId, QStringLiteral("erp")).volumes;
+    cp.volumesNotIncluded = {QStringLiteral("scratch")};
+    // The disaster-recovery site has "standard" and "gold", no "ssd".
+    m_backend->volumeTypes.insert(QStringLiteral("c2"), {{QStringLiteral("t1"), QStringLiteral("standard"), true},
+                                                        {QStringLiteral("t2"), QStringLiteral("gold"), true}});
+    m_backend->volumeTypes.insert(QStringLiteral("c1"), {{QStringLiteral("t3"), QStringLiteral("ssd"), true},
+                                                        {QStringLiteral("t4"), QStringLiteral("standard"), true}});
+    return cp;
 }
 
 void TestRestoreWizard::initTestCase()
@@ -263,6 +286,138 @@ void TestRestoreWizard::cancelWhileRunningCancelsTheJob()
     wizard.reject();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
     QCOMPARE(finished.first().at(1).value<sv::JobResult>().outcome, sv::JobOutcome::Cancelled);
+}
+
+void TestRestoreWizard::volumesWithTheServerAndATypeMapping()
+{
+    withVolumes();
+    m_backend->replyDelayMs = 20; // the types arrive later, as over the network
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    // Page 1 names the saved volumes and the one left out.
+    const QString details = wizard.findChild<QLabel *>(QStringLiteral("backupDetailsLabel"))->text();
+    QVERIFY2(details.contains(QStringLiteral("erp-root — 20 GB, /dev/vda (boot volume)"))
+                 && details.contains(QStringLiteral("erp-data — 100 GB, /dev/vdb")) && details.contains(QStringLiteral("scratch")),
+             qPrintable(details));
+    wizard.next();
+    wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"))->setCurrentIndex(1); // dr-site
+    wizard.next();
+    // Page 3: the volumes, with the server by default; the types are asked for, not waited on.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::VolumesPageId));
+    auto *page = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard.currentPage());
+    QVERIFY(!page->isComplete());
+    QCOMPARE(m_backend->volumeTypeRequests.value(QStringLiteral("c2")), 1);
+    QTRY_VERIFY(page->isComplete());
+    auto *saved = wizard.findChild<QListWidget *>(QStringLiteral("savedVolumesList"));
+    QCOMPARE(saved->count(), 2);
+    QCOMPARE(saved->item(0)->text(), QStringLiteral("erp-root — 20 GB, /dev/vda (boot volume), type ssd"));
+    QVERIFY(wizard.findChild<QRadioButton *>(QStringLiteral("restoreServerRadio"))->isChecked());
+    // "ssd" is missing in the target: the default type unless another is chosen, and the page says so.
+    QCOMPARE(page->missingTypes(), QStringList{QStringLiteral("ssd")});
+    const QString warning = wizard.findChild<QLabel *>(QStringLiteral("volumeTypesStatus"))->text();
+    QVERIFY2(warning.contains(QStringLiteral("no volume type ssd")) && warning.contains(QStringLiteral("default type")),
+             qPrintable(warning));
+    auto *ssd = wizard.findChild<QComboBox *>(QStringLiteral("volumeTypeCombo-ssd"));
+    QVERIFY(ssd);
+    QVERIFY(!wizard.findChild<QComboBox *>(QStringLiteral("volumeTypeCombo-standard"))); // the target has it
+    QCOMPARE(ssd->currentText(), QStringLiteral("The target's default type"));
+    QCOMPARE(ssd->count(), 3);
+    ssd->setCurrentIndex(ssd->findText(QStringLiteral("gold")));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::ServerPageId));
+    QTRY_VERIFY(qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage())->optionsLoaded());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("erp-root — 20 GB, /dev/vda (boot volume), type ssd → gold")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("New server: legacy-erp-restored")), qPrintable(summary));
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RestoreRequest request = m_backend->restoreRequests.first();
+    QVERIFY(request.restoreServer);
+    QCOMPARE(request.volumeTypes, (QHash<QString, QString>{{QStringLiteral("ssd"), QStringLiteral("gold")}}));
+    QCOMPARE(request.serverName, QStringLiteral("legacy-erp-restored"));
+    QCOMPARE(request.flavorId, QStringLiteral("f2"));
+}
+
+void TestRestoreWizard::onlyTheVolumes_data()
+{
+    QTest::addColumn<QString>("target");   // cloud id
+    QTest::addColumn<QString>("mapTo");    // chosen for "ssd"; empty: left at the default
+    QTest::addColumn<QStringList>("missing");
+    QTest::addColumn<TypeMap>("types");
+    QTest::newRow("other cloud, default type") << "c2" << "" << QStringList{QStringLiteral("ssd")} << TypeMap{};
+    QTest::newRow("other cloud, mapped") << "c2" << "standard" << QStringList{QStringLiteral("ssd")}
+                                         << TypeMap{{QStringLiteral("ssd"), QStringLiteral("standard")}};
+    QTest::newRow("same cloud, every type exists") << "c1" << "" << QStringList{} << TypeMap{};
+}
+
+void TestRestoreWizard::onlyTheVolumes()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, mapTo);
+    QFETCH(QStringList, missing);
+    QFETCH(TypeMap, types);
+    withVolumes();
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    auto *cloud = wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    cloud->setCurrentIndex(cloud->findData(target));
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard.currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY(page->isComplete());
+    QCOMPARE(page->missingTypes(), missing);
+    if (missing.isEmpty())
+        QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("volumeTypesStatus"))->text().contains(QStringLiteral("keeps its type")));
+    if (!mapTo.isEmpty()) {
+        auto *ssd = wizard.findChild<QComboBox *>(QStringLiteral("volumeTypeCombo-ssd"));
+        ssd->setCurrentIndex(ssd->findText(mapTo));
+    }
+    wizard.findChild<QRadioButton *>(QStringLiteral("restoreVolumesOnlyRadio"))->setChecked(true);
+    wizard.next();
+    // No server: its options page is skipped.
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("Only the volumes are restored; no server is started.")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("Flavor:")), qPrintable(summary));
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RestoreRequest request = m_backend->restoreRequests.first();
+    QVERIFY(!request.restoreServer);
+    QCOMPARE(request.volumeTypes, types);
+    QCOMPARE(request.targetCloudId, target);
+    QVERIFY(request.serverName.isEmpty());
+    QVERIFY(request.flavorId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    const QString result = wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
+    QVERIFY2(result.contains(QStringLiteral("The volumes were restored: erp-root, erp-data.")), qPrintable(result));
+}
+
+// The target's types cannot be listed: the page still lets the restore go on (the saved type where the
+// target has it, else the default type) and says so.
+void TestRestoreWizard::volumeTypesUnknownStillRestores()
+{
+    withVolumes();
+    m_backend->volumeTypes.remove(QStringLiteral("c2"));
+    m_backend->failures.insert(QStringLiteral("c2"), QStringLiteral("403 Forbidden"));
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"))->setCurrentIndex(1);
+    wizard.next();
+    auto *page = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard.currentPage());
+    QTRY_VERIFY(page->isComplete());
+    const QString status = wizard.findChild<QLabel *>(QStringLiteral("volumeTypesStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("403 Forbidden")) && status.contains(QStringLiteral("default type")),
+             qPrintable(status));
+    QVERIFY(page->volumeTypes().isEmpty());
+    // Going back and choosing the same cloud again asks again (and only once more).
+    wizard.back();
+    wizard.next();
+    QCOMPARE(m_backend->volumeTypeRequests.value(QStringLiteral("c2")), 2);
 }
 
 QTEST_MAIN(TestRestoreWizard)

@@ -4,6 +4,7 @@
 #include "bank/bank.h"
 #include "cloudstate.h"
 #include "openstack/connection.h"
+#include "openstack/volume/createvolumejob.h"
 #include "openstack/volume/createvolumesnapshotjob.h"
 #include "protection/sweepjob.h"
 #include "protectionfixture.h"
@@ -184,6 +185,56 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!exists(byId) && !exists(byMarker), 5000);
         QVERIFY2(exists(unrelated), "a snapshot of another checkpoint must not be touched");
+    }
+
+    // Intents for a backup's temporary volume (checkpoint marker) and a restore's volume (restore tag):
+    // the sweep finds the volumes by their metadata and deletes them; other volumes stay.
+    void volumesAreFoundByMarker()
+    {
+        sv::openstack::Connection connection(f->session);
+        const auto volume = [&connection](const QJsonObject &metadata) {
+            sv::openstack::VolumeCreateRequest request;
+            request.name = QStringLiteral("sv-test");
+            request.sizeGb = 1;
+            request.metadata = metadata;
+            auto *job = new sv::openstack::CreateVolumeJob(&connection, request);
+            job->setAutoDelete(false);
+            QSignalSpy done(job, &sv::openstack::ApiJob::finished);
+            job->start();
+            const bool finished = done.wait(10000) && job->error().isOk();
+            const QString id = finished ? job->volume().id : QString();
+            delete job;
+            return id;
+        };
+        const QString temporary = volume({{QStringLiteral("stackvault_checkpoint"), QStringLiteral("c-vol")},
+                                          {QStringLiteral("stackvault_temporary"), QStringLiteral("true")}});
+        const QString restored = volume({{QStringLiteral("stackvault_restore_job"), QStringLiteral("r-7")}});
+        const QString unrelated = volume({{QStringLiteral("stackvault_restore_job"), QStringLiteral("r-8")}});
+        QVERIFY(!temporary.isEmpty() && !restored.isEmpty() && !unrelated.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(f->cloud.volumeStatus(temporary) == QLatin1String("available")
+                                     && f->cloud.volumeStatus(restored) == QLatin1String("available"),
+                                 5000);
+        sv::JournalEntry backupIntent;
+        backupIntent.kind = sv::JournalEntry::TemporaryVolume;
+        backupIntent.checkpointId = QStringLiteral("c-vol");
+        sv::JournalEntry restoreIntent;
+        restoreIntent.kind = sv::JournalEntry::RestoreVolume;
+        restoreIntent.checkpointId = QStringLiteral("c-old");
+        restoreIntent.tag = QStringLiteral("r-7");
+        for (sv::JournalEntry entry : {backupIntent, restoreIntent}) {
+            entry.cloudProfileId = QStringLiteral("profile-demo");
+            entry.created = QDateTime::currentDateTimeUtc();
+            sv::BankError error;
+            QVERIFY(f->bank->addJournalEntry(entry, &error));
+        }
+        QHash<QString, std::shared_ptr<sv::openstack::Session>> sessions{{QStringLiteral("profile-demo"), f->session}};
+        const sv::JobResult swept = f->run(new sv::SweepJob(f->bank, sessions));
+        QVERIFY2(swept.outcome == JobOutcome::Succeeded, qPrintable(swept.message + QLatin1Char(' ') + swept.details));
+        QCOMPARE(swept.data.value(QStringLiteral("removed")).toStringList(),
+                 (QStringList{QStringLiteral("volume ") + temporary, QStringLiteral("volume ") + restored}));
+        QVERIFY(journal().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(f->cloud.volumeStatus(temporary).isEmpty() && f->cloud.volumeStatus(restored).isEmpty(), 5000);
+        QCOMPARE(f->cloud.volumeStatus(unrelated), QStringLiteral("available"));
     }
 
     void entriesOfUnavailableCloudsAreKept()

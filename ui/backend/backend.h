@@ -5,6 +5,8 @@
 #include "backend/restorerequest.h"
 #include "backend/serverentry.h"
 #include "backend/targetoptions.h"
+#include "backend/volumetypeentry.h"
+#include "protection/volumeselection.h"
 
 #include <QList>
 #include <QObject>
@@ -32,9 +34,12 @@ public:
     virtual void requestServers(const QString &cloudId) = 0;
     virtual void requestCheckpoints() = 0;
     virtual void requestTargetOptions(const QString &cloudId, const QString &region) = 0;
+    // The target's Cinder volume types (the restore wizard maps saved types onto them).
+    virtual void requestVolumeTypes(const QString &cloudId) = 0;
 
+    // `volumes`: the attached volumes to save (only with includeData), by id.
     virtual Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
-                                 QString *error) = 0;
+                                 const VolumeSelection &volumes, QString *error) = 0;
     virtual Job *createRestoreJob(const RestoreRequest &request, QString *error) = 0;
     virtual Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) = 0;
     virtual Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) = 0;
@@ -55,6 +60,8 @@ Q_SIGNALS:
     void checkpointsFailed(const QString &message);
     void targetOptionsReady(const QString &cloudId, const QString &region, const sv::ui::TargetOptions &options);
     void targetOptionsFailed(const QString &cloudId, const QString &region, const QString &message);
+    void volumeTypesReady(const QString &cloudId, const QList<sv::ui::VolumeTypeEntry> &types);
+    void volumeTypesFailed(const QString &cloudId, const QString &message);
     // The receiver owns the job and runs it (MainWindow: in the jobs dock).
     void leftoverSweepReady(sv::Job *job);
     // `message`: what was found (the project, the number of services), or why signing in failed.

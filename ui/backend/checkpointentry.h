@@ -1,8 +1,10 @@
 #pragma once
 
+#include "backend/volumeentry.h"
 #include "protection/checkpointdetails.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -35,6 +37,8 @@ struct CheckpointEntry
     QString keyName;
     QStringList securityGroups;
     QString availabilityZone;
+    // The volumes saved in the backup (name, size, device, type; the boot volume marked), in device order.
+    QList<VolumeEntry> volumes;
     // Attached to the server when it was backed up, and not in the backup (names, or ids when unknown).
     QStringList volumesNotIncluded;
 };

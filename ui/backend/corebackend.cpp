@@ -11,6 +11,7 @@
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
 #include "openstack/volume/listvolumesjob.h"
+#include "openstack/volume/listvolumetypesjob.h"
 #include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
 #include "protection/backupjob.h"
@@ -27,6 +28,9 @@
 #include <QJsonArray>
 #include <QMetaObject>
 #include <QThreadPool>
+
+#include <algorithm>
+#include <tuple>
 
 namespace sv::ui {
 
@@ -46,9 +50,54 @@ ServerEntry toEntry(const openstack::Server &server)
     entry.created = QDateTime::fromString(server.raw.value(QLatin1String("created")).toString(), Qt::ISODate);
     for (const openstack::Server::Address &address : server.addresses)
         entry.addresses.append(QStringLiteral("%1: %2").arg(address.network, address.ip));
-    for (const QString &volumeId : server.attachedVolumeIds)
-        entry.volumes.append(VolumeEntry{volumeId, {}, 0, {}, false});
+    for (const QString &volumeId : server.attachedVolumeIds) {
+        VolumeEntry volume;
+        volume.id = volumeId;
+        entry.volumes.append(volume);
+    }
     return entry;
+}
+
+// Names, sizes and devices from Cinder's volume list (Nova names attached volumes only by id), and which
+// volume a boot-from-volume server starts from: the one at Nova's root device name when the policy shows
+// it, else the bootable one at the first device.
+void describeVolumes(ServerEntry &entry, const openstack::Server &server,
+                     const QHash<QString, const openstack::Volume *> &volumes)
+{
+    for (VolumeEntry &volume : entry.volumes) {
+        const openstack::Volume *cinder = volumes.value(volume.id);
+        if (!cinder)
+            continue;
+        volume.name = cinder->name;
+        volume.sizeGiB = cinder->sizeGb;
+        volume.bootable = cinder->bootable;
+        volume.volumeType = cinder->volumeType;
+        for (const openstack::Volume::Attachment &attachment : cinder->attachments) {
+            if (attachment.serverId == server.id)
+                volume.device = attachment.device;
+        }
+    }
+    if (entry.bootsFromVolume() && !entry.volumes.isEmpty()) {
+        const QString rootDevice = server.raw.value(QLatin1String("OS-EXT-SRV-ATTR:root_device_name")).toString();
+        VolumeEntry *boot = nullptr;
+        for (VolumeEntry &volume : entry.volumes) {
+            if (!rootDevice.isEmpty() && volume.device == rootDevice) {
+                boot = &volume;
+                break;
+            }
+            const bool better = !boot || (volume.bootable && !boot->bootable)
+                || (volume.bootable == boot->bootable && !volume.device.isEmpty()
+                    && (boot->device.isEmpty() || volume.device < boot->device));
+            if (better)
+                boot = &volume;
+        }
+        boot->boot = true;
+    }
+    // The boot volume first, then in device order (/dev/vdb, /dev/vdc, …): how the views list them.
+    std::stable_sort(entry.volumes.begin(), entry.volumes.end(), [](const VolumeEntry &a, const VolumeEntry &b) {
+        return std::make_tuple(!a.boot, a.device.isEmpty(), a.device.size(), a.device)
+            < std::make_tuple(!b.boot, b.device.isEmpty(), b.device.size(), b.device);
+    });
 }
 
 CheckpointEntry toEntry(const CheckpointDetails &details)
@@ -142,7 +191,7 @@ void CoreBackend::requestServers(const QString &cloudId)
             return;
         }
         // Servers, images and volumes in parallel: Nova names a server's image and volumes only by id; the
-        // tree shows the image's name, the details pane the volumes' names. The jobs parse their pages on
+        // tree and the details pane show the image's name and the volumes' names, sizes and devices. The jobs parse their pages on
         // the thread pool; the per-server work for the views runs there too.
         struct Pending
         {
@@ -165,17 +214,16 @@ void CoreBackend::requestServers(const QString &cloudId)
                 QHash<QString, QString> imageNames;
                 for (const openstack::Image &image : std::as_const(pending->images))
                     imageNames.insert(image.id, image.name);
-                QHash<QString, QString> volumeNames;
+                QHash<QString, const openstack::Volume *> volumes;
                 for (const openstack::Volume &volume : std::as_const(pending->volumes))
-                    volumeNames.insert(volume.id, volume.name);
+                    volumes.insert(volume.id, &volume);
                 QList<ServerEntry> entries;
                 entries.reserve(pending->servers.size());
                 for (const openstack::Server &server : std::as_const(pending->servers)) {
                     ServerEntry entry = toEntry(server);
                     if (entry.imageName.isEmpty())
                         entry.imageName = imageNames.value(entry.imageId);
-                    for (VolumeEntry &volume : entry.volumes)
-                        volume.name = volumeNames.value(volume.id);
+                    describeVolumes(entry, server, volumes);
                     entries.append(std::move(entry));
                 }
                 QMetaObject::invokeMethod(QCoreApplication::instance(), [self, cloudId, entries] {
@@ -202,7 +250,7 @@ void CoreBackend::requestServers(const QString &cloudId)
         });
         auto *volumes = new openstack::ListVolumesJob(connection);
         connect(volumes, &openstack::ApiJob::finished, this, [volumes, pending, done](const openstack::Error &result) {
-            // Without Cinder (or its permission) the details pane names attached volumes by id.
+            // Without Cinder (or its permission) the tree and the details pane name attached volumes by id.
             if (result)
                 qCInfo(lcUi) << "Listing volumes failed:" << result.message;
             pending->volumes = volumes->volumes();
@@ -336,7 +384,8 @@ void CoreBackend::requestTargetOptions(const QString &cloudId, const QString &re
     });
 }
 
-Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData, QString *error)
+Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
+                                  const VolumeSelection &volumes, QString *error)
 {
     const std::shared_ptr<openstack::Session> session = m_sessions->cached(cloudId);
     if (!session) {
@@ -352,7 +401,31 @@ Job *CoreBackend::createBackupJob(const QString &cloudId, const ServerEntry &ser
     request.server = server.id;
     request.serverLabel = server.name.isEmpty() ? server.id : server.name;
     request.enableServerSnapshot = includeData;
+    request.volumes = volumes;
     return new BackupJob(std::move(request));
+}
+
+void CoreBackend::requestVolumeTypes(const QString &cloudId)
+{
+    withConnection(cloudId, [this, cloudId](openstack::Connection *connection, const QString &error) {
+        if (!connection) {
+            Q_EMIT volumeTypesFailed(cloudId, error);
+            return;
+        }
+        // The job parses its pages on the thread pool; its answer arrives on this thread's event loop.
+        auto *job = new openstack::ListVolumeTypesJob(connection);
+        connect(job, &openstack::ApiJob::finished, this, [this, job, cloudId](const openstack::Error &result) {
+            if (result) {
+                Q_EMIT volumeTypesFailed(cloudId, result.message);
+                return;
+            }
+            QList<VolumeTypeEntry> types;
+            for (const openstack::VolumeType &type : job->types())
+                types.append(VolumeTypeEntry{type.id, type.name, type.isPublic});
+            Q_EMIT volumeTypesReady(cloudId, types);
+        });
+        job->start();
+    });
 }
 
 Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error)
@@ -386,6 +459,8 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.keyName = request.keyName;
     restore.securityGroups = request.securityGroups;
     restore.availabilityZone = request.availabilityZone;
+    restore.restoreServer = request.restoreServer;
+    restore.volumeTypes = request.volumeTypes;
     return new RestoreJob(std::move(restore));
 }
 

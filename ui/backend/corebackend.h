@@ -37,9 +37,10 @@ public:
     void requestServers(const QString &cloudId) override;
     void requestCheckpoints() override;
     void requestTargetOptions(const QString &cloudId, const QString &region) override;
+    void requestVolumeTypes(const QString &cloudId) override;
 
     Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
-                         QString *error) override;
+                         const VolumeSelection &volumes, QString *error) override;
     Job *createRestoreJob(const RestoreRequest &request, QString *error) override;
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
     Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) override;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -18,7 +19,10 @@ struct RestoreRequest
     QString keyName;        // empty: no key pair
     QStringList securityGroups;
     QString availabilityZone; // empty: the cloud chooses
-
+    bool restoreServer = true; // false: only the saved volumes (the server fields above are then empty)
+    // Saved volume type → target type; a missing key: the same name where the target has it, else the
+    // target's default type (with a warning).
+    QHash<QString, QString> volumeTypes;
 };
 
 } // namespace sv::ui

@@ -50,6 +50,26 @@ QString BackupsModel::contentsText(bool withData)
     return withData ? tr("With data") : tr("Original image only");
 }
 
+QString BackupsModel::contentsText(const CheckpointEntry &checkpoint)
+{
+    if (checkpoint.volumes.isEmpty())
+        return contentsText(checkpoint.withData);
+    return tr("%1, %n volume(s)", nullptr, int(checkpoint.volumes.size())).arg(contentsText(checkpoint.withData));
+}
+
+QStringList BackupsModel::volumeLines(const CheckpointEntry &checkpoint)
+{
+    QStringList lines;
+    if (!checkpoint.volumes.isEmpty()) {
+        lines << tr("Volumes saved:");
+        for (const VolumeEntry &volume : checkpoint.volumes)
+            lines << QStringLiteral("  • ") + formatVolume(volume.label(), volume.sizeGiB, volume.device, volume.boot);
+    }
+    if (!checkpoint.volumesNotIncluded.isEmpty())
+        lines << volumesNotIncludedSentence(checkpoint.volumesNotIncluded);
+    return lines;
+}
+
 QVariant BackupsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -79,7 +99,7 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
         case ConsistencyColumn:
             return consistencyText(cp.consistency, cp.requiresQuiesce);
         case ContentsColumn:
-            return contentsText(cp.withData);
+            return contentsText(cp);
         case StatusColumn:
             return statusText(cp.status);
         default:
@@ -106,8 +126,8 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::DecorationRole && column == ContentsColumn && !cp.volumesNotIncluded.isEmpty())
-        return icon(QStringLiteral("volume")); // the tooltip names the volumes not included
+    if (role == Qt::DecorationRole && column == ContentsColumn && (!cp.volumes.isEmpty() || !cp.volumesNotIncluded.isEmpty()))
+        return icon(QStringLiteral("volume")); // the tooltip names the volumes saved and not included
     if (role == Qt::DecorationRole && column == StatusColumn) {
         if (cp.status == u"available")
             return icon(QStringLiteral("status-active"));
@@ -121,8 +141,9 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
         if (column == ContentsColumn) {
             QString text = cp.withData ? tr("A snapshot was taken first: data written since boot is included.")
                                        : tr("Only the server's original image was saved.");
-            if (!cp.volumesNotIncluded.isEmpty())
-                text += QLatin1Char('\n') + volumesNotIncludedSentence(cp.volumesNotIncluded);
+            const QStringList volumes = volumeLines(cp);
+            if (!volumes.isEmpty())
+                text += QLatin1Char('\n') + volumes.join(QLatin1Char('\n'));
             return text;
         }
         if (column == ConsistencyColumn)

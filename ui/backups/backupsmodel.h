@@ -41,6 +41,10 @@ public:
     // The core's consistency label (as the CLI prints it), capitalized; with the os_require_quiesce note.
     static QString consistencyText(CheckpointEntry::Consistency consistency, bool requiresQuiesce = false);
     static QString contentsText(bool withData);
+    // "With data, 2 volume(s)": the Contents column.
+    static QString contentsText(const CheckpointEntry &checkpoint);
+    // The saved volumes (name, size, device) and the attached ones not included, one per line.
+    static QStringList volumeLines(const CheckpointEntry &checkpoint);
 
 private:
     QList<CheckpointEntry> m_checkpoints;

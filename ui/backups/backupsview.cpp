@@ -50,6 +50,14 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     m_view->header()->setSectionResizeMode(BackupsModel::ServerColumn, QHeaderView::Stretch);
     m_view->header()->setStretchLastSection(false);
 
+    // The selected backup's volumes: what it saved (name, size, device) and what it did not.
+    m_selectedVolumes = new QLabel(this);
+    m_selectedVolumes->setObjectName(QStringLiteral("selectedBackupVolumesLabel"));
+    m_selectedVolumes->setWordWrap(true);
+    m_selectedVolumes->setTextFormat(Qt::PlainText);
+    m_selectedVolumes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selectedVolumes->hide();
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("backupsStatusLabel"));
     m_status->setWordWrap(true);
@@ -75,6 +83,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_selectedVolumes);
     layout->addWidget(m_status);
     layout->addLayout(bottom);
 
@@ -173,6 +182,9 @@ void BackupsView::updateButtons()
     m_restoreButton->setEnabled(available);
     m_verifyButton->setEnabled(available);
     m_deleteButton->setEnabled(cp && cp->status != u"deleting" && cp->status != u"protecting");
+    const QStringList volumes = cp ? BackupsModel::volumeLines(*cp) : QStringList();
+    m_selectedVolumes->setText(volumes.join(QLatin1Char('\n')));
+    m_selectedVolumes->setVisible(!volumes.isEmpty());
 }
 
 void BackupsView::confirmDelete()

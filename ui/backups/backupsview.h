@@ -49,6 +49,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QComboBox *m_serverFilter;
     QTreeView *m_view;
+    QLabel *m_selectedVolumes;
     QLabel *m_status;
     QPushButton *m_restoreButton;
     QPushButton *m_verifyButton;

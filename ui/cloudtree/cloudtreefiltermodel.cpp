@@ -35,9 +35,12 @@ bool CloudTreeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     case CloudTreeModel::NodeKind::Server:
         return serverMatches(index);
     case CloudTreeModel::NodeKind::Image:
-    case CloudTreeModel::NodeKind::Volume:
         // A matching server keeps its disks; a matching disk keeps its server (recursive filtering).
         return serverMatches(sourceParent) || index.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive);
+    case CloudTreeModel::NodeKind::Volume:
+        // By the volume's name (or id), not by its size or device ("db" is in "/dev/vdb").
+        return serverMatches(sourceParent)
+            || index.data(UnderlyingDataRole).toString().contains(m_text, Qt::CaseInsensitive);
     }
     return true;
 }

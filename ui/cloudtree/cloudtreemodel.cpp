@@ -1,6 +1,7 @@
 #include "cloudtree/cloudtreemodel.h"
 
 #include "backend/backend.h"
+#include "common/formatting.h"
 #include "common/icons.h"
 #include "common/itemroles.h"
 #include "common/uilog.h"
@@ -224,16 +225,22 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
     case NodeKind::Volume:
         if (role == IdRole)
             return node->volume.id;
-        if (column == 0 && role == Qt::DisplayRole) {
-            const QString name = node->volume.name.isEmpty() ? node->volume.id : node->volume.name;
-            return tr("Volume: %1 (%2 GB)").arg(name).arg(node->volume.sizeGiB);
-        }
+        if (column == 0 && role == Qt::DisplayRole)
+            return formatVolume(node->volume.label(), node->volume.sizeGiB, node->volume.device, node->volume.boot);
         if (column == 1 && role == Qt::DisplayRole)
-            return node->volume.device;
+            return node->volume.boot ? tr("Boot volume") : tr("Volume");
+        if (role == UnderlyingDataRole)
+            return node->volume.label(); // what the filter box matches (not the size or device)
         if (column == 0 && role == Qt::DecorationRole)
             return icon(QStringLiteral("volume"));
-        if (role == Qt::ToolTipRole)
-            return tr("ID: %1").arg(node->volume.id);
+        if (role == Qt::ToolTipRole) {
+            QStringList lines{tr("ID: %1").arg(node->volume.id)};
+            if (!node->volume.volumeType.isEmpty())
+                lines << tr("Volume type: %1").arg(node->volume.volumeType);
+            if (node->volume.sizeGiB <= 0)
+                lines << tr("Size and device unknown: Cinder did not list this volume.");
+            return lines.join(QLatin1Char('\n'));
+        }
         break;
     case NodeKind::Error:
         if (column == 0 && role == Qt::DisplayRole)
@@ -423,14 +430,19 @@ void CloudTreeModel::setErrorRow(Node *cloud, const QString &message)
     Q_EMIT dataChanged(indexOf(cloud, 0), indexOf(cloud, 1));
 }
 
+int CloudTreeModel::serverChildCount(const ServerEntry &server)
+{
+    return int(server.volumes.size()) + (server.bootsFromVolume() ? 0 : 1);
+}
+
 void CloudTreeModel::buildServerChildren(Node *serverNode)
 {
+    // The boot image first (an image-booted server), then the attached volumes in Nova's order.
     serverNode->children.clear();
     if (!serverNode->server.bootsFromVolume()) {
         auto image = std::make_unique<Node>();
         image->kind = NodeKind::Image;
         serverNode->addChild(std::move(image));
-        return;
     }
     for (const VolumeEntry &volume : std::as_const(serverNode->server.volumes)) {
         auto node = std::make_unique<Node>();
@@ -465,7 +477,7 @@ void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEn
             }
             const ServerEntry &fresh = **it;
             const bool childrenChanged = fresh.imageId != node->server.imageId
-                || fresh.volumes.size() != node->server.volumes.size() || fresh.imageName != node->server.imageName;
+                || fresh.volumes != node->server.volumes || fresh.imageName != node->server.imageName;
             const QModelIndex serverIdx = indexOf(node);
             if (childrenChanged && !node->children.empty()) {
                 beginRemoveRows(serverIdx, 0, int(node->children.size()) - 1);
@@ -474,9 +486,9 @@ void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEn
             }
             node->server = fresh;
             if (childrenChanged) {
-                const qsizetype count = fresh.bootsFromVolume() ? fresh.volumes.size() : 1;
+                const int count = serverChildCount(fresh);
                 if (count > 0) {
-                    beginInsertRows(serverIdx, 0, int(count) - 1);
+                    beginInsertRows(serverIdx, 0, count - 1);
                     buildServerChildren(node);
                     endInsertRows();
                 }

@@ -12,7 +12,8 @@ namespace sv::ui {
 
 class Backend;
 
-// Clouds → servers → boot image (or the volumes of a server booted from a volume), loaded lazily: a
+// Clouds → servers → boot image (none for a server booted from a volume) and attached volumes (name,
+// size, device; the boot volume marked), loaded lazily: a
 // cloud's servers are requested only when the view first asks for them (canFetchMore/fetchMore), with a
 // guard against asking twice. While loading, the cloud's status says "Loading…"; when the cloud cannot be
 // reached, it has one error row that retry() turns back into a request. Thousands of servers are
@@ -69,6 +70,7 @@ private:
     // Appends the next batch of a cloud's arriving servers; the rest follow on later event-loop turns.
     void insertNextBatch(Node *cloud);
     void insertPendingBatches();
+    static int serverChildCount(const ServerEntry &server);
     static void buildServerChildren(Node *serverNode);
 
     Backend *m_backend;

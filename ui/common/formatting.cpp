@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
 
 namespace sv::ui {
 
@@ -35,6 +36,21 @@ QString formatDateTime(const QDateTime &dateTime)
     if (!dateTime.isValid())
         return {};
     return QLocale().toString(dateTime.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString formatVolume(const QString &label, qint64 sizeGiB, const QString &device, bool boot)
+{
+    QStringList facts;
+    if (sizeGiB > 0)
+        facts << QCoreApplication::translate("sv::ui::Formatting", "%1 GB").arg(sizeGiB);
+    if (!device.isEmpty())
+        facts << device;
+    QString text = facts.isEmpty() ? label
+                                   : QCoreApplication::translate("sv::ui::Formatting", "%1 — %2")
+                                         .arg(label, facts.join(QLatin1String(", ")));
+    if (boot)
+        text = QCoreApplication::translate("sv::ui::Formatting", "%1 (boot volume)").arg(text);
+    return text;
 }
 
 } // namespace sv::ui

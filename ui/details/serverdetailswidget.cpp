@@ -6,7 +6,10 @@
 
 #include <QCheckBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHash>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -62,7 +65,6 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_image = valueLabel(serverPage, "serverImageLabel");
     m_created = valueLabel(serverPage, "serverCreatedLabel");
     m_addresses = valueLabel(serverPage, "serverAddressesLabel");
-    m_volumes = valueLabel(serverPage, "serverVolumesLabel");
     m_lastBackup = valueLabel(serverPage, "serverLastBackupLabel");
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Status:"), m_status);
@@ -70,15 +72,15 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     form->addRow(tr("Boot image:"), m_image);
     form->addRow(tr("Created:"), m_created);
     form->addRow(tr("Addresses:"), m_addresses);
-    form->addRow(tr("Volumes:"), m_volumes);
     form->addRow(tr("Last backup:"), m_lastBackup);
     serverLayout->addLayout(form);
     serverLayout->addSpacing(12);
 
     m_includeData = new QCheckBox(tr("Include server data"), serverPage);
     m_includeData->setObjectName(QStringLiteral("includeDataCheck"));
-    m_includeDataHelp = new QLabel(tr("Takes a snapshot first so that data written since boot is backed up; "
-                                      "otherwise only the original image is saved."),
+    m_includeDataHelp = new QLabel(tr("Takes snapshots first so that data written since boot is backed up, on the "
+                                      "root disk and on the chosen volumes; otherwise only the original image is "
+                                      "saved."),
                                    serverPage);
     m_includeDataHelp->setObjectName(QStringLiteral("includeDataHelp"));
     m_includeDataHelp->setWordWrap(true);
@@ -90,12 +92,21 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     serverLayout->addWidget(m_includeData);
     serverLayout->addWidget(m_includeDataHelp);
 
-    // Volumes are not backed up yet: say so where the backup is started, by name.
-    m_volumesNotIncluded = new QLabel(serverPage);
-    m_volumesNotIncluded->setObjectName(QStringLiteral("volumesNotIncludedLabel"));
-    m_volumesNotIncluded->setWordWrap(true);
-    m_volumesNotIncluded->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    serverLayout->addWidget(m_volumesNotIncluded);
+    // Exactly what the Back Up button saves: the root disk (unless the server boots from a volume) and
+    // each attached volume, checked by default as the back_up_volumes setting says.
+    m_contents = new QGroupBox(tr("The backup contains"), serverPage);
+    m_contents->setObjectName(QStringLiteral("backupContentsBox"));
+    m_rootDisk = valueLabel(m_contents, "rootDiskLabel");
+    m_volumeList = new QListWidget(m_contents);
+    m_volumeList->setObjectName(QStringLiteral("volumesList"));
+    m_volumeList->setMaximumHeight(120);
+    m_volumeList->setToolTip(tr("Check the volumes to back up with the server."));
+    m_volumesNote = valueLabel(m_contents, "volumesNoteLabel");
+    auto *contentsLayout = new QVBoxLayout(m_contents);
+    contentsLayout->addWidget(m_rootDisk);
+    contentsLayout->addWidget(m_volumeList);
+    contentsLayout->addWidget(m_volumesNote);
+    serverLayout->addWidget(m_contents);
 
     m_notBackupable = new QLabel(serverPage);
     m_notBackupable->setObjectName(QStringLiteral("notBackupableLabel"));
@@ -126,9 +137,10 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_stack->addWidget(errorPage);
 
     connect(m_backupButton, &QPushButton::clicked, this, [this] {
-        if (hasServer())
-            Q_EMIT backupRequested(m_cloudId, m_server, m_includeData->isChecked());
+        if (hasServer() && canBackUp())
+            Q_EMIT backupRequested(m_cloudId, m_server, m_includeData->isChecked(), volumeSelection());
     });
+    connect(m_includeData, &QCheckBox::toggled, this, &ServerDetailsWidget::updateContents);
     connect(m_retryButton, &QPushButton::clicked, this, &ServerDetailsWidget::retryRequested);
     showNothing();
 }
@@ -165,24 +177,82 @@ void ServerDetailsWidget::showServer(const QString &cloudId, const ServerEntry &
         m_image->setText(server.imageName.isEmpty() ? server.imageId : server.imageName);
     m_created->setText(formatDateTime(server.created));
     m_addresses->setText(server.addresses.join(QLatin1Char('\n')));
-    QStringList volumes;
-    for (const VolumeEntry &volume : server.volumes)
-        volumes.append(volume.name.isEmpty() ? volume.id : tr("%1 (%2)").arg(volume.name, volume.id));
-    m_volumes->setText(volumes.isEmpty() ? tr("None") : volumes.join(QLatin1Char('\n')));
-    const QString notIncluded = volumesNotIncluded(server);
-    m_volumesNotIncluded->setText(notIncluded);
-    m_volumesNotIncluded->setVisible(!notIncluded.isEmpty());
     if (!sameServer) {
+        const QSignalBlocker blocker(m_includeData);
         m_includeData->setChecked(m_includeDataDefault);
         m_lastBackup->setText(tr("Never"));
     }
+    fillVolumes(sameServer);
+    updateContents();
+    m_stack->setCurrentIndex(2);
+}
 
-    const QString reason = whyNotBackupable(server);
+void ServerDetailsWidget::fillVolumes(bool keepChoices)
+{
+    // A refresh of the same server keeps what the user checked; new volumes get the default.
+    QHash<QString, bool> checked;
+    if (keepChoices) {
+        for (int i = 0; i < m_volumeList->count(); ++i) {
+            const QListWidgetItem *item = m_volumeList->item(i);
+            checked.insert(item->data(Qt::UserRole).toString(), item->checkState() == Qt::Checked);
+        }
+    }
+    m_volumeList->clear();
+    for (const VolumeEntry &volume : std::as_const(m_server.volumes)) {
+        auto *item = new QListWidgetItem(icon(QStringLiteral("volume")),
+                                         formatVolume(volume.label(), volume.sizeGiB, volume.device, volume.boot),
+                                         m_volumeList);
+        item->setData(Qt::UserRole, volume.id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        const bool on = checked.contains(volume.id) ? checked.value(volume.id)
+                                                    : m_volumesDefault.includes(volume.id, volume.name);
+        item->setCheckState(volume.boot || on ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("ID: %1").arg(volume.id));
+    }
+}
+
+void ServerDetailsWidget::updateContents()
+{
+    const bool withData = m_includeData->isChecked();
+    const bool bootFromVolume = m_server.bootsFromVolume();
+    const QString imageName = m_server.imageName.isEmpty() ? m_server.imageId : m_server.imageName;
+    if (bootFromVolume)
+        m_rootDisk->setText(withData ? tr("The server boots from a volume: its boot volume is saved with a snapshot, "
+                                          "like the other volumes checked below.")
+                                     : QString());
+    else
+        m_rootDisk->setText(withData ? tr("Root disk: a snapshot of the running server (data written since boot "
+                                          "included).")
+                                     : tr("Root disk: the original image %1 (data written since boot NOT included).")
+                                           .arg(imageName));
+    m_rootDisk->setVisible(!m_rootDisk->text().isEmpty());
+
+    m_volumeList->setVisible(!m_server.volumes.isEmpty());
+    for (int i = 0; i < m_volumeList->count(); ++i) {
+        QListWidgetItem *item = m_volumeList->item(i);
+        const bool boot = i < m_server.volumes.size() && m_server.volumes.at(i).boot;
+        // The boot volume of a boot-from-volume server is its disk: always part of a backup with data.
+        Qt::ItemFlags flags = Qt::ItemIsUserCheckable;
+        if (withData && !boot)
+            flags |= Qt::ItemIsEnabled;
+        item->setFlags(flags);
+    }
+    QString note;
+    if (!withData && bootFromVolume)
+        note = tr("Without server data nothing of this server can be saved: it boots from a volume, and a volume "
+                  "has no original image.");
+    else if (!withData && !m_server.volumes.isEmpty())
+        note = tr("With “Include server data” off, only the original image is saved; no volume is backed up.");
+    else if (m_server.volumes.isEmpty())
+        note = tr("No volume is attached.");
+    m_volumesNote->setText(note);
+    m_volumesNote->setVisible(!note.isEmpty());
+
+    const QString reason = whyNotBackupable(m_server, withData);
     m_notBackupable->setText(reason);
     m_notBackupable->setVisible(!reason.isEmpty());
     m_backupButton->setEnabled(reason.isEmpty());
-    m_includeData->setEnabled(!server.bootsFromVolume());
-    m_stack->setCurrentIndex(2);
+    Q_EMIT backupAvailabilityChanged(hasServer() && reason.isEmpty());
 }
 
 void ServerDetailsWidget::showError(const QString &cloudName, const QString &message)
@@ -213,24 +283,51 @@ void ServerDetailsWidget::setIncludeData(bool includeData)
     m_includeData->setChecked(includeData);
 }
 
-QString ServerDetailsWidget::volumesNotIncluded(const ServerEntry &server)
+void ServerDetailsWidget::setVolumesDefault(const VolumeSelection &volumes)
 {
-    // A volume-booted server cannot be backed up at all (whyNotBackupable says so).
-    if (server.bootsFromVolume() || server.volumes.isEmpty())
-        return {};
-    QStringList labels;
-    for (const VolumeEntry &volume : server.volumes)
-        labels.append(volume.name.isEmpty() ? volume.id : volume.name);
-    return tr("Backups do NOT include the attached volumes: %1. StackVault does not back up volumes yet; only "
-              "the server's boot disk is saved.")
-        .arg(labels.join(QLatin1String(", ")));
+    m_volumesDefault = volumes;
+    if (hasServer()) {
+        fillVolumes(false);
+        updateContents();
+    }
 }
 
-QString ServerDetailsWidget::whyNotBackupable(const ServerEntry &server)
+VolumeSelection ServerDetailsWidget::volumeSelection() const
 {
-    if (server.bootsFromVolume())
-        return tr("This server boots from a volume. StackVault cannot back up volume-backed servers yet; "
-                  "only servers started from an image can be backed up.");
+    VolumeSelection selection;
+    selection.mode = VolumeSelection::Mode::None;
+    if (!m_includeData->isChecked())
+        return selection;
+    for (int i = 0; i < m_volumeList->count(); ++i) {
+        const QListWidgetItem *item = m_volumeList->item(i);
+        if (item->checkState() == Qt::Checked)
+            selection.names.append(item->data(Qt::UserRole).toString());
+    }
+    if (!selection.names.isEmpty())
+        selection.mode = VolumeSelection::Mode::Named;
+    return selection;
+}
+
+void ServerDetailsWidget::setVolumeChecked(const QString &volumeId, bool checked)
+{
+    for (int i = 0; i < m_volumeList->count(); ++i) {
+        QListWidgetItem *item = m_volumeList->item(i);
+        if (item->data(Qt::UserRole).toString() == volumeId && (item->flags() & Qt::ItemIsEnabled))
+            item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+bool ServerDetailsWidget::canBackUp() const
+{
+    return hasServer() && whyNotBackupable(m_server, m_includeData->isChecked()).isEmpty();
+}
+
+QString ServerDetailsWidget::whyNotBackupable(const ServerEntry &server, bool includeData)
+{
+    if (server.bootsFromVolume() && !includeData)
+        return tr("“%1” boots from a volume and cannot be backed up without its data: there is no original image "
+                  "to save. Turn on “Include server data” to back it up from snapshots of its volumes.")
+            .arg(server.name.isEmpty() ? server.id : server.name);
     if (!server.taskState.isEmpty())
         return tr("The server is busy (%1). Wait until it has finished, then try again.").arg(server.taskState);
     static const QStringList allowed = {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"), QStringLiteral("PAUSED"),

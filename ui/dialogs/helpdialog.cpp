@@ -54,9 +54,20 @@ QString HelpDialog::helpHtml()
                  "settings file (Karbor's section <code>[image_backup_plugin]</code> is read too when "
                  "<code>[protection]</code> does not set it); it takes true/false, yes/no, on/off or 1/0. The command "
                  "line's <code>--include-data</code> and <code>--no-include-data</code> override it for one backup."));
-    paragraph(tr("Servers that boot from a volume cannot be backed up this way yet: their disk is the volume, "
-                 "not an image. Volumes attached to an image-booted server are <b>not</b> included in its backup; "
-                 "the details pane, the backup's result and the Backups tab name them."));
+    heading(tr("Volumes"));
+    paragraph(tr("A server's attached volumes are listed under it in the tree, with their size and device, and in the "
+                 "details pane with a checkbox each: the pane lists exactly what a backup will contain. With "
+                 "<b>Include server data</b> on, StackVault snapshots the checked volumes right after the root disk, "
+                 "reads each snapshot through a temporary volume and image, and saves its bytes with the server; the "
+                 "temporary snapshots, volumes and images are deleted afterwards, also when the backup fails or is "
+                 "cancelled, and after a crash the next time StackVault starts."));
+    paragraph(tr("Which volumes are checked at first is the setting <code>back_up_volumes</code> in the "
+                 "<code>[protection]</code> section: <code>all</code> (the default), <code>none</code>, or names and "
+                 "ids separated by commas. The command line's <code>--volumes</code> overrides it for one backup."));
+    paragraph(tr("With the option turned off, no volume is saved (a volume has no original image to fall back on): "
+                 "the checkboxes are disabled and the pane says so. A server that boots from a volume is backed up "
+                 "from snapshots of its volumes, its boot volume always included; without its data it cannot be "
+                 "backed up at all, and the pane says why."));
     heading(tr("Consistency"));
     paragraph(tr("Each backup says what is known about its disk: <b>original image</b> (no snapshot was taken), "
                  "<b>crash-consistent</b> (a snapshot of a server whose image has no QEMU guest agent: the disk is "
@@ -69,6 +80,9 @@ QString HelpDialog::helpHtml()
                  "target cloud and for the new server's name, flavor, networks, key pair, security groups and "
                  "availability zone; it suggests the values saved with the backup. A saved cloud belongs to one "
                  "project and region: to restore into another, save a cloud for it under Manage Clouds."));
+    paragraph(tr("When the backup holds volumes, the wizard lists them and asks whether to restore the server with "
+                 "its volumes or only the volumes. A saved volume type that the target cloud does not have gets the "
+                 "target's default type, with a warning, unless you choose another of the target's types."));
     heading(tr("Backup storage"));
     paragraph(tr("Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see "
                  "Preferences). Data shared between backups "

@@ -63,11 +63,10 @@ void RestoreBackupPage::showDetails()
     lines << tr("Server: %1").arg(cp.serverName);
     lines << tr("Taken: %1").arg(formatDateTime(cp.created));
     lines << tr("Size: %1").arg(formatBytes(cp.size));
-    lines << tr("Contents: %1").arg(BackupsModel::contentsText(cp.withData));
+    lines << tr("Contents: %1").arg(BackupsModel::contentsText(cp));
     lines << tr("Consistency: %1").arg(BackupsModel::consistencyText(cp.consistency, cp.requiresQuiesce));
     lines << ConsistencyText::explanation(cp.consistency, cp.requiresQuiesce);
-    if (!cp.volumesNotIncluded.isEmpty())
-        lines << volumesNotIncludedSentence(cp.volumesNotIncluded);
+    lines << BackupsModel::volumeLines(cp);
     if (!cp.flavorName.isEmpty())
         lines << tr("Flavor when backed up: %1").arg(cp.flavorName);
     m_details->setText(lines.join(QLatin1Char('\n')));

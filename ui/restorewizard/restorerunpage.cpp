@@ -86,6 +86,15 @@ void RestoreRunPage::onFinished(int jobId, const JobResult &result)
     case JobOutcome::Succeeded: {
         m_progress->setValue(100);
         m_stage->setText(stageText(JobStage::Done));
+        if (!m_wizard->request().restoreServer) {
+            QStringList names;
+            if (const CheckpointEntry *cp = m_wizard->selectedCheckpoint()) {
+                for (const VolumeEntry &volume : cp->volumes)
+                    names << volume.label().toHtmlEscaped();
+            }
+            m_result->setText(tr("The volumes were restored: %1.").arg(names.join(QLatin1String(", "))));
+            break;
+        }
         const QString name = result.data.value(QStringLiteral("server_name")).toString();
         const QString id = result.data.value(QStringLiteral("server_id")).toString();
         const QString url = result.data.value(QStringLiteral("server_url")).toString();

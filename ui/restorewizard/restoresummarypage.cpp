@@ -50,22 +50,46 @@ void RestoreSummaryPage::initializePage()
     lines << tr("Target: cloud %1, project %2, region %3")
                  .arg(cloudName, request.projectName.isEmpty() ? tr("(default)") : request.projectName,
                       request.region.isEmpty() ? tr("(default)") : request.region);
-    lines << tr("New server: %1").arg(request.serverName);
-    lines << tr("Flavor: %1").arg(comboText("flavorCombo"));
-    const auto *serverPage = qobject_cast<const RestoreServerPage *>(m_wizard->page(RestoreWizard::ServerPageId));
-    const QStringList networks = serverPage ? serverPage->networkNames() : QStringList();
-    lines << tr("Networks: %1")
-                 .arg(request.networkIds.isEmpty() ? tr("as saved with the backup")
-                          : networks.isEmpty()     ? tr("(no network)")
-                                                   : networks.join(QStringLiteral(", ")));
-    lines << tr("Key pair: %1").arg(comboText("keyPairCombo"));
-    lines << tr("Security groups: %1")
-                 .arg(request.securityGroups.isEmpty() ? tr("(none)") : request.securityGroups.join(QStringLiteral(", ")));
-    lines << tr("Availability zone: %1")
-                 .arg(request.availabilityZone.isEmpty() ? tr("(the cloud chooses)") : request.availabilityZone);
+    if (request.restoreServer) {
+        lines << tr("New server: %1").arg(request.serverName);
+        lines << tr("Flavor: %1").arg(comboText("flavorCombo"));
+        const auto *serverPage = qobject_cast<const RestoreServerPage *>(m_wizard->page(RestoreWizard::ServerPageId));
+        const QStringList networks = serverPage ? serverPage->networkNames() : QStringList();
+        lines << tr("Networks: %1")
+                     .arg(request.networkIds.isEmpty() ? tr("as saved with the backup")
+                              : networks.isEmpty()     ? tr("(no network)")
+                                                       : networks.join(QStringLiteral(", ")));
+        lines << tr("Key pair: %1").arg(comboText("keyPairCombo"));
+        lines << tr("Security groups: %1")
+                     .arg(request.securityGroups.isEmpty() ? tr("(none)")
+                                                           : request.securityGroups.join(QStringLiteral(", ")));
+        lines << tr("Availability zone: %1")
+                     .arg(request.availabilityZone.isEmpty() ? tr("(the cloud chooses)") : request.availabilityZone);
+    } else {
+        lines << tr("Only the volumes are restored; no server is started.");
+    }
+    if (cp && !cp->volumes.isEmpty()) {
+        lines << tr("Volumes:");
+        for (const VolumeEntry &volume : cp->volumes) {
+            QString text = formatVolume(volume.label(), volume.sizeGiB, volume.device, volume.boot);
+            if (request.volumeTypes.contains(volume.volumeType))
+                text = tr("%1, type %2 → %3").arg(text, volume.volumeType, request.volumeTypes.value(volume.volumeType));
+            else if (!volume.volumeType.isEmpty())
+                text = tr("%1, type %2").arg(text, volume.volumeType);
+            lines << QStringLiteral("  • ") + text;
+        }
+    }
     lines << QString();
-    lines << tr("StackVault creates a new image from the backup, checks every byte against the saved checksums, "
-                "and starts the new server from it. The backed-up server is not changed.");
+    if (!request.restoreServer)
+        lines << tr("StackVault creates a new volume from each saved one and checks every byte against the saved "
+                    "checksums. The backed-up server and its volumes are not changed.");
+    else if (cp && !cp->volumes.isEmpty())
+        lines << tr("StackVault restores the server's disk and a new volume from each saved one, checks every byte "
+                    "against the saved checksums, and starts the new server with the volumes in their saved order. "
+                    "The backed-up server and its volumes are not changed.");
+    else
+        lines << tr("StackVault creates a new image from the backup, checks every byte against the saved checksums, "
+                    "and starts the new server from it. The backed-up server is not changed.");
     m_summary->setText(lines.join(QLatin1Char('\n')));
 }
 

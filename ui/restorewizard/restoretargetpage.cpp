@@ -88,3 +88,14 @@ bool RestoreTargetPage::isComplete() const
 }
 
 } // namespace sv::ui
+
+namespace sv::ui {
+
+int RestoreTargetPage::nextId() const
+{
+    // The volumes page only for a backup that holds volumes.
+    const CheckpointEntry *cp = m_wizard->selectedCheckpoint();
+    return cp && !cp->volumes.isEmpty() ? RestoreWizard::VolumesPageId : RestoreWizard::ServerPageId;
+}
+
+} // namespace sv::ui

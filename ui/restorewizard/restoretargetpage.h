@@ -24,6 +24,7 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    int nextId() const override;
 
 private:
     void cloudChanged();

@@ -7,6 +7,7 @@
 #include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restoresummarypage.h"
 #include "restorewizard/restoretargetpage.h"
+#include "restorewizard/restorevolumespage.h"
 
 namespace sv::ui {
 
@@ -28,6 +29,7 @@ RestoreWizard::RestoreWizard(Backend *backend, JobManager *jobs, const QList<Che
     }
     setPage(BackupPageId, new RestoreBackupPage(this, selectedCheckpointId));
     setPage(TargetPageId, new RestoreTargetPage(this));
+    setPage(VolumesPageId, new RestoreVolumesPage(this));
     setPage(ServerPageId, new RestoreServerPage(this));
     setPage(SummaryPageId, new RestoreSummaryPage(this));
     setPage(RunPageId, new RestoreRunPage(this));
@@ -54,6 +56,20 @@ RestoreRequest RestoreWizard::request() const
     request.keyName = field(QStringLiteral("keyName")).toString();
     request.securityGroups = field(QStringLiteral("securityGroups")).toStringList();
     request.availabilityZone = field(QStringLiteral("availabilityZone")).toString().trimmed();
+    const auto *volumesPage = qobject_cast<const RestoreVolumesPage *>(page(VolumesPageId));
+    if (volumesPage && visitedIds().contains(VolumesPageId)) {
+        request.restoreServer = volumesPage->restoreServer();
+        request.volumeTypes = volumesPage->volumeTypes();
+    }
+    if (!request.restoreServer) {
+        // Only the volumes: no server, so none of its options.
+        request.serverName.clear();
+        request.flavorId.clear();
+        request.networkIds.clear();
+        request.keyName.clear();
+        request.securityGroups.clear();
+        request.availabilityZone.clear();
+    }
     return request;
 }
 

@@ -15,14 +15,16 @@ namespace sv::ui {
 
 class Backend;
 
-// Restore a backup: choose the backup → the target cloud, project and region → the new server's
-// options (validated against what the target offers) → summary → run, with progress and the result.
+// Restore a backup: choose the backup → the target cloud, project and region → (a backup with volumes)
+// the saved volumes, server and volumes or only the volumes, volume types → the new server's options
+// (validated against what the target offers; skipped for only the volumes) → summary → run, with
+// progress and the result.
 // Cancelling while the restore runs cancels its job (which removes what it half-made).
 class RestoreWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { BackupPageId, TargetPageId, ServerPageId, SummaryPageId, RunPageId };
+    enum PageId { BackupPageId, TargetPageId, VolumesPageId, ServerPageId, SummaryPageId, RunPageId };
 
     RestoreWizard(Backend *backend, JobManager *jobs, const QList<CheckpointEntry> &checkpoints,
                   const QString &selectedCheckpointId, QWidget *parent = nullptr);
