@@ -483,6 +483,8 @@ void RestoreJob::createVolume(int index)
             crashPoint("restore-after-create-volume");
             journal(JournalEntry::RestoreVolume, {}, {}, made.volumeId);
             unjournal(JournalEntry::RestoreVolume, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreVolume, {}, {}); // the service answered: nothing was made
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
@@ -580,6 +582,8 @@ void RestoreJob::uploadImage(const ImageRecord &record, QJsonObject properties, 
             crashPoint("restore-after-create-image");
             journal(JournalEntry::RestoreImage, *m_upload.imageId, {});
             unjournal(JournalEntry::RestoreImage, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreImage, {}, {}); // the service answered: nothing was made
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
@@ -717,6 +721,8 @@ void RestoreJob::createServer()
             crashPoint("restore-after-create-server");
             journal(JournalEntry::RestoreServer, {}, m_serverId);
             unjournal(JournalEntry::RestoreServer, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreServer, {}, {}); // the service answered: nothing was made
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
