@@ -254,6 +254,17 @@ QJsonObject CloudState::volumeImageMetadata(const Image &image)
     return meta;
 }
 
+QJsonObject CloudState::imagePropertiesOf(const QJsonObject &volumeImageMetadata)
+{
+    static const QStringList glanceOwned{QStringLiteral("image_id"), QStringLiteral("image_name"), QStringLiteral("checksum"),
+                                         QStringLiteral("container_format"), QStringLiteral("disk_format"), QStringLiteral("min_disk"),
+                                         QStringLiteral("min_ram"), QStringLiteral("size")};
+    QJsonObject properties = volumeImageMetadata;
+    for (const QString &key : glanceOwned)
+        properties.remove(key);
+    return properties;
+}
+
 const VolumeType *CloudState::volumeType(const QString &nameOrId) const
 {
     for (const VolumeType &type : volumeTypes) {
@@ -267,6 +278,47 @@ Volume *CloudState::volume(const QString &projectId, const QString &id)
 {
     auto it = volumes.find(id);
     return it == volumes.end() || it->projectId != projectId ? nullptr : &it.value();
+}
+
+VolumeSnapshot &CloudState::snapshotVolume(const Volume &volume, const QString &userId, const QString &name,
+                                           const QString &description, const QJsonObject &metadata, bool endsInError)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    VolumeSnapshot snapshot;
+    snapshot.id = newUuid();
+    snapshot.name = name;
+    snapshot.description = description;
+    snapshot.volumeId = volume.id;
+    snapshot.projectId = volume.projectId;
+    snapshot.userId = userId;
+    snapshot.sizeGiB = volume.sizeGiB;
+    snapshot.metadata = metadata;
+    snapshot.createdAt = now;
+    snapshot.readyAt = now.addMSecs(qint64(settings.volumeSnapshotSeconds * 1000));
+    snapshot.endsInError = endsInError;
+    // A copy-on-write freeze of the volume's bytes (cheap), and what a volume made from it inherits.
+    snapshot.disk = volume.disk;
+    snapshot.bootable = volume.bootable;
+    snapshot.volumeType = volume.volumeType;
+    snapshot.imageMetadata = volume.imageMetadata;
+    return *volumeSnapshots.insert(snapshot.id, snapshot);
+}
+
+QString CloudState::nextDeviceName(const Server &server) const
+{
+    QStringList used{server.rootDeviceName};
+    for (const QString &id : server.volumeIds) {
+        for (const VolumeAttachment &a : volumes.value(id).attachments) {
+            if (a.serverId == server.id)
+                used.append(a.device);
+        }
+    }
+    for (char letter = 'a'; letter <= 'z'; ++letter) {
+        const QString device = QStringLiteral("/dev/vd") + QLatin1Char(letter);
+        if (!used.contains(device))
+            return device;
+    }
+    return QStringLiteral("/dev/vdzz");
 }
 
 void CloudState::startVolumeTransition(Volume &volume, const QString &status, const QString &next, const QDateTime &now)

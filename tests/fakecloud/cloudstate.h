@@ -109,10 +109,18 @@ public:
     VirtualDisk *rootDisk(Server &server);
     // Cinder's volume_image_metadata of a volume made from this image.
     static QJsonObject volumeImageMetadata(const Image &image);
+    // The other way: the image properties in a volume's image metadata (without what Glance owns).
+    static QJsonObject imagePropertiesOf(const QJsonObject &volumeImageMetadata);
     // The type with this name or id; null when unknown.
     const VolumeType *volumeType(const QString &nameOrId) const;
     // Volume and snapshot lookups of a project; null when unknown or another project's.
     Volume *volume(const QString &projectId, const QString &id);
+    // A new Cinder snapshot of the volume (creating; available, or error, after volumeSnapshotSeconds),
+    // holding the volume's bytes as they are now.
+    VolumeSnapshot &snapshotVolume(const Volume &volume, const QString &userId, const QString &name, const QString &description,
+                                   const QJsonObject &metadata, bool endsInError);
+    // The next free device name of a server (/dev/vdb, /dev/vdc, ...; /dev/vda is its root disk).
+    QString nextDeviceName(const Server &server) const;
     // Starts a timed volume transition: status now, then `next` after settings.volumeStepSeconds.
     void startVolumeTransition(Volume &volume, const QString &status, const QString &next, const QDateTime &now);
     QHash<QString, std::shared_ptr<HashJob>> hashJobs; // snapshot image id -> its digests in progress

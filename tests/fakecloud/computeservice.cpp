@@ -240,7 +240,19 @@ void ComputeService::route(Call &call, const QStringList &rest)
         } else if (rest.size() == 3 && rest.at(2) == QLatin1String("action")) {
             post ? serverAction(call, rest.at(1)) : notAllowed();
         } else if (rest.size() == 3 && rest.at(2) == QLatin1String("os-volume_attachments")) {
-            get ? volumeAttachments(call, rest.at(1)) : notAllowed();
+            if (get)
+                volumeAttachments(call, rest.at(1));
+            else if (post)
+                attachVolume(call, rest.at(1));
+            else
+                notAllowed();
+        } else if (rest.size() == 4 && rest.at(2) == QLatin1String("os-volume_attachments")) {
+            if (get)
+                showVolumeAttachment(call, rest.at(1), rest.at(3));
+            else if (del)
+                detachVolume(call, rest.at(1), rest.at(3));
+            else
+                notAllowed();
         } else {
             novaFault(ex, 404, QStringLiteral("The resource could not be found."));
         }
@@ -283,6 +295,16 @@ Server *ComputeService::findServer(Call &call, const QString &id)
         return nullptr;
     }
     return &it.value();
+}
+
+Server *ComputeService::findServerWithBody(Call &call, const QString &id, QJsonObject *request)
+{
+    QString error;
+    if (!http::parseJsonObject(call.ex, request, &error)) {
+        novaFault(call.ex, 400, error);
+        return nullptr;
+    }
+    return findServer(call, id);
 }
 
 QJsonObject ComputeService::flavorJson(const Call &call, const QString &id, bool detail) const
@@ -531,6 +553,8 @@ void ComputeService::deleteServer(Call &call, const QString &id)
         if (it != m_state.volumes.end()) {
             it->attachments.clear();
             it->status = QStringLiteral("available");
+            it->nextAt = QDateTime();
+            it->updatedAt = QDateTime::currentDateTimeUtc();
         }
     }
     if (server->snapshot) {
@@ -788,7 +812,8 @@ void ComputeService::createServer(Call &call)
             }
             volume = it.value();
             volume.status = QStringLiteral("in-use");
-            server.bootImageProperties = QJsonObject();
+            // Nova keeps the volume's image metadata as the instance's image properties.
+            server.bootImageProperties = CloudState::imagePropertiesOf(volume.imageMetadata);
             if (bootBdm.value(QStringLiteral("delete_on_termination")).toBool())
                 server.deleteOnTermination.append(volume.id);
         } else {
@@ -796,6 +821,7 @@ void ComputeService::createServer(Call &call)
             return;
         }
         volume.attachments = {VolumeAttachment{server.id, CloudState::newUuid(), QStringLiteral("/dev/vda"), server.createdAt}};
+        volume.nextAt = QDateTime();
         server.volumeIds.append(volume.id);
         m_state.volumes.insert(volume.id, volume);
     } else if (m_state.external) {
@@ -817,6 +843,37 @@ void ComputeService::createServer(Call &call)
         inheritImage(*image);
         if (image->data)
             server.disk = image->data->disk; // the instance's disk starts as the image's bytes
+    }
+    // The other volumes of the mapping (existing volumes, boot_index none or -1) are attached in order.
+    QList<Volume *> extraVolumes;
+    for (const QJsonValue &value : bdms) {
+        const QJsonObject bdm = value.toObject();
+        if (bdm == bootBdm || bdm.value(QStringLiteral("destination_type")).toString() != QLatin1String("volume"))
+            continue;
+        const QString uuid = bdm.value(QStringLiteral("uuid")).toString();
+        if (bdm.value(QStringLiteral("source_type")).toString() != QLatin1String("volume")) {
+            novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: the fake cloud attaches only existing volumes besides the boot disk."));
+            return;
+        }
+        Volume *extra = m_state.volume(call.token.projectId, uuid);
+        if (!extra || extra->status != QLatin1String("available") || extraVolumes.contains(extra)) {
+            novaFault(ex, 400, QStringLiteral("Block Device Mapping is Invalid: failed to get volume %1.").arg(uuid));
+            return;
+        }
+        extraVolumes.append(extra);
+    }
+    for (qsizetype i = 0; i < bdms.size() && !extraVolumes.isEmpty(); ++i) {
+        const QJsonObject bdm = bdms.at(i).toObject();
+        Volume *extra = m_state.volume(call.token.projectId, bdm.value(QStringLiteral("uuid")).toString());
+        if (bdm == bootBdm || !extraVolumes.contains(extra))
+            continue;
+        const QString device = bdm.value(QStringLiteral("device_name")).toString(m_state.nextDeviceName(server));
+        extra->attachments = {VolumeAttachment{server.id, CloudState::newUuid(), device, server.createdAt}};
+        extra->status = QStringLiteral("in-use");
+        extra->nextAt = QDateTime();
+        server.volumeIds.append(extra->id);
+        if (bdm.value(QStringLiteral("delete_on_termination")).toBool())
+            server.deleteOnTermination.append(extra->id);
     }
     int host = 10;
     for (const QString &networkId : networkIds) {
@@ -848,12 +905,7 @@ void ComputeService::serverAction(Call &call, const QString &id)
 {
     Exchange &ex = call.ex;
     QJsonObject request;
-    QString error;
-    if (!http::parseJsonObject(ex, &request, &error)) {
-        novaFault(ex, 400, error);
-        return;
-    }
-    Server *server = findServer(call, id);
+    Server *server = findServerWithBody(call, id, &request);
     if (!server)
         return;
     if (request.size() != 1) {
@@ -967,24 +1019,35 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
     properties.insert(QStringLiteral("owner_user_name"), user.name);
     properties.insert(QStringLiteral("boot_roles"), user.roles.join(QLatin1Char(',')));
     if (server.imageId.isEmpty()) {
-        // Volume-backed: Nova snapshots the volume in Cinder and registers a 0-byte image that only
-        // holds the block device mapping; it has no data (download answers 204).
+        // Volume-backed (nova.compute.api.API.snapshot_volume_backed): Nova snapshots every volume of
+        // the instance in Cinder (forced, named "snapshot for <image name>", described as the volume)
+        // and registers a 0-byte image whose block_device_mapping lists the snapshots (fields as
+        // nova.block_device.snapshot_from_bdm + get_image_mapping); it has no data (download 204).
+        const bool snapshotError = m_state.takeFault(Fault::VolumeSnapshotError, ex.method(), ex.path()).has_value();
         QJsonArray mappings;
         for (int i = 0; i < server.volumeIds.size(); ++i) {
             const Volume volume = m_state.volumes.value(server.volumeIds.at(i));
+            QString device = server.rootDeviceName;
+            for (const VolumeAttachment &a : volume.attachments) {
+                if (a.serverId == server.id)
+                    device = a.device;
+            }
+            const VolumeSnapshot &snapshot = m_state.snapshotVolume(volume, call.token.userId,
+                                                                    QStringLiteral("snapshot for %1").arg(image.name),
+                                                                    volume.description, QJsonObject(), snapshotError && i == 0);
             mappings.append(QJsonObject{{QStringLiteral("boot_index"), i == 0 ? QJsonValue(0) : QJsonValue(QJsonValue::Null)},
                                         {QStringLiteral("guest_format"), QJsonValue::Null},
                                         {QStringLiteral("no_device"), QJsonValue::Null},
                                         {QStringLiteral("image_id"), QJsonValue::Null},
                                         {QStringLiteral("volume_id"), QJsonValue::Null},
-                                        {QStringLiteral("device_name"), i == 0 ? server.rootDeviceName : QStringLiteral("/dev/vd%1").arg(QChar(u'a' + i))},
+                                        {QStringLiteral("device_name"), device},
                                         {QStringLiteral("disk_bus"), QStringLiteral("virtio")},
                                         {QStringLiteral("volume_size"), volume.sizeGiB},
                                         {QStringLiteral("source_type"), QStringLiteral("snapshot")},
                                         {QStringLiteral("destination_type"), QStringLiteral("volume")},
                                         {QStringLiteral("delete_on_termination"), server.deleteOnTermination.contains(volume.id)},
                                         {QStringLiteral("tag"), QJsonValue::Null},
-                                        {QStringLiteral("snapshot_id"), CloudState::newUuid()},
+                                        {QStringLiteral("snapshot_id"), snapshot.id},
                                         {QStringLiteral("volume_type"), QJsonValue::Null},
                                         {QStringLiteral("device_type"), QStringLiteral("disk")}});
         }
@@ -1019,31 +1082,130 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
     }
 }
 
+QJsonObject ComputeService::volumeAttachmentJson(const Call &call, const Server &server, const QString &volumeId, bool attachAnswer) const
+{
+    // From 2.89 list and show have attachment_id and bdm_uuid instead of id; the attach answer keeps id.
+    const bool newShape = call.minor >= 89 && !attachAnswer;
+    VolumeAttachment attachment;
+    for (const VolumeAttachment &a : m_state.volumes.value(volumeId).attachments) {
+        if (a.serverId == server.id)
+            attachment = a;
+    }
+    QJsonObject json{{QStringLiteral("device"), attachment.device},
+                     {QStringLiteral("serverId"), server.id},
+                     {QStringLiteral("volumeId"), volumeId}};
+    if (!newShape)
+        json.insert(QStringLiteral("id"), volumeId);
+    if (call.minor >= 70)
+        json.insert(QStringLiteral("tag"), QJsonValue::Null);
+    if (call.minor >= 79)
+        json.insert(QStringLiteral("delete_on_termination"), server.deleteOnTermination.contains(volumeId));
+    if (newShape) {
+        json.insert(QStringLiteral("attachment_id"), attachment.attachmentId);
+        json.insert(QStringLiteral("bdm_uuid"), http::stableUuid(server.id + volumeId));
+    }
+    return json;
+}
+
 void ComputeService::volumeAttachments(Call &call, const QString &id)
 {
     Server *server = findServer(call, id);
     if (!server)
         return;
     QJsonArray list;
-    for (const QString &volumeId : server->volumeIds) {
-        const Volume volume = m_state.volumes.value(volumeId);
-        const VolumeAttachment attachment = volume.attachments.value(0);
-        QJsonObject a{{QStringLiteral("device"), attachment.device},
-                      {QStringLiteral("serverId"), server->id},
-                      {QStringLiteral("volumeId"), volumeId}};
-        if (call.minor < 89)
-            a.insert(QStringLiteral("id"), volumeId);
-        if (call.minor >= 70)
-            a.insert(QStringLiteral("tag"), QJsonValue::Null);
-        if (call.minor >= 79)
-            a.insert(QStringLiteral("delete_on_termination"), server->deleteOnTermination.contains(volumeId));
-        if (call.minor >= 89) {
-            a.insert(QStringLiteral("attachment_id"), attachment.attachmentId);
-            a.insert(QStringLiteral("bdm_uuid"), http::stableUuid(server->id + volumeId));
-        }
-        list.append(a);
-    }
+    for (const QString &volumeId : server->volumeIds)
+        list.append(volumeAttachmentJson(call, *server, volumeId));
     call.ex.json(200, QJsonObject{{QStringLiteral("volumeAttachments"), list}});
+}
+
+void ComputeService::showVolumeAttachment(Call &call, const QString &id, const QString &volumeId)
+{
+    Server *server = findServer(call, id);
+    if (!server)
+        return;
+    if (!server->volumeIds.contains(volumeId)) {
+        novaFault(call.ex, 404, QStringLiteral("Instance %1 is not attached.").arg(volumeId));
+        return;
+    }
+    call.ex.json(200, QJsonObject{{QStringLiteral("volumeAttachment"), volumeAttachmentJson(call, *server, volumeId)}});
+}
+
+void ComputeService::attachVolume(Call &call, const QString &id)
+{
+    Exchange &ex = call.ex;
+    QJsonObject request;
+    Server *server = findServerWithBody(call, id, &request);
+    if (!server)
+        return;
+    const QJsonObject body = request.value(QStringLiteral("volumeAttachment")).toObject();
+    const QString volumeId = body.value(QStringLiteral("volumeId")).toString();
+    if (volumeId.isEmpty()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute volumeAttachment. 'volumeId' is a required property"));
+        return;
+    }
+    static const QStringList attachable{QStringLiteral("active"), QStringLiteral("stopped"), QStringLiteral("paused"),
+                                        QStringLiteral("suspended")};
+    if (!attachable.contains(server->vmState) || !server->taskState.isEmpty()) {
+        novaFault(ex, 409, QStringLiteral("Cannot 'attach_volume' instance %1 while it is in vm_state %2").arg(server->id, server->vmState));
+        return;
+    }
+    Volume *volume = m_state.volume(call.token.projectId, volumeId);
+    if (!volume) {
+        novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(volumeId));
+        return;
+    }
+    if (volume->status != QLatin1String("available")) {
+        novaFault(ex, 400, QStringLiteral("Invalid volume: volume '%1' status must be 'available'. Currently in '%2'")
+                               .arg(volumeId, volume->status));
+        return;
+    }
+    // libvirt picks the device itself; a requested name is used when it is free.
+    QString device = body.value(QStringLiteral("device")).toString();
+    if (device.isEmpty() || device == m_state.nextDeviceName(*server) || !device.startsWith(QLatin1String("/dev/")))
+        device = m_state.nextDeviceName(*server);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    volume->attachments = {VolumeAttachment{server->id, CloudState::newUuid(), device, now}};
+    m_state.startVolumeTransition(*volume, QStringLiteral("attaching"), QStringLiteral("in-use"), now);
+    server->volumeIds.append(volumeId);
+    if (call.minor >= 79 && body.value(QStringLiteral("delete_on_termination")).toBool())
+        server->deleteOnTermination.append(volumeId);
+    server->updatedAt = now;
+    if (call.minor >= 101) {
+        ex.empty(202);
+        return;
+    }
+    ex.json(200, QJsonObject{{QStringLiteral("volumeAttachment"), volumeAttachmentJson(call, *server, volumeId, true)}});
+}
+
+void ComputeService::detachVolume(Call &call, const QString &id, const QString &volumeId)
+{
+    Exchange &ex = call.ex;
+    Server *server = findServer(call, id);
+    if (!server)
+        return;
+    if (!server->volumeIds.contains(volumeId)) {
+        novaFault(ex, 404, QStringLiteral("Volume %1 is not attached to the instance %2.").arg(volumeId, server->id));
+        return;
+    }
+    if (server->imageId.isEmpty() && server->volumeIds.constFirst() == volumeId) {
+        novaFault(ex, 400, QStringLiteral("Cannot detach a root device volume"));
+        return;
+    }
+    Volume *volume = m_state.volume(call.token.projectId, volumeId);
+    if (volume && volume->status != QLatin1String("in-use")) {
+        novaFault(ex, 400, QStringLiteral("Invalid volume: Unable to detach volume. Volume status must be 'in-use' and attach_status "
+                                          "must be 'attached' to detach. Currently: status '%1'").arg(volume->status));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    server->volumeIds.removeAll(volumeId);
+    server->deleteOnTermination.removeAll(volumeId);
+    server->updatedAt = now;
+    if (volume) {
+        volume->attachments.clear();
+        m_state.startVolumeTransition(*volume, QStringLiteral("detaching"), QStringLiteral("available"), now);
+    }
+    ex.empty(202);
 }
 
 void ComputeService::listFlavors(Call &call, bool detail)

@@ -49,6 +49,11 @@ private:
     bool bootFromRemoteImage(Call &call, Server &server, const QString &imageId, int flavorDiskGiB, int flavorRamMiB);
     void stopStart(Call &call, Server &server, bool stop);
     void volumeAttachments(Call &call, const QString &id);
+    void showVolumeAttachment(Call &call, const QString &id, const QString &volumeId);
+    // os-volume_attachments POST: the volume goes attaching -> in-use; DELETE: detaching -> available.
+    void attachVolume(Call &call, const QString &id);
+    void detachVolume(Call &call, const QString &id, const QString &volumeId);
+    QJsonObject volumeAttachmentJson(const Call &call, const Server &server, const QString &volumeId, bool attachAnswer = false) const;
     void listFlavors(Call &call, bool detail);
     void showFlavor(Call &call, const QString &id);
     void flavorExtraSpecs(Call &call, const QString &id);
@@ -58,6 +63,8 @@ private:
     QJsonObject serverJson(const Call &call, const Server &server, bool detail) const;
     QJsonObject flavorJson(const Call &call, const QString &id, bool detail) const;
     Server *findServer(Call &call, const QString &id);
+    // Parses the JSON body, then finds the server; null after answering 400 or 404.
+    Server *findServerWithBody(Call &call, const QString &id, QJsonObject *request);
     CloudState &m_state;
 };
 

@@ -568,15 +568,8 @@ void VolumeService::uploadToImage(Call &call, Volume &volume, const QJsonObject 
     image.ownerId = volume.projectId;
     image.createdAt = now;
     image.updatedAt = now;
-    // Cinder copies the volume's Glance metadata (from the image it was made from) except what Glance
-    // itself owns.
-    static const QStringList core{QStringLiteral("image_id"), QStringLiteral("image_name"), QStringLiteral("checksum"),
-                                  QStringLiteral("container_format"), QStringLiteral("disk_format"), QStringLiteral("min_disk"),
-                                  QStringLiteral("min_ram"), QStringLiteral("size")};
-    for (auto it = volume.imageMetadata.constBegin(); it != volume.imageMetadata.constEnd(); ++it) {
-        if (!core.contains(it.key()))
-            image.properties.insert(it.key(), it.value());
-    }
+    // Cinder copies the volume's Glance metadata (from the image it was made from).
+    image.properties = CloudState::imagePropertiesOf(volume.imageMetadata);
     m_state.images.insert(image.id, image);
     m_state.stateLog.append(StateChange{image.id, QStringLiteral("status"), image.status, now});
     // The image holds the volume's bytes as they are now.
@@ -754,25 +747,9 @@ void VolumeService::createSnapshot(Call &call)
     }
     if (!checkQuota(call, 0, 1, volume->sizeGiB))
         return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    VolumeSnapshot snapshot;
-    snapshot.id = CloudState::newUuid();
-    snapshot.name = request.value(QStringLiteral("name")).toString();
-    snapshot.description = request.value(QStringLiteral("description")).toString();
-    snapshot.volumeId = volumeId;
-    snapshot.projectId = call.token.projectId;
-    snapshot.userId = call.token.userId;
-    snapshot.sizeGiB = volume->sizeGiB;
-    snapshot.metadata = request.value(QStringLiteral("metadata")).toObject();
-    snapshot.createdAt = now;
-    snapshot.readyAt = now.addMSecs(qint64(m_state.settings.volumeSnapshotSeconds * 1000));
-    snapshot.endsInError = m_state.takeFault(Fault::VolumeSnapshotError, ex.method(), ex.path()).has_value();
-    // The snapshot holds the volume's bytes as they are now (a copy-on-write freeze, cheap).
-    snapshot.disk = volume->disk;
-    snapshot.bootable = volume->bootable;
-    snapshot.volumeType = volume->volumeType;
-    snapshot.imageMetadata = volume->imageMetadata;
-    m_state.volumeSnapshots.insert(snapshot.id, snapshot);
+    const VolumeSnapshot &snapshot = m_state.snapshotVolume(
+        *volume, call.token.userId, request.value(QStringLiteral("name")).toString(), request.value(QStringLiteral("description")).toString(),
+        request.value(QStringLiteral("metadata")).toObject(), m_state.takeFault(Fault::VolumeSnapshotError, ex.method(), ex.path()).has_value());
     ex.json(202, QJsonObject{{QStringLiteral("snapshot"), snapshotJson(snapshot, false)}});
 }
 

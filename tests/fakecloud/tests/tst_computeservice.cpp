@@ -23,6 +23,25 @@ const QString Broken1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000005");
 const QString UbuntuImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000001");
 const QString CirrosImage = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002");
 const QString PrivateNet = QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001");
+const QString Project = QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f90");
+const QString BfvRoot = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c001");
+const QString WebData = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002"); // on web-1
+const QString Spare = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c003");   // available
+
+QString volumePath(const QString &id)
+{
+    return QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes/") + id;
+}
+
+QString snapshotPath(const QString &id)
+{
+    return QStringLiteral("/volume/v3/") + Project + QStringLiteral("/snapshots/") + id;
+}
+
+QString attachmentsPath(const QString &serverId)
+{
+    return QStringLiteral("/compute/v2.1/servers/") + serverId + QStringLiteral("/os-volume_attachments");
+}
 
 QJsonObject sample(const QString &name)
 {
@@ -423,22 +442,229 @@ private Q_SLOTS:
 
     void volumeBackedSnapshot()
     {
+        // What users wrote into bfv-1's root disk lands in its boot volume, and Nova's snapshot of the
+        // server is a Cinder snapshot of that volume holding those bytes.
+        QVERIFY(m_cloud.writeServerDisk(Bfv1, 2 << 20, "bfv-1 wrote this after boot"));
+        const QByteArray atSnapshot = m_cloud.serverDiskSha256(Bfv1);
+        QCOMPARE(m_cloud.volumeDiskSha256(BfvRoot), atSnapshot);
         const auto reply = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Bfv1 + QStringLiteral("/action"),
                                               createImageBody(QStringLiteral("bfv-snap")), {{"OpenStack-API-Version", "compute 2.45"}});
         QCOMPARE(reply.status, 202);
+        QVERIFY(m_cloud.writeServerDisk(Bfv1, 0, "after the snapshot"));
         const QString imageId = reply.json()[QStringLiteral("image_id")].toString();
         const QJsonObject image = m_client->get(QStringLiteral("/image/v2/images/") + imageId).json();
         QCOMPARE(image[QStringLiteral("status")].toString(), QStringLiteral("active"));
         QCOMPARE(image[QStringLiteral("size")].toInt(), 0);
         QCOMPARE(image[QStringLiteral("bdm_v2")].toString(), QStringLiteral("True"));
+        QCOMPARE(image[QStringLiteral("root_device_name")].toString(), QStringLiteral("/dev/vda"));
+        QCOMPARE(image[QStringLiteral("stackvault_checkpoint")].toString(), QStringLiteral("cp-1"));
         const QJsonArray mapping = QJsonDocument::fromJson(image[QStringLiteral("block_device_mapping")].toString().toUtf8()).array();
         QCOMPARE(mapping.size(), 1);
         QCOMPARE(mapping.at(0)[QStringLiteral("boot_index")].toInt(), 0);
         QCOMPARE(mapping.at(0)[QStringLiteral("source_type")].toString(), QStringLiteral("snapshot"));
+        QCOMPARE(mapping.at(0)[QStringLiteral("destination_type")].toString(), QStringLiteral("volume"));
+        QCOMPARE(mapping.at(0)[QStringLiteral("device_name")].toString(), QStringLiteral("/dev/vda"));
+        QCOMPARE(mapping.at(0)[QStringLiteral("volume_size")].toInt(), 1);
+        // The snapshot is a real Cinder snapshot of bfv-root, forced (the volume is in use).
+        const QString snapshotId = mapping.at(0)[QStringLiteral("snapshot_id")].toString();
+        const QJsonObject snapshot = m_client->get(snapshotPath(snapshotId)).json()[QStringLiteral("snapshot")].toObject();
+        QCOMPARE(snapshot[QStringLiteral("volume_id")].toString(), BfvRoot);
+        QCOMPARE(snapshot[QStringLiteral("name")].toString(), QStringLiteral("snapshot for bfv-snap"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.snapshotStatus(snapshotId), QStringLiteral("available"), 5000);
         const auto download = m_client->get(QStringLiteral("/image/v2/images/") + imageId + QStringLiteral("/file"));
         QCOMPARE(download.status, 204);
         QVERIFY(download.body.isEmpty());
+        // A volume made from the snapshot has the root disk's bytes of the moment of createImage.
+        const auto created = m_client->postJson(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes"),
+                                                QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("snapshot_id"), snapshotId}}}});
+        QCOMPARE(created.status, 202);
+        const QString volumeId = created.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        QCOMPARE(created.json()[QStringLiteral("volume")][QStringLiteral("bootable")].toString(), QStringLiteral("true"));
+        QCOMPARE(m_cloud.volumeDiskSha256(volumeId), atSnapshot);
+        QVERIFY(m_cloud.volumeDiskSha256(BfvRoot) != atSnapshot);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(volumeId), QStringLiteral("available"), 5000);
+        QCOMPARE(m_client->request("DELETE", volumePath(volumeId)).status, 202);
+        QCOMPARE(m_client->request("DELETE", snapshotPath(snapshotId)).status, 202);
         QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty() && m_cloud.leftoverVolumeIds().isEmpty(), 5000);
+    }
+
+    void attachDetach_data()
+    {
+        QTest::addColumn<QByteArray>("microversion");
+        QTest::addColumn<QStringList>("attachKeys"); // of the attach answer and of list/show
+        QTest::addColumn<QStringList>("listKeys");
+        const QStringList base{QStringLiteral("device"), QStringLiteral("id"), QStringLiteral("serverId"), QStringLiteral("volumeId")};
+        QTest::newRow("2.1") << QByteArray("2.1") << base << base;
+        QTest::newRow("2.70 tag") << QByteArray("2.70") << base + QStringList{QStringLiteral("tag")} << base + QStringList{QStringLiteral("tag")};
+        const QStringList v79 = base + QStringList{QStringLiteral("tag"), QStringLiteral("delete_on_termination")};
+        QTest::newRow("2.79 delete_on_termination") << QByteArray("2.79") << v79 << v79;
+        QStringList v89 = v79;
+        v89.removeAll(QStringLiteral("id"));
+        v89 << QStringLiteral("attachment_id") << QStringLiteral("bdm_uuid");
+        QTest::newRow("2.89 attachment_id, bdm_uuid") << QByteArray("2.89") << v79 << v89;
+    }
+
+    void attachDetach()
+    {
+        QFETCH(QByteArray, microversion);
+        QFETCH(QStringList, attachKeys);
+        QFETCH(QStringList, listKeys);
+        const HttpTestClient::Headers version{{"OpenStack-API-Version", "compute " + microversion}};
+        auto keys = [](const QJsonObject &o) {
+            QStringList k = o.keys();
+            k.sort();
+            return k;
+        };
+        attachKeys.sort();
+        listKeys.sort();
+        const auto attached = m_client->postJson(attachmentsPath(Web2),
+                                                 QJsonObject{{QStringLiteral("volumeAttachment"), QJsonObject{{QStringLiteral("volumeId"), Spare}}}},
+                                                 version);
+        QVERIFY2(attached.status == 200, attached.body.constData());
+        const QJsonObject answer = attached.json()[QStringLiteral("volumeAttachment")].toObject();
+        QCOMPARE(keys(answer), attachKeys);
+        if (microversion == "2.89")
+            compareShape(sample(QStringLiteral("v2.89-attach-volume-to-server-resp.json"))[QStringLiteral("volumeAttachment")].toObject(),
+                         answer, QStringLiteral("attach"));
+        QCOMPARE(answer[QStringLiteral("device")].toString(), QStringLiteral("/dev/vdb"));
+        QCOMPARE(answer[QStringLiteral("volumeId")].toString(), Spare);
+        // Cinder: attaching, then in-use with the attachment; Nova lists the volume at once.
+        QCOMPARE(m_cloud.volumeStatus(Spare), QStringLiteral("attaching"));
+        const QJsonObject server = m_client->get(QStringLiteral("/compute/v2.1/servers/") + Web2, version).json()[QStringLiteral("server")].toObject();
+        QCOMPARE(server[QStringLiteral("os-extended-volumes:volumes_attached")][0][QStringLiteral("id")].toString(), Spare);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("in-use"), 5000);
+        const QJsonObject volume = m_client->get(volumePath(Spare)).json()[QStringLiteral("volume")].toObject();
+        QCOMPARE(volume[QStringLiteral("attachments")][0][QStringLiteral("server_id")].toString(), Web2);
+        QCOMPARE(volume[QStringLiteral("attachments")][0][QStringLiteral("device")].toString(), QStringLiteral("/dev/vdb"));
+        const QJsonArray list = m_client->get(attachmentsPath(Web2), version).json()[QStringLiteral("volumeAttachments")].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(keys(list.at(0).toObject()), listKeys);
+        const auto shown = m_client->get(attachmentsPath(Web2) + QLatin1Char('/') + Spare, version);
+        QCOMPARE(shown.status, 200);
+        QCOMPARE(keys(shown.json()[QStringLiteral("volumeAttachment")].toObject()), listKeys);
+        if (microversion == "2.89")
+            compareShape(sample(QStringLiteral("v2.89-volume-attachment-detail-resp.json"))[QStringLiteral("volumeAttachment")].toObject(),
+                         shown.json()[QStringLiteral("volumeAttachment")].toObject(), QStringLiteral("show"));
+        // Attached volumes cannot be attached again or deleted.
+        const QJsonObject again{{QStringLiteral("volumeAttachment"), QJsonObject{{QStringLiteral("volumeId"), Spare}}}};
+        QCOMPARE(m_client->postJson(attachmentsPath(Web1), again).status, 400);
+        QCOMPARE(m_client->request("DELETE", volumePath(Spare)).status, 400);
+
+        QCOMPARE(m_client->request("DELETE", attachmentsPath(Web2) + QLatin1Char('/') + Spare, {}, version).status, 202);
+        QCOMPARE(m_cloud.volumeStatus(Spare), QStringLiteral("detaching"));
+        QVERIFY(m_client->get(attachmentsPath(Web2)).json()[QStringLiteral("volumeAttachments")].toArray().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("available"), 5000);
+        QVERIFY(m_client->get(volumePath(Spare)).json()[QStringLiteral("volume")][QStringLiteral("attachments")].toArray().isEmpty());
+        QCOMPARE(m_client->get(attachmentsPath(Web2) + QLatin1Char('/') + Spare).status, 404);
+    }
+
+    void attachErrors_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        auto attach = [](const QString &volumeId) {
+            return QJsonDocument(QJsonObject{{QStringLiteral("volumeAttachment"), QJsonObject{{QStringLiteral("volumeId"), volumeId}}}}).toJson();
+        };
+        const QByteArray spare = attach(Spare);
+        QTest::newRow("in-use volume") << QByteArray("POST") << attachmentsPath(Web2)
+                                       << attach(WebData) << 400;
+        QTest::newRow("unknown volume") << QByteArray("POST") << attachmentsPath(Web2)
+                                        << attach(QStringLiteral("00000000-0000-4000-8000-000000000000")) << 404;
+        QTest::newRow("no volumeId") << QByteArray("POST") << attachmentsPath(Web2) << QByteArray("{\"volumeAttachment\": {}}") << 400;
+        QTest::newRow("unknown server") << QByteArray("POST") << attachmentsPath(QStringLiteral("00000000-0000-4000-8000-000000000000")) << spare << 404;
+        QTest::newRow("server in ERROR") << QByteArray("POST") << attachmentsPath(Broken1) << spare << 409;
+        QTest::newRow("detach, not attached") << QByteArray("DELETE") << attachmentsPath(Web2) + QLatin1Char('/') + Spare << QByteArray() << 404;
+        QTest::newRow("detach the root volume") << QByteArray("DELETE") << attachmentsPath(Bfv1) + QLatin1Char('/') + BfvRoot << QByteArray() << 400;
+    }
+
+    void attachErrors()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const auto reply = m_client->request(verb, path, body, {{"Content-Type", "application/json"}});
+        QVERIFY2(reply.status == status, reply.body.constData());
+        QCOMPARE(m_cloud.volumeStatus(Spare), QStringLiteral("available"));
+        QCOMPARE(m_cloud.volumeStatus(BfvRoot), QStringLiteral("in-use"));
+    }
+
+    // Boot from an existing volume with a second volume in the mapping; the root disk is the volume.
+    void bootFromVolume()
+    {
+        const auto made = m_client->postJson(QStringLiteral("/volume/v3/") + Project + QStringLiteral("/volumes"),
+                                             QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("imageRef"), CirrosImage},
+                                                                                                {QStringLiteral("size"), 1},
+                                                                                                {QStringLiteral("name"), QStringLiteral("root")}}}});
+        QCOMPARE(made.status, 202);
+        const QString root = made.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(root), QStringLiteral("available"), 5000);
+        const QJsonObject body{{QStringLiteral("server"),
+                                QJsonObject{{QStringLiteral("name"), QStringLiteral("from-volume")},
+                                            {QStringLiteral("flavorRef"), QStringLiteral("1")},
+                                            {QStringLiteral("networks"), QStringLiteral("none")},
+                                            {QStringLiteral("block_device_mapping_v2"),
+                                             QJsonArray{QJsonObject{{QStringLiteral("uuid"), root}, {QStringLiteral("source_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("destination_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("boot_index"), 0}},
+                                                        QJsonObject{{QStringLiteral("uuid"), Spare}, {QStringLiteral("source_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("destination_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("boot_index"), -1}, {QStringLiteral("device_name"), QStringLiteral("/dev/vdc")}}}}}}};
+        const auto created = m_client->postJson(QStringLiteral("/compute/v2.1/servers"), body, {{"OpenStack-API-Version", "compute 2.67"}});
+        QVERIFY2(created.status == 202, created.body.constData());
+        const QString id = created.json()[QStringLiteral("server")][QStringLiteral("id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QStringLiteral("/compute/v2.1/servers/") + id).json()[QStringLiteral("server")][QStringLiteral("status")].toString(),
+                                  QStringLiteral("ACTIVE"), 5000);
+        const QJsonObject server = m_client->get(QStringLiteral("/compute/v2.1/servers/") + id).json()[QStringLiteral("server")].toObject();
+        QCOMPARE(server[QStringLiteral("image")].toString(), QString());
+        const QJsonArray attached = server[QStringLiteral("os-extended-volumes:volumes_attached")].toArray();
+        QCOMPARE(attached.size(), 2);
+        QCOMPARE(attached.at(0)[QStringLiteral("id")].toString(), root);
+        QCOMPARE(attached.at(1)[QStringLiteral("id")].toString(), Spare);
+        QCOMPARE(m_cloud.volumeStatus(root), QStringLiteral("in-use"));
+        QCOMPARE(m_cloud.volumeStatus(Spare), QStringLiteral("in-use"));
+        const QJsonArray attachments = m_client->get(attachmentsPath(id)).json()[QStringLiteral("volumeAttachments")].toArray();
+        QCOMPARE(attachments.at(0)[QStringLiteral("device")].toString(), QStringLiteral("/dev/vda"));
+        QCOMPARE(attachments.at(1)[QStringLiteral("device")].toString(), QStringLiteral("/dev/vdc"));
+        // The root disk is the volume: the image's bytes, and writes go to the volume.
+        QCOMPARE(m_cloud.serverDiskSha256(id), m_cloud.imageSha256(CirrosImage));
+        HttpTestClient control(m_cloud.baseUrl());
+        QCOMPARE(control.request("PUT", QStringLiteral("/_fake/servers/") + id + QStringLiteral("/disk?offset=100"), "root data").status, 200);
+        QCOMPARE(m_cloud.volumeDiskSha256(root), m_cloud.serverDiskSha256(id));
+        QCOMPARE(control.get(QStringLiteral("/_fake/volumes/") + root + QStringLiteral("/disk/sha256")).json()[QStringLiteral("sha256")].toString().toLatin1(),
+                 m_cloud.serverDiskSha256(id));
+        QVERIFY(m_cloud.serverDiskSha256(id) != m_cloud.imageSha256(CirrosImage));
+        // createImage snapshots both volumes, in the mapping's order, with their devices.
+        const auto snap = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + id + QStringLiteral("/action"),
+                                             createImageBody(QStringLiteral("two-volumes")), {{"OpenStack-API-Version", "compute 2.45"}});
+        QCOMPARE(snap.status, 202);
+        const QString imageId = snap.json()[QStringLiteral("image_id")].toString();
+        const QJsonArray mapping = QJsonDocument::fromJson(
+            m_client->get(QStringLiteral("/image/v2/images/") + imageId).json()[QStringLiteral("block_device_mapping")].toString().toUtf8()).array();
+        QCOMPARE(mapping.size(), 2);
+        QCOMPARE(mapping.at(1)[QStringLiteral("device_name")].toString(), QStringLiteral("/dev/vdc"));
+        QVERIFY(mapping.at(1)[QStringLiteral("boot_index")].isNull());
+        QStringList snapshotVolumes;
+        for (const QJsonValue &m : mapping)
+            snapshotVolumes.append(m_client->get(snapshotPath(m[QStringLiteral("snapshot_id")].toString())).json()[QStringLiteral("snapshot")]
+                                       [QStringLiteral("volume_id")].toString());
+        QCOMPARE(snapshotVolumes, (QStringList{root, Spare}));
+        // Deleting the server detaches the volumes (no delete_on_termination).
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/compute/v2.1/servers/") + id).status, 204);
+        QCOMPARE(m_cloud.volumeStatus(root), QStringLiteral("available"));
+        QCOMPARE(m_cloud.volumeStatus(Spare), QStringLiteral("available"));
+        for (const QJsonValue &m : mapping) {
+            const QString snapshotId = m[QStringLiteral("snapshot_id")].toString();
+            QTRY_COMPARE_WITH_TIMEOUT(m_cloud.snapshotStatus(snapshotId), QStringLiteral("available"), 5000);
+            QCOMPARE(m_client->request("DELETE", snapshotPath(snapshotId)).status, 202);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
+        QCOMPARE(m_client->request("DELETE", volumePath(root)).status, 202);
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverVolumeIds().isEmpty(), 5000);
     }
 
     void stopStart()

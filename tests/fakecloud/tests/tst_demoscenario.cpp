@@ -79,6 +79,37 @@ private Q_SLOTS:
         QVERIFY(minDisk);
     }
 
+    // Issue #13's two servers: postgres-primary with its data volume, legacy-erp booted from a volume,
+    // both holding bytes their users wrote after boot.
+    void volumesHoldData()
+    {
+        const QString postgres = m_cloud.serverIdByName(QStringLiteral("postgres-primary"));
+        const QString dbData = m_cloud.volumeIdByName(QStringLiteral("db-data"));
+        const auto attachments = m_client->get(QStringLiteral("/compute/v2.1/servers/") + postgres + QStringLiteral("/os-volume_attachments"));
+        QCOMPARE(attachments.status, 200);
+        const QJsonArray list = attachments.json()[QStringLiteral("volumeAttachments")].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[QStringLiteral("volumeId")].toString(), dbData);
+        QCOMPARE(list.at(0)[QStringLiteral("device")].toString(), QStringLiteral("/dev/vdb"));
+        QCOMPARE(m_cloud.volumeStatus(dbData), QStringLiteral("in-use"));
+        QVERIFY(m_cloud.readDisk(FakeCloud::DiskOwner::Volume, dbData, 0, 64).startsWith("PostgreSQL 15 data directory"));
+        QVERIFY(m_cloud.diskSize(FakeCloud::DiskOwner::Volume, dbData) >= 5 << 20);
+
+        const QString erp = m_cloud.serverIdByName(QStringLiteral("legacy-erp"));
+        const QString erpRoot = m_cloud.volumeIdByName(QStringLiteral("legacy-erp-root"));
+        const QJsonObject server = m_client->get(QStringLiteral("/compute/v2.1/servers/") + erp).json()[QStringLiteral("server")].toObject();
+        QCOMPARE(server[QStringLiteral("image")].toString(), QString());
+        QCOMPARE(server[QStringLiteral("os-extended-volumes:volumes_attached")][0][QStringLiteral("id")].toString(), erpRoot);
+        // The root disk is the volume: the Debian image's bytes plus what the ERP wrote.
+        QCOMPARE(m_cloud.serverDiskSha256(erp), m_cloud.volumeDiskSha256(erpRoot));
+        QVERIFY(m_cloud.volumeDiskSha256(erpRoot) != m_cloud.imageSha256(m_cloud.imageIdByName(QStringLiteral("debian-12-genericcloud-amd64"))));
+        QVERIFY(m_cloud.readServerDisk(erp, 1 << 20, 64).startsWith("ERP ledger 2026"));
+        const QJsonObject volume = m_client->get(QStringLiteral("/volume/v3/") + server[QStringLiteral("tenant_id")].toString()
+                                                 + QStringLiteral("/volumes/") + erpRoot).json()[QStringLiteral("volume")].toObject();
+        QCOMPARE(volume[QStringLiteral("bootable")].toString(), QStringLiteral("true"));
+        QCOMPARE(volume[QStringLiteral("attachments")][0][QStringLiteral("device")].toString(), QStringLiteral("/dev/vda"));
+    }
+
     void cleanupTestCase() { m_cloud.stop(); }
 
 private:
