@@ -346,7 +346,8 @@ private Q_SLOTS:
         // What is left is what was restored; the temporary images are gone; the journal is empty.
         QCOMPARE(f->cloud.leftoverImageIds(), QStringList{restore.data.value(QStringLiteral("image_id")).toString()});
         QCOMPARE(f->cloud.leftoverServerIds(), QStringList{serverId});
-        QCOMPARE(QSet<QString>(f->cloud.leftoverVolumeIds().cbegin(), f->cloud.leftoverVolumeIds().cend()),
+        const QStringList leftoverVolumes = f->cloud.leftoverVolumeIds();
+        QCOMPARE(QSet<QString>(leftoverVolumes.cbegin(), leftoverVolumes.cend()),
                  (QSet<QString>{b.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("id")).toString()}));
         QList<sv::JournalEntry> entries;
         sv::BankError error;
