@@ -2367,6 +2367,18 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
         <source>The volumes were restored: %1.</source>
         <translation>Die Volumes wurden wiederhergestellt: %1.</translation>
     </message>
+    <message>
+        <source>Volume %1: ID %2, type %3</source>
+        <translation>Volume %1: ID %2, Typ %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreServerPage</name>

@@ -2355,6 +2355,18 @@ What it had created was removed.</source>
         <source>The volumes were restored: %1.</source>
         <translation>卷已恢复：%1。</translation>
     </message>
+    <message>
+        <source>Volume %1: ID %2, type %3</source>
+        <translation>卷 %1：ID %2，类型 %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreServerPage</name>
