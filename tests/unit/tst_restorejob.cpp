@@ -13,6 +13,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QSet>
+#include <QTimer>
 
 #include <mutex>
 
@@ -483,6 +484,41 @@ private Q_SLOTS:
         QCOMPARE(result.outcome, JobOutcome::Failed);
         QVERIFY2(result.message.contains(expected), qPrintable(result.message + QLatin1Char(' ') + result.details));
         f->cloud.clearFaults();
+        verifyNothingLeft();
+    }
+
+    // Cinder gives up on a volume (status `error`, as when no back end has room): the message names it,
+    // and the failed volume is deleted with everything else.
+    void volumeEndingInErrorIsRemoved()
+    {
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        // The fake cloud never fails a volume by itself: the first restored volume still `creating` is
+        // turned to `error`.
+        QString failed;
+        QTimer breaker;
+        QObject::connect(&breaker, &QTimer::timeout, &breaker, [&] {
+            std::lock_guard lock(f->cloud.state().mutex);
+            for (fake::Volume &volume : f->cloud.state().volumes) {
+                if (failed.isEmpty() && volume.status == QLatin1String("creating")
+                    && volume.metadata.contains(QLatin1String("stackvault_restore_job"))) {
+                    volume.status = QStringLiteral("error");
+                    volume.nextStatus.clear();
+                    volume.nextAt = QDateTime();
+                    failed = volume.name;
+                }
+            }
+        });
+        breaker.start(5);
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("with-volumes"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const sv::JobResult result = f->run(new sv::RestoreJob(request));
+        breaker.stop();
+        QCOMPARE(failed, QStringLiteral("data-b"));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.startsWith(QStringLiteral("The restored volume data-b went into status error in cloud fake-demo; it was "
+                                                          "removed.")),
+                 qPrintable(result.message));
         verifyNothingLeft();
     }
 
