@@ -438,6 +438,14 @@
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <source>Creating volume</source>
+        <translation>Volume wird erstellt</translation>
+    </message>
+    <message>
+        <source>Attaching volumes</source>
+        <translation>Volumes werden angehängt</translation>
+    </message>
 </context>
 <context>
     <name>sv::ProfileStore</name>
@@ -555,6 +563,118 @@ Der halb wiederhergestellte Server %1 konnte nicht entfernt werden: %2</translat
 The half-restored image %1 could not be removed: %2</source>
         <translation>
 Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no volumes to restore.</source>
+        <translation>Die Sicherung %1 enthält keine Volumes zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no boot volume of server %2, so the server cannot be restored. Restore only its volumes.</source>
+        <translation>Die Sicherung %1 enthält kein Boot-Volume des Servers %2, daher kann der Server nicht wiederhergestellt werden. Stellen Sie nur seine Volumes wieder her.</translation>
+    </message>
+    <message>
+        <source>Backup %1 lists volume %2 without its data; it cannot be restored.</source>
+        <translation>Die Sicherung %1 führt das Volume %2 ohne seine Daten; es kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no volume of type %2, so the type mapping %2=%3 does not apply.</source>
+        <translation>Die Sicherung %1 hat kein Volume vom Typ %2, die Typzuordnung %2=%3 greift daher nicht.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no volume type %2 (chosen for volume %3 of type %4). Its types: %5.</source>
+        <translation>Die Cloud %1 hat keinen Volume-Typ %2 (gewählt für das Volume %3 vom Typ %4). Ihre Typen: %5.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no room for volume %2: the project may have %3 volumes, it has %4, and this restore makes %5 before it. Delete volumes there or ask for a larger quota.</source>
+        <translation>In der Cloud %1 ist kein Platz für das Volume %2: Das Projekt darf %3 Volumes haben, es hat %4, und diese Wiederherstellung legt davor %5 an. Löschen Sie dort Volumes oder beantragen Sie ein größeres Kontingent.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no room for volume %2 (%3 GiB): the project&apos;s volume quota is %4 GiB, %5 GiB are in use, and this restore makes %6 GiB before it. Free volume space there or ask for a larger quota.</source>
+        <translation>In der Cloud %1 ist kein Platz für das Volume %2 (%3 GiB): Das Volume-Kontingent des Projekts beträgt %4 GiB, %5 GiB sind belegt, und diese Wiederherstellung legt davor %6 GiB an. Geben Sie dort Volume-Speicher frei oder beantragen Sie ein größeres Kontingent.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 refused to create volume %2 (%3 GiB): the project is over its volume quota. Free volume space there or ask for a larger quota.</source>
+        <translation>Die Cloud %1 hat das Anlegen des Volumes %2 (%3 GiB) abgelehnt: Das Projekt hat sein Volume-Kontingent überschritten. Geben Sie dort Volume-Speicher frei oder beantragen Sie ein größeres Kontingent.</translation>
+    </message>
+    <message>
+        <source>creating it</source>
+        <translation>beim Anlegen</translation>
+    </message>
+    <message>
+        <source>The restored volume %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s block storage may lack space for %4 GiB.</source>
+        <translation>Das wiederhergestellte Volume %1 ging in der Cloud %3 in den Status %2 über; es wurde entfernt. Dem Blockspeicher der Cloud fehlt möglicherweise Platz für %4 GiB.</translation>
+    </message>
+    <message>
+        <source>waiting for it</source>
+        <translation>beim Warten darauf</translation>
+    </message>
+    <message>
+        <source>Volume %1: cloud %2 has no volume type %3; it got the cloud&apos;s default type %4.</source>
+        <translation>Volume %1: Die Cloud %2 hat keinen Volume-Typ %3; es hat den Standardtyp %4 der Cloud erhalten.</translation>
+    </message>
+    <message>
+        <source>deleting its temporary image</source>
+        <translation>beim Löschen seines temporären Images</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged (volume %2); the restore stopped: %3</source>
+        <translation>Die Sicherung %1 ist beschädigt (Volume %2); die Wiederherstellung wurde angehalten: %3</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds for volume %2 (checksum mismatch); what was restored was removed. Try again.</source>
+        <translation>Die Cloud %1 hat für das Volume %2 andere Bytes gespeichert, als die Sicherung enthält (Prüfsummen stimmen nicht überein); das Wiederhergestellte wurde entfernt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Volume %1 could not be restored: %2</source>
+        <translation>Das Volume %1 konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>attaching it to server %1</source>
+        <translation>beim Anhängen an den Server %1</translation>
+    </message>
+    <message>
+        <source>boot volume</source>
+        <translation>Boot-Volume</translation>
+    </message>
+    <message>
+        <source>volume %1: %2, %3 GiB, type %4</source>
+        <translation>Volume %1: %2, %3 GiB, Typ %4</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Restored 1 volume in cloud %1 (no server).</source>
+        <translation>1 Volume in der Cloud %1 wiederhergestellt (kein Server).</translation>
+    </message>
+    <message>
+        <source>Restored %1 volumes in cloud %2 (no server).</source>
+        <translation>%1 Volumes in der Cloud %2 wiederhergestellt (kein Server).</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, booted from volume %4).</source>
+        <translation>Server %1 in der Cloud %2 wiederhergestellt (Server %3, startet vom Volume %4).</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Volume %1 could not be restored (%2): %3</source>
+        <translation>Das Volume %1 konnte nicht wiederhergestellt werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 is still being deleted: %2</source>
+        <translation>
+Der halb wiederhergestellte Server %1 wird noch gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored volume %1 (%2) could not be removed: %3</source>
+        <translation>
+Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1330,13 @@ Das halb wiederhergestellte Abbild %1 konnte nicht entfernt werden: %2</translat
     <message>
         <source>Volume %1 does not exist (any more).</source>
         <translation>Datenträger %1 existiert nicht (mehr).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeLimitsJob</name>
+    <message>
+        <source>The block storage service sent limits without their absolute values.</source>
+        <translation>Der Blockspeicherdienst hat Limits ohne ihre absoluten Werte gesendet.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2366,18 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
     <message>
         <source>The volumes were restored: %1.</source>
         <translation>Die Volumes wurden wiederhergestellt: %1.</translation>
+    </message>
+    <message>
+        <source>Volume %1: ID %2, type %3</source>
+        <translation>Volume %1: ID %2, Typ %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,14 @@
         <source>Done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>Creating volume</source>
+        <translation>正在创建卷</translation>
+    </message>
+    <message>
+        <source>Attaching volumes</source>
+        <translation>正在挂载卷</translation>
+    </message>
 </context>
 <context>
     <name>sv::ProfileStore</name>
@@ -553,6 +561,118 @@ The half-restored server %1 could not be removed: %2</source>
 The half-restored image %1 could not be removed: %2</source>
         <translation>
 无法删除恢复了一半的镜像 %1：%2</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no volumes to restore.</source>
+        <translation>备份 %1 中没有可恢复的卷。</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no boot volume of server %2, so the server cannot be restored. Restore only its volumes.</source>
+        <translation>备份 %1 中没有服务器 %2 的启动卷，因此无法恢复该服务器。请只恢复它的卷。</translation>
+    </message>
+    <message>
+        <source>Backup %1 lists volume %2 without its data; it cannot be restored.</source>
+        <translation>备份 %1 列出了卷 %2，但没有它的数据；无法恢复该卷。</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no volume of type %2, so the type mapping %2=%3 does not apply.</source>
+        <translation>备份 %1 中没有类型为 %2 的卷，因此类型映射 %2=%3 不适用。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no volume type %2 (chosen for volume %3 of type %4). Its types: %5.</source>
+        <translation>云 %1 没有卷类型 %2（为类型为 %4 的卷 %3 选择）。它的类型：%5。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no room for volume %2: the project may have %3 volumes, it has %4, and this restore makes %5 before it. Delete volumes there or ask for a larger quota.</source>
+        <translation>云 %1 中没有容纳卷 %2 的余地：该项目最多可有 %3 个卷，现有 %4 个，本次恢复在它之前还会创建 %5 个。请删除那里的卷或申请更大的配额。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no room for volume %2 (%3 GiB): the project&apos;s volume quota is %4 GiB, %5 GiB are in use, and this restore makes %6 GiB before it. Free volume space there or ask for a larger quota.</source>
+        <translation>云 %1 中没有容纳卷 %2（%3 GiB）的余地：该项目的卷配额为 %4 GiB，已使用 %5 GiB，本次恢复在它之前还会创建 %6 GiB。请释放那里的卷空间或申请更大的配额。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 refused to create volume %2 (%3 GiB): the project is over its volume quota. Free volume space there or ask for a larger quota.</source>
+        <translation>云 %1 拒绝创建卷 %2（%3 GiB）：该项目已超出卷配额。请释放那里的卷空间或申请更大的配额。</translation>
+    </message>
+    <message>
+        <source>creating it</source>
+        <translation>创建时</translation>
+    </message>
+    <message>
+        <source>The restored volume %1 went into status %2 in cloud %3; it was removed. The cloud&apos;s block storage may lack space for %4 GiB.</source>
+        <translation>恢复的卷 %1 在云 %3 中进入了状态 %2；已将其删除。该云的块存储可能没有 %4 GiB 的空间。</translation>
+    </message>
+    <message>
+        <source>waiting for it</source>
+        <translation>等待时</translation>
+    </message>
+    <message>
+        <source>Volume %1: cloud %2 has no volume type %3; it got the cloud&apos;s default type %4.</source>
+        <translation>卷 %1：云 %2 没有卷类型 %3；它使用了该云的默认类型 %4。</translation>
+    </message>
+    <message>
+        <source>deleting its temporary image</source>
+        <translation>删除其临时镜像时</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged (volume %2); the restore stopped: %3</source>
+        <translation>备份 %1 已损坏（卷 %2）；恢复已停止：%3</translation>
+    </message>
+    <message>
+        <source>Cloud %1 stored different bytes than the backup holds for volume %2 (checksum mismatch); what was restored was removed. Try again.</source>
+        <translation>云 %1 为卷 %2 存储的字节与备份中的不同（校验和不匹配）；已删除恢复出的内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Volume %1 could not be restored: %2</source>
+        <translation>无法恢复卷 %1：%2</translation>
+    </message>
+    <message>
+        <source>attaching it to server %1</source>
+        <translation>挂载到服务器 %1 时</translation>
+    </message>
+    <message>
+        <source>boot volume</source>
+        <translation>启动卷</translation>
+    </message>
+    <message>
+        <source>volume %1: %2, %3 GiB, type %4</source>
+        <translation>卷 %1：%2，%3 GiB，类型 %4</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Restored 1 volume in cloud %1 (no server).</source>
+        <translation>已在云 %1 中恢复 1 个卷（无服务器）。</translation>
+    </message>
+    <message>
+        <source>Restored %1 volumes in cloud %2 (no server).</source>
+        <translation>已在云 %2 中恢复 %1 个卷（无服务器）。</translation>
+    </message>
+    <message>
+        <source>Restored server %1 in cloud %2 (server %3, booted from volume %4).</source>
+        <translation>已在云 %2 中恢复服务器 %1（服务器 %3，从卷 %4 启动）。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Volume %1 could not be restored (%2): %3</source>
+        <translation>无法恢复卷 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>
+The half-restored server %1 is still being deleted: %2</source>
+        <translation>
+仍在删除恢复了一半的服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>
+The half-restored volume %1 (%2) could not be removed: %3</source>
+        <translation>
+无法删除恢复了一半的卷 %1（%2）：%3</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1324,13 @@ The half-restored image %1 could not be removed: %2</source>
     <message>
         <source>Volume %1 does not exist (any more).</source>
         <translation>卷 %1 不存在（或已被删除）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ShowVolumeLimitsJob</name>
+    <message>
+        <source>The block storage service sent limits without their absolute values.</source>
+        <translation>块存储服务发送的限制中没有绝对值。</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2354,18 @@ What it had created was removed.</source>
     <message>
         <source>The volumes were restored: %1.</source>
         <translation>卷已恢复：%1。</translation>
+    </message>
+    <message>
+        <source>Volume %1: ID %2, type %3</source>
+        <translation>卷 %1：ID %2，类型 %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>

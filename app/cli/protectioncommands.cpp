@@ -69,7 +69,9 @@ void restore(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Restore a backup as a new image and a new server in any saved cloud (the same or another)."));
+        "Restore a backup as a new server in any saved cloud (the same or another): its image, or for a server "
+        "that booted from a volume its root volume, and every saved volume, attached in the saved device order. "
+        "With --volumes-only only the saved volumes are restored."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
     parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The target cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("The new server's name (default: the saved one)."),
@@ -82,7 +84,15 @@ void restore(const QStringList &arguments)
     parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
     parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
                       QStringLiteral("group")});
-    parser.addOption({QStringLiteral("availability-zone"), QStringLiteral("Availability zone."), QStringLiteral("zone")});
+    parser.addOption({QStringLiteral("availability-zone"),
+                      QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes)."), QStringLiteral("zone")});
+    parser.addOption({QStringLiteral("volumes-only"),
+                      QStringLiteral("Restore only the saved volumes: no server and no image.")});
+    parser.addOption({QStringLiteral("volume-type"),
+                      QStringLiteral("Give the restored volumes of saved type SAVED the target's type TARGET; repeat "
+                                     "for several (default: the same name where the target has it, else the "
+                                     "target's default type, with a warning)."),
+                      QStringLiteral("SAVED=TARGET")});
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("restore"), arguments))
@@ -92,6 +102,23 @@ void restore(const QStringList &arguments)
         return CliCommand::finish(ExitUsage);
     }
     sv::RestoreRequest request;
+    for (const QString &mapping : parser.values(QStringLiteral("volume-type"))) {
+        const qsizetype equals = mapping.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == mapping.size() - 1) {
+            err() << "stackvault-cli restore: --volume-type wants SAVED=TARGET, got \"" << mapping << "\"\n";
+            return CliCommand::finish(ExitUsage);
+        }
+        request.volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
+    }
+    request.restoreServer = !parser.isSet(QStringLiteral("volumes-only"));
+    if (!request.restoreServer) {
+        for (const char *serverOption : {"name", "flavor", "network", "key", "security-group"}) {
+            if (parser.isSet(QLatin1String(serverOption))) {
+                err() << "stackvault-cli restore: --" << serverOption << " is for the server; --volumes-only restores no server\n";
+                return CliCommand::finish(ExitUsage);
+            }
+        }
+    }
     request.checkpointId = parser.positionalArguments().constFirst();
     request.serverName = parser.value(QStringLiteral("name"));
     request.flavor = parser.value(QStringLiteral("flavor"));

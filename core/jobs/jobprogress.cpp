@@ -29,6 +29,10 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Creating server");
     case JobStage::WaitingForServer:
         return QCoreApplication::translate("sv::JobStage", "Waiting for server");
+    case JobStage::CreatingVolume:
+        return QCoreApplication::translate("sv::JobStage", "Creating volume");
+    case JobStage::AttachingVolumes:
+        return QCoreApplication::translate("sv::JobStage", "Attaching volumes");
     case JobStage::CleaningUp:
         return QCoreApplication::translate("sv::JobStage", "Cleaning up");
     case JobStage::Done:
@@ -60,6 +64,10 @@ QString stageName(JobStage stage)
         return QStringLiteral("creating_server");
     case JobStage::WaitingForServer:
         return QStringLiteral("waiting_for_server");
+    case JobStage::CreatingVolume:
+        return QStringLiteral("creating_volume");
+    case JobStage::AttachingVolumes:
+        return QStringLiteral("attaching_volumes");
     case JobStage::CleaningUp:
         return QStringLiteral("cleaning_up");
     case JobStage::Done:

@@ -19,6 +19,8 @@ enum class JobStage {
     Uploading,
     CreatingServer,
     WaitingForServer,
+    CreatingVolume,   // a restore: a Cinder volume from the restored bytes
+    AttachingVolumes, // a restore: the data volumes onto the restored server
     CleaningUp,
     Done,
 };

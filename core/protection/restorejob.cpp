@@ -1,28 +1,38 @@
 #include "protection/restorejob.h"
 
 #include "bank/bank.h"
+#include "bank/imagereader.h"
+#include "openstack/compute/attachvolumejob.h"
 #include "openstack/compute/createserverjob.h"
 #include "openstack/compute/deleteserverjob.h"
 #include "openstack/compute/listflavorsjob.h"
 #include "openstack/compute/listkeypairsjob.h"
+#include "openstack/compute/serverstatuswaiter.h"
 #include "openstack/compute/showserverjob.h"
 #include "openstack/connection.h"
 #include "openstack/image/createimagejob.h"
 #include "openstack/image/deleteimagejob.h"
+#include "openstack/image/imagestatuswaiter.h"
 #include "openstack/image/imageuploadjob.h"
+#include "openstack/image/producerdevice.h"
 #include "openstack/image/showimagejob.h"
 #include "openstack/network/listnetworksjob.h"
 #include "openstack/session.h"
-#include "bank/imagereader.h"
-#include "openstack/compute/serverstatuswaiter.h"
-#include "openstack/image/imagestatuswaiter.h"
-#include "openstack/image/producerdevice.h"
+#include "openstack/volume/createvolumejob.h"
+#include "openstack/volume/deletevolumejob.h"
+#include "openstack/volume/listvolumetypesjob.h"
+#include "openstack/volume/showvolumelimitsjob.h"
+#include "openstack/volume/volumecreaterequest.h"
+#include "openstack/volume/volumestatuswaiter.h"
 #include "protection/protectionlog.h"
 #include "protection/resource.h"
 #include "util/crashpoint.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace sv {
 
@@ -30,7 +40,68 @@ using openstack::Error;
 
 namespace {
 constexpr qint64 GiB = qint64(1) << 30;
+// How long the cleanup waits for a server to be gone (its volumes detached) and a volume to settle.
+constexpr std::chrono::seconds CleanupWait{300};
+
+// A saved volume's keys (core/bank/FORMAT.md, "Volumes").
+namespace VolumeKey {
+constexpr auto Device = "device";
+constexpr auto BootIndex = "boot_index";
+constexpr auto SizeGb = "size_gb";
+constexpr auto VolumeType = "volume_type";
+constexpr auto Description = "description";
+constexpr auto VolumeImageMetadata = "volume_image_metadata";
+constexpr auto BootFromVolume = "boot_from_volume"; // the server resource's metadata
+} // namespace VolumeKey
+
+// Glance keeps these itself (or refuses them as properties); everything else of a saved image's
+// properties or a bootable volume's volume_image_metadata is carried onto the new image.
+const QSet<QString> &reservedImageKeys()
+{
+    static const QSet<QString> keys{
+        QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("status"), QStringLiteral("checksum"),
+        QStringLiteral("size"), QStringLiteral("virtual_size"), QStringLiteral("image_id"),
+        QStringLiteral("image_name"), QStringLiteral("container_format"), QStringLiteral("disk_format"),
+        QStringLiteral("owner"), QStringLiteral("os_hash_algo"), QStringLiteral("os_hash_value"),
+        QStringLiteral("os_hidden"), QStringLiteral("protected"), QStringLiteral("visibility"),
+        QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("direct_url"),
+        QStringLiteral("locations"), QStringLiteral("tags"), QStringLiteral("file"), QStringLiteral("schema"),
+        QStringLiteral("self"), QStringLiteral("stores"), QStringLiteral("signature_verified"),
+        QStringLiteral("min_disk"), QStringLiteral("min_ram")};
+    return keys;
 }
+
+// Glance wants custom properties as strings (min_disk and min_ram as integers).
+QJsonObject glanceProperties(QJsonObject properties)
+{
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        if (it.key() != QLatin1String(CheckpointKey::MinDisk) && it.key() != QLatin1String(CheckpointKey::MinRam)
+            && !it.value().isString())
+            it.value() = it.value().isBool() ? QJsonValue(it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                             : QJsonValue(it.value().toVariant().toString());
+    }
+    return properties;
+}
+
+// "/dev/vdb" before "/dev/vdc" before "/dev/vdaa"; no device last.
+bool deviceBefore(const QString &a, const QString &b)
+{
+    if (a.isEmpty() != b.isEmpty())
+        return b.isEmpty();
+    if (a.size() != b.size())
+        return a.size() < b.size();
+    return a < b;
+}
+
+int integer(const QJsonValue &value, int fallback)
+{
+    if (value.isDouble())
+        return value.toInt(fallback);
+    bool ok = false;
+    const int parsed = value.toString().toInt(&ok);
+    return ok ? parsed : fallback;
+}
+} // namespace
 
 RestoreJob::RestoreJob(RestoreRequest request, QObject *parent)
     : Job(tr("Restore backup %1").arg(request.checkpointId.left(8)), parent)
@@ -46,15 +117,21 @@ template<typename T> T *RestoreJob::track(T *apiJob)
     return apiJob;
 }
 
+QString RestoreJob::cloudName() const
+{
+    return m_request.session->profile().name;
+}
+
 void RestoreJob::onCancel()
 {
     if (m_reader)
         m_reader->cancel();
     if (m_waiter)
         m_waiter->abort();
-    // POST /servers in flight is let through: its handler sees the cancel and deletes the server.
+    // A create request in flight is let through: its handler sees the cancel and deletes what it made.
     if (m_current && !qobject_cast<openstack::CreateServerJob *>(m_current.data())
-        && !qobject_cast<openstack::CreateImageJob *>(m_current.data()))
+        && !qobject_cast<openstack::CreateImageJob *>(m_current.data())
+        && !qobject_cast<openstack::CreateVolumeJob *>(m_current.data()))
         m_current->abort();
 }
 
@@ -77,14 +154,66 @@ void RestoreJob::run()
                        m_index.errorMessage);
     m_serverResource = m_index.server();
     for (const ProtectedResource &resource : std::as_const(m_index.resources)) {
-        if (resource.image && resource.type == QLatin1String("OS::Glance::Image"))
+        if (resource.image && resource.type == QLatin1String(ImageResourceType))
             m_imageResource = &resource;
     }
-    if (!m_serverResource || !m_imageResource)
-        return abandon(tr("Backup %1 holds no server image to restore.").arg(m_request.checkpointId));
+    if (!readVolumes())
+        return;
     m_saved = CheckpointDetails::fromIndex(m_index);
+    if (!m_request.restoreServer) {
+        if (m_volumes.isEmpty())
+            return abandon(tr("Backup %1 holds no volumes to restore.").arg(m_request.checkpointId));
+        m_bootVolume = -1; // no server boots from it
+        return checkVolumeTypes();
+    }
+    if (m_serverResource
+        && m_serverResource->metadata.value(QLatin1String(VolumeKey::BootFromVolume)).toBool() && m_bootVolume < 0)
+        return abandon(tr("Backup %1 holds no boot volume of server %2, so the server cannot be restored. Restore "
+                          "only its volumes.")
+                           .arg(m_request.checkpointId, m_serverResource->name));
+    if (!m_serverResource || (!m_imageResource && !bootsFromVolume()))
+        return abandon(tr("Backup %1 holds no server image to restore.").arg(m_request.checkpointId));
     m_newServerName = m_request.serverName.isEmpty() ? m_saved.serverName : m_request.serverName;
     checkFlavor();
+}
+
+// The saved volumes, the boot volume first and the others in their saved device order.
+bool RestoreJob::readVolumes()
+{
+    for (const ProtectedResource &resource : std::as_const(m_index.resources)) {
+        if (resource.type != QLatin1String(VolumeResourceType))
+            continue;
+        VolumeRestore volume;
+        volume.saved = &resource;
+        volume.label = resource.name.isEmpty() ? resource.id : resource.name;
+        if (!resource.image) {
+            abandon(tr("Backup %1 lists volume %2 without its data; it cannot be restored.")
+                        .arg(m_request.checkpointId, volume.label));
+            return false;
+        }
+        const QJsonObject &meta = resource.metadata;
+        volume.device = resource.extraInfo.value(QLatin1String(VolumeKey::Device)).toString(
+            meta.value(QLatin1String(VolumeKey::Device)).toString());
+        volume.bootIndex = integer(resource.extraInfo.value(QLatin1String(VolumeKey::BootIndex)),
+                                   integer(meta.value(QLatin1String(VolumeKey::BootIndex)), -1));
+        // Cinder refuses an image larger than the volume: at least the saved size and the saved bytes.
+        const qint64 bytesGb = (resource.image->size + GiB - 1) / GiB;
+        volume.sizeGb = int(std::max<qint64>({1, integer(meta.value(QLatin1String(VolumeKey::SizeGb)), 0), bytesGb}));
+        volume.savedType = meta.value(QLatin1String(VolumeKey::VolumeType)).toString();
+        m_volumes.append(volume);
+    }
+    std::stable_sort(m_volumes.begin(), m_volumes.end(), [](const VolumeRestore &a, const VolumeRestore &b) {
+        if ((a.bootIndex == 0) != (b.bootIndex == 0))
+            return a.bootIndex == 0;
+        return deviceBefore(a.device, b.device);
+    });
+    if (!m_volumes.isEmpty() && m_volumes.constFirst().bootIndex == 0)
+        m_bootVolume = 0;
+    for (const VolumeRestore &volume : std::as_const(m_volumes))
+        m_uploadTotal += volume.saved->image->size;
+    if (m_imageResource && m_bootVolume < 0 && m_request.restoreServer)
+        m_uploadTotal += m_imageResource->image->size;
+    return true;
 }
 
 void RestoreJob::checkFlavor()
@@ -95,7 +224,7 @@ void RestoreJob::checkFlavor()
             return abandon(tr("Cancelled."));
         if (error)
             return abandon(error);
-        const QString cloud = m_request.session->profile().name;
+        const QString cloud = cloudName();
         const QList<openstack::Flavor> &flavors = job->flavors();
         const auto find = [&flavors](const QString &idOrName) -> const openstack::Flavor * {
             for (const auto &flavor : flavors) {
@@ -119,20 +248,28 @@ void RestoreJob::checkFlavor()
                                    .arg(cloud, m_saved.flavorName));
         }
         m_flavor = *flavor;
-        const qint64 minDisk = m_saved.minDiskGiB;
-        const qint64 minRam = m_saved.minRamMiB;
-        const qint64 imageSize = m_imageResource->image->size;
-        if (m_flavor.disk > 0 && m_flavor.disk < minDisk)
-            return abandon(tr("Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose a "
-                              "larger flavor.")
-                               .arg(m_flavor.name)
-                               .arg(m_flavor.disk)
-                               .arg(minDisk));
-        if (m_flavor.disk > 0 && qint64(m_flavor.disk) * GiB < imageSize)
-            return abandon(tr("Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger flavor.")
-                               .arg(m_flavor.name)
-                               .arg(m_flavor.disk)
-                               .arg(imageSize));
+        // A server booted from a volume has no root disk of the flavor's size; its memory needs come with
+        // the boot volume's image metadata.
+        const qint64 minRam = bootsFromVolume()
+            ? integer(m_volumes.at(m_bootVolume).saved->metadata.value(QLatin1String(VolumeKey::VolumeImageMetadata))
+                          .toObject().value(QLatin1String(CheckpointKey::MinRam)), 0)
+            : m_saved.minRamMiB;
+        if (!bootsFromVolume()) {
+            const qint64 minDisk = m_saved.minDiskGiB;
+            const qint64 imageSize = m_imageResource->image->size;
+            if (m_flavor.disk > 0 && m_flavor.disk < minDisk)
+                return abandon(tr("Flavor %1 has a %2 GiB disk, but the image needs at least %3 GiB (min_disk). Choose "
+                                  "a larger flavor.")
+                                   .arg(m_flavor.name)
+                                   .arg(m_flavor.disk)
+                                   .arg(minDisk));
+            if (m_flavor.disk > 0 && qint64(m_flavor.disk) * GiB < imageSize)
+                return abandon(tr("Flavor %1 has a %2 GiB disk, smaller than the %3-byte image. Choose a larger "
+                                  "flavor.")
+                                   .arg(m_flavor.name)
+                                   .arg(m_flavor.disk)
+                                   .arg(imageSize));
+        }
         if (m_flavor.ram > 0 && m_flavor.ram < minRam)
             return abandon(tr("Flavor %1 has %2 MiB of memory, but the image needs at least %3 MiB (min_ram). Choose "
                               "a larger flavor.")
@@ -161,7 +298,7 @@ void RestoreJob::checkKeyPair()
         const bool found = std::any_of(keys.begin(), keys.end(), [&](const auto &key) { return key.name == keyName; });
         if (!found)
             return abandon(tr("Cloud %1 has no key pair %2. Import the key there, or choose another key pair.")
-                               .arg(m_request.session->profile().name, keyName));
+                               .arg(cloudName(), keyName));
         m_request.keyName = keyName;
         resolveNetworks();
     });
@@ -173,7 +310,7 @@ void RestoreJob::resolveNetworks()
     const QStringList wanted = m_request.networks.isEmpty() ? m_saved.networkNames : m_request.networks;
     if (wanted.isEmpty() || wanted == QStringList{QStringLiteral("auto")} || wanted == QStringList{QStringLiteral("none")}) {
         m_networkIds = wanted;
-        return createImage();
+        return checkVolumeTypes();
     }
     auto *job = track(new openstack::ListNetworksJob(m_connection, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
@@ -195,50 +332,273 @@ void RestoreJob::resolveNetworks()
         }
         if (!missing.isEmpty())
             return abandon(tr("Cloud %1 has no network named %2. Choose the networks for the restored server.")
-                               .arg(m_request.session->profile().name, missing.join(QStringLiteral(", "))));
-        createImage();
+                               .arg(cloudName(), missing.join(QStringLiteral(", "))));
+        checkVolumeTypes();
     });
     job->start();
 }
 
-void RestoreJob::createImage()
+// Each volume's type in the target: the mapped one (which must exist there), else the saved name when
+// the target has it, else the target's default type (the result warns).
+void RestoreJob::checkVolumeTypes()
 {
-    setStage(JobStage::CreatingImage);
-    QJsonObject properties = m_imageResource->metadata.value(QLatin1String(CheckpointKey::Properties)).toObject();
-    properties.insert(QStringLiteral("name"), QStringLiteral("%1-restored-%2").arg(m_newServerName, m_index.id.left(8)));
-    properties.insert(QStringLiteral("disk_format"), m_imageResource->image->diskFormat);
-    properties.insert(QStringLiteral("container_format"), m_imageResource->image->containerFormat);
-    properties.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
-    properties.insert(QStringLiteral("stackvault_restore_job"), m_tag);
-    // Glance wants custom properties as strings.
-    for (auto it = properties.begin(); it != properties.end(); ++it) {
-        if (it.key() != QLatin1String(CheckpointKey::MinDisk) && it.key() != QLatin1String(CheckpointKey::MinRam)
-            && !it.value().isString())
-            it.value() = it.value().isBool() ? QJsonValue(it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                             : QJsonValue(it.value().toVariant().toString());
+    QSet<QString> savedTypes;
+    for (const VolumeRestore &volume : std::as_const(m_volumes))
+        savedTypes.insert(volume.savedType);
+    for (auto it = m_request.volumeTypes.constBegin(); it != m_request.volumeTypes.constEnd(); ++it) {
+        if (!savedTypes.contains(it.key()))
+            return abandon(tr("Backup %1 has no volume of type %2, so the type mapping %2=%3 does not apply.")
+                               .arg(m_request.checkpointId, it.key(), it.value()));
     }
-    journal(JournalEntry::RestoreImage, {}, {});
-    auto *job = track(new openstack::CreateImageJob(m_connection, properties, this));
+    savedTypes.remove(QString());
+    if (savedTypes.isEmpty())
+        return checkVolumeQuota();
+    auto *job = track(new openstack::ListVolumeTypesJob(m_connection, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (!error) {
-            m_imageId = job->image().id;
-            crashPoint("restore-after-create-image");
-            journal(JournalEntry::RestoreImage, m_imageId, {});
-            unjournal(JournalEntry::RestoreImage, {}, {});
-        }
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
             return abandon(error);
-        uploadImage();
+        QStringList names;
+        QSet<QString> known;
+        for (const auto &type : job->types()) {
+            names.append(type.name);
+            known.insert(type.name);
+            known.insert(type.id);
+        }
+        for (VolumeRestore &volume : m_volumes) {
+            if (volume.savedType.isEmpty())
+                continue;
+            const auto mapped = m_request.volumeTypes.constFind(volume.savedType);
+            if (mapped != m_request.volumeTypes.constEnd()) {
+                if (!known.contains(mapped.value()))
+                    return abandon(tr("Cloud %1 has no volume type %2 (chosen for volume %3 of type %4). Its types: "
+                                      "%5.")
+                                       .arg(cloudName(), mapped.value(), volume.label, volume.savedType,
+                                            names.join(QStringLiteral(", "))));
+                volume.type = mapped.value();
+            } else if (known.contains(volume.savedType)) {
+                volume.type = volume.savedType;
+            } else {
+                volume.defaultedType = true;
+            }
+        }
+        checkVolumeQuota();
     });
     job->start();
 }
 
-void RestoreJob::uploadImage()
+// Before anything is made: do the volumes fit in the project's block-storage quota? Where the limits
+// cannot be read (an old policy, no such API), Cinder's 413 on the create still says it.
+void RestoreJob::checkVolumeQuota()
 {
-    const ImageRecord &record = *m_imageResource->image;
-    setStage(JobStage::Uploading, record.size);
+    if (m_volumes.isEmpty())
+        return restoreNextVolume();
+    auto *job = track(new openstack::ShowVolumeLimitsJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error) {
+            qCInfo(lcProtection) << "volume limits not readable, not checked before the restore:" << error.toLogString();
+            return restoreNextVolume();
+        }
+        const openstack::VolumeLimits &limits = job->limits();
+        int before = 0; // GiB of the volumes restored before this one
+        for (int i = 0; i < m_volumes.size(); ++i) {
+            const VolumeRestore &volume = m_volumes.at(i);
+            if (limits.maxVolumes >= 0 && limits.usedVolumes + i + 1 > limits.maxVolumes)
+                return abandon(tr("Cloud %1 has no room for volume %2: the project may have %3 volumes, it has %4, "
+                                  "and this restore makes %5 before it. Delete volumes there or ask for a larger "
+                                  "quota.")
+                                   .arg(cloudName(), volume.label)
+                                   .arg(limits.maxVolumes)
+                                   .arg(limits.usedVolumes)
+                                   .arg(i));
+            if (limits.maxGigabytes >= 0 && limits.usedGigabytes + before + volume.sizeGb > limits.maxGigabytes)
+                return abandon(tr("Cloud %1 has no room for volume %2 (%3 GiB): the project's volume quota is %4 "
+                                  "GiB, %5 GiB are in use, and this restore makes %6 GiB before it. Free volume "
+                                  "space there or ask for a larger quota.")
+                                   .arg(cloudName(), volume.label)
+                                   .arg(volume.sizeGb)
+                                   .arg(limits.maxGigabytes)
+                                   .arg(limits.usedGigabytes)
+                                   .arg(before));
+            before += volume.sizeGb;
+        }
+        restoreNextVolume();
+    });
+    job->start();
+}
+
+void RestoreJob::restoreNextVolume()
+{
+    if (m_nextVolume >= m_volumes.size())
+        return restoreServerPart();
+    const int index = m_nextVolume;
+    const VolumeRestore &volume = m_volumes.at(index);
+    const QJsonObject &meta = volume.saved->metadata;
+    // A bootable volume's image metadata (hw_disk_bus, hw_firmware_type, ...) rides on the temporary
+    // image: Cinder copies an image's properties into the new volume's volume_image_metadata.
+    QJsonObject properties;
+    const QJsonObject imageMetadata = meta.value(QLatin1String(VolumeKey::VolumeImageMetadata)).toObject();
+    for (auto it = imageMetadata.constBegin(); it != imageMetadata.constEnd(); ++it) {
+        if (!reservedImageKeys().contains(it.key()) && !it.key().startsWith(QLatin1String("stackvault_")))
+            properties.insert(it.key(), it.value());
+    }
+    properties.insert(QStringLiteral("name"),
+                      QStringLiteral("stackvault-restore-%1-%2").arg(m_tag.left(8), volume.label));
+    const ImageRecord &record = *volume.saved->image;
+    properties.insert(QStringLiteral("disk_format"),
+                      record.diskFormat.isEmpty() ? QStringLiteral("raw") : record.diskFormat);
+    properties.insert(QStringLiteral("container_format"),
+                      record.containerFormat.isEmpty() ? QStringLiteral("bare") : record.containerFormat);
+    uploadImage(record, properties, &m_volumes[index].imageId, volume.label, [this, index] { createVolume(index); });
+}
+
+void RestoreJob::createVolume(int index)
+{
+    setStage(JobStage::CreatingVolume);
+    VolumeRestore &volume = m_volumes[index];
+    const QJsonObject &meta = volume.saved->metadata;
+    openstack::VolumeCreateRequest create;
+    create.name = volume.saved->name;
+    create.description = meta.value(QLatin1String(VolumeKey::Description)).toString();
+    create.volumeType = volume.type;
+    // The server's zone is Nova's; Cinder's zones are often named differently. A zone is asked for only
+    // when restoring volumes alone, or when the saved zones are wanted.
+    if (!m_request.restoreServer && !m_request.availabilityZone.isEmpty())
+        create.availabilityZone = m_request.availabilityZone;
+    else if (m_request.useSavedAvailabilityZone)
+        create.availabilityZone = meta.value(QLatin1String(CheckpointKey::AvailabilityZone)).toString();
+    create.imageId = volume.imageId;
+    create.sizeGb = volume.sizeGb;
+    create.metadata = QJsonObject{{QStringLiteral("stackvault_restore_job"), m_tag},
+                                  {QStringLiteral("stackvault_restored_from"), m_index.id}};
+    journal(JournalEntry::RestoreVolume, {}, {});
+    auto *job = track(new openstack::CreateVolumeJob(m_connection, create, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, index](const Error &error) {
+        VolumeRestore &made = m_volumes[index];
+        if (!error) {
+            made.volumeId = job->volume().id;
+            crashPoint("restore-after-create-volume");
+            journal(JournalEntry::RestoreVolume, {}, {}, made.volumeId);
+            unjournal(JournalEntry::RestoreVolume, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreVolume, {}, {}); // the service answered: nothing was made
+        }
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error.httpStatus == 413)
+            return abandon(tr("Cloud %1 refused to create volume %2 (%3 GiB): the project is over its volume quota. "
+                              "Free volume space there or ask for a larger quota.")
+                               .arg(cloudName(), made.label)
+                               .arg(made.sizeGb),
+                           error.serviceMessage);
+        if (error)
+            return abandonVolume(made, tr("creating it"), error);
+        waitForVolume(index);
+    });
+    job->start();
+}
+
+void RestoreJob::waitForVolume(int index)
+{
+    auto *waiter = new openstack::VolumeStatusWaiter(m_connection, m_volumes.at(index).volumeId,
+                                                     m_request.volumeCreateTimeout, this);
+    waiter->setVolumeName(m_volumes.at(index).label);
+    waiter->setPollInterval(m_request.poll);
+    m_waiter = waiter;
+    connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        VolumeRestore &volume = m_volumes[index];
+        if (error.kind == Error::Kind::WaitFailed)
+            return abandon(tr("The restored volume %1 went into status %2 in cloud %3; it was removed. The cloud's "
+                              "block storage may lack space for %4 GiB.")
+                               .arg(volume.label, waiter->volume().status, cloudName())
+                               .arg(volume.sizeGb),
+                           error.message);
+        if (error)
+            return abandonVolume(volume, tr("waiting for it"), error);
+        volume.actualType = waiter->volume().volumeType;
+        if (volume.defaultedType)
+            m_warnings.append(tr("Volume %1: cloud %2 has no volume type %3; it got the cloud's default type %4.")
+                                  .arg(volume.label, cloudName(), volume.savedType, volume.actualType));
+        deleteTemporaryImage(index);
+    });
+    waiter->start();
+}
+
+void RestoreJob::deleteTemporaryImage(int index)
+{
+    const QString imageId = m_volumes.at(index).imageId;
+    auto *job = track(new openstack::DeleteImageJob(m_connection, imageId, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, index, imageId](const Error &error) {
+        if (!error) {
+            unjournal(JournalEntry::RestoreImage, imageId, {});
+            m_volumes[index].imageId.clear();
+        }
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandonVolume(m_volumes.at(index), tr("deleting its temporary image"), error);
+        ++m_nextVolume;
+        restoreNextVolume();
+    });
+    job->start();
+}
+
+void RestoreJob::restoreServerPart()
+{
+    m_nextVolume = 0;
+    if (!m_request.restoreServer)
+        return succeed();
+    if (bootsFromVolume())
+        return createServer();
+    createImage();
+}
+
+void RestoreJob::createImage()
+{
+    QJsonObject properties = m_imageResource->metadata.value(QLatin1String(CheckpointKey::Properties)).toObject();
+    properties.insert(QStringLiteral("name"), QStringLiteral("%1-restored-%2").arg(m_newServerName, m_index.id.left(8)));
+    properties.insert(QStringLiteral("disk_format"), m_imageResource->image->diskFormat);
+    properties.insert(QStringLiteral("container_format"), m_imageResource->image->containerFormat);
+    uploadImage(*m_imageResource->image, properties, &m_imageId, {}, [this] { createServer(); });
+}
+
+void RestoreJob::uploadImage(const ImageRecord &record, QJsonObject properties, QString *imageId, const QString &what,
+                             const std::function<void()> &next)
+{
+    m_upload = Upload{&record, imageId, what, next};
+    setStage(JobStage::CreatingImage);
+    properties.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
+    properties.insert(QStringLiteral("stackvault_restore_job"), m_tag);
+    journal(JournalEntry::RestoreImage, {}, {});
+    auto *job = track(new openstack::CreateImageJob(m_connection, glanceProperties(properties), this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+        if (!error) {
+            *m_upload.imageId = job->image().id;
+            crashPoint("restore-after-create-image");
+            journal(JournalEntry::RestoreImage, *m_upload.imageId, {});
+            unjournal(JournalEntry::RestoreImage, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreImage, {}, {}); // the service answered: nothing was made
+        }
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandonUpload(error);
+        streamImage();
+    });
+    job->start();
+}
+
+void RestoreJob::streamImage()
+{
+    const ImageRecord &record = *m_upload.record;
+    setStage(JobStage::Uploading, m_uploadTotal);
+    setBytesDone(m_uploadDone);
     // Chunks are read, decompressed and SHA-256-checked ahead on the reader's threads; the upload
     // pulls them in order, so memory stays at a few chunks whatever the image size.
     m_reader = std::make_shared<ImageReader>(m_request.bank.get(), record);
@@ -250,15 +610,19 @@ void RestoreJob::uploadImage()
         },
         record.size, this);
     device->open(QIODevice::ReadOnly);
-    auto *job = track(new openstack::ImageUploadJob(m_connection, m_imageId, device, record.size, this));
-    connect(job, &openstack::ImageUploadJob::progress, this, [this](qint64 sent, qint64) { setBytesDone(sent); });
+    auto *job = track(new openstack::ImageUploadJob(m_connection, *m_upload.imageId, device, record.size, this));
+    connect(job, &openstack::ImageUploadJob::progress, this, [this](qint64 sent, qint64) { setBytesDone(m_uploadDone + sent); });
     connect(job, &openstack::ApiJob::finished, this, [this](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (m_reader->error().isError())
-            return abandon(tr("Backup %1 is damaged; the restore stopped: %2").arg(m_index.id, m_reader->error().message));
+            return abandon(m_upload.what.isEmpty()
+                               ? tr("Backup %1 is damaged; the restore stopped: %2").arg(m_index.id, m_reader->error().message)
+                               : tr("Backup %1 is damaged (volume %2); the restore stopped: %3")
+                                     .arg(m_index.id, m_upload.what, m_reader->error().message));
         if (error)
-            return abandon(error);
+            return abandonUpload(error);
+        m_uploadDone += m_upload.record->size;
         setStage(JobStage::Verifying);
         waitForImage();
     });
@@ -268,32 +632,46 @@ void RestoreJob::uploadImage()
 void RestoreJob::waitForImage()
 {
     crashPoint("restore-waiting-image");
-    auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_imageId, m_request.imageActiveTimeout, this);
+    auto *waiter = new openstack::ImageStatusWaiter(m_connection, *m_upload.imageId, m_request.imageActiveTimeout, this);
     waiter->setPollInterval(m_request.poll);
     m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
-            return abandon(error);
+            return abandonUpload(error);
         // What the cloud computed over what it received must equal what was backed up.
         const auto image = waiter->image();
-        const ImageRecord &record = *m_imageResource->image;
+        const ImageRecord &record = *m_upload.record;
         // A backup from a Glance with sha512 holds no md5 (BackupJob skips it): compare what both have.
         if ((!image.checksum.isEmpty() && !record.md5.isEmpty() && image.checksum != QString::fromLatin1(record.md5))
             || (image.osHashAlgo == QLatin1String("sha512") && image.osHashValue != QString::fromLatin1(record.sha512))
-            || (image.size >= 0 && image.size != record.size))
-            return abandon(tr("Cloud %1 stored different bytes than the backup holds (checksum mismatch); the "
-                              "restored image was removed. Try again.")
-                               .arg(m_request.session->profile().name),
-                           tr("expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6")
-                               .arg(QString::fromLatin1(record.md5), QString::fromLatin1(record.sha512))
-                               .arg(record.size)
-                               .arg(image.checksum, image.osHashValue)
-                               .arg(image.size));
-        createServer();
+            || (image.size >= 0 && image.size != record.size)) {
+            const QString expected = tr("expected md5 %1 sha512 %2 size %3; got md5 %4 sha512 %5 size %6")
+                                         .arg(QString::fromLatin1(record.md5), QString::fromLatin1(record.sha512))
+                                         .arg(record.size)
+                                         .arg(image.checksum, image.osHashValue)
+                                         .arg(image.size);
+            return abandon(m_upload.what.isEmpty()
+                               ? tr("Cloud %1 stored different bytes than the backup holds (checksum mismatch); the "
+                                    "restored image was removed. Try again.")
+                                     .arg(cloudName())
+                               : tr("Cloud %1 stored different bytes than the backup holds for volume %2 (checksum "
+                                    "mismatch); what was restored was removed. Try again.")
+                                     .arg(cloudName(), m_upload.what),
+                           expected);
+        }
+        m_upload.next();
     });
     waiter->start();
+}
+
+// The failure of a volume's temporary image names the volume.
+void RestoreJob::abandonUpload(const Error &error)
+{
+    if (m_upload.what.isEmpty())
+        return abandon(error);
+    abandon(tr("Volume %1 could not be restored: %2").arg(m_upload.what, error.message), error.serviceMessage);
 }
 
 void RestoreJob::createServer()
@@ -302,7 +680,18 @@ void RestoreJob::createServer()
     openstack::ServerCreateRequest create;
     create.name = m_newServerName;
     create.flavorRef = m_flavor.id;
-    create.imageRef = m_imageId;
+    if (bootsFromVolume()) {
+        // Boots from the restored root volume; the restore deletes it itself if the boot fails.
+        openstack::ServerCreateRequest::BlockDevice root;
+        root.uuid = m_volumes.at(m_bootVolume).volumeId;
+        root.sourceType = QStringLiteral("volume");
+        root.destinationType = QStringLiteral("volume");
+        root.bootIndex = 0;
+        root.deleteOnTermination = false;
+        create.blockDevices.append(root);
+    } else {
+        create.imageRef = m_imageId;
+    }
     if (m_networkIds == QStringList{QStringLiteral("none")}) {
         create.networkMode = openstack::ServerCreateRequest::NetworkMode::None;
     } else if (m_networkIds.isEmpty() || m_networkIds == QStringList{QStringLiteral("auto")}) {
@@ -332,6 +721,8 @@ void RestoreJob::createServer()
             crashPoint("restore-after-create-server");
             journal(JournalEntry::RestoreServer, {}, m_serverId);
             unjournal(JournalEntry::RestoreServer, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestoreServer, {}, {}); // the service answered: nothing was made
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
@@ -357,27 +748,112 @@ void RestoreJob::waitForServer()
         if (error.kind == Error::Kind::WaitFailed)
             return abandon(tr("The restored server %1 went into status %2 in cloud %3; it was removed. The cloud's "
                               "scheduler may lack capacity for flavor %4.")
-                               .arg(m_newServerName, server.status, m_request.session->profile().name, m_flavor.name),
+                               .arg(m_newServerName, server.status, cloudName(), m_flavor.name),
                            server.raw.value(QLatin1String("fault")).toObject().value(QLatin1String("message")).toString());
         if (error)
             return abandon(error);
-        m_success = JobResult{JobOutcome::Succeeded,
-                              tr("Restored server %1 in cloud %2 (server %3, image %4).")
-                                  .arg(server.name, m_request.session->profile().name, m_serverId, m_imageId),
-                              {},
-                              {{QStringLiteral("checkpoint_id"), m_index.id},
-                               {QStringLiteral("server_id"), m_serverId},
-                               {QStringLiteral("server_name"), server.name},
-                               {QStringLiteral("image_id"), m_imageId},
-                               {QStringLiteral("cloud"), m_request.session->profile().name}}};
-        done();
+        m_newServerName = server.name;
+        attachNextVolume();
     });
     waiter->start();
+}
+
+// The data volumes one after the other in their saved device order, each waited for until in-use, so
+// that the guest sees them in the order it had them.
+void RestoreJob::attachNextVolume()
+{
+    if (m_nextVolume == m_bootVolume)
+        ++m_nextVolume;
+    if (m_nextVolume >= m_volumes.size())
+        return succeed();
+    setStage(JobStage::AttachingVolumes);
+    const int index = m_nextVolume;
+    auto *job = track(new openstack::AttachVolumeJob(m_connection, m_serverId, m_volumes.at(index).volumeId, {}, this));
+    job->setNames(m_newServerName, m_volumes.at(index).label);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, index](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandonVolume(m_volumes.at(index), tr("attaching it to server %1").arg(m_newServerName), error);
+        m_volumes[index].attachedDevice = job->attachment().device;
+        auto *waiter = new openstack::VolumeStatusWaiter(m_connection, m_volumes.at(index).volumeId,
+                                                         m_request.volumeCreateTimeout, this);
+        waiter->setTargetStatus(QStringLiteral("in-use"));
+        waiter->setVolumeName(m_volumes.at(index).label);
+        waiter->setPollInterval(m_request.poll);
+        m_waiter = waiter;
+        connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &waitError) {
+            if (isCancelled())
+                return abandon(tr("Cancelled."));
+            if (waitError)
+                return abandonVolume(m_volumes.at(index), tr("attaching it to server %1").arg(m_newServerName), waitError);
+            for (const auto &attachment : waiter->volume().attachments) {
+                if (attachment.serverId == m_serverId && !attachment.device.isEmpty())
+                    m_volumes[index].attachedDevice = attachment.device;
+            }
+            ++m_nextVolume;
+            attachNextVolume();
+        });
+        waiter->start();
+    });
+    job->start();
+}
+
+void RestoreJob::succeed()
+{
+    const QString cloud = cloudName();
+    QVariantList volumes;
+    QStringList lines;
+    for (int i = 0; i < m_volumes.size(); ++i) {
+        const VolumeRestore &volume = m_volumes.at(i);
+        const QString device = i == m_bootVolume ? tr("boot volume") : volume.attachedDevice;
+        const QString line = tr("volume %1: %2, %3 GiB, type %4").arg(volume.label, volume.volumeId).arg(volume.sizeGb).arg(volume.actualType);
+        lines.append(QStringLiteral("  ") + (device.isEmpty() ? line : tr("%1, %2").arg(line, device)));
+        volumes.append(QVariantMap{{QStringLiteral("name"), volume.saved->name},
+                                   {QStringLiteral("saved_id"), volume.saved->id},
+                                   {QStringLiteral("id"), volume.volumeId},
+                                   {QStringLiteral("size_gb"), volume.sizeGb},
+                                   {QStringLiteral("saved_volume_type"), volume.savedType},
+                                   {QStringLiteral("volume_type"), volume.actualType},
+                                   {QStringLiteral("saved_device"), volume.device},
+                                   {QStringLiteral("device"), volume.attachedDevice},
+                                   {QStringLiteral("boot_index"), volume.bootIndex}});
+    }
+    QVariantMap data{{QStringLiteral("checkpoint_id"), m_index.id},
+                     {QStringLiteral("cloud"), cloud},
+                     {QStringLiteral("volumes"), volumes},
+                     {QStringLiteral("warnings"), QVariant(m_warnings)}};
+    QString message;
+    if (!m_request.restoreServer) {
+        message = m_volumes.size() == 1 ? tr("Restored 1 volume in cloud %1 (no server).").arg(cloud)
+                                        : tr("Restored %1 volumes in cloud %2 (no server).").arg(m_volumes.size()).arg(cloud);
+    } else {
+        data.insert(QStringLiteral("server_id"), m_serverId);
+        data.insert(QStringLiteral("server_name"), m_newServerName);
+        if (bootsFromVolume()) {
+            message = tr("Restored server %1 in cloud %2 (server %3, booted from volume %4).")
+                          .arg(m_newServerName, cloud, m_serverId, m_volumes.at(m_bootVolume).volumeId);
+        } else {
+            data.insert(QStringLiteral("image_id"), m_imageId);
+            message = tr("Restored server %1 in cloud %2 (server %3, image %4).").arg(m_newServerName, cloud, m_serverId, m_imageId);
+        }
+    }
+    for (const QString &line : std::as_const(lines))
+        message += QLatin1Char('\n') + line;
+    for (const QString &warning : std::as_const(m_warnings))
+        message += QLatin1Char('\n') + tr("Warning: %1").arg(warning);
+    m_success = JobResult{JobOutcome::Succeeded, message, {}, data};
+    done();
 }
 
 void RestoreJob::abandon(const Error &error)
 {
     abandon(error.message, error.serviceMessage);
+}
+
+void RestoreJob::abandonVolume(const VolumeRestore &volume, const QString &step, const Error &error)
+{
+    abandon(tr("Volume %1 could not be restored (%2): %3").arg(volume.label, step, error.message), error.serviceMessage);
 }
 
 void RestoreJob::abandon(const QString &message, const QString &details)
@@ -387,36 +863,62 @@ void RestoreJob::abandon(const QString &message, const QString &details)
     m_failure = isCancelled() ? tr("Cancelled.") : message;
     m_failureDetails = details;
     qCInfo(lcProtection) << "restore of" << m_request.checkpointId << "stopped:" << m_failure;
+    m_current = nullptr;
+    m_waiter = nullptr;
+    const bool made = !m_serverId.isEmpty() || !m_imageId.isEmpty()
+        || std::any_of(m_volumes.cbegin(), m_volumes.cend(),
+                       [](const VolumeRestore &v) { return !v.volumeId.isEmpty() || !v.imageId.isEmpty(); });
+    if (made)
+        setStage(JobStage::CleaningUp);
     removeHalfMade();
 }
 
-// A failed restore leaves nothing behind: the server first (it uses the image), then the image.
+// A failed restore leaves nothing behind: the server first (it uses the image and the volumes), then
+// the volumes once they settled (Cinder deletes neither an attached nor a creating volume), then the
+// images (a volume may still be reading from its temporary image until then).
 void RestoreJob::removeHalfMade()
 {
-    m_current = nullptr;
-    m_waiter = nullptr;
-    if (!m_serverId.isEmpty() || !m_imageId.isEmpty())
-        setStage(JobStage::CleaningUp);
     if (!m_serverId.isEmpty()) {
         auto *job = new openstack::DeleteServerJob(m_connection, m_serverId, this);
         connect(job, &openstack::ApiJob::finished, this, [this](const Error &error) {
-            if (error)
+            if (error) {
                 m_failureDetails += tr("\nThe half-restored server %1 could not be removed: %2").arg(m_serverId, error.message);
-            else
-                unjournal(JournalEntry::RestoreServer, {}, m_serverId);
-            m_serverId.clear();
-            removeHalfMade();
+                m_serverId.clear();
+                return removeHalfMade();
+            }
+            // Its volumes are detached when the server is gone.
+            auto *waiter = new openstack::ServerStatusWaiter(m_connection, m_serverId, {}, CleanupWait, this);
+            waiter->setWaitForDeletion(true);
+            waiter->setPollInterval(m_request.poll);
+            connect(waiter, &openstack::StatusWaiter::finished, this, [this](const Error &waitError) {
+                if (waitError)
+                    m_failureDetails += tr("\nThe half-restored server %1 is still being deleted: %2").arg(m_serverId, waitError.message);
+                else
+                    unjournal(JournalEntry::RestoreServer, {}, m_serverId);
+                m_serverId.clear();
+                removeHalfMade();
+            });
+            waiter->start();
         });
         return job->start();
     }
-    if (!m_imageId.isEmpty()) {
-        auto *job = new openstack::DeleteImageJob(m_connection, m_imageId, this);
-        connect(job, &openstack::ApiJob::finished, this, [this](const Error &error) {
+    for (int i = 0; i < m_volumes.size(); ++i) {
+        if (!m_volumes.at(i).volumeId.isEmpty())
+            return removeVolume(i);
+    }
+    QString *image = &m_imageId;
+    for (VolumeRestore &volume : m_volumes) {
+        if (!volume.imageId.isEmpty())
+            image = &volume.imageId;
+    }
+    if (!image->isEmpty()) {
+        auto *job = new openstack::DeleteImageJob(m_connection, *image, this);
+        connect(job, &openstack::ApiJob::finished, this, [this, image](const Error &error) {
             if (error)
-                m_failureDetails += tr("\nThe half-restored image %1 could not be removed: %2").arg(m_imageId, error.message);
+                m_failureDetails += tr("\nThe half-restored image %1 could not be removed: %2").arg(*image, error.message);
             else
-                unjournal(JournalEntry::RestoreImage, m_imageId, {});
-            m_imageId.clear();
+                unjournal(JournalEntry::RestoreImage, *image, {});
+            image->clear();
             removeHalfMade();
         });
         return job->start();
@@ -424,41 +926,70 @@ void RestoreJob::removeHalfMade()
     done();
 }
 
-JournalEntry RestoreJob::journalEntry(const QString &kind, const QString &imageId, const QString &serverId) const
+void RestoreJob::removeVolume(int index)
+{
+    const QString volumeId = m_volumes.at(index).volumeId;
+    const auto remove = [this, index, volumeId] {
+        auto *job = new openstack::DeleteVolumeJob(m_connection, volumeId, this);
+        connect(job, &openstack::ApiJob::finished, this, [this, index, volumeId](const Error &error) {
+            if (error)
+                m_failureDetails += tr("\nThe half-restored volume %1 (%2) could not be removed: %3")
+                                        .arg(m_volumes.at(index).label, volumeId, error.message);
+            else
+                unjournal(JournalEntry::RestoreVolume, {}, {}, volumeId);
+            m_volumes[index].volumeId.clear();
+            removeHalfMade();
+        });
+        job->start();
+    };
+    // Settled first: available, or a failure status (error is deletable, and 404 is gone).
+    auto *waiter = new openstack::VolumeStatusWaiter(m_connection, volumeId, CleanupWait, this);
+    waiter->setPollInterval(m_request.poll);
+    connect(waiter, &openstack::StatusWaiter::finished, this, remove);
+    waiter->start();
+}
+
+JournalEntry RestoreJob::journalEntry(const QString &kind, const QString &imageId, const QString &serverId,
+                                      const QString &volumeId) const
 {
     JournalEntry entry;
     entry.kind = kind;
     entry.checkpointId = m_index.id;
     entry.imageId = imageId;
     entry.serverId = serverId;
+    entry.volumeId = volumeId;
     entry.tag = m_tag;
     entry.cloudProfileId = m_request.session->profile().id;
     entry.regionName = m_request.session->profile().regionName;
     return entry;
 }
 
-void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId)
+void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId)
 {
-    JournalEntry entry = journalEntry(kind, imageId, serverId);
+    JournalEntry entry = journalEntry(kind, imageId, serverId, volumeId);
     entry.created = QDateTime::currentDateTimeUtc();
     BankError error;
     if (!m_request.bank->addJournalEntry(entry, &error))
         qCWarning(lcProtection) << "restore journal entry not written:" << error.message;
 }
 
-void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId)
+void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId)
 {
     BankError error;
-    if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId), &error))
+    if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId, volumeId), &error))
         qCWarning(lcProtection) << "restore journal entry not removed:" << error.message;
 }
 
 void RestoreJob::done()
 {
     if (m_failure.isEmpty()) {
-        // The restore is complete: its image and server are the user's now, no longer leftovers.
-        unjournal(JournalEntry::RestoreServer, {}, m_serverId);
-        unjournal(JournalEntry::RestoreImage, m_imageId, {});
+        // The restore is complete: its image, server and volumes are the user's now, no longer leftovers.
+        if (!m_serverId.isEmpty())
+            unjournal(JournalEntry::RestoreServer, {}, m_serverId);
+        if (!m_imageId.isEmpty())
+            unjournal(JournalEntry::RestoreImage, m_imageId, {});
+        for (const VolumeRestore &volume : std::as_const(m_volumes))
+            unjournal(JournalEntry::RestoreVolume, {}, {}, volume.volumeId);
         m_bankLock.reset();
         return finish(m_success);
     }

@@ -15,6 +15,7 @@
 #include "bank/banklock.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace sv {
@@ -56,6 +57,14 @@ struct RestoreRequest
 // flow"): checks flavor/key/networks first, creates the image with the saved formats and properties,
 // streams the bytes from the bank verifying every chunk, compares Glance's checksum/os_hash_value
 // with the saved ones, boots the server and waits for ACTIVE. A failure removes what it half-made.
+//
+// Saved volumes (OS::Cinder::Volume resources) come back first, one after the other: their bytes into
+// a temporary raw Glance image (the same verified upload), a Cinder volume from it, wait `available`,
+// delete the temporary image. A boot-from-volume server then boots from its restored root volume
+// (block_device_mapping_v2); an image-booted one from its restored image. The data volumes are attached
+// in the saved device order. With restoreServer false only the volumes are restored. Volumes are made in
+// Cinder's default availability zone (Nova's zone names rarely match Cinder's), except with
+// useSavedAvailabilityZone, or with restoreServer false and an availabilityZone given.
 class RestoreJob : public Job
 {
     Q_OBJECT
@@ -68,23 +77,62 @@ protected:
     void onCancel() override;
 
 private:
+    // One saved volume and what this restore made of it in the target.
+    struct VolumeRestore
+    {
+        const ProtectedResource *saved = nullptr;
+        QString label;  // the saved name, or its id when unnamed
+        QString device; // as attached when saved ("" when unknown)
+        int bootIndex = -1;
+        int sizeGb = 1;     // what is requested: at least the saved size and the saved bytes
+        QString savedType;  // "" when the backup names none
+        QString type;       // requested in the target; "" for the target's default type
+        bool defaultedType = false;
+        QString imageId;    // the temporary image (cleared once deleted)
+        QString volumeId;   // the restored volume
+        QString actualType; // what Cinder says the new volume has
+        QString attachedDevice;
+    };
+
+    bool readVolumes();
     void checkFlavor();
     void checkKeyPair();
     void resolveNetworks();
+    void checkVolumeTypes();
+    void checkVolumeQuota();
+    void restoreNextVolume();
+    void createVolume(int index);
+    void waitForVolume(int index);
+    void deleteTemporaryImage(int index);
+    void restoreServerPart();
     void createImage();
-    void uploadImage();
+    // Creates a Glance image with `properties`, streams `record` from the bank into it, waits for
+    // `active` and compares Glance's digests with the saved ones; then next(). `imageId` receives the
+    // new image's id as soon as Glance answers (the cleanup deletes it from there); `what` names the
+    // volume the image is for ("" for the server's image).
+    void uploadImage(const ImageRecord &record, QJsonObject properties, QString *imageId, const QString &what,
+                     const std::function<void()> &next);
+    void streamImage();
     void waitForImage();
+    void abandonUpload(const openstack::Error &error);
     void createServer();
     void waitForServer();
+    void attachNextVolume();
+    void succeed();
     void abandon(const QString &message, const QString &details = {});
     void abandon(const openstack::Error &error);
+    void abandonVolume(const VolumeRestore &volume, const QString &step, const openstack::Error &error);
     void removeHalfMade();
+    void removeVolume(int index);
     void done();
+    bool bootsFromVolume() const { return m_bootVolume >= 0; }
+    QString cloudName() const;
     // The crash journal: what this restore made is named in the bank before it exists (an intent with
     // m_tag), then by id, and forgotten once the restore succeeded or removed it (SweepJob).
-    JournalEntry journalEntry(const QString &kind, const QString &imageId, const QString &serverId) const;
-    void journal(const QString &kind, const QString &imageId, const QString &serverId);
-    void unjournal(const QString &kind, const QString &imageId, const QString &serverId);
+    JournalEntry journalEntry(const QString &kind, const QString &imageId, const QString &serverId,
+                              const QString &volumeId) const;
+    void journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {});
+    void unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {});
     template<typename T> T *track(T *apiJob);
 
     RestoreRequest m_request;
@@ -95,16 +143,32 @@ private:
     CheckpointDetails m_saved; // what the backup saved (read from m_index)
     const ProtectedResource *m_serverResource = nullptr;
     const ProtectedResource *m_imageResource = nullptr;
+    QList<VolumeRestore> m_volumes; // the boot volume first, then by saved device
+    int m_bootVolume = -1;          // index in m_volumes of the volume a boot-from-volume server boots from
+    int m_nextVolume = 0;           // restoring, then attaching
     openstack::Flavor m_flavor;
     QStringList m_networkIds;
+    // The image being uploaded: its saved bytes, where its id goes, the volume it is for ("" for the
+    // server's image) and what comes after it.
+    struct Upload
+    {
+        const ImageRecord *record = nullptr;
+        QString *imageId = nullptr;
+        QString what;
+        std::function<void()> next;
+    };
+    Upload m_upload;
     std::shared_ptr<ImageReader> m_reader;
+    qint64 m_uploadTotal = 0; // bytes of every image this restore uploads
+    qint64 m_uploadDone = 0;  // of those, bytes of the finished uploads
     QString m_imageId;  // created in the target
     QString m_serverId; // created in the target
     QString m_newServerName;
+    QStringList m_warnings;
     QString m_failure;
     QString m_failureDetails;
     JobResult m_success;
-    QString m_tag; // marks this run's image and server (stackvault_restore_job)
+    QString m_tag; // marks this run's image, server and volumes (stackvault_restore_job)
     std::unique_ptr<BankLock> m_bankLock;
 };
 

@@ -24,6 +24,7 @@ public:
     int replyDelayMs = 0;
     FakeJob::Options jobOptions;
     QList<sv::ui::RestoreRequest> restoreRequests;
+    QVariantMap restoreResultData; // added to a restore's result (e.g. "volumes", "warnings")
     QList<QPair<QString, bool>> backups; // server id, include data
     QList<sv::VolumeSelection> backupVolumes; // the volume selection of each backup, in the same order
     QHash<QString, QList<sv::ui::VolumeTypeEntry>> volumeTypes; // cloud id → its volume types
@@ -120,6 +121,7 @@ public:
         FakeJob::Options options = jobOptions;
         options.data.insert(QStringLiteral("server_id"), QStringLiteral("restored-1"));
         options.data.insert(QStringLiteral("server_name"), request.serverName);
+        options.data.insert(restoreResultData);
         return new FakeJob(QStringLiteral("Restore %1").arg(request.serverName), options);
     }
 

@@ -359,6 +359,14 @@ void TestRestoreWizard::onlyTheVolumes()
     QFETCH(QStringList, missing);
     QFETCH(TypeMap, types);
     withVolumes();
+    // What RestoreJob answers: the new volumes and its warnings.
+    m_backend->restoreResultData = {
+        {QStringLiteral("volumes"),
+         QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("erp-root")}, {QStringLiteral("id"), QStringLiteral("new-1")},
+                                  {QStringLiteral("volume_type"), QStringLiteral("standard")}},
+                      QVariantMap{{QStringLiteral("name"), QStringLiteral("erp-data")}, {QStringLiteral("id"), QStringLiteral("new-2")},
+                                  {QStringLiteral("volume_type"), QStringLiteral("standard")}}}},
+        {QStringLiteral("warnings"), QStringList{QStringLiteral("The target has no volume type ssd; erp-root got standard.")}}};
     RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
     wizard.show();
     wizard.next();
@@ -394,6 +402,9 @@ void TestRestoreWizard::onlyTheVolumes()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
     const QString result = wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
     QVERIFY2(result.contains(QStringLiteral("The volumes were restored: erp-root, erp-data.")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("Volume erp-data: ID new-2, type standard")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("Warning: The target has no volume type ssd; erp-root got standard.")),
+             qPrintable(result));
 }
 
 // The target's types cannot be listed: the page still lets the restore go on (the saved type where the

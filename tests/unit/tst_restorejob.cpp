@@ -1,13 +1,19 @@
 // Restores against the fake cloud: properties survive, a restore into another project works, the
-// pre-checks refuse clearly, and every failure removes what it half-made.
+// pre-checks refuse clearly, and every failure removes what it half-made. With saved volumes: each
+// comes back byte for byte, attached in the saved device order, with its type mapped or defaulted; a
+// boot-from-volume server boots from its restored root volume; volumes alone can be restored.
 #include "bank/bank.h"
 #include "cloudstate.h"
 #include "openstack/connection.h"
 #include "openstack/image/showimagejob.h"
 #include "protectionfixture.h"
+#include "volumecheckpoint.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
+#include <QSet>
+#include <QTimer>
 
 #include <mutex>
 
@@ -35,11 +41,101 @@ private:
         return image;
     }
 
+    // The saved volumes' types: "fast" exists in the fake cloud, "ceph-ssd" is mapped to "standard",
+    // "gold" exists nowhere (the default type, with a warning).
+    static void addVolumeTypes(QJsonObject &scenario)
+    {
+        QJsonArray types = scenario.value(QLatin1String("volume_types")).toArray();
+        QSet<QString> names;
+        for (const QJsonValue &type : std::as_const(types))
+            names.insert(type[QLatin1String("name")].toString());
+        for (const QString &name : {QStringLiteral("fast"), QStringLiteral("standard")}) {
+            if (!names.contains(name))
+                types.append(QJsonObject{{QStringLiteral("name"), name}});
+        }
+        scenario.insert(QStringLiteral("volume_types"), types);
+    }
+
+    // Two data volumes of web-1, listed out of their device order (the restore attaches /dev/vdb first).
+    static QList<svtest::SavedVolume> dataVolumes()
+    {
+        svtest::SavedVolume c{QStringLiteral("0a0a0a0a-0000-4000-8000-0000000000dc"), QStringLiteral("data-c"),
+                              QStringLiteral("/dev/vdc"), QStringLiteral("gold"), 2, -1,
+                              svtest::generateImage(3 * 1024 * 1024 + 123, 31), {}};
+        svtest::SavedVolume b{QStringLiteral("0a0a0a0a-0000-4000-8000-0000000000db"), QStringLiteral("data-b"),
+                              QStringLiteral("/dev/vdb"), QStringLiteral("ceph-ssd"), 1, -1,
+                              svtest::generateImage(2 * 1024 * 1024 + 7, 32), {}};
+        return {c, b};
+    }
+
+    // web-1's root volume as if it had booted from a volume (of type "fast"), and one data volume.
+    static QList<svtest::SavedVolume> bootVolumes()
+    {
+        svtest::SavedVolume root{QStringLiteral("0a0a0a0a-0000-4000-8000-0000000000da"), QStringLiteral("root-vol"),
+                                 QStringLiteral("/dev/vda"), QStringLiteral("fast"), 1, 0,
+                                 svtest::generateImage(4 * 1024 * 1024, 41),
+                                 QJsonObject{{QStringLiteral("hw_disk_bus"), QStringLiteral("virtio")},
+                                             {QStringLiteral("os_type"), QStringLiteral("linux")},
+                                             {QStringLiteral("min_ram"), QStringLiteral("256")},
+                                             {QStringLiteral("image_name"), QStringLiteral("cirros-0.6.2")}}};
+        return {root, dataVolumes().constLast()};
+    }
+
+    // A checkpoint of web-1 (its server, and its image unless it booted from a volume) with `volumes`.
+    QString volumeCheckpoint(const QList<svtest::SavedVolume> &volumes, bool bootFromVolume)
+    {
+        sv::CheckpointIndex base;
+        sv::BankError error;
+        if (!f->bank->checkpoint(checkpointId, &base, &error))
+            return {};
+        const QString id = svtest::writeVolumeCheckpoint(*f->bank, base, volumes, bootFromVolume, &error);
+        if (id.isEmpty())
+            qWarning() << error.message;
+        return id;
+    }
+
+    static QByteArray sha256(const QByteArray &bytes)
+    {
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    }
+
+    // The restored volumes of a result, by their saved name.
+    static QHash<QString, QVariantMap> restoredVolumes(const sv::JobResult &result)
+    {
+        QHash<QString, QVariantMap> byName;
+        for (const QVariant &volume : result.data.value(QStringLiteral("volumes")).toList())
+            byName.insert(volume.toMap().value(QStringLiteral("name")).toString(), volume.toMap());
+        return byName;
+    }
+
+    sv::RestoreRequest otherProjectRequest(const QString &checkpoint, const QString &name)
+    {
+        sv::RestoreRequest request = f->restoreRequest(checkpoint, name);
+        request.session = f->makeSession(QStringLiteral("alice"), QStringLiteral("other"), QStringLiteral("alice-password"));
+        request.networks = {QStringLiteral("other-net")};
+        request.keyName = QStringLiteral("alice-key");
+        request.securityGroups = {QStringLiteral("default")};
+        return request;
+    }
+
+    // Nothing this restore made is left in the cloud, nor named in the bank's journal.
+    void verifyNothingLeft()
+    {
+        QTRY_VERIFY2_WITH_TIMEOUT(f->cloud.leftoverVolumeIds().isEmpty(),
+                                  qPrintable(f->cloud.leftoverVolumeIds().join(QLatin1Char(' '))), 10000);
+        QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), qPrintable(f->cloud.leftoverImageIds().join(QLatin1Char(' '))));
+        QVERIFY2(f->cloud.leftoverServerIds().isEmpty(), qPrintable(f->cloud.leftoverServerIds().join(QLatin1Char(' '))));
+        QList<sv::JournalEntry> entries;
+        sv::BankError error;
+        QVERIFY(f->bank->journalEntries(&entries, &error));
+        QVERIFY2(entries.isEmpty(), qPrintable(entries.isEmpty() ? QString() : entries.constFirst().kind));
+    }
+
 private Q_SLOTS:
     void init()
     {
         f = std::make_unique<ProtectionFixture>();
-        QVERIFY(f->start());
+        QVERIFY(f->start(addVolumeTypes));
         const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
         QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message));
         checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
@@ -203,6 +299,255 @@ private Q_SLOTS:
         QCOMPARE(finished.constFirst().at(1).value<sv::JobResult>().outcome, JobOutcome::Cancelled);
         QVERIFY(f->cloud.leftoverImageIds().isEmpty());
         QVERIFY(f->cloud.leftoverServerIds().isEmpty());
+    }
+
+    // A root image and two data volumes into another project: every byte as saved, the device order
+    // kept, one type mapped and one defaulted with a warning.
+    void restoreWithVolumesIntoAnotherProject()
+    {
+        const QList<svtest::SavedVolume> saved = dataVolumes();
+        const QString id = volumeCheckpoint(saved, false);
+        QVERIFY(!id.isEmpty());
+        sv::RestoreRequest request = otherProjectRequest(id, QStringLiteral("moved-with-volumes"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        const QString serverId = restore.data.value(QStringLiteral("server_id")).toString();
+        QCOMPARE(f->cloud.serverDiskSha256(serverId), f->cloud.serverDiskSha256(f->cloud.serverIdByName(QStringLiteral("web-1"))));
+
+        const auto volumes = restoredVolumes(restore);
+        QCOMPARE(volumes.size(), 2);
+        const QVariantMap b = volumes.value(QStringLiteral("data-b"));
+        const QVariantMap c = volumes.value(QStringLiteral("data-c"));
+        QCOMPARE(f->cloud.volumeDiskSha256(b.value(QStringLiteral("id")).toString()), sha256(saved.at(1).bytes));
+        QCOMPARE(f->cloud.volumeDiskSha256(c.value(QStringLiteral("id")).toString()), sha256(saved.at(0).bytes));
+        // Attached in the saved device order: data-b (/dev/vdb) first.
+        QCOMPARE(b.value(QStringLiteral("device")).toString(), QStringLiteral("/dev/vdb"));
+        QCOMPARE(c.value(QStringLiteral("device")).toString(), QStringLiteral("/dev/vdc"));
+        {
+            std::lock_guard lock(f->cloud.state().mutex);
+            const fake::Server server = f->cloud.state().servers.value(serverId);
+            QCOMPARE(server.volumeIds, (QStringList{b.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("id")).toString()}));
+            const fake::Volume volumeB = f->cloud.state().volumes.value(b.value(QStringLiteral("id")).toString());
+            QCOMPARE(volumeB.status, QStringLiteral("in-use"));
+            QCOMPARE(volumeB.projectId, server.projectId);
+            QCOMPARE(volumeB.sizeGiB, 1);
+            QCOMPARE(f->cloud.state().volumes.value(c.value(QStringLiteral("id")).toString()).sizeGiB, 2);
+            QCOMPARE(volumeB.name, QStringLiteral("data-b"));
+        }
+        // ceph-ssd was mapped to standard; gold does not exist there: the default type, and a warning.
+        QCOMPARE(b.value(QStringLiteral("volume_type")).toString(), QStringLiteral("standard"));
+        QCOMPARE(c.value(QStringLiteral("volume_type")).toString(), QStringLiteral("__DEFAULT__"));
+        const QStringList warnings = restore.data.value(QStringLiteral("warnings")).toStringList();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.constFirst().contains(QStringLiteral("data-c")) && warnings.constFirst().contains(QStringLiteral("gold"))
+                     && warnings.constFirst().contains(QStringLiteral("__DEFAULT__")),
+                 qPrintable(warnings.constFirst()));
+        QVERIFY2(restore.message.contains(QStringLiteral("Warning: ") + warnings.constFirst()), qPrintable(restore.message));
+        // What is left is what was restored; the temporary images are gone; the journal is empty.
+        QCOMPARE(f->cloud.leftoverImageIds(), QStringList{restore.data.value(QStringLiteral("image_id")).toString()});
+        QCOMPARE(f->cloud.leftoverServerIds(), QStringList{serverId});
+        const QStringList leftoverVolumes = f->cloud.leftoverVolumeIds();
+        QCOMPARE(QSet<QString>(leftoverVolumes.cbegin(), leftoverVolumes.cend()),
+                 (QSet<QString>{b.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("id")).toString()}));
+        QList<sv::JournalEntry> entries;
+        sv::BankError error;
+        QVERIFY(f->bank->journalEntries(&entries, &error));
+        QVERIFY(entries.isEmpty());
+    }
+
+    // A boot-from-volume server boots from its restored root volume (no image), then gets its data volume.
+    void bootFromVolumeRestore()
+    {
+        const QList<svtest::SavedVolume> saved = bootVolumes();
+        const QString id = volumeCheckpoint(saved, true);
+        QVERIFY(!id.isEmpty());
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("bfv-restored"));
+        request.flavor = QStringLiteral("m1.tiny"); // a 1 GiB root disk: not checked for a volume-booted server
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        QVERIFY(!restore.data.contains(QStringLiteral("image_id")));
+        const QString serverId = restore.data.value(QStringLiteral("server_id")).toString();
+        const auto volumes = restoredVolumes(restore);
+        const QString rootId = volumes.value(QStringLiteral("root-vol")).value(QStringLiteral("id")).toString();
+        const QString dataId = volumes.value(QStringLiteral("data-b")).value(QStringLiteral("id")).toString();
+        QVERIFY2(restore.message.contains(rootId), qPrintable(restore.message));
+        QCOMPARE(f->cloud.volumeDiskSha256(rootId), sha256(saved.at(0).bytes));
+        QCOMPARE(f->cloud.serverDiskSha256(serverId), sha256(saved.at(0).bytes));
+        QCOMPARE(f->cloud.volumeDiskSha256(dataId), sha256(saved.at(1).bytes));
+        QCOMPARE(volumes.value(QStringLiteral("root-vol")).value(QStringLiteral("volume_type")).toString(), QStringLiteral("fast"));
+        std::lock_guard lock(f->cloud.state().mutex);
+        const fake::Server server = f->cloud.state().servers.value(serverId);
+        QVERIFY(server.imageId.isEmpty());
+        QCOMPARE(server.volumeIds, (QStringList{rootId, dataId}));
+        const fake::Volume root = f->cloud.state().volumes.value(rootId);
+        QVERIFY(root.bootable);
+        // The saved volume_image_metadata came back through the temporary image.
+        QCOMPARE(root.imageMetadata.value(QLatin1String("hw_disk_bus")).toString(), QStringLiteral("virtio"));
+        QVERIFY(!server.deleteOnTermination.contains(rootId));
+        // Only the restored server's volumes remain; no temporary image.
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+    }
+
+    void volumesOnlyRestore()
+    {
+        const QList<svtest::SavedVolume> saved = dataVolumes();
+        const QString id = volumeCheckpoint(saved, false);
+        QVERIFY(!id.isEmpty());
+        sv::RestoreRequest request = otherProjectRequest(id, {});
+        request.restoreServer = false;
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("fast"));
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        QVERIFY(!restore.data.contains(QStringLiteral("server_id")));
+        QVERIFY(f->cloud.leftoverServerIds().isEmpty());
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        const auto volumes = restoredVolumes(restore);
+        QCOMPARE(volumes.size(), 2);
+        for (const svtest::SavedVolume &volume : saved) {
+            const QString restoredId = volumes.value(volume.name).value(QStringLiteral("id")).toString();
+            QCOMPARE(f->cloud.volumeDiskSha256(restoredId), sha256(volume.bytes));
+            QCOMPARE(f->cloud.volumeStatus(restoredId), QStringLiteral("available"));
+            QVERIFY(volumes.value(volume.name).value(QStringLiteral("device")).toString().isEmpty());
+        }
+        QCOMPARE(volumes.value(QStringLiteral("data-b")).value(QStringLiteral("volume_type")).toString(), QStringLiteral("fast"));
+        QVERIFY2(restore.message.startsWith(QStringLiteral("Restored 2 volumes in cloud fake-other")), qPrintable(restore.message));
+    }
+
+    void volumePrechecksRefuse_data()
+    {
+        QTest::addColumn<bool>("restoreServer");
+        QTest::addColumn<bool>("withVolumes");
+        QTest::addColumn<QString>("savedType");
+        QTest::addColumn<QString>("targetType");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mapped to a type the target lacks") << true << true << "ceph-ssd" << "platinum"
+                                                            << "has no volume type platinum (chosen for volume data-b";
+        QTest::newRow("mapping a type the backup lacks") << true << true << "silver" << "fast"
+                                                          << "has no volume of type silver";
+        QTest::newRow("volumes only, backup without volumes") << false << false << "" << "" << "holds no volumes to restore";
+    }
+    void volumePrechecksRefuse()
+    {
+        QFETCH(bool, restoreServer);
+        QFETCH(bool, withVolumes);
+        QFETCH(QString, savedType);
+        QFETCH(QString, targetType);
+        QFETCH(QString, expected);
+        const QString id = withVolumes ? volumeCheckpoint(dataVolumes(), false) : checkpointId;
+        QVERIFY(!id.isEmpty());
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("refused"));
+        request.restoreServer = restoreServer;
+        if (!savedType.isEmpty())
+            request.volumeTypes.insert(savedType, targetType);
+        const sv::JobResult result = f->run(new sv::RestoreJob(request));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+        verifyNothingLeft();
+    }
+
+    // A fault at each volume step: the message names the volume, and nothing is left behind.
+    void volumeFailureRemovesEverything_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("expected");
+        const QString volumes = QStringLiteral("^/volume/v3/[^/]+/volumes$");
+        QTest::newRow("503 creating a volume") << int(fake::Fault::Unavailable) << "POST" << volumes << 20
+                                               << "Volume data-b could not be restored (creating it)";
+        QTest::newRow("upload of a volume's bytes refused") << int(fake::Fault::TooLarge) << "PUT" << "/file$" << 1
+                                                            << "Volume data-b could not be restored";
+        QTest::newRow("503 attaching") << int(fake::Fault::Unavailable) << "POST" << "/os-volume_attachments$" << 20
+                                       << "Volume data-b could not be restored (attaching it to server with-volumes)";
+    }
+    void volumeFailureRemovesEverything()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(int, count);
+        QFETCH(QString, expected);
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        fake::FaultSpec fault;
+        fault.kind = fake::Fault::Kind(kind);
+        fault.method = method;
+        fault.path = path;
+        fault.count = count;
+        fault.retryAfter = 0;
+        f->cloud.injectFault(fault);
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("with-volumes"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const sv::JobResult result = f->run(new sv::RestoreJob(request), 120000);
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.contains(expected), qPrintable(result.message + QLatin1Char(' ') + result.details));
+        f->cloud.clearFaults();
+        verifyNothingLeft();
+    }
+
+    // Cinder gives up on a volume (status `error`, as when no back end has room): the message names it,
+    // and the failed volume is deleted with everything else.
+    void volumeEndingInErrorIsRemoved()
+    {
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        // The fake cloud never fails a volume by itself: the first restored volume still `creating` is
+        // turned to `error`.
+        QString failed;
+        QTimer breaker;
+        QObject::connect(&breaker, &QTimer::timeout, &breaker, [&] {
+            std::lock_guard lock(f->cloud.state().mutex);
+            for (fake::Volume &volume : f->cloud.state().volumes) {
+                if (failed.isEmpty() && volume.status == QLatin1String("creating")
+                    && volume.metadata.contains(QLatin1String("stackvault_restore_job"))) {
+                    volume.status = QStringLiteral("error");
+                    volume.nextStatus.clear();
+                    volume.nextAt = QDateTime();
+                    failed = volume.name;
+                }
+            }
+        });
+        breaker.start(5);
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("with-volumes"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const sv::JobResult result = f->run(new sv::RestoreJob(request));
+        breaker.stop();
+        QCOMPARE(failed, QStringLiteral("data-b"));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.startsWith(QStringLiteral("The restored volume data-b went into status error in cloud fake-demo; it was "
+                                                          "removed.")),
+                 qPrintable(result.message));
+        verifyNothingLeft();
+    }
+
+    void cancelDuringVolumeStepsCleansUp_data()
+    {
+        QTest::addColumn<int>("stage");
+        QTest::newRow("creating a volume") << int(sv::JobStage::CreatingVolume);
+        QTest::newRow("attaching volumes") << int(sv::JobStage::AttachingVolumes);
+    }
+    void cancelDuringVolumeStepsCleansUp()
+    {
+        QFETCH(int, stage);
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        QSignalSpy finished(&f->manager, &sv::JobManager::jobFinished);
+        bool cancelled = false;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [&](int job, const sv::JobProgress &p) {
+            if (!cancelled && int(p.stage) == stage) {
+                cancelled = true;
+                f->manager.cancel(job);
+            }
+        });
+        sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("cancelled"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        f->manager.enqueue(new sv::RestoreJob(request));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(cancelled);
+        QCOMPARE(finished.constFirst().at(1).value<sv::JobResult>().outcome, JobOutcome::Cancelled);
+        verifyNothingLeft();
     }
 };
 

@@ -14,6 +14,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sv::ui {
 
 namespace {
@@ -99,7 +101,6 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_rootDisk = valueLabel(m_contents, "rootDiskLabel");
     m_volumeList = new QListWidget(m_contents);
     m_volumeList->setObjectName(QStringLiteral("volumesList"));
-    m_volumeList->setMaximumHeight(120);
     m_volumeList->setToolTip(tr("Check the volumes to back up with the server."));
     m_volumesNote = valueLabel(m_contents, "volumesNoteLabel");
     auto *contentsLayout = new QVBoxLayout(m_contents);
@@ -208,6 +209,11 @@ void ServerDetailsWidget::fillVolumes(bool keepChoices)
                                                     : m_volumesDefault.includes(volume.id, volume.name);
         item->setCheckState(volume.boot || on ? Qt::Checked : Qt::Unchecked);
         item->setToolTip(tr("ID: %1").arg(volume.id));
+    }
+    // As tall as its rows (up to five; more scroll), so one volume does not take a big empty box.
+    if (m_volumeList->count() > 0) {
+        const int rows = std::min(int(m_volumeList->count()), 5);
+        m_volumeList->setFixedHeight(m_volumeList->sizeHintForRow(0) * rows + 2 * m_volumeList->frameWidth() + 2);
     }
 }
 

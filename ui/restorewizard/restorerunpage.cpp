@@ -86,21 +86,38 @@ void RestoreRunPage::onFinished(int jobId, const JobResult &result)
     case JobOutcome::Succeeded: {
         m_progress->setValue(100);
         m_stage->setText(stageText(JobStage::Done));
+        QString text;
         if (!m_wizard->request().restoreServer) {
             QStringList names;
             if (const CheckpointEntry *cp = m_wizard->selectedCheckpoint()) {
                 for (const VolumeEntry &volume : cp->volumes)
                     names << volume.label().toHtmlEscaped();
             }
-            m_result->setText(tr("The volumes were restored: %1.").arg(names.join(QLatin1String(", "))));
-            break;
+            text = tr("The volumes were restored: %1.").arg(names.join(QLatin1String(", ")));
+        } else {
+            const QString name = result.data.value(QStringLiteral("server_name")).toString();
+            const QString id = result.data.value(QStringLiteral("server_id")).toString();
+            const QString url = result.data.value(QStringLiteral("server_url")).toString();
+            text = tr("The server “%1” was restored (ID %2).").arg(name.toHtmlEscaped(), id.toHtmlEscaped());
+            if (!url.isEmpty())
+                text += QStringLiteral(" <a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), tr("Open it in the dashboard"));
         }
-        const QString name = result.data.value(QStringLiteral("server_name")).toString();
-        const QString id = result.data.value(QStringLiteral("server_id")).toString();
-        const QString url = result.data.value(QStringLiteral("server_url")).toString();
-        QString text = tr("The server “%1” was restored (ID %2).").arg(name.toHtmlEscaped(), id.toHtmlEscaped());
-        if (!url.isEmpty())
-            text += QStringLiteral(" <a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), tr("Open it in the dashboard"));
+        // The new volumes (their ids and types) and what the restore warned about, e.g. a default type.
+        const QVariantList volumes = result.data.value(QStringLiteral("volumes")).toList();
+        for (const QVariant &item : volumes) {
+            const QVariantMap volume = item.toMap();
+            QString line = tr("Volume %1: ID %2, type %3")
+                               .arg(volume.value(QStringLiteral("name")).toString(),
+                                    volume.value(QStringLiteral("id")).toString(),
+                                    volume.value(QStringLiteral("volume_type")).toString());
+            const QString device = volume.value(QStringLiteral("device")).toString();
+            if (!device.isEmpty())
+                line = tr("%1, %2").arg(line, device);
+            text += QStringLiteral("<br>") + line.toHtmlEscaped();
+        }
+        const QStringList warnings = result.data.value(QStringLiteral("warnings")).toStringList();
+        for (const QString &warning : warnings)
+            text += QStringLiteral("<br>") + tr("Warning: %1").arg(warning).toHtmlEscaped();
         m_result->setText(text);
         break;
     }
