@@ -1944,6 +1944,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Until then, “Include server data” starts checked (the default).</source>
         <translation>Bis dahin ist „Serverdaten einschließen“ zu Beginn angehakt (die Voreinstellung).</translation>
     </message>
+    <message>
+        <source>Until then, every attached volume starts checked (the default).</source>
+        <translation>Bis dahin ist jedes angehängte Volume zu Beginn angehakt (der Standard).</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -2362,6 +2366,30 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>OK saves the choice above in its place.</source>
         <translation>„OK“ speichert stattdessen die obige Wahl.</translation>
+    </message>
+    <message>
+        <source>All attached volumes</source>
+        <translation>Alle angehängten Volumes</translation>
+    </message>
+    <message>
+        <source>No volume</source>
+        <translation>Kein Volume</translation>
+    </message>
+    <message>
+        <source>Only the volumes named below</source>
+        <translation>Nur die unten genannten Volumes</translation>
+    </message>
+    <message>
+        <source>Names or IDs, separated by commas</source>
+        <translation>Namen oder IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Checked at first in the details pane when “Include server data” is on; each backup can change it.</source>
+        <translation>Zu Beginn im Detailbereich angehakt, wenn „Serverdaten einschließen“ an ist; jede Sicherung kann es ändern.</translation>
+    </message>
+    <message>
+        <source>Back up &amp;volumes:</source>
+        <translation>&amp;Volumes sichern:</translation>
     </message>
 </context>
 <context>

@@ -1934,6 +1934,10 @@ Double-click or choose Retry to try again.</source>
         <source>Until then, “Include server data” starts checked (the default).</source>
         <translation>在此之前，“包含服务器数据”默认勾选（默认值）。</translation>
     </message>
+    <message>
+        <source>Until then, every attached volume starts checked (the default).</source>
+        <translation>在此之前，所有挂载的卷默认都会被勾选（默认值）。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -2350,6 +2354,30 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>OK saves the choice above in its place.</source>
         <translation>点击“确定”将以上方的选择替换它。</translation>
+    </message>
+    <message>
+        <source>All attached volumes</source>
+        <translation>所有挂载的卷</translation>
+    </message>
+    <message>
+        <source>No volume</source>
+        <translation>不备份卷</translation>
+    </message>
+    <message>
+        <source>Only the volumes named below</source>
+        <translation>仅下方指定的卷</translation>
+    </message>
+    <message>
+        <source>Names or IDs, separated by commas</source>
+        <translation>名称或 ID，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Checked at first in the details pane when “Include server data” is on; each backup can change it.</source>
+        <translation>开启“包含服务器数据”时在详细信息窗格中默认勾选；每次备份都可以更改。</translation>
+    </message>
+    <message>
+        <source>Back up &amp;volumes:</source>
+        <translation>备份卷(&amp;V)：</translation>
     </message>
 </context>
 <context>

@@ -37,10 +37,13 @@ DesktopApp::DesktopApp(QObject *parent)
     m_window = std::make_unique<MainWindow>(m_backend.get(), m_jobs.get());
     MainWindow *window = m_window.get();
     window->setIncludeDataDefault(settings->enableServerSnapshot(&m_settingsProblem));
+    window->setVolumesDefault(settings->backUpVolumes(&m_volumesProblem));
 
     connect(settings, &AppSettings::changed, window, [this, settings](const QString &key) {
         if (key == QLatin1String(AppSettings::EnableServerSnapshotKey))
             m_window->setIncludeDataDefault(settings->enableServerSnapshot());
+        else if (key == QLatin1String(AppSettings::BackUpVolumesKey))
+            m_window->setVolumesDefault(settings->backUpVolumes());
         else if (key == QLatin1String(AppSettings::ConcurrentJobsKey))
             m_jobs->setMaxConcurrentJobs(settings->concurrentJobs());
         else if (key == QLatin1String(AppSettings::BankLocationKey))
@@ -74,12 +77,18 @@ void DesktopApp::show()
     m_window->show();
     if (!m_loadError.isEmpty())
         MessageBox::warning(m_window.get(), QCoreApplication::translate("main", "Saved Clouds"), m_loadError);
-    // An unreadable enable_server_snapshot: said once, and server data is included (the option's default,
-    // which loses nothing) until the file is fixed or Preferences saves a value.
+    // An unreadable enable_server_snapshot or back_up_volumes: said once, and the default (which loses
+    // nothing: server data included, every volume checked) holds until the file is fixed or Preferences
+    // saves a value.
+    QStringList problems;
     if (!m_settingsProblem.isEmpty())
-        MessageBox::warning(m_window.get(), tr("Settings"),
-                            m_settingsProblem + QLatin1Char('\n')
-                                + tr("Until then, “Include server data” starts checked (the default)."));
+        problems << m_settingsProblem + QLatin1Char('\n')
+                + tr("Until then, “Include server data” starts checked (the default).");
+    if (!m_volumesProblem.isEmpty())
+        problems << m_volumesProblem + QLatin1Char('\n')
+                + tr("Until then, every attached volume starts checked (the default).");
+    if (!problems.isEmpty())
+        MessageBox::warning(m_window.get(), tr("Settings"), problems.join(QStringLiteral("\n\n")));
 }
 
 } // namespace sv::ui

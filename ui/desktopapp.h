@@ -45,6 +45,7 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     QString m_loadError;
     QString m_settingsProblem; // an unreadable enable_server_snapshot, shown with the window
+    QString m_volumesProblem;  // an unreadable back_up_volumes, shown with the window
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<CoreBackend> m_backend;
     std::unique_ptr<MainWindow> m_window;

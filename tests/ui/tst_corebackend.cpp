@@ -25,6 +25,7 @@
 #include "profiles/secretstore.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restorevolumespage.h"
 #include "restorewizard/restorewizard.h"
 #include "util/appsettings.h"
 
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -53,6 +55,7 @@ using sv::ui::MainWindow;
 
 namespace {
 const QString kWeb1 = QStringLiteral("5e7f0000-0000-4000-8000-000000000001");
+const QString kWebData = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002"); // web-1's volume
 const QString kBigServer = QStringLiteral("5e7f0000-0000-4000-8000-0000000000b1");
 const qint64 kUserBytesOffset = 2 * 1024 * 1024;
 const QByteArray kUserBytes = QByteArrayLiteral("Written by a user after boot; the UI test wants these bytes back.\n");
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void clickThroughBackupWithData();
     void cancelFromTheJobsDockCleansUp();
     void restoreWizardToARunningServer();
+    void restoreOnlyTheVolumesThroughTheWizard();
     void guiStallDuringA256MiBBackup();
     void volumesFromCinderWithoutBlocking();
 
@@ -483,7 +487,8 @@ void TestCoreBackend::clickThroughBackupWithData()
     }
     QVERIFY(row >= 0);
     QCOMPARE(backups->index(row, sv::ui::BackupsModel::ServerColumn).data().toString(), QStringLiteral("web-1"));
-    QCOMPARE(backups->index(row, sv::ui::BackupsModel::ContentsColumn).data().toString(), QStringLiteral("With data"));
+    // With data, and web-1's volume web-data with it.
+    QCOMPARE(backups->index(row, sv::ui::BackupsModel::ContentsColumn).data().toString(), QStringLiteral("With data, 1 volume(s)"));
     QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("serverLastBackupLabel"))->text().contains(QStringLiteral("With data")));
     QTRY_VERIFY(m_cloud.leftoverImageIds().isEmpty());
 }
@@ -531,8 +536,11 @@ void TestCoreBackend::cancelFromTheJobsDockCleansUp()
 
 void TestCoreBackend::restoreWizardToARunningServer()
 {
-    // What a user wrote on web-1 is in the backup, and must be on the restored server.
+    // What a user wrote on web-1 and on its volume web-data is in the backup, and must be on the restored
+    // server and its restored volume.
     QVERIFY(m_cloud.writeServerDisk(kWeb1, kUserBytesOffset, kUserBytes));
+    const QString webData = kWebData; // by id: a restored copy is named web-data too
+    QVERIFY(m_cloud.writeVolumeDisk(webData, kUserBytesOffset, kUserBytes));
     m_checkpointId.clear(); // a backup taken after the write
     QVERIFY2(!backupWithData().isEmpty(), "the backup to restore failed");
     MainWindow window(m_backend.get(), m_jobs.get());
@@ -555,7 +563,15 @@ void TestCoreBackend::restoreWizardToARunningServer()
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::TargetPageId));
     QCOMPARE(wizard->findChild<QComboBox *>(QStringLiteral("targetCloudCombo"))->currentData().toString(), m_cloudId);
     QTest::mouseClick(next, Qt::LeftButton);
-    // Page 3: the target's flavors and key pairs, defaults from the saved metadata.
+    // The backup holds web-data: the volumes page, with the server by default, every type known.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::VolumesPageId));
+    auto *volumesPage = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(volumesPage->typesLoaded(), 20000);
+    QCOMPARE(wizard->findChild<QListWidget *>(QStringLiteral("savedVolumesList"))->item(0)->text().left(22),
+             QStringLiteral("web-data — 2 GB, /dev/"));
+    QVERIFY(volumesPage->restoreServer());
+    QTest::mouseClick(next, Qt::LeftButton);
+    // Page 4: the target's flavors and key pairs, defaults from the saved metadata.
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::ServerPageId));
     auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard->currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(page->optionsLoaded(), 20000);
@@ -598,6 +614,57 @@ void TestCoreBackend::restoreWizardToARunningServer()
     QTRY_COMPARE_WITH_TIMEOUT(fakeServerStatus(serverId), QStringLiteral("ACTIVE"), 10000);
     QCOMPARE(m_cloud.readServerDisk(serverId, kUserBytesOffset, kUserBytes.size()), kUserBytes);
     QCOMPARE(m_cloud.serverDiskSha256(serverId), m_cloud.serverDiskSha256(kWeb1));
+    // The restored volume holds web-data's bytes, and the run page names it.
+    const QVariantList volumes = result.data.value(QStringLiteral("volumes")).toList();
+    QCOMPARE(volumes.size(), 1);
+    const QString restoredVolume = volumes.first().toMap().value(QStringLiteral("id")).toString();
+    QVERIFY(!restoredVolume.isEmpty() && restoredVolume != webData);
+    QCOMPARE(m_cloud.volumeDiskSha256(restoredVolume), m_cloud.volumeDiskSha256(webData));
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(restoredVolume));
+    wizard->accept();
+}
+
+// The same backup, restored as volumes only: no server is made, and the new volume holds the bytes.
+void TestCoreBackend::restoreOnlyTheVolumesThroughTheWizard()
+{
+    const QString webData = kWebData; // by id: a restored copy is named web-data too
+    QVERIFY(m_cloud.writeVolumeDisk(webData, kUserBytesOffset, QByteArrayLiteral("only the volume\n")));
+    m_checkpointId.clear();
+    QVERIFY2(!backupWithData().isEmpty(), "the backup to restore failed");
+    MainWindow window(m_backend.get(), m_jobs.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(findServer(window, QStringLiteral("web-1")).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(window.backupsView()->selectCheckpoint(m_checkpointId), 10000);
+    // The Backups tab lists what the backup saved.
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("selectedBackupVolumesLabel"))->text().contains(QStringLiteral("web-data — 2 GB")));
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("restoreButton")), Qt::LeftButton);
+    auto *wizard = window.findChild<sv::ui::RestoreWizard *>(QStringLiteral("restoreWizard"));
+    QVERIFY(wizard);
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::VolumesPageId));
+    auto *volumesPage = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(volumesPage->typesLoaded(), 20000);
+    wizard->findChild<QRadioButton *>(QStringLiteral("restoreVolumesOnlyRadio"))->click();
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
+    const int serversBefore = int(m_cloud.leftoverServerIds().size());
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    const auto result = finished.first().at(1).value<sv::JobResult>();
+    QVERIFY2(result.outcome == sv::JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char('\n') + result.details));
+    QVERIFY(!result.data.contains(QStringLiteral("server_id")));
+    QCOMPARE(int(m_cloud.leftoverServerIds().size()), serversBefore);
+    const QVariantList volumes = result.data.value(QStringLiteral("volumes")).toList();
+    QCOMPARE(volumes.size(), 1);
+    const QString restored = volumes.first().toMap().value(QStringLiteral("id")).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(restored), QStringLiteral("available"), 10000);
+    QCOMPARE(m_cloud.volumeDiskSha256(restored), m_cloud.volumeDiskSha256(webData));
+    const QString text = wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
+    QVERIFY2(text.contains(QStringLiteral("The volumes were restored: web-data.")) && text.contains(restored), qPrintable(text));
     wizard->accept();
 }
 

@@ -97,6 +97,62 @@ private Q_SLOTS:
         QCOMPARE(settings->bankLocation(), m_dir.filePath(QStringLiteral("bank")));
     }
 
+    // back_up_volumes: all (the default), none, or names; "only these" needs a name before OK.
+    void volumesToBackUp()
+    {
+        auto settings = freshSettings(QStringLiteral("volumes"));
+        {
+            PreferencesDialog dialog(settings.get(), {});
+            auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("backUpVolumesCombo"));
+            auto *names = dialog.findChild<QLineEdit *>(QStringLiteral("backUpVolumeNamesEdit"));
+            QCOMPARE(combo->currentText(), QStringLiteral("All attached volumes"));
+            QVERIFY(!names->isEnabled());
+            combo->setCurrentIndex(2);
+            QVERIFY(names->isEnabled());
+            QVERIFY(!okButton(dialog)->isEnabled());
+            names->setText(QStringLiteral(" , "));
+            QVERIFY(!okButton(dialog)->isEnabled());
+            names->setText(QStringLiteral("db-data, 76010000-0000-4000-8000-000000000003"));
+            QVERIFY(okButton(dialog)->isEnabled());
+            dialog.accept();
+        }
+        QCOMPARE(settings->backUpVolumes(),
+                 sv::VolumeSelection::named({QStringLiteral("db-data"), QStringLiteral("76010000-0000-4000-8000-000000000003")}));
+        {
+            // Reopened: shows what is stored; "No volume" writes none.
+            PreferencesDialog dialog(settings.get(), {});
+            auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("backUpVolumesCombo"));
+            QCOMPARE(combo->currentIndex(), 2);
+            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("backUpVolumeNamesEdit"))->text(),
+                     QStringLiteral("db-data, 76010000-0000-4000-8000-000000000003"));
+            combo->setCurrentIndex(1);
+            dialog.accept();
+        }
+        QCOMPARE(settings->backUpVolumes().mode, sv::VolumeSelection::Mode::None);
+    }
+
+    // A back_up_volumes that names nothing is shown, the default offered, and OK writes a readable value.
+    void unreadableVolumesSettingIsShownAndReplaced()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("brokenvolumes.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[protection]\nback_up_volumes=\" , \"\n");
+        file.close();
+        AppSettings settings(path);
+        QString problem;
+        settings.backUpVolumes(&problem);
+        QVERIFY(!problem.isEmpty());
+        PreferencesDialog dialog(&settings, {});
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("backUpVolumesCombo"))->currentIndex(), 0);
+        const QString help = dialog.findChild<QLabel *>(QStringLiteral("backUpVolumesHelp"))->text();
+        QVERIFY2(help.contains(path) && help.contains(QStringLiteral("OK saves")), qPrintable(help));
+        dialog.accept();
+        problem.clear();
+        QCOMPARE(settings.backUpVolumes(&problem).mode, sv::VolumeSelection::Mode::All);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void swiftNeedsASavedCloud()
     {
         auto settings = freshSettings(QStringLiteral("noclouds"));

@@ -124,6 +124,17 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.minDiskGiB = details.minDiskGiB;
     entry.minRamMiB = details.minRamMiB;
     entry.volumesNotIncluded = details.volumesNotIncludedLabels();
+    for (const SavedVolume &saved : details.volumes) {
+        VolumeEntry volume;
+        volume.id = saved.id;
+        volume.name = saved.name;
+        volume.sizeGiB = saved.sizeGb;
+        volume.device = saved.device;
+        volume.bootable = saved.bootable;
+        volume.boot = saved.bootIndex == 0;
+        volume.volumeType = saved.volumeType;
+        entry.volumes.append(volume);
+    }
     return entry;
 }
 

@@ -69,7 +69,7 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     m_storagePages->addWidget(folderPage);
     m_storagePages->addWidget(swiftPage);
     m_storageKind->setCurrentIndex(swift ? 1 : 0);
-    connect(m_storageKind, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateStorageKind);
+    connect(m_storageKind, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateControls);
 
     m_includeData = new QCheckBox(tr("Include server data by default"), this);
     m_includeData->setObjectName(QStringLiteral("includeDataDefaultCheck"));
@@ -84,6 +84,31 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     if (!snapshotProblem.isEmpty())
         includeHelp->setText(includeHelp->text() + QLatin1Char('\n') + snapshotProblem + QLatin1Char(' ')
                              + tr("OK saves the choice above in its place."));
+
+    // Which attached volumes are checked in the details pane at first (back_up_volumes).
+    m_volumes = new QComboBox(this);
+    m_volumes->setObjectName(QStringLiteral("backUpVolumesCombo"));
+    m_volumes->addItem(tr("All attached volumes"), int(VolumeSelection::Mode::All));
+    m_volumes->addItem(tr("No volume"), int(VolumeSelection::Mode::None));
+    m_volumes->addItem(tr("Only the volumes named below"), int(VolumeSelection::Mode::Named));
+    m_volumeNames = new QLineEdit(this);
+    m_volumeNames->setObjectName(QStringLiteral("backUpVolumeNamesEdit"));
+    m_volumeNames->setPlaceholderText(tr("Names or IDs, separated by commas"));
+    QString volumesProblem;
+    const VolumeSelection volumes = settings->backUpVolumes(&volumesProblem);
+    m_volumes->setCurrentIndex(m_volumes->findData(int(volumes.mode)));
+    m_volumeNames->setText(volumes.names.join(QLatin1String(", ")));
+    m_volumesHelp = new QLabel(tr("Checked at first in the details pane when “Include server data” is on; each "
+                                  "backup can change it."),
+                               this);
+    m_volumesHelp->setObjectName(QStringLiteral("backUpVolumesHelp"));
+    m_volumesHelp->setWordWrap(true);
+    if (!volumesProblem.isEmpty())
+        m_volumesHelp->setText(m_volumesHelp->text() + QLatin1Char('\n') + volumesProblem + QLatin1Char(' ')
+                               + tr("OK saves the choice above in its place."));
+    m_volumesProblem = !volumesProblem.isEmpty();
+    connect(m_volumes, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateControls);
+    connect(m_volumeNames, &QLineEdit::textChanged, this, &PreferencesDialog::updateControls);
 
     m_concurrentJobs = new QSpinBox(this);
     m_concurrentJobs->setObjectName(QStringLiteral("concurrentJobsSpin"));
@@ -105,6 +130,9 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     form->addRow(QString(), m_storagePages);
     form->addRow(QString(), m_includeData);
     form->addRow(QString(), includeHelp);
+    form->addRow(tr("Back up &volumes:"), m_volumes);
+    form->addRow(QString(), m_volumeNames);
+    form->addRow(QString(), m_volumesHelp);
     form->addRow(tr("&Jobs at the same time:"), m_concurrentJobs);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
@@ -114,28 +142,49 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &PreferencesDialog::browse);
-    connect(m_swiftContainer, &QLineEdit::textChanged, this, &PreferencesDialog::updateStorageKind);
+    connect(m_swiftContainer, &QLineEdit::textChanged, this, &PreferencesDialog::updateControls);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
     layout->addWidget(buttons);
-    updateStorageKind();
+    updateControls();
     resize(560, sizeHint().height());
 }
 
-void PreferencesDialog::updateStorageKind()
+void PreferencesDialog::updateControls()
 {
     m_storagePages->setCurrentIndex(m_storageKind->currentIndex());
     // A Swift container needs a saved cloud; without any, say so instead of accepting nonsense.
+    // "Only the volumes named" needs at least one name.
+    const bool named = m_volumes->currentData().toInt() == int(VolumeSelection::Mode::Named);
+    m_volumeNames->setEnabled(named);
     auto *ok = findChild<QDialogButtonBox *>(QStringLiteral("preferencesButtons"));
     if (ok && ok->button(QDialogButtonBox::Ok)) {
         const bool swift = m_storageKind->currentIndex() == 1;
-        ok->button(QDialogButtonBox::Ok)->setEnabled(!swift
-                                                     || (m_swiftCloud->count() > 0
-                                                         && !m_swiftContainer->text().trimmed().isEmpty()
-                                                         && !m_swiftContainer->text().contains(QLatin1Char('/'))));
+        ok->button(QDialogButtonBox::Ok)->setEnabled((!swift
+                                                      || (m_swiftCloud->count() > 0
+                                                          && !m_swiftContainer->text().trimmed().isEmpty()
+                                                          && !m_swiftContainer->text().contains(QLatin1Char('/'))))
+                                                     && (!named || volumeSelection().has_value()));
     }
+}
+
+std::optional<VolumeSelection> PreferencesDialog::volumeSelection() const
+{
+    switch (VolumeSelection::Mode(m_volumes->currentData().toInt())) {
+    case VolumeSelection::Mode::All:
+        return VolumeSelection::all();
+    case VolumeSelection::Mode::None:
+        return VolumeSelection::none();
+    case VolumeSelection::Mode::Named:
+        break;
+    }
+    // The CLI's --volumes syntax; "all" or "none" typed here mean just that.
+    const std::optional<VolumeSelection> parsed = VolumeSelection::parse(m_volumeNames->text());
+    if (!parsed || (parsed->mode == VolumeSelection::Mode::Named && parsed->names.isEmpty()))
+        return std::nullopt;
+    return parsed;
 }
 
 void PreferencesDialog::browse()
@@ -162,6 +211,9 @@ void PreferencesDialog::accept()
     QString snapshotProblem;
     if (m_includeData->isChecked() != m_settings->enableServerSnapshot(&snapshotProblem) || !snapshotProblem.isEmpty())
         m_settings->setEnableServerSnapshot(m_includeData->isChecked());
+    if (const std::optional<VolumeSelection> volumes = volumeSelection();
+        volumes && (m_volumesProblem || !(*volumes == m_settings->backUpVolumes())))
+        m_settings->setBackUpVolumes(*volumes);
     if (m_concurrentJobs->value() != m_settings->concurrentJobs())
         m_settings->setConcurrentJobs(m_concurrentJobs->value());
     const QString language = m_language->currentData().toString();

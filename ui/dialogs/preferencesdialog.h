@@ -1,9 +1,14 @@
 #pragma once
 
+#include "protection/volumeselection.h"
+
 #include <QDialog>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
@@ -15,8 +20,8 @@ class AppSettings;
 namespace sv::ui {
 
 // Preferences: backup storage (a local folder, the default, or a Swift container of a saved cloud,
-// stored as swift:CLOUD/CONTAINER), default of "Include server data" (enable_server_snapshot),
-// concurrent jobs, language. Written to AppSettings when accepted.
+// stored as swift:CLOUD/CONTAINER), default of "Include server data" (enable_server_snapshot), the
+// volumes checked at first (back_up_volumes), concurrent jobs, language. Written to AppSettings when accepted.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -28,7 +33,9 @@ public:
 
 private:
     void browse();
-    void updateStorageKind();
+    void updateControls();
+    // The volume choice as a selection; nullopt while "only these" names none.
+    std::optional<VolumeSelection> volumeSelection() const;
 
     AppSettings *m_settings;
     QComboBox *m_storageKind;
@@ -37,6 +44,10 @@ private:
     QComboBox *m_swiftCloud;
     QLineEdit *m_swiftContainer;
     QCheckBox *m_includeData;
+    QComboBox *m_volumes;
+    QLineEdit *m_volumeNames;
+    QLabel *m_volumesHelp;
+    bool m_volumesProblem = false;
     QSpinBox *m_concurrentJobs;
     QComboBox *m_language;
 };
