@@ -579,6 +579,32 @@ private Q_SLOTS:
         QCOMPARE(m_client->get(attachmentsPath(Web2) + QLatin1Char('/') + Spare).status, 404);
     }
 
+    void attachDeviceNames_data()
+    {
+        QTest::addColumn<QString>("requested");
+        QTest::addColumn<QString>("device");
+        QTest::newRow("none: the next free") << QString() << QStringLiteral("/dev/vdc"); // web-1: vda root, vdb web-data
+        QTest::newRow("a free one") << QStringLiteral("/dev/vdf") << QStringLiteral("/dev/vdf");
+        QTest::newRow("the root's: the next free") << QStringLiteral("/dev/vda") << QStringLiteral("/dev/vdc");
+        QTest::newRow("a used one: the next free") << QStringLiteral("/dev/vdb") << QStringLiteral("/dev/vdc");
+        QTest::newRow("not a device") << QStringLiteral("auto") << QStringLiteral("/dev/vdc");
+    }
+
+    void attachDeviceNames()
+    {
+        QFETCH(QString, requested);
+        QFETCH(QString, device);
+        QJsonObject attachment{{QStringLiteral("volumeId"), Spare}};
+        if (!requested.isEmpty())
+            attachment.insert(QStringLiteral("device"), requested);
+        const auto reply = m_client->postJson(attachmentsPath(Web1), QJsonObject{{QStringLiteral("volumeAttachment"), attachment}});
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        QCOMPARE(reply.json()[QStringLiteral("volumeAttachment")][QStringLiteral("device")].toString(), device);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("in-use"), 5000);
+        QCOMPARE(m_client->request("DELETE", attachmentsPath(Web1) + QLatin1Char('/') + Spare).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("available"), 5000);
+    }
+
     void attachErrors_data()
     {
         QTest::addColumn<QByteArray>("verb");
