@@ -136,7 +136,10 @@ private Q_SLOTS:
     {
         f = std::make_unique<ProtectionFixture>();
         QVERIFY(f->start(addVolumeTypes));
-        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        // Without its volume: the tests below restore a checkpoint as they were before volumes.
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
+        request.volumes = sv::VolumeSelection::none();
+        const sv::JobResult backup = f->run(new sv::BackupJob(request));
         QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message));
         checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
     }
@@ -354,6 +357,47 @@ private Q_SLOTS:
         sv::BankError error;
         QVERIFY(f->bank->journalEntries(&entries, &error));
         QVERIFY(entries.isEmpty());
+    }
+
+    // The whole round trip through a real backup: data written after boot into web-1's root disk and
+    // into its volume web-data comes back in another project, the volume attached where it was.
+    void backupAndRestoreWithVolumeRoundTrip()
+    {
+        const QString web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
+        const QString webData = f->cloud.volumeIdByName(QStringLiteral("web-data"));
+        QVERIFY(f->cloud.writeServerDisk(web1, 2 * 1024 * 1024, QByteArrayLiteral("root disk, written after boot")));
+        QVERIFY(f->cloud.writeVolumeDisk(webData, 512 * 1024, QByteArrayLiteral("a database page, written after boot")));
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString id = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        const sv::JobResult restore = f->run(new sv::RestoreJob(otherProjectRequest(id, QStringLiteral("web-1-moved"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        QCOMPARE(f->cloud.serverDiskSha256(restore.data.value(QStringLiteral("server_id")).toString()), f->cloud.serverDiskSha256(web1));
+        const QVariantMap volume = restoredVolumes(restore).value(QStringLiteral("web-data"));
+        QCOMPARE(f->cloud.volumeDiskSha256(volume.value(QStringLiteral("id")).toString()), f->cloud.volumeDiskSha256(webData));
+        QCOMPARE(volume.value(QStringLiteral("device")).toString(), volume.value(QStringLiteral("saved_device")).toString());
+        QCOMPARE(f->cloud.volumeStatus(volume.value(QStringLiteral("id")).toString()), QStringLiteral("in-use"));
+    }
+
+    // bfv-1 boots from the volume bfv-root: backed up and restored, the new server boots from a new
+    // volume holding the same bytes.
+    void backupAndRestoreBootFromVolumeRoundTrip()
+    {
+        const QString bfv1 = f->cloud.serverIdByName(QStringLiteral("bfv-1"));
+        QVERIFY(f->cloud.writeServerDisk(bfv1, 1024 * 1024, QByteArrayLiteral("written to the boot volume after boot")));
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("bfv-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString id = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        const sv::JobResult restore = f->run(new sv::RestoreJob(f->restoreRequest(id, QStringLiteral("bfv-1-restored"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        const QString serverId = restore.data.value(QStringLiteral("server_id")).toString();
+        QCOMPARE(f->cloud.serverDiskSha256(serverId), f->cloud.serverDiskSha256(bfv1));
+        QVERIFY(!restore.data.contains(QStringLiteral("image_id")));
+        std::lock_guard lock(f->cloud.state().mutex);
+        const fake::Server server = f->cloud.state().servers.value(serverId);
+        QVERIFY(server.imageId.isEmpty());
+        QCOMPARE(server.volumeIds.size(), 1);
+        QVERIFY(f->cloud.state().volumes.value(server.volumeIds.constFirst()).metadata.contains(QLatin1String("stackvault_restore_job")));
     }
 
     // A boot-from-volume server boots from its restored root volume (no image), then gets its data volume.
