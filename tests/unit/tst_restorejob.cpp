@@ -566,6 +566,67 @@ private Q_SLOTS:
         verifyNothingLeft();
     }
 
+    // The project "other" has no volumes; its quota fits data-b (1 GiB, first) but not data-c (2 GiB).
+    // Read from Cinder's limits before anything is made; where they cannot be read, Cinder's 413 on the
+    // create says it, and data-b is removed again.
+    void quotaStopsTheRestore_data()
+    {
+        QTest::addColumn<int>("volumes");
+        QTest::addColumn<int>("gigabytes");
+        QTest::addColumn<bool>("limitsReadable");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("gigabytes, checked first")
+            << -1 << 2 << true
+            << "Cloud fake-other has no room for volume data-c (2 GiB): the project's volume quota is 2 GiB, 0 GiB are "
+               "in use, and this restore makes 1 GiB before it.";
+        QTest::newRow("number of volumes, checked first")
+            << 1 << -1 << true
+            << "Cloud fake-other has no room for volume data-c: the project may have 1 volumes, it has 0, and this "
+               "restore makes 1 before it.";
+        QTest::newRow("gigabytes, Cinder's 413")
+            << -1 << 2 << false
+            << "Cloud fake-other refused to create volume data-c (2 GiB): the project is over its volume quota.";
+    }
+    void quotaStopsTheRestore()
+    {
+        QFETCH(int, volumes);
+        QFETCH(int, gigabytes);
+        QFETCH(bool, limitsReadable);
+        QFETCH(QString, expected);
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        {
+            std::lock_guard lock(f->cloud.state().mutex);
+            f->cloud.state().settings.quotaVolumes = volumes;
+            f->cloud.state().settings.quotaGigabytes = gigabytes;
+        }
+        if (!limitsReadable) {
+            fake::FaultSpec fault;
+            fault.kind = fake::Fault::Unavailable;
+            fault.method = QStringLiteral("GET");
+            fault.path = QStringLiteral("/limits$");
+            fault.count = 20;
+            fault.retryAfter = 0;
+            f->cloud.injectFault(fault);
+        }
+        sv::RestoreRequest request = otherProjectRequest(id, QStringLiteral("over-quota"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const QList<fake::RequestRecord> before = f->cloud.requestLog();
+        const sv::JobResult result = f->run(new sv::RestoreJob(request));
+        f->cloud.clearFaults();
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.startsWith(expected), qPrintable(result.message));
+        if (limitsReadable) {
+            // Refused before anything was made: no image, no volume was even asked for.
+            const QList<fake::RequestRecord> log = f->cloud.requestLog();
+            for (qsizetype i = before.size(); i < log.size(); ++i)
+                QVERIFY2(log.at(i).method != QLatin1String("POST")
+                             || (!log.at(i).path.contains(QLatin1String("/volume")) && !log.at(i).path.endsWith(QLatin1String("/images"))),
+                         qPrintable(log.at(i).path));
+        }
+        verifyNothingLeft();
+    }
+
     void cancelDuringVolumeStepsCleansUp_data()
     {
         QTest::addColumn<int>("stage");
