@@ -14,6 +14,10 @@
         <source>%1: [%2] %3 = &quot;%4&quot; is not a yes/no value; write true or false (yes/no, on/off and 1/0 work too).</source>
         <translation>%1: [%2] %3 = &quot;%4&quot; ist kein Ja/Nein-Wert; schreiben Sie true oder false (yes/no, on/off und 1/0 gehen auch).</translation>
     </message>
+    <message>
+        <source>%1: [protection] back_up_volumes: %2</source>
+        <translation>%1: [protection] back_up_volumes: %2</translation>
+    </message>
 </context>
 <context>
     <name>sv::BackupJob</name>
@@ -89,12 +93,100 @@
         <translation>Das Originalabbild von Server %1 wurde gesichert (%2 Bytes); seit dem Start geschriebene Daten sind nicht enthalten.</translation>
     </message>
     <message>
-        <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
-        <translation>Der temporäre Snapshot %1 konnte nicht gelöscht werden (%2); StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
-    </message>
-    <message>
         <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).</source>
         <translation>Server %1 mit seinen Daten gesichert (%2 Bytes, %3 Bytes neu im Sicherungsspeicher; %4).</translation>
+    </message>
+    <message>
+        <source>Server %1 has no attached volume, so %2 cannot be backed up with it.</source>
+        <translation>An Server %1 ist kein Volume angehängt, daher kann %2 nicht mit ihm gesichert werden.</translation>
+    </message>
+    <message>
+        <source>Server %1 has no attached volume %2; its attached volumes are: %3. Choose among those (by name or id), or all or none.</source>
+        <translation>An Server %1 ist kein Volume %2 angehängt; angehängt sind: %3. Wählen Sie unter diesen (nach Name oder ID) oder all bzw. none.</translation>
+    </message>
+    <message>
+        <source>Volume %1 attached to server %2 cannot be backed up: Cinder could not describe it (%3). Try again, or leave the volume out of the backup.</source>
+        <translation>Das an Server %2 angehängte Volume %1 kann nicht gesichert werden: Cinder konnte es nicht beschreiben (%3). Versuchen Sie es erneut oder lassen Sie das Volume bei der Sicherung weg.</translation>
+    </message>
+    <message>
+        <source>Cinder could not snapshot volume %1 of server %2: %3</source>
+        <translation>Cinder konnte keinen Snapshot von Volume %1 des Servers %2 erstellen: %3</translation>
+    </message>
+    <message>
+        <source>Nova&apos;s snapshot of server %1, which boots from a volume, names no volume snapshot (its block_device_mapping is empty or unreadable); nothing was backed up.</source>
+        <translation>Novas Snapshot des von einem Volume startenden Servers %1 nennt keinen Volume-Snapshot (sein block_device_mapping ist leer oder unlesbar); es wurde nichts gesichert.</translation>
+    </message>
+    <message>
+        <source>The volume snapshot %1 that Nova made of server %2 cannot be read: %3</source>
+        <translation>Der Volume-Snapshot %1, den Nova von Server %2 erstellt hat, kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Backing up volume %1 of server %2 failed: %3 Check the block storage service&apos;s logs, then try again.</source>
+        <translation>Die Sicherung von Volume %1 des Servers %2 ist fehlgeschlagen: %3 Prüfen Sie die Protokolle des Block-Storage-Dienstes und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Backing up volume %1 of server %2 failed: %3</source>
+        <translation>Die Sicherung von Volume %1 des Servers %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Temporary copy of volume %1 made by a StackVault backup of server %2; deleted when the backup ends.</source>
+        <translation>Temporäre Kopie von Volume %1, angelegt von einer StackVault-Sicherung des Servers %2; wird am Ende der Sicherung gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cinder could not make a temporary volume from the snapshot of volume %1 (server %2): %3</source>
+        <translation>Cinder konnte aus dem Snapshot von Volume %1 (Server %2) kein temporäres Volume erstellen: %3</translation>
+    </message>
+    <message>
+        <source>the temporary copy of volume %1</source>
+        <translation>die temporäre Kopie von Volume %1</translation>
+    </message>
+    <message>
+        <source>The temporary volume made from the snapshot of volume %1 (server %2) did not become available: %3</source>
+        <translation>Das aus dem Snapshot von Volume %1 (Server %2) erstellte temporäre Volume wurde nicht verfügbar: %3</translation>
+    </message>
+    <message>
+        <source>Cinder could not copy volume %1 of server %2 into a temporary image: %3</source>
+        <translation>Cinder konnte Volume %1 des Servers %2 nicht in ein temporäres Abbild kopieren: %3</translation>
+    </message>
+    <message>
+        <source>Cinder&apos;s copy of volume %1 (server %2) into a temporary image failed: %3 Check the block storage and image services&apos; logs, then try again.</source>
+        <translation>Das Kopieren von Volume %1 (Server %2) in ein temporäres Abbild durch Cinder ist fehlgeschlagen: %3 Prüfen Sie die Protokolle des Block-Storage- und des Image-Dienstes und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>volume %1 of server %2</source>
+        <translation>Volume %1 von Server %2</translation>
+    </message>
+    <message>
+        <source>The download of %1 failed: %2</source>
+        <translation>Der Download von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Volumes included: %1.</source>
+        <translation>Enthaltene Volumes: %1.</translation>
+    </message>
+    <message>
+        <source>snapshot %1 of server %2</source>
+        <translation>Snapshot %1 von Server %2</translation>
+    </message>
+    <message>
+        <source>image %1 (a copy of volume %2)</source>
+        <translation>Abbild %1 (eine Kopie von Volume %2)</translation>
+    </message>
+    <message>
+        <source>volume %1 (a copy of volume %2)</source>
+        <translation>Volume %1 (eine Kopie von Volume %2)</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1</source>
+        <translation>Volume-Snapshot %1</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1 (of volume %2)</source>
+        <translation>Volume-Snapshot %1 (von Volume %2)</translation>
+    </message>
+    <message>
+        <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
+        <translation>Etwas, das die Sicherung angelegt hat, konnte nicht gelöscht werden: temporär %1 (%2). StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
     </message>
 </context>
 <context>
@@ -122,10 +214,6 @@
 </context>
 <context>
     <name>sv::CheckpointDetails</name>
-    <message>
-        <source>Attached volumes NOT included (StackVault does not back up volumes yet): %1.</source>
-        <translation>Angehängte Volumes NICHT enthalten (StackVault sichert noch keine Volumes): %1.</translation>
-    </message>
     <message>
         <source>original image</source>
         <translation>Originalabbild</translation>
@@ -165,6 +253,10 @@
     <message>
         <source>This backup does not record how consistent its disk is.</source>
         <translation>Diese Sicherung hält nicht fest, wie konsistent ihre Festplatte ist.</translation>
+    </message>
+    <message>
+        <source>Attached volumes NOT included in this backup: %1.</source>
+        <translation>Angehängte Volumes, die diese Sicherung NICHT enthält: %1.</translation>
     </message>
 </context>
 <context>
@@ -439,6 +531,10 @@
         <translation>Fertig</translation>
     </message>
     <message>
+        <source>Preparing volume</source>
+        <translation>Volume wird vorbereitet</translation>
+    </message>
+    <message>
         <source>Creating volume</source>
         <translation>Volume wird erstellt</translation>
     </message>
@@ -699,10 +795,6 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
 <context>
     <name>sv::ServerProtectable</name>
     <message>
-        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
-        <translation>Server %1 startet von einem Datenträger (%2); das Sichern von Datenträgern wird noch nicht unterstützt, daher wurde nichts gesichert.</translation>
-    </message>
-    <message>
         <source>no volume listed</source>
         <translation>kein Datenträger aufgeführt</translation>
     </message>
@@ -721,6 +813,10 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
         <translation>Server %1 ist beschäftigt (task_state %2); versuchen Sie es erneut, wenn er untätig ist.</translation>
+    </message>
+    <message>
+        <source>Server %1 boots from a volume (%2), and without its data (&quot;Include server data&quot; off) only an original image could be saved, which a volume does not have; nothing was backed up. Include the server&apos;s data to back up its volumes.</source>
+        <translation>Server %1 startet von einem Volume (%2); ohne seine Daten („Serverdaten einschließen“ aus) ließe sich nur ein Originalabbild sichern, und ein Volume hat keines; es wurde nichts gesichert. Schließen Sie die Serverdaten ein, um seine Volumes zu sichern.</translation>
     </message>
 </context>
 <context>

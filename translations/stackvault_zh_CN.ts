@@ -14,6 +14,10 @@
         <source>%1: [%2] %3 = &quot;%4&quot; is not a yes/no value; write true or false (yes/no, on/off and 1/0 work too).</source>
         <translation>%1：[%2] %3 = &quot;%4&quot; 不是是/否值；请写 true 或 false（yes/no、on/off 和 1/0 也可以）。</translation>
     </message>
+    <message>
+        <source>%1: [protection] back_up_volumes: %2</source>
+        <translation>%1：[protection] back_up_volumes：%2</translation>
+    </message>
 </context>
 <context>
     <name>sv::BackupJob</name>
@@ -88,12 +92,100 @@
         <translation>已备份服务器 %1 的原始镜像（%2 字节）；不包含自启动以来写入的数据。</translation>
     </message>
     <message>
-        <source>The temporary snapshot %1 could not be deleted (%2); StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
-        <translation>无法删除临时快照 %1（%2）；StackVault 会在桌面应用下次启动时，或在此云上的下一次备份或恢复之前再次尝试。</translation>
-    </message>
-    <message>
         <source>Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).</source>
         <translation>已备份服务器 %1 及其数据（%2 字节，备份存储中新增 %3 字节；%4）。</translation>
+    </message>
+    <message>
+        <source>Server %1 has no attached volume, so %2 cannot be backed up with it.</source>
+        <translation>服务器 %1 没有挂载任何卷，因此无法随它备份 %2。</translation>
+    </message>
+    <message>
+        <source>Server %1 has no attached volume %2; its attached volumes are: %3. Choose among those (by name or id), or all or none.</source>
+        <translation>服务器 %1 没有挂载卷 %2；它挂载的卷为：%3。请从中选择（按名称或 ID），或选择 all 或 none。</translation>
+    </message>
+    <message>
+        <source>Volume %1 attached to server %2 cannot be backed up: Cinder could not describe it (%3). Try again, or leave the volume out of the backup.</source>
+        <translation>无法备份挂载在服务器 %2 上的卷 %1：Cinder 无法提供它的信息（%3）。请重试，或在备份中不包含该卷。</translation>
+    </message>
+    <message>
+        <source>Cinder could not snapshot volume %1 of server %2: %3</source>
+        <translation>Cinder 无法为服务器 %2 的卷 %1 创建快照：%3</translation>
+    </message>
+    <message>
+        <source>Nova&apos;s snapshot of server %1, which boots from a volume, names no volume snapshot (its block_device_mapping is empty or unreadable); nothing was backed up.</source>
+        <translation>Nova 为从卷启动的服务器 %1 创建的快照未列出任何卷快照（其 block_device_mapping 为空或无法读取）；未备份任何内容。</translation>
+    </message>
+    <message>
+        <source>The volume snapshot %1 that Nova made of server %2 cannot be read: %3</source>
+        <translation>无法读取 Nova 为服务器 %2 创建的卷快照 %1：%3</translation>
+    </message>
+    <message>
+        <source>Backing up volume %1 of server %2 failed: %3 Check the block storage service&apos;s logs, then try again.</source>
+        <translation>备份服务器 %2 的卷 %1 失败：%3 请检查块存储服务的日志后重试。</translation>
+    </message>
+    <message>
+        <source>Backing up volume %1 of server %2 failed: %3</source>
+        <translation>备份服务器 %2 的卷 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>Temporary copy of volume %1 made by a StackVault backup of server %2; deleted when the backup ends.</source>
+        <translation>StackVault 备份服务器 %2 时创建的卷 %1 的临时副本；备份结束时删除。</translation>
+    </message>
+    <message>
+        <source>Cinder could not make a temporary volume from the snapshot of volume %1 (server %2): %3</source>
+        <translation>Cinder 无法从卷 %1（服务器 %2）的快照创建临时卷：%3</translation>
+    </message>
+    <message>
+        <source>the temporary copy of volume %1</source>
+        <translation>卷 %1 的临时副本</translation>
+    </message>
+    <message>
+        <source>The temporary volume made from the snapshot of volume %1 (server %2) did not become available: %3</source>
+        <translation>从卷 %1（服务器 %2）的快照创建的临时卷未变为可用：%3</translation>
+    </message>
+    <message>
+        <source>Cinder could not copy volume %1 of server %2 into a temporary image: %3</source>
+        <translation>Cinder 无法将服务器 %2 的卷 %1 复制到临时镜像：%3</translation>
+    </message>
+    <message>
+        <source>Cinder&apos;s copy of volume %1 (server %2) into a temporary image failed: %3 Check the block storage and image services&apos; logs, then try again.</source>
+        <translation>Cinder 将卷 %1（服务器 %2）复制到临时镜像失败：%3 请检查块存储服务和镜像服务的日志后重试。</translation>
+    </message>
+    <message>
+        <source>volume %1 of server %2</source>
+        <translation>服务器 %2 的卷 %1</translation>
+    </message>
+    <message>
+        <source>The download of %1 failed: %2</source>
+        <translation>%1 下载失败：%2</translation>
+    </message>
+    <message>
+        <source>Volumes included: %1.</source>
+        <translation>包含的卷：%1。</translation>
+    </message>
+    <message>
+        <source>snapshot %1 of server %2</source>
+        <translation>服务器 %2 的快照 %1</translation>
+    </message>
+    <message>
+        <source>image %1 (a copy of volume %2)</source>
+        <translation>镜像 %1（卷 %2 的副本）</translation>
+    </message>
+    <message>
+        <source>volume %1 (a copy of volume %2)</source>
+        <translation>卷 %1（卷 %2 的副本）</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1</source>
+        <translation>卷快照 %1</translation>
+    </message>
+    <message>
+        <source>volume snapshot %1 (of volume %2)</source>
+        <translation>卷快照 %1（卷 %2 的快照）</translation>
+    </message>
+    <message>
+        <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
+        <translation>备份创建的资源无法删除：临时的%1（%2）。StackVault 会在桌面应用下次启动时或在此云上进行下一次备份或恢复之前重试。</translation>
     </message>
 </context>
 <context>
@@ -121,10 +213,6 @@
 </context>
 <context>
     <name>sv::CheckpointDetails</name>
-    <message>
-        <source>Attached volumes NOT included (StackVault does not back up volumes yet): %1.</source>
-        <translation>未包含已挂载的卷（StackVault 暂不备份卷）：%1。</translation>
-    </message>
     <message>
         <source>original image</source>
         <translation>原始镜像</translation>
@@ -164,6 +252,10 @@
     <message>
         <source>This backup does not record how consistent its disk is.</source>
         <translation>此备份未记录其磁盘的一致性。</translation>
+    </message>
+    <message>
+        <source>Attached volumes NOT included in this backup: %1.</source>
+        <translation>此备份未包含的已挂载卷：%1。</translation>
     </message>
 </context>
 <context>
@@ -437,6 +529,10 @@
         <translation>完成</translation>
     </message>
     <message>
+        <source>Preparing volume</source>
+        <translation>正在准备卷</translation>
+    </message>
+    <message>
         <source>Creating volume</source>
         <translation>正在创建卷</translation>
     </message>
@@ -697,10 +793,6 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
 <context>
     <name>sv::ServerProtectable</name>
     <message>
-        <source>Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was backed up.</source>
-        <translation>服务器 %1 从卷启动（%2）；暂不支持备份卷，因此没有备份任何内容。</translation>
-    </message>
-    <message>
         <source>no volume listed</source>
         <translation>未列出卷</translation>
     </message>
@@ -719,6 +811,10 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Server %1 is busy (task_state %2); try again when it is idle.</source>
         <translation>服务器 %1 正忙（task_state %2）；请在其空闲时重试。</translation>
+    </message>
+    <message>
+        <source>Server %1 boots from a volume (%2), and without its data (&quot;Include server data&quot; off) only an original image could be saved, which a volume does not have; nothing was backed up. Include the server&apos;s data to back up its volumes.</source>
+        <translation>服务器 %1 从卷启动（%2）；不包含其数据（“包含服务器数据”已关闭）时只能保存原始镜像，而卷没有原始镜像；未备份任何内容。请包含服务器数据以备份其卷。</translation>
     </message>
 </context>
 <context>

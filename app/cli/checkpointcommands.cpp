@@ -120,10 +120,27 @@ void showCheckpoint(const QStringList &arguments)
               << (details.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + details.errorMessage) << '\n'
               << "Consistency  " << sv::ConsistencyText::labelWithNote(details.consistency, details.requiresQuiesce) << '\n'
               << indent << sv::ConsistencyText::explanation(details.consistency, details.requiresQuiesce) << '\n'
-              << "Server data  " << (details.includeData ? "included (snapshot taken first)" : "original image only")
+              << "Server data  "
+              << (!details.includeData      ? "original image only"
+                      : details.bootFromVolume ? "included (snapshots taken first; the server boots from a volume)"
+                                               : "included (snapshot taken first)")
               << '\n';
+        // The saved volumes, one a line: name, size, device, type (the boot volume says so).
+        for (qsizetype i = 0; i < details.volumes.size(); ++i) {
+            const sv::SavedVolume &volume = details.volumes.at(i);
+            QStringList facts{QStringLiteral("%1 GiB").arg(volume.sizeGb)};
+            if (!volume.device.isEmpty())
+                facts.append(volume.device);
+            if (!volume.volumeType.isEmpty())
+                facts.append(QStringLiteral("type ") + volume.volumeType);
+            if (volume.bootIndex == 0)
+                facts.append(QStringLiteral("boot volume"));
+            out() << (i == 0 ? QStringLiteral("Volumes      ") : indent) << volume.label() << " (" << facts.join(QStringLiteral(", "))
+                  << "; saved: " << humanBytes(volume.bytes) << ")\n";
+        }
         if (!details.volumesNotIncluded.isEmpty())
-            out() << "Volumes      " << sv::volumesNotIncludedSentence(details.volumesNotIncludedLabels()) << '\n';
+            out() << (details.volumes.isEmpty() ? QStringLiteral("Volumes      ") : indent)
+                  << sv::volumesNotIncludedSentence(details.volumesNotIncludedLabels()) << '\n';
         out() << "Size         " << humanBytes(details.size) << " (stored: " << humanBytes(details.storedBytes)
               << ", new in this backup: " << humanBytes(details.newStoredBytes) << ")\n";
         CliCommand::finish(ExitOk);

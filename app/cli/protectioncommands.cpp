@@ -6,6 +6,7 @@
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
+#include "protection/volumeselection.h"
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
@@ -18,8 +19,8 @@ void backup(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Back up a server. With --include-data (the default, setting protection/enable_server_snapshot) a "
-        "snapshot of the server is taken first, so data written since it booted is included; with "
-        "--no-include-data only its original image is saved."));
+        "snapshot of the server is taken first, so data written since it booted is included, and so are its "
+        "attached volumes (--volumes); with --no-include-data only its original image is saved, no volume."));
     parser.addOption({QStringLiteral("cloud"), QStringLiteral("The saved cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("The server's name or id."), QStringLiteral("server")});
     QString settingProblem;
@@ -30,6 +31,14 @@ void backup(const QStringList &arguments)
                                    : settingDefault      ? QStringLiteral("on")
                                                          : QStringLiteral("off"))});
     parser.addOption({QStringLiteral("no-include-data"), QStringLiteral("Back up the original image only.")});
+    QString volumesProblem;
+    const sv::VolumeSelection volumesDefault = sv::AppSettings::instance()->backUpVolumes(&volumesProblem);
+    parser.addOption({QStringLiteral("volumes"),
+                      QStringLiteral("Attached volumes to back up with the server's data: all, none, or names or ids "
+                                     "separated by commas; a boot-from-volume server's boot volume is always saved "
+                                     "(default: %1, setting protection/back_up_volumes).")
+                          .arg(volumesProblem.isEmpty() ? volumesDefault.toString() : QStringLiteral("unreadable setting")),
+                      QStringLiteral("which")});
     addBankOption(parser);
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("backup"), arguments))
@@ -49,6 +58,20 @@ void backup(const QStringList &arguments)
         return CliCommand::finish(ExitFailure);
     }
     sv::BackupRequest request;
+    if (parser.isSet(QStringLiteral("volumes"))) {
+        QString why;
+        const std::optional<sv::VolumeSelection> volumes = sv::VolumeSelection::parse(parser.value(QStringLiteral("volumes")), &why);
+        if (!volumes) {
+            err() << "stackvault-cli backup: --volumes: " << why << Qt::endl;
+            return CliCommand::finish(ExitUsage);
+        }
+        request.volumes = *volumes;
+    } else if (!volumesProblem.isEmpty()) {
+        err() << volumesProblem << "\nOr choose for this backup with --volumes all, none or NAME,..." << Qt::endl;
+        return CliCommand::finish(ExitFailure);
+    } else {
+        request.volumes = volumesDefault;
+    }
     request.server = parser.value(QStringLiteral("server"));
     request.enableServerSnapshot = explicitChoice ? parser.isSet(QStringLiteral("include-data")) : settingDefault;
     const bool json = parser.isSet(QStringLiteral("json"));

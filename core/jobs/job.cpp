@@ -31,14 +31,14 @@ void Job::start()
     run();
 }
 
-void Job::setStage(JobStage stage, qint64 bytesTotal)
+void Job::setStage(JobStage stage, qint64 bytesTotal, qint64 bytesDone)
 {
     m_progress.stage = stage;
     m_progress.bytesTotal = bytesTotal;
-    m_progress.bytesDone = 0;
+    m_progress.bytesDone = bytesDone;
     m_progress.bytesPerSecond = 0;
     m_progress.etaSeconds = -1;
-    m_rate.start();
+    m_rate.start(bytesDone);
     emitProgress();
 }
 

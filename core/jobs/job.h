@@ -40,7 +40,9 @@ protected:
 
     // For blocking work that polls a flag (e.g. a bank verify) rather than reacting to onCancel().
     const std::atomic_bool *cancelFlag() const { return &m_cancelled; }
-    void setStage(JobStage stage, qint64 bytesTotal = -1);
+    // bytesDone: what earlier stages already moved, when the total covers several resources (a
+    // backup's root disk and volumes), so that progress and time left span the whole job.
+    void setStage(JobStage stage, qint64 bytesTotal = -1, qint64 bytesDone = 0);
     void setBytesDone(qint64 bytesDone); // throttled: emits at most every 100 ms
     void finish(JobResult result);
     void fail(const QString &message, const QString &details = {});

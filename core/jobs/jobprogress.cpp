@@ -17,6 +17,8 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Creating snapshot");
     case JobStage::WaitingForImage:
         return QCoreApplication::translate("sv::JobStage", "Waiting for image");
+    case JobStage::PreparingVolume:
+        return QCoreApplication::translate("sv::JobStage", "Preparing volume");
     case JobStage::Downloading:
         return QCoreApplication::translate("sv::JobStage", "Downloading");
     case JobStage::Verifying:
@@ -52,6 +54,8 @@ QString stageName(JobStage stage)
         return QStringLiteral("creating_snapshot");
     case JobStage::WaitingForImage:
         return QStringLiteral("waiting_for_image");
+    case JobStage::PreparingVolume:
+        return QStringLiteral("preparing_volume");
     case JobStage::Downloading:
         return QStringLiteral("downloading");
     case JobStage::Verifying:

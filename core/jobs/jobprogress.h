@@ -13,6 +13,7 @@ enum class JobStage {
     Checking,
     CreatingSnapshot,
     WaitingForImage,
+    PreparingVolume, // a backup's volume: its snapshot, a temporary volume, the upload to an image
     Downloading,
     Verifying,
     CreatingImage,

@@ -12,21 +12,35 @@
 #include "openstack/image/imagestatuswaiter.h"
 #include "openstack/image/showimagejob.h"
 #include "openstack/session.h"
+#include "openstack/volume/createvolumejob.h"
+#include "openstack/volume/createvolumesnapshotjob.h"
+#include "openstack/volume/deletevolumejob.h"
+#include "openstack/volume/deletevolumesnapshotjob.h"
 #include "openstack/volume/showvolumejob.h"
+#include "openstack/volume/showvolumesnapshotjob.h"
+#include "openstack/volume/uploadvolumetoimagejob.h"
+#include "openstack/volume/volumecreaterequest.h"
+#include "openstack/volume/volumesnapshotstatuswaiter.h"
+#include "openstack/volume/volumestatuswaiter.h"
 #include "protection/imageproperties.h"
 #include "protection/protectionlog.h"
 #include "protection/serverprotectable.h"
 #include "util/crashpoint.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace sv {
 
 using openstack::Error;
 
 namespace {
+constexpr qint64 GiB = qint64(1) << 30;
+
 bool looksLikeId(const QString &text)
 {
     static const QRegularExpression uuid(QStringLiteral("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"));
@@ -36,6 +50,60 @@ bool looksLikeId(const QString &text)
 bool hasSha512(const openstack::Image &image)
 {
     return image.osHashAlgo == QLatin1String("sha512") && !image.osHashValue.isEmpty();
+}
+
+bool isRefusal(const Error &error)
+{
+    return error.httpStatus >= 400 && error.httpStatus < 500;
+}
+
+// Waits until a deleted volume is gone (404), so that the snapshot it was made from can be deleted
+// next: on Ceph a clone that still exists makes its snapshot's delete fail.
+class VolumeGoneWaiter : public openstack::StatusWaiter
+{
+public:
+    VolumeGoneWaiter(openstack::Connection *connection, QString volumeId, std::chrono::milliseconds timeout,
+                     QObject *parent)
+        : StatusWaiter(connection, timeout, parent)
+        , m_volumeId(std::move(volumeId))
+    {
+    }
+
+protected:
+    void poll() override
+    {
+        auto *job = new openstack::ShowVolumeJob(connection(), m_volumeId, this);
+        connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+            if (error.kind == Error::Kind::NotFound || error.httpStatus == 404)
+                return finish();
+            if (error)
+                return finish(error);
+            m_status = job->volume().status;
+            if (m_status == QLatin1String("deleting"))
+                return keepWaiting();
+            finish(Error::make(Error::Kind::WaitFailed,
+                               QStringLiteral("volume %1 is %2 after its delete").arg(m_volumeId, m_status)));
+        });
+        trackJob(job);
+    }
+    QString timeoutMessage(qint64 waitedSeconds) const override
+    {
+        return QStringLiteral("volume %1 is still %2 after %3 s").arg(m_volumeId, m_status).arg(waitedSeconds);
+    }
+
+private:
+    QString m_volumeId;
+    QString m_status;
+};
+
+// Boot index of a block_device_mapping entry: a number, a numeric string, or null/absent (-1).
+int bootIndexOf(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toInt();
+    bool ok = false;
+    const int index = value.toString().toInt(&ok);
+    return ok ? index : -1;
 }
 } // namespace
 
@@ -53,10 +121,16 @@ template<typename T> T *BackupJob::track(T *apiJob)
     return apiJob;
 }
 
+void BackupJob::watch(openstack::StatusWaiter *waiter)
+{
+    waiter->setPollInterval(m_request.poll);
+    m_waiter = waiter;
+}
+
 void BackupJob::run()
 {
     m_connection = new openstack::Connection(m_request.session, this);
-    setStage(JobStage::Checking);
+    stage(JobStage::Checking);
     resolveServer();
 }
 
@@ -64,12 +138,29 @@ void BackupJob::onCancel()
 {
     if (m_imageWriter)
         m_imageWriter->cancel();
-    // A createImage request in flight is let through: aborting it could leave a snapshot that Nova
-    // made but whose id we never learnt. Its handler sees the cancel and deletes the snapshot.
-    if (m_current && !qobject_cast<openstack::CreateServerImageJob *>(m_current.data()))
+    // A create request in flight (createImage, a volume snapshot, a volume, an upload) is let through:
+    // aborting it could leave something the cloud made but whose id we never learnt. Its handler sees
+    // the cancel and the cleanup deletes what it made.
+    const bool creating = qobject_cast<openstack::CreateServerImageJob *>(m_current.data())
+        || qobject_cast<openstack::CreateVolumeSnapshotJob *>(m_current.data())
+        || qobject_cast<openstack::CreateVolumeJob *>(m_current.data())
+        || qobject_cast<openstack::UploadVolumeToImageJob *>(m_current.data());
+    if (m_current && !creating)
         m_current->abort();
     if (m_waiter)
         m_waiter->abort();
+}
+
+void BackupJob::stage(JobStage stage)
+{
+    // Once the sizes are known, every stage shows the whole backup's progress.
+    setStage(stage, m_bytesTotal, m_bytesTotal >= 0 ? m_bytesSaved : 0);
+}
+
+std::chrono::milliseconds BackupJob::timeoutFor(double sizeGiB) const
+{
+    return m_request.snapshotTimeoutBase
+        + std::chrono::seconds(qint64(double(m_request.snapshotTimeoutPerGiB.count()) * qMax(1.0, sizeGiB)));
 }
 
 void BackupJob::resolveServer()
@@ -116,8 +207,12 @@ void BackupJob::findServerByName()
 void BackupJob::checkServer(const openstack::Server &server)
 {
     m_server = server;
-    if (const QString problem = ServerProtectable::precheckError(server.raw); !problem.isEmpty())
+    m_bootFromVolume = ServerProtectable::isBootFromVolume(server.raw);
+    if (const QString problem = ServerProtectable::precheckError(server.raw, m_request.enableServerSnapshot);
+        !problem.isEmpty())
         return abandon(problem);
+    if (m_bootFromVolume)
+        return describeVolumes(0);
     showOriginalImage();
 }
 
@@ -140,33 +235,96 @@ void BackupJob::showOriginalImage()
             m_originalImage = job->image();
             m_haveOriginalImage = true;
         }
-        nameAttachedVolumes(0);
+        describeVolumes(0);
     });
     job->start();
 }
 
-void BackupJob::nameAttachedVolumes(qsizetype next)
+void BackupJob::describeVolumes(qsizetype next)
 {
     const QStringList ids = ServerProtectable::attachedVolumeIds(m_server.raw);
     if (next >= ids.size())
-        return beginCheckpoint();
+        return chooseVolumes();
     const QString id = ids.at(next);
     auto *job = track(new openstack::ShowVolumeJob(m_connection, id, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, id, next](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
-        // Not worth failing the backup for: the volume is then named by its id.
-        if (error)
-            qCInfo(lcProtection) << "attached volume" << id << "of server" << m_server.id << "not named:" << error.message;
-        m_volumesNotIncluded.append(VolumeNotIncluded{id, error ? QString() : job->volume().name});
-        nameAttachedVolumes(next + 1);
+        openstack::Volume volume;
+        volume.id = id;
+        if (error) {
+            // Not worth failing for a volume the backup does not save: it is then named by its id.
+            qCInfo(lcProtection) << "attached volume" << id << "of server" << m_server.id << "not described:" << error.message;
+            m_volumeProblems.insert(id, error.message);
+        } else {
+            volume = job->volume();
+        }
+        m_attached.append(volume);
+        describeVolumes(next + 1);
     });
     job->start();
 }
 
+QString BackupJob::volumeLabel(const QString &id) const
+{
+    for (const openstack::Volume &volume : m_attached) {
+        if (volume.id == id && !volume.name.isEmpty())
+            return volume.name;
+    }
+    return id;
+}
+
+bool BackupJob::includes(const openstack::Volume &volume) const
+{
+    return m_request.volumes.includes(volume.id, volume.name);
+}
+
+void BackupJob::chooseVolumes()
+{
+    QStringList ids;
+    QStringList names;
+    QStringList labels;
+    for (const openstack::Volume &volume : std::as_const(m_attached)) {
+        ids.append(volume.id);
+        names.append(volume.name);
+        labels.append(volume.name.isEmpty() ? volume.id : volume.name);
+    }
+    if (const QStringList unknown = m_request.volumes.unmatched(ids, names); !unknown.isEmpty()) {
+        if (labels.isEmpty())
+            return abandon(tr("Server %1 has no attached volume, so %2 cannot be backed up with it.")
+                               .arg(m_server.name, unknown.join(QStringLiteral(", "))));
+        return abandon(tr("Server %1 has no attached volume %2; its attached volumes are: %3. Choose among those "
+                          "(by name or id), or all or none.")
+                           .arg(m_server.name, unknown.join(QStringLiteral(", ")), labels.join(QStringLiteral(", "))));
+    }
+    if (m_request.enableServerSnapshot) {
+        const QList<openstack::Volume> attached = m_attached;
+        for (const openstack::Volume &volume : attached) {
+            // A boot-from-volume server's volumes are chosen from Nova's snapshot (its boot volume always).
+            const bool wanted = m_bootFromVolume ? (includes(volume) || ServerProtectable::bootIndexOf(m_server.raw, volume, m_attached) == 0)
+                                                 : includes(volume);
+            if (wanted && m_volumeProblems.contains(volume.id))
+                return abandon(tr("Volume %1 attached to server %2 cannot be backed up: Cinder could not describe it "
+                                  "(%3). Try again, or leave the volume out of the backup.")
+                                   .arg(volume.id, m_server.name, m_volumeProblems.value(volume.id)));
+            if (!wanted || m_bootFromVolume)
+                continue;
+            VolumePart part;
+            part.volume = volume;
+            part.device = ServerProtectable::deviceOf(volume, m_server.id);
+            m_parts.append(part);
+        }
+        std::stable_sort(m_parts.begin(), m_parts.end(), [](const VolumePart &a, const VolumePart &b) {
+            return std::make_tuple(a.device.isEmpty(), a.device.size(), a.device)
+                < std::make_tuple(b.device.isEmpty(), b.device.size(), b.device);
+        });
+    }
+    beginCheckpoint();
+}
+
 void BackupJob::beginCheckpoint()
 {
-    const Resource graph = ServerProtectable::resourceGraph(m_server.raw);
+    const Resource graph = ServerProtectable::resourceGraph(m_server.raw, m_attached);
     CheckpointIndex draft;
     ProtectedResource server;
     server.type = graph.type;
@@ -176,13 +334,11 @@ void BackupJob::beginCheckpoint()
     server.metadata = ServerProtectable::rebuildMetadata(m_server.raw);
     server.metadata.insert(QLatin1String(CheckpointKey::Cloud), m_request.session->profile().name);
     server.metadata.insert(QLatin1String(CheckpointKey::Region), m_request.session->profile().regionName);
-    // Volumes are not backed up yet: the checkpoint says which attached ones it lacks.
-    QJsonArray volumes;
-    for (const VolumeNotIncluded &volume : std::as_const(m_volumesNotIncluded))
-        volumes.append(QJsonObject{{QLatin1String(CheckpointKey::Id), volume.id}, {QLatin1String(CheckpointKey::Name), volume.name}});
-    server.metadata.insert(QLatin1String(CheckpointKey::VolumesNotIncluded), volumes);
+    server.metadata.insert(QLatin1String(CheckpointKey::BootFromVolume), m_bootFromVolume);
     draft.resources.append(server);
     for (const Resource &child : graph.children) {
+        if (!child.isImage())
+            continue; // a volume resource is added once its bytes are saved
         ProtectedResource image;
         image.type = child.type;
         image.id = child.id;
@@ -193,7 +349,8 @@ void BackupJob::beginCheckpoint()
         draft.resources.append(image);
     }
     draft.options = QJsonObject{{QLatin1String(CheckpointKey::IncludeData), m_request.enableServerSnapshot},
-                                {QLatin1String(CheckpointKey::OriginalImageOnly), !m_request.enableServerSnapshot}};
+                                {QLatin1String(CheckpointKey::OriginalImageOnly), !m_request.enableServerSnapshot},
+                                {QLatin1String(CheckpointKey::VolumeSelection), m_request.volumes.toString()}};
     if (m_haveOriginalImage || !m_request.enableServerSnapshot)
         draft.consistency = ImageProperties::consistency(m_originalImage.raw, m_request.enableServerSnapshot);
 
@@ -203,74 +360,165 @@ void BackupJob::beginCheckpoint()
         return abandon(error.message, error.path);
     if (!m_request.enableServerSnapshot) {
         // Option off: the original image, exactly as Karbor did before the seed.
-        return download(m_originalImage);
+        return download(m_originalImage, tr("image %1 of server %2").arg(m_originalImage.id, m_server.name), false,
+                        [this](const ImageRecord &record) {
+                            if (saveServerImage(m_originalImage, record))
+                                commit();
+                        });
     }
     createSnapshot();
 }
 
+JournalEntry BackupJob::journalEntry(const QString &kind) const
+{
+    JournalEntry entry;
+    entry.kind = kind;
+    entry.checkpointId = m_checkpoint ? m_checkpoint->id() : QString();
+    entry.cloudProfileId = m_request.session->profile().id;
+    entry.regionName = m_request.session->profile().regionName;
+    entry.created = QDateTime::currentDateTimeUtc();
+    return entry;
+}
+
+bool BackupJob::journal(const JournalEntry &entry)
+{
+    BankError error;
+    if (m_request.bank->addJournalEntry(entry, &error))
+        return true;
+    abandon(error.message, error.path);
+    return false;
+}
+
+void BackupJob::unjournal(const JournalEntry &entry)
+{
+    BankError error;
+    if (!m_request.bank->removeJournalEntry(entry, &error))
+        qCWarning(lcProtection) << "journal entry" << entry.kind << "of" << entry.checkpointId
+                                << "not removed:" << error.message;
+}
+
+bool BackupJob::addTemporary(Temporary::Kind kind, const QString &id, int part)
+{
+    Temporary temporary;
+    temporary.kind = kind;
+    temporary.id = id;
+    temporary.part = part;
+    switch (kind) {
+    case Temporary::Kind::Image:
+        temporary.entry = journalEntry(JournalEntry::TemporaryImage);
+        temporary.entry.imageId = id;
+        break;
+    case Temporary::Kind::Volume:
+        temporary.entry = journalEntry(JournalEntry::TemporaryVolume);
+        temporary.entry.volumeId = id;
+        break;
+    case Temporary::Kind::Snapshot:
+        temporary.entry = journalEntry(JournalEntry::TemporaryVolumeSnapshot);
+        temporary.entry.snapshotId = id;
+        break;
+    }
+    // Listed before it is journaled: whatever happens next, the cleanup deletes it.
+    m_temporaries.append(temporary);
+    BankError error;
+    if (!m_request.bank->addJournalEntry(temporary.entry, &error)) {
+        abandon(error.message, error.path);
+        return false;
+    }
+    m_temporaries.last().journaled = true;
+    return true;
+}
+
+QString BackupJob::temporaryName(const QString &what) const
+{
+    return QStringLiteral("stackvault-%1-%2").arg(what, m_checkpoint->id().left(8));
+}
+
+QJsonObject BackupJob::temporaryMetadata() const
+{
+    // The markers of an intent: the sweep finds what a killed process made by them.
+    return QJsonObject{{QStringLiteral("stackvault_checkpoint"), m_checkpoint->id()},
+                       {QStringLiteral("stackvault_temporary"), QStringLiteral("true")}};
+}
+
 void BackupJob::createSnapshot()
 {
-    setStage(JobStage::CreatingSnapshot);
-    const QString name = QStringLiteral("stackvault-%1-%2").arg(m_server.name, m_checkpoint->id().left(8));
-    const QJsonObject metadata{{QStringLiteral("stackvault_checkpoint"), m_checkpoint->id()},
-                               {QStringLiteral("stackvault_temporary"), QStringLiteral("true")}};
+    stage(JobStage::CreatingSnapshot);
     // An intent first: a process killed after Nova made the snapshot but before its id arrived leaves
     // this entry, and the sweep finds the snapshot by its stackvault_checkpoint property.
-    JournalEntry intent;
-    intent.checkpointId = m_checkpoint->id();
-    intent.cloudProfileId = m_request.session->profile().id;
-    intent.regionName = m_request.session->profile().regionName;
-    intent.created = QDateTime::currentDateTimeUtc();
-    BankError intentError;
-    if (!m_request.bank->addJournalEntry(intent, &intentError))
-        return abandon(intentError.message, intentError.path);
-    auto *job = track(new openstack::CreateServerImageJob(m_connection, m_server.id, name, metadata, this));
+    const JournalEntry intent = journalEntry(JournalEntry::TemporaryImage);
+    if (!journal(intent))
+        return;
+    auto *job = track(new openstack::CreateServerImageJob(m_connection, m_server.id, temporaryName(m_server.name),
+                                                          temporaryMetadata(), this));
     job->setServerName(m_server.name);
     connect(job, &openstack::ApiJob::finished, this, [this, job, intent](const Error &error) {
         if (error) {
             // Nova refused (4xx): no snapshot was made, forget the intent. Otherwise (connection lost,
             // 5xx) the request may have made one: the intent stays for the sweep.
-            if (error.httpStatus >= 400 && error.httpStatus < 500) {
-                BankError ignored;
-                m_request.bank->removeJournalEntry(intent, &ignored);
-            }
+            if (isRefusal(error))
+                unjournal(intent);
             return abandon(error);
         }
-        m_snapshotId = job->imageId();
+        m_serverSnapshot.id = job->imageId();
         crashPoint("backup-after-create-image");
         // Journal before waiting: if this process dies now, the next start-up sweep deletes the snapshot.
-        JournalEntry entry;
-        entry.checkpointId = m_checkpoint->id();
-        entry.imageId = m_snapshotId;
-        entry.cloudProfileId = m_request.session->profile().id;
-        entry.regionName = m_request.session->profile().regionName;
-        entry.created = QDateTime::currentDateTimeUtc();
-        BankError bankError;
-        if (!m_request.bank->addJournalEntry(entry, &bankError))
-            return abandon(bankError.message, bankError.path);
-        m_snapshotJournaled = true;
-        if (!m_request.bank->removeJournalEntry(intent, &bankError))
-            qCWarning(lcProtection) << "journal intent for" << m_checkpoint->id() << "not removed:" << bankError.message;
-        qCInfo(lcProtection) << "snapshot" << m_snapshotId << "of server" << m_server.id << "for checkpoint"
+        if (!addTemporary(Temporary::Kind::Image, m_serverSnapshot.id, -1))
+            return;
+        unjournal(intent);
+        qCInfo(lcProtection) << "snapshot" << m_serverSnapshot.id << "of server" << m_server.id << "for checkpoint"
                              << m_checkpoint->id();
         if (isCancelled())
             return abandon(tr("Cancelled."));
-        setStage(JobStage::WaitingForImage);
-        const double diskGiB = qMax(double(m_server.flavorDisk),
-                                    m_haveOriginalImage ? double(m_originalImage.size) / double(1 << 30) : 0.0);
-        const auto timeout = m_request.snapshotTimeoutBase
-            + std::chrono::seconds(qint64(double(m_request.snapshotTimeoutPerGiB.count()) * diskGiB));
-        waitForSnapshot(timeout);
+        // The volumes' snapshots right after the server's, so that all are as close in time as the
+        // APIs allow. (Nova's createImage made them itself for a boot-from-volume server.)
+        snapshotVolumes(0);
+    });
+    job->start();
+}
+
+void BackupJob::snapshotVolumes(qsizetype next)
+{
+    if (next >= m_parts.size()) {
+        // A boot-from-volume server's volumes are known from Nova's snapshot, once it is there.
+        if (m_bootFromVolume)
+            return waitForServerSnapshot();
+        return prepareVolume(0);
+    }
+    VolumePart &part = m_parts[next];
+    JournalEntry intent = journalEntry(JournalEntry::TemporaryVolumeSnapshot);
+    intent.tag = part.volume.id; // one intent per volume
+    if (!journal(intent))
+        return;
+    const bool inUse = part.volume.status == QLatin1String("in-use") || !part.volume.attachments.isEmpty();
+    auto *job = track(new openstack::CreateVolumeSnapshotJob(m_connection, part.volume.id, temporaryName(part.label()),
+                                                             temporaryMetadata(), inUse, this));
+    job->setVolumeName(part.label());
+    connect(job, &openstack::ApiJob::finished, this, [this, job, intent, next](const Error &error) {
+        const QString label = m_parts.at(next).label();
+        if (error) {
+            if (isRefusal(error))
+                unjournal(intent);
+            return abandon(tr("Cinder could not snapshot volume %1 of server %2: %3").arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        }
+        m_parts[next].snapshotId = job->snapshot().id;
+        crashPoint("backup-after-create-volume-snapshot");
+        if (!addTemporary(Temporary::Kind::Snapshot, m_parts.at(next).snapshotId, int(next)))
+            return;
+        unjournal(intent);
+        qCInfo(lcProtection) << "snapshot" << m_parts.at(next).snapshotId << "of volume" << m_parts.at(next).volume.id;
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        snapshotVolumes(next + 1);
     });
     job->start();
 }
 
 void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
 {
-    auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_snapshotId, timeout, this);
-    waiter->setPollInterval(m_request.poll);
+    auto *waiter = new openstack::ImageStatusWaiter(m_connection, m_serverSnapshot.id, timeout, this);
+    watch(waiter);
     connect(waiter, &openstack::StatusWaiter::finished, this, [] { crashPoint("backup-waited"); });
-    m_waiter = waiter;
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
@@ -286,15 +534,270 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
                                .arg(m_server.name, waiter->image().status));
         if (error)
             return abandon(error);
-        download(waiter->image());
+        m_serverSnapshot = waiter->image();
+        if (m_bootFromVolume)
+            return readBlockDeviceMapping(m_serverSnapshot);
+        download(m_serverSnapshot, tr("the snapshot of server %1").arg(m_server.name), false, [this](const ImageRecord &record) {
+            if (saveServerImage(m_serverSnapshot, record))
+                downloadVolume(0);
+        });
     });
     waiter->start();
     crashPoint("backup-waiting");
 }
 
-void BackupJob::download(const openstack::Image &image)
+void BackupJob::readBlockDeviceMapping(const openstack::Image &image)
 {
-    setStage(JobStage::Downloading, image.size);
+    // Nova writes the mapping as a JSON string property; an array is read too.
+    const QJsonValue value = image.raw.value(QLatin1String("block_device_mapping"));
+    const QJsonArray mapping = value.isString() ? QJsonDocument::fromJson(value.toString().toUtf8()).array() : value.toArray();
+    QStringList snapshotIds;
+    QHash<QString, int> bootIndexes;
+    for (const QJsonValue &entry : mapping) {
+        const QJsonObject device = entry.toObject();
+        const QString snapshotId = device.value(QLatin1String("snapshot_id")).toString();
+        if (snapshotId.isEmpty() || snapshotIds.contains(snapshotId))
+            continue;
+        snapshotIds.append(snapshotId);
+        bootIndexes.insert(snapshotId, bootIndexOf(device.value(QLatin1String("boot_index"))));
+    }
+    // Each snapshot Nova made is ours to delete: journaled before anything else happens.
+    for (const QString &snapshotId : std::as_const(snapshotIds)) {
+        if (!addTemporary(Temporary::Kind::Snapshot, snapshotId, -1))
+            return;
+    }
+    crashPoint("backup-after-block-device-mapping");
+    if (snapshotIds.isEmpty())
+        return abandon(tr("Nova's snapshot of server %1, which boots from a volume, names no volume snapshot (its "
+                          "block_device_mapping is empty or unreadable); nothing was backed up.")
+                           .arg(m_server.name),
+                       value.toVariant().toString());
+    identifySnapshots(snapshotIds, bootIndexes);
+}
+
+void BackupJob::identifySnapshots(QStringList snapshotIds, QHash<QString, int> bootIndexes)
+{
+    if (snapshotIds.isEmpty()) {
+        // The boot volume first, then in device order; the temporaries follow their part.
+        std::stable_sort(m_parts.begin(), m_parts.end(), [](const VolumePart &a, const VolumePart &b) {
+            return std::make_tuple(a.bootIndex != 0, a.device.isEmpty(), a.device.size(), a.device)
+                < std::make_tuple(b.bootIndex != 0, b.device.isEmpty(), b.device.size(), b.device);
+        });
+        for (Temporary &temporary : m_temporaries) {
+            for (qsizetype i = 0; i < m_parts.size(); ++i) {
+                if (temporary.kind == Temporary::Kind::Snapshot && temporary.id == m_parts.at(i).snapshotId)
+                    temporary.part = int(i);
+            }
+        }
+        return prepareVolume(0);
+    }
+    const QString snapshotId = snapshotIds.takeFirst();
+    auto *job = track(new openstack::ShowVolumeSnapshotJob(m_connection, snapshotId, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, snapshotId, snapshotIds, bootIndexes](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(tr("The volume snapshot %1 that Nova made of server %2 cannot be read: %3")
+                               .arg(snapshotId, m_server.name, error.message),
+                           error.serviceMessage);
+        const QString volumeId = job->snapshot().volumeId;
+        openstack::Volume volume;
+        volume.id = volumeId;
+        for (const openstack::Volume &attached : std::as_const(m_attached)) {
+            if (attached.id == volumeId)
+                volume = attached;
+        }
+        const int bootIndex = bootIndexes.value(snapshotId, -1) == 0 ? 0 : -1;
+        if (bootIndex == 0 || includes(volume)) {
+            VolumePart part;
+            part.volume = volume;
+            part.device = ServerProtectable::deviceOf(volume, m_server.id);
+            part.bootIndex = bootIndex;
+            part.snapshotId = snapshotId;
+            m_parts.append(part);
+        }
+        // A snapshot of a volume left out stays a temporary: deleted at the end.
+        identifySnapshots(snapshotIds, bootIndexes);
+    });
+    job->start();
+}
+
+void BackupJob::prepareVolume(qsizetype index)
+{
+    if (isCancelled())
+        return abandon(tr("Cancelled."));
+    if (index < m_parts.size())
+        return waitForVolumeSnapshot(index);
+    // Every volume is ready in an image of known size: the downloads' total is exact from the first byte.
+    if (m_bootFromVolume)
+        return downloadVolume(0);
+    waitForServerSnapshot();
+}
+
+void BackupJob::waitForServerSnapshot()
+{
+    stage(JobStage::WaitingForImage);
+    const double diskGiB = qMax(double(m_server.flavorDisk),
+                                m_haveOriginalImage ? double(m_originalImage.size) / double(GiB) : 0.0);
+    waitForSnapshot(timeoutFor(diskGiB));
+}
+
+void BackupJob::downloadVolume(qsizetype index)
+{
+    if (isCancelled())
+        return abandon(tr("Cancelled."));
+    if (index >= m_parts.size())
+        return commit();
+    const VolumePart &part = m_parts.at(index);
+    download(part.image, tr("volume %1 of server %2").arg(part.label(), m_server.name), true,
+             [this, index](const ImageRecord &record) { saveVolume(index, record); });
+}
+
+void BackupJob::waitForVolumeSnapshot(qsizetype index)
+{
+    stage(JobStage::PreparingVolume);
+    const VolumePart &part = m_parts.at(index);
+    auto *waiter = new openstack::VolumeSnapshotStatusWaiter(m_connection, part.snapshotId, timeoutFor(part.volume.sizeGb), this);
+    waiter->setVolumeName(part.label());
+    watch(waiter);
+    connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        const QString label = m_parts.at(index).label();
+        if (error.kind == Error::Kind::WaitFailed)
+            return abandon(tr("Backing up volume %1 of server %2 failed: %3 Check the block storage service's logs, "
+                              "then try again.")
+                               .arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        if (error)
+            return abandon(tr("Backing up volume %1 of server %2 failed: %3").arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        if (m_parts.at(index).volume.sizeGb <= 0)
+            m_parts[index].volume.sizeGb = waiter->snapshot().sizeGb;
+        createTemporaryVolume(index);
+    });
+    waiter->start();
+    crashPoint("backup-volume-snapshot-waiting");
+}
+
+void BackupJob::createTemporaryVolume(qsizetype index)
+{
+    const VolumePart &part = m_parts.at(index);
+    JournalEntry intent = journalEntry(JournalEntry::TemporaryVolume);
+    intent.tag = part.snapshotId; // one intent per snapshot
+    if (!journal(intent))
+        return;
+    openstack::VolumeCreateRequest create;
+    create.name = temporaryName(part.label());
+    create.description = tr("Temporary copy of volume %1 made by a StackVault backup of server %2; deleted when the "
+                            "backup ends.")
+                             .arg(part.label(), m_server.name);
+    create.snapshotId = part.snapshotId;
+    create.sizeGb = part.volume.sizeGb;
+    create.metadata = temporaryMetadata();
+    auto *job = track(new openstack::CreateVolumeJob(m_connection, create, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, intent, index](const Error &error) {
+        const QString label = m_parts.at(index).label();
+        if (error) {
+            if (isRefusal(error))
+                unjournal(intent);
+            return abandon(tr("Cinder could not make a temporary volume from the snapshot of volume %1 (server %2): %3")
+                               .arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        }
+        m_parts[index].temporaryVolumeId = job->volume().id;
+        crashPoint("backup-after-create-volume");
+        if (!addTemporary(Temporary::Kind::Volume, m_parts.at(index).temporaryVolumeId, int(index)))
+            return;
+        unjournal(intent);
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        waitForTemporaryVolume(index);
+    });
+    job->start();
+}
+
+void BackupJob::waitForTemporaryVolume(qsizetype index)
+{
+    const VolumePart &part = m_parts.at(index);
+    auto *waiter = new openstack::VolumeStatusWaiter(m_connection, part.temporaryVolumeId, timeoutFor(part.volume.sizeGb), this);
+    waiter->setVolumeName(tr("the temporary copy of volume %1").arg(part.label()));
+    watch(waiter);
+    connect(waiter, &openstack::StatusWaiter::finished, this, [this, index](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(tr("The temporary volume made from the snapshot of volume %1 (server %2) did not become "
+                              "available: %3")
+                               .arg(m_parts.at(index).label(), m_server.name, error.message),
+                           error.serviceMessage);
+        uploadTemporaryVolume(index);
+    });
+    waiter->start();
+}
+
+void BackupJob::uploadTemporaryVolume(qsizetype index)
+{
+    const VolumePart &part = m_parts.at(index);
+    auto *job = track(new openstack::UploadVolumeToImageJob(m_connection, part.temporaryVolumeId, temporaryName(part.label()), this));
+    job->setVolumeName(tr("the temporary copy of volume %1").arg(part.label()));
+    job->setDiskFormat(QStringLiteral("raw"));
+    job->setContainerFormat(QStringLiteral("bare"));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, index](const Error &error) {
+        const QString label = m_parts.at(index).label();
+        // The image cannot carry a marker (os-volume_upload_image sets no properties): the temporary
+        // volume's journal entry stands for it until its id is journaled, at once.
+        if (error)
+            return abandon(tr("Cinder could not copy volume %1 of server %2 into a temporary image: %3")
+                               .arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        const QString imageId = job->imageId();
+        if (!addTemporary(Temporary::Kind::Image, imageId, int(index)))
+            return;
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        waitForUploadedImage(index, imageId);
+    });
+    job->start();
+}
+
+void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
+{
+    const VolumePart &part = m_parts.at(index);
+    auto *waiter = new openstack::ImageStatusWaiter(m_connection, imageId, timeoutFor(part.volume.sizeGb), this);
+    watch(waiter);
+    connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        const QString label = m_parts.at(index).label();
+        if (error.kind == Error::Kind::WaitFailed || error.kind == Error::Kind::NotFound)
+            return abandon(tr("Cinder's copy of volume %1 (server %2) into a temporary image failed: %3 Check the "
+                              "block storage and image services' logs, then try again.")
+                               .arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        if (error)
+            return abandon(tr("Backing up volume %1 of server %2 failed: %3").arg(label, m_server.name, error.message),
+                           error.serviceMessage);
+        m_parts[index].image = waiter->image();
+        prepareVolume(index + 1);
+    });
+    waiter->start();
+    crashPoint("backup-volume-upload-waiting");
+}
+
+void BackupJob::download(const openstack::Image &image, const QString &what, bool isVolume,
+                         std::function<void(ImageRecord)> then)
+{
+    if (m_bytesTotal < 0) {
+        // Every size is known once the first download starts: this image's and each volume's image
+        // (uploaded before any download).
+        m_bytesTotal = qMax<qint64>(0, image.size);
+        for (const VolumePart &part : std::as_const(m_parts)) {
+            if (part.image.id != image.id)
+                m_bytesTotal += qMax<qint64>(0, part.image.size);
+        }
+    }
+    setStage(JobStage::Downloading, m_bytesTotal, m_bytesSaved);
     // Verify what Glance gives: its sha512 os_hash_value when present (Glance since Rocky), else its md5
     // `checksum`. md5 on top of sha512 adds nothing to the check and costs a whole core on 2-core
     // machines (ingest 202 → 335 MB/s without it), so it is only computed when it is the check.
@@ -302,60 +805,89 @@ void BackupJob::download(const openstack::Image &image)
     options.computeMd5 = !hasSha512(image);
     m_imageWriter = m_checkpoint->createImageWriter(options);
     ImageWriter *writer = m_imageWriter.get();
+    if (isVolume && image.size == 0) {
+        // Nothing to download (Glance answers 204 for an image without bytes): an empty manifest.
+        ImageRecord record;
+        if (finishDownload(image, what, isVolume, &record))
+            then(record);
+        return;
+    }
+    const char *point = isVolume ? "backup-volume-download" : "backup-download";
     // The writer hashes on its own threads, so the download need not hash again.
     auto *job = track(new openstack::ImageDownloadJob(
         m_connection, image.id,
-        [writer](const QByteArray &block) {
-            crashPoint("backup-download");
+        [writer, point](const QByteArray &block) {
+            crashPoint(point);
             return writer->write(block);
         },
         this));
     job->setImage(image);
     job->setVerifyChecksums(false);
-    connect(job, &openstack::ImageDownloadJob::progress, this, [this](qint64 received, qint64) { setBytesDone(received); });
-    connect(job, &openstack::ApiJob::finished, this, [this, image, writer](const Error &error) {
+    connect(job, &openstack::ImageDownloadJob::progress, this,
+            [this](qint64 received, qint64) { setBytesDone(m_bytesSaved + received); });
+    connect(job, &openstack::ApiJob::finished, this, [this, image, writer, what, isVolume, then](const Error &error) {
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error.kind == Error::Kind::Canceled && writer->error().isError())
             return abandon(writer->error().message, writer->error().path);
         if (error)
-            return abandon(error);
-        verifyAndCommit(image);
+            return abandon(tr("The download of %1 failed: %2").arg(what, error.message), error.serviceMessage);
+        ImageRecord record;
+        if (finishDownload(image, what, isVolume, &record))
+            then(record);
     });
     job->start();
 }
 
-void BackupJob::verifyAndCommit(const openstack::Image &image)
+bool BackupJob::finishDownload(const openstack::Image &image, const QString &what, bool emptyAllowed, ImageRecord *record)
 {
-    setStage(JobStage::Verifying);
-    ImageRecord record;
+    setStage(JobStage::Verifying, m_bytesTotal, m_bytesSaved + qMax<qint64>(0, image.size));
     BankError bankError;
-    if (!m_imageWriter->finish(&record, &bankError))
-        return abandon(bankError.message, bankError.path);
+    const bool finished = m_imageWriter->finish(record, &bankError);
     m_imageWriter.reset();
-    const QString what = m_request.enableServerSnapshot ? tr("the snapshot of server %1").arg(m_server.name)
-                                                        : tr("image %1 of server %2").arg(image.id, m_server.name);
-    if (image.size >= 0 && record.size != image.size)
-        return abandon(tr("The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.")
-                           .arg(what).arg(record.size).arg(image.size));
-    if (!hasSha512(image) && !image.checksum.isEmpty() && QString::fromLatin1(record.md5) != image.checksum)
-        return abandon(tr("The bytes downloaded for %1 do not match the image's MD5 checksum; nothing was saved. "
-                          "Try again; if it persists, the image in the cloud may be damaged.")
-                           .arg(what),
-                       tr("expected md5 %1, got %2").arg(image.checksum, QString::fromLatin1(record.md5)));
-    if (hasSha512(image) && QString::fromLatin1(record.sha512) != image.osHashValue)
-        return abandon(tr("The bytes downloaded for %1 do not match the image's SHA-512 hash; nothing was saved.")
-                           .arg(what),
-                       tr("expected sha512 %1, got %2").arg(image.osHashValue, QString::fromLatin1(record.sha512)));
-    if (record.size == 0)
-        return abandon(tr("%1 has no data (0 bytes); nothing was saved.").arg(what));
-    record.diskFormat = image.diskFormat;
-    record.containerFormat = image.containerFormat;
+    if (!finished) {
+        abandon(bankError.message, bankError.path);
+        return false;
+    }
+    if (image.size >= 0 && record->size != image.size) {
+        abandon(tr("The download of %1 ended after %2 of %3 bytes; nothing was saved. Try again.")
+                    .arg(what)
+                    .arg(record->size)
+                    .arg(image.size));
+        return false;
+    }
+    if (!hasSha512(image) && !image.checksum.isEmpty() && QString::fromLatin1(record->md5) != image.checksum) {
+        abandon(tr("The bytes downloaded for %1 do not match the image's MD5 checksum; nothing was saved. "
+                   "Try again; if it persists, the image in the cloud may be damaged.")
+                    .arg(what),
+                tr("expected md5 %1, got %2").arg(image.checksum, QString::fromLatin1(record->md5)));
+        return false;
+    }
+    if (hasSha512(image) && QString::fromLatin1(record->sha512) != image.osHashValue) {
+        abandon(tr("The bytes downloaded for %1 do not match the image's SHA-512 hash; nothing was saved.").arg(what),
+                tr("expected sha512 %1, got %2").arg(image.osHashValue, QString::fromLatin1(record->sha512)));
+        return false;
+    }
+    // A volume's bytes may be none (a blank volume where the cloud stores only what was written); an
+    // image of 0 bytes is what Nova makes of a boot-from-volume server, never a disk.
+    if (record->size == 0 && !emptyAllowed) {
+        abandon(tr("%1 has no data (0 bytes); nothing was saved.").arg(what));
+        return false;
+    }
+    record->diskFormat = image.diskFormat;
+    record->containerFormat = image.containerFormat;
+    m_bytesSaved += record->size;
+    m_newBytes += record->newBytes;
+    return true;
+}
 
-    const Resource graph = ServerProtectable::resourceGraph(m_server.raw);
+bool BackupJob::saveServerImage(const openstack::Image &image, const ImageRecord &record)
+{
     ProtectedResource *imageResource = m_checkpoint->resource(QLatin1String(ImageResourceType), m_server.imageId);
-    if (!imageResource)
-        return abandon(tr("Internal error: the checkpoint has no image resource for server %1.").arg(m_server.name));
+    if (!imageResource) {
+        abandon(tr("Internal error: the checkpoint has no image resource for server %1.").arg(m_server.name));
+        return false;
+    }
     // Image properties for the restore: the backed-up image's settable set (Nova copies the boot
     // image's properties onto a snapshot), without the snapshot's own bookkeeping.
     QJsonObject properties = ImageProperties::withoutSnapshotBookkeeping(ImageProperties::settable(image.raw));
@@ -366,28 +898,87 @@ void BackupJob::verifyAndCommit(const openstack::Image &image)
                                           {QLatin1String(CheckpointKey::OriginalImageId), m_server.imageId},
                                           {QLatin1String(CheckpointKey::FromServerSnapshot), m_request.enableServerSnapshot}};
     imageResource->image = record;
+    return true;
+}
+
+void BackupJob::saveVolume(qsizetype index, const ImageRecord &record)
+{
+    const VolumePart &part = m_parts.at(index);
+    const openstack::Volume &volume = part.volume;
+    ProtectedResource resource;
+    resource.type = QLatin1String(VolumeResourceType);
+    resource.id = volume.id;
+    resource.name = volume.name;
+    resource.parentType = QLatin1String(ServerResourceType);
+    resource.parentId = m_server.id;
+    resource.extraInfo = QJsonObject{{QLatin1String(CheckpointKey::ServerId), m_server.id},
+                                     {QLatin1String(CheckpointKey::Device), part.device},
+                                     {QLatin1String(CheckpointKey::BootIndex), part.bootIndex}};
+    resource.metadata = QJsonObject{{QLatin1String(CheckpointKey::SizeGb), volume.sizeGb},
+                                    {QLatin1String(CheckpointKey::VolumeType), volume.volumeType},
+                                    {QLatin1String(CheckpointKey::Bootable), volume.bootable},
+                                    {QLatin1String(CheckpointKey::Device), part.device},
+                                    {QLatin1String(CheckpointKey::BootIndex), part.bootIndex},
+                                    {QLatin1String(CheckpointKey::AvailabilityZone), volume.availabilityZone},
+                                    {QLatin1String(CheckpointKey::Description),
+                                     volume.raw.value(QLatin1String("description")).toString()},
+                                    {QLatin1String(CheckpointKey::BackedUpSnapshotId), part.snapshotId}};
+    if (!volume.imageMetadata.isEmpty())
+        resource.metadata.insert(QLatin1String(CheckpointKey::VolumeImageMetadata), volume.imageMetadata);
+    ImageRecord raw = record;
+    raw.diskFormat = QStringLiteral("raw"); // os-volume_upload_image was asked for raw bytes
+    resource.image = raw;
+    m_checkpoint->index().resources.append(resource);
+    // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume.
+    stage(JobStage::CleaningUp);
+    cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); },
+                       [this, index] { downloadVolume(index + 1); });
+}
+
+void BackupJob::commit()
+{
+    ProtectedResource *server = m_checkpoint->resource(QLatin1String(ServerResourceType), m_server.id);
+    // The attached volumes that are not in the backup, by name.
+    QJsonArray notIncluded;
+    QStringList notIncludedLabels;
+    QStringList savedLabels;
+    for (const VolumePart &part : std::as_const(m_parts))
+        savedLabels.append(part.label());
+    for (const openstack::Volume &volume : std::as_const(m_attached)) {
+        if (std::any_of(m_parts.cbegin(), m_parts.cend(), [&volume](const VolumePart &p) { return p.volume.id == volume.id; }))
+            continue;
+        notIncluded.append(QJsonObject{{QLatin1String(CheckpointKey::Id), volume.id}, {QLatin1String(CheckpointKey::Name), volume.name}});
+        notIncludedLabels.append(volume.name.isEmpty() ? volume.id : volume.name);
+    }
+    if (server)
+        server->metadata.insert(QLatin1String(CheckpointKey::VolumesNotIncluded), notIncluded);
     // Decided by the image that was saved: a snapshot carries the boot image's hw_qemu_guest_agent.
-    m_checkpoint->index().consistency = ImageProperties::consistency(image.raw, m_request.enableServerSnapshot);
+    const ProtectedResource *imageResource = m_checkpoint->resource(QLatin1String(ImageResourceType), m_server.imageId);
+    const QJsonObject properties = imageResource ? imageResource->metadata.value(QLatin1String(CheckpointKey::Properties)).toObject()
+                                                 : ImageProperties::settable(m_serverSnapshot.raw);
+    m_checkpoint->index().consistency = ImageProperties::consistency(
+        m_request.enableServerSnapshot ? (m_bootFromVolume ? m_serverSnapshot.raw : properties) : m_originalImage.raw,
+        m_request.enableServerSnapshot);
 
     BankError commitError;
     if (!m_checkpoint->commit(&commitError))
         return abandon(commitError.message, commitError.path);
 
-    const Consistency consistency = ConsistencyText::parse(m_checkpoint->index().consistency);
+    const CheckpointIndex &index = m_checkpoint->index();
+    const Consistency consistency = ConsistencyText::parse(index.consistency);
     QString message = m_request.enableServerSnapshot
         ? tr("Backed up server %1 with its data (%2 bytes, %3 bytes new in the backup storage; %4).")
               .arg(m_server.name)
-              .arg(record.size)
-              .arg(record.newStoredBytes)
+              .arg(index.totalSize())
+              .arg(index.newStoredBytes())
               .arg(ConsistencyText::labelWithNote(consistency, ImageProperties::requiresQuiesce(properties)))
         : tr("Backed up the original image of server %1 (%2 bytes); data written since boot is not included.")
               .arg(m_server.name)
-              .arg(record.size);
-    QStringList volumeLabels;
-    for (const VolumeNotIncluded &volume : std::as_const(m_volumesNotIncluded))
-        volumeLabels.append(volume.label());
-    if (!volumeLabels.isEmpty())
-        message += QLatin1Char(' ') + volumesNotIncludedSentence(volumeLabels);
+              .arg(index.totalSize());
+    if (!savedLabels.isEmpty())
+        message += QLatin1Char(' ') + tr("Volumes included: %1.").arg(savedLabels.join(QStringLiteral(", ")));
+    if (!notIncludedLabels.isEmpty())
+        message += QLatin1Char(' ') + volumesNotIncludedSentence(notIncludedLabels);
     m_success = JobResult{JobOutcome::Succeeded,
                           message,
                           {},
@@ -395,11 +986,13 @@ void BackupJob::verifyAndCommit(const openstack::Image &image)
                            {QStringLiteral("server_id"), m_server.id},
                            {QStringLiteral("server_name"), m_server.name},
                            {QStringLiteral("include_data"), m_request.enableServerSnapshot},
-                           {QStringLiteral("size"), record.size},
-                           {QStringLiteral("new_bytes"), record.newBytes},
-                           {QStringLiteral("new_stored_bytes"), record.newStoredBytes},
-                           {QStringLiteral("consistency"), m_checkpoint->index().consistency},
-                           {QStringLiteral("volumes_not_included"), volumeLabels}}};
+                           {QStringLiteral("boot_from_volume"), m_bootFromVolume},
+                           {QStringLiteral("size"), index.totalSize()},
+                           {QStringLiteral("new_bytes"), m_newBytes},
+                           {QStringLiteral("new_stored_bytes"), index.newStoredBytes()},
+                           {QStringLiteral("consistency"), index.consistency},
+                           {QStringLiteral("volumes"), savedLabels},
+                           {QStringLiteral("volumes_not_included"), notIncludedLabels}}};
     m_checkpoint.reset();
     cleanUp();
 }
@@ -429,44 +1022,115 @@ void BackupJob::abandon(const QString &message, const QString &details)
 
 void BackupJob::cleanUp()
 {
-    if (m_snapshotId.isEmpty())
+    if (m_temporaries.isEmpty())
         return done();
-    setStage(JobStage::CleaningUp);
+    stage(JobStage::CleaningUp);
     crashPoint("backup-cleanup");
-    const QString imageId = m_snapshotId;
-    auto *job = new openstack::DeleteImageJob(m_connection, imageId, this);
+    cleanUpTemporaries([](const Temporary &) { return true; }, [this] { done(); });
+}
+
+void BackupJob::cleanUpTemporaries(std::function<bool(const Temporary &)> which, std::function<void()> then)
+{
+    // Images first (an upload holds its volume), then volumes (a clone holds its snapshot), then snapshots.
+    qsizetype pick = -1;
+    for (qsizetype i = 0; i < m_temporaries.size(); ++i) {
+        if (which(m_temporaries.at(i)) && (pick < 0 || m_temporaries.at(i).kind < m_temporaries.at(pick).kind))
+            pick = i;
+    }
+    if (pick < 0)
+        return then();
+    const Temporary temporary = m_temporaries.takeAt(pick);
+    deleteTemporary(temporary, false, [this, which, then] { cleanUpTemporaries(which, then); });
+}
+
+QString BackupJob::describe(const Temporary &temporary) const
+{
+    const QString volume = temporary.part >= 0 && temporary.part < m_parts.size() ? m_parts.at(temporary.part).label() : QString();
+    switch (temporary.kind) {
+    case Temporary::Kind::Image:
+        return volume.isEmpty() ? tr("snapshot %1 of server %2").arg(temporary.id, m_server.name)
+                                : tr("image %1 (a copy of volume %2)").arg(temporary.id, volume);
+    case Temporary::Kind::Volume:
+        return tr("volume %1 (a copy of volume %2)").arg(temporary.id, volume);
+    case Temporary::Kind::Snapshot:
+        return volume.isEmpty() ? tr("volume snapshot %1").arg(temporary.id)
+                                : tr("volume snapshot %1 (of volume %2)").arg(temporary.id, volume);
+    }
+    return temporary.id;
+}
+
+void BackupJob::deleteTemporary(Temporary temporary, bool retried, std::function<void()> then)
+{
     m_current = nullptr; // a cancel must not abort the cleanup
-    connect(job, &openstack::ApiJob::finished, this, [this, imageId](const Error &error) {
+    openstack::ApiJob *job = nullptr;
+    switch (temporary.kind) {
+    case Temporary::Kind::Image:
+        job = new openstack::DeleteImageJob(m_connection, temporary.id, this);
+        break;
+    case Temporary::Kind::Volume:
+        job = new openstack::DeleteVolumeJob(m_connection, temporary.id, this);
+        break;
+    case Temporary::Kind::Snapshot:
+        job = new openstack::DeleteVolumeSnapshotJob(m_connection, temporary.id, this);
+        break;
+    }
+    connect(job, &openstack::ApiJob::finished, this, [this, temporary, retried, then](const Error &error) {
+        const double sizeGiB = temporary.part >= 0 && temporary.part < m_parts.size() ? m_parts.at(temporary.part).volume.sizeGb : 1;
+        if (error && !retried && (error.kind == Error::Kind::BadRequest || error.kind == Error::Kind::Conflict)) {
+            // Still busy (a volume being made or uploaded, a snapshot being made): wait until it settles,
+            // whatever it settles to, then delete once more.
+            openstack::StatusWaiter *waiter = nullptr;
+            if (temporary.kind == Temporary::Kind::Volume)
+                waiter = new openstack::VolumeStatusWaiter(m_connection, temporary.id, timeoutFor(sizeGiB), this);
+            else if (temporary.kind == Temporary::Kind::Snapshot)
+                waiter = new openstack::VolumeSnapshotStatusWaiter(m_connection, temporary.id, timeoutFor(sizeGiB), this);
+            else
+                waiter = new openstack::ImageStatusWaiter(m_connection, temporary.id, timeoutFor(sizeGiB), this);
+            waiter->setPollInterval(m_request.poll);
+            connect(waiter, &openstack::StatusWaiter::finished, this,
+                    [this, temporary, then] { deleteTemporary(temporary, true, then); });
+            return waiter->start();
+        }
         if (error) {
             // Keep the journal entry: the next start tries again.
-            m_cleanupProblem = tr("The temporary snapshot %1 could not be deleted (%2); StackVault tries again when "
-                                  "the desktop app starts next or before the next backup or restore on this cloud.")
-                                   .arg(imageId, error.message);
-        } else if (m_snapshotJournaled) {
-            JournalEntry entry;
-            entry.imageId = imageId;
-            entry.cloudProfileId = m_request.session->profile().id;
-            entry.regionName = m_request.session->profile().regionName;
-            BankError bankError;
-            if (!m_request.bank->removeJournalEntry(entry, &bankError))
-                qCWarning(lcProtection) << "journal entry for" << imageId << "not removed:" << bankError.message;
+            m_cleanupProblems.append(tr("Something the backup made could not be deleted: the temporary %1 (%2). StackVault "
+                                        "tries again when the desktop app starts next or before the next backup or "
+                                        "restore on this cloud.")
+                                         .arg(describe(temporary), error.message));
+            return then();
         }
-        m_snapshotId.clear();
-        done();
+        forgetTemporary(temporary);
+        const bool snapshotWaits = temporary.kind == Temporary::Kind::Volume
+            && std::any_of(m_temporaries.cbegin(), m_temporaries.cend(),
+                           [](const Temporary &t) { return t.kind == Temporary::Kind::Snapshot; });
+        if (!snapshotWaits)
+            return then();
+        // The volume made from a snapshot must be gone before that snapshot can be deleted (Ceph).
+        auto *gone = new VolumeGoneWaiter(m_connection, temporary.id, timeoutFor(sizeGiB), this);
+        gone->setPollInterval(m_request.poll);
+        connect(gone, &openstack::StatusWaiter::finished, this, [then] { then(); });
+        gone->start();
     });
     job->start();
 }
 
+void BackupJob::forgetTemporary(const Temporary &temporary)
+{
+    if (temporary.journaled)
+        unjournal(temporary.entry);
+}
+
 void BackupJob::done()
 {
+    const QString cleanupProblem = m_cleanupProblems.join(QLatin1Char('\n'));
     if (m_failure.isEmpty()) {
-        if (!m_cleanupProblem.isEmpty())
-            m_success.details = m_cleanupProblem;
+        if (!cleanupProblem.isEmpty())
+            m_success.details = cleanupProblem;
         return finish(m_success);
     }
     QString details = m_failureDetails;
-    if (!m_cleanupProblem.isEmpty())
-        details += (details.isEmpty() ? QString() : QStringLiteral("\n")) + m_cleanupProblem;
+    if (!cleanupProblem.isEmpty())
+        details += (details.isEmpty() ? QString() : QStringLiteral("\n")) + cleanupProblem;
     if (isCancelled())
         return finish(JobResult{JobOutcome::Cancelled, m_failure, details, {}});
     fail(m_failure, details);

@@ -52,6 +52,24 @@ void readServer(const QJsonObject &meta, CheckpointDetails *details)
     }
 }
 
+SavedVolume readVolume(const ProtectedResource &resource)
+{
+    SavedVolume volume;
+    volume.id = resource.id;
+    volume.name = resource.name;
+    const QJsonObject &meta = resource.metadata;
+    volume.device = resource.extraInfo.value(QLatin1String(CheckpointKey::Device)).toString(text(meta, CheckpointKey::Device));
+    volume.bootIndex = resource.extraInfo.value(QLatin1String(CheckpointKey::BootIndex))
+                           .toInt(meta.value(QLatin1String(CheckpointKey::BootIndex)).toInt(-1));
+    volume.volumeType = text(meta, CheckpointKey::VolumeType);
+    volume.availabilityZone = text(meta, CheckpointKey::AvailabilityZone);
+    volume.description = text(meta, CheckpointKey::Description);
+    volume.sizeGb = meta.value(QLatin1String(CheckpointKey::SizeGb)).toInt();
+    volume.bootable = meta.value(QLatin1String(CheckpointKey::Bootable)).toBool();
+    volume.bytes = resource.image ? resource.image->size : 0;
+    return volume;
+}
+
 void readImage(const ProtectedResource &image, CheckpointDetails *details)
 {
     details->imageName = image.name;
@@ -84,12 +102,18 @@ CheckpointDetails CheckpointDetails::fromIndex(const CheckpointIndex &index)
     CheckpointDetails details = fromSummary(Bank::summarize(index));
     details.includeData = index.options.value(QLatin1String(CheckpointKey::IncludeData)).toBool();
     details.haveIndex = true;
-    if (const ProtectedResource *server = index.server())
+    details.volumeSelection = index.options.value(QLatin1String(CheckpointKey::VolumeSelection)).toString();
+    if (const ProtectedResource *server = index.server()) {
         readServer(server->metadata, &details);
+        details.bootFromVolume = server->metadata.value(QLatin1String(CheckpointKey::BootFromVolume)).toBool();
+    }
+    bool haveImage = false;
     for (const ProtectedResource &resource : index.resources) {
-        if (resource.type == QLatin1String(ImageResourceType)) {
+        if (resource.type == QLatin1String(ImageResourceType) && !haveImage) {
             readImage(resource, &details);
-            break;
+            haveImage = true;
+        } else if (resource.type == QLatin1String(VolumeResourceType)) {
+            details.volumes.append(readVolume(resource));
         }
     }
     return details;
@@ -103,10 +127,17 @@ QStringList CheckpointDetails::volumesNotIncludedLabels() const
     return labels;
 }
 
+QStringList CheckpointDetails::savedVolumeLabels() const
+{
+    QStringList labels;
+    for (const SavedVolume &volume : volumes)
+        labels.append(volume.label());
+    return labels;
+}
+
 QString volumesNotIncludedSentence(const QStringList &labels)
 {
-    return QCoreApplication::translate("sv::CheckpointDetails",
-        "Attached volumes NOT included (StackVault does not back up volumes yet): %1.")
+    return QCoreApplication::translate("sv::CheckpointDetails", "Attached volumes NOT included in this backup: %1.")
         .arg(labels.join(QLatin1String(", ")));
 }
 

@@ -30,6 +30,25 @@ struct VolumeNotIncluded
     bool operator==(const VolumeNotIncluded &other) const = default;
 };
 
+// A volume the backup saved (an OS::Cinder::Volume resource with its bytes), in the index's order:
+// the boot volume first, then by device.
+struct SavedVolume
+{
+    QString id; // the original volume's id
+    QString name;
+    QString device;     // "/dev/vdb"; "" when Cinder did not say
+    QString volumeType; // the cloud's type name ("" when none)
+    QString availabilityZone;
+    QString description;
+    int sizeGb = 0;
+    int bootIndex = -1; // 0: the server boots from it
+    bool bootable = false;
+    qint64 bytes = 0; // what the backup holds of it
+
+    QString label() const { return name.isEmpty() ? id : name; }
+    bool operator==(const SavedVolume &other) const = default;
+};
+
 // One checkpoint as the front ends show it and the restore wizard defaults from it, read from its
 // index with the keys of resource.h. The GUI (CoreBackend) and the CLI (`show`, `checkpoints`) use it.
 struct CheckpointDetails
@@ -61,16 +80,21 @@ struct CheckpointDetails
     qint64 minDiskGiB = 0;
     qint64 minRamMiB = 0;
     QList<VolumeNotIncluded> volumesNotIncluded;
+    bool bootFromVolume = false;  // the server booted from a volume (no image resource)
+    QList<SavedVolume> volumes;   // the attached volumes saved
+    QString volumeSelection;      // "all", "none" or "NAME,..." as asked ("" before volumes were backed up)
 
     static CheckpointDetails fromIndex(const CheckpointIndex &index);
     static CheckpointDetails fromSummary(const CheckpointSummary &summary);
 
     // The volumes not included by label (name, or id when unnamed).
     QStringList volumesNotIncludedLabels() const;
+    // The saved volumes by label.
+    QStringList savedVolumeLabels() const;
 };
 
-// "Attached volumes NOT included (StackVault does not back up volumes yet): a, b." (translated); the
-// backup's result, the Backups view and the restore wizard say it in these words.
+// "Attached volumes NOT included in this backup: a, b." (translated); the backup's result, the Backups
+// view and the restore wizard say it in these words.
 QString volumesNotIncludedSentence(const QStringList &labels);
 
 namespace ConsistencyText {

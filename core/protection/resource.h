@@ -17,6 +17,7 @@ namespace CheckpointKey {
 // index `options`
 inline constexpr auto IncludeData = "include_data";
 inline constexpr auto OriginalImageOnly = "original_image_only";
+inline constexpr auto VolumeSelection = "volumes"; // the selection as text: "all", "none", "NAME,ID,..."
 // the server resource's `metadata` (the server protection plugin's rebuild data)
 inline constexpr auto Name = "name";
 inline constexpr auto Cloud = "cloud";   // the saved cloud's name the backup was taken from
@@ -29,6 +30,7 @@ inline constexpr auto SecurityGroups = "security_groups";
 inline constexpr auto AvailabilityZone = "availability_zone";
 inline constexpr auto ServerMetadata = "metadata";
 inline constexpr auto VolumesNotIncluded = "volumes_not_included"; // [{"id", "name"}]
+inline constexpr auto BootFromVolume = "boot_from_volume"; // bool: the server's root disk is a volume
 // the image resource's `metadata`
 inline constexpr auto Properties = "properties";
 inline constexpr auto BackedUpImageId = "backed_up_image_id";
@@ -36,6 +38,16 @@ inline constexpr auto OriginalImageId = "original_image_id";
 inline constexpr auto FromServerSnapshot = "from_server_snapshot";
 inline constexpr auto MinDisk = "min_disk";
 inline constexpr auto MinRam = "min_ram";
+// a volume resource's `extra_info` (server_id, device, boot_index) and `metadata`
+inline constexpr auto ServerId = "server_id";
+inline constexpr auto Device = "device";         // "/dev/vdb" as attached ("" when Cinder does not say)
+inline constexpr auto BootIndex = "boot_index";  // 0 for the boot volume, -1 otherwise
+inline constexpr auto SizeGb = "size_gb";
+inline constexpr auto VolumeType = "volume_type";
+inline constexpr auto Bootable = "bootable";
+inline constexpr auto Description = "description";
+inline constexpr auto VolumeImageMetadata = "volume_image_metadata"; // Cinder's, for a bootable volume
+inline constexpr auto BackedUpSnapshotId = "backed_up_snapshot_id";
 } // namespace CheckpointKey
 
 // The index's `consistency`: what is known about the state of the disk that was saved.
@@ -47,7 +59,8 @@ inline constexpr auto LegacyQuiesced = "quiesced"; // written before 2026-12; re
 } // namespace ConsistencyToken
 
 // One protectable resource. A server's boot image carries extra_info = {"server_id": <server id>}
-// (the seed's contract): the image protection plugin reads it to snapshot that server.
+// (the seed's contract): the image protection plugin reads it to snapshot that server. An attached
+// volume carries extra_info = {"server_id", "device", "boot_index"}.
 struct Resource
 {
     QString type;

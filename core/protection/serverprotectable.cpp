@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <tuple>
+
 namespace sv::ServerProtectable {
 
 namespace {
@@ -45,7 +48,45 @@ QStringList attachedVolumeIds(const QJsonObject &server)
     return ids;
 }
 
-Resource resourceGraph(const QJsonObject &server)
+QString deviceOf(const openstack::Volume &volume, const QString &serverId)
+{
+    for (const openstack::Volume::Attachment &attachment : volume.attachments) {
+        if (attachment.serverId == serverId)
+            return attachment.device;
+    }
+    return {};
+}
+
+int bootIndexOf(const QJsonObject &server, const openstack::Volume &volume, const QList<openstack::Volume> &volumes)
+{
+    if (!isBootFromVolume(server))
+        return -1;
+    const QString serverId = text(server, "id");
+    const QStringList ids = attachedVolumeIds(server);
+    const QString rootDevice = text(server, "OS-EXT-SRV-ATTR:root_device_name");
+    QString root;
+    if (!rootDevice.isEmpty()) {
+        for (const openstack::Volume &candidate : volumes) {
+            if (ids.contains(candidate.id) && deviceOf(candidate, serverId) == rootDevice)
+                root = candidate.id;
+        }
+    }
+    if (root.isEmpty()) {
+        QString firstDevice;
+        for (const openstack::Volume &candidate : volumes) {
+            const QString device = deviceOf(candidate, serverId);
+            if (candidate.bootable && ids.contains(candidate.id) && (root.isEmpty() || device < firstDevice)) {
+                root = candidate.id;
+                firstDevice = device;
+            }
+        }
+    }
+    if (root.isEmpty() && !ids.isEmpty())
+        root = ids.constFirst();
+    return volume.id == root ? 0 : -1;
+}
+
+Resource resourceGraph(const QJsonObject &server, const QList<openstack::Volume> &volumes)
 {
     Resource root;
     root.type = QLatin1String(ServerResourceType);
@@ -56,18 +97,37 @@ Resource resourceGraph(const QJsonObject &server)
         image.type = QLatin1String(ImageResourceType);
         image.id = imageId;
         image.name = server.value(QLatin1String("image")).toObject().value(QLatin1String("name")).toString();
-        image.extraInfo.insert(QStringLiteral("server_id"), root.id);
+        image.extraInfo.insert(QLatin1String(CheckpointKey::ServerId), root.id);
         root.children.append(image);
-    } else {
-        const QStringList volumes = attachedVolumeIds(server);
-        for (const QString &volumeId : volumes) {
-            Resource volume;
-            volume.type = QLatin1String(VolumeResourceType);
-            volume.id = volumeId;
-            volume.extraInfo.insert(QStringLiteral("server_id"), root.id);
-            root.children.append(volume);
-        }
     }
+    QList<Resource> attached;
+    const QStringList ids = attachedVolumeIds(server);
+    for (const QString &volumeId : ids) {
+        openstack::Volume known;
+        known.id = volumeId;
+        for (const openstack::Volume &candidate : volumes) {
+            if (candidate.id == volumeId)
+                known = candidate;
+        }
+        Resource volume;
+        volume.type = QLatin1String(VolumeResourceType);
+        volume.id = volumeId;
+        volume.name = known.name;
+        volume.extraInfo.insert(QLatin1String(CheckpointKey::ServerId), root.id);
+        volume.extraInfo.insert(QLatin1String(CheckpointKey::Device), deviceOf(known, root.id));
+        volume.extraInfo.insert(QLatin1String(CheckpointKey::BootIndex), bootIndexOf(server, known, volumes));
+        attached.append(volume);
+    }
+    // The boot volume first, then in device order (what a restore attaches in turn); unknown devices last.
+    std::stable_sort(attached.begin(), attached.end(), [](const Resource &a, const Resource &b) {
+        const auto key = [](const Resource &r) {
+            const QString device = r.extraInfo.value(QLatin1String(CheckpointKey::Device)).toString();
+            const bool boot = r.extraInfo.value(QLatin1String(CheckpointKey::BootIndex)).toInt() == 0;
+            return std::make_tuple(!boot, device.isEmpty(), device.size(), device);
+        };
+        return key(a) < key(b);
+    });
+    root.children.append(attached);
     return root;
 }
 
@@ -79,13 +139,14 @@ bool isProtectableStatus(const QString &status)
     return accepted.contains(status);
 }
 
-QString precheckError(const QJsonObject &server)
+QString precheckError(const QJsonObject &server, bool includeData)
 {
     const QString label = serverLabel(server);
-    if (isBootFromVolume(server)) {
+    if (isBootFromVolume(server) && !includeData) {
         const QStringList volumes = attachedVolumeIds(server);
-        return tr("Server %1 boots from a volume (%2); backing up volumes is not supported yet, so nothing was "
-                  "backed up.")
+        return tr("Server %1 boots from a volume (%2), and without its data (\"Include server data\" off) only an "
+                  "original image could be saved, which a volume does not have; nothing was backed up. Include "
+                  "the server's data to back up its volumes.")
             .arg(label, volumes.isEmpty() ? tr("no volume listed") : volumes.join(QStringLiteral(", ")));
     }
     const QString status = text(server, "status");

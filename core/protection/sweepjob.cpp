@@ -11,6 +11,8 @@
 #include "openstack/volume/deletevolumesnapshotjob.h"
 #include "openstack/volume/listvolumesjob.h"
 #include "openstack/volume/listvolumesnapshotsjob.h"
+#include "openstack/volume/volumesnapshotstatuswaiter.h"
+#include "openstack/volume/volumestatuswaiter.h"
 #include "protection/protectionlog.h"
 
 #include <algorithm>
@@ -297,7 +299,23 @@ void SweepJob::deleteResource(const Task &task)
         problem = tr("Snapshot %1: %2");
         break;
     }
-    connect(job, &openstack::ApiJob::finished, this, [this, entry, id, what, problem](const openstack::Error &error) {
+    connect(job, &openstack::ApiJob::finished, this, [this, task, entry, id, what, problem](const openstack::Error &error) {
+        const bool cinder = task.action == Task::Action::DeleteVolume || task.action == Task::Action::DeleteSnapshot;
+        if (error && cinder && !task.retried
+            && (error.kind == openstack::Error::Kind::BadRequest || error.kind == openstack::Error::Kind::Conflict)) {
+            // Cinder refuses to delete a volume or snapshot still being made (a process killed right after
+            // its create request): wait until it settles, whatever to, then delete once more.
+            openstack::StatusWaiter *waiter = nullptr;
+            if (task.action == Task::Action::DeleteVolume)
+                waiter = new openstack::VolumeStatusWaiter(connectionFor(entry), id, std::chrono::minutes(10), this);
+            else
+                waiter = new openstack::VolumeSnapshotStatusWaiter(connectionFor(entry), id, std::chrono::minutes(10), this);
+            waiter->setPollInterval(std::chrono::milliseconds(300), std::chrono::seconds(10));
+            Task again = task;
+            again.retried = true;
+            connect(waiter, &openstack::StatusWaiter::finished, this, [this, again] { deleteResource(again); });
+            return waiter->start();
+        }
         if (error) {
             m_problems.append(problem.arg(id, error.message));
             return next();

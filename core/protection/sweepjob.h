@@ -48,6 +48,7 @@ private:
         enum class Action { Resolve, DeleteServer, DeleteImage, DeleteVolume, DeleteSnapshot, RemoveEntry };
         Action action;
         JournalEntry entry;
+        bool retried = false; // a volume or snapshot refused while still being made: waited for, tried again
     };
     void next();
     void resolve(const JournalEntry &entry);

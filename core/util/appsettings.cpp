@@ -100,6 +100,28 @@ void AppSettings::setEnableServerSnapshot(bool enabled)
     write(EnableServerSnapshotKey, enabled);
 }
 
+VolumeSelection AppSettings::backUpVolumes(QString *error) const
+{
+    const QString key = QLatin1String(BackUpVolumesKey);
+    if (!m_settings->contains(key))
+        return VolumeSelection::all();
+    const QVariant raw = m_settings->value(key);
+    // Unquoted commas make QSettings read a list: "db-data, logs" is two names.
+    const QString value = raw.userType() == QMetaType::QStringList ? raw.toStringList().join(QLatin1Char(','))
+                                                                    : raw.toString();
+    QString why;
+    if (const std::optional<VolumeSelection> selection = VolumeSelection::parse(value, &why))
+        return *selection;
+    if (error)
+        *error = tr("%1: [protection] back_up_volumes: %2").arg(m_settings->fileName(), why);
+    return VolumeSelection::all();
+}
+
+void AppSettings::setBackUpVolumes(const VolumeSelection &selection)
+{
+    write(BackUpVolumesKey, selection.toString());
+}
+
 QString AppSettings::bankLocation() const
 {
     const QString location = m_settings->value(QLatin1String(BankLocationKey)).toString();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protection/volumeselection.h"
+
 #include <memory>
 #include <QObject>
 #include <QString>
@@ -22,6 +24,8 @@ public:
     // karbor/services/protection/protection_plugins/image/image_protection_plugin.py): read there too,
     // when [protection] does not set it.
     static constexpr const char *KarborEnableServerSnapshotKey = "image_backup_plugin/enable_server_snapshot";
+    // Which attached volumes a backup with the server's data saves: all (default), none, or NAME,...
+    static constexpr const char *BackUpVolumesKey = "protection/back_up_volumes";
     static constexpr const char *BankLocationKey = "bank/location";
     static constexpr const char *ConcurrentJobsKey = "jobs/concurrent";
     static constexpr const char *LanguageKey = "ui/language";
@@ -46,6 +50,12 @@ public:
     // other value gives the default and, in *error, one sentence naming the file, the key and the value.
     bool enableServerSnapshot(QString *error = nullptr) const;
     void setEnableServerSnapshot(bool enabled);
+
+    // The default volume selection of a backup (`[protection] back_up_volumes`): "all" (the default),
+    // "none" or a comma-separated list of volume names or ids. A value that is not one of those gives
+    // all and, in *error, one sentence naming the file, the key and the value.
+    VolumeSelection backUpVolumes(QString *error = nullptr) const;
+    void setBackUpVolumes(const VolumeSelection &selection);
 
     // Where backups are stored: a local folder path (default <AppDataLocation>/bank), or
     // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec).

@@ -115,6 +115,21 @@ for key in order:
                 verdicts.append((f"GUI stall while {meta['servers']} servers load < 50 ms", stall_ok, f"{stall:.0f} ms"))
         elif sv_med and med:
             ratio_text = f"{med / sv_med:.2f}×"
+    elif case == "volumes" and label.startswith("StackVault backup: root disk"):
+        singles = [median(k) for k in order if k[0] == "volumes" and k[1].startswith("single-image ingest")]
+        rss = max(e.get("rss_kib", 0) for e in r["extra"]) / 1024
+        entry["rss_mib"] = rss
+        single_rss = [rows[k]["extra"][0]["rss_kib"] / 1024 for k in order
+                      if k[0] == "memory" and rows[k]["bytes"] == meta["size_bytes"]]
+        if singles and all(singles) and med:
+            ratio = med / sum(singles)
+            entry["ratio_to_single_ingests"] = ratio
+            ok = ratio <= 1.1
+            ratio_text = f"{ratio:.2f}× the 3 ingests ({fmt_s(sum(singles))})"
+            goal_text = f"≤ 1.1× {'✅' if ok else '❌'}; peak RSS {rss:.0f} MiB"
+            if single_rss:
+                goal_text += f" (one image: {single_rss[0]:.0f} MiB)"
+            verdicts.append(("volumes: root + 2 volumes ≤ 1.1× three single-image ingests", ok, f"{ratio:.2f}×"))
     elif case == "gui" and r["extra"] and "max_stall_ms" in r["extra"][0]:
         stall = max(e["max_stall_ms"] for e in r["extra"])
         ok = stall < 50

@@ -11,6 +11,19 @@ Q_LOGGING_CATEGORY(lcFake, "stackvault.fakecloud")
 
 namespace fake {
 
+void applyVolumeQuota(const QJsonObject &quota, Settings &settings)
+{
+    settings.quotaVolumes = quota.value(QStringLiteral("volumes")).toInt(settings.quotaVolumes);
+    settings.quotaSnapshots = quota.value(QStringLiteral("snapshots")).toInt(settings.quotaSnapshots);
+    settings.quotaGigabytes = quota.value(QStringLiteral("gigabytes")).toInt(settings.quotaGigabytes);
+}
+
+QJsonObject volumeQuotaJson(const Settings &settings)
+{
+    return QJsonObject{{QStringLiteral("volumes"), settings.quotaVolumes}, {QStringLiteral("snapshots"), settings.quotaSnapshots},
+                       {QStringLiteral("gigabytes"), settings.quotaGigabytes}};
+}
+
 CloudState::CloudState() = default;
 
 CloudState::~CloudState()
@@ -411,7 +424,8 @@ void CloudState::advanceUpload(Volume &volume, const QDateTime &now)
     // Cinder creates the image queued and starts writing it at once; Glance shows saving meanwhile.
     if (image != images.end() && image->status == QLatin1String("queued") && now >= upload.startedAt.addMSecs(step / 2))
         setImageStatus(*image, QStringLiteral("saving"), std::min(now, upload.startedAt.addMSecs(step / 2)));
-    if (upload.stuck || now < upload.doneAt)
+    // A deleted image ends the upload (Cinder's copy fails and the volume goes back), stuck or not.
+    if (image != images.end() && (upload.stuck || now < upload.doneAt))
         return;
     const auto hash = hashJobs.constFind(upload.imageId);
     if (!upload.fails && hash != hashJobs.constEnd() && !hash.value()->ready)

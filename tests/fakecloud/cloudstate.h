@@ -19,6 +19,10 @@ namespace fake {
 
 class RemoteCloud;
 
+// Sets the Cinder quotas named in `quota` ({"volumes", "snapshots", "gigabytes"}; -1: unlimited).
+void applyVolumeQuota(const QJsonObject &quota, Settings &settings);
+QJsonObject volumeQuotaJson(const Settings &settings);
+
 // Everything the fake cloud knows, behind one recursive mutex (services lock it per request; the state
 // is small, and one lock keeps every transition atomic). Time-driven transitions (BUILD -> ACTIVE, the
 // createImage task_state steps) are evaluated lazily by advance(), so no timer thread is needed.

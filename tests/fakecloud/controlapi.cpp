@@ -200,6 +200,8 @@ void ControlApi::settings(Exchange &ex)
             s.volumeStepSeconds = body.value(QStringLiteral("volume_step_seconds")).toDouble(s.volumeStepSeconds);
         if (body.contains(QStringLiteral("volume_snapshot_seconds")))
             s.volumeSnapshotSeconds = body.value(QStringLiteral("volume_snapshot_seconds")).toDouble(s.volumeSnapshotSeconds);
+        if (body.contains(QStringLiteral("volume_quota")))
+            applyVolumeQuota(body.value(QStringLiteral("volume_quota")).toObject(), s);
         if (body.contains(QStringLiteral("compute_max_microversion")))
             s.computeMaxMinor = body.value(QStringLiteral("compute_max_microversion")).toString().section(QLatin1Char('.'), 1).toInt();
         if (body.contains(QStringLiteral("snapshot_step_seconds"))) {
@@ -225,6 +227,7 @@ void ControlApi::settings(Exchange &ex)
                              {QStringLiteral("build_seconds"), s.buildSeconds},
                              {QStringLiteral("volume_step_seconds"), s.volumeStepSeconds},
                              {QStringLiteral("volume_snapshot_seconds"), s.volumeSnapshotSeconds},
+                             {QStringLiteral("volume_quota"), volumeQuotaJson(s)},
                              {QStringLiteral("image_page_size"), s.imagePageSize},
                              {QStringLiteral("image_multihash"), s.imageMultihash},
                              {QStringLiteral("regions"), QJsonArray::fromStringList(s.regions)}});

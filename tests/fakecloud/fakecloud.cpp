@@ -643,6 +643,14 @@ void FakeCloud::setComputeMicroversionRange(int minMinor, int maxMinor)
     d->state.settings.computeMaxMinor = maxMinor;
 }
 
+void FakeCloud::setVolumeQuota(int volumes, int snapshots, int gigabytes)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.quotaVolumes = volumes;
+    d->state.settings.quotaSnapshots = snapshots;
+    d->state.settings.quotaGigabytes = gigabytes;
+}
+
 void FakeCloud::setImageMultihash(bool on)
 {
     std::lock_guard lock(d->state.mutex);

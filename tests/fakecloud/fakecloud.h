@@ -103,6 +103,8 @@ public:
     void revokeTokens();
     void setSnapshotStepSeconds(double pending, double snapshot, double pendingUpload, double uploading);
     void setComputeMicroversionRange(int minMinor, int maxMinor);
+    // Cinder's quotas of every project (-1: unlimited); defaults 10 volumes, 10 snapshots, 1000 GiB.
+    void setVolumeQuota(int volumes, int snapshots, int gigabytes);
     // Off: images carry only Glance's md5 `checksum`, no os_hash_algo/os_hash_value (pre-Rocky Glance).
     void setImageMultihash(bool on);
 

@@ -104,6 +104,7 @@ bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
     settings.buildSeconds = s.value(QStringLiteral("build_seconds")).toDouble(settings.buildSeconds);
     settings.volumeStepSeconds = s.value(QStringLiteral("volume_step_seconds")).toDouble(settings.volumeStepSeconds);
     settings.volumeSnapshotSeconds = s.value(QStringLiteral("volume_snapshot_seconds")).toDouble(settings.volumeSnapshotSeconds);
+    applyVolumeQuota(s.value(QStringLiteral("volume_quota")).toObject(), settings);
     settings.imagePageSize = s.value(QStringLiteral("image_page_size")).toInt(settings.imagePageSize);
     settings.imageMaxPageSize = s.value(QStringLiteral("image_max_page_size")).toInt(settings.imageMaxPageSize);
     settings.serverMaxPageSize = s.value(QStringLiteral("server_max_page_size")).toInt(settings.serverMaxPageSize);

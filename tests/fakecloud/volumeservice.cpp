@@ -786,40 +786,105 @@ void VolumeService::types(Call &call, const QStringList &rest)
     ex.json(200, QJsonObject{{QStringLiteral("volume_types"), list}});
 }
 
-QJsonObject VolumeService::usage() const
+VolumeService::Usage VolumeService::usage(const QString &projectId) const
 {
-    int volumes = 0;
-    int snapshots = 0;
-    int gigabytes = 0;
+    Usage usage;
     for (const Volume &volume : std::as_const(m_state.volumes)) {
-        ++volumes;
-        gigabytes += volume.sizeGiB;
+        if (volume.projectId == projectId) {
+            ++usage.volumes;
+            usage.gigabytes += volume.sizeGiB;
+        }
     }
     for (const VolumeSnapshot &snapshot : std::as_const(m_state.volumeSnapshots)) {
-        ++snapshots;
-        gigabytes += snapshot.sizeGiB;
+        if (snapshot.projectId == projectId) {
+            ++usage.snapshots;
+            usage.gigabytes += snapshot.sizeGiB;
+        }
     }
-    return QJsonObject{{QStringLiteral("volumes"), volumes}, {QStringLiteral("snapshots"), snapshots},
-                       {QStringLiteral("gigabytes"), gigabytes}};
+    return usage;
 }
 
 bool VolumeService::checkQuota(Call &call, int volumes, int snapshots, int gigabytes)
 {
-    Q_UNUSED(call)
-    Q_UNUSED(volumes)
-    Q_UNUSED(snapshots)
-    Q_UNUSED(gigabytes)
-    return true;
+    // Cinder's QuotaError messages (cinder/exception.py), 413 with Retry-After: 0.
+    const Settings &s = m_state.settings;
+    const Usage used = usage(call.token.projectId);
+    QString message;
+    if (volumes > 0 && s.quotaVolumes >= 0 && used.volumes + volumes > s.quotaVolumes) {
+        message = QStringLiteral("VolumeLimitExceeded: Maximum number of volumes allowed (%1) exceeded for quota 'volumes'.")
+                      .arg(s.quotaVolumes);
+    } else if (snapshots > 0 && s.quotaSnapshots >= 0 && used.snapshots + snapshots > s.quotaSnapshots) {
+        message = QStringLiteral("SnapshotLimitExceeded: Maximum number of snapshots allowed (%1) exceeded").arg(s.quotaSnapshots);
+    } else if (s.quotaGigabytes >= 0 && used.gigabytes + gigabytes > s.quotaGigabytes) {
+        message = QStringLiteral("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. "
+                                 "Requested %1G, quota is %2G and %3G has been consumed.")
+                      .arg(gigabytes).arg(s.quotaGigabytes).arg(used.gigabytes);
+    }
+    if (message.isEmpty())
+        return true;
+    call.ex.setHeader("Retry-After", "0");
+    novaFault(call.ex, 413, message);
+    return false;
 }
 
 void VolumeService::quotaSet(Call &call, const QStringList &rest)
 {
-    novaFault(call.ex, 404, QStringLiteral("The resource could not be found: %1").arg(rest.join(QLatin1Char('/'))));
+    Exchange &ex = call.ex;
+    if (ex.method() != QLatin1String("GET") && ex.method() != QLatin1String("HEAD")) {
+        novaFault(ex, 405, QStringLiteral("The method is not allowed for the requested URL."));
+        return;
+    }
+    const QString projectId = rest.at(1);
+    const bool defaults = rest.size() == 3 && rest.at(2) == QLatin1String("defaults");
+    if (rest.size() == 3 && !defaults) {
+        novaFault(ex, 404, QStringLiteral("The resource could not be found."));
+        return;
+    }
+    const bool admin = m_state.users.value(call.token.userId).roles.contains(QStringLiteral("admin"));
+    if (projectId != call.token.projectId && !admin) {
+        novaFault(ex, 403, QStringLiteral("Policy doesn't allow volume_extension:quotas:show to be performed."));
+        return;
+    }
+    const bool withUsage = !defaults && ex.query(QStringLiteral("usage")).compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    const Settings &s = m_state.settings;
+    const Usage used = defaults ? Usage() : usage(projectId);
+    QJsonObject set{{QStringLiteral("id"), projectId}};
+    auto add = [&](const QString &key, int limit, int inUse) {
+        set.insert(key, withUsage ? QJsonValue(QJsonObject{{QStringLiteral("in_use"), inUse}, {QStringLiteral("limit"), limit},
+                                                           {QStringLiteral("reserved"), 0}})
+                                  : QJsonValue(limit));
+    };
+    add(QStringLiteral("volumes"), s.quotaVolumes, used.volumes);
+    add(QStringLiteral("snapshots"), s.quotaSnapshots, used.snapshots);
+    add(QStringLiteral("gigabytes"), s.quotaGigabytes, used.gigabytes);
+    add(QStringLiteral("backups"), 10, 0);
+    add(QStringLiteral("backup_gigabytes"), 1000, 0);
+    add(QStringLiteral("groups"), 10, 0);
+    add(QStringLiteral("per_volume_gigabytes"), -1, 0);
+    for (const VolumeType &type : std::as_const(m_state.volumeTypes)) {
+        for (const QString &resource : {QStringLiteral("volumes"), QStringLiteral("snapshots"), QStringLiteral("gigabytes")})
+            add(resource + QStringLiteral("_") + type.name, -1, 0);
+    }
+    ex.json(200, QJsonObject{{QStringLiteral("quota_set"), set}});
 }
 
 void VolumeService::limits(Call &call)
 {
-    novaFault(call.ex, 404, QStringLiteral("The resource could not be found."));
+    const Settings &s = m_state.settings;
+    const Usage used = usage(call.token.projectId);
+    call.ex.json(200, QJsonObject{{QStringLiteral("limits"),
+                                   QJsonObject{{QStringLiteral("rate"), QJsonArray()},
+                                               {QStringLiteral("absolute"),
+                                                QJsonObject{{QStringLiteral("maxTotalVolumes"), s.quotaVolumes},
+                                                            {QStringLiteral("maxTotalSnapshots"), s.quotaSnapshots},
+                                                            {QStringLiteral("maxTotalVolumeGigabytes"), s.quotaGigabytes},
+                                                            {QStringLiteral("maxTotalBackups"), 10},
+                                                            {QStringLiteral("maxTotalBackupGigabytes"), 1000},
+                                                            {QStringLiteral("totalVolumesUsed"), used.volumes},
+                                                            {QStringLiteral("totalSnapshotsUsed"), used.snapshots},
+                                                            {QStringLiteral("totalGigabytesUsed"), used.gigabytes},
+                                                            {QStringLiteral("totalBackupsUsed"), 0},
+                                                            {QStringLiteral("totalBackupGigabytesUsed"), 0}}}}}});
 }
 
 } // namespace fake

@@ -14,7 +14,8 @@ struct VolumeType;
 
 // Cinder v3 under /volume: versions; volumes (list/detail/show, create blank, from a snapshot, from an
 // image or from a volume; delete; metadata; the os-volume_upload_image action); snapshots (create with
-// Cinder's force rules, list/detail/show, delete, metadata); volume types.
+// Cinder's force rules, list/detail/show, delete, metadata); volume types; quotas (os-quota-sets,
+// limits; 413 when exceeded).
 class VolumeService
 {
 public:
@@ -42,10 +43,16 @@ private:
     void limits(Call &call);
     // GET / POST (merge) / PUT (replace) of a volume's or a snapshot's metadata.
     void metadata(Call &call, QJsonObject &metadata);
-    // The 413 Cinder answers when creating `volumes` volumes / snapshots of `gigabytes` GiB would
+    // The 413 Cinder answers when creating `volumes` volumes / `snapshots` snapshots of `gigabytes` GiB would
     // exceed the project's quota; false after answering it.
     bool checkQuota(Call &call, int volumes, int snapshots, int gigabytes);
-    QJsonObject usage() const;
+    struct Usage
+    {
+        int volumes = 0;
+        int snapshots = 0;
+        int gigabytes = 0; // volumes and snapshots
+    };
+    Usage usage(const QString &projectId) const;
     QJsonObject volumeJson(const Call &call, const Volume &volume, bool detail) const;
     static QJsonObject snapshotJson(const VolumeSnapshot &snapshot, bool detail);
     static QJsonObject typeJson(const VolumeType &type);

@@ -14,9 +14,14 @@ QString openstackExecutable()
 
 CliResult runOpenstack(const RealCloud &cloud, const QStringList &arguments, bool asAdmin, int timeoutMs)
 {
+    return runOpenstack(cloud.cliEnvironment(asAdmin), arguments, timeoutMs);
+}
+
+CliResult runOpenstack(const QProcessEnvironment &environment, const QStringList &arguments, int timeoutMs)
+{
     CliResult result;
     QProcess process;
-    process.setProcessEnvironment(cloud.cliEnvironment(asAdmin));
+    process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     QElapsedTimer timer;
     timer.start();

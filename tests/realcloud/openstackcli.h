@@ -5,6 +5,7 @@
 #include "realcloud.h"
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 namespace real {
@@ -21,5 +22,7 @@ struct CliResult
 QString openstackExecutable();
 // Runs `openstack ARGUMENTS` and waits up to timeoutMs (the test's event loop keeps running).
 CliResult runOpenstack(const RealCloud &cloud, const QStringList &arguments, bool asAdmin = false, int timeoutMs = 120000);
+// The same with the OS_* variables given (tests of the fake cloud, which has no RealCloud).
+CliResult runOpenstack(const QProcessEnvironment &environment, const QStringList &arguments, int timeoutMs = 120000);
 
 } // namespace real

@@ -71,7 +71,7 @@ void TestBackupsModel::columnsAndRoles()
     QVERIFY(model.index(0, BackupsModel::ConsistencyColumn).data(Qt::ToolTipRole).toString().contains(
         QStringLiteral("does not report whether the freeze happened")));
     QVERIFY(model.index(0, BackupsModel::ContentsColumn).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("Attached volumes NOT included (StackVault does not back up volumes yet): db-data.")));
+        QStringLiteral("Attached volumes NOT included in this backup: db-data.")));
     QVERIFY(!model.index(0, BackupsModel::ContentsColumn).data(Qt::DecorationRole).isNull());
     QVERIFY(model.index(1, BackupsModel::ContentsColumn).data(Qt::DecorationRole).isNull());
     QCOMPARE(model.index(2, BackupsModel::StatusColumn).data().toString(), QStringLiteral("Failed"));

@@ -77,7 +77,7 @@ private Q_SLOTS:
         // A backup with data killed (SIGKILL) mid-download: its snapshot stays in alpha, the journal names it.
         const svtest::CliRun killed = m_cli->run({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("alpha"),
                                                   QStringLiteral("--server"), QStringLiteral("web-1"),
-                                                  QStringLiteral("--include-data")},
+                                                  QStringLiteral("--include-data"), QStringLiteral("--volumes"), QStringLiteral("none")},
                                                  {}, {{QStringLiteral("STACKVAULT_CRASH_AT"), QStringLiteral("backup-download:3")}});
         QVERIFY2(killed.crashed, killed.describe().constData());
         QCOMPARE(m_alpha.leftoverImageIds().size(), 1);

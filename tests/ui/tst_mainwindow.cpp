@@ -439,6 +439,7 @@ void TestMainWindow::closingDuringABackupCleansUpThenQuits()
         request.server = server.id;
         request.serverLabel = server.name;
         request.enableServerSnapshot = includeData;
+        request.volumes = sv::VolumeSelection::none(); // the root disk alone: the test counts its one snapshot
         request.poll = {std::chrono::milliseconds(50), std::chrono::milliseconds(200)};
         return new sv::BackupJob(std::move(request));
     };

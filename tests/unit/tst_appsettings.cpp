@@ -39,6 +39,43 @@ private Q_SLOTS:
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     }
 
+    // [protection] back_up_volumes: the default volume selection of a backup.
+    void backUpVolumes_data()
+    {
+        QTest::addColumn<QByteArray>("fileContents");
+        QTest::addColumn<QString>("selection"); // VolumeSelection::toString()
+        QTest::addColumn<bool>("problem");
+        QTest::newRow("absent: all") << QByteArray() << "all" << false;
+        QTest::newRow("none") << QByteArray("[protection]\nback_up_volumes=none\n") << "none" << false;
+        QTest::newRow("NONE any case") << QByteArray("[protection]\nback_up_volumes=NONE\n") << "none" << false;
+        QTest::newRow("one name") << QByteArray("[protection]\nback_up_volumes=db-data\n") << "db-data" << false;
+        QTest::newRow("names: QSettings reads a list")
+            << QByteArray("[protection]\nback_up_volumes=db-data, logs\n") << "db-data,logs" << false;
+        QTest::newRow("quoted names") << QByteArray("[protection]\nback_up_volumes=\"db-data,logs\"\n") << "db-data,logs" << false;
+        QTest::newRow("only commas: all, and said") << QByteArray("[protection]\nback_up_volumes=\" , \"\n") << "all" << true;
+    }
+    void backUpVolumes()
+    {
+        QFETCH(QByteArray, fileContents);
+        QFETCH(QString, selection);
+        QFETCH(bool, problem);
+        QTemporaryDir dir;
+        const QString path = writeSettingsFile(dir, fileContents);
+        QVERIFY(!path.isEmpty());
+        AppSettings settings(path);
+        QString error;
+        QCOMPARE(settings.backUpVolumes(&error).toString(), selection);
+        QCOMPARE(!error.isEmpty(), problem);
+        if (problem) {
+            QVERIFY2(error.contains(path), qPrintable(error));
+            QVERIFY2(error.contains(QLatin1String("back_up_volumes")), qPrintable(error));
+        }
+        // Written back as text that reads the same.
+        settings.setBackUpVolumes(sv::VolumeSelection::named({QStringLiteral("a"), QStringLiteral("b")}));
+        AppSettings reread(path);
+        QCOMPARE(reread.backUpVolumes().toString(), QStringLiteral("a,b"));
+    }
+
     // The seed's option must be stored exactly as `enable_server_snapshot` in section `protection`,
     // and a file written by hand (or by an older version) must be read back.
     void fileFormat_data()

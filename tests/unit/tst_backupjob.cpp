@@ -1,7 +1,9 @@
 // The seed's claim end to end over real HTTP against the fake cloud: a backup with the server's data
 // restores a disk holding what users wrote after boot; with the option off, only the original image.
 #include "bank/bank.h"
+#include "bank/imagereader.h"
 #include "protection/checkpointdetails.h"
+#include "protection/resource.h"
 #include "protectionfixture.h"
 
 #include <QCryptographicHash>
@@ -9,6 +11,17 @@
 #include <QRegularExpression>
 
 using sv::JobOutcome;
+
+namespace {
+// A QStringList from literals (the project builds with QT_NO_CAST_FROM_ASCII).
+QStringList names(std::initializer_list<const char *> texts)
+{
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
+} // namespace
 
 class TestBackupJob : public QObject
 {
@@ -24,6 +37,88 @@ private:
         if (!f->bank->checkpoint(id, &index, &error))
             qWarning() << error.message;
         return index;
+    }
+
+    // The backup of web-1's root disk alone (the volume tests below cover the volumes).
+    sv::BackupRequest rootOnly(const QString &server, bool withData)
+    {
+        sv::BackupRequest request = f->backupRequest(server, withData);
+        request.volumes = sv::VolumeSelection::none();
+        return request;
+    }
+
+    // SHA-256 (hex) of the bytes the bank holds for `record`, read back through the bank's ImageReader.
+    QByteArray storedSha256(const sv::ImageRecord &record)
+    {
+        sv::ImageReader reader(f->bank.get(), record);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QByteArray block;
+        while (reader.next(&block))
+            hash.addData(block);
+        if (reader.error().isError())
+            qWarning() << reader.error().message;
+        return reader.error().isError() ? QByteArray() : hash.result().toHex();
+    }
+
+    // What the backups made in the cloud and did not delete: images, volumes, Cinder snapshots.
+    QStringList leftovers()
+    {
+        QStringList all;
+        for (const QString &id : f->cloud.leftoverImageIds())
+            all.append(QStringLiteral("image ") + id);
+        for (const QString &id : f->cloud.leftoverVolumeIds())
+            all.append(QStringLiteral("volume ") + id);
+        for (const QString &id : f->cloud.leftoverSnapshotIds())
+            all.append(QStringLiteral("snapshot ") + id);
+        return all;
+    }
+
+    // Nothing the backup made is left: Cinder deletes a snapshot or a volume a moment after it accepted
+    // the request, so what is still being deleted gets a few seconds.
+    void noLeftovers()
+    {
+        QTRY_VERIFY2_WITH_TIMEOUT(leftovers().isEmpty(), qPrintable(leftovers().join(QStringLiteral(", "))), 5000);
+    }
+
+    QList<sv::JournalEntry> journal()
+    {
+        QList<sv::JournalEntry> entries;
+        sv::BankError error;
+        if (!f->bank->journalEntries(&entries, &error))
+            qWarning() << error.message;
+        return entries;
+    }
+
+    // web-1 gets a second data volume, web-logs (1 GiB, some bytes written), after web-data.
+    void startWithTwoVolumes()
+    {
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start([](QJsonObject &scenario) {
+            QJsonArray volumes = scenario.value(QLatin1String("volumes")).toArray();
+            volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("web-logs")},
+                                       {QStringLiteral("project"), QStringLiteral("demo")},
+                                       {QStringLiteral("user"), QStringLiteral("demo")},
+                                       {QStringLiteral("size"), 1},
+                                       {QStringLiteral("volume_type"), QStringLiteral("fast")},
+                                       {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), 0},
+                                                                                         {QStringLiteral("text"), QStringLiteral("log line\n")}}}}});
+            scenario.insert(QStringLiteral("volumes"), volumes);
+            QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
+            QJsonObject web = servers.at(0).toObject();
+            web.insert(QStringLiteral("volumes"), QJsonArray{QStringLiteral("web-data"), QStringLiteral("web-logs")});
+            servers.replace(0, web);
+            scenario.insert(QStringLiteral("servers"), servers);
+        }));
+        web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
+    }
+
+    static const sv::ProtectedResource *resource(const sv::CheckpointIndex &index, const char *type, const QString &id)
+    {
+        for (const auto &r : index.resources) {
+            if (r.type == QLatin1String(type) && (id.isEmpty() || r.id == id))
+                return &r;
+        }
+        return nullptr;
     }
 
     QStringList availableCheckpoints()
@@ -64,7 +159,7 @@ private Q_SLOTS:
         const QByteArray originalImage = f->cloud.imageSha256(f->cloud.imageIdByName(QStringLiteral("ubuntu-22.04")));
         QVERIFY(currentDisk != originalImage);
 
-        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), includeData)));
+        const sv::JobResult backup = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), includeData)));
         QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
         QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), "the temporary snapshot was left behind");
         const QString checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
@@ -75,15 +170,17 @@ private Q_SLOTS:
         // ubuntu has hw_qemu_guest_agent=yes: a snapshot asked Nova to freeze; no snapshot: the original image.
         QCOMPARE(index.consistency, includeData ? QStringLiteral("quiesce-requested") : QStringLiteral("original-image"));
         // What the front ends read back (CheckpointDetails): the cloud the wizard defaults to, and the
-        // attached volume that is not in the backup, by name.
+        // attached volume that is not in the backup (--volumes none), by name.
         const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
         QCOMPARE(details.cloud, f->session->profile().name);
         QCOMPARE(details.includeData, includeData);
         QCOMPARE(details.consistency, includeData ? sv::Consistency::QuiesceRequested : sv::Consistency::OriginalImage);
         const QString webData = QStringLiteral("f0a1b2c3-0000-4000-8000-00000000c002");
         QCOMPARE(details.volumesNotIncluded, (QList<sv::VolumeNotIncluded>{{webData, QStringLiteral("web-data")}}));
-        QVERIFY2(backup.message.contains(QStringLiteral("NOT included (StackVault does not back up volumes yet): web-data.")),
+        QVERIFY2(backup.message.contains(QStringLiteral("Attached volumes NOT included in this backup: web-data.")),
                  qPrintable(backup.message));
+        QVERIFY(details.volumes.isEmpty());
+        QCOMPARE(index.options.value(QLatin1String("volumes")).toString(), QStringLiteral("none"));
         QCOMPARE(backup.data.value(QStringLiteral("volumes_not_included")).toStringList(), QStringList{QStringLiteral("web-data")});
         if (includeData)
             QVERIFY2(backup.message.contains(QStringLiteral("quiesce requested")), qPrintable(backup.message));
@@ -146,7 +243,7 @@ private Q_SLOTS:
     void twoServersSharingABaseImageAreTwoBackups()
     {
         const QString web2 = f->cloud.serverIdByName(QStringLiteral("web-2"));
-        const sv::JobResult a = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        const sv::JobResult a = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
         const sv::JobResult b = f->run(new sv::BackupJob(f->backupRequest(web2, true)));
         QVERIFY2(a.outcome == JobOutcome::Succeeded, qPrintable(a.message));
         QVERIFY2(b.outcome == JobOutcome::Succeeded, qPrintable(b.message));
@@ -179,7 +276,7 @@ private Q_SLOTS:
         const qint64 size = f->cloud.serverDiskSize(web1);
         QCOMPARE(size, qint64(128) << 20);
         const auto backup = [&] {
-            const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+            const sv::JobResult result = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
             if (result.outcome != JobOutcome::Succeeded)
                 qWarning() << result.message;
             return result.data.value(QStringLiteral("new_bytes")).toLongLong();
@@ -229,7 +326,7 @@ private Q_SLOTS:
         }
         const QByteArray disk = f->cloud.readServerDisk(web1, 0, f->cloud.serverDiskSize(web1));
         QVERIFY(!disk.isEmpty());
-        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        const sv::JobResult backup = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
         QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), "the temporary snapshot was left behind");
         if (corrupt) {
             QCOMPARE(backup.outcome, JobOutcome::Failed);
@@ -260,20 +357,34 @@ private Q_SLOTS:
     void refusals_data()
     {
         QTest::addColumn<QString>("server");
+        QTest::addColumn<bool>("includeData");
+        QTest::addColumn<QString>("volumes");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("server in ERROR") << "broken-1" << "status ERROR";
-        QTest::newRow("boot from volume") << "bfv-1" << "boots from a volume";
-        QTest::newRow("no such server") << "nope-1" << "no server named nope-1";
+        QTest::newRow("server in ERROR") << "broken-1" << true << "all" << "status ERROR";
+        // With server data off only an original image could be saved, and a volume has none.
+        QTest::newRow("boot from volume, server data off")
+            << "bfv-1" << false << "all" << "Server bfv-1 boots from a volume (f0a1b2c3-0000-4000-8000-00000000c001)";
+        QTest::newRow("no such server") << "nope-1" << true << "all" << "no server named nope-1";
+        QTest::newRow("unknown volume name")
+            << "web-1" << true << "web-data,nope"
+            << "Server web-1 has no attached volume nope; its attached volumes are: web-data.";
+        QTest::newRow("volume named on a server without volumes")
+            << "db-1" << true << "web-data" << "Server db-1 has no attached volume, so web-data cannot be backed up";
     }
     void refusals()
     {
         QFETCH(QString, server);
+        QFETCH(bool, includeData);
+        QFETCH(QString, volumes);
         QFETCH(QString, expected);
-        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(server, true)));
+        sv::BackupRequest request = f->backupRequest(server, includeData);
+        request.volumes = *sv::VolumeSelection::parse(volumes);
+        const sv::JobResult result = f->run(new sv::BackupJob(request));
         QCOMPARE(result.outcome, JobOutcome::Failed);
         QVERIFY2(result.message.contains(expected), qPrintable(result.message));
         QVERIFY(availableCheckpoints().isEmpty());
-        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
     }
 
     void faults_data()
@@ -306,7 +417,7 @@ private Q_SLOTS:
         spec.count = count;
         spec.afterBytes = afterBytes;
         f->cloud.injectFault(spec);
-        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        const sv::JobResult result = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
         if (succeeds) {
             QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char(' ') + result.details));
             QCOMPARE(availableCheckpoints().size(), 1);
@@ -345,7 +456,7 @@ private Q_SLOTS:
                 f->cloud.expireTokens();
             }
         });
-        const sv::JobResult result = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        const sv::JobResult result = f->run(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
         QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char(' ') + result.details));
         QVERIFY2(generationAtExpiry > 0, "the download never reported progress before it ended");
         QCOMPARE(f->cloud.pendingFaults(), 0); // the drop happened
@@ -393,7 +504,7 @@ private Q_SLOTS:
                 f->manager.cancel(id);
             }
         });
-        f->manager.enqueue(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        f->manager.enqueue(new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true)));
         QVERIFY(finished.wait(60000));
         QVERIFY(cancelled);
         QCOMPARE(finished.constFirst().at(1).value<sv::JobResult>().outcome, JobOutcome::Cancelled);
@@ -417,11 +528,255 @@ private Q_SLOTS:
         const sv::JobResult result = f->run(new sv::BackupJob(request));
         QCOMPARE(result.outcome, JobOutcome::Failed);
         QVERIFY2(result.message.contains(QLatin1String("chunks")), qPrintable(result.message));
-        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        // The volume's snapshot, requested before the first download, is deleted too.
+        noLeftovers();
         QList<sv::CheckpointSummary> list;
         QVERIFY(bank->listCheckpoints(&list, &error));
         for (const auto &c : list)
             QVERIFY(c.status != QLatin1String("available"));
+    }
+    // Issue #13: what users wrote after boot into the root disk and into each volume is in the bank,
+    // byte for byte (read back through the bank's ImageReader), for each selection.
+    void volumesIntoTheBank_data()
+    {
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<QStringList>("saved");       // in the index's order
+        QTest::addColumn<QStringList>("notIncluded");
+        QTest::newRow("all") << "all" << names({"web-data", "web-logs"}) << QStringList{};
+        QTest::newRow("none") << "none" << QStringList{} << names({"web-data", "web-logs"});
+        QTest::newRow("one by name") << "web-logs" << names({"web-logs"}) << names({"web-data"});
+        QTest::newRow("one by id") << "f0a1b2c3-0000-4000-8000-00000000c002" << names({"web-data"})
+                                   << names({"web-logs"});
+    }
+    void volumesIntoTheBank()
+    {
+        QFETCH(QString, selection);
+        QFETCH(QStringList, saved);
+        QFETCH(QStringList, notIncluded);
+        startWithTwoVolumes();
+        const QString webData = f->cloud.volumeIdByName(QStringLiteral("web-data"));
+        const QString webLogs = f->cloud.volumeIdByName(QStringLiteral("web-logs"));
+        const QByteArray tag = QByteArray::number(QRandomGenerator::global()->generate());
+        QVERIFY(f->cloud.writeServerDisk(web1, 3 * 1024 * 1024, "root disk, after boot " + tag));
+        QVERIFY(f->cloud.writeVolumeDisk(webData, 5 * 1024 * 1024 + 3, "database pages " + tag));
+        QVERIFY(f->cloud.writeVolumeDisk(webLogs, 4096, "log lines " + tag));
+        const QHash<QString, QByteArray> written{{QStringLiteral("web-data"), f->cloud.volumeDiskSha256(webData)},
+                                                 {QStringLiteral("web-logs"), f->cloud.volumeDiskSha256(webLogs)}};
+        const QByteArray rootDisk = f->cloud.serverDiskSha256(web1);
+
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
+        request.volumes = *sv::VolumeSelection::parse(selection);
+        QList<sv::JobProgress> progress;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager,
+                         [&progress](int, const sv::JobProgress &p) { progress.append(p); });
+        const sv::JobResult backup = f->run(new sv::BackupJob(request));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
+        QCOMPARE(backup.data.value(QStringLiteral("volumes")).toStringList(), saved);
+        QCOMPARE(backup.data.value(QStringLiteral("volumes_not_included")).toStringList(), notIncluded);
+        if (!saved.isEmpty())
+            QVERIFY2(backup.message.contains(QStringLiteral("Volumes included: %1.").arg(saved.join(QStringLiteral(", ")))),
+                     qPrintable(backup.message));
+
+        const sv::CheckpointIndex index = checkpoint(backup.data.value(QStringLiteral("checkpoint_id")).toString());
+        QCOMPARE(index.options.value(QLatin1String("volumes")).toString(), request.volumes.toString());
+        const sv::ProtectedResource *image = resource(index, sv::ImageResourceType, {});
+        QVERIFY(image && image->image);
+        QCOMPARE(storedSha256(*image->image), rootDisk);
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        QCOMPARE(details.savedVolumeLabels(), saved);
+        QCOMPARE(details.volumesNotIncludedLabels(), notIncluded);
+        QVERIFY(!details.bootFromVolume);
+        qint64 total = image->image->size;
+        for (const sv::SavedVolume &volume : details.volumes) {
+            const sv::ProtectedResource *r = resource(index, sv::VolumeResourceType, volume.id);
+            QVERIFY(r && r->image);
+            QCOMPARE(storedSha256(*r->image), written.value(volume.name));
+            QCOMPARE(r->parentId, web1);
+            QCOMPARE(r->extraInfo.value(QLatin1String("server_id")).toString(), web1);
+            QCOMPARE(r->extraInfo.value(QLatin1String("boot_index")).toInt(), -1);
+            QCOMPARE(r->image->diskFormat, QStringLiteral("raw"));
+            QCOMPARE(volume.device, volume.name == QLatin1String("web-data") ? QStringLiteral("/dev/vdb") : QStringLiteral("/dev/vdc"));
+            QCOMPARE(volume.sizeGb, volume.name == QLatin1String("web-data") ? 2 : 1);
+            QCOMPARE(volume.volumeType, volume.name == QLatin1String("web-data") ? QStringLiteral("__DEFAULT__") : QStringLiteral("fast"));
+            QVERIFY(!r->metadata.value(QLatin1String("backed_up_snapshot_id")).toString().isEmpty());
+            QCOMPARE(volume.bytes, r->image->size);
+            total += r->image->size;
+        }
+        QCOMPARE(index.totalSize(), total);
+        // Progress spans every resource: once the sizes are known the total stays, and what is done
+        // never goes back, up to everything.
+        qint64 lastDone = -1;
+        qint64 knownTotal = -1;
+        for (const sv::JobProgress &p : std::as_const(progress)) {
+            if (p.stage == sv::JobStage::Done || p.bytesTotal < 0)
+                continue;
+            if (knownTotal < 0)
+                knownTotal = p.bytesTotal;
+            QVERIFY2(p.bytesDone >= lastDone, qPrintable(QStringLiteral("progress went back from %1 to %2 at %3")
+                                                              .arg(lastDone).arg(p.bytesDone).arg(sv::stageName(p.stage))));
+            lastDone = p.bytesDone;
+        }
+        QCOMPARE(lastDone, total);
+        QVERIFY(knownTotal > 0);
+    }
+
+    // A server booted from a volume: Nova's createImage snapshots its volumes and returns a 0-byte image
+    // whose block_device_mapping names the snapshots; each is read back like any other volume.
+    void bootFromVolume_data()
+    {
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<QStringList>("saved");
+        QTest::newRow("all") << "all" << names({"bfv-root", "spare"});
+        QTest::newRow("none: the boot volume is the server's disk") << "none" << names({"bfv-root"});
+    }
+    void bootFromVolume()
+    {
+        QFETCH(QString, selection);
+        QFETCH(QStringList, saved);
+        // bfv-1 also has the volume "spare" attached.
+        f = std::make_unique<ProtectionFixture>();
+        QVERIFY(f->start([](QJsonObject &scenario) {
+            QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
+            QJsonObject bfv = servers.at(3).toObject();
+            QCOMPARE(bfv.value(QLatin1String("name")).toString(), QStringLiteral("bfv-1"));
+            bfv.insert(QStringLiteral("volumes"), QJsonArray{QStringLiteral("spare")});
+            servers.replace(3, bfv);
+            scenario.insert(QStringLiteral("servers"), servers);
+        }));
+        const QString bfv = f->cloud.serverIdByName(QStringLiteral("bfv-1"));
+        const QString root = f->cloud.volumeIdByName(QStringLiteral("bfv-root"));
+        const QString spare = f->cloud.volumeIdByName(QStringLiteral("spare"));
+        QVERIFY(f->cloud.writeServerDisk(bfv, 2 * 1024 * 1024, "written into the boot volume after boot"));
+        QVERIFY(f->cloud.writeVolumeDisk(spare, 0, "spare data"));
+        const QHash<QString, QByteArray> written{{QStringLiteral("bfv-root"), f->cloud.volumeDiskSha256(root)},
+                                                 {QStringLiteral("spare"), f->cloud.volumeDiskSha256(spare)}};
+        QCOMPARE(written.value(QStringLiteral("bfv-root")), f->cloud.serverDiskSha256(bfv));
+
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("bfv-1"), true);
+        request.volumes = *sv::VolumeSelection::parse(selection);
+        const sv::JobResult backup = f->run(new sv::BackupJob(request));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
+        QVERIFY(backup.data.value(QStringLiteral("boot_from_volume")).toBool());
+
+        const sv::CheckpointIndex index = checkpoint(backup.data.value(QStringLiteral("checkpoint_id")).toString());
+        QVERIFY2(!resource(index, sv::ImageResourceType, {}), "a boot-from-volume server has no image resource");
+        const sv::CheckpointDetails details = sv::CheckpointDetails::fromIndex(index);
+        QVERIFY(details.bootFromVolume);
+        QCOMPARE(details.savedVolumeLabels(), saved);
+        QCOMPARE(details.volumes.constFirst().bootIndex, 0);
+        QCOMPARE(details.volumes.constFirst().device, QStringLiteral("/dev/vda"));
+        QVERIFY(details.volumes.constFirst().bootable);
+        for (const sv::SavedVolume &volume : details.volumes) {
+            const sv::ProtectedResource *r = resource(index, sv::VolumeResourceType, volume.id);
+            QVERIFY(r && r->image);
+            QCOMPARE(storedSha256(*r->image), written.value(volume.name));
+        }
+        const sv::ProtectedResource *rootResource = resource(index, sv::VolumeResourceType, root);
+        QVERIFY(!rootResource->metadata.value(QLatin1String("volume_image_metadata")).toObject().isEmpty());
+        QCOMPARE(details.volumesNotIncludedLabels(), saved.contains(QStringLiteral("spare")) ? QStringList() : names({"spare"}));
+    }
+
+    // A fault at each volume step: a message naming the volume (and the server), no checkpoint, and
+    // nothing left in the cloud.
+    void volumeFaults_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("snapshot ends in error") << int(fake::Fault::VolumeSnapshotError) << "" << "" << "volume web-data of server web-1";
+        QTest::newRow("upload fails") << int(fake::Fault::UploadFailed) << "" << "" << "volume web-data (server web-1)";
+        QTest::newRow("503 on the snapshot request") << int(fake::Fault::Unavailable) << "POST" << "/snapshots$"
+                                                     << "Cinder could not snapshot volume web-data of server web-1";
+        QTest::newRow("503 on the temporary volume") << int(fake::Fault::Unavailable) << "POST" << "/volumes$"
+                                                     << "temporary volume from the snapshot of volume web-data (server web-1)";
+        QTest::newRow("503 on the upload request") << int(fake::Fault::Unavailable) << "POST" << "/volumes/[^/]+/action$"
+                                                   << "copy volume web-data of server web-1 into a temporary image";
+        QTest::newRow("503 storm on the volume's download") << int(fake::Fault::Unavailable) << "GET" << "^/image/v2/images/[^/]+/file$"
+                                                            << "volume web-data of server web-1";
+    }
+    void volumeFaults()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        fake::FaultSpec spec;
+        spec.kind = fake::Fault::Kind(kind);
+        spec.method = method;
+        spec.path = path;
+        spec.retryAfter = 0;
+        spec.count = path.contains(QLatin1String("/file")) ? 1000 : 1;
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
+        if (path.contains(QLatin1String("/file"))) {
+            // The root disk's download goes first: the storm starts once it is verified.
+            auto injected = std::make_shared<bool>(false);
+            QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [this, spec, injected](int, const sv::JobProgress &p) {
+                if (!*injected && p.stage == sv::JobStage::Verifying) {
+                    *injected = true;
+                    f->cloud.injectFault(spec);
+                }
+            });
+        } else {
+            f->cloud.injectFault(spec);
+        }
+        const sv::JobResult result = f->run(new sv::BackupJob(request));
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+        QVERIFY(availableCheckpoints().isEmpty());
+        noLeftovers();
+        // A request whose answer was lost (503) may have made something: its intent stays for the sweep,
+        // but nothing with an id (what is known to exist was deleted).
+        for (const sv::JournalEntry &entry : journal())
+            QVERIFY2(entry.isIntent(), qPrintable(entry.kind));
+    }
+
+    void cancelDuringTheVolumeSteps_data()
+    {
+        QTest::addColumn<int>("stage");
+        QTest::addColumn<bool>("volumeBytes"); // cancel once the volume's bytes are moving
+        QTest::newRow("preparing the volume") << int(sv::JobStage::PreparingVolume) << false;
+        QTest::newRow("downloading the volume") << int(sv::JobStage::Downloading) << true;
+    }
+    void cancelDuringTheVolumeSteps()
+    {
+        QFETCH(int, stage);
+        QFETCH(bool, volumeBytes);
+        const QString webData = f->cloud.volumeIdByName(QStringLiteral("web-data"));
+        // 4 MiB more in the volume, read at 1 MiB/s: its download takes a while.
+        QByteArray bytes(4 * 1024 * 1024, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+        QVERIFY(f->cloud.writeVolumeDisk(webData, 0, bytes));
+        const qint64 rootSize = f->cloud.serverDiskSize(web1);
+        QSignalSpy finished(&f->manager, &sv::JobManager::jobFinished);
+        bool cancelled = false;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [&](int id, const sv::JobProgress &p) {
+            if (cancelled || int(p.stage) != stage || (volumeBytes && p.bytesDone <= rootSize))
+                return;
+            cancelled = true;
+            f->manager.cancel(id);
+        });
+        auto slowed = std::make_shared<bool>(false);
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [this, slowed](int, const sv::JobProgress &p) {
+            if (!*slowed && p.stage == sv::JobStage::Verifying) { // the root disk is saved: the volume's download next
+                *slowed = true;
+                fake::FaultSpec slow;
+                slow.kind = fake::Fault::Slow;
+                slow.bytesPerSecond = 1024 * 1024;
+                f->cloud.injectFault(slow);
+            }
+        });
+        f->manager.enqueue(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(cancelled);
+        QCOMPARE(finished.constFirst().at(1).value<sv::JobResult>().outcome, JobOutcome::Cancelled);
+        QVERIFY(availableCheckpoints().isEmpty());
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
     }
 };
 

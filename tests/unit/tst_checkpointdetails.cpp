@@ -65,7 +65,61 @@ private Q_SLOTS:
         QVERIFY(!details.requiresQuiesce);
         QCOMPARE(details.volumesNotIncludedLabels(), (QStringList{QStringLiteral("db-data"), QStringLiteral("v-2")}));
         QCOMPARE(sv::volumesNotIncludedSentence(details.volumesNotIncludedLabels()),
-                 QStringLiteral("Attached volumes NOT included (StackVault does not back up volumes yet): db-data, v-2."));
+                 QStringLiteral("Attached volumes NOT included in this backup: db-data, v-2."));
+    }
+
+    // Volume resources (FORMAT.md): what the GUI's helper and `show` list; an old index has none.
+    void readsSavedVolumes()
+    {
+        const QByteArray json = R"({
+  "format": "stackvault-checkpoint", "format_version": 1,
+  "id": "5f0c1d2e-0000-4000-8000-000000000002", "created_at": "2026-12-05T03:00:00.000Z",
+  "status": "available", "consistency": "crash-consistent",
+  "options": {"include_data": true, "original_image_only": false, "volumes": "all"},
+  "resources": [
+    {"type": "OS::Nova::Server", "id": "s-2", "name": "legacy-erp", "status": "available", "extra_info": {},
+     "metadata": {"id": "s-2", "name": "legacy-erp", "boot_from_volume": true, "volumes_not_included": []}},
+    {"type": "OS::Cinder::Volume", "id": "v-root", "name": "erp-root", "status": "available",
+     "parent": {"type": "OS::Nova::Server", "id": "s-2"},
+     "extra_info": {"server_id": "s-2", "device": "/dev/vda", "boot_index": 0},
+     "metadata": {"size_gb": 20, "volume_type": "ceph-ssd", "bootable": true, "device": "/dev/vda", "boot_index": 0,
+                  "availability_zone": "nova", "description": "root", "backed_up_snapshot_id": "snap-1"},
+     "image_data": {"size": 0, "md5": "", "sha512": "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e",
+                    "disk_format": "raw", "container_format": "bare", "new_bytes": 0, "new_stored_bytes": 0,
+                    "stored_bytes": 0, "chunks": []}},
+    {"type": "OS::Cinder::Volume", "id": "v-data", "name": "", "status": "available",
+     "parent": {"type": "OS::Nova::Server", "id": "s-2"},
+     "extra_info": {"server_id": "s-2", "device": "/dev/vdb", "boot_index": -1},
+     "metadata": {"size_gb": 100, "volume_type": "", "bootable": false}}
+  ]
+})";
+        sv::CheckpointIndex index;
+        QString why;
+        QVERIFY2(sv::CheckpointIndex::fromJson(json, &index, &why), qPrintable(why));
+        const CheckpointDetails details = CheckpointDetails::fromIndex(index);
+        QVERIFY(details.bootFromVolume);
+        QCOMPARE(details.volumeSelection, QStringLiteral("all"));
+        QCOMPARE(details.imageName, QString()); // no image resource
+        QCOMPARE(details.volumes.size(), 2);
+        const sv::SavedVolume &root = details.volumes.at(0);
+        QCOMPARE(root.name, QStringLiteral("erp-root"));
+        QCOMPARE(root.device, QStringLiteral("/dev/vda"));
+        QCOMPARE(root.bootIndex, 0);
+        QCOMPARE(root.sizeGb, 20);
+        QCOMPARE(root.volumeType, QStringLiteral("ceph-ssd"));
+        QVERIFY(root.bootable);
+        QCOMPARE(root.description, QStringLiteral("root"));
+        QCOMPARE(details.volumes.at(1).bootIndex, -1);
+        QCOMPARE(details.savedVolumeLabels(), (QStringList{QStringLiteral("erp-root"), QStringLiteral("v-data")}));
+        QVERIFY(details.volumesNotIncluded.isEmpty());
+
+        // The index of an older version: no volume resources, no boot_from_volume, no selection.
+        sv::CheckpointIndex old;
+        QVERIFY(sv::CheckpointIndex::fromJson(indexJson("crash-consistent"), &old, &why));
+        const CheckpointDetails oldDetails = CheckpointDetails::fromIndex(old);
+        QVERIFY(oldDetails.volumes.isEmpty());
+        QVERIFY(!oldDetails.bootFromVolume);
+        QCOMPARE(oldDetails.volumeSelection, QString());
     }
 
     void consistencyLabels_data()

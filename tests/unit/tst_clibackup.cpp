@@ -30,6 +30,18 @@ private:
         return runner.run(arguments, input, environment);
     }
 
+    // Writes the CLI's settings file; returns its path.
+    QString writeSettings(const QByteArray &contents)
+    {
+        const QString dir = home.filePath(QStringLiteral("config/StackVault"));
+        QDir().mkpath(dir);
+        const QString path = dir + QStringLiteral("/stackvault.conf");
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+            qWarning("could not write %s", qPrintable(path));
+        return path;
+    }
+
     // Saves the fake cloud (or the one at `authUrl`) under `name` (its password checked at its Keystone).
     void addCloud(const QString &name, const QString &authUrl = {})
     {
@@ -82,9 +94,12 @@ private Q_SLOTS:
         const QString checkpoint = backedUp.value(QLatin1String("checkpoint_id")).toString();
         QVERIFY(!checkpoint.isEmpty());
         QVERIFY(cloud.leftoverImageIds().isEmpty());
-        // ubuntu-22.04 has hw_qemu_guest_agent=yes; web-1 has the volume web-data attached, not backed up.
+        // ubuntu-22.04 has hw_qemu_guest_agent=yes; web-1's volume web-data is saved too (--volumes all,
+        // the default).
         QCOMPARE(backedUp.value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
-        QCOMPARE(backedUp.value(QLatin1String("volumes_not_included")).toArray(), QJsonArray{QStringLiteral("web-data")});
+        QCOMPARE(backedUp.value(QLatin1String("volumes")).toArray(), QJsonArray{QStringLiteral("web-data")});
+        QCOMPARE(backedUp.value(QLatin1String("volumes_not_included")).toArray(), QJsonArray{});
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverSnapshotIds().isEmpty(), 5000); // Cinder deletes a moment later
 
         svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
@@ -96,24 +111,49 @@ private Q_SLOTS:
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains("CONSISTENCY") && table.out.contains("quiesce requested"), table.out.constData());
 
-        // `show` says what the label means, where the backup came from, and which volumes it lacks.
+        // `show` says what the label means, where the backup came from, and which volumes it holds.
         svtest::CliRun show = cli({QStringLiteral("show"), checkpoint});
         QVERIFY2(show.exitCode == 0, show.err.constData());
         QVERIFY2(show.out.contains("Consistency  quiesce requested\n"), show.out.constData());
         QVERIFY2(show.out.contains("does not report whether the freeze happened"), show.out.constData());
         const QByteArray cloudLine = "Cloud        " + cloudName.toUtf8() + "\n"; // no --region: the cloud's default
         QVERIFY2(show.out.contains(cloudLine), show.out.constData());
-        QVERIFY2(show.out.contains("Volumes      Attached volumes NOT included (StackVault does not back up volumes yet): "
-                                   "web-data.\n"),
-                 show.out.constData());
+        QVERIFY2(show.out.contains("Volumes      web-data (2 GiB, /dev/vdb, type __DEFAULT__; saved: "), show.out.constData());
+        QVERIFY2(!show.out.contains("NOT included"), show.out.constData());
+        svtest::CliRun showJson = cli({QStringLiteral("show"), checkpoint, QStringLiteral("--json")});
+        QVERIFY2(showJson.exitCode == 0, showJson.err.constData());
+        bool volumeListed = false;
+        for (const QJsonValue &r : QJsonDocument::fromJson(showJson.out).object().value(QLatin1String("resources")).toArray())
+            volumeListed |= r[QLatin1String("type")].toString() == QLatin1String("OS::Cinder::Volume")
+                && r[QLatin1String("name")].toString() == QLatin1String("web-data");
+        QVERIFY2(volumeListed, showJson.out.constData());
+
+        // --volumes none (here the default from the settings): the root disk only, and `show` names the
+        // volume left out.
+        const QString settings = writeSettings("[protection]\nback_up_volumes=none\n");
+        svtest::CliRun none = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                                   QStringLiteral("web-1"), QStringLiteral("--json")});
+        QFile::remove(settings);
+        QVERIFY2(none.exitCode == 0, none.err.constData());
+        QCOMPARE(none.lastJson().value(QLatin1String("volumes")).toArray(), QJsonArray{});
+        svtest::CliRun showNone = cli({QStringLiteral("show"), none.lastJson().value(QLatin1String("checkpoint_id")).toString()});
+        QVERIFY2(showNone.out.contains("Volumes      Attached volumes NOT included in this backup: web-data.\n"),
+                 showNone.out.constData());
+
+        // An unknown volume name: one sentence naming the server and its volumes, nothing made.
+        svtest::CliRun unknown = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
+                                      QStringLiteral("web-1"), QStringLiteral("--volumes"), QStringLiteral("web-dta")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("Server web-1 has no attached volume web-dta; its attached volumes are: web-data."),
+                 unknown.describe().constData());
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
 
         // The plain `backup` output says it too; without a snapshot the label is "original image".
         svtest::CliRun plain = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), cloudName, QStringLiteral("--server"),
                          QStringLiteral("web-1"), QStringLiteral("--no-include-data")});
         QVERIFY2(plain.exitCode == 0, plain.err.constData());
         QVERIFY2(plain.out.contains("Backed up the original image of server web-1"), plain.out.constData());
-        QVERIFY2(plain.out.contains("Attached volumes NOT included (StackVault does not back up volumes yet): web-data."),
-                 plain.out.constData());
+        QVERIFY2(plain.out.contains("Attached volumes NOT included in this backup: web-data."), plain.out.constData());
         svtest::CliRun table2 = cli({QStringLiteral("checkpoints")});
         QVERIFY2(table2.out.contains("original image"), table2.out.constData());
 
@@ -135,6 +175,9 @@ private Q_SLOTS:
         QTest::newRow("both data options") << QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("x"),
                                                            QStringLiteral("--server"), QStringLiteral("y"),
                                                            QStringLiteral("--include-data"), QStringLiteral("--no-include-data")};
+        QTest::newRow("empty volume selection") << QStringList{QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("x"),
+                                                                QStringLiteral("--server"), QStringLiteral("y"),
+                                                                QStringLiteral("--volumes"), QStringLiteral(",")};
         QTest::newRow("restore without target") << QStringList{QStringLiteral("restore"), QStringLiteral("abc")};
         QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
     }
@@ -230,6 +273,24 @@ private Q_SLOTS:
                  explicitChoice.err.constData());
     }
 
+    // An unreadable [protection] back_up_volumes stops a backup that relies on it, naming the file and
+    // the key; --volumes does not need it.
+    void unreadableVolumesSettingFails()
+    {
+        const QString path = writeSettings("[protection]\nback_up_volumes=\",\"\n");
+        svtest::CliRun run = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+                                  QStringLiteral("--server"), QStringLiteral("web-1")});
+        svtest::CliRun explicitChoice = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), QStringLiteral("nowhere"),
+                                             QStringLiteral("--server"), QStringLiteral("web-1"), QStringLiteral("--volumes"),
+                                             QStringLiteral("all")});
+        QFile::remove(path);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(path.toUtf8()) && run.err.contains("back_up_volumes"), run.err.constData());
+        QCOMPARE(explicitChoice.exitCode, 1);
+        QVERIFY2(explicitChoice.err.contains("nowhere") && !explicitChoice.err.contains("back_up_volumes"),
+                 explicitChoice.err.constData());
+    }
+
     // A backup killed mid-download leaves its snapshot; the next `backup` on that cloud removes it first
     // and says so in one line — and leaves another cloud's leftovers (and that cloud) alone.
     // `backup` and `restore` both sweep their own cloud's leftovers before they start, and no other's.
@@ -265,7 +326,8 @@ private Q_SLOTS:
         const QStringList before = cloud.leftoverImageIds();
         for (const QString &name : {cloudName, otherName}) {
             const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), name, QStringLiteral("--server"),
-                              QStringLiteral("web-1"), QStringLiteral("--include-data")},
+                              QStringLiteral("web-1"), QStringLiteral("--include-data"), QStringLiteral("--volumes"),
+                              QStringLiteral("none")},
                              {}, QStringLiteral("backup-download:3"));
             QVERIFY2(killed.exitCode == -1, killed.err.constData());
         }

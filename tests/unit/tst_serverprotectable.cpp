@@ -35,6 +35,17 @@ const char *volumeBootedServer = R"({
 })";
 } // namespace
 
+namespace {
+// A QStringList from literals (the project builds with QT_NO_CAST_FROM_ASCII).
+QStringList names(std::initializer_list<const char *> texts)
+{
+    QStringList list;
+    for (const char *text : texts)
+        list.append(QString::fromUtf8(text));
+    return list;
+}
+} // namespace
+
 class TestServerProtectable : public QObject
 {
     Q_OBJECT
@@ -44,7 +55,8 @@ private Q_SLOTS:
         const sv::Resource graph = sv::ServerProtectable::resourceGraph(parse(imageBootedServer));
         QVERIFY(graph.isServer());
         QCOMPARE(graph.id, QStringLiteral("9168b536-cd40-4630-b43f-b259807c6e87"));
-        QCOMPARE(graph.children.size(), 1);
+        QCOMPARE(graph.children.size(), 2); // the boot image, then the attached volume
+        QVERIFY(graph.children.at(1).isVolume());
         const sv::Resource &image = graph.children.first();
         QVERIFY(image.isImage());
         QCOMPARE(image.id, QStringLiteral("70a599e0-31e7-49b7-b260-868f441e862b"));
@@ -70,6 +82,67 @@ private Q_SLOTS:
         QCOMPARE(graph.children.size(), 2);
         QVERIFY(graph.children.at(0).isVolume());
         QCOMPARE(graph.children.at(1).id, QStringLiteral("vol-logs"));
+        // Without Cinder's documents: no device, and the first attached volume is taken as the boot volume.
+        QCOMPARE(graph.children.at(0).extraInfo.value(QLatin1String("boot_index")).toInt(), 0);
+        QCOMPARE(graph.children.at(1).extraInfo.value(QLatin1String("boot_index")).toInt(), -1);
+    }
+
+    // The server's children with Cinder's documents: the boot image (unchanged since the seed), then each
+    // attached volume with its name, device and boot index, in device order.
+    void graphListsAttachedVolumes_data()
+    {
+        QTest::addColumn<bool>("bootFromVolume");
+        QTest::addColumn<QString>("rootDeviceName"); // what admins see; "" for others
+        QTest::addColumn<QStringList>("children");   // "type:id:device:boot_index"
+        QTest::newRow("image-booted") << false << ""
+                                      << names({"OS::Glance::Image:70a599e0-31e7-49b7-b260-868f441e862b::",
+                                                     "OS::Cinder::Volume:vol-a:/dev/vdb:-1",
+                                                     "OS::Cinder::Volume:vol-b:/dev/vdc:-1"});
+        QTest::newRow("boot from volume: the bootable volume on the first device")
+            << true << "" << names({"OS::Cinder::Volume:vol-b:/dev/vda:0", "OS::Cinder::Volume:vol-a:/dev/vdb:-1"});
+        QTest::newRow("boot from volume: the root device name decides")
+            << true << "/dev/vdb" << names({"OS::Cinder::Volume:vol-a:/dev/vdb:0", "OS::Cinder::Volume:vol-b:/dev/vda:-1"});
+    }
+    void graphListsAttachedVolumes()
+    {
+        QFETCH(bool, bootFromVolume);
+        QFETCH(QString, rootDeviceName);
+        QFETCH(QStringList, children);
+        QJsonObject server = parse(imageBootedServer);
+        const QString id = server.value(QLatin1String("id")).toString();
+        server.insert(QStringLiteral("os-extended-volumes:volumes_attached"),
+                      QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("vol-a")}},
+                                 QJsonObject{{QStringLiteral("id"), QStringLiteral("vol-b")}}});
+        if (bootFromVolume)
+            server.insert(QStringLiteral("image"), QString());
+        if (!rootDeviceName.isEmpty())
+            server.insert(QStringLiteral("OS-EXT-SRV-ATTR:root_device_name"), rootDeviceName);
+        const auto volume = [&](const char *volumeId, const char *device, bool bootable) {
+            sv::openstack::Volume v;
+            v.id = QLatin1String(volumeId);
+            v.name = v.id + QStringLiteral("-name");
+            v.bootable = bootable;
+            v.attachments = {{id, QLatin1String(device), QStringLiteral("att")}};
+            return v;
+        };
+        // vol-b is bootable and, for a boot-from-volume server, on /dev/vda.
+        const QList<sv::openstack::Volume> volumes{volume("vol-a", bootFromVolume ? "/dev/vdb" : "/dev/vdb", true),
+                                                   volume("vol-b", bootFromVolume ? "/dev/vda" : "/dev/vdc", true)};
+        const sv::Resource graph = sv::ServerProtectable::resourceGraph(server, volumes);
+        QStringList got;
+        for (const sv::Resource &child : graph.children) {
+            if (child.isImage()) {
+                got.append(child.type + QLatin1Char(':') + child.id + QStringLiteral("::"));
+                QCOMPARE(child.extraInfo, (QJsonObject{{QStringLiteral("server_id"), id}}));
+                continue;
+            }
+            QCOMPARE(child.name, child.id + QStringLiteral("-name"));
+            QCOMPARE(child.extraInfo.value(QLatin1String("server_id")).toString(), id);
+            got.append(QStringLiteral("%1:%2:%3:%4")
+                           .arg(child.type, child.id, child.extraInfo.value(QLatin1String("device")).toString())
+                           .arg(child.extraInfo.value(QLatin1String("boot_index")).toInt()));
+        }
+        QCOMPARE(got, children);
     }
 
     void graphSurvivesJson()
@@ -115,12 +188,16 @@ private Q_SLOTS:
         }
     }
 
-    void bootFromVolumeIsRefusedNamingTheVolumes()
+    // With server data on a boot-from-volume server is backed up (its volumes); with it off it is refused:
+    // only an original image could be saved, and a volume has none.
+    void bootFromVolumeIsRefusedOnlyWithoutServerData()
     {
-        const QString error = sv::ServerProtectable::precheckError(parse(volumeBootedServer));
+        QVERIFY(sv::ServerProtectable::precheckError(parse(volumeBootedServer), true).isEmpty());
+        const QString error = sv::ServerProtectable::precheckError(parse(volumeBootedServer), false);
         QVERIFY(error.contains(QLatin1String("db-1")));
         QVERIFY(error.contains(QLatin1String("vol-root, vol-logs")));
-        QVERIFY(error.contains(QLatin1String("not supported yet")));
+        QVERIFY2(error.contains(QLatin1String("Include server data")), qPrintable(error));
+        QVERIFY(sv::ServerProtectable::precheckError(parse(imageBootedServer), false).isEmpty());
     }
 
     void rebuildMetadataHasWhatARestoreNeeds()

@@ -36,6 +36,7 @@ int runChild()
     request.session = sv::openstack::Session::create(profile, QStringLiteral("demo-password"));
     request.bank = bank;
     request.server = QStringLiteral("web-1");
+    request.volumes = sv::VolumeSelection::none(); // its root disk's snapshot is the one leftover counted
     request.poll.initial = std::chrono::milliseconds(50);
     auto *manager = new sv::JobManager(QCoreApplication::instance());
     QObject::connect(manager, &sv::JobManager::jobFinished, manager, [](int, const sv::JobResult &) {

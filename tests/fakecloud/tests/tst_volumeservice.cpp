@@ -488,6 +488,157 @@ private Q_SLOTS:
         QVERIFY(control.get(QStringLiteral("/_fake/leftovers")).json()[QStringLiteral("snapshots")].toArray().isEmpty());
     }
 
+    void quotaShapes()
+    {
+        const QString base = QStringLiteral("/volume/v3/") + Project;
+        const auto limits = m_client->get(base + QStringLiteral("/limits"));
+        QCOMPARE(limits.status, 200);
+        const QJsonObject absolute = limits.json()[QStringLiteral("limits")][QStringLiteral("absolute")].toObject();
+        compareKeys(sample(QStringLiteral("limits-show-response.json"))[QStringLiteral("limits")][QStringLiteral("absolute")].toObject(), absolute);
+        QCOMPARE(absolute[QStringLiteral("totalVolumesUsed")].toInt(), 3);
+        QCOMPARE(absolute[QStringLiteral("totalGigabytesUsed")].toInt(), 4); // 1 + 2 + 1 GiB
+        QCOMPARE(absolute[QStringLiteral("maxTotalVolumes")].toInt(), 10);
+        const auto quota = m_client->get(base + QStringLiteral("/os-quota-sets/") + Project);
+        QCOMPARE(quota.status, 200);
+        compareKeys(sample(QStringLiteral("quotas-show-response.json"))[QStringLiteral("quota_set")].toObject(),
+                    quota.json()[QStringLiteral("quota_set")].toObject());
+        QCOMPARE(quota.json()[QStringLiteral("quota_set")][QStringLiteral("volumes_fast")].toInt(), -1);
+        const auto usage = m_client->get(base + QStringLiteral("/os-quota-sets/") + Project + QStringLiteral("?usage=True"));
+        QCOMPARE(usage.status, 200);
+        const QJsonObject set = usage.json()[QStringLiteral("quota_set")].toObject();
+        compareKeys(sample(QStringLiteral("quotas-show-usage-response.json"))[QStringLiteral("quota_set")].toObject(), set);
+        QCOMPARE(set[QStringLiteral("gigabytes")][QStringLiteral("in_use")].toInt(), 4);
+        QCOMPARE(set[QStringLiteral("gigabytes")][QStringLiteral("limit")].toInt(), 1000);
+        // Another project's quotas are for admins only.
+        QCOMPARE(m_client->get(base + QStringLiteral("/os-quota-sets/0f9e8d7c6b5a49382716051423324150")).status, 403);
+    }
+
+    void quotaExceeded_data()
+    {
+        QTest::addColumn<QJsonObject>("quota");
+        QTest::addColumn<QString>("collection"); // volumes or snapshots
+        QTest::addColumn<QJsonObject>("request");
+        QTest::addColumn<QString>("message");
+        const QJsonObject oneGiB{{QStringLiteral("size"), 1}};
+        QTest::newRow("volumes") << QJsonObject{{QStringLiteral("volumes"), 3}} << QStringLiteral("volumes") << oneGiB
+                                 << QStringLiteral("VolumeLimitExceeded: Maximum number of volumes allowed (3) exceeded for quota 'volumes'.");
+        QTest::newRow("gigabytes") << QJsonObject{{QStringLiteral("gigabytes"), 5}} << QStringLiteral("volumes")
+                                   << QJsonObject{{QStringLiteral("size"), 2}}
+                                   << QStringLiteral("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes "
+                                                     "quota. Requested 2G, quota is 5G and 4G has been consumed.");
+        QTest::newRow("gigabytes of a snapshot") << QJsonObject{{QStringLiteral("gigabytes"), 5}} << QStringLiteral("snapshots")
+                                                 << QJsonObject{{QStringLiteral("volume_id"), DataVolume}, {QStringLiteral("force"), true}}
+                                                 << QStringLiteral("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds "
+                                                                   "allowed gigabytes quota. Requested 2G, quota is 5G and 4G has been consumed.");
+        QTest::newRow("snapshots") << QJsonObject{{QStringLiteral("snapshots"), 0}} << QStringLiteral("snapshots")
+                                   << QJsonObject{{QStringLiteral("volume_id"), SpareVolume}}
+                                   << QStringLiteral("SnapshotLimitExceeded: Maximum number of snapshots allowed (0) exceeded");
+    }
+
+    void quotaExceeded()
+    {
+        QFETCH(QJsonObject, quota);
+        QFETCH(QString, collection);
+        QFETCH(QJsonObject, request);
+        QFETCH(QString, message);
+        QCOMPARE(m_control->request("PATCH", QStringLiteral("/_fake/settings"),
+                                    QJsonDocument(QJsonObject{{QStringLiteral("volume_quota"), quota}}).toJson()).status, 200);
+        const QString key = collection == QLatin1String("volumes") ? QStringLiteral("volume") : QStringLiteral("snapshot");
+        const auto reply = m_client->postJson(QStringLiteral("/volume/v3/") + Project + QLatin1Char('/') + collection,
+                                              QJsonObject{{key, request}});
+        m_cloud.setVolumeQuota(10, 10, 1000);
+        QCOMPARE(reply.status, 413);
+        QCOMPARE(reply.json()[QStringLiteral("overLimit")][QStringLiteral("code")].toInt(), 413);
+        QCOMPARE(reply.json()[QStringLiteral("overLimit")][QStringLiteral("message")].toString(), message);
+        QVERIFY(m_cloud.leftoverVolumeIds().isEmpty());
+        QVERIFY(m_cloud.leftoverSnapshotIds().isEmpty());
+        // The quota back at its default, the same request goes through.
+        const auto again = m_client->postJson(QStringLiteral("/volume/v3/") + Project + QLatin1Char('/') + collection, QJsonObject{{key, request}});
+        QCOMPARE(again.status, 202);
+        const QString id = again.json()[key][QStringLiteral("id")].toString();
+        QVERIFY(waitFor(QStringLiteral("/volume/v3/") + Project + QLatin1Char('/') + collection + QLatin1Char('/') + id, key, QStringLiteral("available")));
+        QVERIFY(remove(QStringLiteral("/volume/v3/") + Project + QLatin1Char('/') + collection + QLatin1Char('/') + id, key));
+    }
+
+    void faultSnapshotError()
+    {
+        QCOMPARE(m_control->postJson(QStringLiteral("/_fake/faults"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("volume_snapshot_error")}}).status, 201);
+        const auto created = m_client->postJson(snapshotsPath(), QJsonObject{{QStringLiteral("snapshot"), QJsonObject{{QStringLiteral("volume_id"), SpareVolume}}}});
+        QCOMPARE(created.status, 202);
+        const QString id = created.json()[QStringLiteral("snapshot")][QStringLiteral("id")].toString();
+        QCOMPARE(m_cloud.snapshotStatus(id), QStringLiteral("creating"));
+        QVERIFY(waitForStatus(id, QStringLiteral("error")));
+        QCOMPARE(m_cloud.pendingFaults(), 0);
+        // A volume cannot be made from it; it can be deleted; the next snapshot is fine.
+        QCOMPARE(m_client->postJson(volumesPath(), QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("snapshot_id"), id}}}}).status, 400);
+        QVERIFY(remove(snapshotsPath() + QLatin1Char('/') + id, QStringLiteral("snapshot")));
+        const QString fine = createSnapshot(SpareVolume);
+        QVERIFY(!fine.isEmpty());
+        QVERIFY(remove(snapshotsPath() + QLatin1Char('/') + fine, QStringLiteral("snapshot")));
+    }
+
+    void faultUpload_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("upload_failed") << QStringLiteral("upload_failed");
+        QTest::newRow("upload_stuck") << QStringLiteral("upload_stuck");
+    }
+
+    void faultUpload()
+    {
+        QFETCH(QString, kind);
+        QCOMPARE(m_control->postJson(QStringLiteral("/_fake/faults"), QJsonObject{{QStringLiteral("kind"), kind}}).status, 201);
+        const auto reply = m_client->postJson(volumesPath() + QLatin1Char('/') + DataVolume + QStringLiteral("/action"),
+                                              QJsonObject{{QStringLiteral("os-volume_upload_image"),
+                                                           QJsonObject{{QStringLiteral("image_name"), QStringLiteral("doomed")},
+                                                                       {QStringLiteral("force"), true}}}});
+        QCOMPARE(reply.status, 202);
+        const QString image = reply.json()[QStringLiteral("os-volume_upload_image")][QStringLiteral("image_id")].toString();
+        QCOMPARE(m_cloud.volumeStatus(DataVolume), QStringLiteral("uploading"));
+        QCOMPARE(m_cloud.imageStatus(image), QStringLiteral("queued"));
+        if (kind == QLatin1String("upload_failed")) {
+            // Cinder deletes the image it could not fill; the volume goes back to in-use.
+            QVERIFY(waitFor(QStringLiteral("/image/v2/images/") + image, QString(), QString()));
+            QVERIFY(waitForVolume(DataVolume, QStringLiteral("in-use")));
+            QCOMPARE(m_cloud.stateLog(image, QStringLiteral("status")), (QStringList{QStringLiteral("queued"), QStringLiteral("saving")}));
+        } else {
+            QTest::qWait(1000); // three times the step: still uploading, the image still saving
+            QCOMPARE(m_cloud.volumeStatus(DataVolume), QStringLiteral("uploading"));
+            QCOMPARE(m_cloud.imageStatus(image), QStringLiteral("saving"));
+            QCOMPARE(m_client->request("DELETE", volumesPath() + QLatin1Char('/') + DataVolume).status, 400);
+            // Deleting the image ends the upload, as when Cinder's copy fails.
+            QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + image).status, 204);
+            QCOMPARE(m_cloud.volumeStatus(DataVolume), QStringLiteral("in-use"));
+        }
+        QVERIFY(m_cloud.leftoverImageIds().isEmpty());
+    }
+
+    void faultUnavailable_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("list volumes") << QByteArray("GET") << QStringLiteral("/volumes/detail");
+        QTest::newRow("create snapshot") << QByteArray("POST") << QStringLiteral("/snapshots");
+        QTest::newRow("upload") << QByteArray("POST") << QStringLiteral("/volumes/") + SpareVolume + QStringLiteral("/action");
+        QTest::newRow("quotas") << QByteArray("GET") << QStringLiteral("/os-quota-sets/") + Project;
+    }
+
+    void faultUnavailable()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QCOMPARE(m_control->postJson(QStringLiteral("/_fake/faults"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("unavailable")},
+                                                                                  {QStringLiteral("path"), QStringLiteral("^/volume/")},
+                                                                                  {QStringLiteral("retry_after"), 7}}).status, 201);
+        const auto reply = m_client->request(verb, QStringLiteral("/volume/v3/") + Project + path, "{}", {{"Content-Type", "application/json"}});
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(reply.header("Retry-After"), QByteArray("7"));
+        QCOMPARE(reply.json()[QStringLiteral("serviceUnavailable")][QStringLiteral("code")].toInt(), 503);
+        QCOMPARE(m_cloud.pendingFaults(), 0);
+        QVERIFY(m_cloud.leftoverSnapshotIds().isEmpty());
+        QCOMPARE(m_cloud.volumeStatus(SpareVolume), QStringLiteral("available"));
+    }
+
     void flavorExtraSpecs_data()
     {
         QTest::addColumn<QString>("flavor");
