@@ -43,17 +43,6 @@ constexpr qint64 GiB = qint64(1) << 30;
 // How long the cleanup waits for a server to be gone (its volumes detached) and a volume to settle.
 constexpr std::chrono::seconds CleanupWait{300};
 
-// A saved volume's keys (core/bank/FORMAT.md, "Volumes").
-namespace VolumeKey {
-constexpr auto Device = "device";
-constexpr auto BootIndex = "boot_index";
-constexpr auto SizeGb = "size_gb";
-constexpr auto VolumeType = "volume_type";
-constexpr auto Description = "description";
-constexpr auto VolumeImageMetadata = "volume_image_metadata";
-constexpr auto BootFromVolume = "boot_from_volume"; // the server resource's metadata
-} // namespace VolumeKey
-
 // Glance keeps these itself (or refuses them as properties); everything else of a saved image's
 // properties or a bootable volume's volume_image_metadata is carried onto the new image.
 const QSet<QString> &reservedImageKeys()
@@ -167,7 +156,7 @@ void RestoreJob::run()
         return checkVolumeTypes();
     }
     if (m_serverResource
-        && m_serverResource->metadata.value(QLatin1String(VolumeKey::BootFromVolume)).toBool() && m_bootVolume < 0)
+        && m_serverResource->metadata.value(QLatin1String(CheckpointKey::BootFromVolume)).toBool() && m_bootVolume < 0)
         return abandon(tr("Backup %1 holds no boot volume of server %2, so the server cannot be restored. Restore "
                           "only its volumes.")
                            .arg(m_request.checkpointId, m_serverResource->name));
@@ -192,14 +181,14 @@ bool RestoreJob::readVolumes()
             return false;
         }
         const QJsonObject &meta = resource.metadata;
-        volume.device = resource.extraInfo.value(QLatin1String(VolumeKey::Device)).toString(
-            meta.value(QLatin1String(VolumeKey::Device)).toString());
-        volume.bootIndex = integer(resource.extraInfo.value(QLatin1String(VolumeKey::BootIndex)),
-                                   integer(meta.value(QLatin1String(VolumeKey::BootIndex)), -1));
+        volume.device = resource.extraInfo.value(QLatin1String(CheckpointKey::Device)).toString(
+            meta.value(QLatin1String(CheckpointKey::Device)).toString());
+        volume.bootIndex = integer(resource.extraInfo.value(QLatin1String(CheckpointKey::BootIndex)),
+                                   integer(meta.value(QLatin1String(CheckpointKey::BootIndex)), -1));
         // Cinder refuses an image larger than the volume: at least the saved size and the saved bytes.
         const qint64 bytesGb = (resource.image->size + GiB - 1) / GiB;
-        volume.sizeGb = int(std::max<qint64>({1, integer(meta.value(QLatin1String(VolumeKey::SizeGb)), 0), bytesGb}));
-        volume.savedType = meta.value(QLatin1String(VolumeKey::VolumeType)).toString();
+        volume.sizeGb = int(std::max<qint64>({1, integer(meta.value(QLatin1String(CheckpointKey::SizeGb)), 0), bytesGb}));
+        volume.savedType = meta.value(QLatin1String(CheckpointKey::VolumeType)).toString();
         m_volumes.append(volume);
     }
     std::stable_sort(m_volumes.begin(), m_volumes.end(), [](const VolumeRestore &a, const VolumeRestore &b) {
@@ -251,7 +240,7 @@ void RestoreJob::checkFlavor()
         // A server booted from a volume has no root disk of the flavor's size; its memory needs come with
         // the boot volume's image metadata.
         const qint64 minRam = bootsFromVolume()
-            ? integer(m_volumes.at(m_bootVolume).saved->metadata.value(QLatin1String(VolumeKey::VolumeImageMetadata))
+            ? integer(m_volumes.at(m_bootVolume).saved->metadata.value(QLatin1String(CheckpointKey::VolumeImageMetadata))
                           .toObject().value(QLatin1String(CheckpointKey::MinRam)), 0)
             : m_saved.minRamMiB;
         if (!bootsFromVolume()) {
@@ -440,7 +429,7 @@ void RestoreJob::restoreNextVolume()
     // A bootable volume's image metadata (hw_disk_bus, hw_firmware_type, ...) rides on the temporary
     // image: Cinder copies an image's properties into the new volume's volume_image_metadata.
     QJsonObject properties;
-    const QJsonObject imageMetadata = meta.value(QLatin1String(VolumeKey::VolumeImageMetadata)).toObject();
+    const QJsonObject imageMetadata = meta.value(QLatin1String(CheckpointKey::VolumeImageMetadata)).toObject();
     for (auto it = imageMetadata.constBegin(); it != imageMetadata.constEnd(); ++it) {
         if (!reservedImageKeys().contains(it.key()) && !it.key().startsWith(QLatin1String("stackvault_")))
             properties.insert(it.key(), it.value());
@@ -462,7 +451,7 @@ void RestoreJob::createVolume(int index)
     const QJsonObject &meta = volume.saved->metadata;
     openstack::VolumeCreateRequest create;
     create.name = volume.saved->name;
-    create.description = meta.value(QLatin1String(VolumeKey::Description)).toString();
+    create.description = meta.value(QLatin1String(CheckpointKey::Description)).toString();
     create.volumeType = volume.type;
     // The server's zone is Nova's; Cinder's zones are often named differently. A zone is asked for only
     // when restoring volumes alone, or when the saved zones are wanted.

@@ -317,18 +317,24 @@ VolumeSnapshot &CloudState::snapshotVolume(const Volume &volume, const QString &
     return *volumeSnapshots.insert(snapshot.id, snapshot);
 }
 
-QString CloudState::nextDeviceName(const Server &server) const
+bool CloudState::deviceFree(const Server &server, const QString &device) const
 {
-    QStringList used{server.rootDeviceName};
+    if (device == server.rootDeviceName)
+        return false;
     for (const QString &id : server.volumeIds) {
         for (const VolumeAttachment &a : volumes.value(id).attachments) {
-            if (a.serverId == server.id)
-                used.append(a.device);
+            if (a.serverId == server.id && a.device == device)
+                return false;
         }
     }
+    return true;
+}
+
+QString CloudState::nextDeviceName(const Server &server) const
+{
     for (char letter = 'a'; letter <= 'z'; ++letter) {
         const QString device = QStringLiteral("/dev/vd") + QLatin1Char(letter);
-        if (!used.contains(device))
+        if (deviceFree(server, device))
             return device;
     }
     return QStringLiteral("/dev/vdzz");

@@ -125,6 +125,7 @@ public:
                                    const QJsonObject &metadata, bool endsInError);
     // The next free device name of a server (/dev/vdb, /dev/vdc, ...; /dev/vda is its root disk).
     QString nextDeviceName(const Server &server) const;
+    bool deviceFree(const Server &server, const QString &device) const;
     // Starts a timed volume transition: status now, then `next` after settings.volumeStepSeconds.
     void startVolumeTransition(Volume &volume, const QString &status, const QString &next, const QDateTime &now);
     QHash<QString, std::shared_ptr<HashJob>> hashJobs; // snapshot image id -> its digests in progress

@@ -1161,7 +1161,7 @@ void ComputeService::attachVolume(Call &call, const QString &id)
     }
     // libvirt picks the device itself; a requested name is used when it is free.
     QString device = body.value(QStringLiteral("device")).toString();
-    if (device.isEmpty() || device == m_state.nextDeviceName(*server) || !device.startsWith(QLatin1String("/dev/")))
+    if (!device.startsWith(QLatin1String("/dev/")) || !m_state.deviceFree(*server, device))
         device = m_state.nextDeviceName(*server);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     volume->attachments = {VolumeAttachment{server->id, CloudState::newUuid(), device, now}};

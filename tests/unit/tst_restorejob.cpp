@@ -136,7 +136,10 @@ private Q_SLOTS:
     {
         f = std::make_unique<ProtectionFixture>();
         QVERIFY(f->start(addVolumeTypes));
-        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        // Without its volume: the tests below restore a checkpoint as they were before volumes.
+        sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
+        request.volumes = sv::VolumeSelection::none();
+        const sv::JobResult backup = f->run(new sv::BackupJob(request));
         QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message));
         checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
     }
@@ -356,6 +359,47 @@ private Q_SLOTS:
         QVERIFY(entries.isEmpty());
     }
 
+    // The whole round trip through a real backup: data written after boot into web-1's root disk and
+    // into its volume web-data comes back in another project, the volume attached where it was.
+    void backupAndRestoreWithVolumeRoundTrip()
+    {
+        const QString web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
+        const QString webData = f->cloud.volumeIdByName(QStringLiteral("web-data"));
+        QVERIFY(f->cloud.writeServerDisk(web1, 2 * 1024 * 1024, QByteArrayLiteral("root disk, written after boot")));
+        QVERIFY(f->cloud.writeVolumeDisk(webData, 512 * 1024, QByteArrayLiteral("a database page, written after boot")));
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString id = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        const sv::JobResult restore = f->run(new sv::RestoreJob(otherProjectRequest(id, QStringLiteral("web-1-moved"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        QCOMPARE(f->cloud.serverDiskSha256(restore.data.value(QStringLiteral("server_id")).toString()), f->cloud.serverDiskSha256(web1));
+        const QVariantMap volume = restoredVolumes(restore).value(QStringLiteral("web-data"));
+        QCOMPARE(f->cloud.volumeDiskSha256(volume.value(QStringLiteral("id")).toString()), f->cloud.volumeDiskSha256(webData));
+        QCOMPARE(volume.value(QStringLiteral("device")).toString(), volume.value(QStringLiteral("saved_device")).toString());
+        QCOMPARE(f->cloud.volumeStatus(volume.value(QStringLiteral("id")).toString()), QStringLiteral("in-use"));
+    }
+
+    // bfv-1 boots from the volume bfv-root: backed up and restored, the new server boots from a new
+    // volume holding the same bytes.
+    void backupAndRestoreBootFromVolumeRoundTrip()
+    {
+        const QString bfv1 = f->cloud.serverIdByName(QStringLiteral("bfv-1"));
+        QVERIFY(f->cloud.writeServerDisk(bfv1, 1024 * 1024, QByteArrayLiteral("written to the boot volume after boot")));
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("bfv-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString id = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        const sv::JobResult restore = f->run(new sv::RestoreJob(f->restoreRequest(id, QStringLiteral("bfv-1-restored"))));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(restore.message + QLatin1Char(' ') + restore.details));
+        const QString serverId = restore.data.value(QStringLiteral("server_id")).toString();
+        QCOMPARE(f->cloud.serverDiskSha256(serverId), f->cloud.serverDiskSha256(bfv1));
+        QVERIFY(!restore.data.contains(QStringLiteral("image_id")));
+        std::lock_guard lock(f->cloud.state().mutex);
+        const fake::Server server = f->cloud.state().servers.value(serverId);
+        QVERIFY(server.imageId.isEmpty());
+        QCOMPARE(server.volumeIds.size(), 1);
+        QVERIFY(f->cloud.state().volumes.value(server.volumeIds.constFirst()).metadata.contains(QLatin1String("stackvault_restore_job")));
+    }
+
     // A boot-from-volume server boots from its restored root volume (no image), then gets its data volume.
     void bootFromVolumeRestore()
     {
@@ -434,13 +478,8 @@ private Q_SLOTS:
         QFETCH(QString, savedType);
         QFETCH(QString, targetType);
         QFETCH(QString, expected);
-        QString id = withVolumes ? volumeCheckpoint(dataVolumes(), false) : QString();
-        if (!withVolumes) {
-            // web-1's volume is saved by default: this backup leaves it out.
-            sv::BackupRequest rootOnly = f->backupRequest(QStringLiteral("web-1"), true);
-            rootOnly.volumes = sv::VolumeSelection::none();
-            id = f->run(new sv::BackupJob(rootOnly)).data.value(QStringLiteral("checkpoint_id")).toString();
-        }
+        // checkpointId: web-1 backed up without its volume (init()).
+        const QString id = withVolumes ? volumeCheckpoint(dataVolumes(), false) : checkpointId;
         QVERIFY(!id.isEmpty());
         sv::RestoreRequest request = f->restoreRequest(id, QStringLiteral("refused"));
         request.restoreServer = restoreServer;
@@ -525,6 +564,67 @@ private Q_SLOTS:
         QVERIFY2(result.message.startsWith(QStringLiteral("The restored volume data-b went into status error in cloud fake-demo; it was "
                                                           "removed.")),
                  qPrintable(result.message));
+        verifyNothingLeft();
+    }
+
+    // The project "other" has no volumes; its quota fits data-b (1 GiB, first) but not data-c (2 GiB).
+    // Read from Cinder's limits before anything is made; where they cannot be read, Cinder's 413 on the
+    // create says it, and data-b is removed again.
+    void quotaStopsTheRestore_data()
+    {
+        QTest::addColumn<int>("volumes");
+        QTest::addColumn<int>("gigabytes");
+        QTest::addColumn<bool>("limitsReadable");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("gigabytes, checked first")
+            << -1 << 2 << true
+            << "Cloud fake-other has no room for volume data-c (2 GiB): the project's volume quota is 2 GiB, 0 GiB are "
+               "in use, and this restore makes 1 GiB before it.";
+        QTest::newRow("number of volumes, checked first")
+            << 1 << -1 << true
+            << "Cloud fake-other has no room for volume data-c: the project may have 1 volumes, it has 0, and this "
+               "restore makes 1 before it.";
+        QTest::newRow("gigabytes, Cinder's 413")
+            << -1 << 2 << false
+            << "Cloud fake-other refused to create volume data-c (2 GiB): the project is over its volume quota.";
+    }
+    void quotaStopsTheRestore()
+    {
+        QFETCH(int, volumes);
+        QFETCH(int, gigabytes);
+        QFETCH(bool, limitsReadable);
+        QFETCH(QString, expected);
+        const QString id = volumeCheckpoint(dataVolumes(), false);
+        QVERIFY(!id.isEmpty());
+        {
+            std::lock_guard lock(f->cloud.state().mutex);
+            f->cloud.state().settings.quotaVolumes = volumes;
+            f->cloud.state().settings.quotaGigabytes = gigabytes;
+        }
+        if (!limitsReadable) {
+            fake::FaultSpec fault;
+            fault.kind = fake::Fault::Unavailable;
+            fault.method = QStringLiteral("GET");
+            fault.path = QStringLiteral("/limits$");
+            fault.count = 20;
+            fault.retryAfter = 0;
+            f->cloud.injectFault(fault);
+        }
+        sv::RestoreRequest request = otherProjectRequest(id, QStringLiteral("over-quota"));
+        request.volumeTypes.insert(QStringLiteral("ceph-ssd"), QStringLiteral("standard"));
+        const QList<fake::RequestRecord> before = f->cloud.requestLog();
+        const sv::JobResult result = f->run(new sv::RestoreJob(request));
+        f->cloud.clearFaults();
+        QCOMPARE(result.outcome, JobOutcome::Failed);
+        QVERIFY2(result.message.startsWith(expected), qPrintable(result.message));
+        if (limitsReadable) {
+            // Refused before anything was made: no image, no volume was even asked for.
+            const QList<fake::RequestRecord> log = f->cloud.requestLog();
+            for (qsizetype i = before.size(); i < log.size(); ++i)
+                QVERIFY2(log.at(i).method != QLatin1String("POST")
+                             || (!log.at(i).path.contains(QLatin1String("/volume")) && !log.at(i).path.endsWith(QLatin1String("/images"))),
+                         qPrintable(log.at(i).path));
+        }
         verifyNothingLeft();
     }
 

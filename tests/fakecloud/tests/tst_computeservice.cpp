@@ -489,6 +489,26 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty() && m_cloud.leftoverVolumeIds().isEmpty(), 5000);
     }
 
+    // volume_snapshot_error hits the snapshot Nova makes for a boot-from-volume createImage too.
+    void volumeBackedSnapshotError()
+    {
+        fake::FaultSpec fault;
+        fault.kind = fake::Fault::VolumeSnapshotError;
+        m_cloud.injectFault(fault);
+        const auto reply = m_client->postJson(QStringLiteral("/compute/v2.1/servers/") + Bfv1 + QStringLiteral("/action"),
+                                              createImageBody(QStringLiteral("bfv-broken")), {{"OpenStack-API-Version", "compute 2.45"}});
+        QCOMPARE(reply.status, 202);
+        const QString imageId = reply.json()[QStringLiteral("image_id")].toString();
+        const QJsonArray mapping = QJsonDocument::fromJson(
+            m_client->get(QStringLiteral("/image/v2/images/") + imageId).json()[QStringLiteral("block_device_mapping")].toString().toUtf8()).array();
+        const QString snapshotId = mapping.at(0)[QStringLiteral("snapshot_id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.snapshotStatus(snapshotId), QStringLiteral("error"), 5000);
+        QCOMPARE(m_cloud.pendingFaults(), 0);
+        QCOMPARE(m_client->request("DELETE", snapshotPath(snapshotId)).status, 202);
+        QCOMPARE(m_client->request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
+    }
+
     void attachDetach_data()
     {
         QTest::addColumn<QByteArray>("microversion");
@@ -557,6 +577,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("available"), 5000);
         QVERIFY(m_client->get(volumePath(Spare)).json()[QStringLiteral("volume")][QStringLiteral("attachments")].toArray().isEmpty());
         QCOMPARE(m_client->get(attachmentsPath(Web2) + QLatin1Char('/') + Spare).status, 404);
+    }
+
+    void attachDeviceNames_data()
+    {
+        QTest::addColumn<QString>("requested");
+        QTest::addColumn<QString>("device");
+        QTest::newRow("none: the next free") << QString() << QStringLiteral("/dev/vdc"); // web-1: vda root, vdb web-data
+        QTest::newRow("a free one") << QStringLiteral("/dev/vdf") << QStringLiteral("/dev/vdf");
+        QTest::newRow("the root's: the next free") << QStringLiteral("/dev/vda") << QStringLiteral("/dev/vdc");
+        QTest::newRow("a used one: the next free") << QStringLiteral("/dev/vdb") << QStringLiteral("/dev/vdc");
+        QTest::newRow("not a device") << QStringLiteral("auto") << QStringLiteral("/dev/vdc");
+    }
+
+    void attachDeviceNames()
+    {
+        QFETCH(QString, requested);
+        QFETCH(QString, device);
+        QJsonObject attachment{{QStringLiteral("volumeId"), Spare}};
+        if (!requested.isEmpty())
+            attachment.insert(QStringLiteral("device"), requested);
+        const auto reply = m_client->postJson(attachmentsPath(Web1), QJsonObject{{QStringLiteral("volumeAttachment"), attachment}});
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        QCOMPARE(reply.json()[QStringLiteral("volumeAttachment")][QStringLiteral("device")].toString(), device);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("in-use"), 5000);
+        QCOMPARE(m_client->request("DELETE", attachmentsPath(Web1) + QLatin1Char('/') + Spare).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(Spare), QStringLiteral("available"), 5000);
     }
 
     void attachErrors_data()
