@@ -96,15 +96,6 @@ private:
     QString m_status;
 };
 
-// Boot index of a block_device_mapping entry: a number, a numeric string, or null/absent (-1).
-int bootIndexOf(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toInt();
-    bool ok = false;
-    const int index = value.toString().toInt(&ok);
-    return ok ? index : -1;
-}
 } // namespace
 
 BackupJob::BackupJob(BackupRequest request, QObject *parent)
@@ -548,18 +539,12 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
 
 void BackupJob::readBlockDeviceMapping(const openstack::Image &image)
 {
-    // Nova writes the mapping as a JSON string property; an array is read too.
     const QJsonValue value = image.raw.value(QLatin1String("block_device_mapping"));
-    const QJsonArray mapping = value.isString() ? QJsonDocument::fromJson(value.toString().toUtf8()).array() : value.toArray();
     QStringList snapshotIds;
     QHash<QString, int> bootIndexes;
-    for (const QJsonValue &entry : mapping) {
-        const QJsonObject device = entry.toObject();
-        const QString snapshotId = device.value(QLatin1String("snapshot_id")).toString();
-        if (snapshotId.isEmpty() || snapshotIds.contains(snapshotId))
-            continue;
-        snapshotIds.append(snapshotId);
-        bootIndexes.insert(snapshotId, bootIndexOf(device.value(QLatin1String("boot_index"))));
+    for (const ImageProperties::MappedSnapshot &mapped : ImageProperties::blockDeviceMappingSnapshots(image.raw)) {
+        snapshotIds.append(mapped.snapshotId);
+        bootIndexes.insert(mapped.snapshotId, mapped.bootIndex);
     }
     // Each snapshot Nova made is ours to delete: journaled before anything else happens.
     for (const QString &snapshotId : std::as_const(snapshotIds)) {
@@ -739,21 +724,30 @@ void BackupJob::waitForTemporaryVolume(qsizetype index)
 void BackupJob::uploadTemporaryVolume(qsizetype index)
 {
     const VolumePart &part = m_parts.at(index);
-    auto *job = track(new openstack::UploadVolumeToImageJob(m_connection, part.temporaryVolumeId, temporaryName(part.label()), this));
+    // The image cannot carry a marker property (os-volume_upload_image sets none): the intent names it
+    // by its name, which holds the checkpoint id, until its id is journaled.
+    JournalEntry intent = journalEntry(JournalEntry::TemporaryImage);
+    intent.tag = temporaryName(part.label());
+    if (!journal(intent))
+        return;
+    auto *job = track(new openstack::UploadVolumeToImageJob(m_connection, part.temporaryVolumeId, intent.tag, this));
     job->setVolumeName(tr("the temporary copy of volume %1").arg(part.label()));
     job->setDiskFormat(QStringLiteral("raw"));
     job->setContainerFormat(QStringLiteral("bare"));
-    connect(job, &openstack::ApiJob::finished, this, [this, job, index](const Error &error) {
+    connect(job, &openstack::ApiJob::finished, this, [this, job, index, intent](const Error &error) {
         const QString label = m_parts.at(index).label();
-        // The image cannot carry a marker (os-volume_upload_image sets no properties): the temporary
-        // volume's journal entry stands for it until its id is journaled, at once.
-        if (error)
+        if (error) {
+            if (isRefusal(error))
+                unjournal(intent);
             return abandon(tr("Cinder could not copy volume %1 of server %2 into a temporary image: %3")
                                .arg(label, m_server.name, error.message),
                            error.serviceMessage);
+        }
         const QString imageId = job->imageId();
+        crashPoint("backup-after-upload-volume");
         if (!addTemporary(Temporary::Kind::Image, imageId, int(index)))
             return;
+        unjournal(intent);
         if (isCancelled())
             return abandon(tr("Cancelled."));
         waitForUploadedImage(index, imageId);

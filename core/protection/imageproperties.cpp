@@ -1,5 +1,10 @@
 #include "protection/imageproperties.h"
 
+#include <algorithm>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include "protection/resource.h"
 
 #include <QStringList>
@@ -78,6 +83,27 @@ QString consistency(const QJsonObject &image, bool snapshotTaken)
 bool requiresQuiesce(const QJsonObject &image)
 {
     return isTrue(image, "os_require_quiesce");
+}
+
+QList<MappedSnapshot> blockDeviceMappingSnapshots(const QJsonObject &image)
+{
+    const QJsonValue value = image.value(QLatin1String("block_device_mapping"));
+    const QJsonArray mapping = value.isString() ? QJsonDocument::fromJson(value.toString().toUtf8()).array() : value.toArray();
+    QList<MappedSnapshot> snapshots;
+    for (const QJsonValue &entry : mapping) {
+        const QJsonObject device = entry.toObject();
+        const QString snapshotId = device.value(QLatin1String("snapshot_id")).toString();
+        if (snapshotId.isEmpty()
+            || std::any_of(snapshots.cbegin(), snapshots.cend(), [&](const MappedSnapshot &s) { return s.snapshotId == snapshotId; }))
+            continue;
+        const QJsonValue index = device.value(QLatin1String("boot_index"));
+        bool ok = index.isDouble();
+        int bootIndex = index.toInt();
+        if (!ok)
+            bootIndex = index.toString().toInt(&ok);
+        snapshots.append(MappedSnapshot{snapshotId, ok ? bootIndex : -1});
+    }
+    return snapshots;
 }
 
 } // namespace sv::ImageProperties

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QString>
 
 namespace sv::ImageProperties {
 
@@ -25,5 +27,15 @@ QString consistency(const QJsonObject &image, bool snapshotTaken);
 // os_require_quiesce=yes: Nova's libvirt driver fails a live snapshot whose freeze fails instead of
 // going on without it.
 bool requiresQuiesce(const QJsonObject &image);
+
+// The Cinder snapshots that Nova's createImage of a boot-from-volume server made, as its 0-byte image's
+// `block_device_mapping` property names them (a JSON string; an array is read too), each once, with
+// its boot_index (-1 when absent). Deleting that image does not delete them.
+struct MappedSnapshot
+{
+    QString snapshotId;
+    int bootIndex = -1;
+};
+QList<MappedSnapshot> blockDeviceMappingSnapshots(const QJsonObject &image);
 
 } // namespace sv::ImageProperties

@@ -6,6 +6,7 @@
 #include "openstack/connection.h"
 #include "openstack/image/deleteimagejob.h"
 #include "openstack/image/listimagesjob.h"
+#include "openstack/image/showimagejob.h"
 #include "openstack/session.h"
 #include "openstack/volume/deletevolumejob.h"
 #include "openstack/volume/deletevolumesnapshotjob.h"
@@ -13,6 +14,7 @@
 #include "openstack/volume/listvolumesnapshotsjob.h"
 #include "openstack/volume/volumesnapshotstatuswaiter.h"
 #include "openstack/volume/volumestatuswaiter.h"
+#include "protection/imageproperties.h"
 #include "protection/protectionlog.h"
 
 #include <algorithm>
@@ -185,6 +187,9 @@ void SweepJob::resolve(const JournalEntry &entry)
         if (entry.tag.isEmpty())
             return found({});
         job->setFilter(kRestoreMarker, entry.tag);
+    } else if (!entry.tag.isEmpty()) {
+        // An image Cinder uploads a volume into carries no property of ours: its intent names it.
+        job->setFilter(QStringLiteral("name"), entry.tag);
     } else {
         if (entry.checkpointId.isEmpty())
             return found({});
@@ -199,8 +204,11 @@ void SweepJob::resolve(const JournalEntry &entry)
         for (const auto &image : job->images()) {
             // The filter is the cloud's; check the marker again, a cloud that ignores unknown filters
             // would otherwise list every image.
-            const QString marker = entry.kind == JournalEntry::RestoreImage ? entry.tag : entry.checkpointId;
-            const QString key = entry.kind == JournalEntry::RestoreImage ? kRestoreMarker : kCheckpointMarker;
+            const bool byName = entry.kind == JournalEntry::TemporaryImage && !entry.tag.isEmpty();
+            const QString marker = entry.kind == JournalEntry::RestoreImage || byName ? entry.tag : entry.checkpointId;
+            const QString key = entry.kind == JournalEntry::RestoreImage ? kRestoreMarker
+                : byName                                                  ? QStringLiteral("name")
+                                                                          : kCheckpointMarker;
             if (image.raw.value(key).toString() != marker)
                 continue;
             JournalEntry concrete = entry;
@@ -269,8 +277,44 @@ void SweepJob::resolveSnapshots(const JournalEntry &entry)
     job->start();
 }
 
+void SweepJob::inspectTemporaryImage(const Task &task)
+{
+    auto *job = new openstack::ShowImageJob(connectionFor(task.entry), task.entry.imageId, this);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, task](const openstack::Error &error) {
+        Task inspected = task;
+        inspected.inspected = true;
+        if (error && error.kind != openstack::Error::Kind::NotFound) {
+            m_problems.append(tr("Snapshot %1: %2").arg(task.entry.imageId, error.message));
+            return next();
+        }
+        QList<Task> snapshots;
+        const auto mapped = error ? QList<ImageProperties::MappedSnapshot>()
+                                  : ImageProperties::blockDeviceMappingSnapshots(job->image().raw);
+        for (const ImageProperties::MappedSnapshot &snapshot : mapped) {
+            JournalEntry entry = task.entry;
+            entry.kind = JournalEntry::TemporaryVolumeSnapshot;
+            entry.imageId.clear();
+            entry.snapshotId = snapshot.snapshotId;
+            entry.created = QDateTime::currentDateTimeUtc();
+            BankError bankError;
+            if (!m_bank->addJournalEntry(entry, &bankError)) {
+                m_problems.append(bankError.message);
+                return next();
+            }
+            snapshots.append(Task{Task::Action::DeleteSnapshot, entry});
+        }
+        // The image first (it refers to the snapshots), the snapshots after the other images and volumes.
+        m_pending.prepend(inspected);
+        m_pending.append(snapshots);
+        next();
+    });
+    job->start();
+}
+
 void SweepJob::deleteResource(const Task &task)
 {
+    if (task.action == Task::Action::DeleteImage && task.entry.kind == JournalEntry::TemporaryImage && !task.inspected)
+        return inspectTemporaryImage(task);
     const JournalEntry entry = task.entry;
     openstack::Connection *connection = connectionFor(entry);
     const QString id = resourceId(entry);

@@ -49,6 +49,7 @@ private:
         Action action;
         JournalEntry entry;
         bool retried = false; // a volume or snapshot refused while still being made: waited for, tried again
+        bool inspected = false; // a temporary image whose block_device_mapping was read (its Cinder snapshots journaled)
     };
     void next();
     void resolve(const JournalEntry &entry);
@@ -57,6 +58,9 @@ private:
     // Deletions that resolving an intent found run first, then the intent's entry is dropped.
     void resolved(const JournalEntry &intent, const QList<Task> &deletions);
     void deleteResource(const Task &task);
+    // Nova's snapshot of a boot-from-volume server names Cinder snapshots that deleting the image leaves:
+    // journal them (so that they are swept too, even if this sweep dies), then delete the image.
+    void inspectTemporaryImage(const Task &task);
     openstack::Connection *connectionFor(const JournalEntry &entry);
 
     std::shared_ptr<Bank> m_bank;

@@ -165,6 +165,7 @@ private Q_SLOTS:
             // its snapshot, an upload to an image; its download follows the root disk's.
             QStringLiteral("backup-volume-snapshot-waiting"),      // web-data's snapshot awaited
             QStringLiteral("backup-after-create-volume"),          // Cinder made the temporary volume, id not journaled
+            QStringLiteral("backup-after-upload-volume"),          // Cinder is making the image, its id not journaled
             QStringLiteral("backup-volume-upload-waiting"),        // the temporary volume uploading into an image
             QStringLiteral("backup-waiting"),           // snapshot still saving
             QStringLiteral("backup-waited"),            // snapshot active, nothing downloaded

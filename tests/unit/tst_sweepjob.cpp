@@ -3,6 +3,7 @@
 // backup of the same server succeeds. The killed process is this test executable in "child" mode.
 #include "bank/bank.h"
 #include "cloudstate.h"
+#include "openstack/compute/createserverimagejob.h"
 #include "openstack/connection.h"
 #include "openstack/volume/createvolumejob.h"
 #include "openstack/volume/createvolumesnapshotjob.h"
@@ -11,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QProcess>
+
+#include <algorithm>
 
 #include <csignal>
 
@@ -240,6 +243,45 @@ private Q_SLOTS:
         QVERIFY(journal().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(f->cloud.volumeStatus(temporary).isEmpty() && f->cloud.volumeStatus(restored).isEmpty(), 5000);
         QCOMPARE(f->cloud.volumeStatus(unrelated), QStringLiteral("available"));
+    }
+
+    // Nova's snapshot of a boot-from-volume server is a 0-byte image naming Cinder snapshots in its
+    // block_device_mapping; a backup killed before it journaled them leaves only the image's entry. The
+    // sweep reads the mapping and deletes the snapshots too.
+    void bootFromVolumeSnapshotsAreFoundThroughTheImage()
+    {
+        sv::openstack::Connection connection(f->session);
+        auto *job = new sv::openstack::CreateServerImageJob(&connection, QStringLiteral("5e7f0000-0000-4000-8000-000000000004"),
+                                                            QStringLiteral("stackvault-bfv-1-test"),
+                                                            QJsonObject{{QStringLiteral("stackvault_checkpoint"), QStringLiteral("c-bfv")}});
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &sv::openstack::ApiJob::finished);
+        job->start();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(job->error().isOk(), qPrintable(job->error().message));
+        const QString imageId = job->imageId();
+        delete job;
+        QTRY_VERIFY_WITH_TIMEOUT(f->cloud.imageStatus(imageId) == QLatin1String("active"), 10000);
+        const QStringList snapshots = f->cloud.leftoverSnapshotIds();
+        QVERIFY2(!snapshots.isEmpty(), "Nova snapshots the boot volume of a boot-from-volume server");
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(snapshots.cbegin(), snapshots.cend(),
+                                             [this](const QString &id) { return f->cloud.snapshotStatus(id) == QLatin1String("available"); }),
+                                 10000);
+        sv::JournalEntry image;
+        image.checkpointId = QStringLiteral("c-bfv");
+        image.imageId = imageId;
+        image.cloudProfileId = QStringLiteral("profile-demo");
+        image.created = QDateTime::currentDateTimeUtc();
+        sv::BankError error;
+        QVERIFY(f->bank->addJournalEntry(image, &error));
+
+        QHash<QString, std::shared_ptr<sv::openstack::Session>> sessions{{QStringLiteral("profile-demo"), f->session}};
+        const sv::JobResult swept = f->run(new sv::SweepJob(f->bank, sessions));
+        QVERIFY2(swept.outcome == JobOutcome::Succeeded, qPrintable(swept.message + QLatin1Char(' ') + swept.details));
+        QCOMPARE(swept.data.value(QStringLiteral("deleted")).toInt(), 1 + snapshots.size());
+        QVERIFY(journal().isEmpty());
+        QVERIFY(f->cloud.leftoverImageIds().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(f->cloud.leftoverSnapshotIds().isEmpty(), 5000);
     }
 
     void entriesOfUnavailableCloudsAreKept()
