@@ -772,6 +772,10 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <translation>
 Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</translation>
     </message>
+    <message>
+        <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
+        <translation>Cloud %1 hat keine Sicherheitsgruppe namens %2. Wählen Sie die Sicherheitsgruppen für den wiederhergestellten Server.</translation>
+    </message>
 </context>
 <context>
     <name>sv::SecretStore</name>

@@ -770,6 +770,10 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <translation>
 无法删除恢复了一半的卷 %1（%2）：%3</translation>
     </message>
+    <message>
+        <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
+        <translation>云 %1 中没有名为 %2 的安全组。请为恢复的服务器选择安全组。</translation>
+    </message>
 </context>
 <context>
     <name>sv::SecretStore</name>

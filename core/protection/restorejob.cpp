@@ -17,6 +17,7 @@
 #include "openstack/image/producerdevice.h"
 #include "openstack/image/showimagejob.h"
 #include "openstack/network/listnetworksjob.h"
+#include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
 #include "openstack/volume/createvolumejob.h"
 #include "openstack/volume/deletevolumejob.h"
@@ -299,7 +300,7 @@ void RestoreJob::resolveNetworks()
     const QStringList wanted = m_request.networks.isEmpty() ? m_saved.networkNames : m_request.networks;
     if (wanted.isEmpty() || wanted == QStringList{QStringLiteral("auto")} || wanted == QStringList{QStringLiteral("none")}) {
         m_networkIds = wanted;
-        return checkVolumeTypes();
+        return checkSecurityGroups();
     }
     auto *job = track(new openstack::ListNetworksJob(m_connection, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
@@ -321,6 +322,33 @@ void RestoreJob::resolveNetworks()
         }
         if (!missing.isEmpty())
             return abandon(tr("Cloud %1 has no network named %2. Choose the networks for the restored server.")
+                               .arg(cloudName(), missing.join(QStringLiteral(", "))));
+        checkSecurityGroups();
+    });
+    job->start();
+}
+
+// Before anything is made: Nova would refuse the server only after the image and the volumes exist.
+void RestoreJob::checkSecurityGroups()
+{
+    const QStringList wanted = m_request.securityGroups.isEmpty() ? m_saved.securityGroups : m_request.securityGroups;
+    if (wanted.isEmpty())
+        return checkVolumeTypes();
+    auto *job = track(new openstack::ListSecurityGroupsJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(error);
+        QStringList missing;
+        for (const QString &name : wanted) {
+            const auto &groups = job->securityGroups();
+            if (std::none_of(groups.cbegin(), groups.cend(), [&](const auto &group) { return group.id == name || group.name == name; }))
+                missing.append(name);
+        }
+        if (!missing.isEmpty())
+            return abandon(tr("Cloud %1 has no security group named %2. Choose the security groups for the restored "
+                              "server.")
                                .arg(cloudName(), missing.join(QStringLiteral(", "))));
         checkVolumeTypes();
     });

@@ -98,6 +98,7 @@ private:
     void checkFlavor();
     void checkKeyPair();
     void resolveNetworks();
+    void checkSecurityGroups();
     void checkVolumeTypes();
     void checkVolumeQuota();
     void restoreNextVolume();

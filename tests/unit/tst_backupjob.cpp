@@ -1,5 +1,6 @@
 // The seed's claim end to end over real HTTP against the fake cloud: a backup with the server's data
 // restores a disk holding what users wrote after boot; with the option off, only the original image.
+#include "literals.h"
 #include "bank/bank.h"
 #include "bank/imagereader.h"
 #include "protection/checkpointdetails.h"
@@ -12,16 +13,7 @@
 
 using sv::JobOutcome;
 
-namespace {
-// A QStringList from literals (the project builds with QT_NO_CAST_FROM_ASCII).
-QStringList names(std::initializer_list<const char *> texts)
-{
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
-} // namespace
+using svtest::names;
 
 class TestBackupJob : public QObject
 {

@@ -1,3 +1,4 @@
+#include "literals.h"
 #include "protection/serverprotectable.h"
 
 #include <QJsonArray>
@@ -35,16 +36,7 @@ const char *volumeBootedServer = R"({
 })";
 } // namespace
 
-namespace {
-// A QStringList from literals (the project builds with QT_NO_CAST_FROM_ASCII).
-QStringList names(std::initializer_list<const char *> texts)
-{
-    QStringList list;
-    for (const char *text : texts)
-        list.append(QString::fromUtf8(text));
-    return list;
-}
-} // namespace
+using svtest::names;
 
 class TestServerProtectable : public QObject
 {
