@@ -77,6 +77,14 @@ void StatusWaiter::keepWaiting()
     m_nextInterval = std::min(m_maxInterval, m_nextInterval + m_nextInterval / 2);
 }
 
+void StatusWaiter::finishDisappeared(const Error &notFound, const QString &message)
+{
+    Error failed = notFound;
+    failed.kind = Error::Kind::WaitFailed;
+    failed.message = message;
+    finish(failed);
+}
+
 void StatusWaiter::finish(Error error)
 {
     if (!m_running)

@@ -56,6 +56,8 @@ protected:
     void trackJob(ApiJob *job);
     void keepWaiting();
     void finish(Error error = {});
+    // The resource answered 404 while waited for: finish with Kind::WaitFailed and `message`.
+    void finishDisappeared(const Error &notFound, const QString &message);
     Connection *connection() const;
 
 private:

@@ -22,10 +22,7 @@ void ServerStatusWaiter::poll()
                 finish();
                 return;
             }
-            Error failed = error;
-            failed.kind = Error::Kind::WaitFailed;
-            failed.message = tr("Server %1 disappeared while waiting for it.").arg(name);
-            finish(failed);
+            finishDisappeared(error, tr("Server %1 disappeared while waiting for it.").arg(name));
             return;
         }
         if (!error.isOk()) {

@@ -17,12 +17,9 @@ void ImageStatusWaiter::poll()
     connect(job, &ApiJob::finished, this, [this, job](const Error &error) {
         const QString name = m_image.name.isEmpty() ? m_imageId : m_image.name;
         if (error.kind == Error::Kind::NotFound) {
-            Error failed = error;
-            failed.kind = Error::Kind::WaitFailed;
-            failed.message = tr("Image %1 disappeared while waiting for it to become active (the cloud deleted a "
-                                "failed snapshot).")
-                                 .arg(name);
-            finish(failed);
+            finishDisappeared(error, tr("Image %1 disappeared while waiting for it to become active (the cloud deleted a "
+                                        "failed snapshot).")
+                                         .arg(name));
             return;
         }
         if (!error.isOk()) {

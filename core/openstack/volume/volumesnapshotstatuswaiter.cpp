@@ -21,12 +21,9 @@ void VolumeSnapshotStatusWaiter::poll()
 {
     auto *job = new ShowVolumeSnapshotJob(connection(), m_snapshotId, this);
     connect(job, &ApiJob::finished, this, [this, job](const Error &error) {
-        if (error.kind == Error::Kind::NotFound) {
-            Error failed = error;
-            failed.kind = Error::Kind::WaitFailed;
-            failed.message = tr("Volume snapshot %1 disappeared while waiting for it to become available.").arg(m_snapshotId);
-            return finish(failed);
-        }
+        if (error.kind == Error::Kind::NotFound)
+            return finishDisappeared(
+                error, tr("Volume snapshot %1 disappeared while waiting for it to become available.").arg(m_snapshotId));
         if (!error.isOk())
             return finish(error);
         m_snapshot = job->snapshot();

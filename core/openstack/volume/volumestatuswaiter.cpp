@@ -32,12 +32,8 @@ void VolumeStatusWaiter::poll()
 {
     auto *job = new ShowVolumeJob(connection(), m_volumeId, this);
     connect(job, &ApiJob::finished, this, [this, job](const Error &error) {
-        if (error.kind == Error::Kind::NotFound) {
-            Error failed = error;
-            failed.kind = Error::Kind::WaitFailed;
-            failed.message = tr("Volume %1 disappeared while waiting for it to become %2.").arg(label(), m_target);
-            return finish(failed);
-        }
+        if (error.kind == Error::Kind::NotFound)
+            return finishDisappeared(error, tr("Volume %1 disappeared while waiting for it to become %2.").arg(label(), m_target));
         if (!error.isOk())
             return finish(error);
         const QString previous = m_volume.status;
