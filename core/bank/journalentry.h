@@ -44,6 +44,8 @@ struct JournalEntry
     // The file name of the entry: SHA-256 of profile, region and image id (server, volume or snapshot
     // id, or the intent's kind + checkpoint + tag), so ids never become paths.
     QString key() const;
+    // What key() hashes (an encrypted bank names the entry by its HMAC instead: Bank::journalKey).
+    QByteArray keyMaterial() const;
 };
 
 } // namespace sv

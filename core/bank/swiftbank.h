@@ -31,7 +31,6 @@ namespace sv {
 class SwiftBank : public Bank
 {
 public:
-    static constexpr int FormatVersion = 1;
     static constexpr int ListPageSize = 1000;
 
     SwiftBank(std::shared_ptr<openstack::Session> session, QString container);
@@ -66,6 +65,11 @@ public:
     bool listIndexIds(QStringList *ids, BankError *error) const override;
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
+
+    bool writeKeyFile(const QString &id, const QByteArray &data, BankError *error) override;
+    bool readKeyFile(const QString &id, QByteArray *data, BankError *error) const override;
+    bool removeKeyFile(const QString &id, BankError *error) override;
+    bool listKeyFileIds(QStringList *ids, BankError *error) const override;
 
     bool addJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;
