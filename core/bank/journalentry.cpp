@@ -59,4 +59,13 @@ QByteArray JournalEntry::keyMaterial() const
     return material;
 }
 
+    entries->append(fromJson(doc.object()));
+}
+
+void JournalEntry::sortByCreation(QList<JournalEntry> *entries)
+{
+    std::sort(entries->begin(), entries->end(),
+              [](const JournalEntry &a, const JournalEntry &b) { return a.created < b.created; });
+}
+
 } // namespace sv

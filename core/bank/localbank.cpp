@@ -436,8 +436,7 @@ bool LocalBank::journalEntries(QList<JournalEntry> *entries, BankError *error) c
         }
         entries->append(entry);
     }
-    std::sort(entries->begin(), entries->end(),
-              [](const JournalEntry &a, const JournalEntry &b) { return a.created < b.created; });
+    JournalEntry::sortByCreation(entries);
     return true;
 }
 
