@@ -59,9 +59,6 @@ QByteArray JournalEntry::keyMaterial() const
     return material;
 }
 
-    entries->append(fromJson(doc.object()));
-}
-
 void JournalEntry::sortByCreation(QList<JournalEntry> *entries)
 {
     std::sort(entries->begin(), entries->end(),
