@@ -3,6 +3,7 @@
 #include "bank/banklog.h"
 #include "bank/checkpointwriter.h"
 #include "bank/chunkcodec.h"
+#include "bank/packstore.h"
 
 #include <QSet>
 #include <QUuid>
@@ -40,6 +41,10 @@ std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &d
     }
     auto held = lock(BankLock::Mode::Shared, lockTimeoutMs, error);
     if (!held)
+        return {};
+    // Deduplication trusts the cached pack index: reload it now that no GC can run (it may have run
+    // since it was loaded, and forgotten chunks).
+    if (packStore() && !packStore()->refresh(error))
         return {};
     if (!writeIndex(index.id, index.toJson(), error))
         return {};
@@ -234,6 +239,8 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
             }
         }
     }
+    if (PackStore *packs = packStore())
+        return packs->collectGarbage(referenced, m_repackThreshold, report, error);
     QList<QByteArray> orphans;
     if (!listChunks(
             [&](const QByteArray &name, qint64) {
@@ -322,6 +329,8 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
     if (!held)
         return false;
     *report = CheckReport{};
+    if (packStore() && !packStore()->refresh(error))
+        return false;
     QStringList ids;
     if (!listIndexIds(&ids, error))
         return false;
@@ -408,6 +417,12 @@ bool Bank::prune(PruneReport *report, BankError *error, int lockTimeoutMs)
     }
     if (!removeStaleTemporaries(&report->temporariesRemoved, error))
         return false;
+    if (PackStore *packs = packStore()) {
+        int strays = 0;
+        if (!packs->removeUnindexedPacks(&strays, error))
+            return false;
+        report->temporariesRemoved += strays;
+    }
     return collectGarbageLocked(&report->gc, error);
 }
 

@@ -18,6 +18,7 @@
 namespace sv {
 
 class CheckpointWriter;
+class PackStore;
 
 // Where checkpoints live (Karbor's bank; "Backup storage" in the UI). It stores bytes and indexes and
 // knows nothing of OpenStack's compute or image APIs.
@@ -36,6 +37,17 @@ public:
     // Creates the layout if needed, checks the format version and that the bank is writable.
     virtual bool open(BankError *error) = 0;
     virtual QString location() const = 0;
+
+    // Chunk layouts (bank.json "layout", FORMAT.md): one object per chunk (format 1 banks), or packs.
+    static constexpr const char *ChunksLayout = "chunks-v1";
+    static constexpr const char *PacksLayout = "packs-v1";
+    // The pack store of a bank with layout "packs-v1" (set by open()), else null.
+    virtual PackStore *packStore() const { return nullptr; }
+    // Garbage collection repacks a pack when at least this share (0..1) of its bytes is garbage
+    // (AppSettings' [bank] repack_threshold). Set before use.
+    void setRepackThreshold(double share) { m_repackThreshold = share; }
+    double repackThreshold() const { return m_repackThreshold; }
+    static constexpr double DefaultRepackThreshold = 0.5;
 
     // ---- storage primitives (backends) ----
     // True if the chunk exists; its stored (compressed) size in `storedSize`.
@@ -108,6 +120,9 @@ public:
 protected:
     // Under the exclusive lock: remove every chunk no index names. Refuses if any index is unreadable.
     bool collectGarbageLocked(GcReport *report, BankError *error);
+
+private:
+    double m_repackThreshold = DefaultRepackThreshold;
 };
 
 } // namespace sv
