@@ -1,5 +1,7 @@
 #include "bank/chunkcodec.h"
 
+#include "bank/bankkeys.h"
+
 #include <openssl/evp.h>
 #include <zstd.h>
 
@@ -122,6 +124,28 @@ bool ChunkCodec::decode(const QByteArray &encoded, QByteArray *raw, QString *why
         return false;
     }
     return true;
+}
+
+QByteArray ChunkCodec::associatedData(const QByteArray &id)
+{
+    return QByteArrayLiteral("stackvault chunk\n") + id;
+}
+
+QByteArray ChunkCodec::encode(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id)
+{
+    const QByteArray encoded = encode(raw, zstdLevel);
+    return keys.encrypted() ? keys.seal(encoded, associatedData(id)) : encoded;
+}
+
+bool ChunkCodec::decode(const QByteArray &blob, const BankKeys &keys, const QByteArray &id, QByteArray *raw,
+                        QString *why)
+{
+    if (!keys.encrypted())
+        return decode(blob, raw, why);
+    QByteArray encoded;
+    if (!keys.open(blob, associatedData(id), &encoded, why))
+        return false;
+    return decode(encoded, raw, why);
 }
 
 QByteArray ChunkCodec::sha256Hex(const QByteArray &data)

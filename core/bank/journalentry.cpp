@@ -1,6 +1,9 @@
 #include "bank/journalentry.h"
 
+#include "bank/banklog.h"
+
 #include <QCryptographicHash>
+#include <QJsonDocument>
 
 namespace sv {
 
@@ -52,6 +55,22 @@ QString JournalEntry::key() const
     else
         material += "intent\n" + kind.toUtf8() + '\n' + checkpointId.toUtf8() + '\n' + tag.toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(material, QCryptographicHash::Sha256).toHex());
+}
+
+void JournalEntry::appendParsed(const QByteArray &json, const QString &where, QList<JournalEntry> *entries)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject()) {
+        qCWarning(lcBank) << "ignoring unreadable journal entry" << where;
+        return;
+    }
+    entries->append(fromJson(doc.object()));
+}
+
+void JournalEntry::sortByCreation(QList<JournalEntry> *entries)
+{
+    std::sort(entries->begin(), entries->end(),
+              [](const JournalEntry &a, const JournalEntry &b) { return a.created < b.created; });
 }
 
 } // namespace sv

@@ -534,15 +534,9 @@ bool LocalBank::journalEntries(QList<JournalEntry> *entries, BankError *error) c
                 continue;
             return false;
         }
-        const QJsonDocument doc = QJsonDocument::fromJson(data);
-        if (!doc.isObject()) {
-            qCWarning(lcBank) << "ignoring unreadable journal entry" << dir.filePath(file);
-            continue;
-        }
-        entries->append(JournalEntry::fromJson(doc.object()));
+        JournalEntry::appendParsed(data, dir.filePath(file), entries);
     }
-    std::sort(entries->begin(), entries->end(),
-              [](const JournalEntry &a, const JournalEntry &b) { return a.created < b.created; });
+    JournalEntry::sortByCreation(entries);
     return true;
 }
 

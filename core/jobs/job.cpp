@@ -53,6 +53,13 @@ void Job::setBytesDone(qint64 bytesDone)
     emitProgress();
 }
 
+void Job::setBytesTotal(qint64 bytesTotal)
+{
+    m_progress.bytesTotal = bytesTotal;
+    m_progress.etaSeconds = m_rate.etaSeconds(m_progress.bytesDone, bytesTotal);
+    emitProgress();
+}
+
 void Job::emitProgress()
 {
     m_lastEmit.start();

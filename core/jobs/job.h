@@ -44,6 +44,7 @@ protected:
     // backup's root disk and volumes), so that progress and time left span the whole job.
     void setStage(JobStage stage, qint64 bytesTotal = -1, qint64 bytesDone = 0);
     void setBytesDone(qint64 bytesDone); // throttled: emits at most every 100 ms
+    void setBytesTotal(qint64 bytesTotal); // a better estimate of the same stage's total
     void finish(JobResult result);
     void fail(const QString &message, const QString &details = {});
     void finishCancelled(const QString &message = {});

@@ -108,14 +108,28 @@ BackupJob::~BackupJob() = default;
 
 template<typename T> T *BackupJob::track(T *apiJob)
 {
-    m_current = apiJob;
+    m_running.removeIf([](const QPointer<openstack::ApiJob> &job) { return job.isNull(); });
+    m_running.append(apiJob);
     return apiJob;
 }
 
 void BackupJob::watch(openstack::StatusWaiter *waiter)
 {
     waiter->setPollInterval(m_request.poll);
-    m_waiter = waiter;
+    m_waiters.removeIf([](const QPointer<openstack::StatusWaiter> &w) { return w.isNull(); });
+    m_waiters.append(waiter);
+}
+
+void BackupJob::startCreate(openstack::ApiJob *job)
+{
+    // Connected after the job's own handler: it runs once that handler has journaled what was made.
+    ++m_creating;
+    connect(job, &openstack::ApiJob::finished, this, [this] {
+        --m_creating;
+        if (!m_failure.isEmpty())
+            settle();
+    });
+    job->start();
 }
 
 void BackupJob::run()
@@ -125,21 +139,43 @@ void BackupJob::run()
     resolveServer();
 }
 
+bool BackupJob::stopping()
+{
+    if (!m_failure.isEmpty())
+        return true;
+    if (!isCancelled())
+        return false;
+    abandon(tr("Cancelled."));
+    return true;
+}
+
+void BackupJob::abortRunning()
+{
+    // A create request in flight (createImage, a volume snapshot, a volume, an upload) is let through:
+    // aborting it could leave something the cloud made but whose id we never learnt. Its handler sees
+    // the stop and the cleanup deletes what it made. Aborting finishes a job at once, so its handler
+    // runs now: copies, because handlers may track new jobs.
+    const QList<QPointer<openstack::ApiJob>> running = m_running;
+    for (const QPointer<openstack::ApiJob> &job : running) {
+        const bool creating = qobject_cast<openstack::CreateServerImageJob *>(job.data())
+            || qobject_cast<openstack::CreateVolumeSnapshotJob *>(job.data())
+            || qobject_cast<openstack::CreateVolumeJob *>(job.data())
+            || qobject_cast<openstack::UploadVolumeToImageJob *>(job.data());
+        if (job && !creating)
+            job->abort();
+    }
+    const QList<QPointer<openstack::StatusWaiter>> waiters = m_waiters;
+    for (const QPointer<openstack::StatusWaiter> &waiter : waiters) {
+        if (waiter)
+            waiter->abort();
+    }
+}
+
 void BackupJob::onCancel()
 {
     if (m_imageWriter)
         m_imageWriter->cancel();
-    // A create request in flight (createImage, a volume snapshot, a volume, an upload) is let through:
-    // aborting it could leave something the cloud made but whose id we never learnt. Its handler sees
-    // the cancel and the cleanup deletes what it made.
-    const bool creating = qobject_cast<openstack::CreateServerImageJob *>(m_current.data())
-        || qobject_cast<openstack::CreateVolumeSnapshotJob *>(m_current.data())
-        || qobject_cast<openstack::CreateVolumeJob *>(m_current.data())
-        || qobject_cast<openstack::UploadVolumeToImageJob *>(m_current.data());
-    if (m_current && !creating)
-        m_current->abort();
-    if (m_waiter)
-        m_waiter->abort();
+    abortRunning();
 }
 
 void BackupJob::stage(JobStage stage)
@@ -154,12 +190,28 @@ std::chrono::milliseconds BackupJob::timeoutFor(double sizeGiB) const
         + std::chrono::seconds(qint64(double(m_request.snapshotTimeoutPerGiB.count()) * qMax(1.0, sizeGiB)));
 }
 
+void BackupJob::updateTotal()
+{
+    // Before its first download nothing is counted; then every resource: exact for the server's disk
+    // and the volumes already uploaded, Cinder's size for those still being prepared (real Cinder
+    // uploads a volume as a raw image of exactly that size).
+    if (m_bytesTotal < 0)
+        return;
+    qint64 total = m_serverImageBytes;
+    for (const VolumePart &part : std::as_const(m_parts))
+        total += part.ready ? qMax<qint64>(0, part.image.size) : qint64(part.volume.sizeGb) * GiB;
+    if (total != m_bytesTotal) {
+        m_bytesTotal = total;
+        setBytesTotal(total);
+    }
+}
+
 void BackupJob::resolveServer()
 {
     auto *job = track(new openstack::ShowServerJob(m_connection, m_request.server, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error.kind == Error::Kind::NotFound && !looksLikeId(m_request.server))
             return findServerByName();
         if (error)
@@ -174,8 +226,8 @@ void BackupJob::findServerByName()
     auto *job = track(new openstack::ListServersJob(m_connection, this));
     job->setFilter(QStringLiteral("name"), QLatin1Char('^') + QRegularExpression::escape(m_request.server) + QLatin1Char('$'));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error)
             return abandon(error);
         QList<openstack::Server> matches;
@@ -211,8 +263,8 @@ void BackupJob::showOriginalImage()
 {
     auto *job = track(new openstack::ShowImageJob(m_connection, m_server.imageId, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error.kind == Error::Kind::NotFound && m_request.enableServerSnapshot) {
             // The boot image may have been deleted since; the snapshot still holds the whole disk.
             qCInfo(lcProtection) << "boot image" << m_server.imageId << "of server" << m_server.id << "is gone";
@@ -239,8 +291,8 @@ void BackupJob::describeVolumes(qsizetype next)
     const QString id = ids.at(next);
     auto *job = track(new openstack::ShowVolumeJob(m_connection, id, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, id, next](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         openstack::Volume volume;
         volume.id = id;
         if (error) {
@@ -458,13 +510,13 @@ void BackupJob::createSnapshot()
         unjournal(intent);
         qCInfo(lcProtection) << "snapshot" << m_serverSnapshot.id << "of server" << m_server.id << "for checkpoint"
                              << m_checkpoint->id();
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         // The volumes' snapshots right after the server's, so that all are as close in time as the
         // APIs allow. (Nova's createImage made them itself for a boot-from-volume server.)
         snapshotVolumes(0);
     });
-    job->start();
+    startCreate(job);
 }
 
 void BackupJob::snapshotVolumes(qsizetype next)
@@ -473,7 +525,10 @@ void BackupJob::snapshotVolumes(qsizetype next)
         // A boot-from-volume server's volumes are known from Nova's snapshot, once it is there.
         if (m_bootFromVolume)
             return waitForServerSnapshot();
-        return prepareVolume(0);
+        // Each volume is made readable while the server's disk is waited for and downloaded.
+        m_partsKnown = true;
+        prepareVolumes();
+        return waitForServerSnapshot();
     }
     VolumePart &part = m_parts[next];
     JournalEntry intent = journalEntry(JournalEntry::TemporaryVolumeSnapshot);
@@ -498,11 +553,11 @@ void BackupJob::snapshotVolumes(qsizetype next)
             return;
         unjournal(intent);
         qCInfo(lcProtection) << "snapshot" << m_parts.at(next).snapshotId << "of volume" << m_parts.at(next).volume.id;
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         snapshotVolumes(next + 1);
     });
-    job->start();
+    startCreate(job);
 }
 
 void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
@@ -511,8 +566,8 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
     watch(waiter);
     connect(waiter, &openstack::StatusWaiter::finished, this, [] { crashPoint("backup-waited"); });
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error.kind == Error::Kind::NotFound || error.httpStatus == 404) {
             // Nova deletes a failed snapshot; the cleanup then finds it gone and clears the journal.
             return abandon(tr("The snapshot of server %1 disappeared while it was being made (OpenStack deletes a "
@@ -528,10 +583,8 @@ void BackupJob::waitForSnapshot(std::chrono::milliseconds timeout)
         m_serverSnapshot = waiter->image();
         if (m_bootFromVolume)
             return readBlockDeviceMapping(m_serverSnapshot);
-        download(m_serverSnapshot, tr("the snapshot of server %1").arg(m_server.name), false, [this](const ImageRecord &record) {
-            if (saveServerImage(m_serverSnapshot, record))
-                downloadVolume(0);
-        });
+        m_serverSnapshotReady = true;
+        downloadNext();
     });
     waiter->start();
     crashPoint("backup-waiting");
@@ -574,13 +627,15 @@ void BackupJob::identifySnapshots(QStringList snapshotIds, QHash<QString, int> b
                     temporary.part = int(i);
             }
         }
-        return prepareVolume(0);
+        m_partsKnown = true;
+        prepareVolumes();
+        return downloadNext();
     }
     const QString snapshotId = snapshotIds.takeFirst();
     auto *job = track(new openstack::ShowVolumeSnapshotJob(m_connection, snapshotId, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, snapshotId, snapshotIds, bootIndexes](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error)
             return abandon(tr("The volume snapshot %1 that Nova made of server %2 cannot be read: %3")
                                .arg(snapshotId, m_server.name, error.message),
@@ -607,47 +662,64 @@ void BackupJob::identifySnapshots(QStringList snapshotIds, QHash<QString, int> b
     job->start();
 }
 
-void BackupJob::prepareVolume(qsizetype index)
+void BackupJob::prepareVolumes()
 {
-    if (isCancelled())
-        return abandon(tr("Cancelled."));
-    if (index < m_parts.size())
-        return waitForVolumeSnapshot(index);
-    // Every volume is ready in an image of known size: the downloads' total is exact from the first byte.
-    if (m_bootFromVolume)
-        return downloadVolume(0);
-    waitForServerSnapshot();
+    // All at once: Cinder works on them in parallel, and each volume's download starts as soon as it
+    // is ready (in device order), while the others are still being made readable.
+    if (!m_parts.isEmpty())
+        stage(JobStage::PreparingVolume);
+    for (qsizetype index = 0; index < m_parts.size() && !stopping(); ++index)
+        waitForVolumeSnapshot(index);
 }
 
 void BackupJob::waitForServerSnapshot()
 {
+    if (stopping())
+        return;
     stage(JobStage::WaitingForImage);
     const double diskGiB = qMax(double(m_server.flavorDisk),
                                 m_haveOriginalImage ? double(m_originalImage.size) / double(GiB) : 0.0);
     waitForSnapshot(timeoutFor(diskGiB));
 }
 
-void BackupJob::downloadVolume(qsizetype index)
+void BackupJob::downloadNext()
 {
-    if (isCancelled())
-        return abandon(tr("Cancelled."));
-    if (index >= m_parts.size())
+    if (stopping() || m_downloading || !m_partsKnown)
+        return;
+    if (!m_bootFromVolume && !m_serverImageSaved) {
+        if (!m_serverSnapshotReady)
+            return;
+        m_downloading = true;
+        return download(m_serverSnapshot, tr("the snapshot of server %1").arg(m_server.name), false,
+                        [this](const ImageRecord &record) {
+                            if (!saveServerImage(m_serverSnapshot, record))
+                                return;
+                            m_serverImageSaved = true;
+                            m_downloading = false;
+                            downloadNext();
+                        });
+    }
+    if (m_nextVolume >= m_parts.size())
         return commit();
-    const VolumePart &part = m_parts.at(index);
+    const VolumePart &part = m_parts.at(m_nextVolume);
+    if (!part.ready) {
+        stage(JobStage::PreparingVolume); // its waiter calls again once it is
+        return;
+    }
+    m_downloading = true;
     download(part.image, tr("volume %1 of server %2").arg(part.label(), m_server.name), true,
-             [this, index](const ImageRecord &record) { saveVolume(index, record); });
+             [this, index = m_nextVolume](const ImageRecord &record) { saveVolume(index, record); });
 }
 
 void BackupJob::waitForVolumeSnapshot(qsizetype index)
 {
-    stage(JobStage::PreparingVolume);
     const VolumePart &part = m_parts.at(index);
     auto *waiter = new openstack::VolumeSnapshotStatusWaiter(m_connection, part.snapshotId, timeoutFor(part.volume.sizeGb), this);
     waiter->setVolumeName(part.label());
     watch(waiter);
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         const QString label = m_parts.at(index).label();
         if (error.kind == Error::Kind::WaitFailed)
             return abandon(tr("Backing up volume %1 of server %2 failed: %3 Check the block storage service's logs, "
@@ -695,11 +767,11 @@ void BackupJob::createTemporaryVolume(qsizetype index)
         if (!addTemporary(Temporary::Kind::Volume, m_parts.at(index).temporaryVolumeId, int(index)))
             return;
         unjournal(intent);
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         waitForTemporaryVolume(index);
     });
-    job->start();
+    startCreate(job);
 }
 
 void BackupJob::waitForTemporaryVolume(qsizetype index)
@@ -709,8 +781,8 @@ void BackupJob::waitForTemporaryVolume(qsizetype index)
     waiter->setVolumeName(tr("the temporary copy of volume %1").arg(part.label()));
     watch(waiter);
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, index](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error)
             return abandon(tr("The temporary volume made from the snapshot of volume %1 (server %2) did not become "
                               "available: %3")
@@ -748,11 +820,11 @@ void BackupJob::uploadTemporaryVolume(qsizetype index)
         if (!addTemporary(Temporary::Kind::Image, imageId, int(index)))
             return;
         unjournal(intent);
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         waitForUploadedImage(index, imageId);
     });
-    job->start();
+    startCreate(job);
 }
 
 void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
@@ -761,8 +833,8 @@ void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
     auto *waiter = new openstack::ImageStatusWaiter(m_connection, imageId, timeoutFor(part.volume.sizeGb), this);
     watch(waiter);
     connect(waiter, &openstack::StatusWaiter::finished, this, [this, waiter, index](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         const QString label = m_parts.at(index).label();
         if (error.kind == Error::Kind::WaitFailed || error.kind == Error::Kind::NotFound)
             return abandon(tr("Cinder's copy of volume %1 (server %2) into a temporary image failed: %3 Check the "
@@ -773,7 +845,9 @@ void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
             return abandon(tr("Backing up volume %1 of server %2 failed: %3").arg(label, m_server.name, error.message),
                            error.serviceMessage);
         m_parts[index].image = waiter->image();
-        prepareVolume(index + 1);
+        m_parts[index].ready = true;
+        updateTotal();
+        downloadNext();
     });
     waiter->start();
     crashPoint("backup-volume-upload-waiting");
@@ -782,15 +856,11 @@ void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
 void BackupJob::download(const openstack::Image &image, const QString &what, bool isVolume,
                          std::function<void(ImageRecord)> then)
 {
-    if (m_bytesTotal < 0) {
-        // Every size is known once the first download starts: this image's and each volume's image
-        // (uploaded before any download).
-        m_bytesTotal = qMax<qint64>(0, image.size);
-        for (const VolumePart &part : std::as_const(m_parts)) {
-            if (part.image.id != image.id)
-                m_bytesTotal += qMax<qint64>(0, part.image.size);
-        }
-    }
+    if (!isVolume)
+        m_serverImageBytes = qMax<qint64>(0, image.size);
+    if (m_bytesTotal < 0)
+        m_bytesTotal = 0; // from now on the progress covers every resource
+    updateTotal();
     setStage(JobStage::Downloading, m_bytesTotal, m_bytesSaved);
     // Verify what Glance gives: its sha512 os_hash_value when present (Glance since Rocky), else its md5
     // `checksum`. md5 on top of sha512 adds nothing to the check and costs a whole core on 2-core
@@ -820,8 +890,8 @@ void BackupJob::download(const openstack::Image &image, const QString &what, boo
     connect(job, &openstack::ImageDownloadJob::progress, this,
             [this](qint64 received, qint64) { setBytesDone(m_bytesSaved + received); });
     connect(job, &openstack::ApiJob::finished, this, [this, image, writer, what, isVolume, then](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
+        if (stopping())
+            return;
         if (error.kind == Error::Kind::Canceled && writer->error().isError())
             return abandon(writer->error().message, writer->error().path);
         if (error)
@@ -925,8 +995,13 @@ void BackupJob::saveVolume(qsizetype index, const ImageRecord &record)
     m_checkpoint->index().resources.append(resource);
     // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume.
     stage(JobStage::CleaningUp);
-    cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); },
-                       [this, index] { downloadVolume(index + 1); });
+    cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); }, [this] {
+        if (!m_failure.isEmpty())
+            return settle();
+        m_downloading = false;
+        ++m_nextVolume;
+        downloadNext();
+    });
 }
 
 void BackupJob::commit()
@@ -988,7 +1063,7 @@ void BackupJob::commit()
                            {QStringLiteral("volumes"), savedLabels},
                            {QStringLiteral("volumes_not_included"), notIncludedLabels}}};
     m_checkpoint.reset();
-    cleanUp();
+    settle();
 }
 
 void BackupJob::abandon(const Error &error)
@@ -1003,6 +1078,9 @@ void BackupJob::abandon(const QString &message, const QString &details)
     m_failure = isCancelled() ? tr("Cancelled.") : message;
     m_failureDetails = details;
     qCInfo(lcProtection) << "backup of" << m_request.server << "stopped:" << m_failure;
+    // The other branches (volumes being prepared while a disk downloads) stop too; a download is
+    // aborted before its writer goes.
+    abortRunning();
     if (m_imageWriter) {
         m_imageWriter->cancel();
         m_imageWriter.reset();
@@ -1011,16 +1089,33 @@ void BackupJob::abandon(const QString &message, const QString &details)
         m_checkpoint->fail(m_failure);
         m_checkpoint.reset();
     }
-    cleanUp();
+    settle();
+}
+
+void BackupJob::settle()
+{
+    // The cleanup waits for every create request in flight (its handler journals what it made) and
+    // every delete already under way; the job finishes after both.
+    if (m_creating > 0 || m_deleting > 0)
+        return;
+    if (!m_cleanupStarted) {
+        m_cleanupStarted = true;
+        return cleanUp();
+    }
+    if (m_cleanupDone)
+        done();
 }
 
 void BackupJob::cleanUp()
 {
-    if (m_temporaries.isEmpty())
-        return done();
-    stage(JobStage::CleaningUp);
-    crashPoint("backup-cleanup");
-    cleanUpTemporaries([](const Temporary &) { return true; }, [this] { done(); });
+    if (!m_temporaries.isEmpty()) {
+        stage(JobStage::CleaningUp);
+        crashPoint("backup-cleanup");
+    }
+    cleanUpTemporaries([](const Temporary &) { return true; }, [this] {
+        m_cleanupDone = true;
+        settle();
+    });
 }
 
 void BackupJob::cleanUpTemporaries(std::function<bool(const Temporary &)> which, std::function<void()> then)
@@ -1034,7 +1129,11 @@ void BackupJob::cleanUpTemporaries(std::function<bool(const Temporary &)> which,
     if (pick < 0)
         return then();
     const Temporary temporary = m_temporaries.takeAt(pick);
-    deleteTemporary(temporary, false, [this, which, then] { cleanUpTemporaries(which, then); });
+    ++m_deleting;
+    deleteTemporary(temporary, false, [this, which, then] {
+        --m_deleting;
+        cleanUpTemporaries(which, then);
+    });
 }
 
 QString BackupJob::describe(const Temporary &temporary) const
@@ -1055,7 +1154,6 @@ QString BackupJob::describe(const Temporary &temporary) const
 
 void BackupJob::deleteTemporary(Temporary temporary, bool retried, std::function<void()> then)
 {
-    m_current = nullptr; // a cancel must not abort the cleanup
     openstack::ApiJob *job = nullptr;
     switch (temporary.kind) {
     case Temporary::Kind::Image:

@@ -78,6 +78,7 @@ private:
         QString snapshotId;       // the Cinder snapshot read (ours, or Nova's for a boot-from-volume server)
         QString temporaryVolumeId;
         openstack::Image image;   // what os-volume_upload_image made of the temporary volume
+        bool ready = false;       // `image` is active: the volume can be downloaded
         QString label() const { return volume.name.isEmpty() ? volume.id : volume.name; }
     };
     // What the backup made in the cloud: journaled while it exists, deleted after success, failure
@@ -109,11 +110,13 @@ private:
     // Boot from volume: the snapshots Nova made, from the 0-byte image's block_device_mapping.
     void readBlockDeviceMapping(const openstack::Image &image);
     void identifySnapshots(QStringList snapshotIds, QHash<QString, int> bootIndexes);
-    // Each volume in turn is made readable (snapshot available → temporary volume → uploaded image), so
-    // that every size is known before the first download; then the server's disk and each volume are
-    // downloaded, and a volume's temporaries deleted as soon as it is saved.
-    void prepareVolume(qsizetype index);
-    void downloadVolume(qsizetype index);
+    // Every volume is made readable at once (snapshot available → temporary volume → uploaded image)
+    // while the server's disk is waited for and downloaded; the downloads run one at a time, in order
+    // (the server's disk, then each volume as soon as it is ready), and a volume's temporaries are
+    // deleted as soon as it is saved.
+    void prepareVolumes();
+    void downloadNext();
+    void updateTotal();
     void waitForVolumeSnapshot(qsizetype index);
     void createTemporaryVolume(qsizetype index);
     void waitForTemporaryVolume(qsizetype index);
@@ -130,7 +133,13 @@ private:
     void deleteTemporary(Temporary temporary, bool retried, std::function<void()> then);
     void forgetTemporary(const Temporary &temporary);
     void cleanUp();
+    // Starts the cleanup once nothing is being created or deleted, and finishes the job after it.
+    void settle();
     void done();
+    // True once the backup stops (a failure in any branch, or a cancel, which abandons here).
+    bool stopping();
+    void abortRunning();
+    void startCreate(openstack::ApiJob *job);
     // Failure or cancel at any step: mark the checkpoint failed, then clean up, then finish.
     void abandon(const QString &message, const QString &details = {});
     void abandon(const openstack::Error &error);
@@ -152,8 +161,20 @@ private:
 
     BackupRequest m_request;
     openstack::Connection *m_connection = nullptr;
-    QPointer<openstack::ApiJob> m_current;
-    QPointer<openstack::StatusWaiter> m_waiter;
+    // Several requests run at once (volumes are prepared while a disk downloads): all are aborted on a
+    // stop, except create requests, which are waited for (m_creating) so that what they made is deleted.
+    QList<QPointer<openstack::ApiJob>> m_running;
+    QList<QPointer<openstack::StatusWaiter>> m_waiters;
+    int m_creating = 0;
+    int m_deleting = 0;
+    bool m_cleanupStarted = false;
+    bool m_cleanupDone = false;
+    bool m_partsKnown = false;     // m_parts is final (for boot from volume: after Nova's snapshot is read)
+    bool m_serverSnapshotReady = false;
+    bool m_serverImageSaved = false;
+    bool m_downloading = false;
+    qsizetype m_nextVolume = 0;    // the next volume to download
+    qint64 m_serverImageBytes = 0;
     openstack::Server m_server;
     bool m_bootFromVolume = false;
     openstack::Image m_originalImage;

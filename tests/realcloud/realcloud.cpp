@@ -1,6 +1,6 @@
 #include "realcloud.h"
 
-#include "bank/swiftbank.h"
+#include "bank/objectstorebank.h"
 
 #include <QDir>
 #include <QFile>
@@ -140,10 +140,10 @@ sv::CloudProfile demoProfile(const RealCloud &cloud, const QString &name, const 
     return profile;
 }
 
-bool deleteAllObjects(sv::SwiftBank &bank, sv::BankError *error)
+bool deleteAllObjects(sv::ObjectStoreBank &bank, sv::BankError *error)
 {
     QStringList names;
-    const bool listed = bank.listObjects({}, [&](const sv::SwiftBank::Listed &entry) {
+    const bool listed = bank.listObjects({}, [&](const sv::ObjectStoreBank::Listed &entry) {
         names.append(entry.name);
         return true;
     }, error);

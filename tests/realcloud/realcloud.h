@@ -11,7 +11,7 @@
 #include <QUrl>
 
 namespace sv {
-class SwiftBank;
+class ObjectStoreBank;
 }
 
 namespace real {
@@ -72,7 +72,7 @@ sv::CloudProfile demoProfile(const RealCloud &cloud, const QString &name = QStri
 
 // Deletes every object of the bank's container (what a test wrote); the container itself stays. Blocks:
 // call it off the GUI thread of a test that serves requests on it. False (and *error) if listing failed.
-bool deleteAllObjects(sv::SwiftBank &bank, sv::BankError *error);
+bool deleteAllObjects(sv::ObjectStoreBank &bank, sv::BankError *error);
 
 } // namespace real
 

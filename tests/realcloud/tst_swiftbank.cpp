@@ -404,6 +404,25 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), count);
     }
 
+    // A ranged read returns exactly the requested bytes (fewer at the end of the object).
+    void rangedRead()
+    {
+        auto bank = std::static_pointer_cast<SwiftBank>(makeBank(QStringLiteral("swift")));
+        BankError error;
+        QVERIFY2(bank->open(&error), qPrintable(error.message));
+        const QByteArray data = svtest::generateImage(100000, 80);
+        QVERIFY2(bank->putObject(QStringLiteral("ranged"), data, &error), qPrintable(error.message));
+        QByteArray piece;
+        QVERIFY2(bank->store().getObjectRange(QStringLiteral("ranged"), 1000, 5000, &piece, &error),
+                 qPrintable(error.message));
+        QCOMPARE(piece, data.mid(1000, 5000));
+        QVERIFY2(bank->store().getObjectRange(QStringLiteral("ranged"), 99000, 5000, &piece, &error),
+                 qPrintable(error.message));
+        QCOMPARE(piece, data.mid(99000));
+        QVERIFY(!bank->store().getObjectRange(QStringLiteral("absent"), 0, 10, &piece, &error));
+        QCOMPARE(error.code, BankError::Code::NotFound);
+    }
+
     void specParsing()
     {
         QString cloud;

@@ -1,0 +1,7 @@
+#include "bank/objectstore.h"
+
+namespace sv {
+
+ObjectStore::~ObjectStore() = default;
+
+} // namespace sv

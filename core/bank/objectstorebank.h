@@ -1,0 +1,78 @@
+#pragma once
+
+#include "bank/bank.h"
+#include "bank/objectstore.h"
+
+#include <chrono>
+#include <memory>
+
+namespace sv {
+
+// A bank in an object store (FORMAT.md, "Swift bank"; an S3 bank stores the same objects): the same
+// names as the local layout, as objects: bank.json, chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
+// journal/<key>.json, plus locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
+// logic lives here once; a subclass only supplies the ObjectStore that speaks its protocol.
+class ObjectStoreBank : public Bank
+{
+public:
+    static constexpr int FormatVersion = 1;
+    static constexpr int ListPageSize = 1000;
+    using Listed = ObjectStore::Listed;
+
+    explicit ObjectStoreBank(std::unique_ptr<ObjectStore> store);
+    ~ObjectStoreBank() override;
+    ObjectStoreBank(const ObjectStoreBank &) = delete;
+    ObjectStoreBank &operator=(const ObjectStoreBank &) = delete;
+
+    bool open(BankError *error) override;
+    QString location() const override;
+
+    bool chunkInfo(const QByteArray &name, qint64 *storedSize) const override;
+    // An object PUT is atomic and durable once answered, and a chunk's name is its content's hash, so
+    // staging writes the chunk under its final name; publishing has nothing left to do, and discarding
+    // leaves the chunks to garbage collection (another writer may already have deduplicated against them).
+    bool stageChunk(const QByteArray &name, const QByteArray &encoded, StagedChunk *staged,
+                    BankError *error) override;
+    bool publishChunks(const QList<StagedChunk> &staged, BankError *error) override;
+    void discardChunks(const QList<StagedChunk> &staged) override;
+    bool getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const override;
+    bool removeChunk(const QByteArray &name, qint64 *freedBytes, BankError *error) override;
+    bool listChunks(const std::function<bool(const QByteArray &, qint64)> &visit,
+                    BankError *error) const override;
+    bool syncChunks(const QList<QByteArray> &names, BankError *error) override;
+    bool writeIndex(const QString &checkpointId, const QByteArray &json, BankError *error) override;
+    bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const override;
+    bool removeIndex(const QString &checkpointId, BankError *error) override;
+    bool listIndexIds(QStringList *ids, BankError *error) const override;
+    std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
+    bool removeStaleTemporaries(int *removed, BankError *error) override;
+
+    bool addJournalEntry(const JournalEntry &entry, BankError *error) override;
+    bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;
+    bool journalEntries(QList<JournalEntry> *entries, BankError *error) const override;
+
+    // A lock object not refreshed for this long belongs to a dead process and is ignored (and
+    // removed). Holders refresh theirs every ttl/4 from a thread of their own.
+    void setLockTtl(std::chrono::seconds ttl) { m_lockTtl = ttl; }
+    std::chrono::seconds lockTtl() const { return m_lockTtl; }
+
+    static QString chunkObject(const QByteArray &name);
+    static QString indexObject(const QString &checkpointId);
+
+    // ---- raw object access (blocking, for the primitives, the lock and tests) ----
+    const ObjectStore &store() const { return *m_store; }
+    bool putObject(const QString &object, const QByteArray &data, BankError *error) const;
+    bool getObject(const QString &object, QByteArray *data, BankError *error) const;
+    bool deleteObject(const QString &object, bool *existed, BankError *error) const;
+    bool headObject(const QString &object, qint64 *size, BankError *error) const;
+    // Every object under `prefix`, page by page (ListPageSize names per request); `visit` returning
+    // false stops. `serverTime`: the store's clock (of the last page), to age lock objects by.
+    bool listObjects(const QString &prefix, const std::function<bool(const Listed &)> &visit, BankError *error,
+                     QDateTime *serverTime = nullptr) const;
+
+private:
+    std::unique_ptr<ObjectStore> m_store;
+    std::chrono::seconds m_lockTtl{600};
+};
+
+} // namespace sv
