@@ -16,6 +16,32 @@ namespace sv {
 
 Bank::~Bank() = default;
 
+QJsonObject Bank::newBankDescription()
+{
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
+                       {QStringLiteral("version"), FormatVersion},
+                       {QStringLiteral("layout"), QString::fromLatin1(PacksLayout)},
+                       {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
+                       {QStringLiteral("chunk_hash"), QStringLiteral("sha256")},
+                       {QStringLiteral("compression"), QStringLiteral("zstd")}};
+}
+
+bool Bank::layoutOf(const QJsonObject &description, const QString &location, QString *layout, BankError *error)
+{
+    // Format 1 has no "layout": one object per chunk.
+    *layout = description.value(QStringLiteral("version")).toInt() == 1
+        ? QString::fromLatin1(ChunksLayout)
+        : description.value(QStringLiteral("layout")).toString();
+    if (*layout == QLatin1String(ChunksLayout) || *layout == QLatin1String(PacksLayout))
+        return true;
+    *error = BankError::make(BankError::Code::UnsupportedFormat,
+                             QStringLiteral("The backup storage %1 stores its chunks in the layout \"%2\", which "
+                                            "this version of StackVault does not know. Upgrade StackVault.")
+                                 .arg(location, layout->left(100)),
+                             location);
+    return false;
+}
+
 std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &draft, BankError *error,
                                                         int lockTimeoutMs)
 {

@@ -7,6 +7,7 @@
 #include "bank/journalentry.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -41,6 +42,13 @@ public:
     // Chunk layouts (bank.json "layout", FORMAT.md): one object per chunk (format 1 banks), or packs.
     static constexpr const char *ChunksLayout = "chunks-v1";
     static constexpr const char *PacksLayout = "packs-v1";
+    static constexpr int FormatVersion = 2; // bank.json "version" of new banks; 1 is read too
+    // bank.json of a new bank (FORMAT.md, "bank.json").
+    static QJsonObject newBankDescription();
+    // The layout an existing bank.json of a supported version names (format 1: chunks-v1). False with
+    // an UnsupportedFormat error naming `location` for a layout this build does not know.
+    static bool layoutOf(const QJsonObject &description, const QString &location, QString *layout,
+                         BankError *error);
     // The pack store of a bank with layout "packs-v1" (set by open()), else null.
     virtual PackStore *packStore() const { return nullptr; }
     // Garbage collection repacks a pack when at least this share (0..1) of its bytes is garbage

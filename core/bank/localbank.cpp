@@ -163,9 +163,10 @@ PackStore *LocalBank::packStore() const
     const QJsonObject json = DurableFile::readAll(m_root + QStringLiteral("/bank.json"), &formatJson, &ignored)
         ? QJsonDocument::fromJson(formatJson).object()
         : QJsonObject{};
-    const bool packs = json.value(QStringLiteral("version")).toInt() >= 2
-        && json.value(QStringLiteral("layout")).toString() == QLatin1String(PacksLayout);
-    useLayout(QString::fromLatin1(packs ? PacksLayout : ChunksLayout));
+    QString layout;
+    if (!layoutOf(json, m_root, &layout, &ignored))
+        layout = QString::fromLatin1(ChunksLayout); // (open() refuses such a bank)
+    useLayout(layout);
     return packStore();
 }
 
@@ -212,25 +213,10 @@ bool LocalBank::open(BankError *error)
                                      formatPath);
             return false;
         }
-        // Format 1 has no "layout": one file per chunk.
-        layout = version == 1 ? QString::fromLatin1(ChunksLayout) : json.value(QStringLiteral("layout")).toString();
-        if (layout != QLatin1String(ChunksLayout) && layout != QLatin1String(PacksLayout)) {
-            *error = BankError::make(BankError::Code::UnsupportedFormat,
-                                     QStringLiteral("The backup storage %1 stores its chunks in the layout \"%2\", "
-                                                    "which this version of StackVault does not know. Upgrade "
-                                                    "StackVault.")
-                                         .arg(m_root, layout.left(100)),
-                                     formatPath);
+        if (!layoutOf(json, m_root, &layout, error))
             return false;
-        }
     } else if (readError.code == BankError::Code::NotFound) {
-        const QJsonObject json{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
-                               {QStringLiteral("version"), FormatVersion},
-                               {QStringLiteral("layout"), layout},
-                               {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
-                               {QStringLiteral("chunk_hash"), QStringLiteral("sha256")},
-                               {QStringLiteral("compression"), QStringLiteral("zstd")}};
-        if (!DurableFile::writeAtomically(formatPath, QJsonDocument(json).toJson(), error))
+        if (!DurableFile::writeAtomically(formatPath, QJsonDocument(newBankDescription()).toJson(), error))
             return false;
     } else {
         *error = readError;

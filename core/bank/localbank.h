@@ -16,7 +16,6 @@ class PackStore;
 class LocalBank : public Bank
 {
 public:
-    static constexpr int FormatVersion = 2;
 
     // `root` is the bank folder; the app passes one under QStandardPaths::AppDataLocation by default.
     explicit LocalBank(const QString &root);
