@@ -5,12 +5,26 @@
 #include "bank/swiftbank.h"
 #include "openstack/session.h"
 #include "profiles/cloudsessions.h"
+#include "util/appsettings.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QThreadPool>
 
 namespace sv {
+
+namespace {
+
+// A bank as the settings configure it.
+template<typename B, typename... Args>
+std::shared_ptr<B> configured(Args &&...args)
+{
+    auto bank = std::make_shared<B>(std::forward<Args>(args)...);
+    bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
+    return bank;
+}
+
+} // namespace
 
 BankService::BankService(CloudSessions *sessions, QObject *parent)
     : QObject(parent)
@@ -39,7 +53,7 @@ std::shared_ptr<Bank> BankService::bankFor(const QString &location, const std::s
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
     if (!m_swiftBank || m_swiftLocation != location || m_swiftSession != session) {
-        m_swiftBank = std::make_shared<SwiftBank>(session, container);
+        m_swiftBank = configured<SwiftBank>(session, container);
         m_swiftLocation = location;
         m_swiftSession = session;
     }
@@ -54,7 +68,7 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
         return nullptr;
     }
     if (!SwiftBank::isSwiftSpec(location))
-        return std::make_shared<LocalBank>(location);
+        return configured<LocalBank>(location);
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
@@ -95,7 +109,7 @@ void BankService::open(const QString &location, QObject *context, Callback callb
     if (const QString problem = locationError(location); !problem.isEmpty())
         return callback(nullptr, problem);
     if (!SwiftBank::isSwiftSpec(location))
-        return openOnPool(std::make_shared<LocalBank>(location));
+        return openOnPool(configured<LocalBank>(location));
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);

@@ -154,6 +154,18 @@ void AppSettings::setConcurrentJobs(int jobs)
     write(ConcurrentJobsKey, std::clamp(jobs, 1, MaxConcurrentJobs));
 }
 
+int AppSettings::repackThreshold() const
+{
+    bool ok = false;
+    const int percent = m_settings->value(QLatin1String(RepackThresholdKey), DefaultRepackThreshold).toInt(&ok);
+    return ok && percent >= 1 && percent <= 100 ? percent : DefaultRepackThreshold;
+}
+
+void AppSettings::setRepackThreshold(int percent)
+{
+    write(RepackThresholdKey, std::clamp(percent, 1, 100));
+}
+
 QString AppSettings::language() const
 {
     return m_settings->value(QLatin1String(LanguageKey)).toString();

@@ -28,6 +28,10 @@ public:
     static constexpr const char *BackUpVolumesKey = "protection/back_up_volumes";
     static constexpr const char *BankLocationKey = "bank/location";
     static constexpr const char *ConcurrentJobsKey = "jobs/concurrent";
+    // Garbage collection of a pack bank repacks a pack when at least this percentage of its bytes is
+    // garbage (1..100; 100 repacks only packs that are entirely garbage, which are removed anyway).
+    static constexpr const char *RepackThresholdKey = "bank/repack_threshold";
+    static constexpr int DefaultRepackThreshold = 50;
     static constexpr const char *LanguageKey = "ui/language";
 
     static constexpr int DefaultConcurrentJobs = 2;
@@ -64,6 +68,10 @@ public:
     static QString defaultBankLocation();
 
     int concurrentJobs() const; // default 2, always within 1..MaxConcurrentJobs
+
+    // Percent, default 50, always within 1..100 (another value gives the default).
+    int repackThreshold() const;
+    void setRepackThreshold(int percent);
     void setConcurrentJobs(int jobs);
 
     // A locale name such as "de" or "zh_CN"; empty means the system's language.

@@ -117,6 +117,34 @@ private Q_SLOTS:
         QCOMPARE(settings.language(), language);
     }
 
+    // [bank] repack_threshold: percent of garbage at which GC repacks a pack.
+    void repackThreshold_data()
+    {
+        QTest::addColumn<QByteArray>("fileContents");
+        QTest::addColumn<int>("percent");
+        QTest::newRow("absent: 50") << QByteArray() << 50;
+        QTest::newRow("set") << QByteArray("[bank]\nrepack_threshold=20\n") << 20;
+        QTest::newRow("100") << QByteArray("[bank]\nrepack_threshold=100\n") << 100;
+        QTest::newRow("0 falls back") << QByteArray("[bank]\nrepack_threshold=0\n") << 50;
+        QTest::newRow("over 100 falls back") << QByteArray("[bank]\nrepack_threshold=150\n") << 50;
+        QTest::newRow("garbage falls back") << QByteArray("[bank]\nrepack_threshold=half\n") << 50;
+    }
+
+    void repackThreshold()
+    {
+        QFETCH(QByteArray, fileContents);
+        QFETCH(int, percent);
+        QTemporaryDir dir;
+        const QString path = writeSettingsFile(dir, fileContents);
+        QVERIFY(!path.isEmpty());
+        AppSettings settings(path);
+        QCOMPARE(settings.repackThreshold(), percent);
+        settings.setRepackThreshold(0);
+        QCOMPARE(settings.repackThreshold(), 1);
+        settings.setRepackThreshold(30);
+        QCOMPARE(AppSettings(path).repackThreshold(), 30);
+    }
+
     // enable_server_snapshot is read like oslo.config's BoolOpt (Karbor's option), from [protection] or
     // from Karbor's own section [image_backup_plugin]; [protection] wins when both set it.
     void enableServerSnapshotSpellings_data()
