@@ -9,17 +9,18 @@ namespace sv {
 
 class PackStore;
 
-// A bank in a local folder (FORMAT.md): bank.json, checkpoints/<id>.json, journal/<key>.json, lock,
-// and the chunk blobs: in a new bank (format 2, layout "packs-v1") packs/<2 hex>/<64 hex> and
-// index/<64 hex> (see PackStore); in a bank of format 1 (or layout "chunks-v1") one file per chunk,
-// chunks/<2 hex>/<64 hex>. Folders are created 0700, files 0600.
+// A bank in a local folder (FORMAT.md): bank.json, checkpoints/<id>.json, journal/<key>.json, keys/<id>,
+// lock, and the chunk blobs: in a new bank (format 2, layout "packs-v1") packs/<2 hex>/<64 hex> and
+// index/<64 hex> (see PackStore); in a bank of format 1 one file per chunk, chunks/<2 hex>/<64 hex>.
+// Folders are created 0700, files 0600.
 class LocalBank : public Bank
 {
 public:
-
     // `root` is the bank folder; the app passes one under QStandardPaths::AppDataLocation by default.
     explicit LocalBank(const QString &root);
     ~LocalBank() override;
+
+    PackStore *packStore() const override;
 
     bool open(BankError *error) override;
     QString location() const override { return m_root; }
@@ -41,15 +42,19 @@ public:
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
 
+    bool writeKeyFile(const QString &id, const QByteArray &data, BankError *error) override;
+    bool readKeyFile(const QString &id, QByteArray *data, BankError *error) const override;
+    bool removeKeyFile(const QString &id, BankError *error) override;
+    bool listKeyFileIds(QStringList *ids, BankError *error) const override;
+
     bool addJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool journalEntries(QList<JournalEntry> *entries, BankError *error) const override;
 
-    PackStore *packStore() const override;
-
     // The file of a chunk in a bank with layout "chunks-v1" (format 1).
     QString chunkPath(const QByteArray &name) const;
     QString indexPath(const QString &checkpointId) const;
+    QString keyPath(const QString &id) const;
 
 private:
     class Objects;

@@ -90,6 +90,16 @@ PackStore::Sealer PackStore::Sealer::identity()
     return sealer;
 }
 
+PackStore::Sealer PackStore::Sealer::withKeys(std::shared_ptr<const BankKeys> keys)
+{
+    Sealer sealer;
+    sealer.seal = [keys](const QByteArray &plain, const QByteArray &associated) { return keys->seal(plain, associated); };
+    sealer.open = [keys](const QByteArray &sealed, const QByteArray &associated, QByteArray *plain, QString *why) {
+        return keys->open(sealed, associated, plain, why);
+    };
+    return sealer;
+}
+
 PackStore::PackStore(Backend *backend, Sealer sealer, const Options &options)
     : m_backend(backend)
     , m_sealer(std::move(sealer))

@@ -57,6 +57,8 @@ public:
         std::function<bool(const QByteArray &sealed, const QByteArray &associated, QByteArray *plain, QString *why)>
             open;
         static Sealer identity();
+        // BankKeys::seal/open of the bank's keys (identity for a plain bank's keys).
+        static Sealer withKeys(std::shared_ptr<const BankKeys> keys);
     };
 
     struct Options

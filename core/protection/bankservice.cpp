@@ -5,6 +5,7 @@
 #include "bank/swiftbank.h"
 #include "openstack/session.h"
 #include "profiles/cloudsessions.h"
+#include "profiles/secretstore.h"
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
@@ -13,18 +14,17 @@
 
 namespace sv {
 
-namespace {
-
-// A bank as the settings configure it.
-template<typename B, typename... Args>
-std::shared_ptr<B> configured(Args &&...args)
+struct BankService::Attempt
 {
-    auto bank = std::make_shared<B>(std::forward<Args>(args)...);
-    bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
-    return bank;
-}
-
-} // namespace
+    std::shared_ptr<Bank> bank;
+    QString location;
+    QPointer<QObject> guard;
+    Callback callback;
+    QByteArray passphrase;
+    bool fromEnvironment = false;
+    bool keychainTried = false;
+    bool prompted = false;
+};
 
 BankService::BankService(CloudSessions *sessions, QObject *parent)
     : QObject(parent)
@@ -53,7 +53,7 @@ std::shared_ptr<Bank> BankService::bankFor(const QString &location, const std::s
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
     if (!m_swiftBank || m_swiftLocation != location || m_swiftSession != session) {
-        m_swiftBank = configured<SwiftBank>(session, container);
+        m_swiftBank = std::make_shared<SwiftBank>(session, container);
         m_swiftLocation = location;
         m_swiftSession = session;
     }
@@ -67,8 +67,11 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
             *error = problem;
         return nullptr;
     }
-    if (!SwiftBank::isSwiftSpec(location))
-        return configured<LocalBank>(location);
+    if (!SwiftBank::isSwiftSpec(location)) {
+        auto local = std::make_shared<LocalBank>(location);
+        prepare(local, location);
+        return local;
+    }
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
@@ -84,45 +87,128 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
                       .arg(cloud);
         return nullptr;
     }
-    return bankFor(location, session);
+    auto swift = bankFor(location, session);
+    prepare(swift, location);
+    return swift;
+}
+
+QString BankService::keychainKey(const QString &location)
+{
+    return QStringLiteral("bank-passphrase:") + location;
+}
+
+void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &location) const
+{
+    bank->setEncryptNewBank(m_encryptNewBanks);
+    bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
+    if (const auto keys = m_keys.value(location))
+        bank->setKnownKeys(keys);
+}
+
+void BankService::openAttempt(std::shared_ptr<Attempt> attempt)
+{
+    attempt->bank->setPassphrase(attempt->passphrase);
+    const QPointer<BankService> self(this);
+    // Bank::open touches the disk (a folder) or Swift and may run the KDF: on the thread pool.
+    QThreadPool::globalInstance()->start([self, attempt] {
+        BankError error;
+        const bool ok = attempt->bank->open(&error);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, attempt, ok, error] {
+                if (self)
+                    self->opened(attempt, ok, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankError &error)
+{
+    if (!attempt->guard)
+        return;
+    if (ok) {
+        m_keys.insert(attempt->location, attempt->bank->sharedKeys());
+        if (attempt->prompted && m_remember && m_secrets && attempt->bank->keys().encrypted()) {
+            m_secrets->write(keychainKey(attempt->location), QString::fromUtf8(attempt->passphrase), this,
+                             [](const SecretResult &) {}); // not kept: it is asked again next time
+        }
+        attempt->passphrase.fill('\0');
+        return attempt->callback(attempt->bank, QString());
+    }
+    const bool needsPassphrase = error.code == BankError::Code::PassphraseRequired
+        || error.code == BankError::Code::NewPassphraseRequired || error.code == BankError::Code::WrongPassphrase;
+    attempt->passphrase.fill('\0');
+    if (!needsPassphrase)
+        return attempt->callback(nullptr, error.message);
+    const bool newBank = error.code == BankError::Code::NewPassphraseRequired;
+    if (!attempt->keychainTried && m_secrets && !newBank) {
+        attempt->keychainTried = true;
+        const QPointer<BankService> self(this);
+        m_secrets->read(keychainKey(attempt->location), this, [self, attempt, error](const SecretResult &result) {
+            if (!self)
+                return;
+            if (result.ok() && !result.secret.isEmpty()) {
+                attempt->passphrase = result.secret.toUtf8();
+                return self->openAttempt(attempt);
+            }
+            self->opened(attempt, false, error);
+        });
+        return;
+    }
+    if (!m_prompt) {
+        return attempt->callback(nullptr, tr("%1 Give it in %2 or run the command in a terminal.")
+                                              .arg(error.message, QString::fromLatin1(PassphraseVariable)));
+    }
+    PassphraseRequest request;
+    request.location = attempt->location;
+    request.newBank = newBank;
+    if (error.code == BankError::Code::WrongPassphrase && (attempt->prompted || attempt->fromEnvironment))
+        request.problem = error.message;
+    const QPointer<BankService> self(this);
+    m_prompt(request, [self, attempt, message = error.message](bool given, const QByteArray &passphrase) {
+        if (!self || !attempt->guard)
+            return;
+        if (!given || passphrase.isEmpty())
+            return attempt->callback(nullptr, message);
+        attempt->passphrase = passphrase;
+        attempt->prompted = true;
+        attempt->fromEnvironment = false;
+        self->openAttempt(attempt);
+    });
 }
 
 void BankService::open(const QString &location, QObject *context, Callback callback)
 {
     const QPointer<QObject> guard(context);
-    // Bank::open touches the disk (a folder) or Swift: on the thread pool, answered on this thread.
-    const auto openOnPool = [this, guard, callback](std::shared_ptr<Bank> bank) {
-        const QPointer<BankService> self(this);
-        QThreadPool::globalInstance()->start([self, guard, callback, bank] {
-            BankError error;
-            const bool ok = bank->open(&error);
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, guard, callback, bank, ok, message = error.message] {
-                    if (!self || !guard)
-                        return;
-                    callback(ok ? bank : nullptr, ok ? QString() : message);
-                },
-                Qt::QueuedConnection);
-        });
+    const auto openWithKeys = [this, guard, location, callback](std::shared_ptr<Bank> bank) {
+        prepare(bank, location);
+        auto attempt = std::make_shared<Attempt>();
+        attempt->bank = std::move(bank);
+        attempt->location = location;
+        attempt->guard = guard;
+        attempt->callback = callback;
+        attempt->passphrase = qgetenv(PassphraseVariable);
+        attempt->fromEnvironment = !attempt->passphrase.isEmpty();
+        openAttempt(attempt);
     };
     if (const QString problem = locationError(location); !problem.isEmpty())
         return callback(nullptr, problem);
     if (!SwiftBank::isSwiftSpec(location))
-        return openOnPool(configured<LocalBank>(location));
+        return openWithKeys(std::make_shared<LocalBank>(location));
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
     if (!m_sessions)
         return callback(nullptr, tr("StackVault is shutting down."));
     m_sessions->acquire(cloud, this,
-                        [this, guard, location, callback, openOnPool](std::shared_ptr<openstack::Session> session,
-                                                                      const QString &error) {
+                        [this, guard, location, callback, openWithKeys](std::shared_ptr<openstack::Session> session,
+                                                                        const QString &error) {
                             if (!guard)
                                 return;
                             if (!session)
                                 return callback(nullptr, error);
-                            openOnPool(bankFor(location, session));
+                            openWithKeys(bankFor(location, session));
                         });
 }
 
