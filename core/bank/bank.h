@@ -55,6 +55,9 @@ public:
     static QString layoutOf(const QJsonObject &description);
     // The pack store of a bank with layout "packs-v1" (set by open()), else null.
     virtual PackStore *packStore() const { return nullptr; }
+    // Chunk reads a restore keeps in flight (ImageReader's default threads): an object store wants
+    // several, so that one round trip per chunk does not set the speed.
+    virtual int readsInFlight() const { return 2; }
     // Garbage collection repacks a pack when at least this share (0..1) of its bytes is garbage
     // (AppSettings' [bank] repack_threshold). Set before use.
     void setRepackThreshold(double share) { m_repackThreshold = share; }

@@ -19,6 +19,9 @@ class ObjectStoreBank : public Bank
 public:
     // Pack uploads in flight at once (each up to ~16 MiB in memory): latency no longer sets the speed.
     static constexpr int PackUploadsInFlight = 4;
+    // Ranged GETs a restore keeps in flight (each up to one chunk, ≤ 4 MiB, in memory; 2 per thread).
+    static constexpr int ChunkReadsInFlight = 6;
+    int readsInFlight() const override { return ChunkReadsInFlight; }
 
     static constexpr int ListPageSize = 1000;
     using Listed = ObjectStore::Listed;
