@@ -118,24 +118,27 @@ bool Bank::acceptDescription(const QByteArray &json, const QString &path, BankEr
                                  path);
         return false;
     }
-    const QString layout = layoutOf(description);
-    if (layout.isEmpty()) {
-        *error = BankError::make(BankError::Code::UnsupportedFormat,
-                                 QStringLiteral("The backup storage %1 stores its chunks in the layout \"%2\", which "
-                                                "this version of StackVault does not know. Upgrade StackVault.")
-                                     .arg(location(), description.value(QStringLiteral("layout")).toString().left(100)),
-                                 path);
-        return false;
-    }
-    {
+    // Checked after the encryption fields (a rewritten description is "tampered", not "unknown").
+    const auto acceptLayout = [&] {
+        const QString layout = layoutOf(description);
+        if (layout.isEmpty()) {
+            *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                     QStringLiteral("The backup storage %1 stores its chunks in the layout \"%2\", "
+                                                    "which this version of StackVault does not know. Upgrade "
+                                                    "StackVault.")
+                                         .arg(location(), description.value(QStringLiteral("layout")).toString().left(100)),
+                                     path);
+            return false;
+        }
         std::lock_guard lock(m_keysMutex);
         m_layout = layout;
-    }
+        return true;
+    };
     const QString encryption = version == 1 ? BankKeys::PlainName
                                             : description.value(QStringLiteral("encryption")).toString();
     const QString chunkId = version == 1 ? BankKeys::PlainIdName : description.value(QStringLiteral("chunk_id")).toString();
     if (encryption == BankKeys::PlainName && chunkId == BankKeys::PlainIdName) {
-        if (!refuseKeysInPlainBank(path, error))
+        if (!refuseKeysInPlainBank(path, error) || !acceptLayout())
             return false;
         setPassphrase({});
         std::lock_guard lock(m_keysMutex);
@@ -158,7 +161,7 @@ bool Bank::acceptDescription(const QByteArray &json, const QString &path, BankEr
                                  path);
         return false;
     }
-    return unlock(bankId, error);
+    return acceptLayout() && unlock(bankId, error);
 }
 
 bool Bank::unlock(const QString &bankId, BankError *error)

@@ -5,6 +5,7 @@
 #include "bank/localbank.h"
 #include "bank/packstore.h"
 
+#include "blobspot.h"
 #include "checkpointfixtures.h"
 
 #include <QCoreApplication>
@@ -55,25 +56,8 @@ public:
     }
 };
 
-// Where a chunk's stored bytes are: its own file (format 1) or a range of a pack.
-struct BlobSpot
-{
-    QString path;
-    qint64 offset = 0;
-    qint64 length = 0;
-};
-
-BlobSpot spotOf(const LocalBank &bank, const QByteArray &name)
-{
-    if (PackStore *packs = bank.packStore()) {
-        PackStore::Location where;
-        if (!packs->locate(name, &where))
-            return {};
-        return BlobSpot{bank.location() + QLatin1Char('/') + QString::fromLatin1(PackStore::packObjectName(where.pack)),
-                        where.offset, where.length};
-    }
-    return BlobSpot{bank.chunkPath(name), 0, QFileInfo(bank.chunkPath(name)).size()};
-}
+using svtest::BlobSpot;
+const auto spotOf = svtest::blobSpot;
 
 QSet<QByteArray> chunksOnDisk(const Bank &bank)
 {
@@ -336,13 +320,10 @@ private Q_SLOTS:
         const QList<ChunkRef> chunks = index.resources[1].image->chunks;
         QVERIFY(chunks.size() >= 3);
         // In a pack, truncating hits every blob after the cut: take the blob stored last.
-        qsizetype victim = chunks.size() / 2;
-        if (!g_formatOne) {
-            for (qsizetype i = 0; i < chunks.size(); ++i) {
-                if (spotOf(bank, chunks[i].sha256).offset > spotOf(bank, chunks[victim].sha256).offset)
-                    victim = i;
-            }
-        }
+        QList<QByteArray> names;
+        for (const ChunkRef &chunk : chunks)
+            names.append(chunk.sha256);
+        const qsizetype victim = svtest::lastInItsPack(bank, names, chunks.size() / 2);
         const BlobSpot spot = spotOf(bank, chunks[victim].sha256);
         QVERIFY(!spot.path.isEmpty() && spot.length > 0);
         QFile file(spot.path);
