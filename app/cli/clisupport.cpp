@@ -13,6 +13,7 @@
 #include "util/appsettings.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace cli {
@@ -149,8 +151,9 @@ void hideCoreLog()
 void addBankOption(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("bank"),
-                      QStringLiteral("Backup storage: a local folder, or swift:CLOUD/CONTAINER for a Swift container of a "
-                                     "saved cloud (default: the one in the settings, %1).")
+                      QStringLiteral("Backup storage: a local folder, swift:CLOUD/CONTAINER for a Swift container of a "
+                                     "saved cloud, or s3:PROFILE/BUCKET for a bucket of a saved S3 profile "
+                                     "(stackvault-cli s3) (default: the one in the settings, %1).")
                           .arg(sv::AppSettings::instance()->bankLocation()),
                       QStringLiteral("location")});
 }
@@ -299,6 +302,46 @@ void runJob(sv::Job *job, bool json)
         manager->deleteLater();
     });
     manager->enqueue(job);
+}
+
+// Reads the secret from standard input: the whole input when piped (without its final newline), one
+// line without echo when it is a terminal.
+QString readSecretFromStdin(const QString &prompt)
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return QString();
+    if (isatty(STDIN_FILENO)) {
+        err() << prompt << Qt::flush;
+        termios saved {};
+        const bool haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (haveTerminal) {
+            termios silent = saved;
+            silent.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        }
+        QByteArray line = input.readLine();
+        if (haveTerminal)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err() << "\n" << Qt::flush;
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return QString::fromUtf8(line);
+    }
+    QByteArray all = input.readAll();
+    // `echo pw |` and here-strings add one newline; a password may legitimately end in spaces.
+    if (all.endsWith('\n'))
+        all.chop(1);
+    if (all.endsWith('\r'))
+        all.chop(1);
+    return QString::fromUtf8(all);
+}
+
+// The user's sentence plus the keyring's own words, which help whoever sets up the desktop session.
+QString keyringProblem(const sv::SecretResult &result)
+{
+    return result.detail.isEmpty() ? result.message
+                                   : result.message + QStringLiteral(" (") + result.detail + u')';
 }
 
 } // namespace cli

@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace sv {
+struct SecretResult;
 class Bank;
 class CloudSessions;
 class Job;
@@ -47,10 +48,11 @@ sv::CloudSessions *cloudSessions();
 // thread; or prints why not and ends the process with a failure. One session per cloud per process.
 void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next);
 
-// The bank named by --bank, else the one in the settings (a local folder by default): a folder path or
-// swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing). Opens it and hands it
-// to `next` (at once for a folder, after signing in for Swift), or prints why not and ends the process
-// with a failure. `next` may run after the verb returned: it must not use the parser.
+// The bank named by --bank, else the one in the settings (a local folder by default): a folder path,
+// swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing) or s3:PROFILE/BUCKET
+// (a bucket of a saved S3 profile; created if missing). Opens it and hands it to `next` (at once for a
+// folder, after signing in for Swift, after reading the secret key for S3), or prints why not and ends
+// the process with a failure. `next` may run after the verb returned: it must not use the parser.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
 
 // Before a backup or restore on `session`'s cloud: removes what interrupted backups and restores left
@@ -62,6 +64,12 @@ void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr
 
 // Runs one job on a worker thread without printing anything and hands its result to `done`.
 void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> done);
+
+// Reads a secret from standard input: the whole input when piped (without its final newline), one
+// line without echo after `prompt` when it is a terminal. Never from argv (other users read /proc).
+QString readSecretFromStdin(const QString &prompt);
+// The keyring's sentence for the user plus its own words, which help whoever sets up the session.
+QString keyringProblem(const sv::SecretResult &result);
 
 void printJson(const QJsonValue &value);
 QString humanBytes(qint64 bytes);

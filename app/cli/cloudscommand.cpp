@@ -20,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
-#include <termios.h>
 #include <unistd.h>
 
 namespace cli {
@@ -119,46 +118,6 @@ bool parse(QCommandLineParser &parser, const QString &action, const QStringList 
     }
     applyLogOptions(parser);
     return true;
-}
-
-// Reads the secret from standard input: the whole input when piped (without its final newline), one
-// line without echo when it is a terminal.
-QString readSecretFromStdin(const QString &prompt)
-{
-    QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly))
-        return QString();
-    if (isatty(STDIN_FILENO)) {
-        err() << prompt << Qt::flush;
-        termios saved {};
-        const bool haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0;
-        if (haveTerminal) {
-            termios silent = saved;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-        }
-        QByteArray line = input.readLine();
-        if (haveTerminal)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        err() << "\n" << Qt::flush;
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        return QString::fromUtf8(line);
-    }
-    QByteArray all = input.readAll();
-    // `echo pw |` and here-strings add one newline; a password may legitimately end in spaces.
-    if (all.endsWith('\n'))
-        all.chop(1);
-    if (all.endsWith('\r'))
-        all.chop(1);
-    return QString::fromUtf8(all);
-}
-
-// The user's sentence plus the keyring's own words, which help whoever sets up the desktop session.
-QString keyringProblem(const SecretResult &result)
-{
-    return result.detail.isEmpty() ? result.message
-                                   : result.message + QStringLiteral(" (") + result.detail + u')';
 }
 
 QString describeAuth(const CloudProfile &profile)

@@ -29,38 +29,10 @@ using namespace sv;
 namespace {
 
 using svtest::backup;
+using svtest::chunksOf;
 using svtest::draftFor;
 using svtest::kImage;
 using svtest::kServer;
-
-QSet<QByteArray> chunksOnDisk(const Bank &bank)
-{
-    QSet<QByteArray> names;
-    BankError error;
-    bank.listChunks(
-        [&](const QByteArray &name, qint64) {
-            names.insert(name);
-            return true;
-        },
-        &error);
-    return names;
-}
-
-QSet<QByteArray> chunksOf(const Bank &bank, const QString &id)
-{
-    CheckpointIndex index;
-    BankError error;
-    QSet<QByteArray> names;
-    if (!bank.checkpoint(id, &index, &error))
-        return names;
-    for (const ProtectedResource &r : std::as_const(index.resources)) {
-        if (r.image) {
-            for (const ChunkRef &c : r.image->chunks)
-                names.insert(c.sha256);
-        }
-    }
-    return names;
-}
 
 QString statusOf(const Bank &bank, const QString &id)
 {
@@ -121,7 +93,7 @@ private Q_SLOTS:
         struct stat st {};
         QCOMPARE(::stat(QFile::encodeName(bank.indexPath(id)).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
-        const QByteArray someChunk = *chunksOnDisk(bank).cbegin();
+        const QByteArray someChunk = *svtest::chunksInBank(bank).cbegin();
         QCOMPARE(::stat(QFile::encodeName(bank.chunkPath(someChunk)).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
         QCOMPARE(::stat(QFile::encodeName(QFileInfo(bank.chunkPath(someChunk)).absolutePath()).constData(), &st), 0);
@@ -224,14 +196,14 @@ private Q_SLOTS:
         const QSet<QByteArray> keep = chunksOf(bank, a) | chunksOf(bank, c);
         const QSet<QByteArray> onlyB = chunksOf(bank, b) - keep;
         QVERIFY(!onlyB.isEmpty());
-        QCOMPARE(chunksOnDisk(bank), keep | chunksOf(bank, b));
+        QCOMPARE(svtest::chunksInBank(bank), keep | chunksOf(bank, b));
 
         GcReport gc;
         QVERIFY2(bank.deleteCheckpoint(b, &gc, &error), qPrintable(error.message));
         QVERIFY(gc.done);
         QCOMPARE(gc.chunksRemoved, qint64(onlyB.size()));
         QVERIFY(gc.bytesFreed > 0);
-        QCOMPARE(chunksOnDisk(bank), keep);
+        QCOMPARE(svtest::chunksInBank(bank), keep);
         QCOMPARE(statusOf(bank, b), QStringLiteral("<absent>"));
         CheckpointIndex index;
         QVERIFY(!bank.checkpoint(b, &index, &error));
@@ -362,7 +334,7 @@ private Q_SLOTS:
         CheckpointIndex index;
         QVERIFY(bank.checkpoint(id, &index, &error));
         QVERIFY(!index.resources[1].image.has_value()); // nothing claims the data is there
-        const qsizetype strayChunks = chunksOnDisk(bank).size();
+        const qsizetype strayChunks = svtest::chunksInBank(bank).size();
         QVERIFY(strayChunks > 0);
 
         // A backup of the same disk afterwards still works and is complete.
@@ -374,7 +346,7 @@ private Q_SLOTS:
         QCOMPARE(prune.interruptedMarkedError, 1);
         QCOMPARE(statusOf(bank, id), QStringLiteral("error"));
         QCOMPARE(statusOf(bank, next), QStringLiteral("available"));
-        QCOMPARE(chunksOnDisk(bank), chunksOf(bank, next));
+        QCOMPARE(svtest::chunksInBank(bank), chunksOf(bank, next));
         VerifyReport report;
         QVERIFY(bank.verifyCheckpoint(next, &report, &error));
         QVERIFY(report.ok());
@@ -538,7 +510,7 @@ private Q_SLOTS:
         GcReport gc;
         QVERIFY(!bank.collectGarbage(&gc, &error));
         QVERIFY(!gc.done);
-        QVERIFY(!chunksOnDisk(bank).isEmpty());
+        QVERIFY(!svtest::chunksInBank(bank).isEmpty());
         // The primitives refuse such names too.
         QByteArray out;
         QVERIFY(!bank.getChunk(chunkName.toLatin1(), &out, &error));
