@@ -52,7 +52,7 @@ void listCheckpoints(const QStringList &arguments)
         return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString server = parser.value(QStringLiteral("server"));
-    withBank(parser, [json, server](std::shared_ptr<sv::Bank> bank) {
+    withBank(parser, [json, server](const std::shared_ptr<sv::Bank> &bank) {
         QList<sv::CheckpointSummary> checkpoints;
         sv::BankError error;
         if (!bank->listCheckpoints(&checkpoints, &error)) {
@@ -81,6 +81,9 @@ void listCheckpoints(const QStringList &arguments)
                               consistency.leftJustified(17), humanBytes(c.size).rightJustified(10),
                               humanBytes(c.newStoredBytes).rightJustified(10));
         }
+        out() << (bank->keys().encrypted()
+                      ? QStringLiteral("Backup storage %1: encrypted (AES-256-GCM).\n").arg(bank->location())
+                      : QStringLiteral("Backup storage %1: not encrypted.\n").arg(bank->location()));
         CliCommand::finish(ExitOk);
     });
 }

@@ -22,8 +22,8 @@
 #include <QSocketNotifier>
 
 #include <csignal>
-#include <sys/socket.h>
 #include <termios.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace cli {
@@ -156,6 +156,10 @@ void addBankOption(QCommandLineParser &parser)
                                      "(stackvault-cli s3) (default: the one in the settings, %1).")
                           .arg(sv::AppSettings::instance()->bankLocation()),
                       QStringLiteral("location")});
+    parser.addOption({QStringLiteral("no-encryption"),
+                      QStringLiteral("When the backup storage does not exist yet, make it without encryption (not "
+                                     "recommended: anyone who can read it reads the disks). Existing storage keeps "
+                                     "what it has.")});
 }
 
 void addJsonOption(QCommandLineParser &parser)
@@ -197,6 +201,43 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
                       });
 }
 
+QByteArray askNewPassphrase(const QString &what)
+{
+    const QString first = readSecretFromStdin(QStringLiteral("New passphrase for %1: ").arg(what), false);
+    if (first.isEmpty())
+        return {};
+    if (::isatty(STDIN_FILENO)) {
+        const QString again = readSecretFromStdin(QStringLiteral("The same passphrase again: "), false);
+        if (again != first) {
+            err() << "The two passphrases differ." << Qt::endl;
+            return {};
+        }
+    }
+    return first.toUtf8();
+}
+
+namespace {
+
+void askBankPassphrase(const sv::BankService::PassphraseRequest &request, sv::BankService::PassphraseAnswer answer)
+{
+    if (!request.problem.isEmpty())
+        err() << request.problem << Qt::endl;
+    if (request.newBank) {
+        err() << "The new backup storage " << request.location
+              << " will be encrypted. Its passphrase cannot be recovered: without it the backups cannot be read."
+              << Qt::endl;
+        const QByteArray passphrase = askNewPassphrase(request.location);
+        return answer(!passphrase.isEmpty(), passphrase);
+    }
+    // Asked once per wrong answer on a terminal; a piped passphrase is not asked for again.
+    if (!request.problem.isEmpty() && !::isatty(STDIN_FILENO))
+        return answer(false, {});
+    const QString passphrase = readSecretFromStdin(QStringLiteral("Passphrase for %1: ").arg(request.location), false);
+    answer(!passphrase.isEmpty(), passphrase.toUtf8());
+}
+
+} // namespace
+
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
     const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
@@ -208,7 +249,13 @@ void withBank(const QCommandLineParser &parser, std::function<void(std::shared_p
     sv::CloudSessions *sessions = cloudSessions();
     if (!sessions)
         return;
-    static auto *banks = new sv::BankService(sessions, QCoreApplication::instance());
+    static auto *banks = [] {
+        auto *service = new sv::BankService(cloudSessions(), QCoreApplication::instance());
+        service->setSecretStore(new sv::SecretStore(QCoreApplication::instance()));
+        service->setPassphrasePrompt(askBankPassphrase);
+        return service;
+    }();
+    banks->setEncryptNewBanks(!parser.isSet(QStringLiteral("no-encryption")));
     banks->open(location, QCoreApplication::instance(),
                 [next = std::move(next)](std::shared_ptr<sv::Bank> bank, const QString &error) {
                     if (!bank) {
@@ -245,6 +292,37 @@ void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> d
                          done(result);
                      });
     manager->enqueue(job);
+}
+
+QString readSecretFromStdin(const QString &prompt, bool wholeInputWhenPiped)
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return QString();
+    if (isatty(STDIN_FILENO)) {
+        err() << prompt << Qt::flush;
+        termios saved {};
+        const bool haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (haveTerminal) {
+            termios silent = saved;
+            silent.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        }
+        QByteArray line = input.readLine();
+        if (haveTerminal)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err() << "\n" << Qt::flush;
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return QString::fromUtf8(line);
+    }
+    QByteArray all = wholeInputWhenPiped ? input.readAll() : input.readLine();
+    // `echo pw |` and here-strings add one newline; a password may legitimately end in spaces.
+    if (all.endsWith('\n'))
+        all.chop(1);
+    if (all.endsWith('\r'))
+        all.chop(1);
+    return QString::fromUtf8(all);
 }
 
 void printJson(const QJsonValue &value)
@@ -302,39 +380,6 @@ void runJob(sv::Job *job, bool json)
         manager->deleteLater();
     });
     manager->enqueue(job);
-}
-
-// Reads the secret from standard input: the whole input when piped (without its final newline), one
-// line without echo when it is a terminal.
-QString readSecretFromStdin(const QString &prompt)
-{
-    QFile input;
-    if (!input.open(stdin, QIODevice::ReadOnly))
-        return QString();
-    if (isatty(STDIN_FILENO)) {
-        err() << prompt << Qt::flush;
-        termios saved {};
-        const bool haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0;
-        if (haveTerminal) {
-            termios silent = saved;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-        }
-        QByteArray line = input.readLine();
-        if (haveTerminal)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        err() << "\n" << Qt::flush;
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        return QString::fromUtf8(line);
-    }
-    QByteArray all = input.readAll();
-    // `echo pw |` and here-strings add one newline; a password may legitimately end in spaces.
-    if (all.endsWith('\n'))
-        all.chop(1);
-    if (all.endsWith('\r'))
-        all.chop(1);
-    return QString::fromUtf8(all);
 }
 
 // The user's sentence plus the keyring's own words, which help whoever sets up the desktop session.

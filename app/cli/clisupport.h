@@ -53,7 +53,12 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
 // (a bucket of a saved S3 profile; created if missing). Opens it and hands it to `next` (at once for a
 // folder, after signing in for Swift, after reading the secret key for S3), or prints why not and ends
 // the process with a failure. `next` may run after the verb returned: it must not use the parser.
+// An encrypted bank's passphrase comes from $STACKVAULT_BANK_PASSPHRASE, the keychain, or standard input
+// (without echo on a terminal); --no-encryption makes a new bank plain.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
+// Asks a new passphrase for `what` on standard input (twice on a terminal); empty when not given or the
+// two differ (said on standard error).
+QByteArray askNewPassphrase(const QString &what);
 
 // Before a backup or restore on `session`'s cloud: removes what interrupted backups and restores left
 // on that cloud (the bank's journal; sv::LeftoverSweep), prints one line saying what was removed (a JSON
@@ -65,9 +70,10 @@ void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr
 // Runs one job on a worker thread without printing anything and hands its result to `done`.
 void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> done);
 
-// Reads a secret from standard input: the whole input when piped (without its final newline), one
-// line without echo after `prompt` when it is a terminal. Never from argv (other users read /proc).
-QString readSecretFromStdin(const QString &prompt);
+// Reads a secret from standard input: one line without echo when it is a terminal (after printing
+// `prompt` to standard error); when piped, the whole input or (wholeInputWhenPiped false) one line,
+// without its final newline.
+QString readSecretFromStdin(const QString &prompt, bool wholeInputWhenPiped = true);
 // The keyring's sentence for the user plus its own words, which help whoever sets up the session.
 QString keyringProblem(const sv::SecretResult &result);
 

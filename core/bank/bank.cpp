@@ -3,9 +3,15 @@
 #include "bank/banklog.h"
 #include "bank/checkpointwriter.h"
 #include "bank/chunkcodec.h"
+#include "bank/keyfile.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUuid>
+
+#include <openssl/crypto.h>
 
 #include <openssl/evp.h>
 
@@ -13,7 +19,353 @@ Q_LOGGING_CATEGORY(lcBank, "stackvault.bank")
 
 namespace sv {
 
-Bank::~Bank() = default;
+Bank::~Bank()
+{
+    setPassphrase({});
+}
+
+const BankKeys &Bank::keys() const
+{
+    std::lock_guard lock(m_keysMutex);
+    return *m_keys; // m_keys is replaced only by open(), before the bank is used, and kept alive by m_knownKeys
+}
+
+std::shared_ptr<const BankKeys> Bank::sharedKeys() const
+{
+    std::lock_guard lock(m_keysMutex);
+    return m_keys;
+}
+
+void Bank::setPassphrase(const QByteArray &passphrase)
+{
+    std::lock_guard lock(m_keysMutex);
+    if (!m_passphrase.isEmpty())
+        OPENSSL_cleanse(m_passphrase.data(), static_cast<size_t>(m_passphrase.size()));
+    m_passphrase = passphrase;
+    m_passphrase.detach();
+}
+
+QString Bank::unlockedKeyId() const
+{
+    std::lock_guard lock(m_keysMutex);
+    return m_unlockedKeyId;
+}
+
+void Bank::setKnownKeys(std::shared_ptr<const BankKeys> keys)
+{
+    std::lock_guard lock(m_keysMutex);
+    m_knownKeys = std::move(keys);
+}
+
+bool Bank::refuseKeysInPlainBank(const QString &path, BankError *error) const
+{
+    QStringList ids;
+    BankError listError;
+    if (!listKeyFileIds(&ids, &listError)) {
+        if (listError.code == BankError::Code::NotFound)
+            return true;
+        *error = listError;
+        return false;
+    }
+    if (ids.isEmpty())
+        return true;
+    // A plain description beside key files: someone rewrote bank.json to make this program write and
+    // read plain objects in an encrypted bank. Never follow it.
+    *error = BankError::make(BankError::Code::Tampered,
+                             QStringLiteral("The backup storage %1 holds key files (keys/) but its description %2 "
+                                            "says it is not encrypted: the description was changed. StackVault "
+                                            "will not use it; restore bank.json from a copy.")
+                                 .arg(location(), path),
+                             path);
+    return false;
+}
+
+bool Bank::acceptDescription(const QByteArray &json, const QString &path, BankError *error)
+{
+    const QJsonObject description = QJsonDocument::fromJson(json).object();
+    const int version = description.value(QStringLiteral("version")).toInt();
+    if (description.value(QStringLiteral("format")).toString() != QLatin1String("stackvault-bank") || version < 1) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("%1 is not a StackVault backup storage description. Choose an "
+                                                "empty folder or an existing StackVault backup storage.")
+                                     .arg(path),
+                                 path);
+        return false;
+    }
+    if (version > FormatVersion) {
+        *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                 QStringLiteral("The backup storage %1 uses format version %2; this version of "
+                                                "StackVault reads up to %3. Upgrade StackVault.")
+                                     .arg(location())
+                                     .arg(version)
+                                     .arg(FormatVersion),
+                                 path);
+        return false;
+    }
+    const QString encryption = version == 1 ? BankKeys::PlainName
+                                            : description.value(QStringLiteral("encryption")).toString();
+    const QString chunkId = version == 1 ? BankKeys::PlainIdName : description.value(QStringLiteral("chunk_id")).toString();
+    if (encryption == BankKeys::PlainName && chunkId == BankKeys::PlainIdName) {
+        if (!refuseKeysInPlainBank(path, error))
+            return false;
+        setPassphrase({});
+        std::lock_guard lock(m_keysMutex);
+        m_keys = BankKeys::plain();
+        return true;
+    }
+    if (encryption != BankKeys::CipherName || chunkId != BankKeys::KeyedIdName) {
+        *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                 QStringLiteral("The backup storage %1 uses encryption \"%2\" with chunk ids \"%3\", "
+                                                "which this version of StackVault does not know. Upgrade StackVault.")
+                                     .arg(location(), encryption, chunkId),
+                                 path);
+        return false;
+    }
+    const QString bankId = description.value(QStringLiteral("bank_id")).toString();
+    if (bankId.isEmpty()) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("The description %1 of an encrypted backup storage has no bank_id.")
+                                     .arg(path),
+                                 path);
+        return false;
+    }
+    return unlock(bankId, error);
+}
+
+bool Bank::unlock(const QString &bankId, BankError *error)
+{
+    QByteArray passphrase;
+    {
+        std::lock_guard lock(m_keysMutex);
+        if (m_keys->encrypted() && m_keys->bankId() == bankId)
+            return true; // opened before
+        if (m_knownKeys && m_knownKeys->encrypted() && m_knownKeys->bankId() == bankId) {
+            m_keys = m_knownKeys;
+            return true;
+        }
+        passphrase = m_passphrase;
+    }
+    setPassphrase({});
+    const auto forget = qScopeGuard([&passphrase] {
+        if (!passphrase.isEmpty())
+            OPENSSL_cleanse(passphrase.data(), static_cast<size_t>(passphrase.size()));
+    });
+    if (passphrase.isEmpty()) {
+        *error = BankError::make(BankError::Code::PassphraseRequired,
+                                 QStringLiteral("The backup storage %1 is encrypted: its passphrase is needed.")
+                                     .arg(location()));
+        return false;
+    }
+    QStringList ids;
+    if (!listKeyFileIds(&ids, error))
+        return false;
+    QStringList tried;
+    QStringList damaged;
+    for (const QString &id : std::as_const(ids)) {
+        QByteArray data;
+        KeyFile key;
+        QString why;
+        BankError readError;
+        if (!readKeyFile(id, &data, &readError)) {
+            damaged.append(readError.message);
+            continue;
+        }
+        if (!KeyFile::fromJson(data, &key, &why) || key.id != id) {
+            damaged.append(QStringLiteral("keys/%1: %2").arg(id, why.isEmpty() ? QStringLiteral("its id differs from its name") : why));
+            continue;
+        }
+        if (key.bankId != bankId)
+            continue; // left by an interrupted creation of another bank here
+        QByteArray master;
+        if (key.unwrap(passphrase, &master, &why)) {
+            auto keys = BankKeys::fromMasterKey(master, bankId);
+            OPENSSL_cleanse(master.data(), static_cast<size_t>(master.size()));
+            std::lock_guard lock(m_keysMutex);
+            m_keys = std::move(keys);
+            m_unlockedKeyId = id;
+            return true;
+        }
+        tried.append(QStringLiteral("keys/") + id);
+    }
+    if (tried.isEmpty()) {
+        *error = BankError::make(BankError::Code::Tampered,
+                                 QStringLiteral("The backup storage %1 is encrypted but holds no usable key file%2. "
+                                                "Without one its backups cannot be read.")
+                                     .arg(location(),
+                                          damaged.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(damaged.join(QStringLiteral("; ")))));
+        return false;
+    }
+    *error = BankError::make(BankError::Code::WrongPassphrase,
+                             QStringLiteral("The passphrase is wrong for the backup storage %1: it opens none of its "
+                                            "keys (%2).")
+                                 .arg(location(), tried.join(QStringLiteral(", "))));
+    return false;
+}
+
+bool Bank::createDescription(QByteArray *json, BankError *error)
+{
+    QJsonObject description{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
+                            {QStringLiteral("version"), FormatVersion},
+                            {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
+                            {QStringLiteral("compression"), QStringLiteral("zstd")}};
+    if (!m_encryptNewBank) {
+        if (!refuseKeysInPlainBank(location(), error))
+            return false;
+        description.insert(QStringLiteral("encryption"), BankKeys::PlainName);
+        description.insert(QStringLiteral("chunk_id"), BankKeys::PlainIdName);
+        std::lock_guard lock(m_keysMutex);
+        m_keys = BankKeys::plain();
+        *json = QJsonDocument(description).toJson();
+        return true;
+    }
+    QByteArray passphrase;
+    {
+        std::lock_guard lock(m_keysMutex);
+        passphrase = m_passphrase;
+    }
+    setPassphrase({});
+    if (passphrase.isEmpty()) {
+        *error = BankError::make(BankError::Code::NewPassphraseRequired,
+                                 QStringLiteral("The new backup storage %1 will be encrypted: choose its passphrase.")
+                                     .arg(location()));
+        return false;
+    }
+    const QString bankId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QByteArray master = BankKeys::randomMasterKey();
+    const KeyFile key = KeyFile::create(master, bankId, passphrase);
+    OPENSSL_cleanse(passphrase.data(), static_cast<size_t>(passphrase.size()));
+    auto keys = BankKeys::fromMasterKey(master, bankId);
+    OPENSSL_cleanse(master.data(), static_cast<size_t>(master.size()));
+    if (!writeKeyFile(key.id, key.toJson(), error))
+        return false;
+    description.insert(QStringLiteral("bank_id"), bankId);
+    description.insert(QStringLiteral("encryption"), BankKeys::CipherName);
+    description.insert(QStringLiteral("chunk_id"), BankKeys::KeyedIdName);
+    {
+        std::lock_guard lock(m_keysMutex);
+        m_keys = std::move(keys);
+        m_unlockedKeyId = key.id;
+    }
+    *json = QJsonDocument(description).toJson();
+    return true;
+}
+
+bool Bank::listKeys(QList<KeyFile> *keys, BankError *error) const
+{
+    keys->clear();
+    const auto current = sharedKeys();
+    if (!current->encrypted()) {
+        *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                 QStringLiteral("The backup storage %1 is not encrypted: it has no keys.").arg(location()));
+        return false;
+    }
+    QStringList ids;
+    if (!listKeyFileIds(&ids, error))
+        return false;
+    for (const QString &id : std::as_const(ids)) {
+        QByteArray data;
+        if (!readKeyFile(id, &data, error))
+            return false;
+        KeyFile key;
+        QString why;
+        if (!KeyFile::fromJson(data, &key, &why)) {
+            *error = BankError::make(BankError::Code::BadIndex,
+                                     QStringLiteral("The key file keys/%1 of %2 is damaged: %3.").arg(id, location(), why));
+            return false;
+        }
+        if (key.bankId == current->bankId())
+            keys->append(key);
+    }
+    std::sort(keys->begin(), keys->end(), [](const KeyFile &a, const KeyFile &b) { return a.created < b.created; });
+    return true;
+}
+
+bool Bank::addKey(const QByteArray &passphrase, KeyFile *added, BankError *error)
+{
+    const auto current = sharedKeys();
+    if (!current->encrypted()) {
+        *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                 QStringLiteral("The backup storage %1 is not encrypted: it has no keys.").arg(location()));
+        return false;
+    }
+    if (passphrase.isEmpty()) {
+        *error = BankError::make(BankError::Code::NewPassphraseRequired, QStringLiteral("An empty passphrase is not allowed."));
+        return false;
+    }
+    *added = KeyFile::create(current->masterKey(), current->bankId(), passphrase);
+    return writeKeyFile(added->id, added->toJson(), error);
+}
+
+bool Bank::removeKey(const QString &id, BankError *error)
+{
+    QList<KeyFile> keys;
+    if (!listKeys(&keys, error))
+        return false;
+    const bool known = std::any_of(keys.cbegin(), keys.cend(), [&id](const KeyFile &k) { return k.id == id; });
+    if (!known) {
+        *error = BankError::make(BankError::Code::NotFound,
+                                 QStringLiteral("The backup storage %1 has no key %2 (stackvault-cli key list shows "
+                                                "its keys).")
+                                     .arg(location(), id));
+        return false;
+    }
+    if (keys.size() == 1) {
+        *error = BankError::make(BankError::Code::InvalidName,
+                                 QStringLiteral("Key %1 is the last key of the backup storage %2: without it no backup "
+                                                "could ever be read. Add another key first.")
+                                     .arg(id, location()));
+        return false;
+    }
+    return removeKeyFile(id, error);
+}
+
+QByteArray Bank::indexAssociatedData(const QString &checkpointId)
+{
+    return QByteArrayLiteral("stackvault index\n") + checkpointId.toUtf8();
+}
+
+QByteArray Bank::journalAssociatedData(const QString &key)
+{
+    return QByteArrayLiteral("stackvault journal\n") + key.toLatin1();
+}
+
+bool Bank::storeIndex(const CheckpointIndex &index, BankError *error)
+{
+    return writeIndex(index.id, keys().seal(index.toJson(), indexAssociatedData(index.id)), error);
+}
+
+QString Bank::journalKey(const JournalEntry &entry) const
+{
+    return QString::fromLatin1(keys().objectName(entry.keyMaterial()));
+}
+
+QByteArray Bank::encodeJournalEntry(const JournalEntry &entry) const
+{
+    return keys().seal(QJsonDocument(entry.toJson()).toJson(), journalAssociatedData(journalKey(entry)));
+}
+
+bool Bank::decodeJournalEntry(const QString &key, const QByteArray &data, JournalEntry *entry, BankError *error) const
+{
+    const QString object = QStringLiteral("journal/%1.json").arg(key);
+    QByteArray json;
+    QString why;
+    if (!keys().open(data, journalAssociatedData(key), &json, &why)) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("The journal entry %1 of %2 cannot be read: %3. It may name a leftover "
+                                                "that must be deleted in the cloud by hand; then remove the entry.")
+                                     .arg(object, location(), why),
+                                 object);
+        return false;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject()) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("The journal entry %1 of %2 is not JSON.").arg(object, location()), object);
+        return false;
+    }
+    *entry = JournalEntry::fromJson(doc.object());
+    return true;
+}
 
 std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &draft, BankError *error,
                                                         int lockTimeoutMs)
@@ -41,7 +393,7 @@ std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &d
     auto held = lock(BankLock::Mode::Shared, lockTimeoutMs, error);
     if (!held)
         return {};
-    if (!writeIndex(index.id, index.toJson(), error))
+    if (!storeIndex(index, error))
         return {};
     return std::make_unique<CheckpointWriter>(this, index, std::move(held));
 }
@@ -115,7 +467,14 @@ bool Bank::checkpoint(const QString &id, CheckpointIndex *index, BankError *erro
         return false;
     }
     QString why;
-    if (!CheckpointIndex::fromJson(json, index, &why)) {
+    QByteArray plain;
+    if (!keys().open(json, indexAssociatedData(id), &plain, &why)) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("The index of checkpoint %1 (checkpoints/%1.json) cannot be read: %2.")
+                                     .arg(id, why));
+        return false;
+    }
+    if (!CheckpointIndex::fromJson(plain, index, &why)) {
         *error = BankError::make(BankError::Code::BadIndex,
                                  QStringLiteral("The index of checkpoint %1 is damaged or from an unknown "
                                                 "version: %2.")
@@ -149,7 +508,7 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
         return false;
     }
     QString why;
-    if (!ChunkCodec::decode(encoded, data, &why)) {
+    if (!ChunkCodec::decode(encoded, keys(), chunk.sha256, data, &why)) {
         *error = BankError::make(BankError::Code::CorruptChunk,
                                  QStringLiteral("Chunk %1 is corrupted: %2.").arg(name, why), error->path);
         return false;
@@ -162,10 +521,10 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
                                      .arg(chunk.size));
         return false;
     }
-    if (ChunkCodec::sha256Hex(*data) != chunk.sha256) {
+    if (keys().chunkId(*data) != chunk.sha256) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: its content no longer has that SHA-256.")
-                                     .arg(name));
+                                 QStringLiteral("Chunk %1 is corrupted: its content no longer has that %2.")
+                                     .arg(name, keys().encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")));
         return false;
     }
     return true;
@@ -186,7 +545,7 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
         index.id = id;
     } else {
         index.status = QStringLiteral("deleting");
-        if (!writeIndex(id, index.toJson(), error))
+        if (!storeIndex(index, error))
             return false;
     }
     if (!removeIndex(id, error))
@@ -397,7 +756,7 @@ bool Bank::prune(PruneReport *report, BankError *error, int lockTimeoutMs)
             index.status = QStringLiteral("error");
             index.errorMessage = QStringLiteral("The backup was interrupted (the program stopped) before it "
                                                 "completed.");
-            if (!writeIndex(id, index.toJson(), error))
+            if (!storeIndex(index, error))
                 return false;
             ++report->interruptedMarkedError;
         } else if (index.status == QLatin1String("deleting")) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bank/bankerror.h"
+#include "bank/bankkeys.h"
 #include "bank/banklock.h"
 #include "bank/bankreports.h"
 #include "bank/checkpointindex.h"
@@ -14,10 +15,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace sv {
 
 class CheckpointWriter;
+struct KeyFile;
 
 // Where checkpoints live (Karbor's bank; "Backup storage" in the UI). It stores bytes and indexes and
 // knows nothing of OpenStack's compute or image APIs.
@@ -31,11 +34,47 @@ class Bank
 public:
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
+    // bank.json's "version" for new banks; versions 1 (plain, SHA-256 chunk names) and 2 are read.
+    static constexpr int FormatVersion = 2;
+
     virtual ~Bank();
 
-    // Creates the layout if needed, checks the format version and that the bank is writable.
+    // Creates the layout if needed, checks the format version and that the bank is writable, and sets
+    // keys(): an encrypted bank needs setPassphrase() (or setKnownKeys()) first, a new bank made with
+    // setEncryptNewBank(true) too. Errors PassphraseRequired / NewPassphraseRequired / WrongPassphrase say
+    // which; the caller asks the user and calls open() again.
     virtual bool open(BankError *error) = 0;
     virtual QString location() const = 0;
+
+    // ---- encryption (FORMAT.md, "Encryption") ----
+    // The keys open() set: plain (encrypted() false) for a version-1 bank or one made without encryption.
+    const BankKeys &keys() const;
+    std::shared_ptr<const BankKeys> sharedKeys() const;
+    // For the next open(): the passphrase of one of the bank's key files (or the first key file of a new
+    // bank). Forgotten (wiped) when open() returns.
+    void setPassphrase(const QByteArray &passphrase);
+    // For the next open(): keys an earlier open() of the same bank returned (skips the slow KDF); ignored
+    // unless their bank id is bank.json's.
+    void setKnownKeys(std::shared_ptr<const BankKeys> keys);
+    // The key file the passphrase opened (empty when open() reused known keys or the bank is plain).
+    QString unlockedKeyId() const;
+    // Whether open() makes a new bank encrypted. False for a bare Bank object (tests of the storage layer);
+    // BankService, through which the desktop app and the CLI open every bank, sets true unless the user
+    // opted out (--no-encryption).
+    void setEncryptNewBank(bool encrypt) { m_encryptNewBank = encrypt; }
+    bool encryptNewBank() const { return m_encryptNewBank; }
+    // The key files of an open encrypted bank that belong to it (bank id), sorted by creation time.
+    bool listKeys(QList<KeyFile> *keys, BankError *error) const;
+    // Wraps the open bank's master key under another passphrase as a new key file.
+    bool addKey(const QByteArray &passphrase, KeyFile *added, BankError *error);
+    // Removes key file `id`; refuses to remove the last key (the bank would be unreadable for ever).
+    bool removeKey(const QString &id, BankError *error);
+
+    // ---- key files keys/<id> (backends) ----
+    virtual bool writeKeyFile(const QString &id, const QByteArray &data, BankError *error) = 0;
+    virtual bool readKeyFile(const QString &id, QByteArray *data, BankError *error) const = 0;
+    virtual bool removeKeyFile(const QString &id, BankError *error) = 0;
+    virtual bool listKeyFileIds(QStringList *ids, BankError *error) const = 0;
 
     // ---- storage primitives (backends) ----
     // True if the chunk exists; its stored (compressed) size in `storedSize`.
@@ -63,6 +102,8 @@ public:
                             BankError *error) const = 0;
     // Makes the named chunks durable (they must survive a crash) before an index names them.
     virtual bool syncChunks(const QList<QByteArray> &names, BankError *error) = 0;
+    // Index bytes as stored: JSON in a plain bank, sealed JSON in an encrypted one (storeIndex/checkpoint
+    // seal and open them).
     virtual bool writeIndex(const QString &checkpointId, const QByteArray &json, BankError *error) = 0;
     virtual bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const = 0;
     virtual bool removeIndex(const QString &checkpointId, BankError *error) = 0;
@@ -104,10 +145,35 @@ public:
     bool collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs = 5000);
 
     static CheckpointSummary summarize(const CheckpointIndex &index);
+    // Writes `index` (sealed in an encrypted bank) with writeIndex.
+    bool storeIndex(const CheckpointIndex &index, BankError *error);
+    static QByteArray indexAssociatedData(const QString &checkpointId);
+    static QByteArray journalAssociatedData(const QString &key);
 
 protected:
+    // For backends' open(): checks bank.json (`json`, read from `path`) and sets keys(), or makes the
+    // description of a new bank (its first key file is written here, before bank.json, so a bank.json
+    // that says "encrypted" always has a key).
+    bool acceptDescription(const QByteArray &json, const QString &path, BankError *error);
+    bool createDescription(QByteArray *json, BankError *error);
+    // For backends' journal: the object/file name (without ".json") and bytes of an entry.
+    QString journalKey(const JournalEntry &entry) const;
+    QByteArray encodeJournalEntry(const JournalEntry &entry) const;
+    bool decodeJournalEntry(const QString &key, const QByteArray &data, JournalEntry *entry, BankError *error) const;
+
     // Under the exclusive lock: remove every chunk no index names. Refuses if any index is unreadable.
     bool collectGarbageLocked(GcReport *report, BankError *error);
+
+private:
+    bool unlock(const QString &bankId, BankError *error);
+    bool refuseKeysInPlainBank(const QString &path, BankError *error) const;
+
+    mutable std::mutex m_keysMutex;
+    std::shared_ptr<const BankKeys> m_keys = BankKeys::plain();
+    std::shared_ptr<const BankKeys> m_knownKeys;
+    QByteArray m_passphrase;
+    QString m_unlockedKeyId;
+    bool m_encryptNewBank = false;
 };
 
 } // namespace sv

@@ -20,6 +20,10 @@ QString BankError::codeName() const
     case Code::InvalidName: return QStringLiteral("invalid-name");
     case Code::UnsupportedFormat: return QStringLiteral("unsupported-format");
     case Code::Busy: return QStringLiteral("busy");
+    case Code::PassphraseRequired: return QStringLiteral("passphrase-required");
+    case Code::NewPassphraseRequired: return QStringLiteral("new-passphrase-required");
+    case Code::WrongPassphrase: return QStringLiteral("wrong-passphrase");
+    case Code::Tampered: return QStringLiteral("tampered");
     case Code::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");

@@ -21,6 +21,10 @@ struct BankError
         InvalidName,       // a chunk/checkpoint name that could escape the bank (path traversal)
         UnsupportedFormat, // a newer format version than this build understands
         Busy,              // the bank lock could not be taken in time
+        PassphraseRequired,    // an encrypted bank was opened without a passphrase
+        NewPassphraseRequired, // a new bank is to be encrypted and no passphrase was given for it
+        WrongPassphrase,       // the passphrase opens none of the bank's key files
+        Tampered,              // an encrypted object or bank.json fails authentication or contradicts the keys
         Cancelled,
     };
 

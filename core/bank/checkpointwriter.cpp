@@ -42,7 +42,7 @@ std::unique_ptr<ImageWriter> CheckpointWriter::createImageWriter(const ImageWrit
 bool CheckpointWriter::saveProgress(BankError *error)
 {
     m_index.status = QStringLiteral("protecting");
-    return m_bank->writeIndex(m_index.id, m_index.toJson(), error);
+    return m_bank->storeIndex(m_index, error);
 }
 
 bool CheckpointWriter::commit(BankError *error)
@@ -78,7 +78,7 @@ bool CheckpointWriter::commit(BankError *error)
         if (r.status == QLatin1String("protecting"))
             r.status = QStringLiteral("available");
     }
-    if (!m_bank->writeIndex(done.id, done.toJson(), error)) {
+    if (!m_bank->storeIndex(done, error)) {
         fail(error->message);
         return false;
     }
@@ -100,7 +100,7 @@ bool CheckpointWriter::fail(const QString &reason, BankError *error)
             r.status = QStringLiteral("error");
     }
     BankError local;
-    const bool ok = m_bank->writeIndex(m_index.id, m_index.toJson(), &local);
+    const bool ok = m_bank->storeIndex(m_index, &local);
     if (!ok) {
         // Nothing claims `available`: the index still says `protecting`, and prune will mark it error.
         qCWarning(lcBank) << "could not mark checkpoint" << m_index.id << "as error:" << local.message;

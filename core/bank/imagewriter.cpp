@@ -168,7 +168,7 @@ void ImageWriter::storeLoop()
             name = m_zeroNames.value(piece->data.size());
         }
         if (name.isEmpty()) {
-            name = ChunkCodec::sha256Hex(piece->data);
+            name = m_bank->keys().chunkId(piece->data);
             if (zero) {
                 std::lock_guard lock(m_mutex);
                 m_zeroNames.insert(piece->data.size(), name);
@@ -186,7 +186,7 @@ void ImageWriter::storeLoop()
             if (m_bank->chunkInfo(name, &storedSize)) {
                 m_storedBytes += storedSize;
             } else {
-                const QByteArray encoded = ChunkCodec::encode(piece->data, m_options.compressionLevel);
+                const QByteArray encoded = ChunkCodec::encode(piece->data, m_options.compressionLevel, m_bank->keys(), name);
                 BankError error;
                 Bank::StagedChunk staged;
                 if (!m_bank->stageChunk(name, encoded, &staged, &error)) {

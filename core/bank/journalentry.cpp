@@ -1,9 +1,6 @@
 #include "bank/journalentry.h"
 
-#include "bank/banklog.h"
-
 #include <QCryptographicHash>
-#include <QJsonDocument>
 
 namespace sv {
 
@@ -43,6 +40,11 @@ JournalEntry JournalEntry::fromJson(const QJsonObject &json)
 
 QString JournalEntry::key() const
 {
+    return QString::fromLatin1(QCryptographicHash::hash(keyMaterial(), QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray JournalEntry::keyMaterial() const
+{
     QByteArray material = cloudProfileId.toUtf8() + '\n' + regionName.toUtf8() + '\n';
     if (!imageId.isEmpty())
         material += imageId.toUtf8(); // unchanged since format 1: entries of older versions are found
@@ -54,17 +56,7 @@ QString JournalEntry::key() const
         material += "snapshot\n" + snapshotId.toUtf8();
     else
         material += "intent\n" + kind.toUtf8() + '\n' + checkpointId.toUtf8() + '\n' + tag.toUtf8();
-    return QString::fromLatin1(QCryptographicHash::hash(material, QCryptographicHash::Sha256).toHex());
-}
-
-void JournalEntry::appendParsed(const QByteArray &json, const QString &where, QList<JournalEntry> *entries)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
-    if (!doc.isObject()) {
-        qCWarning(lcBank) << "ignoring unreadable journal entry" << where;
-        return;
-    }
-    entries->append(fromJson(doc.object()));
+    return material;
 }
 
 void JournalEntry::sortByCreation(QList<JournalEntry> *entries)

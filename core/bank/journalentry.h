@@ -41,15 +41,14 @@ struct JournalEntry
 
     QJsonObject toJson() const;
     static JournalEntry fromJson(const QJsonObject &json);
-    // Appends the entry stored as `json` to `entries`; an unreadable one is logged, naming `where`, and
-    // skipped (one damaged entry must not hide the others from the sweep).
-    static void appendParsed(const QByteArray &json, const QString &where, QList<JournalEntry> *entries);
     // Oldest first, the order the sweep handles them in.
     static void sortByCreation(QList<JournalEntry> *entries);
     bool isIntent() const { return imageId.isEmpty() && serverId.isEmpty() && volumeId.isEmpty() && snapshotId.isEmpty(); }
     // The file name of the entry: SHA-256 of profile, region and image id (server, volume or snapshot
     // id, or the intent's kind + checkpoint + tag), so ids never become paths.
     QString key() const;
+    // What key() hashes (an encrypted bank names the entry by its HMAC instead: Bank::journalKey).
+    QByteArray keyMaterial() const;
 };
 
 } // namespace sv

@@ -3,6 +3,7 @@
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
 #include "bank/durablefile.h"
+#include "bank/keyfile.h"
 #include "util/crashpoint.h"
 
 #include <QDir>
@@ -72,7 +73,7 @@ QString LocalBank::indexPath(const QString &checkpointId) const
 bool LocalBank::open(BankError *error)
 {
     const QStringList dirs{m_root, m_root + QStringLiteral("/chunks"), m_root + QStringLiteral("/checkpoints"),
-                           m_root + QStringLiteral("/journal")};
+                           m_root + QStringLiteral("/journal"), m_root + QStringLiteral("/keys")};
     for (const QString &dir : dirs) {
         if (!DurableFile::makeDirectory(dir, error))
             return false;
@@ -81,33 +82,11 @@ bool LocalBank::open(BankError *error)
     QByteArray formatJson;
     BankError readError;
     if (DurableFile::readAll(formatPath, &formatJson, &readError)) {
-        const QJsonObject json = QJsonDocument::fromJson(formatJson).object();
-        const int version = json.value(QStringLiteral("version")).toInt();
-        if (json.value(QStringLiteral("format")).toString() != QLatin1String("stackvault-bank") || version < 1) {
-            *error = BankError::make(BankError::Code::BadIndex,
-                                     QStringLiteral("%1 is not a StackVault backup storage description. Choose "
-                                                    "an empty folder or an existing StackVault backup storage.")
-                                         .arg(formatPath),
-                                     formatPath);
+        if (!acceptDescription(formatJson, formatPath, error))
             return false;
-        }
-        if (version > FormatVersion) {
-            *error = BankError::make(BankError::Code::UnsupportedFormat,
-                                     QStringLiteral("The backup storage %1 uses format version %2; this version of "
-                                                    "StackVault reads up to %3. Upgrade StackVault.")
-                                         .arg(m_root)
-                                         .arg(version)
-                                         .arg(FormatVersion),
-                                     formatPath);
-            return false;
-        }
     } else if (readError.code == BankError::Code::NotFound) {
-        const QJsonObject json{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
-                               {QStringLiteral("version"), FormatVersion},
-                               {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
-                               {QStringLiteral("chunk_hash"), QStringLiteral("sha256")},
-                               {QStringLiteral("compression"), QStringLiteral("zstd")}};
-        if (!DurableFile::writeAtomically(formatPath, QJsonDocument(json).toJson(), error))
+        if (!createDescription(&formatJson, error)
+            || !DurableFile::writeAtomically(formatPath, formatJson, error))
             return false;
     } else {
         *error = readError;
@@ -363,15 +342,76 @@ bool LocalBank::removeStaleTemporaries(int *removed, BankError *error)
     return true;
 }
 
+QString LocalBank::keyPath(const QString &id) const
+{
+    return m_root + QStringLiteral("/keys/") + id;
+}
+
+namespace {
+
+BankError invalidKeyId(const QString &id)
+{
+    return BankError::make(BankError::Code::InvalidName,
+                           QStringLiteral("Refusing key id \"%1\": a key id is 16 lowercase hex characters.")
+                               .arg(id.left(100)));
+}
+
+} // namespace
+
+bool LocalBank::writeKeyFile(const QString &id, const QByteArray &data, BankError *error)
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    return DurableFile::makeDirectory(m_root + QStringLiteral("/keys"), error)
+        && DurableFile::writeAtomically(keyPath(id), data, error);
+}
+
+bool LocalBank::readKeyFile(const QString &id, QByteArray *data, BankError *error) const
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    return DurableFile::readAll(keyPath(id), data, error);
+}
+
+bool LocalBank::removeKeyFile(const QString &id, BankError *error)
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    return DurableFile::remove(keyPath(id), error) && DurableFile::syncDirectory(m_root + QStringLiteral("/keys"), error);
+}
+
+bool LocalBank::listKeyFileIds(QStringList *ids, BankError *error) const
+{
+    ids->clear();
+    const QDir dir(m_root + QStringLiteral("/keys"));
+    if (!dir.exists()) {
+        *error = BankError::make(BankError::Code::NotFound, QStringLiteral("%1 has no keys folder.").arg(m_root),
+                                 dir.path());
+        return false;
+    }
+    const QStringList files = dir.entryList(QDir::Files);
+    for (const QString &file : files) {
+        if (KeyFile::isValidId(file))
+            ids->append(file);
+    }
+    return true;
+}
+
 bool LocalBank::addJournalEntry(const JournalEntry &entry, BankError *error)
 {
-    const QString path = m_root + QStringLiteral("/journal/") + entry.key() + QStringLiteral(".json");
-    return DurableFile::writeAtomically(path, QJsonDocument(entry.toJson()).toJson(), error);
+    const QString path = m_root + QStringLiteral("/journal/") + journalKey(entry) + QStringLiteral(".json");
+    return DurableFile::writeAtomically(path, encodeJournalEntry(entry), error);
 }
 
 bool LocalBank::removeJournalEntry(const JournalEntry &entry, BankError *error)
 {
-    const QString path = m_root + QStringLiteral("/journal/") + entry.key() + QStringLiteral(".json");
+    const QString path = m_root + QStringLiteral("/journal/") + journalKey(entry) + QStringLiteral(".json");
     return DurableFile::remove(path, error) && DurableFile::syncDirectory(m_root + QStringLiteral("/journal"), error);
 }
 
@@ -389,7 +429,12 @@ bool LocalBank::journalEntries(QList<JournalEntry> *entries, BankError *error) c
                 continue;
             return false;
         }
-        JournalEntry::appendParsed(data, dir.filePath(file), entries);
+        JournalEntry entry;
+        if (!decodeJournalEntry(file.chopped(5), data, &entry, error)) {
+            error->path = dir.filePath(file);
+            return false;
+        }
+        entries->append(entry);
     }
     JournalEntry::sortByCreation(entries);
     return true;

@@ -5,12 +5,10 @@
 namespace sv {
 
 // A bank in a local folder (FORMAT.md): chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
-// journal/<key>.json, bank.json, lock. Folders are created 0700, files 0600.
+// journal/<key>.json, keys/<id>, bank.json, lock. Folders are created 0700, files 0600.
 class LocalBank : public Bank
 {
 public:
-    static constexpr int FormatVersion = 1;
-
     // `root` is the bank folder; the app passes one under QStandardPaths::AppDataLocation by default.
     explicit LocalBank(const QString &root);
 
@@ -34,12 +32,18 @@ public:
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
 
+    bool writeKeyFile(const QString &id, const QByteArray &data, BankError *error) override;
+    bool readKeyFile(const QString &id, QByteArray *data, BankError *error) const override;
+    bool removeKeyFile(const QString &id, BankError *error) override;
+    bool listKeyFileIds(QStringList *ids, BankError *error) const override;
+
     bool addJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool journalEntries(QList<JournalEntry> *entries, BankError *error) const override;
 
     QString chunkPath(const QByteArray &name) const;
     QString indexPath(const QString &checkpointId) const;
+    QString keyPath(const QString &id) const;
 
 private:
     QString m_root;

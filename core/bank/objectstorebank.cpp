@@ -2,6 +2,7 @@
 
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
+#include "bank/keyfile.h"
 
 #include <QElapsedTimer>
 #include <QHostInfo>
@@ -156,34 +157,11 @@ bool ObjectStoreBank::open(BankError *error)
     QByteArray formatJson;
     BankError readError;
     if (getObject(formatObject, &formatJson, &readError)) {
-        const QJsonObject json = QJsonDocument::fromJson(formatJson).object();
-        const int version = json.value(QStringLiteral("version")).toInt();
-        if (json.value(QStringLiteral("format")).toString() != QLatin1String("stackvault-bank") || version < 1) {
-            *error = BankError::make(BankError::Code::BadIndex,
-                                     QStringLiteral("The %1 %2 holds something other than a StackVault backup "
-                                                    "storage. Choose an empty or new %1.")
-                                         .arg(m_store->containerNoun(), location()),
-                                     location());
+        if (!acceptDescription(formatJson, location() + QLatin1Char('/') + formatObject, error))
             return false;
-        }
-        if (version > FormatVersion) {
-            *error = BankError::make(BankError::Code::UnsupportedFormat,
-                                     QStringLiteral("The backup storage %1 uses format version %2; this version of "
-                                                    "StackVault reads up to %3. Upgrade StackVault.")
-                                         .arg(location())
-                                         .arg(version)
-                                         .arg(FormatVersion),
-                                     location());
-            return false;
-        }
     } else if (readError.code == BankError::Code::NotFound) {
-        const QJsonObject json{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
-                               {QStringLiteral("version"), FormatVersion},
-                               {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
-                               {QStringLiteral("chunk_hash"), QStringLiteral("sha256")},
-                               {QStringLiteral("compression"), QStringLiteral("zstd")}};
         // Writing bank.json also proves the container is writable for this user.
-        if (!putObject(formatObject, QJsonDocument(json).toJson(), error))
+        if (!createDescription(&formatJson, error) || !putObject(formatObject, formatJson, error))
             return false;
     } else {
         *error = readError;
@@ -394,16 +372,69 @@ bool ObjectStoreBank::removeStaleTemporaries(int *removed, BankError *)
     return true;
 }
 
+namespace {
+
+BankError invalidKeyId(const QString &id)
+{
+    return BankError::make(BankError::Code::InvalidName,
+                           QStringLiteral("Refusing key id \"%1\": a key id is 16 lowercase hex characters.")
+                               .arg(id.left(100)));
+}
+
+} // namespace
+
+bool ObjectStoreBank::writeKeyFile(const QString &id, const QByteArray &data, BankError *error)
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    return putObject(KeyFile::objectName(id), data, error);
+}
+
+bool ObjectStoreBank::readKeyFile(const QString &id, QByteArray *data, BankError *error) const
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    return getObject(KeyFile::objectName(id), data, error);
+}
+
+bool ObjectStoreBank::removeKeyFile(const QString &id, BankError *error)
+{
+    if (!KeyFile::isValidId(id)) {
+        *error = invalidKeyId(id);
+        return false;
+    }
+    bool existed = false;
+    return deleteObject(KeyFile::objectName(id), &existed, error);
+}
+
+bool ObjectStoreBank::listKeyFileIds(QStringList *ids, BankError *error) const
+{
+    ids->clear();
+    return listObjects(
+        QStringLiteral("keys/"),
+        [&](const Listed &entry) {
+            const QString id = entry.name.mid(5);
+            if (KeyFile::isValidId(id))
+                ids->append(id);
+            return true;
+        },
+        error);
+}
+
 bool ObjectStoreBank::addJournalEntry(const JournalEntry &entry, BankError *error)
 {
-    return putObject(QStringLiteral("journal/") + entry.key() + QStringLiteral(".json"),
-                     QJsonDocument(entry.toJson()).toJson(), error);
+    return putObject(QStringLiteral("journal/") + journalKey(entry) + QStringLiteral(".json"), encodeJournalEntry(entry),
+                     error);
 }
 
 bool ObjectStoreBank::removeJournalEntry(const JournalEntry &entry, BankError *error)
 {
     bool existed = false;
-    return deleteObject(QStringLiteral("journal/") + entry.key() + QStringLiteral(".json"), &existed, error);
+    return deleteObject(QStringLiteral("journal/") + journalKey(entry) + QStringLiteral(".json"), &existed, error);
 }
 
 bool ObjectStoreBank::journalEntries(QList<JournalEntry> *entries, BankError *error) const
@@ -428,7 +459,10 @@ bool ObjectStoreBank::journalEntries(QList<JournalEntry> *entries, BankError *er
             *error = readError;
             return false;
         }
-        JournalEntry::appendParsed(data, name, entries);
+        JournalEntry entry;
+        if (!decodeJournalEntry(name.mid(8).chopped(5), data, &entry, error))
+            return false;
+        entries->append(entry);
     }
     JournalEntry::sortByCreation(entries);
     return true;

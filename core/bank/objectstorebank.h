@@ -10,12 +10,11 @@ namespace sv {
 
 // A bank in an object store (FORMAT.md, "Swift bank"; an S3 bank stores the same objects): the same
 // names as the local layout, as objects: bank.json, chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
-// journal/<key>.json, plus locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
+// journal/<key>.json, keys/<id>, plus locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
 // logic lives here once; a subclass only supplies the ObjectStore that speaks its protocol.
 class ObjectStoreBank : public Bank
 {
 public:
-    static constexpr int FormatVersion = 1;
     static constexpr int ListPageSize = 1000;
     using Listed = ObjectStore::Listed;
 
@@ -46,6 +45,11 @@ public:
     bool listIndexIds(QStringList *ids, BankError *error) const override;
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
+
+    bool writeKeyFile(const QString &id, const QByteArray &data, BankError *error) override;
+    bool readKeyFile(const QString &id, QByteArray *data, BankError *error) const override;
+    bool removeKeyFile(const QString &id, BankError *error) override;
+    bool listKeyFileIds(QStringList *ids, BankError *error) const override;
 
     bool addJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;

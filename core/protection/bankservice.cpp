@@ -15,6 +15,18 @@
 
 namespace sv {
 
+struct BankService::Attempt
+{
+    std::shared_ptr<Bank> bank;
+    QString location;
+    QPointer<QObject> guard;
+    Callback callback;
+    QByteArray passphrase;
+    bool fromEnvironment = false;
+    bool keychainTried = false;
+    bool prompted = false;
+};
+
 BankService::BankService(CloudSessions *sessions, QObject *parent)
     : QObject(parent)
     , m_sessions(sessions)
@@ -63,14 +75,19 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
         return nullptr;
     }
     if (S3Bank::isS3Spec(location)) {
-        if (m_s3Bank && m_s3Location == location)
+        if (m_s3Bank && m_s3Location == location) {
+            prepare(m_s3Bank, location);
             return m_s3Bank;
+        }
         if (error)
             *error = tr("The S3 backup storage %1 is not open yet; wait for the backups list to load.").arg(location);
         return nullptr;
     }
-    if (!SwiftBank::isSwiftSpec(location))
-        return std::make_shared<LocalBank>(location);
+    if (!SwiftBank::isSwiftSpec(location)) {
+        auto local = std::make_shared<LocalBank>(location);
+        prepare(local, location);
+        return local;
+    }
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
@@ -86,52 +103,134 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
                       .arg(cloud);
         return nullptr;
     }
-    return bankFor(location, session);
+    auto swift = bankFor(location, session);
+    prepare(swift, location);
+    return swift;
+}
+
+QString BankService::keychainKey(const QString &location)
+{
+    return QStringLiteral("bank-passphrase:") + location;
+}
+
+void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &location) const
+{
+    bank->setEncryptNewBank(m_encryptNewBanks);
+    if (const auto keys = m_keys.value(location))
+        bank->setKnownKeys(keys);
+}
+
+void BankService::openAttempt(std::shared_ptr<Attempt> attempt)
+{
+    attempt->bank->setPassphrase(attempt->passphrase);
+    const QPointer<BankService> self(this);
+    // Bank::open touches the disk (a folder) or Swift and may run the KDF: on the thread pool.
+    QThreadPool::globalInstance()->start([self, attempt] {
+        BankError error;
+        const bool ok = attempt->bank->open(&error);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, attempt, ok, error] {
+                if (self)
+                    self->opened(attempt, ok, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankError &error)
+{
+    if (!attempt->guard)
+        return;
+    if (ok) {
+        m_keys.insert(attempt->location, attempt->bank->sharedKeys());
+        if (attempt->prompted && m_remember && m_secrets && attempt->bank->keys().encrypted()) {
+            m_secrets->write(keychainKey(attempt->location), QString::fromUtf8(attempt->passphrase), this,
+                             [](const SecretResult &) {}); // not kept: it is asked again next time
+        }
+        attempt->passphrase.fill('\0');
+        return attempt->callback(attempt->bank, QString());
+    }
+    const bool needsPassphrase = error.code == BankError::Code::PassphraseRequired
+        || error.code == BankError::Code::NewPassphraseRequired || error.code == BankError::Code::WrongPassphrase;
+    attempt->passphrase.fill('\0');
+    if (!needsPassphrase)
+        return attempt->callback(nullptr, error.message);
+    const bool newBank = error.code == BankError::Code::NewPassphraseRequired;
+    if (!attempt->keychainTried && m_secrets && !newBank) {
+        attempt->keychainTried = true;
+        const QPointer<BankService> self(this);
+        m_secrets->read(keychainKey(attempt->location), this, [self, attempt, error](const SecretResult &result) {
+            if (!self)
+                return;
+            if (result.ok() && !result.secret.isEmpty()) {
+                attempt->passphrase = result.secret.toUtf8();
+                return self->openAttempt(attempt);
+            }
+            self->opened(attempt, false, error);
+        });
+        return;
+    }
+    if (!m_prompt) {
+        return attempt->callback(nullptr, tr("%1 Give it in %2 or run the command in a terminal.")
+                                              .arg(error.message, QString::fromLatin1(PassphraseVariable)));
+    }
+    PassphraseRequest request;
+    request.location = attempt->location;
+    request.newBank = newBank;
+    if (error.code == BankError::Code::WrongPassphrase && (attempt->prompted || attempt->fromEnvironment))
+        request.problem = error.message;
+    const QPointer<BankService> self(this);
+    m_prompt(request, [self, attempt, message = error.message](bool given, const QByteArray &passphrase) {
+        if (!self || !attempt->guard)
+            return;
+        if (!given || passphrase.isEmpty())
+            return attempt->callback(nullptr, message);
+        attempt->passphrase = passphrase;
+        attempt->prompted = true;
+        attempt->fromEnvironment = false;
+        self->openAttempt(attempt);
+    });
 }
 
 void BankService::open(const QString &location, QObject *context, Callback callback)
 {
     const QPointer<QObject> guard(context);
-    // Bank::open touches the disk (a folder) or Swift: on the thread pool, answered on this thread.
-    const auto openOnPool = [this, guard, callback](std::shared_ptr<Bank> bank) {
-        const QPointer<BankService> self(this);
-        QThreadPool::globalInstance()->start([self, guard, callback, bank] {
-            BankError error;
-            const bool ok = bank->open(&error);
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, guard, callback, bank, ok, message = error.message] {
-                    if (!self || !guard)
-                        return;
-                    callback(ok ? bank : nullptr, ok ? QString() : message);
-                },
-                Qt::QueuedConnection);
-        });
+    const auto openWithKeys = [this, guard, location, callback](std::shared_ptr<Bank> bank) {
+        prepare(bank, location);
+        auto attempt = std::make_shared<Attempt>();
+        attempt->bank = std::move(bank);
+        attempt->location = location;
+        attempt->guard = guard;
+        attempt->callback = callback;
+        attempt->passphrase = qgetenv(PassphraseVariable);
+        attempt->fromEnvironment = !attempt->passphrase.isEmpty();
+        openAttempt(attempt);
     };
     if (const QString problem = locationError(location); !problem.isEmpty())
         return callback(nullptr, problem);
     if (S3Bank::isS3Spec(location))
-        return openS3(location, context, callback, openOnPool);
+        return openS3(location, context, callback, openWithKeys);
     if (!SwiftBank::isSwiftSpec(location))
-        return openOnPool(std::make_shared<LocalBank>(location));
+        return openWithKeys(std::make_shared<LocalBank>(location));
     QString cloud;
     QString container;
     SwiftBank::parseSpec(location, &cloud, &container);
     if (!m_sessions)
         return callback(nullptr, tr("StackVault is shutting down."));
     m_sessions->acquire(cloud, this,
-                        [this, guard, location, callback, openOnPool](std::shared_ptr<openstack::Session> session,
-                                                                      const QString &error) {
+                        [this, guard, location, callback, openWithKeys](std::shared_ptr<openstack::Session> session,
+                                                                        const QString &error) {
                             if (!guard)
                                 return;
                             if (!session)
                                 return callback(nullptr, error);
-                            openOnPool(bankFor(location, session));
+                            openWithKeys(bankFor(location, session));
                         });
 }
 
 void BankService::openS3(const QString &location, QObject *context, Callback callback,
-                         const std::function<void(std::shared_ptr<Bank>)> &openOnPool)
+                         const std::function<void(std::shared_ptr<Bank>)> &openWithKeys)
 {
     QString name;
     QString bucket;
@@ -146,7 +245,7 @@ void BankService::openS3(const QString &location, QObject *context, Callback cal
         return callback(nullptr, tr("StackVault is shutting down."));
     const QPointer<QObject> guard(context);
     secrets->read(profile->keychainKey(), this,
-                  [this, guard, location, bucket, profile = *profile, callback, openOnPool](const SecretResult &result) {
+                  [this, guard, location, bucket, profile = *profile, callback, openWithKeys](const SecretResult &result) {
                       if (!guard)
                           return;
                       if (!result.ok())
@@ -158,7 +257,7 @@ void BankService::openS3(const QString &location, QObject *context, Callback cal
                                               : result.message);
                       m_s3Bank = std::make_shared<S3Bank>(profile, result.secret, bucket);
                       m_s3Location = location;
-                      openOnPool(m_s3Bank);
+                      openWithKeys(m_s3Bank);
                   });
 }
 

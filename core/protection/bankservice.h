@@ -1,5 +1,9 @@
 #pragma once
 
+#include "bank/bankerror.h"
+
+#include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -10,7 +14,9 @@
 namespace sv {
 
 class Bank;
+class BankKeys;
 class CloudSessions;
+class SecretStore;
 namespace openstack {
 class Session;
 }
@@ -28,6 +34,21 @@ class BankService : public QObject
 public:
     using Callback = std::function<void(std::shared_ptr<Bank> bank, const QString &error)>;
 
+    // An encrypted bank's passphrase, asked of the user (a dialog in the desktop app, standard input in the
+    // CLI). `newBank`: the passphrase of a bank about to be made (ask it twice). `problem`: why it is asked
+    // again (a wrong passphrase), empty the first time.
+    struct PassphraseRequest
+    {
+        QString location;
+        bool newBank = false;
+        QString problem;
+    };
+    // Called with the passphrase, or `given` false when the user declined.
+    using PassphraseAnswer = std::function<void(bool given, const QByteArray &passphrase)>;
+    using PassphrasePrompt = std::function<void(const PassphraseRequest &request, PassphraseAnswer answer)>;
+    // The environment variable a passphrase is taken from first (unattended runs; README says the risk).
+    static inline const char *PassphraseVariable = "STACKVAULT_BANK_PASSPHRASE";
+
     explicit BankService(CloudSessions *sessions, QObject *parent = nullptr);
     ~BankService() override;
 
@@ -44,8 +65,29 @@ public:
     // open() read its profile's secret. Otherwise null and a sentence in *error.
     std::shared_ptr<Bank> bank(const QString &location, QString *error = nullptr);
 
+    // Where an encrypted bank's passphrase comes from, in this order: $STACKVAULT_BANK_PASSPHRASE, the
+    // keychain entry of the bank (`secrets`, key keychainKey(location)), then `prompt`. A passphrase that
+    // the prompt gave and that opened the bank is saved in the keychain when `remember` is set.
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
+    void setPassphrasePrompt(PassphrasePrompt prompt) { m_prompt = std::move(prompt); }
+    void setRememberPassphrases(bool remember) { m_remember = remember; }
+    // Whether a bank that does not exist yet is made encrypted (default true; `--no-encryption`).
+    void setEncryptNewBanks(bool encrypt) { m_encryptNewBanks = encrypt; }
+    static QString keychainKey(const QString &location);
+
 private:
+    struct Attempt;
     std::shared_ptr<Bank> bankFor(const QString &location, const std::shared_ptr<openstack::Session> &session);
+    void prepare(const std::shared_ptr<Bank> &bank, const QString &location) const;
+    void openAttempt(std::shared_ptr<Attempt> attempt);
+    void opened(std::shared_ptr<Attempt> attempt, bool ok, const BankError &error);
+
+    QPointer<SecretStore> m_secrets;
+    PassphrasePrompt m_prompt;
+    bool m_remember = false;
+    bool m_encryptNewBanks = true;
+    // The keys of each bank opened so far (by location): later Bank objects of the same bank reuse them.
+    QHash<QString, std::shared_ptr<const BankKeys>> m_keys;
 
     QPointer<CloudSessions> m_sessions;
     // The kept Swift bank, rebuilt when the location or the cloud's session changes.
@@ -58,7 +100,7 @@ private:
     QString m_s3Location;
 
     void openS3(const QString &location, QObject *context, Callback callback,
-                const std::function<void(std::shared_ptr<Bank>)> &openOnPool);
+                const std::function<void(std::shared_ptr<Bank>)> &openWithKeys);
 };
 
 } // namespace sv

@@ -25,6 +25,11 @@ public:
     // Writes grow the disk when they reach past its end (the gap reads as zeros).
     void write(qint64 offset, const QByteArray &data);
     qint64 overlayBytes() const;
+    // Both read the same base, neither was written to: the same bytes without reading them.
+    bool isUnwrittenCopyOf(const VirtualDisk &other) const
+    {
+        return m_base && m_base == other.m_base && m_overlay.empty() && other.m_overlay.empty() && m_size == other.m_size;
+    }
 
     // Streams [offset, offset+length) in chunks; stops early when sink returns false.
     bool stream(qint64 offset, qint64 length, const std::function<bool(const char *, qint64)> &sink) const;

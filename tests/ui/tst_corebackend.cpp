@@ -76,6 +76,7 @@ private Q_SLOTS:
     void cancelFromTheJobsDockCleansUp();
     void restoreWizardToARunningServer();
     void restoreOnlyTheVolumesThroughTheWizard();
+    void bootFromVolumeServerRoundTrip();
     void guiStallDuringA256MiBBackup();
     void volumesFromCinderWithoutBlocking();
 
@@ -89,6 +90,8 @@ private:
     QModelIndex findServer(MainWindow &window, const QString &name);
     void startBackupByClicking(MainWindow &window, const QString &serverName, bool includeData);
     QString fakeServerStatus(const QString &serverId);
+    // Selects the checkpoint in the Backups tab and clicks Restore: the wizard, shown (null on failure).
+    sv::ui::RestoreWizard *openRestoreWizard(MainWindow &window, const QString &checkpointId);
     QList<sv::ui::CheckpointEntry> availableBackupsOf(MainWindow &window, const QString &serverId) const;
 
     fake::FakeCloud m_cloud;
@@ -250,6 +253,15 @@ void TestCoreBackend::startBackupByClicking(MainWindow &window, const QString &s
         QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
     QCOMPARE(check->isChecked(), includeData);
     QTest::mouseClick(button, Qt::LeftButton);
+}
+
+sv::ui::RestoreWizard *TestCoreBackend::openRestoreWizard(MainWindow &window, const QString &checkpointId)
+{
+    if (!QTest::qWaitFor([&] { return window.backupsView()->selectCheckpoint(checkpointId); }, 10000))
+        return nullptr;
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("restoreButton")), Qt::LeftButton);
+    auto *wizard = window.findChild<sv::ui::RestoreWizard *>(QStringLiteral("restoreWizard"));
+    return wizard && QTest::qWaitForWindowExposed(wizard) ? wizard : nullptr;
 }
 
 QString TestCoreBackend::fakeServerStatus(const QString &serverId)
@@ -548,11 +560,8 @@ void TestCoreBackend::restoreWizardToARunningServer()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Open the tree so that the cloud is signed in (as a user would have it open).
     QVERIFY(findServer(window, QStringLiteral("web-1")).isValid());
-    QTRY_VERIFY_WITH_TIMEOUT(window.backupsView()->selectCheckpoint(m_checkpointId), 10000);
-    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("restoreButton")), Qt::LeftButton);
-    auto *wizard = window.findChild<sv::ui::RestoreWizard *>(QStringLiteral("restoreWizard"));
+    auto *wizard = openRestoreWizard(window, m_checkpointId);
     QVERIFY(wizard);
-    QVERIFY(QTest::qWaitForWindowExposed(wizard));
     QAbstractButton *next = wizard->button(QWizard::NextButton);
 
     // Page 1: the backup, with data.
@@ -665,6 +674,88 @@ void TestCoreBackend::restoreOnlyTheVolumesThroughTheWizard()
     QCOMPARE(m_cloud.volumeDiskSha256(restored), m_cloud.volumeDiskSha256(webData));
     const QString text = wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
     QVERIFY2(text.contains(QStringLiteral("The volumes were restored: web-data.")) && text.contains(restored), qPrintable(text));
+    wizard->accept();
+}
+
+// bfv-1 boots from its volume bfv-root: backed up with its data by clicking, then restored through the
+// wizard into a new server that boots from the restored volume, holding what the user wrote.
+void TestCoreBackend::bootFromVolumeServerRoundTrip()
+{
+    ensureCloudSaved();
+    const QString bfv = m_cloud.serverIdByName(QStringLiteral("bfv-1"));
+    const QString bfvRoot = m_cloud.volumeIdByName(QStringLiteral("bfv-root"));
+    QVERIFY(!bfv.isEmpty() && !bfvRoot.isEmpty());
+    QVERIFY(m_cloud.writeVolumeDisk(bfvRoot, kUserBytesOffset, kUserBytes));
+    const QByteArray rootSha = m_cloud.volumeDiskSha256(bfvRoot);
+    QCOMPARE(m_cloud.serverDiskSha256(bfv), rootSha); // the server's disk is its boot volume
+    // Earlier tests' restores keep the images their servers boot from: only new ones count.
+    const QStringList imagesBefore = m_cloud.leftoverImageIds();
+    const auto newImages = [&] {
+        QStringList added = m_cloud.leftoverImageIds();
+        for (const QString &id : imagesBefore)
+            added.removeAll(id);
+        return added;
+    };
+
+    MainWindow window(m_backend.get(), m_jobs.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    startBackupByClicking(window, QStringLiteral("bfv-1"), true);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 120000);
+    const auto backup = ended.first().at(1).value<sv::JobResult>();
+    QVERIFY2(backup.outcome == sv::JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char('\n') + backup.details));
+    QVERIFY(backup.data.value(QStringLiteral("boot_from_volume")).toBool());
+    QCOMPARE(backup.data.value(QStringLiteral("volumes")).toStringList(), QStringList{QStringLiteral("bfv-root")});
+    const QString checkpointId = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+    QTRY_VERIFY2_WITH_TIMEOUT(newImages().isEmpty() && m_cloud.leftoverSnapshotIds().isEmpty(),
+                              qPrintable((newImages() + m_cloud.leftoverSnapshotIds()).join(u' ')), 10000);
+
+    auto *wizard = openRestoreWizard(window, checkpointId);
+    QVERIFY(wizard);
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::BackupPageId));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::TargetPageId));
+    QTest::mouseClick(next, Qt::LeftButton);
+    // The boot volume is listed, and the server is restored with it by default.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::VolumesPageId));
+    auto *volumesPage = qobject_cast<sv::ui::RestoreVolumesPage *>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(volumesPage->typesLoaded(), 20000);
+    const QString listed = wizard->findChild<QListWidget *>(QStringLiteral("savedVolumesList"))->item(0)->text();
+    QVERIFY2(listed.startsWith(QStringLiteral("bfv-root — 1 GB")), qPrintable(listed));
+    QVERIFY(volumesPage->restoreServer());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::ServerPageId));
+    auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(page->optionsLoaded(), 20000);
+    auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("serverNameEdit"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("bfv-1-from-ui"));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::RunPageId));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    const auto result = finished.first().at(1).value<sv::JobResult>();
+    QVERIFY2(result.outcome == sv::JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char('\n') + result.details));
+
+    // The new server boots from a new volume that holds every byte of bfv-root, the user's included.
+    const QString serverId = result.data.value(QStringLiteral("server_id")).toString();
+    QCOMPARE(m_cloud.serverIdByName(QStringLiteral("bfv-1-from-ui")), serverId);
+    QTRY_COMPARE_WITH_TIMEOUT(fakeServerStatus(serverId), QStringLiteral("ACTIVE"), 10000);
+    const QVariantList volumes = result.data.value(QStringLiteral("volumes")).toList();
+    QCOMPARE(volumes.size(), 1);
+    const QString restoredRoot = volumes.first().toMap().value(QStringLiteral("id")).toString();
+    QVERIFY(!restoredRoot.isEmpty() && restoredRoot != bfvRoot);
+    QCOMPARE(m_cloud.volumeDiskSha256(restoredRoot), rootSha);
+    QCOMPARE(m_cloud.serverDiskSha256(serverId), rootSha);
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(serverId));
+    // A boot-from-volume restore boots from the volume: its temporary image is gone.
+    QTRY_VERIFY2_WITH_TIMEOUT(newImages().isEmpty(), qPrintable(newImages().join(u' ')), 10000);
     wizard->accept();
 }
 

@@ -82,10 +82,15 @@ private:
     }
 
     // web-1 gets a second data volume, web-logs (1 GiB, some bytes written), after web-data.
-    void startWithTwoVolumes()
+    // `settings` are merged into the scenario's.
+    void startWithTwoVolumes(const QJsonObject &settings = {})
     {
         f = std::make_unique<ProtectionFixture>();
-        QVERIFY(f->start([](QJsonObject &scenario) {
+        QVERIFY(f->start([settings](QJsonObject &scenario) {
+            QJsonObject merged = scenario.value(QLatin1String("settings")).toObject();
+            for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
+                merged.insert(it.key(), it.value());
+            scenario.insert(QStringLiteral("settings"), merged);
             QJsonArray volumes = scenario.value(QLatin1String("volumes")).toArray();
             volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("web-logs")},
                                        {QStringLiteral("project"), QStringLiteral("demo")},
@@ -619,27 +624,8 @@ private Q_SLOTS:
     // upload), the root disk is saved first and the job then waits for the volumes.
     void volumesArePreparedWhileTheDiskDownloads()
     {
-        f = std::make_unique<ProtectionFixture>();
-        QVERIFY(f->start([](QJsonObject &scenario) {
-            QJsonObject settings = scenario.value(QLatin1String("settings")).toObject();
-            settings.insert(QStringLiteral("volume_step_seconds"), 1.0);
-            settings.insert(QStringLiteral("volume_snapshot_seconds"), 1.0);
-            scenario.insert(QStringLiteral("settings"), settings);
-            QJsonArray volumes = scenario.value(QLatin1String("volumes")).toArray();
-            volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("web-logs")},
-                                       {QStringLiteral("project"), QStringLiteral("demo")},
-                                       {QStringLiteral("user"), QStringLiteral("demo")},
-                                       {QStringLiteral("size"), 1}});
-            scenario.insert(QStringLiteral("volumes"), volumes);
-            QJsonArray servers = scenario.value(QLatin1String("servers")).toArray();
-            QJsonObject web = servers.at(0).toObject();
-            web.insert(QStringLiteral("volumes"), QJsonArray{QStringLiteral("web-data"), QStringLiteral("web-logs")});
-            servers.replace(0, web);
-            scenario.insert(QStringLiteral("servers"), servers);
-        }));
-        web1 = f->cloud.serverIdByName(QStringLiteral("web-1"));
-        QVERIFY(f->cloud.writeVolumeDisk(f->cloud.volumeIdByName(QStringLiteral("web-data")), 0, "data"));
-        QVERIFY(f->cloud.writeVolumeDisk(f->cloud.volumeIdByName(QStringLiteral("web-logs")), 0, "logs"));
+        startWithTwoVolumes(QJsonObject{{QStringLiteral("volume_step_seconds"), 1.0},
+                                        {QStringLiteral("volume_snapshot_seconds"), 1.0}});
         QList<sv::JobStage> stages;
         QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [&stages](int, const sv::JobProgress &p) {
             if (stages.isEmpty() || stages.constLast() != p.stage)
