@@ -1,8 +1,11 @@
 #pragma once
 
+#include "profiles/s3profile.h"
 #include "protection/volumeselection.h"
 
 #include <memory>
+#include <optional>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -33,6 +36,8 @@ public:
     static constexpr const char *RepackThresholdKey = "bank/repack_threshold";
     static constexpr int DefaultRepackThreshold = 50;
     static constexpr const char *LanguageKey = "ui/language";
+    // Section of the saved S3 profiles: s3_profiles/NAME/{endpoint,region,addressing,access_key_id}.
+    static constexpr const char *S3ProfilesGroup = "s3_profiles";
 
     static constexpr int DefaultConcurrentJobs = 2;
     static constexpr int MaxConcurrentJobs = 16;
@@ -61,11 +66,20 @@ public:
     VolumeSelection backUpVolumes(QString *error = nullptr) const;
     void setBackUpVolumes(const VolumeSelection &selection);
 
-    // Where backups are stored: a local folder path (default <AppDataLocation>/bank), or
-    // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec).
+    // Where backups are stored: a local folder path (default <AppDataLocation>/bank),
+    // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec), or
+    // s3:PROFILE/BUCKET for a bucket of a saved S3 profile (S3Bank::parseSpec).
     QString bankLocation() const;
     void setBankLocation(const QString &location);
     static QString defaultBankLocation();
+
+    // The saved S3 profiles (never their secrets), sorted by name; a profile whose entries are not
+    // valid is left out.
+    QList<S3Profile> s3Profiles() const;
+    std::optional<S3Profile> s3Profile(const QString &name) const;
+    // Adds or replaces the profile of that name; false with *error when it is not valid.
+    bool setS3Profile(const S3Profile &profile, QString *error = nullptr);
+    void removeS3Profile(const QString &name);
 
     int concurrentJobs() const; // default 2, always within 1..MaxConcurrentJobs
 

@@ -31,6 +31,7 @@ using namespace sv;
 namespace {
 
 using svtest::backup;
+using svtest::chunksOf;
 using svtest::draftFor;
 using svtest::kImage;
 using svtest::kServer;
@@ -59,34 +60,6 @@ public:
 using svtest::BlobSpot;
 const auto spotOf = svtest::blobSpot;
 
-QSet<QByteArray> chunksOnDisk(const Bank &bank)
-{
-    QSet<QByteArray> names;
-    BankError error;
-    bank.listChunks(
-        [&](const QByteArray &name, qint64) {
-            names.insert(name);
-            return true;
-        },
-        &error);
-    return names;
-}
-
-QSet<QByteArray> chunksOf(const Bank &bank, const QString &id)
-{
-    CheckpointIndex index;
-    BankError error;
-    QSet<QByteArray> names;
-    if (!bank.checkpoint(id, &index, &error))
-        return names;
-    for (const ProtectedResource &r : std::as_const(index.resources)) {
-        if (r.image) {
-            for (const ChunkRef &c : r.image->chunks)
-                names.insert(c.sha256);
-        }
-    }
-    return names;
-}
 
 QString statusOf(const Bank &bank, const QString &id)
 {
@@ -149,7 +122,7 @@ private Q_SLOTS:
         struct stat st {};
         QCOMPARE(::stat(QFile::encodeName(bank.indexPath(id)).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
-        const QByteArray someChunk = *chunksOnDisk(bank).cbegin();
+        const QByteArray someChunk = *svtest::chunksInBank(bank).cbegin();
         const BlobSpot spot = spotOf(bank, someChunk);
         QCOMPARE(::stat(QFile::encodeName(spot.path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
@@ -169,7 +142,7 @@ private Q_SLOTS:
             QList<PackStore::PackEntry> entries;
             QString why;
             QVERIFY2(PackStore::parsePackTrailer(bytes, PackStore::Sealer::identity(), &entries, &why), qPrintable(why));
-            QCOMPARE(entries.size(), chunksOnDisk(bank).size());
+            QCOMPARE(entries.size(), svtest::chunksInBank(bank).size());
             QCOMPARE(QDir(root + QStringLiteral("/index")).entryList(QDir::Files).size(), 1);
         }
         QFile format(root + QStringLiteral("/bank.json"));
@@ -273,14 +246,14 @@ private Q_SLOTS:
         const QSet<QByteArray> keep = chunksOf(bank, a) | chunksOf(bank, c);
         const QSet<QByteArray> onlyB = chunksOf(bank, b) - keep;
         QVERIFY(!onlyB.isEmpty());
-        QCOMPARE(chunksOnDisk(bank), keep | chunksOf(bank, b));
+        QCOMPARE(svtest::chunksInBank(bank), keep | chunksOf(bank, b));
 
         GcReport gc;
         QVERIFY2(bank.deleteCheckpoint(b, &gc, &error), qPrintable(error.message));
         QVERIFY(gc.done);
         QCOMPARE(gc.chunksRemoved, qint64(onlyB.size()));
         QVERIFY(gc.bytesFreed > 0);
-        QCOMPARE(chunksOnDisk(bank), keep);
+        QCOMPARE(svtest::chunksInBank(bank), keep);
         QCOMPARE(statusOf(bank, b), QStringLiteral("<absent>"));
         CheckpointIndex index;
         QVERIFY(!bank.checkpoint(b, &index, &error));
@@ -425,7 +398,7 @@ private Q_SLOTS:
         CheckpointIndex index;
         QVERIFY(bank.checkpoint(id, &index, &error));
         QVERIFY(!index.resources[1].image.has_value()); // nothing claims the data is there
-        const qsizetype strayChunks = chunksOnDisk(bank).size();
+        const qsizetype strayChunks = svtest::chunksInBank(bank).size();
         QVERIFY(strayChunks > 0);
 
         // A backup of the same disk afterwards still works and is complete.
@@ -437,7 +410,7 @@ private Q_SLOTS:
         QCOMPARE(prune.interruptedMarkedError, 1);
         QCOMPARE(statusOf(bank, id), QStringLiteral("error"));
         QCOMPARE(statusOf(bank, next), QStringLiteral("available"));
-        QCOMPARE(chunksOnDisk(bank), chunksOf(bank, next));
+        QCOMPARE(svtest::chunksInBank(bank), chunksOf(bank, next));
         VerifyReport report;
         QVERIFY(bank.verifyCheckpoint(next, &report, &error));
         QVERIFY(report.ok());
@@ -601,7 +574,7 @@ private Q_SLOTS:
         GcReport gc;
         QVERIFY(!bank.collectGarbage(&gc, &error));
         QVERIFY(!gc.done);
-        QVERIFY(!chunksOnDisk(bank).isEmpty());
+        QVERIFY(!svtest::chunksInBank(bank).isEmpty());
         // The primitives refuse such names too.
         QByteArray out;
         QVERIFY(!bank.getChunk(chunkName.toLatin1(), &out, &error));
