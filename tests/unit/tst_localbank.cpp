@@ -60,7 +60,6 @@ public:
 using svtest::BlobSpot;
 const auto spotOf = svtest::blobSpot;
 
-
 QString statusOf(const Bank &bank, const QString &id)
 {
     QList<CheckpointSummary> list;
