@@ -192,10 +192,6 @@
 <context>
     <name>sv::BankService</name>
     <message>
-        <source>No backup storage is set: give a folder or swift:CLOUD/CONTAINER.</source>
-        <translation>Es ist kein Sicherungsspeicher festgelegt: Geben Sie einen Ordner oder swift:CLOUD/CONTAINER an.</translation>
-    </message>
-    <message>
         <source>Backup storage &quot;%1&quot;: a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud&apos;s name and a container name).</source>
         <translation>Sicherungsspeicher „%1“: Ein Swift-Container wird als swift:CLOUD/CONTAINER angegeben (der Name einer gespeicherten Cloud und ein Container-Name).</translation>
     </message>
@@ -212,8 +208,28 @@
         <translation>StackVault wird beendet.</translation>
     </message>
     <message>
+        <source>No backup storage is set: give a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET.</source>
+        <translation>Es ist kein Sicherungsspeicher festgelegt: Geben Sie einen Ordner, swift:CLOUD/CONTAINER oder s3:PROFILE/BUCKET an.</translation>
+    </message>
+    <message>
+        <source>Backup storage &quot;%1&quot;: an S3 bucket is given as s3:PROFILE/BUCKET (a saved S3 profile&apos;s name and a bucket name).</source>
+        <translation>Sicherungsspeicher „%1“: Ein S3-Bucket wird als s3:PROFILE/BUCKET angegeben (der Name eines gespeicherten S3-Profils und ein Bucket-Name).</translation>
+    </message>
+    <message>
+        <source>The S3 backup storage %1 is not open yet; wait for the backups list to load.</source>
+        <translation>Der S3-Sicherungsspeicher %1 ist noch nicht geöffnet; warten Sie, bis die Liste der Sicherungen geladen ist.</translation>
+    </message>
+    <message>
         <source>%1 Give it in %2 or run the command in a terminal.</source>
         <translation>%1 Geben Sie sie in %2 an oder führen Sie den Befehl in einem Terminal aus.</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 names the S3 profile %2, which is not saved. Add it in Preferences (or with stackvault-cli s3 add %2 ...).</source>
+        <translation>Der Sicherungsspeicher %1 nennt das S3-Profil %2, das nicht gespeichert ist. Fügen Sie es in den Einstellungen hinzu (oder mit stackvault-cli s3 add %2 ...).</translation>
+    </message>
+    <message>
+        <source>No secret key of S3 profile %1 is in the keyring. Enter it again in Preferences (or with stackvault-cli s3 add %1 ...).</source>
+        <translation>Im Schlüsselbund ist kein geheimer Schlüssel des S3-Profils %1. Geben Sie ihn in den Einstellungen erneut ein (oder mit stackvault-cli s3 add %1 ...).</translation>
     </message>
 </context>
 <context>
@@ -779,6 +795,25 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
         <translation>Cloud %1 hat keine Sicherheitsgruppe namens %2. Wählen Sie die Sicherheitsgruppen für den wiederhergestellten Server.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::S3Profile</name>
+    <message>
+        <source>&quot;%1&quot; cannot be the name of an S3 profile: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>„%1“ kann nicht der Name eines S3-Profils sein: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The endpoint of S3 profile %1 must be an http:// or https:// URL, such as https://s3.example.com.</source>
+        <translation>Der Endpunkt des S3-Profils %1 muss eine http://- oder https://-URL sein, etwa https://s3.example.com.</translation>
+    </message>
+    <message>
+        <source>S3 profile %1 needs a region (the one its requests are signed for, e.g. us-east-1).</source>
+        <translation>Das S3-Profil %1 braucht eine Region (die, für die seine Anfragen signiert werden, z. B. us-east-1).</translation>
+    </message>
+    <message>
+        <source>S3 profile %1 needs an access key id.</source>
+        <translation>Das S3-Profil %1 braucht eine Zugriffsschlüssel-ID.</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2007,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Until then, every attached volume starts checked (the default).</source>
         <translation>Bis dahin ist jedes angehängte Volume zu Beginn angehakt (der Standard).</translation>
     </message>
+    <message>
+        <source>S3 Secret Key</source>
+        <translation>Geheimer S3-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The secret key was not saved: %1</source>
+        <translation>Der geheime Schlüssel wurde nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -2039,10 +2082,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Sicherungsspeicher</translation>
     </message>
     <message>
-        <source>Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
-        <translation>Sicherungen werden in einem Ordner auf diesem Computer oder in einem Swift-Container einer gespeicherten Cloud gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert; eine zweite Sicherung eines unveränderten Servers belegt daher kaum Platz. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
-    </message>
-    <message>
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
         <translation>Wird StackVault mitten in einer Sicherung beendet (ein Absturz, ein Stromausfall), wird der Snapshot beim nächsten Start von StackVault von selbst entfernt; die Auftragsliste zeigt, was entfernt wurde.</translation>
     </message>
@@ -2085,6 +2124,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>When the backup holds volumes, the wizard lists them and asks whether to restore the server with its volumes or only the volumes. A saved volume type that the target cloud does not have gets the target&apos;s default type, with a warning, unless you choose another of the target&apos;s types.</source>
         <translation>Enthält die Sicherung Volumes, listet der Assistent sie auf und fragt, ob der Server mit seinen Volumes oder nur die Volumes wiederhergestellt werden sollen. Ein gesicherter Volume-Typ, den die Ziel-Cloud nicht hat, erhält mit einer Warnung den Standardtyp des Ziels, sofern Sie keinen anderen Typ des Ziels wählen.</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer, in a Swift container of a saved cloud, or in an S3 bucket (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>Sicherungen werden in einem Ordner auf diesem Computer, in einem Swift-Container einer gespeicherten Cloud oder in einem S3-Bucket gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert, sodass eine zweite Sicherung eines unveränderten Servers fast keinen Platz braucht. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2488,66 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Back up &amp;volumes:</source>
         <translation>&amp;Volumes sichern:</translation>
+    </message>
+    <message>
+        <source>S3 bucket</source>
+        <translation>S3-Bucket</translation>
+    </message>
+    <message>
+        <source>https://s3.example.com</source>
+        <translation>https://s3.example.com</translation>
+    </message>
+    <message>
+        <source>Path style (host/bucket)</source>
+        <translation>Pfad-Stil (host/bucket)</translation>
+    </message>
+    <message>
+        <source>Virtual-host style (bucket.host)</source>
+        <translation>Virtual-Host-Stil (bucket.host)</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the keyring)</source>
+        <translation>Unverändert (im Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring</source>
+        <translation>Wird im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Addressing:</source>
+        <translation>&amp;Adressierung:</translation>
+    </message>
+    <message>
+        <source>Access &amp;key ID:</source>
+        <translation>&amp;Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret key:</source>
+        <translation>Gehei&amp;mer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>&amp;Bucket:</translation>
+    </message>
+    <message>
+        <source>Give a bucket name (without &apos;/&apos;).</source>
+        <translation>Geben Sie einen Bucket-Namen an (ohne &apos;/&apos;).</translation>
+    </message>
+    <message>
+        <source>Give the secret key: it is kept in the keyring, never in the settings file.</source>
+        <translation>Geben Sie den geheimen Schlüssel an: Er wird im Schlüsselbund gespeichert, nie in der Einstellungsdatei.</translation>
     </message>
 </context>
 <context>

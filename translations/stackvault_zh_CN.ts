@@ -191,10 +191,6 @@
 <context>
     <name>sv::BankService</name>
     <message>
-        <source>No backup storage is set: give a folder or swift:CLOUD/CONTAINER.</source>
-        <translation>未设置备份存储：请指定一个文件夹或 swift:CLOUD/CONTAINER。</translation>
-    </message>
-    <message>
         <source>Backup storage &quot;%1&quot;: a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud&apos;s name and a container name).</source>
         <translation>备份存储“%1”：Swift 容器的写法是 swift:CLOUD/CONTAINER（已保存云的名称和容器名称）。</translation>
     </message>
@@ -211,8 +207,28 @@
         <translation>StackVault 正在退出。</translation>
     </message>
     <message>
+        <source>No backup storage is set: give a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET.</source>
+        <translation>未设置备份存储：请指定一个文件夹、swift:CLOUD/CONTAINER 或 s3:PROFILE/BUCKET。</translation>
+    </message>
+    <message>
+        <source>Backup storage &quot;%1&quot;: an S3 bucket is given as s3:PROFILE/BUCKET (a saved S3 profile&apos;s name and a bucket name).</source>
+        <translation>备份存储“%1”：S3 存储桶的写法是 s3:PROFILE/BUCKET（已保存的 S3 配置名称和存储桶名称）。</translation>
+    </message>
+    <message>
+        <source>The S3 backup storage %1 is not open yet; wait for the backups list to load.</source>
+        <translation>S3 备份存储 %1 尚未打开；请等待备份列表加载完成。</translation>
+    </message>
+    <message>
         <source>%1 Give it in %2 or run the command in a terminal.</source>
         <translation>%1 请在 %2 中提供，或在终端中运行该命令。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 names the S3 profile %2, which is not saved. Add it in Preferences (or with stackvault-cli s3 add %2 ...).</source>
+        <translation>备份存储 %1 引用了 S3 配置 %2，但该配置未保存。请在首选项中添加（或使用 stackvault-cli s3 add %2 ...）。</translation>
+    </message>
+    <message>
+        <source>No secret key of S3 profile %1 is in the keyring. Enter it again in Preferences (or with stackvault-cli s3 add %1 ...).</source>
+        <translation>密钥环中没有 S3 配置 %1 的私有密钥。请在首选项中重新输入（或使用 stackvault-cli s3 add %1 ...）。</translation>
     </message>
 </context>
 <context>
@@ -777,6 +793,25 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
         <translation>云 %1 中没有名为 %2 的安全组。请为恢复的服务器选择安全组。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::S3Profile</name>
+    <message>
+        <source>&quot;%1&quot; cannot be the name of an S3 profile: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>“%1”不能作为 S3 配置名称：请使用 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <source>The endpoint of S3 profile %1 must be an http:// or https:// URL, such as https://s3.example.com.</source>
+        <translation>S3 配置 %1 的端点必须是 http:// 或 https:// URL，例如 https://s3.example.com。</translation>
+    </message>
+    <message>
+        <source>S3 profile %1 needs a region (the one its requests are signed for, e.g. us-east-1).</source>
+        <translation>S3 配置 %1 需要一个区域（请求签名所用的区域，例如 us-east-1）。</translation>
+    </message>
+    <message>
+        <source>S3 profile %1 needs an access key id.</source>
+        <translation>S3 配置 %1 需要访问密钥 ID。</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +1997,14 @@ Double-click or choose Retry to try again.</source>
         <source>Until then, every attached volume starts checked (the default).</source>
         <translation>在此之前，所有挂载的卷默认都会被勾选（默认值）。</translation>
     </message>
+    <message>
+        <source>S3 Secret Key</source>
+        <translation>S3 私有密钥</translation>
+    </message>
+    <message>
+        <source>The secret key was not saved: %1</source>
+        <translation>私有密钥未保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::Formatting</name>
@@ -2029,10 +2072,6 @@ Double-click or choose Retry to try again.</source>
         <translation>备份存储</translation>
     </message>
     <message>
-        <source>Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
-        <translation>备份存储在本机的一个文件夹中，或某个已保存云的 Swift 容器中（见首选项）。多个备份共享的数据只存储一次，因此对未更改的服务器进行第二次备份几乎不占空间。&lt;b&gt;校验&lt;/b&gt;会读回备份并检查其每一部分。</translation>
-    </message>
-    <message>
         <source>If StackVault is stopped in the middle of a backup (a crash, a power cut), the snapshot is removed by itself the next time StackVault starts; the Jobs list says what was removed.</source>
         <translation>如果 StackVault 在备份过程中被中断（崩溃、断电），快照会在 StackVault 下次启动时自动删除；任务列表会显示删除了什么。</translation>
     </message>
@@ -2075,6 +2114,10 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>When the backup holds volumes, the wizard lists them and asks whether to restore the server with its volumes or only the volumes. A saved volume type that the target cloud does not have gets the target&apos;s default type, with a warning, unless you choose another of the target&apos;s types.</source>
         <translation>备份包含卷时，向导会列出这些卷，并询问是恢复服务器及其卷，还是仅恢复卷。如果目标云没有某个已保存的卷类型，该卷将使用目标的默认类型并给出警告，除非您选择目标的其他类型。</translation>
+    </message>
+    <message>
+        <source>Backups are stored in a folder on this computer, in a Swift container of a saved cloud, or in an S3 bucket (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
+        <translation>备份存储在本机的文件夹中、已保存云的 Swift 容器中，或 S3 存储桶中（见首选项）。多个备份共有的数据只存储一次，因此对未变化的服务器进行第二次备份几乎不占空间。&lt;b&gt;验证&lt;/b&gt;会读回备份并检查其中的每一部分。</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2476,66 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Back up &amp;volumes:</source>
         <translation>备份卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>S3 bucket</source>
+        <translation>S3 存储桶</translation>
+    </message>
+    <message>
+        <source>https://s3.example.com</source>
+        <translation>https://s3.example.com</translation>
+    </message>
+    <message>
+        <source>Path style (host/bucket)</source>
+        <translation>路径样式（host/bucket）</translation>
+    </message>
+    <message>
+        <source>Virtual-host style (bucket.host)</source>
+        <translation>虚拟主机样式（bucket.host）</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the keyring)</source>
+        <translation>不变（保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring</source>
+        <translation>保存在密钥环中</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Addressing:</source>
+        <translation>寻址方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Access &amp;key ID:</source>
+        <translation>访问密钥 ID(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret key:</source>
+        <translation>私有密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Give a bucket name (without &apos;/&apos;).</source>
+        <translation>请输入存储桶名称（不含 &apos;/&apos;）。</translation>
+    </message>
+    <message>
+        <source>Give the secret key: it is kept in the keyring, never in the settings file.</source>
+        <translation>请输入私有密钥：它保存在密钥环中，绝不会写入设置文件。</translation>
     </message>
 </context>
 <context>

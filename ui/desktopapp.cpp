@@ -65,6 +65,15 @@ DesktopApp::DesktopApp(QObject *parent)
             cloudNames.append(cloud.name);
         auto *dialog = new PreferencesDialog(settings, cloudNames, m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PreferencesDialog::s3SecretEntered, m_window.get(),
+                [this](const QString &key, const QString &secret) {
+                    m_secrets->write(key, secret, m_window.get(), [this](const SecretResult &result) {
+                        if (result.ok())
+                            return m_backend->requestCheckpoints(); // the bank can be opened now
+                        MessageBox::warning(m_window.get(), tr("S3 Secret Key"),
+                                            tr("The secret key was not saved: %1").arg(result.message));
+                    });
+                });
         dialog->open();
     });
     connect(window, &MainWindow::manageCloudsRequested, window, [this] {

@@ -151,8 +151,9 @@ void hideCoreLog()
 void addBankOption(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("bank"),
-                      QStringLiteral("Backup storage: a local folder, or swift:CLOUD/CONTAINER for a Swift container of a "
-                                     "saved cloud (default: the one in the settings, %1).")
+                      QStringLiteral("Backup storage: a local folder, swift:CLOUD/CONTAINER for a Swift container of a "
+                                     "saved cloud, or s3:PROFILE/BUCKET for a bucket of a saved S3 profile "
+                                     "(stackvault-cli s3) (default: the one in the settings, %1).")
                           .arg(sv::AppSettings::instance()->bankLocation()),
                       QStringLiteral("location")});
     parser.addOption({QStringLiteral("no-encryption"),
@@ -379,6 +380,13 @@ void runJob(sv::Job *job, bool json)
         manager->deleteLater();
     });
     manager->enqueue(job);
+}
+
+// The user's sentence plus the keyring's own words, which help whoever sets up the desktop session.
+QString keyringProblem(const sv::SecretResult &result)
+{
+    return result.detail.isEmpty() ? result.message
+                                   : result.message + QStringLiteral(" (") + result.detail + u')';
 }
 
 } // namespace cli

@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace sv {
+struct SecretResult;
 class Bank;
 class CloudSessions;
 class Job;
@@ -47,10 +48,11 @@ sv::CloudSessions *cloudSessions();
 // thread; or prints why not and ends the process with a failure. One session per cloud per process.
 void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next);
 
-// The bank named by --bank, else the one in the settings (a local folder by default): a folder path or
-// swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing). Opens it and hands it
-// to `next` (at once for a folder, after signing in for Swift), or prints why not and ends the process
-// with a failure. `next` may run after the verb returned: it must not use the parser.
+// The bank named by --bank, else the one in the settings (a local folder by default): a folder path,
+// swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing) or s3:PROFILE/BUCKET
+// (a bucket of a saved S3 profile; created if missing). Opens it and hands it to `next` (at once for a
+// folder, after signing in for Swift, after reading the secret key for S3), or prints why not and ends
+// the process with a failure. `next` may run after the verb returned: it must not use the parser.
 // An encrypted bank's passphrase comes from $STACKVAULT_BANK_PASSPHRASE, the keychain, or standard input
 // (without echo on a terminal); --no-encryption makes a new bank plain.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
@@ -72,6 +74,8 @@ void runJobThen(sv::Job *job, std::function<void(const sv::JobResult &result)> d
 // `prompt` to standard error); when piped, the whole input or (wholeInputWhenPiped false) one line,
 // without its final newline.
 QString readSecretFromStdin(const QString &prompt, bool wholeInputWhenPiped = true);
+// The keyring's sentence for the user plus its own words, which help whoever sets up the session.
+QString keyringProblem(const sv::SecretResult &result);
 
 void printJson(const QJsonValue &value);
 QString humanBytes(qint64 bytes);

@@ -20,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
-#include <termios.h>
 #include <unistd.h>
 
 namespace cli {
@@ -119,13 +118,6 @@ bool parse(QCommandLineParser &parser, const QString &action, const QStringList 
     }
     applyLogOptions(parser);
     return true;
-}
-
-// The user's sentence plus the keyring's own words, which help whoever sets up the desktop session.
-QString keyringProblem(const SecretResult &result)
-{
-    return result.detail.isEmpty() ? result.message
-                                   : result.message + QStringLiteral(" (") + result.detail + u')';
 }
 
 QString describeAuth(const CloudProfile &profile)

@@ -4,6 +4,7 @@
 #include "bank/checkpointwriter.h"
 #include "bank/chunkcodec.h"
 #include "bank/keyfile.h"
+#include "bank/packstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,21 @@
 Q_LOGGING_CATEGORY(lcBank, "stackvault.bank")
 
 namespace sv {
+
+QString Bank::layoutOf(const QJsonObject &description)
+{
+    // Format 1 has no "layout": one object per chunk.
+    const QString layout = description.value(QStringLiteral("version")).toInt() == 1
+        ? QString::fromLatin1(ChunksLayout)
+        : description.value(QStringLiteral("layout")).toString();
+    return layout == QLatin1String(ChunksLayout) || layout == QLatin1String(PacksLayout) ? layout : QString();
+}
+
+QString Bank::acceptedLayout() const
+{
+    std::lock_guard lock(m_keysMutex);
+    return m_layout;
+}
 
 Bank::~Bank()
 {
@@ -102,11 +118,27 @@ bool Bank::acceptDescription(const QByteArray &json, const QString &path, BankEr
                                  path);
         return false;
     }
+    // Checked after the encryption fields (a rewritten description is "tampered", not "unknown").
+    const auto acceptLayout = [&] {
+        const QString layout = layoutOf(description);
+        if (layout.isEmpty()) {
+            *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                     QStringLiteral("The backup storage %1 stores its chunks in the layout \"%2\", "
+                                                    "which this version of StackVault does not know. Upgrade "
+                                                    "StackVault.")
+                                         .arg(location(), description.value(QStringLiteral("layout")).toString().left(100)),
+                                     path);
+            return false;
+        }
+        std::lock_guard lock(m_keysMutex);
+        m_layout = layout;
+        return true;
+    };
     const QString encryption = version == 1 ? BankKeys::PlainName
                                             : description.value(QStringLiteral("encryption")).toString();
     const QString chunkId = version == 1 ? BankKeys::PlainIdName : description.value(QStringLiteral("chunk_id")).toString();
     if (encryption == BankKeys::PlainName && chunkId == BankKeys::PlainIdName) {
-        if (!refuseKeysInPlainBank(path, error))
+        if (!refuseKeysInPlainBank(path, error) || !acceptLayout())
             return false;
         setPassphrase({});
         std::lock_guard lock(m_keysMutex);
@@ -129,7 +161,7 @@ bool Bank::acceptDescription(const QByteArray &json, const QString &path, BankEr
                                  path);
         return false;
     }
-    return unlock(bankId, error);
+    return acceptLayout() && unlock(bankId, error);
 }
 
 bool Bank::unlock(const QString &bankId, BankError *error)
@@ -206,8 +238,13 @@ bool Bank::createDescription(QByteArray *json, BankError *error)
 {
     QJsonObject description{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
                             {QStringLiteral("version"), FormatVersion},
+                            {QStringLiteral("layout"), QString::fromLatin1(PacksLayout)},
                             {QStringLiteral("chunking"), QStringLiteral("fastcdc-gear64-v1")},
                             {QStringLiteral("compression"), QStringLiteral("zstd")}};
+    {
+        std::lock_guard lock(m_keysMutex);
+        m_layout = QString::fromLatin1(PacksLayout);
+    }
     if (!m_encryptNewBank) {
         if (!refuseKeysInPlainBank(location(), error))
             return false;
@@ -392,6 +429,10 @@ std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &d
     }
     auto held = lock(BankLock::Mode::Shared, lockTimeoutMs, error);
     if (!held)
+        return {};
+    // Deduplication trusts the cached pack index: reload it now that no GC can run (it may have run
+    // since it was loaded, and forgotten chunks).
+    if (packStore() && !packStore()->refresh(error))
         return {};
     if (!storeIndex(index, error))
         return {};
@@ -593,6 +634,8 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
             }
         }
     }
+    if (PackStore *packs = packStore())
+        return packs->collectGarbage(referenced, m_repackThreshold, report, error);
     QList<QByteArray> orphans;
     if (!listChunks(
             [&](const QByteArray &name, qint64) {
@@ -681,6 +724,8 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
     if (!held)
         return false;
     *report = CheckReport{};
+    if (packStore() && !packStore()->refresh(error))
+        return false;
     QStringList ids;
     if (!listIndexIds(&ids, error))
         return false;
@@ -767,6 +812,12 @@ bool Bank::prune(PruneReport *report, BankError *error, int lockTimeoutMs)
     }
     if (!removeStaleTemporaries(&report->temporariesRemoved, error))
         return false;
+    if (PackStore *packs = packStore()) {
+        int strays = 0;
+        if (!packs->removeUnindexedPacks(&strays, error))
+            return false;
+        report->temporariesRemoved += strays;
+    }
     return collectGarbageLocked(&report->gc, error);
 }
 

@@ -8,6 +8,7 @@
 #include "bank/journalentry.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,7 @@
 namespace sv {
 
 class CheckpointWriter;
+class PackStore;
 struct KeyFile;
 
 // Where checkpoints live (Karbor's bank; "Backup storage" in the UI). It stores bytes and indexes and
@@ -45,6 +47,22 @@ public:
     // which; the caller asks the user and calls open() again.
     virtual bool open(BankError *error) = 0;
     virtual QString location() const = 0;
+
+    // Chunk layouts (bank.json "layout", FORMAT.md): one object per chunk (format 1 banks), or packs.
+    static constexpr const char *ChunksLayout = "chunks-v1";
+    static constexpr const char *PacksLayout = "packs-v1";
+    // The layout bank.json names (format 1: chunks-v1); empty for a layout this build does not know.
+    static QString layoutOf(const QJsonObject &description);
+    // The pack store of a bank with layout "packs-v1" (set by open()), else null.
+    virtual PackStore *packStore() const { return nullptr; }
+    // Chunk reads a restore keeps in flight (ImageReader's default threads): an object store wants
+    // several, so that one round trip per chunk does not set the speed.
+    virtual int readsInFlight() const { return 2; }
+    // Garbage collection repacks a pack when at least this share (0..1) of its bytes is garbage
+    // (AppSettings' [bank] repack_threshold). Set before use.
+    void setRepackThreshold(double share) { m_repackThreshold = share; }
+    double repackThreshold() const { return m_repackThreshold; }
+    static constexpr double DefaultRepackThreshold = 0.5;
 
     // ---- encryption (FORMAT.md, "Encryption") ----
     // The keys open() set: plain (encrypted() false) for a version-1 bank or one made without encryption.
@@ -156,6 +174,8 @@ protected:
     // that says "encrypted" always has a key).
     bool acceptDescription(const QByteArray &json, const QString &path, BankError *error);
     bool createDescription(QByteArray *json, BankError *error);
+    // The layout the description accepted or created names (PacksLayout or ChunksLayout).
+    QString acceptedLayout() const;
     // For backends' journal: the object/file name (without ".json") and bytes of an entry.
     QString journalKey(const JournalEntry &entry) const;
     QByteArray encodeJournalEntry(const JournalEntry &entry) const;
@@ -174,6 +194,8 @@ private:
     QByteArray m_passphrase;
     QString m_unlockedKeyId;
     bool m_encryptNewBank = false;
+    QString m_layout = QString::fromLatin1(ChunksLayout);
+    double m_repackThreshold = DefaultRepackThreshold;
 };
 
 } // namespace sv

@@ -50,6 +50,8 @@ struct GcReport
     QString deferredReason;
     qint64 chunksRemoved = 0;
     qint64 bytesFreed = 0;
+    int packsRemoved = 0;  // packs with no live chunk left (pack banks)
+    int packsRepacked = 0; // mostly-garbage packs whose live chunks were copied into new packs
 };
 
 struct CheckReport

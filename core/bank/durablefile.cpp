@@ -167,6 +167,42 @@ bool DurableFile::readAll(const QString &path, QByteArray *data, BankError *erro
     return true;
 }
 
+bool DurableFile::readRange(const QString &path, qint64 offset, qint64 length, QByteArray *data, BankError *error)
+{
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = BankError::fromErrno(errno, QStringLiteral("Opening"), path);
+        return false;
+    }
+    data->resize(static_cast<qsizetype>(length));
+    qsizetype done = 0;
+    while (done < data->size()) {
+        const ssize_t n = ::pread(fd, data->data() + done, static_cast<size_t>(data->size() - done), offset + done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
+            ::close(fd);
+            return false;
+        }
+        if (n == 0)
+            break;
+        done += n;
+    }
+    ::close(fd);
+    if (done < length) {
+        *error = BankError::make(BankError::Code::CorruptChunk,
+                                 QStringLiteral("%1 is truncated: %2 bytes at offset %3 were expected, %4 found.")
+                                     .arg(path)
+                                     .arg(length)
+                                     .arg(offset)
+                                     .arg(done),
+                                 path);
+        return false;
+    }
+    return true;
+}
+
 bool DurableFile::syncDirectory(const QString &path, BankError *error)
 {
     const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -25,6 +25,8 @@ public:
     // Flushes the whole file system holding `path` (syncfs(2)): one flush for many files.
     static bool syncFileSystem(const QString &path, BankError *error);
     static bool readAll(const QString &path, QByteArray *data, BankError *error);
+    // `length` bytes from `offset` (pread); fewer bytes in the file is an error (CorruptChunk: truncated).
+    static bool readRange(const QString &path, qint64 offset, qint64 length, QByteArray *data, BankError *error);
     static bool syncDirectory(const QString &path, BankError *error);
     // Creates `path` (and missing parents) with mode 0700. Existing directories are fine.
     static bool makeDirectory(const QString &path, BankError *error);

@@ -6,8 +6,22 @@
 
 namespace sv {
 
+namespace {
+
+// As many reads in flight as the bank wants (an object store: several ranged GETs at once, so that
+// latency does not set the speed), with a window of two chunks per reader thread.
+ImageReader::Options defaultsFor(const Bank *bank)
+{
+    ImageReader::Options options;
+    options.threads = std::max(options.threads, bank->readsInFlight());
+    options.prefetchChunks = std::max(options.prefetchChunks, 2 * options.threads);
+    return options;
+}
+
+} // namespace
+
 ImageReader::ImageReader(const Bank *bank, const ImageRecord &record)
-    : ImageReader(bank, record, Options{})
+    : ImageReader(bank, record, defaultsFor(bank))
 {
 }
 

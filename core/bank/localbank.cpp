@@ -3,6 +3,7 @@
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
 #include "bank/durablefile.h"
+#include "bank/packstore.h"
 #include "bank/keyfile.h"
 #include "util/crashpoint.h"
 
@@ -54,9 +55,118 @@ BankError invalidChunkName(const QByteArray &name)
 
 } // namespace
 
+// Pack and pack-index objects as files under the bank folder: written as a temporary, flushed, renamed
+// into place and the folder flushed, so a name always holds a complete, durable object.
+class LocalBank::Objects : public PackStore::Backend
+{
+public:
+    explicit Objects(QString root)
+        : m_root(std::move(root))
+    {
+    }
+
+    bool putObject(const QString &name, const QByteArray &data, BankError *error) override
+    {
+        const QString path = describe(name);
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QFileInfo::exists(dir)) {
+            if (!DurableFile::makeDirectory(dir, error)
+                || !DurableFile::syncDirectory(QFileInfo(dir).absolutePath(), error))
+                return false;
+        }
+        QString temp;
+        if (!DurableFile::writeTemporary(path, data, &temp, error))
+            return false;
+        if (!DurableFile::syncFile(temp, error)) {
+            BankError ignored;
+            DurableFile::remove(temp, &ignored);
+            return false;
+        }
+        crashPoint("bank-object-flushed"); // a complete temporary, not yet under its name
+        if (!DurableFile::rename(temp, path, error)) {
+            BankError ignored;
+            DurableFile::remove(temp, &ignored);
+            return false;
+        }
+        return DurableFile::syncDirectory(dir, error);
+    }
+
+    bool readObject(const QString &name, qint64 offset, qint64 length, QByteArray *data,
+                    BankError *error) const override
+    {
+        if (offset == 0 && length < 0)
+            return DurableFile::readAll(describe(name), data, error);
+        return DurableFile::readRange(describe(name), offset, length, data, error);
+    }
+
+    bool removeObject(const QString &name, BankError *error) override
+    {
+        const QString path = describe(name);
+        return DurableFile::remove(path, error) && DurableFile::syncDirectory(QFileInfo(path).absolutePath(), error);
+    }
+
+    bool listObjects(const QString &prefix, const std::function<bool(const QString &, qint64)> &visit,
+                     BankError *error) const override
+    {
+        const QString dir = describe(prefix);
+        if (!QFileInfo(dir).isDir()) {
+            *error = BankError::make(BankError::Code::NotFound,
+                                     QStringLiteral("%1 is not a backup storage (no %2 folder).").arg(m_root, prefix),
+                                     dir);
+            return false;
+        }
+        QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            if (it.fileName().startsWith(DurableFile::tempPrefix()))
+                continue;
+            if (!visit(it.filePath().mid(m_root.size() + 1), it.fileInfo().size()))
+                break;
+        }
+        return true;
+    }
+
+    QString describe(const QString &name) const override { return m_root + QLatin1Char('/') + name; }
+
+private:
+    QString m_root;
+};
+
 LocalBank::LocalBank(const QString &root)
     : m_root(QDir::cleanPath(QDir(root).absolutePath()))
 {
+}
+
+LocalBank::~LocalBank() = default;
+
+void LocalBank::useLayout(const QString &layout) const
+{
+    std::lock_guard lock(m_layoutMutex);
+    m_packs.reset();
+    m_objects.reset();
+    if (layout == QLatin1String(PacksLayout)) {
+        m_objects = std::make_unique<Objects>(m_root);
+        m_packs = std::make_unique<PackStore>(m_objects.get(), PackStore::Sealer::withKeys(sharedKeys()), PackStore::Options{});
+    }
+    m_layoutKnown = true;
+}
+
+PackStore *LocalBank::packStore() const
+{
+    {
+        std::lock_guard lock(m_layoutMutex);
+        if (m_layoutKnown)
+            return m_packs.get();
+    }
+    // Never opened (a reader of an existing bank): bank.json says; without it, nothing is stored yet.
+    QByteArray formatJson;
+    BankError ignored;
+    const QJsonObject json = DurableFile::readAll(m_root + QStringLiteral("/bank.json"), &formatJson, &ignored)
+        ? QJsonDocument::fromJson(formatJson).object()
+        : QJsonObject{};
+    const QString layout = layoutOf(json);
+    useLayout(layout.isEmpty() ? QString::fromLatin1(ChunksLayout) : layout); // (open() refuses an unknown one)
+    return packStore();
 }
 
 QString LocalBank::chunkPath(const QByteArray &name) const
@@ -72,8 +182,8 @@ QString LocalBank::indexPath(const QString &checkpointId) const
 
 bool LocalBank::open(BankError *error)
 {
-    const QStringList dirs{m_root, m_root + QStringLiteral("/chunks"), m_root + QStringLiteral("/checkpoints"),
-                           m_root + QStringLiteral("/journal"), m_root + QStringLiteral("/keys")};
+    const QStringList dirs{m_root, m_root + QStringLiteral("/checkpoints"), m_root + QStringLiteral("/journal"),
+                           m_root + QStringLiteral("/keys")};
     for (const QString &dir : dirs) {
         if (!DurableFile::makeDirectory(dir, error))
             return false;
@@ -111,6 +221,15 @@ bool LocalBank::open(BankError *error)
         *error = readError;
         return false;
     }
+    const QString layout = acceptedLayout();
+    const QStringList layoutDirs = layout == QLatin1String(PacksLayout)
+        ? QStringList{m_root + QStringLiteral("/packs"), m_root + QStringLiteral("/index")}
+        : QStringList{m_root + QStringLiteral("/chunks")};
+    for (const QString &dir : layoutDirs) {
+        if (!DurableFile::makeDirectory(dir, error))
+            return false;
+    }
+    useLayout(layout);
     // A probe write catches a read-only or foreign-owned bank now, not in the middle of a backup.
     if (!DurableFile::writeAtomically(m_root + QStringLiteral("/checkpoints/.probe"), QByteArray("ok"), error, false))
         return false;
@@ -123,6 +242,8 @@ bool LocalBank::chunkInfo(const QByteArray &name, qint64 *storedSize) const
 {
     if (!ChunkCodec::isValidName(name))
         return false;
+    if (PackStore *packs = packStore())
+        return packs->chunkInfo(name, storedSize);
     struct stat st {};
     if (::stat(QFile::encodeName(chunkPath(name)).constData(), &st) != 0 || !S_ISREG(st.st_mode))
         return false;
@@ -137,6 +258,9 @@ bool LocalBank::stageChunk(const QByteArray &name, const QByteArray &encoded, St
         *error = invalidChunkName(name);
         return false;
     }
+    staged->name = name;
+    if (PackStore *packs = packStore())
+        return packs->stageChunk(name, encoded, error);
     const QString path = chunkPath(name);
     if (!DurableFile::makeDirectory(QFileInfo(path).absolutePath(), error))
         return false;
@@ -144,7 +268,6 @@ bool LocalBank::stageChunk(const QByteArray &name, const QByteArray &encoded, St
     if (!DurableFile::writeTemporary(path, encoded, &temp, error))
         return false;
     crashPoint("bank-chunk-staged");
-    staged->name = name;
     staged->token = temp;
     return true;
 }
@@ -153,6 +276,8 @@ bool LocalBank::publishChunks(const QList<StagedChunk> &staged, BankError *error
 {
     if (staged.isEmpty())
         return true;
+    if (PackStore *packs = packStore())
+        return packs->publish(error);
     // One flush of the file system for all of them (see Bank::stageChunk), then the renames.
     if (!DurableFile::syncFileSystem(m_root, error))
         return false;
@@ -190,6 +315,8 @@ bool LocalBank::getChunk(const QByteArray &name, QByteArray *encoded, BankError 
         *error = invalidChunkName(name);
         return false;
     }
+    if (PackStore *packs = packStore())
+        return packs->getChunk(name, encoded, error);
     return DurableFile::readAll(chunkPath(name), encoded, error);
 }
 
@@ -200,12 +327,16 @@ bool LocalBank::removeChunk(const QByteArray &name, qint64 *freedBytes, BankErro
         return false;
     }
     *freedBytes = 0;
+    if (PackStore *packs = packStore())
+        return packs->removeChunk(name, freedBytes, error);
     chunkInfo(name, freedBytes);
     return DurableFile::remove(chunkPath(name), error);
 }
 
 bool LocalBank::listChunks(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const
 {
+    if (PackStore *packs = packStore())
+        return packs->listChunks(visit, error);
     const QString chunksDir = m_root + QStringLiteral("/chunks");
     if (!QFileInfo(chunksDir).isDir()) {
         *error = BankError::make(BankError::Code::NotFound,
@@ -231,6 +362,8 @@ bool LocalBank::listChunks(const std::function<bool(const QByteArray &, qint64)>
 
 bool LocalBank::syncChunks(const QList<QByteArray> &names, BankError *error)
 {
+    if (packStore())
+        return true; // an index names only packs that were flushed before it was written
     QSet<QByteArray> fanouts;
     for (const QByteArray &name : names)
         fanouts.insert(name.left(2));

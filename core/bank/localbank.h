@@ -2,15 +2,25 @@
 
 #include "bank/bank.h"
 
+#include <memory>
+#include <mutex>
+
 namespace sv {
 
-// A bank in a local folder (FORMAT.md): chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
-// journal/<key>.json, keys/<id>, bank.json, lock. Folders are created 0700, files 0600.
+class PackStore;
+
+// A bank in a local folder (FORMAT.md): bank.json, checkpoints/<id>.json, journal/<key>.json, keys/<id>,
+// lock, and the chunk blobs: in a new bank (format 2, layout "packs-v1") packs/<2 hex>/<64 hex> and
+// index/<64 hex> (see PackStore); in a bank of format 1 one file per chunk, chunks/<2 hex>/<64 hex>.
+// Folders are created 0700, files 0600.
 class LocalBank : public Bank
 {
 public:
     // `root` is the bank folder; the app passes one under QStandardPaths::AppDataLocation by default.
     explicit LocalBank(const QString &root);
+    ~LocalBank() override;
+
+    PackStore *packStore() const override;
 
     bool open(BankError *error) override;
     QString location() const override { return m_root; }
@@ -41,12 +51,20 @@ public:
     bool removeJournalEntry(const JournalEntry &entry, BankError *error) override;
     bool journalEntries(QList<JournalEntry> *entries, BankError *error) const override;
 
+    // The file of a chunk in a bank with layout "chunks-v1" (format 1).
     QString chunkPath(const QByteArray &name) const;
     QString indexPath(const QString &checkpointId) const;
     QString keyPath(const QString &id) const;
 
 private:
+    class Objects;
+    void useLayout(const QString &layout) const;
     QString m_root;
+    // The chunk layout, from bank.json: set by open(), or read on first use by a bank never opened.
+    mutable std::mutex m_layoutMutex;
+    mutable bool m_layoutKnown = false;
+    mutable std::unique_ptr<Objects> m_objects;
+    mutable std::unique_ptr<PackStore> m_packs; // layout "packs-v1" only
 };
 
 } // namespace sv

@@ -46,7 +46,8 @@ public:
                                 BankError *error) const = 0;
     // The object's size; NotFound if absent.
     virtual bool headObject(const QString &object, qint64 *size, BankError *error) const = 0;
-    // `existed` false when there was nothing to delete (not an error).
+    // Deleting what is not there succeeds. `existed` is false when the store said so (Swift's 404);
+    // S3 answers the same to both and reports true.
     virtual bool deleteObject(const QString &object, bool *existed, BankError *error) const = 0;
     // Up to `limit` names under `prefix` that sort after `marker` (empty: from the start).
     virtual bool listPage(const QString &prefix, const QString &marker, int limit, Page *page,

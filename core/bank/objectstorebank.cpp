@@ -2,6 +2,7 @@
 
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
+#include "bank/packstore.h"
 #include "bank/keyfile.h"
 
 #include <QElapsedTimer>
@@ -90,12 +91,61 @@ BankError invalidId(const QString &id)
 
 } // namespace
 
+// Packs and pack indexes as objects of the store (a PUT is atomic and durable once answered).
+class ObjectStoreBank::PackObjects : public PackStore::Backend
+{
+public:
+    explicit PackObjects(const ObjectStoreBank *bank)
+        : m_bank(bank)
+    {
+    }
+    bool putObject(const QString &name, const QByteArray &data, BankError *error) override
+    {
+        return m_bank->putObject(name, data, error);
+    }
+    bool readObject(const QString &name, qint64 offset, qint64 length, QByteArray *data,
+                    BankError *error) const override
+    {
+        if (offset == 0 && length < 0)
+            return m_bank->getObject(name, data, error);
+        if (!m_bank->store().getObjectRange(name, offset, length, data, error))
+            return false;
+        if (data->size() == length)
+            return true;
+        *error = BankError::make(BankError::Code::CorruptChunk,
+                                 QStringLiteral("%1 is truncated: %2 bytes at offset %3 were expected, %4 found.")
+                                     .arg(describe(name))
+                                     .arg(length)
+                                     .arg(offset)
+                                     .arg(data->size()),
+                                 describe(name));
+        return false;
+    }
+    bool removeObject(const QString &name, BankError *error) override
+    {
+        bool existed = false;
+        return m_bank->deleteObject(name, &existed, error);
+    }
+    bool listObjects(const QString &prefix, const std::function<bool(const QString &, qint64)> &visit,
+                     BankError *error) const override
+    {
+        return m_bank->listObjects(prefix, [&](const Listed &entry) { return visit(entry.name, entry.bytes); }, error);
+    }
+    QString describe(const QString &name) const override { return m_bank->location() + QLatin1Char('/') + name; }
+
+private:
+    const ObjectStoreBank *m_bank;
+};
+
 ObjectStoreBank::ObjectStoreBank(std::unique_ptr<ObjectStore> store)
     : m_store(std::move(store))
 {
 }
 
-ObjectStoreBank::~ObjectStoreBank() = default;
+ObjectStoreBank::~ObjectStoreBank()
+{
+    m_packs.reset(); // waits for its uploads, which use the store
+}
 
 QString ObjectStoreBank::location() const { return m_store->location(); }
 
@@ -167,6 +217,14 @@ bool ObjectStoreBank::open(BankError *error)
         *error = readError;
         return false;
     }
+    m_packs.reset();
+    m_packObjects.reset();
+    if (acceptedLayout() == QLatin1String(PacksLayout)) {
+        m_packObjects = std::make_unique<PackObjects>(this);
+        PackStore::Options options;
+        options.uploadsInFlight = PackUploadsInFlight;
+        m_packs = std::make_unique<PackStore>(m_packObjects.get(), PackStore::Sealer::withKeys(sharedKeys()), options);
+    }
     return true;
 }
 
@@ -174,6 +232,8 @@ bool ObjectStoreBank::chunkInfo(const QByteArray &name, qint64 *storedSize) cons
 {
     if (!ChunkCodec::isValidName(name))
         return false;
+    if (m_packs)
+        return m_packs->chunkInfo(name, storedSize);
     BankError error;
     qint64 size = -1;
     // Any failure reads as "absent": the writer then stores the chunk again, which is harmless.
@@ -189,16 +249,16 @@ bool ObjectStoreBank::stageChunk(const QByteArray &name, const QByteArray &encod
         *error = invalidChunkName(name);
         return false;
     }
-    if (!putObject(chunkObject(name), encoded, error))
-        return false;
     staged->name = name;
     staged->token.clear();
-    return true;
+    if (m_packs)
+        return m_packs->stageChunk(name, encoded, error);
+    return putObject(chunkObject(name), encoded, error);
 }
 
-bool ObjectStoreBank::publishChunks(const QList<StagedChunk> &, BankError *)
+bool ObjectStoreBank::publishChunks(const QList<StagedChunk> &staged, BankError *error)
 {
-    return true;
+    return !m_packs || staged.isEmpty() || m_packs->publish(error);
 }
 
 void ObjectStoreBank::discardChunks(const QList<StagedChunk> &) {}
@@ -209,6 +269,8 @@ bool ObjectStoreBank::getChunk(const QByteArray &name, QByteArray *encoded, Bank
         *error = invalidChunkName(name);
         return false;
     }
+    if (m_packs)
+        return m_packs->getChunk(name, encoded, error);
     return getObject(chunkObject(name), encoded, error);
 }
 
@@ -219,6 +281,8 @@ bool ObjectStoreBank::removeChunk(const QByteArray &name, qint64 *freedBytes, Ba
         return false;
     }
     *freedBytes = 0;
+    if (m_packs)
+        return m_packs->removeChunk(name, freedBytes, error);
     chunkInfo(name, freedBytes);
     bool existed = false;
     return deleteObject(chunkObject(name), &existed, error);
@@ -226,6 +290,8 @@ bool ObjectStoreBank::removeChunk(const QByteArray &name, qint64 *freedBytes, Ba
 
 bool ObjectStoreBank::listChunks(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const
 {
+    if (m_packs)
+        return m_packs->listChunks(visit, error);
     return listObjects(
         QStringLiteral("chunks/"),
         [&](const Listed &entry) {

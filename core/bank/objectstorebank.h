@@ -12,9 +12,17 @@ namespace sv {
 // names as the local layout, as objects: bank.json, chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
 // journal/<key>.json, keys/<id>, plus locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
 // logic lives here once; a subclass only supplies the ObjectStore that speaks its protocol.
+class PackStore;
+
 class ObjectStoreBank : public Bank
 {
 public:
+    // Pack uploads in flight at once (each up to ~16 MiB in memory): latency no longer sets the speed.
+    static constexpr int PackUploadsInFlight = 4;
+    // Ranged GETs a restore keeps in flight (each up to one chunk, ≤ 4 MiB, in memory; 2 per thread).
+    static constexpr int ChunkReadsInFlight = 6;
+    int readsInFlight() const override { return ChunkReadsInFlight; }
+
     static constexpr int ListPageSize = 1000;
     using Listed = ObjectStore::Listed;
 
@@ -25,6 +33,8 @@ public:
 
     bool open(BankError *error) override;
     QString location() const override;
+
+    PackStore *packStore() const override { return m_packs.get(); }
 
     bool chunkInfo(const QByteArray &name, qint64 *storedSize) const override;
     // An object PUT is atomic and durable once answered, and a chunk's name is its content's hash, so
@@ -75,7 +85,10 @@ public:
                      QDateTime *serverTime = nullptr) const;
 
 private:
+    class PackObjects;
     std::unique_ptr<ObjectStore> m_store;
+    std::unique_ptr<PackObjects> m_packObjects;
+    std::unique_ptr<PackStore> m_packs; // set by open() for layout "packs-v1"
     std::chrono::seconds m_lockTtl{600};
 };
 

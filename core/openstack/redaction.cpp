@@ -10,7 +10,8 @@ const QString kMask = QStringLiteral("***");
 // Names whose values are secrets wherever they appear (JSON members, query parameters, headers).
 const QString kSecretNames = QStringLiteral(
     "password|secret|adminPass|admin_pass|token|access_token|refresh_token|auth_token|api_key|passcode|"
-    "x-auth-token|x-subject-token|x-service-token|x-storage-token|x-auth-key|authorization");
+    "x-auth-token|x-subject-token|x-service-token|x-storage-token|x-auth-key|authorization|"
+    "x-amz-signature|x-amz-security-token|x-amz-credential");
 
 const QRegularExpression &headerPattern()
 {
@@ -19,6 +20,15 @@ const QRegularExpression &headerPattern()
         QStringLiteral(R"(\b(x-auth-token|x-subject-token|x-service-token|x-storage-token|x-auth-key|)"
                        R"(authorization)(\s*[:=]\s*)([^\r\n,;"]+))"),
         QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &authorizationPattern()
+{
+    // An AWS Signature V4 value holds commas ("Credential=..., SignedHeaders=..., Signature=..."): the
+    // whole rest of the line is masked, not only up to the first comma.
+    static const QRegularExpression re(QStringLiteral(R"(\b(authorization)(\s*[:=]\s*)([^\r\n"]+))"),
+                                       QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -60,6 +70,7 @@ QString replaceGroup(const QString &input, const QRegularExpression &re, int kee
 QString redact(QStringView text)
 {
     QString out = text.toString();
+    out = replaceGroup(out, authorizationPattern(), 2);
     out = replaceGroup(out, headerPattern(), 2);
     out = replaceGroup(out, jsonStringPattern(), 1);
     out = replaceGroup(out, queryPattern(), 1);

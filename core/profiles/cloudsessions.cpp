@@ -27,6 +27,8 @@ CloudSessions::CloudSessions(ProfileStore *profiles, SecretStore *secrets, QObje
     });
 }
 
+SecretStore *CloudSessions::secretStore() const { return m_secrets; }
+
 std::optional<CloudProfile> CloudSessions::find(const QString &cloudNameOrId) const
 {
     if (!m_profiles)

@@ -43,6 +43,8 @@ public:
     // Finds the cloud by name or id, reads its secret (asynchronously) and calls `callback` on this
     // thread, unless `context` is gone by then. `error` is a plain sentence when there is no session.
     void acquire(const QString &cloudNameOrId, QObject *context, Callback callback);
+    // Where the secrets of clouds (and of S3 profiles) are read from.
+    SecretStore *secretStore() const;
     // The saved cloud by name or id.
     std::optional<CloudProfile> find(const QString &cloudNameOrId) const;
     // The session acquire() already made for this cloud, without waiting; null if none yet.

@@ -997,15 +997,15 @@ void BackupJob::saveVolume(qsizetype index, const ImageRecord &record)
     raw.diskFormat = QStringLiteral("raw"); // os-volume_upload_image was asked for raw bytes
     resource.image = raw;
     m_checkpoint->index().resources.append(resource);
-    // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume.
-    stage(JobStage::CleaningUp);
+    // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume,
+    // and meanwhile the next download runs (a volume's delete waits for Cinder; settle() waits for it).
     cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); }, [this] {
-        if (!m_failure.isEmpty())
-            return settle();
-        m_downloading = false;
-        ++m_nextVolume;
-        downloadNext();
+        if (!m_failure.isEmpty() || m_committed)
+            settle();
     });
+    m_downloading = false;
+    ++m_nextVolume;
+    downloadNext();
 }
 
 void BackupJob::commit()
@@ -1067,6 +1067,7 @@ void BackupJob::commit()
                            {QStringLiteral("volumes"), savedLabels},
                            {QStringLiteral("volumes_not_included"), notIncludedLabels}}};
     m_checkpoint.reset();
+    m_committed = true;
     settle();
 }
 

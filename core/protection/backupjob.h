@@ -167,6 +167,7 @@ private:
     QList<QPointer<openstack::StatusWaiter>> m_waiters;
     int m_creating = 0;
     int m_deleting = 0;
+    bool m_committed = false;      // the checkpoint is complete: what is left is the cleanup
     bool m_cleanupStarted = false;
     bool m_cleanupDone = false;
     bool m_partsKnown = false;     // m_parts is final (for boot from volume: after Nova's snapshot is read)

@@ -2,10 +2,12 @@
 
 #include "bank/bank.h"
 #include "bank/localbank.h"
+#include "bank/s3bank.h"
 #include "bank/swiftbank.h"
 #include "openstack/session.h"
 #include "profiles/cloudsessions.h"
 #include "profiles/secretstore.h"
+#include "util/appsettings.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -36,12 +38,18 @@ BankService::~BankService() = default;
 QString BankService::locationError(const QString &location)
 {
     if (location.trimmed().isEmpty())
-        return tr("No backup storage is set: give a folder or swift:CLOUD/CONTAINER.");
+        return tr("No backup storage is set: give a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET.");
     QString cloud;
     QString container;
     if (SwiftBank::isSwiftSpec(location) && !SwiftBank::parseSpec(location, &cloud, &container))
         return tr("Backup storage \"%1\": a Swift container is given as swift:CLOUD/CONTAINER (a saved cloud's name "
                   "and a container name).")
+            .arg(location);
+    QString profile;
+    QString bucket;
+    if (S3Bank::isS3Spec(location) && !S3Bank::parseSpec(location, &profile, &bucket))
+        return tr("Backup storage \"%1\": an S3 bucket is given as s3:PROFILE/BUCKET (a saved S3 profile's name and "
+                  "a bucket name).")
             .arg(location);
     return {};
 }
@@ -64,6 +72,15 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
     if (const QString problem = locationError(location); !problem.isEmpty()) {
         if (error)
             *error = problem;
+        return nullptr;
+    }
+    if (S3Bank::isS3Spec(location)) {
+        if (m_s3Bank && m_s3Location == location) {
+            prepare(m_s3Bank, location);
+            return m_s3Bank;
+        }
+        if (error)
+            *error = tr("The S3 backup storage %1 is not open yet; wait for the backups list to load.").arg(location);
         return nullptr;
     }
     if (!SwiftBank::isSwiftSpec(location)) {
@@ -104,6 +121,7 @@ QString BankService::keychainKey(const QString &location)
 void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &location) const
 {
     bank->setEncryptNewBank(m_encryptNewBanks);
+    bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
     if (const auto keys = m_keys.value(location))
         bank->setKnownKeys(keys);
     else if (const QByteArray passphrase = qgetenv(PassphraseVariable); !passphrase.isEmpty())
@@ -199,6 +217,8 @@ void BankService::open(const QString &location, QObject *context, Callback callb
     };
     if (const QString problem = locationError(location); !problem.isEmpty())
         return callback(nullptr, problem);
+    if (S3Bank::isS3Spec(location))
+        return openS3(location, context, callback, openWithKeys);
     if (!SwiftBank::isSwiftSpec(location))
         return openWithKeys(std::make_shared<LocalBank>(location));
     QString cloud;
@@ -215,6 +235,38 @@ void BankService::open(const QString &location, QObject *context, Callback callb
                                 return callback(nullptr, error);
                             openWithKeys(bankFor(location, session));
                         });
+}
+
+void BankService::openS3(const QString &location, QObject *context, Callback callback,
+                         const std::function<void(std::shared_ptr<Bank>)> &openWithKeys)
+{
+    QString name;
+    QString bucket;
+    S3Bank::parseSpec(location, &name, &bucket);
+    const std::optional<S3Profile> profile = AppSettings::instance()->s3Profile(name);
+    if (!profile)
+        return callback(nullptr, tr("The backup storage %1 names the S3 profile %2, which is not saved. Add it in "
+                                    "Preferences (or with stackvault-cli s3 add %2 ...).")
+                                     .arg(location, name));
+    SecretStore *secrets = m_sessions ? m_sessions->secretStore() : nullptr;
+    if (!secrets)
+        return callback(nullptr, tr("StackVault is shutting down."));
+    const QPointer<QObject> guard(context);
+    secrets->read(profile->keychainKey(), this,
+                  [this, guard, location, bucket, profile = *profile, callback, openWithKeys](const SecretResult &result) {
+                      if (!guard)
+                          return;
+                      if (!result.ok())
+                          return callback(nullptr,
+                                          result.status == SecretResult::Status::NotFound
+                                              ? tr("No secret key of S3 profile %1 is in the keyring. Enter it "
+                                                   "again in Preferences (or with stackvault-cli s3 add %1 ...).")
+                                                    .arg(profile.name)
+                                              : result.message);
+                      m_s3Bank = std::make_shared<S3Bank>(profile, result.secret, bucket);
+                      m_s3Location = location;
+                      openWithKeys(m_s3Bank);
+                  });
 }
 
 } // namespace sv

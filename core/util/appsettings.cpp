@@ -139,6 +139,73 @@ QString AppSettings::defaultBankLocation()
         .filePath(QStringLiteral("bank"));
 }
 
+QList<S3Profile> AppSettings::s3Profiles() const
+{
+    m_settings->beginGroup(QLatin1String(S3ProfilesGroup));
+    QStringList names = m_settings->childGroups();
+    m_settings->endGroup();
+    names.sort();
+    QList<S3Profile> profiles;
+    for (const QString &name : std::as_const(names)) {
+        if (const std::optional<S3Profile> profile = s3Profile(name))
+            profiles.append(*profile);
+    }
+    return profiles;
+}
+
+std::optional<S3Profile> AppSettings::s3Profile(const QString &name) const
+{
+    if (!S3Profile::isValidName(name))
+        return std::nullopt;
+    const QString prefix = QLatin1String(S3ProfilesGroup) + QLatin1Char('/') + name + QLatin1Char('/');
+    if (!m_settings->contains(prefix + QLatin1String("endpoint")))
+        return std::nullopt;
+    S3Profile profile;
+    profile.name = name;
+    profile.endpoint = QUrl(m_settings->value(prefix + QLatin1String("endpoint")).toString());
+    profile.region = m_settings->value(prefix + QLatin1String("region"), profile.region).toString();
+    profile.virtualHostStyle
+        = m_settings->value(prefix + QLatin1String("addressing")).toString() == QLatin1String("virtual-host");
+    profile.accessKeyId = m_settings->value(prefix + QLatin1String("access_key_id")).toString();
+    if (!profile.validationError().isEmpty()) {
+        qCWarning(lcSettings).noquote() << "ignoring S3 profile" << name << "in" << m_settings->fileName() << ":"
+                                        << profile.validationError();
+        return std::nullopt;
+    }
+    return profile;
+}
+
+bool AppSettings::setS3Profile(const S3Profile &profile, QString *error)
+{
+    if (const QString problem = profile.validationError(); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    const QString group = QLatin1String(S3ProfilesGroup) + QLatin1Char('/') + profile.name;
+    m_settings->remove(group);
+    m_settings->beginGroup(group);
+    m_settings->setValue(QStringLiteral("endpoint"), profile.endpoint.toString());
+    m_settings->setValue(QStringLiteral("region"), profile.region);
+    m_settings->setValue(QStringLiteral("addressing"),
+                         profile.virtualHostStyle ? QStringLiteral("virtual-host") : QStringLiteral("path"));
+    m_settings->setValue(QStringLiteral("access_key_id"), profile.accessKeyId);
+    m_settings->endGroup();
+    m_settings->sync();
+    Q_EMIT changed(group);
+    return true;
+}
+
+void AppSettings::removeS3Profile(const QString &name)
+{
+    if (!S3Profile::isValidName(name))
+        return;
+    const QString group = QLatin1String(S3ProfilesGroup) + QLatin1Char('/') + name;
+    m_settings->remove(group);
+    m_settings->sync();
+    Q_EMIT changed(group);
+}
+
 int AppSettings::concurrentJobs() const
 {
     bool ok = false;
@@ -152,6 +219,18 @@ int AppSettings::concurrentJobs() const
 void AppSettings::setConcurrentJobs(int jobs)
 {
     write(ConcurrentJobsKey, std::clamp(jobs, 1, MaxConcurrentJobs));
+}
+
+int AppSettings::repackThreshold() const
+{
+    bool ok = false;
+    const int percent = m_settings->value(QLatin1String(RepackThresholdKey), DefaultRepackThreshold).toInt(&ok);
+    return ok && percent >= 1 && percent <= 100 ? percent : DefaultRepackThreshold;
+}
+
+void AppSettings::setRepackThreshold(int percent)
+{
+    write(RepackThresholdKey, std::clamp(percent, 1, 100));
 }
 
 QString AppSettings::language() const

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "profiles/s3profile.h"
 #include "protection/volumeselection.h"
 
 #include <memory>
+#include <optional>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -28,7 +31,13 @@ public:
     static constexpr const char *BackUpVolumesKey = "protection/back_up_volumes";
     static constexpr const char *BankLocationKey = "bank/location";
     static constexpr const char *ConcurrentJobsKey = "jobs/concurrent";
+    // Garbage collection of a pack bank repacks a pack when at least this percentage of its bytes is
+    // garbage (1..100; 100 repacks only packs that are entirely garbage, which are removed anyway).
+    static constexpr const char *RepackThresholdKey = "bank/repack_threshold";
+    static constexpr int DefaultRepackThreshold = 50;
     static constexpr const char *LanguageKey = "ui/language";
+    // Section of the saved S3 profiles: s3_profiles/NAME/{endpoint,region,addressing,access_key_id}.
+    static constexpr const char *S3ProfilesGroup = "s3_profiles";
 
     static constexpr int DefaultConcurrentJobs = 2;
     static constexpr int MaxConcurrentJobs = 16;
@@ -57,13 +66,26 @@ public:
     VolumeSelection backUpVolumes(QString *error = nullptr) const;
     void setBackUpVolumes(const VolumeSelection &selection);
 
-    // Where backups are stored: a local folder path (default <AppDataLocation>/bank), or
-    // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec).
+    // Where backups are stored: a local folder path (default <AppDataLocation>/bank),
+    // swift:CLOUD/CONTAINER for a Swift container of a saved cloud (SwiftBank::parseSpec), or
+    // s3:PROFILE/BUCKET for a bucket of a saved S3 profile (S3Bank::parseSpec).
     QString bankLocation() const;
     void setBankLocation(const QString &location);
     static QString defaultBankLocation();
 
+    // The saved S3 profiles (never their secrets), sorted by name; a profile whose entries are not
+    // valid is left out.
+    QList<S3Profile> s3Profiles() const;
+    std::optional<S3Profile> s3Profile(const QString &name) const;
+    // Adds or replaces the profile of that name; false with *error when it is not valid.
+    bool setS3Profile(const S3Profile &profile, QString *error = nullptr);
+    void removeS3Profile(const QString &name);
+
     int concurrentJobs() const; // default 2, always within 1..MaxConcurrentJobs
+
+    // Percent, default 50, always within 1..100 (another value gives the default).
+    int repackThreshold() const;
+    void setRepackThreshold(int percent);
     void setConcurrentJobs(int jobs);
 
     // A locale name such as "de" or "zh_CN"; empty means the system's language.

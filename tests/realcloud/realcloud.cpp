@@ -25,7 +25,8 @@ RealCloud RealCloud::fromEnvironment()
     if (!cloud.load(cloud.m_dir + QStringLiteral("/env"), &cloud.m_values)
         || !cloud.load(cloud.m_dir + QStringLiteral("/env.admin"), &cloud.m_adminValues))
         return cloud;
-    for (const char *required : {"OS_AUTH_URL", "OS_PASSWORD", "REALCLOUD_GLANCE_URL", "REALCLOUD_SWIFT_URL"}) {
+    for (const char *required : {"OS_AUTH_URL", "OS_PASSWORD", "REALCLOUD_GLANCE_URL", "REALCLOUD_SWIFT_URL",
+                                 "REALCLOUD_S3_ENDPOINT", "REALCLOUD_S3_ACCESS_KEY", "REALCLOUD_S3_SECRET_KEY"}) {
         if (cloud.m_values.value(QLatin1String(required)).isEmpty()) {
             cloud.m_error = QStringLiteral("%1/env has no %2").arg(cloud.m_dir, QLatin1String(required));
             return cloud;
@@ -153,6 +154,16 @@ bool deleteAllObjects(sv::ObjectStoreBank &bank, sv::BankError *error)
         bank.deleteObject(name, &existed, &ignored);
     }
     return listed;
+}
+
+sv::S3Profile s3Profile(const RealCloud &cloud, const QString &name)
+{
+    sv::S3Profile profile;
+    profile.name = name;
+    profile.endpoint = QUrl(cloud.value(QStringLiteral("REALCLOUD_S3_ENDPOINT")));
+    profile.region = cloud.value(QStringLiteral("REALCLOUD_S3_REGION"));
+    profile.accessKeyId = cloud.value(QStringLiteral("REALCLOUD_S3_ACCESS_KEY"));
+    return profile;
 }
 
 } // namespace real

@@ -4,6 +4,7 @@
 
 #include "bank/bankerror.h"
 #include "profiles/cloudprofile.h"
+#include "profiles/s3profile.h"
 
 #include <QHash>
 #include <QProcessEnvironment>
@@ -69,6 +70,10 @@ private:
 // at `authUrl` (default: the real Keystone; shortAuthUrl() for token-expiry tests).
 sv::CloudProfile demoProfile(const RealCloud &cloud, const QString &name = QStringLiteral("realcloud"),
                              const QUrl &authUrl = QUrl());
+
+// The demo user's EC2 credentials as an S3 profile of the real Swift's s3api (path style); its secret
+// is value("REALCLOUD_S3_SECRET_KEY").
+sv::S3Profile s3Profile(const RealCloud &cloud, const QString &name = QStringLiteral("realcloud-s3"));
 
 // Deletes every object of the bank's container (what a test wrote); the container itself stays. Blocks:
 // call it off the GUI thread of a test that serves requests on it. False (and *error) if listing failed.

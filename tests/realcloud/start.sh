@@ -8,7 +8,7 @@
 #        REALCLOUD_SHORT_TOKEN_EXPIRATION (s, default 15, 0 = none): token lifetime of the second
 #          keystone (keystone-short, REALCLOUD_SHORT_AUTH_URL in DIR/env) for token-expiry tests,
 #        REALCLOUD_TOKEN_CACHE_TIME (s, keystonemiddleware cache in glance/swift, default 300, -1 = off)
-# Writes DIR/env (demo user creds, ports), DIR/env.admin, DIR/pids, logs in DIR/log.
+# Writes DIR/env (demo user creds and its EC2 credentials for S3, ports), DIR/env.admin, DIR/pids, logs in DIR/log.
 # Needs: install.sh done.  Stop with stop.sh DIR.
 set -euo pipefail
 
@@ -67,6 +67,9 @@ key_repository = $DIR/keystone/fernet-keys
 key_repository = $DIR/keystone/fernet-receipts
 [credential]
 key_repository = $DIR/keystone/credential-keys
+# Keystone's cache keeps a created credential without its encrypted_blob, and the s3tokens
+# check of an S3 request then fails with KeyError 'encrypted_blob' (HTTP 500): not cached.
+caching = false
 [identity]
 # bcrypt's default 12 rounds costs ~0.3 s of CPU per password auth; 4 is the minimum
 password_hash_rounds = 4
@@ -259,8 +262,11 @@ swift_dir = $SW
 log_level = INFO
 
 [pipeline:main]
-# no 'cache' (no memcached) and no ratelimit (needs cache)
-pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats bulk tempurl authtoken keystoneauth copy container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server
+# no 'cache' (no memcached) and no ratelimit (needs cache); s3api + s3token: the S3 API with
+# Keystone EC2 credentials (s3token asks Keystone for the request's signature check); the order
+# authtoken s3api s3token keystoneauth is s3api's documented one (authtoken after s3token would
+# strip the identity s3token set)
+pipeline = catch_errors gatekeeper healthcheck proxy-logging listing_formats bulk tempurl authtoken s3api s3token keystoneauth copy container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server
 
 [app:proxy-server]
 use = egg:swift#proxy
@@ -281,6 +287,23 @@ region_name = RegionOne
 interface = public
 delay_auth_decision = true
 token_cache_time = ${REALCLOUD_TOKEN_CACHE_TIME:-300}
+
+[filter:s3api]
+use = egg:swift#s3api
+# the region an S3 client signs for (REALCLOUD_S3_REGION in DIR/env)
+location = us-east-1
+
+[filter:s3token]
+use = egg:swift#s3token
+auth_uri = $KS_URL/v3
+# service auth for Keystone's s3tokens API (newer Keystones refuse it unauthenticated)
+auth_type = password
+auth_url = $KS_URL/v3
+username = swift
+password = $SWIFT_PASSWORD
+project_name = service
+user_domain_id = default
+project_domain_id = default
 
 [filter:keystoneauth]
 use = egg:swift#keystoneauth
@@ -389,6 +412,15 @@ if [ "$SHORT_EXPIRATION" != 0 ]; then
   wait_http keystone-short "$SHORT_URL/v3" || fail "keystone-short"
 fi
 
+# ------------------------------------------------------- ec2 credentials ----
+# The demo user's Keystone EC2 credentials: the S3 access key and secret for Swift's s3api.
+read -r S3_ACCESS S3_SECRET < <(
+  env -u OS_CLOUD OS_AUTH_URL="$KS_URL/v3" OS_IDENTITY_API_VERSION=3 OS_USERNAME=demo OS_PASSWORD="$DEMO_PASSWORD" \
+    OS_PROJECT_NAME=demo OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default OS_REGION_NAME=RegionOne \
+    openstack ec2 credentials create -f value -c access -c secret 2> "$DIR/log/ec2-credentials.log" | tr '\n' ' '
+) || true
+[ -n "${S3_SECRET:-}" ] || { cat "$DIR/log/ec2-credentials.log" >&2; fail "openstack ec2 credentials create"; }
+
 # ---------------------------------------------------------------- env ------
 common_env() {
 cat <<EOF
@@ -414,6 +446,8 @@ export REALCLOUD_SHORT_AUTH_URL=$([ "$SHORT_EXPIRATION" != 0 ] && echo "$SHORT_U
 export REALCLOUD_TOKEN_EXPIRATION=${REALCLOUD_TOKEN_EXPIRATION:-3600}
 export REALCLOUD_GLANCE_URL=http://127.0.0.1:$GLANCE_PORT
 export REALCLOUD_SWIFT_URL=http://127.0.0.1:$SWIFT_PORT/v1
+export REALCLOUD_S3_ENDPOINT=http://127.0.0.1:$SWIFT_PORT
+export REALCLOUD_S3_REGION=us-east-1
 export REALCLOUD_ADMIN_USERNAME=admin
 export REALCLOUD_ADMIN_PASSWORD=$ADMIN_PASSWORD
 export REALCLOUD_ADMIN_PROJECT=admin
@@ -426,6 +460,8 @@ EOF
 export OS_USERNAME=demo
 export OS_PASSWORD=$DEMO_PASSWORD
 export OS_PROJECT_NAME=demo
+export REALCLOUD_S3_ACCESS_KEY=$S3_ACCESS
+export REALCLOUD_S3_SECRET_KEY=$S3_SECRET
 EOF
 } > "$DIR/env"
 { common_env; cat <<EOF

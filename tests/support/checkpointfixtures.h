@@ -7,6 +7,7 @@
 #include "bankfixtures.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 namespace svtest {
 
@@ -60,6 +61,37 @@ inline QString backup(sv::Bank &bank, const QString &serverId, const QByteArray 
     if (!checkpoint->commit(error))
         return {};
     return checkpoint->id();
+}
+
+// Every chunk the bank lists.
+inline QSet<QByteArray> chunksInBank(const sv::Bank &bank)
+{
+    QSet<QByteArray> names;
+    sv::BankError error;
+    bank.listChunks(
+        [&](const QByteArray &name, qint64) {
+            names.insert(name);
+            return true;
+        },
+        &error);
+    return names;
+}
+
+// The chunks checkpoint `id`'s images name (empty if its index cannot be read).
+inline QSet<QByteArray> chunksOf(const sv::Bank &bank, const QString &id)
+{
+    sv::CheckpointIndex index;
+    sv::BankError error;
+    QSet<QByteArray> names;
+    if (!bank.checkpoint(id, &index, &error))
+        return names;
+    for (const sv::ProtectedResource &r : std::as_const(index.resources)) {
+        if (r.image) {
+            for (const sv::ChunkRef &c : r.image->chunks)
+                names.insert(c.sha256);
+        }
+    }
+    return names;
 }
 
 } // namespace svtest

@@ -1,5 +1,6 @@
 // Preferences: the backup storage is a local folder by default, or a Swift container of a saved cloud
-// (written as swift:CLOUD/CONTAINER, what the CLI's --bank takes too).
+// (written as swift:CLOUD/CONTAINER, what the CLI's --bank takes too), or a bucket of an S3 profile
+// (s3:PROFILE/BUCKET; the profile in the settings, the secret key handed to the keychain only).
 #include "dialogs/preferencesdialog.h"
 #include "util/appsettings.h"
 
@@ -10,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +53,49 @@ private Q_SLOTS:
         QString problem;
         QCOMPARE(settings.enableServerSnapshot(&problem), true);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void chooseS3Bucket()
+    {
+        auto settings = freshSettings(QStringLiteral("s3"));
+        {
+            PreferencesDialog dialog(settings.get(), {});
+            QSignalSpy secrets(&dialog, &PreferencesDialog::s3SecretEntered);
+            dialog.findChild<QComboBox *>(QStringLiteral("storageKindCombo"))->setCurrentIndex(2);
+            QVERIFY(!okButton(dialog)->isEnabled()); // no endpoint yet
+            dialog.findChild<QLineEdit *>(QStringLiteral("s3ProfileEdit"))->setText(QStringLiteral("offsite"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("s3EndpointEdit"))->setText(QStringLiteral("https://s3.example.com"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("s3AccessKeyEdit"))->setText(QStringLiteral("AKIAEXAMPLE"));
+            QVERIFY(!okButton(dialog)->isEnabled()); // a new profile needs its secret
+            const QString problem = dialog.findChild<QLabel *>(QStringLiteral("s3ProblemLabel"))->text();
+            QVERIFY2(problem.contains(QStringLiteral("keyring")), qPrintable(problem));
+            dialog.findChild<QLineEdit *>(QStringLiteral("s3SecretEdit"))->setText(QStringLiteral("the-secret"));
+            dialog.findChild<QComboBox *>(QStringLiteral("s3AddressingCombo"))->setCurrentIndex(1);
+            dialog.findChild<QLineEdit *>(QStringLiteral("s3BucketEdit"))->setText(QStringLiteral("backups"));
+            QVERIFY(okButton(dialog)->isEnabled());
+            dialog.accept();
+            QCOMPARE(secrets.count(), 1);
+            QCOMPARE(secrets.at(0).at(0).toString(), QStringLiteral("s3:offsite"));
+            QCOMPARE(secrets.at(0).at(1).toString(), QStringLiteral("the-secret"));
+        }
+        QCOMPARE(settings->bankLocation(), QStringLiteral("s3:offsite/backups"));
+        const auto profile = settings->s3Profile(QStringLiteral("offsite"));
+        QVERIFY(profile);
+        QCOMPARE(profile->endpoint, QUrl(QStringLiteral("https://s3.example.com")));
+        QVERIFY(profile->virtualHostStyle);
+        QFile file(settings->fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("the-secret"));
+
+        // Opened again: the saved profile is shown, and its secret may stay as it is.
+        PreferencesDialog again(settings.get(), {});
+        QSignalSpy secrets(&again, &PreferencesDialog::s3SecretEntered);
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("storageKindCombo"))->currentIndex(), 2);
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("s3BucketEdit"))->text(), QStringLiteral("backups"));
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("s3AccessKeyEdit"))->text(), QStringLiteral("AKIAEXAMPLE"));
+        QVERIFY(okButton(again)->isEnabled());
+        again.accept();
+        QCOMPARE(secrets.count(), 0);
     }
 
     void localFolderIsTheDefault()

@@ -1,6 +1,7 @@
 #include "util/appsettings.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -117,6 +118,34 @@ private Q_SLOTS:
         QCOMPARE(settings.language(), language);
     }
 
+    // [bank] repack_threshold: percent of garbage at which GC repacks a pack.
+    void repackThreshold_data()
+    {
+        QTest::addColumn<QByteArray>("fileContents");
+        QTest::addColumn<int>("percent");
+        QTest::newRow("absent: 50") << QByteArray() << 50;
+        QTest::newRow("set") << QByteArray("[bank]\nrepack_threshold=20\n") << 20;
+        QTest::newRow("100") << QByteArray("[bank]\nrepack_threshold=100\n") << 100;
+        QTest::newRow("0 falls back") << QByteArray("[bank]\nrepack_threshold=0\n") << 50;
+        QTest::newRow("over 100 falls back") << QByteArray("[bank]\nrepack_threshold=150\n") << 50;
+        QTest::newRow("garbage falls back") << QByteArray("[bank]\nrepack_threshold=half\n") << 50;
+    }
+
+    void repackThreshold()
+    {
+        QFETCH(QByteArray, fileContents);
+        QFETCH(int, percent);
+        QTemporaryDir dir;
+        const QString path = writeSettingsFile(dir, fileContents);
+        QVERIFY(!path.isEmpty());
+        AppSettings settings(path);
+        QCOMPARE(settings.repackThreshold(), percent);
+        settings.setRepackThreshold(0);
+        QCOMPARE(settings.repackThreshold(), 1);
+        settings.setRepackThreshold(30);
+        QCOMPARE(AppSettings(path).repackThreshold(), 30);
+    }
+
     // enable_server_snapshot is read like oslo.config's BoolOpt (Karbor's option), from [protection] or
     // from Karbor's own section [image_backup_plugin]; [protection] wins when both set it.
     void enableServerSnapshotSpellings_data()
@@ -221,6 +250,59 @@ private Q_SLOTS:
         QCOMPARE(reread.concurrentJobs(), 3);
         QCOMPARE(reread.language(), QStringLiteral("zh_CN"));
         QCOMPARE(reread.bankLocation(), QStringLiteral("/srv/backups"));
+    }
+
+    // S3 profiles: saved and read back (never a secret in the file), replaced by name, removed; an
+    // invalid one is refused with a sentence and a hand-broken one is left out.
+    void s3Profiles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("stackvault.conf"));
+        AppSettings settings(path);
+        sv::S3Profile profile;
+        profile.name = QStringLiteral("offsite");
+        profile.endpoint = QUrl(QStringLiteral("https://s3.example.com:8443/base"));
+        profile.region = QStringLiteral("eu-central-1");
+        profile.virtualHostStyle = true;
+        profile.accessKeyId = QStringLiteral("AKIAEXAMPLE");
+        QString error;
+        QVERIFY2(settings.setS3Profile(profile, &error), qPrintable(error));
+        sv::S3Profile second = profile;
+        second.name = QStringLiteral("local-minio");
+        second.virtualHostStyle = false;
+        QVERIFY2(settings.setS3Profile(second, &error), qPrintable(error));
+
+        AppSettings reread(path);
+        const QList<sv::S3Profile> profiles = reread.s3Profiles();
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles[0].name, QStringLiteral("local-minio"));
+        QCOMPARE(profiles[0].virtualHostStyle, false);
+        const sv::S3Profile back = profiles[1];
+        QCOMPARE(back.name, profile.name);
+        QCOMPARE(back.endpoint, profile.endpoint);
+        QCOMPARE(back.region, profile.region);
+        QCOMPARE(back.virtualHostStyle, true);
+        QCOMPARE(back.accessKeyId, profile.accessKeyId);
+
+        profile.region = QStringLiteral("us-west-2");
+        QVERIFY(settings.setS3Profile(profile, &error));
+        QCOMPARE(AppSettings(path).s3Profile(QStringLiteral("offsite"))->region, QStringLiteral("us-west-2"));
+        settings.removeS3Profile(QStringLiteral("local-minio"));
+        QVERIFY(!AppSettings(path).s3Profile(QStringLiteral("local-minio")));
+
+        sv::S3Profile invalid = profile;
+        invalid.endpoint = QUrl(QStringLiteral("ftp://s3.example.com"));
+        QVERIFY(!settings.setS3Profile(invalid, &error));
+        QVERIFY2(error.contains(QStringLiteral("http:// or https://")), qPrintable(error));
+        invalid = profile;
+        invalid.name = QStringLiteral("has space");
+        QVERIFY(!settings.setS3Profile(invalid, &error));
+        QVERIFY2(error.contains(QStringLiteral("has space")), qPrintable(error));
+
+        QSettings raw(path, QSettings::IniFormat);
+        raw.setValue(QStringLiteral("s3_profiles/broken/endpoint"), QStringLiteral("not a url"));
+        raw.sync();
+        QCOMPARE(AppSettings(path).s3Profiles().size(), 1);
     }
 
     void setConcurrentJobsClamps()

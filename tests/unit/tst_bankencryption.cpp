@@ -6,6 +6,7 @@
 #include "bank/keyfile.h"
 #include "bank/localbank.h"
 
+#include "blobspot.h"
 #include "checkpointfixtures.h"
 
 #include <QCryptographicHash>
@@ -107,16 +108,20 @@ QString onlyFileIn(const QString &dir)
     return files.size() == 1 ? files.first() : QString();
 }
 
-bool damage(const QString &path, const QString &how)
+// Flips a byte in the middle of, or cuts 7 bytes off, `length` bytes at `offset` of `path` (< 0: the
+// whole file); cutting ends the file there.
+bool damage(const QString &path, const QString &how, qint64 offset = 0, qint64 length = -1)
 {
     QByteArray data;
     BankError error;
     if (!DurableFile::readAll(path, &data, &error) || data.size() < 64)
         return false;
+    if (length < 0)
+        length = data.size() - offset;
     if (how == QLatin1String("flip"))
-        data[data.size() / 2] = char(data[data.size() / 2] ^ 0x01);
+        data[offset + length / 2] = char(data[offset + length / 2] ^ 0x01);
     else
-        data.truncate(data.size() - 7);
+        data.truncate(offset + length - 7);
     return DurableFile::writeAtomically(path, data, &error);
 }
 
@@ -256,9 +261,15 @@ private Q_SLOTS:
         QVERIFY(bank->addJournalEntry(journalEntry(), &error));
         QString path;
         QString name;
+        QList<QByteArray> names;
+        for (const ChunkRef &chunk : std::as_const(record.chunks))
+            names.append(chunk.sha256);
+        const qsizetype victim = svtest::lastInItsPack(*bank, names, 2);
+        svtest::BlobSpot spot{QString(), 0, -1};
         if (object == QLatin1String("chunk")) {
-            name = QString::fromLatin1(record.chunks.at(2).sha256);
-            path = bank->chunkPath(record.chunks.at(2).sha256);
+            name = QString::fromLatin1(record.chunks.at(victim).sha256);
+            spot = svtest::blobSpot(*bank, record.chunks.at(victim).sha256);
+            path = spot.path;
         } else if (object == QLatin1String("index")) {
             name = QStringLiteral("checkpoints/%1.json").arg(id);
             path = bank->indexPath(id);
@@ -270,7 +281,7 @@ private Q_SLOTS:
             name = QStringLiteral("keys/") + QFileInfo(path).fileName();
         }
         QVERIFY(!path.isEmpty());
-        QVERIFY(damage(path, how));
+        QVERIFY(damage(path, how, spot.offset, spot.length));
 
         auto reopened = openBank(dir.path(), kPassphrase, &error);
         if (object == QLatin1String("key")) {
@@ -296,7 +307,7 @@ private Q_SLOTS:
             VerifyReport report;
             QVERIFY(reopened->verifyCheckpoint(id, &report, &error));
             QCOMPARE(report.problems.size(), 1);
-            QCOMPARE(report.problems.first().sha256, record.chunks.at(2).sha256);
+            QCOMPARE(report.problems.first().sha256, record.chunks.at(victim).sha256);
         } else {
             QCOMPARE(error.code, BankError::Code::BadIndex);
         }
@@ -314,8 +325,20 @@ private Q_SLOTS:
         const QString id = backupMarked(*bank, &error, &record);
         const QString other = svtest::backup(*bank, QStringLiteral("s2"), svtest::generateImage(1024 * 1024, 3), &error);
         QVERIFY(!id.isEmpty() && !other.isEmpty());
-        QVERIFY(QFile::remove(bank->chunkPath(record.chunks.at(1).sha256)));
-        QVERIFY(QFile::copy(bank->chunkPath(record.chunks.at(0).sha256), bank->chunkPath(record.chunks.at(1).sha256)));
+        // Chunk 0's sealed blob over chunk 1's (in a pack: over the start of its range).
+        const svtest::BlobSpot from = svtest::blobSpot(*bank, record.chunks.at(0).sha256);
+        const svtest::BlobSpot to = svtest::blobSpot(*bank, record.chunks.at(1).sha256);
+        QFile source(from.path);
+        QVERIFY(source.open(QIODevice::ReadOnly) && source.seek(from.offset));
+        const QByteArray sealed = source.read(from.length);
+        source.close();
+        QFile target(to.path);
+        QVERIFY(target.open(QIODevice::ReadWrite) && target.seek(to.offset));
+        QCOMPARE(target.write(sealed.left(bank->packStore() ? to.length : sealed.size())),
+                 bank->packStore() ? std::min(from.length, to.length) : from.length);
+        if (!bank->packStore())
+            QVERIFY(target.resize(from.length));
+        target.close();
         QVERIFY(readImage(*bank, id, &error).isEmpty());
         QCOMPARE(error.code, BankError::Code::CorruptChunk);
         QVERIFY(QFile::remove(bank->indexPath(id)));

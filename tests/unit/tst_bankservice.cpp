@@ -2,10 +2,13 @@
 // CLI — a folder at once (opened on the thread pool), swift:CLOUD/CONTAINER on the saved cloud's shared
 // session. The fake cloud has no Swift, so a container there must fail with Swift's own sentence after
 // signing in to that cloud and no other (the Swift bank itself is tested on real Swift, tests/realcloud).
+// s3:PROFILE/BUCKET reads the saved S3 profile and its secret key from the keychain (the S3 bank itself
+// is tested on the real Swift's s3api, tests/realcloud/tst_s3bank.cpp).
 #include "bank/bank.h"
 #include "bank/localbank.h"
 #include "bank/swiftbank.h"
 #include "protection/bankservice.h"
+#include "util/appsettings.h"
 #include "servicefixture.h"
 
 #include <QDir>
@@ -34,6 +37,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { sv::AppSettings::createTempFileInstance(); }
+
     void init()
     {
         f = std::make_unique<ServiceFixture>();
@@ -56,6 +61,9 @@ private Q_SLOTS:
         QTest::newRow("swift without container") << QStringLiteral("swift:alpha") << false;
         QTest::newRow("swift without cloud") << QStringLiteral("swift:/backups") << false;
         QTest::newRow("empty") << QString() << false;
+        QTest::newRow("s3") << QStringLiteral("s3:offsite/backups") << true;
+        QTest::newRow("s3 without bucket") << QStringLiteral("s3:offsite") << false;
+        QTest::newRow("s3 without profile") << QStringLiteral("s3:/backups") << false;
     }
     void locationError()
     {
@@ -125,6 +133,41 @@ private Q_SLOTS:
         QVERIFY(dynamic_cast<sv::SwiftBank *>(first.get()));
         QCOMPARE(banks->bank(location), first);
         QVERIFY(banks->bank(QStringLiteral("swift:alpha/other")) != first);
+    }
+
+    void s3OfAnUnsavedProfile()
+    {
+        const Opened opened = open(QStringLiteral("s3:nosuch/backups"));
+        QVERIFY(!opened.bank);
+        QVERIFY2(opened.error.contains(QStringLiteral("S3 profile nosuch, which is not saved")), qPrintable(opened.error));
+    }
+
+    // The profile is saved but its secret is not in the keychain: said so; with the secret, the bank is
+    // made and opened (here against a port where nothing listens: the endpoint is named).
+    void s3NeedsTheSecretFromTheKeychain()
+    {
+        sv::S3Profile profile;
+        profile.name = QStringLiteral("offsite");
+        profile.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        profile.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+        QString error;
+        QVERIFY2(sv::AppSettings::instance()->setS3Profile(profile, &error), qPrintable(error));
+        const QString location = QStringLiteral("s3:offsite/backups");
+        Opened opened = open(location);
+        QVERIFY(!opened.bank);
+        QVERIFY2(opened.error.contains(QStringLiteral("No secret key of S3 profile offsite")), qPrintable(opened.error));
+        QVERIFY(!banks->bank(location, &error));
+        QVERIFY2(error.contains(QStringLiteral("not open yet")), qPrintable(error));
+
+        QVERIFY(f->writeSecret(profile.keychainKey(), QStringLiteral("secret-key")));
+        opened = open(location);
+        QVERIFY(!opened.bank);
+        QVERIFY2(opened.error.contains(QStringLiteral("no answer from the S3 endpoint http://127.0.0.1:1")),
+                 qPrintable(opened.error));
+        QVERIFY(!opened.error.contains(QStringLiteral("secret-key")));
+        // The S3 bank was made (and is kept) even though the endpoint does not answer.
+        QVERIFY2(banks->bank(location, &error), qPrintable(error));
+        sv::AppSettings::instance()->removeS3Profile(profile.name);
     }
 };
 

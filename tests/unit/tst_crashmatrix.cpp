@@ -7,6 +7,7 @@
 #include "clirunner.h"
 #include "fakecloud.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +40,17 @@ private:
         if (!crashAt.isEmpty())
             environment.insert(QStringLiteral("STACKVAULT_CRASH_AT"), crashAt);
         return m_runner.run(arguments, input, environment);
+    }
+
+    // [bank] repack_threshold of the CLI's settings file.
+    void setRepackThreshold(int percent)
+    {
+        const QString dir = QDir(m_home.path()).filePath(QStringLiteral("config/StackVault"));
+        QVERIFY(QDir().mkpath(dir));
+        QSettings settings(dir + QStringLiteral("/stackvault.conf"), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("bank/repack_threshold"), percent);
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
     }
 
     // Users keep writing: each backup has new chunks to store (so the chunk-write stages are reached).
@@ -170,8 +183,10 @@ private Q_SLOTS:
             QStringLiteral("backup-waiting"),           // snapshot still saving
             QStringLiteral("backup-waited"),            // snapshot active, nothing downloaded
             QStringLiteral("backup-download:3"),        // mid-download
-            QStringLiteral("bank-chunk-staged:1"),      // mid-chunk-write: a new chunk staged, not published
-            QStringLiteral("bank-chunk-published"),     // some chunks published, others still temporaries
+            QStringLiteral("bank-chunk-staged:1"),      // mid-chunk-write: a new chunk in a pack being filled
+            QStringLiteral("bank-object-flushed:1"),    // a pack flushed as a temporary, not yet under its name
+            QStringLiteral("bank-pack-written"),        // a pack durable under its name, no index names it
+            QStringLiteral("bank-chunk-published"),     // the root disk's packs indexed, the volume's not yet
             QStringLiteral("backup-volume-download:2"),            // mid-download of the volume's bytes
             QStringLiteral("bank-index-write:2"),       // the `available` index flushed, not yet renamed
             QStringLiteral("backup-cleanup"),           // committed, deleting the snapshot
@@ -183,9 +198,36 @@ private Q_SLOTS:
             QStringLiteral("restore-after-create-server"), // Nova made the server, its id not yet journaled
             QStringLiteral("restore-waiting-server"),
         };
+        // Garbage collection (here: of a delete) with repacking, killed at each step. A low threshold
+        // makes every pack with any garbage a repack.
+        const QStringList gcPoints{
+            QStringLiteral("bank-repack-written"),       // live chunks copied into new packs, not yet indexed
+            QStringLiteral("bank-repack-indexed"),       // the consolidated index written, the old ones still there
+            QStringLiteral("bank-repack-index-removed"), // some old indexes removed
+            QStringLiteral("bank-repack-pack-removed"),  // some emptied or repacked packs removed
+        };
         int tried = 0;
         int leaks = 0;
         int lost = 0;
+        setRepackThreshold(1);
+        for (const QString &point : gcPoints) {
+            userWrites();
+            const QString doomed = backup();
+            QVERIFY(!doomed.isEmpty());
+            userWrites();
+            QVERIFY(!backup().isEmpty());
+            m_reportedComplete.remove(doomed); // deleted on purpose
+            const svtest::CliRun killed = cli({QStringLiteral("delete"), doomed}, point);
+            QVERIFY2(killed.crashed, qPrintable(QStringLiteral("delete was not killed at %1 (exit %2): %3")
+                                                    .arg(point)
+                                                    .arg(killed.exitCode)
+                                                    .arg(QString::fromUtf8(killed.err.right(2000)))));
+            ++tried;
+            recover(point, &leaks, &lost);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        setRepackThreshold(50);
         for (const QString &point : backupPoints) {
             userWrites();
             const svtest::CliRun killed = cli({QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName,
@@ -237,7 +279,7 @@ private Q_SLOTS:
               tried, leaks, lost, qlonglong(m_reportedComplete.size()), timer.elapsed() / 1000.0);
         QCOMPARE(leaks, 0);
         QCOMPARE(lost, 0);
-        QCOMPARE(tried, int(backupPoints.size() + restorePoints.size()));
+        QCOMPARE(tried, int(gcPoints.size() + backupPoints.size() + restorePoints.size()));
     }
 
     // A GUI and a cron'd CLI on one bank: two backups at once (both hold the shared lock), a sweep

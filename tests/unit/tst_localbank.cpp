@@ -3,7 +3,9 @@
 #include "bank/durablefile.h"
 #include "bank/imagereader.h"
 #include "bank/localbank.h"
+#include "bank/packstore.h"
 
+#include "blobspot.h"
 #include "checkpointfixtures.h"
 
 #include <QCoreApplication>
@@ -29,38 +31,34 @@ using namespace sv;
 namespace {
 
 using svtest::backup;
+using svtest::chunksOf;
 using svtest::draftFor;
 using svtest::kImage;
 using svtest::kServer;
 
-QSet<QByteArray> chunksOnDisk(const Bank &bank)
-{
-    QSet<QByteArray> names;
-    BankError error;
-    bank.listChunks(
-        [&](const QByteArray &name, qint64) {
-            names.insert(name);
-            return true;
-        },
-        &error);
-    return names;
-}
+// The whole class runs twice (see main): against banks of format 1 (one file per chunk, made as an
+// older StackVault made them) and against new banks (format 2, packs).
+bool g_formatOne = false;
 
-QSet<QByteArray> chunksOf(const Bank &bank, const QString &id)
+class TestBank : public LocalBank
 {
-    CheckpointIndex index;
-    BankError error;
-    QSet<QByteArray> names;
-    if (!bank.checkpoint(id, &index, &error))
-        return names;
-    for (const ProtectedResource &r : std::as_const(index.resources)) {
-        if (r.image) {
-            for (const ChunkRef &c : r.image->chunks)
-                names.insert(c.sha256);
+public:
+    explicit TestBank(const QString &root)
+        : LocalBank(root)
+    {
+        if (g_formatOne && !QFileInfo::exists(root + QStringLiteral("/bank.json"))) {
+            BankError ignored;
+            DurableFile::makeDirectory(root, &ignored); // 0700, as open() makes it
+            QFile file(root + QStringLiteral("/bank.json"));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(R"({"format":"stackvault-bank","version":1,"chunking":"fastcdc-gear64-v1",)"
+                           R"("chunk_hash":"sha256","compression":"zstd"})");
         }
     }
-    return names;
-}
+};
+
+using svtest::BlobSpot;
+const auto spotOf = svtest::blobSpot;
 
 QString statusOf(const Bank &bank, const QString &id)
 {
@@ -77,7 +75,7 @@ QString statusOf(const Bank &bank, const QString &id)
 // Child process mode (see main): start a backup, store every chunk, then die before commit.
 int crashingChild(const QString &bankPath)
 {
-    LocalBank bank(bankPath);
+    TestBank bank(bankPath);
     BankError error;
     if (!bank.open(&error))
         return 2;
@@ -107,33 +105,56 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("a/b/bank"));
-        LocalBank bank(root);
+        TestBank bank(root);
         BankError error;
         QVERIFY2(bank.open(&error), qPrintable(error.message));
         const QString id = backup(bank, QStringLiteral("s1"), svtest::generateImage(3 * 1024 * 1024, 1), &error);
         QVERIFY2(!id.isEmpty(), qPrintable(error.message));
-        for (const QString &sub : {QString(), QStringLiteral("/chunks"), QStringLiteral("/checkpoints"),
-                                   QStringLiteral("/journal")}) {
+        const QString blobs = g_formatOne ? QStringLiteral("/chunks") : QStringLiteral("/packs");
+        for (const QString &sub : {QString(), blobs, QStringLiteral("/checkpoints"), QStringLiteral("/journal")}) {
             struct stat dirStat {};
             QCOMPARE(::stat(QFile::encodeName(root + sub).constData(), &dirStat), 0);
             QCOMPARE(dirStat.st_mode & 0777, 0700u);
         }
+        QCOMPARE(QFileInfo::exists(root + QStringLiteral("/chunks")), g_formatOne);
+        QCOMPARE(QFileInfo::exists(root + QStringLiteral("/index")), !g_formatOne);
         struct stat st {};
         QCOMPARE(::stat(QFile::encodeName(bank.indexPath(id)).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
-        const QByteArray someChunk = *chunksOnDisk(bank).cbegin();
-        QCOMPARE(::stat(QFile::encodeName(bank.chunkPath(someChunk)).constData(), &st), 0);
+        const QByteArray someChunk = *svtest::chunksInBank(bank).cbegin();
+        const BlobSpot spot = spotOf(bank, someChunk);
+        QCOMPARE(::stat(QFile::encodeName(spot.path).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
-        QCOMPARE(::stat(QFile::encodeName(QFileInfo(bank.chunkPath(someChunk)).absolutePath()).constData(), &st), 0);
+        QCOMPARE(::stat(QFile::encodeName(QFileInfo(spot.path).absolutePath()).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0700u);
-        QVERIFY(bank.chunkPath(someChunk).endsWith(QStringLiteral("/chunks/") + QString::fromLatin1(someChunk.left(2))
-                                                   + QLatin1Char('/') + QString::fromLatin1(someChunk)));
+        if (g_formatOne) {
+            QVERIFY(spot.path.endsWith(QStringLiteral("/chunks/") + QString::fromLatin1(someChunk.left(2))
+                                       + QLatin1Char('/') + QString::fromLatin1(someChunk)));
+        } else {
+            // The 3 MiB image fits one pack: one pack, one index object, named by their content.
+            QDir packs(root + QStringLiteral("/packs"));
+            QCOMPARE(QDirIterator(packs.path(), QDir::Files, QDirIterator::Subdirectories).hasNext(), true);
+            QFile pack(spot.path);
+            QVERIFY(pack.open(QIODevice::ReadOnly));
+            const QByteArray bytes = pack.readAll();
+            QCOMPARE(ChunkCodec::sha256Hex(bytes), QFileInfo(spot.path).fileName().toLatin1());
+            QList<PackStore::PackEntry> entries;
+            QString why;
+            QVERIFY2(PackStore::parsePackTrailer(bytes, PackStore::Sealer::identity(), &entries, &why), qPrintable(why));
+            QCOMPARE(entries.size(), svtest::chunksInBank(bank).size());
+            QCOMPARE(QDir(root + QStringLiteral("/index")).entryList(QDir::Files).size(), 1);
+        }
+        QFile format(root + QStringLiteral("/bank.json"));
+        QVERIFY(format.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(format.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("version")).toInt(), g_formatOne ? 1 : 2);
+        QCOMPARE(json.value(QStringLiteral("layout")).toString(), g_formatOne ? QString() : QStringLiteral("packs-v1"));
     }
 
     void checkpointRoundTrip()
     {
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QByteArray image = svtest::generateImage(12 * 1024 * 1024 + 333, 2);
@@ -151,7 +172,7 @@ private Q_SLOTS:
         QVERIFY(list[0].storedBytes > 0 && list[0].storedBytes < image.size());
 
         // A fresh bank object (another process) reads the same index back.
-        LocalBank again(dir.path());
+        TestBank again(dir.path());
         CheckpointIndex index;
         QVERIFY2(again.checkpoint(id, &index, &error), qPrintable(error.message));
         QCOMPARE(index.status, QStringLiteral("available"));
@@ -186,7 +207,7 @@ private Q_SLOTS:
     void dedup()
     {
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QByteArray image = svtest::generateImage(128 * 1024 * 1024, 31);
@@ -213,7 +234,7 @@ private Q_SLOTS:
     void deleteCollectsExactlyUnreferenced()
     {
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QByteArray base = svtest::generateImage(24 * 1024 * 1024, 40);
@@ -224,14 +245,14 @@ private Q_SLOTS:
         const QSet<QByteArray> keep = chunksOf(bank, a) | chunksOf(bank, c);
         const QSet<QByteArray> onlyB = chunksOf(bank, b) - keep;
         QVERIFY(!onlyB.isEmpty());
-        QCOMPARE(chunksOnDisk(bank), keep | chunksOf(bank, b));
+        QCOMPARE(svtest::chunksInBank(bank), keep | chunksOf(bank, b));
 
         GcReport gc;
         QVERIFY2(bank.deleteCheckpoint(b, &gc, &error), qPrintable(error.message));
         QVERIFY(gc.done);
         QCOMPARE(gc.chunksRemoved, qint64(onlyB.size()));
         QVERIFY(gc.bytesFreed > 0);
-        QCOMPARE(chunksOnDisk(bank), keep);
+        QCOMPARE(svtest::chunksInBank(bank), keep);
         QCOMPARE(statusOf(bank, b), QStringLiteral("<absent>"));
         CheckpointIndex index;
         QVERIFY(!bank.checkpoint(b, &index, &error));
@@ -252,15 +273,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("damage");
         QTest::newRow("flipped payload byte") << QStringLiteral("flip");
         QTest::newRow("truncated") << QStringLiteral("truncate");
-        QTest::newRow("deleted") << QStringLiteral("delete");
-        QTest::newRow("replaced by another chunk") << QStringLiteral("swap");
+        QTest::newRow(g_formatOne ? "deleted" : "pack deleted") << QStringLiteral("delete");
+        if (g_formatOne) // a pack has no file per chunk to swap
+            QTest::newRow("replaced by another chunk") << QStringLiteral("swap");
     }
 
     void verifyNamesCorruptChunk()
     {
         QFETCH(QString, damage);
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QString good = backup(bank, QStringLiteral("good"), svtest::generateImage(6 * 1024 * 1024, 50), &error);
@@ -269,39 +291,51 @@ private Q_SLOTS:
         QVERIFY(bank.checkpoint(bad, &index, &error));
         const QList<ChunkRef> chunks = index.resources[1].image->chunks;
         QVERIFY(chunks.size() >= 3);
-        const qsizetype victim = chunks.size() / 2;
-        const QString path = bank.chunkPath(chunks[victim].sha256);
-        QFile file(path);
+        // In a pack, truncating hits every blob after the cut: take the blob stored last.
+        QList<QByteArray> names;
+        for (const ChunkRef &chunk : chunks)
+            names.append(chunk.sha256);
+        const qsizetype victim = svtest::lastInItsPack(bank, names, chunks.size() / 2);
+        const BlobSpot spot = spotOf(bank, chunks[victim].sha256);
+        QVERIFY(!spot.path.isEmpty() && spot.length > 0);
+        QFile file(spot.path);
         if (damage == QLatin1String("flip")) {
             QVERIFY(file.open(QIODevice::ReadWrite));
-            file.seek(file.size() / 2);
+            const qint64 at = spot.offset + spot.length / 2;
+            file.seek(at);
             char byte = 0;
             file.getChar(&byte);
-            file.seek(file.size() / 2);
+            file.seek(at);
             file.putChar(char(byte ^ 0x01));
             file.close();
         } else if (damage == QLatin1String("truncate")) {
-            QVERIFY(file.resize(file.size() / 3));
+            QVERIFY(file.resize(spot.offset + spot.length / 3));
         } else if (damage == QLatin1String("delete")) {
             QVERIFY(file.remove());
         } else {
             QVERIFY(file.remove());
-            QVERIFY(QFile::copy(bank.chunkPath(chunks[0].sha256), path));
+            QVERIFY(QFile::copy(bank.chunkPath(chunks[0].sha256), spot.path));
+        }
+        // What is damaged: the victim, or (a deleted pack) every chunk of `bad` in that pack.
+        QList<qsizetype> damaged;
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            if (i == victim || (damage == QLatin1String("delete") && spotOf(bank, chunks[i].sha256).path == spot.path))
+                damaged.append(i);
         }
 
         VerifyReport report;
         QVERIFY(bank.verifyCheckpoint(bad, &report, &error));
         QVERIFY(!report.ok());
-        QCOMPARE(report.problems.size(), 1);
+        QCOMPARE(report.problems.size(), damaged.size());
         const ChunkProblem &problem = report.problems[0];
         qInfo() << problem.error.message;
         QCOMPARE(problem.checkpointId, bad);
-        QCOMPARE(problem.chunkIndex, victim);
-        QCOMPARE(problem.sha256, chunks[victim].sha256);
+        QCOMPARE(problem.chunkIndex, damaged[0]);
+        QCOMPARE(problem.sha256, chunks[damaged[0]].sha256);
         QCOMPARE(problem.error.code,
                  damage == QLatin1String("delete") ? BankError::Code::MissingChunk : BankError::Code::CorruptChunk);
         QVERIFY(problem.error.message.contains(bad));
-        QVERIFY(problem.error.message.contains(QString::fromLatin1(chunks[victim].sha256)));
+        QVERIFY(problem.error.message.contains(QString::fromLatin1(chunks[damaged[0]].sha256)));
         QCOMPARE(report.imageMismatches.size(), 1);
         QVERIFY(report.imageMismatches[0].contains(bad));
 
@@ -312,7 +346,7 @@ private Q_SLOTS:
         CheckReport check;
         QVERIFY(bank.check(&check, &error));
         QVERIFY(!check.ok());
-        QCOMPARE(check.problems.size(), 1);
+        QCOMPARE(check.problems.size(), damaged.size());
         QCOMPARE(check.problems[0].checkpointId, bad);
 
         // Restore-side reading stops at the bad chunk with the same diagnosis.
@@ -321,14 +355,14 @@ private Q_SLOTS:
         qsizetype delivered = 0;
         while (reader.next(&piece))
             ++delivered;
-        QCOMPARE(delivered, victim);
+        QCOMPARE(delivered, damaged[0]);
         QCOMPARE(reader.error().code, problem.error.code);
     }
 
     void readerDetectsImageDigestMismatch()
     {
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         ImageRecord record;
@@ -349,12 +383,13 @@ private Q_SLOTS:
         child.setProcessChannelMode(QProcess::ForwardedChannels);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SV_TEST_CRASH_CHILD_BANK"), root);
+        env.insert(QStringLiteral("SV_TEST_FORMAT_ONE"), g_formatOne ? QStringLiteral("1") : QStringLiteral("0"));
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {});
         QVERIFY(child.waitForFinished(60000));
         QCOMPARE(child.exitCode(), 0);
 
-        LocalBank bank(root);
+        TestBank bank(root);
         BankError error;
         QVERIFY(bank.open(&error));
         const QString id = QStringLiteral("interrupted-checkpoint");
@@ -362,7 +397,7 @@ private Q_SLOTS:
         CheckpointIndex index;
         QVERIFY(bank.checkpoint(id, &index, &error));
         QVERIFY(!index.resources[1].image.has_value()); // nothing claims the data is there
-        const qsizetype strayChunks = chunksOnDisk(bank).size();
+        const qsizetype strayChunks = svtest::chunksInBank(bank).size();
         QVERIFY(strayChunks > 0);
 
         // A backup of the same disk afterwards still works and is complete.
@@ -374,7 +409,7 @@ private Q_SLOTS:
         QCOMPARE(prune.interruptedMarkedError, 1);
         QCOMPARE(statusOf(bank, id), QStringLiteral("error"));
         QCOMPARE(statusOf(bank, next), QStringLiteral("available"));
-        QCOMPARE(chunksOnDisk(bank), chunksOf(bank, next));
+        QCOMPARE(svtest::chunksInBank(bank), chunksOf(bank, next));
         VerifyReport report;
         QVERIFY(bank.verifyCheckpoint(next, &report, &error));
         QVERIFY(report.ok());
@@ -383,7 +418,7 @@ private Q_SLOTS:
     void failedBackupIsError()
     {
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         QString id;
@@ -427,7 +462,7 @@ private Q_SLOTS:
                       "not-writable error path in every environment.");
             root = dir.filePath(QStringLiteral("ro"));
             if (how == QLatin1String("chmod-later")) {
-                LocalBank first(root);
+                TestBank first(root);
                 BankError error;
                 QVERIFY(first.open(&error));
                 QVERIFY(QFile::setPermissions(root + QStringLiteral("/checkpoints"),
@@ -437,7 +472,7 @@ private Q_SLOTS:
                 QVERIFY(QFile::setPermissions(root, QFile::ReadOwner | QFile::ExeOwner));
             }
         }
-        LocalBank bank(root);
+        TestBank bank(root);
         BankError error;
         QVERIFY(!bank.open(&error));
         qInfo() << error.message;
@@ -505,7 +540,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, chunkName);
         QTemporaryDir dir;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QString id = backup(bank, QStringLiteral("s"), svtest::generateImage(2 * 1024 * 1024, 9), &error);
@@ -538,7 +573,7 @@ private Q_SLOTS:
         GcReport gc;
         QVERIFY(!bank.collectGarbage(&gc, &error));
         QVERIFY(!gc.done);
-        QVERIFY(!chunksOnDisk(bank).isEmpty());
+        QVERIFY(!svtest::chunksInBank(bank).isEmpty());
         // The primitives refuse such names too.
         QByteArray out;
         QVERIFY(!bank.getChunk(chunkName.toLatin1(), &out, &error));
@@ -554,7 +589,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         BankError error;
         {
-            LocalBank bank(dir.path());
+            TestBank bank(dir.path());
             QVERIFY(bank.open(&error));
             for (int i = 0; i < 3; ++i) {
                 JournalEntry entry;
@@ -565,7 +600,7 @@ private Q_SLOTS:
                 QVERIFY(bank.addJournalEntry(entry, &error));
             }
         }
-        LocalBank bank(dir.path()); // after a "restart"
+        TestBank bank(dir.path()); // after a "restart"
         QVERIFY(bank.open(&error));
         QList<JournalEntry> entries;
         QVERIFY(bank.journalEntries(&entries, &error));
@@ -587,7 +622,7 @@ private Q_SLOTS:
         BankError error;
         const QString id = QStringLiteral("0a0b0c0d-0000-4000-8000-000000000001");
         {
-            LocalBank bank(dir.path());
+            TestBank bank(dir.path());
             QVERIFY(bank.open(&error));
             JournalEntry image;
             image.imageId = id;
@@ -609,7 +644,7 @@ private Q_SLOTS:
                 QVERIFY(bank.addJournalEntry(entry, &error));
             }
         }
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         QVERIFY(bank.open(&error));
         QList<JournalEntry> entries;
         QVERIFY(bank.journalEntries(&entries, &error));
@@ -630,7 +665,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         BankError error;
-        LocalBank setup(dir.path());
+        TestBank setup(dir.path());
         QVERIFY(setup.open(&error));
         const QByteArray base = svtest::generateImage(32 * 1024 * 1024, 60);
         const QByteArray images[2] = {base, svtest::mutate(base, 0.05, 3, 2)};
@@ -639,7 +674,7 @@ private Q_SLOTS:
         std::thread threads[2];
         for (int i = 0; i < 2; ++i) {
             threads[i] = std::thread([&, i] {
-                LocalBank bank(dir.path()); // its own bank object and lock, like a second process
+                TestBank bank(dir.path()); // its own bank object and lock, like a second process
                 ids[i] = backup(bank, QStringLiteral("w%1").arg(i), images[i], &errors[i]);
             });
         }
@@ -661,7 +696,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         BankError error;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         QVERIFY(bank.open(&error));
         const QByteArray image = svtest::generateImage(16 * 1024 * 1024, 70);
         const QString old = backup(bank, QStringLiteral("s"), image, &error);
@@ -669,7 +704,7 @@ private Q_SLOTS:
 
         // A second backup of the same disk is running (it dedups against `old`'s chunks) when someone
         // deletes `old`: GC must not remove the chunks the running backup is about to reference.
-        LocalBank writerBank(dir.path());
+        TestBank writerBank(dir.path());
         auto checkpoint = writerBank.beginCheckpoint(draftFor(QStringLiteral("s")), &error);
         QVERIFY(checkpoint);
         auto writer = checkpoint->createImageWriter();
@@ -678,7 +713,7 @@ private Q_SLOTS:
         QVERIFY(writer->finish(&record, &error));
         QCOMPARE(record.newBytes, qint64(0)); // everything deduplicated against `old`
 
-        LocalBank gcBank(dir.path());
+        TestBank gcBank(dir.path());
         GcReport gc;
         QVERIFY2(gcBank.deleteCheckpoint(old, &gc, &error, 300), qPrintable(error.message));
         QVERIFY(!gc.done); // deferred: a backup holds the bank
@@ -701,11 +736,11 @@ private Q_SLOTS:
         // The other way round: GC holds the bank, a new backup waits for it instead of racing it.
         QTemporaryDir dir;
         BankError error;
-        LocalBank bank(dir.path());
+        TestBank bank(dir.path());
         QVERIFY(bank.open(&error));
         auto exclusive = bank.lock(BankLock::Mode::Exclusive, 0, &error);
         QVERIFY(exclusive);
-        LocalBank other(dir.path());
+        TestBank other(dir.path());
         QVERIFY(!other.beginCheckpoint(draftFor(QStringLiteral("s")), &error, 100));
         QCOMPARE(error.code, BankError::Code::Busy);
         qInfo() << error.message;
@@ -717,11 +752,18 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     const QByteArray crashBank = qgetenv("SV_TEST_CRASH_CHILD_BANK");
+    g_formatOne = qgetenv("SV_TEST_FORMAT_ONE") == "1";
     if (!crashBank.isEmpty())
         return crashingChild(QString::fromLocal8Bit(crashBank));
     QCoreApplication app(argc, argv);
-    TestLocalBank test;
-    return QTest::qExec(&test, argc, argv);
+    int failed = 0;
+    for (const bool formatOne : {true, false}) {
+        g_formatOne = formatOne;
+        qInfo("---- banks of format %d (%s) ----", formatOne ? 1 : 2, formatOne ? "one file per chunk" : "packs");
+        TestLocalBank test;
+        failed += QTest::qExec(&test, argc, argv);
+    }
+    return failed;
 }
 
 #include "tst_localbank.moc"

@@ -22,6 +22,11 @@ private Q_SLOTS:
         QTest::newRow("adminPass") << "{\"server\": {\"adminPass\": \"xyzzy42\"}}" << "xyzzy42" << "server";
         QTest::newRow("query parameter") << "http://h/v3?password=pw123&user=demo" << "pw123" << "user=demo";
         QTest::newRow("authorization bearer") << "Authorization: Bearer abc.def" << "abc.def" << "Authorization";
+        QTest::newRow("aws signature v4") << "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/s3/"
+                                             "aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa3155\r\nHost: h"
+                                          << "5fa00fa3155" << "Host: h";
+        QTest::newRow("presigned url") << "http://h/b/o?X-Amz-Credential=AKID%2F2015&X-Amz-Signature=5fa00fa3155&x=1"
+                                       << "5fa00fa3155" << "x=1";
     }
     void redact()
     {

@@ -84,8 +84,8 @@ QString HelpDialog::helpHtml()
                  "its volumes or only the volumes. A saved volume type that the target cloud does not have gets the "
                  "target's default type, with a warning, unless you choose another of the target's types."));
     heading(tr("Backup storage"));
-    paragraph(tr("Backups are stored in a folder on this computer, or in a Swift container of a saved cloud (see "
-                 "Preferences). Data shared between backups "
+    paragraph(tr("Backups are stored in a folder on this computer, in a Swift container of a saved cloud, or in an "
+                 "S3 bucket (see Preferences). Data shared between backups "
                  "is stored only once, so a second backup of an unchanged server takes almost no space. "
                  "<b>Verify</b> reads a backup back and checks every piece of it."));
     return html;

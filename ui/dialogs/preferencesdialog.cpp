@@ -1,5 +1,6 @@
 #include "dialogs/preferencesdialog.h"
 
+#include "bank/s3bank.h"
 #include "bank/swiftbank.h"
 #include "common/languagemanager.h"
 #include "util/appsettings.h"
@@ -30,13 +31,17 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     QString swiftCloud;
     QString swiftContainer;
     const bool swift = SwiftBank::parseSpec(location, &swiftCloud, &swiftContainer);
+    QString s3ProfileName;
+    QString s3Bucket;
+    const bool s3 = S3Bank::parseSpec(location, &s3ProfileName, &s3Bucket);
 
     m_storageKind = new QComboBox(this);
     m_storageKind->setObjectName(QStringLiteral("storageKindCombo"));
     m_storageKind->addItem(tr("Local folder"));
     m_storageKind->addItem(tr("Swift container"));
+    m_storageKind->addItem(tr("S3 bucket"));
 
-    m_bankLocation = new QLineEdit(swift ? AppSettings::defaultBankLocation() : location, this);
+    m_bankLocation = new QLineEdit(swift || s3 ? AppSettings::defaultBankLocation() : location, this);
     m_bankLocation->setObjectName(QStringLiteral("bankLocationEdit"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setObjectName(QStringLiteral("bankLocationBrowse"));
@@ -65,10 +70,51 @@ PreferencesDialog::PreferencesDialog(AppSettings *settings, const QStringList &c
     swiftHelp->setWordWrap(true);
     swiftForm->addRow(QString(), swiftHelp);
 
+    // A bucket of an S3 service (AWS, Ceph RGW, an OpenStack cloud's Swift with s3api): the profile is
+    // saved in the settings, the secret key only in the keychain.
+    const std::optional<S3Profile> saved = settings->s3Profile(s3 ? s3ProfileName : QString());
+    const QList<S3Profile> profiles = settings->s3Profiles();
+    const S3Profile shown = saved ? *saved : (profiles.isEmpty() ? S3Profile{} : profiles.constFirst());
+    const auto makeEdit = [this](const QString &name, const QString &text) {
+        auto *edit = new QLineEdit(text, this);
+        edit->setObjectName(name);
+        connect(edit, &QLineEdit::textChanged, this, &PreferencesDialog::updateControls);
+        return edit;
+    };
+    m_s3Profile = makeEdit(QStringLiteral("s3ProfileEdit"), s3 ? s3ProfileName : shown.name);
+    m_s3Endpoint = makeEdit(QStringLiteral("s3EndpointEdit"), shown.endpoint.toString());
+    m_s3Endpoint->setPlaceholderText(tr("https://s3.example.com"));
+    m_s3Region = makeEdit(QStringLiteral("s3RegionEdit"), shown.region);
+    m_s3Addressing = new QComboBox(this);
+    m_s3Addressing->setObjectName(QStringLiteral("s3AddressingCombo"));
+    m_s3Addressing->addItem(tr("Path style (host/bucket)"));
+    m_s3Addressing->addItem(tr("Virtual-host style (bucket.host)"));
+    m_s3Addressing->setCurrentIndex(shown.virtualHostStyle ? 1 : 0);
+    m_s3AccessKey = makeEdit(QStringLiteral("s3AccessKeyEdit"), shown.accessKeyId);
+    m_s3Secret = makeEdit(QStringLiteral("s3SecretEdit"), QString());
+    m_s3Secret->setEchoMode(QLineEdit::Password);
+    m_s3Secret->setPlaceholderText(saved ? tr("Unchanged (kept in the keyring)") : tr("Kept in the keyring"));
+    m_s3Bucket = makeEdit(QStringLiteral("s3BucketEdit"), s3 ? s3Bucket : QStringLiteral("stackvault-backups"));
+    m_s3Problem = new QLabel(this);
+    m_s3Problem->setObjectName(QStringLiteral("s3ProblemLabel"));
+    m_s3Problem->setWordWrap(true);
+    auto *s3Page = new QWidget(this);
+    auto *s3Form = new QFormLayout(s3Page);
+    s3Form->setContentsMargins(0, 0, 0, 0);
+    s3Form->addRow(tr("&Profile:"), m_s3Profile);
+    s3Form->addRow(tr("&Endpoint:"), m_s3Endpoint);
+    s3Form->addRow(tr("&Region:"), m_s3Region);
+    s3Form->addRow(tr("&Addressing:"), m_s3Addressing);
+    s3Form->addRow(tr("Access &key ID:"), m_s3AccessKey);
+    s3Form->addRow(tr("S&ecret key:"), m_s3Secret);
+    s3Form->addRow(tr("&Bucket:"), m_s3Bucket);
+    s3Form->addRow(QString(), m_s3Problem);
+
     m_storagePages = new QStackedWidget(this);
     m_storagePages->addWidget(folderPage);
     m_storagePages->addWidget(swiftPage);
-    m_storageKind->setCurrentIndex(swift ? 1 : 0);
+    m_storagePages->addWidget(s3Page);
+    m_storageKind->setCurrentIndex(s3 ? 2 : swift ? 1 : 0);
     connect(m_storageKind, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateControls);
 
     m_includeData = new QCheckBox(tr("Include server data by default"), this);
@@ -159,6 +205,20 @@ void PreferencesDialog::updateControls()
     // "Only the volumes named" needs at least one name.
     const bool named = m_volumes->currentData().toInt() == int(VolumeSelection::Mode::Named);
     m_volumeNames->setEnabled(named);
+    // An S3 bucket needs a valid profile, a bucket name and (for a profile not saved yet) a secret key.
+    const bool s3 = m_storageKind->currentIndex() == 2;
+    QString s3Problem;
+    if (s3) {
+        const S3Profile profile = s3ProfileFromPage();
+        s3Problem = profile.validationError();
+        const QString bucket = m_s3Bucket->text().trimmed();
+        if (s3Problem.isEmpty() && (bucket.isEmpty() || bucket.contains(QLatin1Char('/'))))
+            s3Problem = tr("Give a bucket name (without '/').");
+        if (s3Problem.isEmpty() && m_s3Secret->text().isEmpty() && !m_settings->s3Profile(profile.name))
+            s3Problem = tr("Give the secret key: it is kept in the keyring, never in the settings file.");
+    }
+    m_s3Problem->setText(s3Problem);
+    m_s3Problem->setVisible(!s3Problem.isEmpty());
     auto *ok = findChild<QDialogButtonBox *>(QStringLiteral("preferencesButtons"));
     if (ok && ok->button(QDialogButtonBox::Ok)) {
         const bool swift = m_storageKind->currentIndex() == 1;
@@ -166,6 +226,7 @@ void PreferencesDialog::updateControls()
                                                       || (m_swiftCloud->count() > 0
                                                           && !m_swiftContainer->text().trimmed().isEmpty()
                                                           && !m_swiftContainer->text().contains(QLatin1Char('/'))))
+                                                     && (!s3 || s3Problem.isEmpty())
                                                      && (!named || volumeSelection().has_value()));
     }
 }
@@ -187,6 +248,17 @@ std::optional<VolumeSelection> PreferencesDialog::volumeSelection() const
     return parsed;
 }
 
+S3Profile PreferencesDialog::s3ProfileFromPage() const
+{
+    S3Profile profile;
+    profile.name = m_s3Profile->text().trimmed();
+    profile.endpoint = QUrl(m_s3Endpoint->text().trimmed(), QUrl::StrictMode);
+    profile.region = m_s3Region->text().trimmed();
+    profile.virtualHostStyle = m_s3Addressing->currentIndex() == 1;
+    profile.accessKeyId = m_s3AccessKey->text().trimmed();
+    return profile;
+}
+
 void PreferencesDialog::browse()
 {
     // open() rather than a static getExistingDirectory(): no nested event loop.
@@ -206,6 +278,14 @@ void PreferencesDialog::accept()
     if (m_storageKind->currentIndex() == 1)
         location = QStringLiteral("swift:") + m_swiftCloud->currentText() + QLatin1Char('/')
             + m_swiftContainer->text().trimmed();
+    if (m_storageKind->currentIndex() == 2) {
+        const S3Profile profile = s3ProfileFromPage();
+        if (!m_settings->setS3Profile(profile))
+            return; // OK is disabled while the profile is not valid
+        if (!m_s3Secret->text().isEmpty())
+            Q_EMIT s3SecretEntered(profile.keychainKey(), m_s3Secret->text());
+        location = QStringLiteral("s3:") + profile.name + QLatin1Char('/') + m_s3Bucket->text().trimmed();
+    }
     if (location != m_settings->bankLocation())
         m_settings->setBankLocation(location);
     QString snapshotProblem;
