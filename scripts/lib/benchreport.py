@@ -146,6 +146,6 @@ print(f"\nStackVault benchmark — image {mib(meta['size_bytes'])}, {meta['runs'
       + (" — QUICK (tiny sizes: figures mean nothing)" if meta.get("quick") else "") + "\n")
 print("\n".join(out))
 print("\nGoals: " + ", ".join(f"{g}: {v} {'met' if ok else 'MISSED'}" for g, ok, v in verdicts))
-print("restic always encrypts (AES-256 + Poly1305) and compresses its repository; StackVault compresses (zstd -1) and does not encrypt.")
+print("restic always encrypts (AES-256 + Poly1305) and compresses its repository; StackVault compresses (zstd -1) and encrypts (AES-256-GCM) unless a row says encryption off.")
 with open(json_path, "w") as f:
     json.dump(summary, f, indent=2)
