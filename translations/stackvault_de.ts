@@ -1684,6 +1684,22 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
         <translation>Die Sicherung von „%1“ vom %2 löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Backup storage: %1 — encrypted</source>
+        <translation>Sicherungsspeicher: %1 — verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Backup storage: %1 — not encrypted</source>
+        <translation>Sicherungsspeicher: %1 — nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Disks, indexes and the journal are encrypted with AES-256-GCM; the passphrase is in the keychain.</source>
+        <translation>Festplatten, Indizes und das Journal sind mit AES-256-GCM verschlüsselt; die Passphrase liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Made by an older version or without encryption: anyone who can read the storage can read the backed-up disks.</source>
+        <translation>Von einer älteren Version oder ohne Verschlüsselung angelegt: Wer den Speicher lesen kann, kann die gesicherten Festplatten lesen.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudProfilesDialog</name>
@@ -2354,6 +2370,37 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Cannot Remove Leftovers</source>
         <translation>Überbleibsel können nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PassphraseDialog</name>
+    <message>
+        <source>New Encrypted Backup Storage</source>
+        <translation>Neuer verschlüsselter Sicherungsspeicher</translation>
+    </message>
+    <message>
+        <source>Encrypted Backup Storage</source>
+        <translation>Verschlüsselter Sicherungsspeicher</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 is new and will be encrypted. Choose its passphrase. It cannot be recovered: without it, no backup in this storage can be read. StackVault keeps it in the keychain.</source>
+        <translation>Der Sicherungsspeicher %1 ist neu und wird verschlüsselt. Wählen Sie seine Passphrase. Sie lässt sich nicht wiederherstellen: Ohne sie kann keine Sicherung in diesem Speicher gelesen werden. StackVault bewahrt sie im Schlüsselbund auf.</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 is encrypted. Enter its passphrase; StackVault keeps it in the keychain.</source>
+        <translation>Der Sicherungsspeicher %1 ist verschlüsselt. Geben Sie seine Passphrase ein; StackVault bewahrt sie im Schlüsselbund auf.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
 </context>
 <context>

@@ -1677,6 +1677,22 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <source>Delete the backup of “%1” from %2? This cannot be undone.</source>
         <translation>要删除“%1”在 %2 的备份吗？此操作无法撤销。</translation>
     </message>
+    <message>
+        <source>Backup storage: %1 — encrypted</source>
+        <translation>备份存储：%1 — 已加密</translation>
+    </message>
+    <message>
+        <source>Backup storage: %1 — not encrypted</source>
+        <translation>备份存储：%1 — 未加密</translation>
+    </message>
+    <message>
+        <source>Disks, indexes and the journal are encrypted with AES-256-GCM; the passphrase is in the keychain.</source>
+        <translation>磁盘、索引和日志均使用 AES-256-GCM 加密；口令保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Made by an older version or without encryption: anyone who can read the storage can read the backed-up disks.</source>
+        <translation>由旧版本创建或未启用加密：任何能读取该存储的人都能读取备份的磁盘。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudProfilesDialog</name>
@@ -2342,6 +2358,37 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Cannot Remove Leftovers</source>
         <translation>无法删除残留</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PassphraseDialog</name>
+    <message>
+        <source>New Encrypted Backup Storage</source>
+        <translation>新建加密备份存储</translation>
+    </message>
+    <message>
+        <source>Encrypted Backup Storage</source>
+        <translation>加密备份存储</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 is new and will be encrypted. Choose its passphrase. It cannot be recovered: without it, no backup in this storage can be read. StackVault keeps it in the keychain.</source>
+        <translation>备份存储 %1 是新的，将被加密。请选择其口令。口令无法找回：没有它，此存储中的任何备份都无法读取。StackVault 会将其保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 is encrypted. Enter its passphrase; StackVault keeps it in the keychain.</source>
+        <translation>备份存储 %1 已加密。请输入其口令；StackVault 会将其保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>重复(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>

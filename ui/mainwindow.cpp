@@ -127,6 +127,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
         m_treeModel->retry(m_treeProxy->mapToSource(m_tree->currentIndex()));
     });
     connect(m_backend, &Backend::checkpointsReady, this, &MainWindow::onCheckpointsReady);
+    connect(m_backend, &Backend::storageDescribed, m_backupsView, &BackupsView::setStorage);
     connect(m_backend, &Backend::checkpointsFailed, this, [this](const QString &message) {
         m_backupsView->setStatusText(tr("Could not list the backups: %1").arg(message));
     });

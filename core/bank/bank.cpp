@@ -257,10 +257,10 @@ bool Bank::createDescription(QByteArray *json, BankError *error)
     }
     QByteArray passphrase;
     {
+        // Kept in m_passphrase: if another process makes the bank first, open() unlocks that one with it.
         std::lock_guard lock(m_keysMutex);
         passphrase = m_passphrase;
     }
-    setPassphrase({});
     if (passphrase.isEmpty()) {
         *error = BankError::make(BankError::Code::NewPassphraseRequired,
                                  QStringLiteral("The new backup storage %1 will be encrypted: choose its passphrase.")

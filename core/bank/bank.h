@@ -69,7 +69,7 @@ public:
     const BankKeys &keys() const;
     std::shared_ptr<const BankKeys> sharedKeys() const;
     // For the next open(): the passphrase of one of the bank's key files (or the first key file of a new
-    // bank). Forgotten (wiped) when open() returns.
+    // bank). Wiped once open() unlocked the bank with it, and when the bank object is destroyed.
     void setPassphrase(const QByteArray &passphrase);
     // For the next open(): keys an earlier open() of the same bank returned (skips the slow KDF); ignored
     // unless their bank id is bank.json's.

@@ -14,7 +14,7 @@ struct KeyFile
 {
     static constexpr int SaltSize = 16; // crypto_pwhash_SALTBYTES
     static constexpr int Version = 1;
-    // The defaults (libsodium's "moderate" level): ~0.5 s and 256 MiB here. STACKVAULT_KDF_OPSLIMIT and
+    // The defaults (libsodium's "moderate" level: 3 passes over 256 MiB). STACKVAULT_KDF_OPSLIMIT and
     // STACKVAULT_KDF_MEMLIMIT_KIB override them for new key files (tests use tiny values).
     static constexpr quint64 DefaultOpsLimit = 3;
     static constexpr quint64 DefaultMemLimitKib = 256 * 1024;

@@ -195,9 +195,28 @@ bool LocalBank::open(BankError *error)
         if (!acceptDescription(formatJson, formatPath, error))
             return false;
     } else if (readError.code == BankError::Code::NotFound) {
-        if (!createDescription(&formatJson, error)
-            || !DurableFile::writeAtomically(formatPath, formatJson, error))
+        if (!createDescription(&formatJson, error))
             return false;
+        // Two processes may make the same new bank at once (the app listing it while a job opens it):
+        // link(2) publishes bank.json only if none exists, so one master key wins and the other process
+        // opens the winner's bank instead of overwriting its description.
+        QString temp;
+        if (!DurableFile::writeTemporary(formatPath, formatJson, &temp, error) || !DurableFile::syncFile(temp, error))
+            return false;
+        const int linked = ::link(QFile::encodeName(temp).constData(), QFile::encodeName(formatPath).constData());
+        const int linkErrno = errno;
+        BankError ignored;
+        DurableFile::remove(temp, &ignored);
+        if (linked != 0 && linkErrno != EEXIST) {
+            *error = BankError::fromErrno(linkErrno, QStringLiteral("Creating"), formatPath);
+            return false;
+        }
+        if (linked != 0) {
+            if (!DurableFile::readAll(formatPath, &formatJson, error) || !acceptDescription(formatJson, formatPath, error))
+                return false;
+        } else if (!DurableFile::syncDirectory(m_root, error)) {
+            return false;
+        }
     } else {
         *error = readError;
         return false;

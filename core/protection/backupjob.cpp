@@ -136,6 +136,10 @@ void BackupJob::run()
 {
     m_connection = new openstack::Connection(m_request.session, this);
     stage(JobStage::Checking);
+    // Idempotent; it sets the bank's keys (from BankService's known keys or passphrase) before any write.
+    BankError bankError;
+    if (!m_request.bank->open(&bankError))
+        return abandon(bankError.message, bankError.path);
     resolveServer();
 }
 

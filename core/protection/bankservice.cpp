@@ -108,6 +108,11 @@ std::shared_ptr<Bank> BankService::bank(const QString &location, QString *error)
     return swift;
 }
 
+void BankService::setSecretStore(SecretStore *secrets)
+{
+    m_secrets = secrets;
+}
+
 QString BankService::keychainKey(const QString &location)
 {
     return QStringLiteral("bank-passphrase:") + location;
@@ -119,6 +124,8 @@ void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &loca
     bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
     if (const auto keys = m_keys.value(location))
         bank->setKnownKeys(keys);
+    else if (const QByteArray passphrase = qgetenv(PassphraseVariable); !passphrase.isEmpty())
+        bank->setPassphrase(passphrase); // a job may open the bank before any listing did
 }
 
 void BankService::openAttempt(std::shared_ptr<Attempt> attempt)

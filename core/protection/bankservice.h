@@ -68,7 +68,7 @@ public:
     // Where an encrypted bank's passphrase comes from, in this order: $STACKVAULT_BANK_PASSPHRASE, the
     // keychain entry of the bank (`secrets`, key keychainKey(location)), then `prompt`. A passphrase that
     // the prompt gave and that opened the bank is saved in the keychain when `remember` is set.
-    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
+    void setSecretStore(SecretStore *secrets);
     void setPassphrasePrompt(PassphrasePrompt prompt) { m_prompt = std::move(prompt); }
     void setRememberPassphrases(bool remember) { m_remember = remember; }
     // Whether a bank that does not exist yet is made encrypted (default true; `--no-encryption`).

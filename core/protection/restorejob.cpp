@@ -131,6 +131,8 @@ void RestoreJob::run()
     m_tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     setStage(JobStage::Checking);
     BankError bankError;
+    if (!m_request.bank->open(&bankError)) // idempotent; sets the bank's keys before anything is read
+        return abandon(bankError.message, bankError.path);
     // Shared, like a backup: a sweep (exclusive) must not take this run's journal entries for a dead
     // process's, and garbage collection must not remove chunks being read.
     m_bankLock = m_request.bank->lock(BankLock::Mode::Shared, 10 * 60 * 1000, &bankError);

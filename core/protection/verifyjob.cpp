@@ -16,6 +16,10 @@ void VerifyJob::run()
     setStage(JobStage::Verifying);
     VerifyReport report;
     BankError error;
+    if (!m_bank->open(&error)) { // idempotent; sets the bank's keys before anything is read
+        fail(error.message, error.path);
+        return;
+    }
     const bool ran = m_bank->verifyCheckpoint(
         m_checkpointId, &report, &error,
         [this](qint64 done, qint64 total) {

@@ -85,6 +85,8 @@ private Q_SLOTS:
         sv::LocalBank bank(m_home.filePath(QStringLiteral("data/StackVault/bank")));
         QList<sv::JournalEntry> journal;
         sv::BankError error;
+        bank.setPassphrase(qgetenv("STACKVAULT_BANK_PASSPHRASE")); // the CLI made it encrypted
+        QVERIFY2(bank.open(&error), qPrintable(error.message));
         QVERIFY2(bank.journalEntries(&journal, &error), qPrintable(error.message));
         QCOMPARE(journal.size(), 1);
 

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void serversFailed(const QString &cloudId, const QString &message);
     void checkpointsReady(const QList<sv::ui::CheckpointEntry> &checkpoints);
     void checkpointsFailed(const QString &message);
+    // With each listing: where the backup storage is and whether it is encrypted.
+    void storageDescribed(const QString &location, bool encrypted);
     void targetOptionsReady(const QString &cloudId, const QString &region, const sv::ui::TargetOptions &options);
     void targetOptionsFailed(const QString &cloudId, const QString &region, const QString &message);
     void volumeTypesReady(const QString &cloudId, const QList<sv::ui::VolumeTypeEntry> &types);

@@ -146,6 +146,8 @@ CoreBackend::CoreBackend(ProfileStore *profiles, SecretStore *secrets, QObject *
     , m_sessions(new CloudSessions(profiles, secrets, this))
     , m_banks(new BankService(m_sessions, this))
 {
+    m_banks->setSecretStore(secrets);
+    m_banks->setRememberPassphrases(true);
     connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
         // An edited profile needs a new session (new URL, user or secret).
         m_sessions->forgetAll();
@@ -273,6 +275,11 @@ void CoreBackend::requestServers(const QString &cloudId)
     });
 }
 
+void CoreBackend::setPassphrasePrompt(BankService::PassphrasePrompt prompt)
+{
+    m_banks->setPassphrasePrompt(std::move(prompt));
+}
+
 void CoreBackend::requestCheckpoints()
 {
     // Signs in first for a Swift container (the keychain and Keystone answer asynchronously); the
@@ -306,10 +313,12 @@ void CoreBackend::loadCheckpoints(const std::shared_ptr<Bank> &bank)
                                            : CheckpointDetails::fromSummary(summary)));
             }
         }
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure] {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, entries, failure, location = bank->location(),
+                                                                 encrypted = bank->keys().encrypted()] {
             if (!self)
                 return;
             if (failure.isEmpty()) {
+                Q_EMIT self->storageDescribed(location, encrypted);
                 QList<CheckpointEntry> resolved = entries;
                 for (CheckpointEntry &entry : resolved) {
                     if (!entry.cloudId.isEmpty() && !self->m_profiles->findById(entry.cloudId)) {

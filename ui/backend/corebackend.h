@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/backend.h"
+#include "protection/bankservice.h"
 
 #include <QHash>
 #include <QPointer>
@@ -46,6 +47,9 @@ public:
     Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) override;
 
     void requestLeftoverSweep() override;
+    // Asks an encrypted backup storage's passphrase (the desktop app: a dialog) when neither
+    // $STACKVAULT_BANK_PASSPHRASE nor the keychain has it; a passphrase that worked is kept in the keychain.
+    void setPassphrasePrompt(BankService::PassphrasePrompt prompt);
     void testConnection(const CloudProfile &profile, const QString &secret) override;
 
     // The shared sessions (one per saved cloud), for tests and the bank service.

@@ -63,6 +63,12 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->hide();
 
+    m_storage = new QLabel(this);
+    m_storage->setObjectName(QStringLiteral("backupStorageLabel"));
+    m_storage->setTextFormat(Qt::PlainText);
+    m_storage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storage->hide();
+
     m_restoreButton = new QPushButton(icon(QStringLiteral("restore")), tr("&Restore…"), this);
     m_restoreButton->setObjectName(QStringLiteral("restoreButton"));
     m_verifyButton = new QPushButton(icon(QStringLiteral("verify")), tr("&Verify"), this);
@@ -76,7 +82,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     top->addStretch();
     top->addWidget(m_refreshButton);
     auto *bottom = new QHBoxLayout;
-    bottom->addStretch();
+    bottom->addWidget(m_storage, 1);
     bottom->addWidget(m_restoreButton);
     bottom->addWidget(m_verifyButton);
     bottom->addWidget(m_deleteButton);
@@ -145,6 +151,17 @@ void BackupsView::setServerFilter(const QString &serverId)
 QString BackupsView::serverFilter() const
 {
     return m_serverFilter->currentData().toString();
+}
+
+void BackupsView::setStorage(const QString &location, bool encrypted)
+{
+    m_storage->setText(encrypted ? tr("Backup storage: %1 — encrypted").arg(location)
+                                 : tr("Backup storage: %1 — not encrypted").arg(location));
+    m_storage->setToolTip(encrypted ? tr("Disks, indexes and the journal are encrypted with AES-256-GCM; the "
+                                         "passphrase is in the keychain.")
+                                    : tr("Made by an older version or without encryption: anyone who can read the "
+                                         "storage can read the backed-up disks."));
+    m_storage->show();
 }
 
 void BackupsView::setStatusText(const QString &text)

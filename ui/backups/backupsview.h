@@ -30,6 +30,8 @@ public:
     void setServerFilter(const QString &serverId);
     QString serverFilter() const;
     void setStatusText(const QString &text);
+    // "Backup storage: LOCATION — encrypted" or "— not encrypted".
+    void setStorage(const QString &location, bool encrypted);
     // The selected backup, or nullptr.
     const CheckpointEntry *selectedCheckpoint() const;
     bool selectCheckpoint(const QString &checkpointId);
@@ -51,6 +53,7 @@ private:
     QTreeView *m_view;
     QLabel *m_selectedVolumes;
     QLabel *m_status;
+    QLabel *m_storage;
     QPushButton *m_restoreButton;
     QPushButton *m_verifyButton;
     QPushButton *m_deleteButton;
