@@ -511,20 +511,21 @@ private Q_SLOTS:
 
     void unwritableBankFailsClearly()
     {
-        // A bank whose chunk folder has become a file: writing fails even as root.
+        // A bank whose chunk folder (packs/ in a new bank) has become a file: writing fails even as root.
         QTemporaryDir dir;
         auto bank = std::make_shared<sv::LocalBank>(dir.filePath(QStringLiteral("bank")));
         sv::BankError error;
         QVERIFY(bank->open(&error));
-        QDir(dir.filePath(QStringLiteral("bank/chunks"))).removeRecursively();
-        QFile blocker(dir.filePath(QStringLiteral("bank/chunks")));
+        const QString blobs = bank->packStore() ? QStringLiteral("packs") : QStringLiteral("chunks");
+        QDir(dir.filePath(QStringLiteral("bank/") + blobs)).removeRecursively();
+        QFile blocker(dir.filePath(QStringLiteral("bank/") + blobs));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         sv::BackupRequest request = f->backupRequest(QStringLiteral("web-1"), true);
         request.bank = bank;
         const sv::JobResult result = f->run(new sv::BackupJob(request));
         QCOMPARE(result.outcome, JobOutcome::Failed);
-        QVERIFY2(result.message.contains(QLatin1String("chunks")), qPrintable(result.message));
+        QVERIFY2(result.message.contains(blobs), qPrintable(result.message));
         // The volume's snapshot, requested before the first download, is deleted too.
         noLeftovers();
         QList<sv::CheckpointSummary> list;

@@ -268,8 +268,9 @@ private Q_SLOTS:
 
     void damagedBackupStopsTheRestore()
     {
-        // Flip one byte in one stored chunk.
-        QDirIterator it(f->bank->location() + QStringLiteral("/chunks"), QDir::Files, QDirIterator::Subdirectories);
+        // Flip one byte in one stored chunk (in a new bank: in the middle of a pack, inside a blob).
+        QDirIterator it(f->bank->location() + (f->bank->packStore() ? QStringLiteral("/packs") : QStringLiteral("/chunks")),
+                        QDir::Files, QDirIterator::Subdirectories);
         QVERIFY(it.hasNext());
         QFile chunk(it.next());
         QVERIFY(chunk.open(QIODevice::ReadWrite));
