@@ -84,6 +84,13 @@ QByteArray KeyFile::associatedData() const
     return QByteArrayLiteral("stackvault key\n") + id.toLatin1() + '\n' + bankId.toUtf8();
 }
 
+BankError KeyFile::invalidIdError(const QString &id)
+{
+    return BankError::make(BankError::Code::InvalidName,
+                           QStringLiteral("Refusing key id \"%1\": a key id is 16 lowercase hex characters.")
+                               .arg(id.left(100)));
+}
+
 bool KeyFile::isValidId(const QString &id)
 {
     if (id.size() != 16)

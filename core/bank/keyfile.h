@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bank/bankerror.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -41,6 +43,8 @@ struct KeyFile
     QByteArray toJson() const;
     static bool fromJson(const QByteArray &json, KeyFile *key, QString *why);
     static bool isValidId(const QString &id);
+    // The refusal of an id that is not valid, for every bank backend.
+    static BankError invalidIdError(const QString &id);
     static QString objectName(const QString &id) { return QStringLiteral("keys/") + id; }
     // What the sealed master key is bound to: "stackvault key\n<id>\n<bank id>".
     QByteArray associatedData() const;

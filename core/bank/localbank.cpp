@@ -499,21 +499,10 @@ QString LocalBank::keyPath(const QString &id) const
     return m_root + QStringLiteral("/keys/") + id;
 }
 
-namespace {
-
-BankError invalidKeyId(const QString &id)
-{
-    return BankError::make(BankError::Code::InvalidName,
-                           QStringLiteral("Refusing key id \"%1\": a key id is 16 lowercase hex characters.")
-                               .arg(id.left(100)));
-}
-
-} // namespace
-
 bool LocalBank::writeKeyFile(const QString &id, const QByteArray &data, BankError *error)
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     return DurableFile::makeDirectory(m_root + QStringLiteral("/keys"), error)
@@ -523,7 +512,7 @@ bool LocalBank::writeKeyFile(const QString &id, const QByteArray &data, BankErro
 bool LocalBank::readKeyFile(const QString &id, QByteArray *data, BankError *error) const
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     return DurableFile::readAll(keyPath(id), data, error);
@@ -532,7 +521,7 @@ bool LocalBank::readKeyFile(const QString &id, QByteArray *data, BankError *erro
 bool LocalBank::removeKeyFile(const QString &id, BankError *error)
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     return DurableFile::remove(keyPath(id), error) && DurableFile::syncDirectory(m_root + QStringLiteral("/keys"), error);

@@ -438,21 +438,10 @@ bool ObjectStoreBank::removeStaleTemporaries(int *removed, BankError *)
     return true;
 }
 
-namespace {
-
-BankError invalidKeyId(const QString &id)
-{
-    return BankError::make(BankError::Code::InvalidName,
-                           QStringLiteral("Refusing key id \"%1\": a key id is 16 lowercase hex characters.")
-                               .arg(id.left(100)));
-}
-
-} // namespace
-
 bool ObjectStoreBank::writeKeyFile(const QString &id, const QByteArray &data, BankError *error)
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     return putObject(KeyFile::objectName(id), data, error);
@@ -461,7 +450,7 @@ bool ObjectStoreBank::writeKeyFile(const QString &id, const QByteArray &data, Ba
 bool ObjectStoreBank::readKeyFile(const QString &id, QByteArray *data, BankError *error) const
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     return getObject(KeyFile::objectName(id), data, error);
@@ -470,7 +459,7 @@ bool ObjectStoreBank::readKeyFile(const QString &id, QByteArray *data, BankError
 bool ObjectStoreBank::removeKeyFile(const QString &id, BankError *error)
 {
     if (!KeyFile::isValidId(id)) {
-        *error = invalidKeyId(id);
+        *error = KeyFile::invalidIdError(id);
         return false;
     }
     bool existed = false;
