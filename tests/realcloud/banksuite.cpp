@@ -15,6 +15,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QTest>
 
@@ -182,9 +183,22 @@ void BankSuite::corruptedChunkDetected()
 {
     QFETCH(QString, backend);
     QFETCH(QString, damage);
+    // A format-1 bank (one object per chunk, still read and written by this build), where the chunk
+    // primitives below damage exactly one chunk; damage inside packs is tested by unit.localbank and
+    // unit.packstore.
     auto bank = makeBank(backend);
     BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message)); // makes the folder or container
+    const QByteArray formatOne = R"({"format":"stackvault-bank","version":1,"chunking":"fastcdc-gear64-v1",)"
+                                 R"("chunk_hash":"sha256","compression":"zstd"})";
+    if (auto *objects = dynamic_cast<ObjectStoreBank *>(bank.get())) {
+        QVERIFY2(objects->putObject(QStringLiteral("bank.json"), formatOne, &error), qPrintable(error.message));
+    } else {
+        QFile file(bank->location() + QStringLiteral("/bank.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(formatOne) == formatOne.size());
+    }
     QVERIFY2(bank->open(&error), qPrintable(error.message));
+    QVERIFY(!bank->packStore());
     const QString good = backup(*bank, QStringLiteral("good"), svtest::generateImage(6 * 1024 * 1024, 50), &error);
     const QString bad = backup(*bank, QStringLiteral("bad"), svtest::generateImage(10 * 1024 * 1024, 51), &error);
     QVERIFY2(!good.isEmpty() && !bad.isEmpty(), qPrintable(error.message));

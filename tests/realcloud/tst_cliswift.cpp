@@ -2,6 +2,7 @@
 // cloud is saved with `clouds add` (password into the real keyring), the container is created on first
 // use, and the bank verbs (checkpoints, show, verify, check, delete) work on what a writer put there.
 #include "bank/checkpointwriter.h"
+#include "bank/packstore.h"
 #include "bank/swiftbank.h"
 #include "openstack/session.h"
 
@@ -86,7 +87,9 @@ private Q_SLOTS:
         BankError error;
         QVERIFY2(m_bank->headObject(QStringLiteral("bank.json"), &size, &error), qPrintable(error.message));
 
-        // A checkpoint written by another process (here: this test through the bank API).
+        // A checkpoint written by another process (here: this test through the bank API). The CLI made
+        // the bank encrypted with the suite's passphrase (tests/CMakeLists.txt sets it for every test).
+        m_bank->setPassphrase(qgetenv("STACKVAULT_BANK_PASSPHRASE"));
         QVERIFY2(m_bank->open(&error), qPrintable(error.message));
         CheckpointIndex draft;
         ProtectedResource server;
@@ -132,14 +135,20 @@ private Q_SLOTS:
         QVERIFY2(check.exitCode == 0, QByteArray(check.err + check.out).constData());
         QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("checkpoints")).toInt(), 1);
 
-        // A damaged chunk in Swift: verify fails (exit 1).
+        // A damaged chunk in Swift (a flipped byte inside its range of its pack): verify fails (exit 1).
         CheckpointIndex index;
         QVERIFY(m_bank->checkpoint(id, &index, &error));
         const QByteArray victim = index.resources[1].image->chunks.first().sha256;
-        QByteArray encoded;
-        QVERIFY(m_bank->getChunk(victim, &encoded, &error));
-        encoded[encoded.size() / 2] = char(encoded[encoded.size() / 2] ^ 0x20);
-        QVERIFY(m_bank->putChunk(victim, encoded, &error));
+        PackStore *packs = m_bank->packStore();
+        QVERIFY2(packs, "a bank the CLI makes stores packs");
+        PackStore::Location where;
+        QVERIFY(packs->locate(victim, &where));
+        const QString packObject = QString::fromLatin1(PackStore::packObjectName(where.pack));
+        QByteArray pack;
+        QVERIFY2(m_bank->getObject(packObject, &pack, &error), qPrintable(error.message));
+        const qint64 at = qint64(where.offset) + where.length / 2;
+        pack[at] = char(pack[at] ^ 0x20);
+        QVERIFY2(m_bank->putObject(packObject, pack, &error), qPrintable(error.message));
         verify = cli({QStringLiteral("verify"), id, QStringLiteral("--bank"), bankSpec()});
         QCOMPARE(verify.exitCode, 1);
 

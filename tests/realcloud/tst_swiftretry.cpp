@@ -74,9 +74,9 @@ private Q_SLOTS:
     void backupAndReadWaitOut503()
     {
         const QByteArray image = svtest::generateImage(3 * 1024 * 1024 + 77, 6);
-        // The chunk PUTs (the image's bytes), not the lock or index objects.
+        // The PUTs of the image's bytes (packs; chunk files in a format-1 bank), not the lock or index objects.
         const QRegularExpression chunks(
-            QStringLiteral("^/v1/AUTH_[0-9a-f]+/%1/chunks/").arg(QRegularExpression::escape(m_container)));
+            QStringLiteral("^/v1/AUTH_[0-9a-f]+/%1/(chunks|packs)/").arg(QRegularExpression::escape(m_container)));
         m_relay->failRequests(QStringLiteral("PUT"), chunks, 3, 503, 1);
         BankError error;
         ImageRecord record;

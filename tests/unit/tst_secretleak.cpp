@@ -125,7 +125,8 @@ private Q_SLOTS:
             for (const QByteArray &needle : std::as_const(needles))
                 QVERIFY2(!content.contains(needle), qPrintable(QStringLiteral("%1 contains a secret").arg(path)));
         }
-        QVERIFY2(files > 10, "profiles, settings and the bank were searched");
+        // Profiles, settings, the bank's bank.json, key file, checkpoint index and packs at least.
+        QVERIFY2(files > 5, qPrintable(QStringLiteral("only %1 files were searched").arg(files)));
         for (const QByteArray &needle : std::as_const(needles))
             QVERIFY2(!m_output.contains(needle), "the processes' output contains a secret");
         qInfo("searched %d files and %lld bytes of output for %lld secrets and tokens: none found", files,
