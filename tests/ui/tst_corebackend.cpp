@@ -678,7 +678,8 @@ void TestCoreBackend::restoreOnlyTheVolumesThroughTheWizard()
 }
 
 // bfv-1 boots from its volume bfv-root: backed up with its data by clicking, then restored through the
-// wizard into a new server that boots from the restored volume, holding what the user wrote.
+// wizard into another project (alice's "other", a second saved cloud) as a new server that boots from
+// the restored volume, holding what the user wrote.
 void TestCoreBackend::bootFromVolumeServerRoundTrip()
 {
     ensureCloudSaved();
@@ -686,6 +687,17 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     const QString bfvRoot = m_cloud.volumeIdByName(QStringLiteral("bfv-root"));
     QVERIFY(!bfv.isEmpty() && !bfvRoot.isEmpty());
     QVERIFY(m_cloud.writeVolumeDisk(bfvRoot, kUserBytesOffset, kUserBytes));
+    // The target: alice's project "other", saved as a second cloud with its password in the keychain.
+    sv::CloudProfile other = demoProfile(m_cloud.authUrl(), sv::CloudProfile::generateId());
+    other.name = QStringLiteral("fake-other");
+    other.userName = QStringLiteral("alice");
+    other.projectName = QStringLiteral("other");
+    std::optional<sv::SecretResult> written;
+    m_secrets->write(other.id, QStringLiteral("alice-password"), this, [&written](const sv::SecretResult &r) { written = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 20000);
+    QVERIFY2(written->ok(), qPrintable(written->message));
+    QString profileError;
+    QVERIFY2(m_profiles->add(other, &profileError), qPrintable(profileError));
     const QByteArray rootSha = m_cloud.volumeDiskSha256(bfvRoot);
     QCOMPARE(m_cloud.serverDiskSha256(bfv), rootSha); // the server's disk is its boot volume
     // Earlier tests' restores keep the images their servers boot from: only new ones count.
@@ -719,6 +731,10 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::BackupPageId));
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::TargetPageId));
+    auto *target = wizard->findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    const int otherRow = target->findData(other.id);
+    QVERIFY(otherRow >= 0);
+    target->setCurrentIndex(otherRow);
     QTest::mouseClick(next, Qt::LeftButton);
     // The boot volume is listed, and the server is restored with it by default.
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::VolumesPageId));
@@ -731,6 +747,13 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::ServerPageId));
     auto *page = qobject_cast<sv::ui::RestoreServerPage *>(wizard->currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(page->optionsLoaded(), 20000);
+    // The other project's network is offered; bfv-1's "private" is not there, so nothing is checked.
+    auto *networks = wizard->findChild<QListWidget *>(QStringLiteral("networksList"));
+    QVERIFY(page->networkNames().isEmpty());
+    const QList<QListWidgetItem *> otherNet = networks->findItems(QStringLiteral("other-net"), Qt::MatchExactly);
+    QCOMPARE(otherNet.size(), 1);
+    otherNet.constFirst()->setCheckState(Qt::Checked);
+    QCOMPARE(page->networkNames(), QStringList{QStringLiteral("other-net")});
     auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("serverNameEdit"));
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("bfv-1-from-ui"));
@@ -747,6 +770,11 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     const QString serverId = result.data.value(QStringLiteral("server_id")).toString();
     QCOMPARE(m_cloud.serverIdByName(QStringLiteral("bfv-1-from-ui")), serverId);
     QTRY_COMPARE_WITH_TIMEOUT(fakeServerStatus(serverId), QStringLiteral("ACTIVE"), 10000);
+    {
+        fake::CloudState &state = m_cloud.state();
+        std::lock_guard lock(state.mutex);
+        QCOMPARE(state.servers.value(serverId).projectId, QStringLiteral("0f9e8d7c6b5a49382716051423324150")); // "other"
+    }
     const QVariantList volumes = result.data.value(QStringLiteral("volumes")).toList();
     QCOMPARE(volumes.size(), 1);
     const QString restoredRoot = volumes.first().toMap().value(QStringLiteral("id")).toString();
@@ -757,6 +785,9 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     // A boot-from-volume restore boots from the volume: its temporary image is gone.
     QTRY_VERIFY2_WITH_TIMEOUT(newImages().isEmpty(), qPrintable(newImages().join(u' ')), 10000);
     wizard->accept();
+    QSignalSpy secretRemoved(m_profiles.get(), &sv::ProfileStore::secretRemoved);
+    QVERIFY(m_profiles->remove(other.id));
+    QTRY_COMPARE_WITH_TIMEOUT(secretRemoved.size(), 1, 20000);
 }
 
 void TestCoreBackend::guiStallDuringA256MiBBackup()
