@@ -134,6 +134,31 @@ bool DurableFile::syncFileSystem(const QString &path, BankError *error)
     return ok;
 }
 
+namespace {
+
+// Reads data->size() bytes from `offset` (or up to the end of the file), retrying on EINTR; `data` ends
+// as long as what was read. False (with `error`) only on a read error.
+bool readFully(int fd, qint64 offset, QByteArray *data, const QString &path, BankError *error)
+{
+    qsizetype done = 0;
+    while (done < data->size()) {
+        const ssize_t n = ::pread(fd, data->data() + done, static_cast<size_t>(data->size() - done), offset + done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
+            return false;
+        }
+        if (n == 0)
+            break;
+        done += n;
+    }
+    data->resize(done);
+    return true;
+}
+
+} // namespace
+
 bool DurableFile::readAll(const QString &path, QByteArray *data, BankError *error)
 {
     const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -148,23 +173,9 @@ bool DurableFile::readAll(const QString &path, QByteArray *data, BankError *erro
         return false;
     }
     data->resize(static_cast<qsizetype>(st.st_size));
-    qsizetype done = 0;
-    while (done < data->size()) {
-        const ssize_t n = ::read(fd, data->data() + done, static_cast<size_t>(data->size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
-            ::close(fd);
-            return false;
-        }
-        if (n == 0)
-            break;
-        done += n;
-    }
-    data->resize(done);
+    const bool read = readFully(fd, 0, data, path, error);
     ::close(fd);
-    return true;
+    return read;
 }
 
 bool DurableFile::readRange(const QString &path, qint64 offset, qint64 length, QByteArray *data, BankError *error)
@@ -175,21 +186,11 @@ bool DurableFile::readRange(const QString &path, qint64 offset, qint64 length, Q
         return false;
     }
     data->resize(static_cast<qsizetype>(length));
-    qsizetype done = 0;
-    while (done < data->size()) {
-        const ssize_t n = ::pread(fd, data->data() + done, static_cast<size_t>(data->size() - done), offset + done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            *error = BankError::fromErrno(errno, QStringLiteral("Reading"), path);
-            ::close(fd);
-            return false;
-        }
-        if (n == 0)
-            break;
-        done += n;
-    }
+    const bool read = readFully(fd, offset, data, path, error);
     ::close(fd);
+    if (!read)
+        return false;
+    const qint64 done = data->size();
     if (done < length) {
         *error = BankError::make(BankError::Code::CorruptChunk,
                                  QStringLiteral("%1 is truncated: %2 bytes at offset %3 were expected, %4 found.")
