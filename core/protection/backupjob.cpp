@@ -155,17 +155,13 @@ bool BackupJob::stopping()
 
 void BackupJob::abortRunning()
 {
-    // A create request in flight (createImage, a volume snapshot, a volume, an upload) is let through:
-    // aborting it could leave something the cloud made but whose id we never learnt. Its handler sees
-    // the stop and the cleanup deletes what it made. Aborting finishes a job at once, so its handler
-    // runs now: copies, because handlers may track new jobs.
+    // Create requests in flight (startCreate: createImage, a volume snapshot, a volume, an upload) are
+    // not in m_running and are let through: aborting one could leave something the cloud made but whose
+    // id we never learnt. Its handler sees the stop and the cleanup deletes what it made. Aborting
+    // finishes a job at once, so its handler runs now: copies, because handlers may track new jobs.
     const QList<QPointer<openstack::ApiJob>> running = m_running;
     for (const QPointer<openstack::ApiJob> &job : running) {
-        const bool creating = qobject_cast<openstack::CreateServerImageJob *>(job.data())
-            || qobject_cast<openstack::CreateVolumeSnapshotJob *>(job.data())
-            || qobject_cast<openstack::CreateVolumeJob *>(job.data())
-            || qobject_cast<openstack::UploadVolumeToImageJob *>(job.data());
-        if (job && !creating)
+        if (job)
             job->abort();
     }
     const QList<QPointer<openstack::StatusWaiter>> waiters = m_waiters;
@@ -495,8 +491,8 @@ void BackupJob::createSnapshot()
     const JournalEntry intent = journalEntry(JournalEntry::TemporaryImage);
     if (!journal(intent))
         return;
-    auto *job = track(new openstack::CreateServerImageJob(m_connection, m_server.id, temporaryName(m_server.name),
-                                                          temporaryMetadata(), this));
+    auto *job = new openstack::CreateServerImageJob(m_connection, m_server.id, temporaryName(m_server.name),
+                                                          temporaryMetadata(), this);
     job->setServerName(m_server.name);
     connect(job, &openstack::ApiJob::finished, this, [this, job, intent](const Error &error) {
         if (error) {
@@ -540,8 +536,8 @@ void BackupJob::snapshotVolumes(qsizetype next)
     if (!journal(intent))
         return;
     const bool inUse = part.volume.status == QLatin1String("in-use") || !part.volume.attachments.isEmpty();
-    auto *job = track(new openstack::CreateVolumeSnapshotJob(m_connection, part.volume.id, temporaryName(part.label()),
-                                                             temporaryMetadata(), inUse, this));
+    auto *job = new openstack::CreateVolumeSnapshotJob(m_connection, part.volume.id, temporaryName(part.label()),
+                                                             temporaryMetadata(), inUse, this);
     job->setVolumeName(part.label());
     connect(job, &openstack::ApiJob::finished, this, [this, job, intent, next](const Error &error) {
         const QString label = m_parts.at(next).label();
@@ -756,7 +752,7 @@ void BackupJob::createTemporaryVolume(qsizetype index)
     create.snapshotId = part.snapshotId;
     create.sizeGb = part.volume.sizeGb;
     create.metadata = temporaryMetadata();
-    auto *job = track(new openstack::CreateVolumeJob(m_connection, create, this));
+    auto *job = new openstack::CreateVolumeJob(m_connection, create, this);
     connect(job, &openstack::ApiJob::finished, this, [this, job, intent, index](const Error &error) {
         const QString label = m_parts.at(index).label();
         if (error) {
@@ -806,7 +802,7 @@ void BackupJob::uploadTemporaryVolume(qsizetype index)
     intent.tag = temporaryName(part.label());
     if (!journal(intent))
         return;
-    auto *job = track(new openstack::UploadVolumeToImageJob(m_connection, part.temporaryVolumeId, intent.tag, this));
+    auto *job = new openstack::UploadVolumeToImageJob(m_connection, part.temporaryVolumeId, intent.tag, this);
     job->setVolumeName(tr("the temporary copy of volume %1").arg(part.label()));
     job->setDiskFormat(QStringLiteral("raw"));
     job->setContainerFormat(QStringLiteral("bare"));

@@ -161,8 +161,9 @@ private:
 
     BackupRequest m_request;
     openstack::Connection *m_connection = nullptr;
-    // Several requests run at once (volumes are prepared while a disk downloads): all are aborted on a
-    // stop, except create requests, which are waited for (m_creating) so that what they made is deleted.
+    // Several requests run at once (volumes are prepared while a disk downloads): those in m_running
+    // are aborted on a stop; create requests (startCreate) are not tracked there but waited for
+    // (m_creating), so that what they made is deleted.
     QList<QPointer<openstack::ApiJob>> m_running;
     QList<QPointer<openstack::StatusWaiter>> m_waiters;
     int m_creating = 0;
