@@ -206,7 +206,8 @@ for key in order:
 
 summary["goals"] = [{"goal": g, "met": ok, "value": v} for g, ok, v in verdicts]
 print(f"\nStackVault benchmark — image {mib(meta['size_bytes'])}, {meta['runs']} run(s) each, "
-      f"{meta['cpus']} CPUs ({meta['cpu']}), restic {meta['restic']}, {meta['date']}"
+      f"{meta['cpus']} CPUs ({meta['cpu']}), restic {meta['restic']}, rclone {meta.get('rclone') or '–'}, "
+      f"commit {meta.get('commit') or '–'}, {meta['date']}"
       + (" — QUICK (tiny sizes: figures mean nothing)" if meta.get("quick") else "") + "\n")
 print("\n".join(out))
 print("\nGoals: " + ", ".join(f"{g}: {v} {'met' if ok else 'MISSED'}" for g, ok, v in verdicts))
