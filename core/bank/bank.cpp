@@ -2,6 +2,7 @@
 
 #include "bank/banklog.h"
 #include "bank/checkpointwriter.h"
+#include "bank/chunklist.h"
 #include "bank/chunkcodec.h"
 #include "bank/keyfile.h"
 #include "bank/packstore.h"
@@ -544,6 +545,22 @@ bool Bank::checkpoint(const QString &id, CheckpointIndex *index, BankError *erro
     return true;
 }
 
+bool Bank::forEachChunk(const ImageRecord &record, const std::function<bool(qint64, const ChunkRef &)> &visit,
+                        BankError *error) const
+{
+    ChunkListReader reader(this, record);
+    ChunkRef chunk;
+    while (reader.next(&chunk)) {
+        if (!visit(reader.position() - 1, chunk))
+            return true;
+    }
+    if (reader.error().isError()) {
+        *error = reader.error();
+        return false;
+    }
+    return true;
+}
+
 bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError *error) const
 {
     const QString name = QString::fromLatin1(chunk.sha256);
@@ -641,9 +658,19 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
             return false;
         }
         for (const ProtectedResource &r : std::as_const(index.resources)) {
-            if (r.image) {
-                for (const ChunkRef &chunk : r.image->chunks)
-                    referenced.insert(chunk.sha256);
+            if (!r.image)
+                continue;
+            const bool read = forEachChunk(*r.image,
+                                           [&referenced](qint64, const ChunkRef &chunk) {
+                                               referenced.insert(chunk.sha256);
+                                               return true;
+                                           },
+                                           error);
+            if (!read) {
+                error->message = QStringLiteral("Garbage collection stopped, nothing was removed: %1 Repair or "
+                                                "delete checkpoint %2 first.")
+                                     .arg(error->message, id);
+                return false;
             }
         }
     }
@@ -687,31 +714,47 @@ bool Bank::verifyCheckpoint(const QString &id, VerifyReport *report, BankError *
         EVP_MD_CTX *ctx = EVP_MD_CTX_new();
         EVP_DigestInit_ex(ctx, EVP_sha512(), nullptr);
         bool complete = true;
-        for (qsizetype i = 0; i < r.image->chunks.size(); ++i) {
-            if (cancel && cancel->load()) {
-                EVP_MD_CTX_free(ctx);
-                *error = BankError::make(BankError::Code::Cancelled, QStringLiteral("Verification was cancelled."));
-                return false;
-            }
-            const ChunkRef &chunk = r.image->chunks.at(i);
-            QByteArray data;
-            BankError chunkError;
-            if (readVerifiedChunk(chunk, &data, &chunkError)) {
-                EVP_DigestUpdate(ctx, data.constData(), static_cast<size_t>(data.size()));
-                report->bytesChecked += data.size();
-            } else {
-                complete = false;
-                chunkError.message = QStringLiteral("Checkpoint %1, image %2, chunk %3 of %4: %5")
-                                         .arg(id, r.id)
-                                         .arg(i + 1)
-                                         .arg(r.image->chunks.size())
-                                         .arg(chunkError.message);
-                report->problems.append(ChunkProblem{id, r.id, i, chunk.sha256, chunkError});
-            }
-            ++report->chunksChecked;
-            done += chunk.size;
-            if (progress)
-                progress(done, total);
+        bool cancelled = false;
+        const qint64 count = r.image->chunkCount();
+        BankError listError;
+        const bool listed = forEachChunk(
+            *r.image,
+            [&](qint64 i, const ChunkRef &chunk) {
+                if (cancel && cancel->load()) {
+                    cancelled = true;
+                    return false;
+                }
+                QByteArray data;
+                BankError chunkError;
+                if (readVerifiedChunk(chunk, &data, &chunkError)) {
+                    EVP_DigestUpdate(ctx, data.constData(), static_cast<size_t>(data.size()));
+                    report->bytesChecked += data.size();
+                } else {
+                    complete = false;
+                    chunkError.message = QStringLiteral("Checkpoint %1, image %2, chunk %3 of %4: %5")
+                                             .arg(id, r.id)
+                                             .arg(i + 1)
+                                             .arg(count)
+                                             .arg(chunkError.message);
+                    report->problems.append(ChunkProblem{id, r.id, qsizetype(i), chunk.sha256, chunkError});
+                }
+                ++report->chunksChecked;
+                done += chunk.size;
+                if (progress)
+                    progress(done, total);
+                return true;
+            },
+            &listError);
+        if (cancelled) {
+            EVP_MD_CTX_free(ctx);
+            *error = BankError::make(BankError::Code::Cancelled, QStringLiteral("Verification was cancelled."));
+            return false;
+        }
+        if (!listed) {
+            // The chunk list itself is missing or damaged: the image cannot be read back.
+            EVP_MD_CTX_free(ctx);
+            report->imageMismatches.append(QStringLiteral("Checkpoint %1, image %2: %3").arg(id, r.id, listError.message));
+            continue;
         }
         unsigned char digest[EVP_MAX_MD_SIZE];
         unsigned int length = 0;
@@ -754,32 +797,39 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
         for (const ProtectedResource &r : std::as_const(index.resources)) {
             if (!r.image)
                 continue;
-            for (qsizetype i = 0; i < r.image->chunks.size(); ++i) {
-                const ChunkRef &chunk = r.image->chunks.at(i);
-                if (referenced.contains(chunk.sha256))
-                    continue;
-                referenced.insert(chunk.sha256);
-                BankError chunkError;
-                bool ok = true;
-                if (deep) {
-                    QByteArray data;
-                    ok = readVerifiedChunk(chunk, &data, &chunkError);
-                } else {
-                    qint64 storedSize = 0;
-                    ok = chunkInfo(chunk.sha256, &storedSize);
-                    if (!ok)
-                        chunkError = BankError::make(BankError::Code::MissingChunk,
-                                                     QStringLiteral("Chunk %1 is missing from the backup storage.")
-                                                         .arg(QString::fromLatin1(chunk.sha256)));
-                }
-                if (!ok) {
-                    chunkError.message = QStringLiteral("Checkpoint %1, image %2, chunk %3: %4")
-                                             .arg(id, r.id)
-                                             .arg(i + 1)
-                                             .arg(chunkError.message);
-                    report->problems.append(ChunkProblem{id, r.id, i, chunk.sha256, chunkError});
-                }
-            }
+            BankError listError;
+            const bool listed = forEachChunk(
+                *r.image,
+                [&](qint64 i, const ChunkRef &chunk) {
+                    if (referenced.contains(chunk.sha256))
+                        return true;
+                    referenced.insert(chunk.sha256);
+                    BankError chunkError;
+                    bool ok = true;
+                    if (deep) {
+                        QByteArray data;
+                        ok = readVerifiedChunk(chunk, &data, &chunkError);
+                    } else {
+                        qint64 storedSize = 0;
+                        ok = chunkInfo(chunk.sha256, &storedSize);
+                        if (!ok)
+                            chunkError = BankError::make(BankError::Code::MissingChunk,
+                                                         QStringLiteral("Chunk %1 is missing from the backup storage.")
+                                                             .arg(QString::fromLatin1(chunk.sha256)));
+                    }
+                    if (!ok) {
+                        chunkError.message = QStringLiteral("Checkpoint %1, image %2, chunk %3: %4")
+                                                 .arg(id, r.id)
+                                                 .arg(i + 1)
+                                                 .arg(chunkError.message);
+                        report->problems.append(ChunkProblem{id, r.id, qsizetype(i), chunk.sha256, chunkError});
+                    }
+                    return true;
+                },
+                &listError);
+            if (!listed)
+                report->unreadableIndexes.append(
+                    QStringLiteral("Checkpoint %1, image %2: %3").arg(id, r.id, listError.message));
         }
     }
     report->chunksReferenced = referenced.size();

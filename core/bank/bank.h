@@ -149,6 +149,11 @@ public:
                                                       int lockTimeoutMs = 10 * 60 * 1000);
     bool listCheckpoints(QList<CheckpointSummary> *checkpoints, BankError *error) const;
     bool checkpoint(const QString &id, CheckpointIndex *index, BankError *error) const;
+    // Calls `visit(position, chunk)` for every chunk of `record` in stream order (ChunkListReader);
+    // `visit` returning false stops early (still a success). False with *error when the list cannot be
+    // read.
+    bool forEachChunk(const ImageRecord &record, const std::function<bool(qint64, const ChunkRef &)> &visit,
+                      BankError *error) const;
     // Reads one chunk, checks header, decompression, size and SHA-256.
     bool readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError *error) const;
     // Marks the checkpoint `deleting`, removes its index, then garbage-collects chunks no index names

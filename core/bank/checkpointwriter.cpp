@@ -3,7 +3,7 @@
 #include "bank/bank.h"
 #include "bank/banklog.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace sv {
 
@@ -47,27 +47,39 @@ bool CheckpointWriter::saveProgress(BankError *error)
 
 bool CheckpointWriter::commit(BankError *error)
 {
-    QList<QByteArray> names;
-    QSet<QByteArray> seen;
+    // Every chunk is looked up (an in-memory lookup in a pack bank); runs of one chunk (zeros) once.
+    // syncChunks needs one name per fan-out folder, so at most 256 names are kept whatever the image size.
+    QHash<QByteArray, QByteArray> byFanout;
     for (const ProtectedResource &r : std::as_const(m_index.resources)) {
         if (!r.image)
             continue;
-        for (const ChunkRef &chunk : r.image->chunks) {
-            if (seen.contains(chunk.sha256))
-                continue;
-            seen.insert(chunk.sha256);
-            qint64 storedSize = 0;
-            if (!m_bank->chunkInfo(chunk.sha256, &storedSize)) {
-                *error = BankError::make(BankError::Code::MissingChunk,
-                                         QStringLiteral("Cannot complete checkpoint %1: chunk %2 of %3 is not "
-                                                        "in the backup storage.")
-                                             .arg(m_index.id, QString::fromLatin1(chunk.sha256), r.id));
-                fail(error->message);
-                return false;
-            }
-            names.append(chunk.sha256);
+        QByteArray previous;
+        bool missing = false;
+        const bool listed = m_bank->forEachChunk(
+            *r.image,
+            [&](qint64, const ChunkRef &chunk) {
+                if (chunk.sha256 == previous)
+                    return true;
+                previous = chunk.sha256;
+                qint64 storedSize = 0;
+                if (!m_bank->chunkInfo(chunk.sha256, &storedSize)) {
+                    *error = BankError::make(BankError::Code::MissingChunk,
+                                             QStringLiteral("Cannot complete checkpoint %1: chunk %2 of %3 is not "
+                                                            "in the backup storage.")
+                                                 .arg(m_index.id, QString::fromLatin1(chunk.sha256), r.id));
+                    missing = true;
+                    return false;
+                }
+                byFanout.insert(chunk.sha256.left(2), chunk.sha256);
+                return true;
+            },
+            error);
+        if (!listed || missing) {
+            fail(error->message);
+            return false;
         }
     }
+    const QList<QByteArray> names = byFanout.values();
     if (!m_bank->syncChunks(names, error)) {
         fail(error->message);
         return false;

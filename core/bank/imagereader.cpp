@@ -28,7 +28,9 @@ ImageReader::ImageReader(const Bank *bank, const ImageRecord &record)
 ImageReader::ImageReader(const Bank *bank, const ImageRecord &record, const Options &options)
     : m_bank(bank)
     , m_record(record)
+    , m_count(record.chunkCount())
     , m_options(options)
+    , m_list(bank, record)
 {
     auto *ctx = EVP_MD_CTX_new();
     EVP_DigestInit_ex(ctx, EVP_sha512(), nullptr);
@@ -59,17 +61,26 @@ void ImageReader::workerLoop()
 {
     for (;;) {
         qsizetype index = 0;
+        Slot slot;
+        ChunkRef chunk;
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] {
-                return m_stop || m_nextClaim >= m_record.chunks.size() || m_nextClaim < m_window;
-            });
-            if (m_stop || m_nextClaim >= m_record.chunks.size())
+            m_changed.wait(lock, [&] { return m_stop || m_nextClaim >= m_count || m_nextClaim < m_window; });
+            if (m_stop || m_nextClaim >= m_count)
                 return;
             index = m_nextClaim++;
+            // Claims are made in order, so the list reader hands out exactly chunk `index`.
+            if (!m_list.next(&chunk))
+                slot.error = m_list.error();
         }
-        Slot slot;
-        const ChunkRef &chunk = m_record.chunks.at(index);
+        if (slot.error.isError()) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_ready.emplace(index, std::move(slot));
+            }
+            m_changed.notify_all();
+            continue;
+        }
         {
             // Runs of one repeated chunk (zeros) are read and verified once; QByteArray shares the bytes.
             std::lock_guard lock(m_mutex);
@@ -113,7 +124,7 @@ bool ImageReader::next(QByteArray *data)
         m_error = slot.error;
         m_error.message = QStringLiteral("Chunk %1 of %2 of the image: %3")
                               .arg(m_consumed + 1)
-                              .arg(m_record.chunks.size())
+                              .arg(m_count)
                               .arg(slot.error.message);
         return false;
     }

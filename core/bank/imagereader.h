@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bank/bankerror.h"
+#include "bank/chunklist.h"
 #include "bank/imagerecord.h"
 
 #include <QByteArray>
@@ -38,7 +39,7 @@ public:
 
     // The next chunk's bytes. Returns false at the end (error() is then unset) or on an error.
     bool next(QByteArray *data);
-    bool atEnd() const { return m_consumed >= m_record.chunks.size(); }
+    bool atEnd() const { return m_consumed >= m_count; }
     BankError error() const { return m_error; }
     qint64 bytesRead() const { return m_bytesRead; }
     qint64 totalBytes() const { return m_record.size; }
@@ -54,6 +55,7 @@ private:
 
     const Bank *m_bank;
     ImageRecord m_record;
+    qint64 m_count = 0; // chunks in the image
     Options m_options;
     qsizetype m_consumed = 0;
     qint64 m_bytesRead = 0;
@@ -62,6 +64,7 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
+    ChunkListReader m_list; // guarded by m_mutex: hands out the chunk refs in order as they are claimed
     qsizetype m_nextClaim = 0;
     qsizetype m_window = 0; // chunks may be claimed while index < m_window
     bool m_stop = false;

@@ -19,6 +19,8 @@ struct ChunkRef
 // The data manifest of one image in a checkpoint: how to put its bytes back together and check them.
 struct ImageRecord
 {
+    // The chunk list, in stream order. Read it with ChunkListReader or Bank::forEachChunk (core/bank/
+    // chunklist.h), never directly: a record may carry its list by reference instead.
     QList<ChunkRef> chunks;
     qint64 size = 0;     // total bytes of the image
     QByteArray md5;      // hex, of the whole image (Glance's `checksum`)
@@ -30,6 +32,9 @@ struct ImageRecord
     qint64 newBytes = 0;
     qint64 newStoredBytes = 0;
     qint64 storedBytes = 0; // compressed size of all chunks it references (shared ones included)
+
+    // How many chunks the image has.
+    qint64 chunkCount() const { return chunks.size(); }
 
     QJsonObject toJson() const;
     // Validates every field an attacker or a damaged file could use: chunk names must be 64 lowercase

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """scripts/bench's report: reads the raw runs (TSV: case, label, seconds, bytes, extra JSON), prints the
 Markdown table (median, min, max, MB/s, StackVault's speed relative to each peer, the goal beside it)
-and writes everything as JSON. Usage: benchreport.py RESULTS.tsv OUT.json META-JSON"""
+and writes everything as JSON. Rows are grouped by case, in the order the cases first ran. The cpu
+case's "seconds" are user + sys CPU-seconds (shown per GiB); the objects case has none (its extra JSON
+holds the count). Usage: benchreport.py RESULTS.tsv OUT.json META-JSON"""
 import json
 import math
 import statistics
@@ -22,6 +24,12 @@ with open(results_path) as f:
         if not math.isnan(value):
             rows[key]["seconds"].append(value)
         rows[key]["extra"].append(json.loads(extra) if extra else {})
+# Group the rows by case (cases in the order they first ran; rows in their own order within a case).
+case_rank = {}
+for case, _ in order:
+    case_rank.setdefault(case, len(case_rank))
+order.sort(key=lambda k: case_rank[k[0]])
+GIB = 1073741824
 
 
 def median(key):
@@ -37,16 +45,27 @@ def fmt_s(v):
     return "–" if v is None else (f"{v:.2f} s" if v >= 0.1 else f"{v * 1000:.0f} ms")
 
 
-# Goals: (case prefix, peer label) -> (minimum ratio of StackVault's speed to the peer's, description)
+# Goals: (kind of case, peer label) -> (minimum ratio of StackVault's speed to the peer's, description)
 SV_LABEL = {"ingest/fake": "StackVault backup", "ingest/realglance": "StackVault backup (image ingest tool)",
-            "restore": "StackVault restore: upload stage"}
+            "restore": "StackVault restore: upload stage", "swift": "StackVault backup into the Swift bank",
+            "s3": "StackVault backup into the S3 bank"}
+KIND = {"ingest/fake": "ingest", "ingest/realglance": "ingest", "restore": "restore", "swift": "bank", "s3": "bank"}
 RATIO_GOALS = {
-    "curl | restic backup --stdin": (1.5, "≥ 1.5× restic"),
-    "openstack image save": (3.0, "≥ 3× openstack image save"),
-    "openssl dgst -sha512 (warm file)": (0.8, "≥ 0.8× the sha512 floor"),
-    "curl -o /dev/null": (None, "loopback ceiling (no goal)"),
-    "curl -T": (0.9, "≥ 0.9× curl -T"),
+    ("ingest", "curl | restic backup --stdin"): (1.5, "≥ 1.5× restic"),
+    ("ingest", "openstack image save"): (3.0, "≥ 3× openstack image save"),
+    ("ingest", "openssl dgst -sha512 (warm file)"): (0.8, "≥ 0.8× the sha512 floor"),
+    ("ingest", "curl -o /dev/null"): (None, "loopback ceiling (no goal)"),
+    ("restore", "curl -T"): (0.9, "≥ 0.9× curl -T"),
+    ("bank", "curl | restic backup --stdin"): (1.0, "≥ 1.0× restic"),
+    ("bank", "rclone copy (warm file)"): (0.8, "≥ 0.8× rclone copy"),
 }
+ENCRYPTION_COST_GOAL = 0.10  # encrypted at most 10 % slower than the same build with encryption off
+CPU_GOAL = 3.5  # CPU-seconds (user + sys) per GiB ingested, encrypted
+OBJECTS_GOAL = 80  # objects per GiB stored
+
+
+def fmt_cpu(v):
+    return "–" if v is None else f"{v:.2f} CPU-s/GiB"
 
 out = []
 summary = {"meta": meta, "cases": []}
@@ -63,21 +82,65 @@ for key in order:
     rate = f"{r['bytes'] / med / 1e6:.0f}" if med and r["bytes"] else ""
     ratio_text, goal_text = "", ""
     sv = SV_LABEL.get(case)
-    if case.startswith("ingest/") or case == "restore":
+    goal = RATIO_GOALS.get((KIND.get(case), label))
+    shown = None  # the median/min/max cells, when not seconds
+    if case in KIND:
         sv_med = median((case, sv))
-        if label in RATIO_GOALS and sv_med and med:
+        if goal and sv_med and med:
             ratio = med / sv_med
             entry["stackvault_speed_ratio"] = ratio
             ratio_text = f"{ratio:.2f}×"
-            want, what = RATIO_GOALS[label]
+            want, what = goal
             if want is None:
                 goal_text = what
             else:
                 ok = ratio >= want
                 goal_text = f"{what} {'✅' if ok else '❌'}"
                 verdicts.append((f"{case}: {what}", ok, f"{ratio:.2f}×"))
-        elif label in RATIO_GOALS:
-            goal_text = RATIO_GOALS[label][1] + " (not measured)"
+        elif goal:
+            goal_text = goal[1] + " (not measured)"
+        elif label.endswith(", encryption off") and sv_med and med:
+            # The same build, the same bytes, into a plain bank: what encryption costs in wall time.
+            ratio = med / sv_med
+            cost = sv_med / med - 1
+            entry["stackvault_speed_ratio"] = ratio
+            entry["encryption_cost"] = cost
+            ratio_text = f"{ratio:.2f}×"
+            ok = cost <= ENCRYPTION_COST_GOAL
+            goal_text = f"encryption costs {100 * cost:+.1f} % ≤ {100 * ENCRYPTION_COST_GOAL:.0f} % {'✅' if ok else '❌'}"
+            verdicts.append((f"{case}: encryption ≤ {100 * ENCRYPTION_COST_GOAL:.0f} % slower", ok, f"{100 * cost:+.1f} %"))
+    elif case == "cpu":
+        per_gib = [v * GIB / r["bytes"] for v in s]
+        entry["cpu_seconds_per_gib"] = statistics.median(per_gib) if per_gib else None
+        shown = [statistics.median(per_gib), min(per_gib), max(per_gib)] if per_gib else [None] * 3
+        users = [e["user_s"] * GIB / r["bytes"] for e in r["extra"] if "user_s" in e]
+        syss = [e["sys_s"] * GIB / r["bytes"] for e in r["extra"] if "sys_s" in e]
+        if users:
+            goal_text = f"user {statistics.median(users):.2f} + sys {statistics.median(syss):.2f}"
+        # Each row against StackVault's run beside it: the local ingest, or the Swift / S3 one ("swift: …").
+        prefix = label.split(": ")[0] + ": " if label.startswith(("swift: ", "s3: ")) else ""
+        sv_cpu = median(("cpu", prefix + "StackVault backup (stackvault-cli)"))
+        if label == "StackVault backup (stackvault-cli)" and per_gib:
+            v = statistics.median(per_gib)
+            ok = v <= CPU_GOAL
+            goal_text += f"; ≤ {CPU_GOAL} CPU-s/GiB {'✅' if ok else '❌'}"
+            verdicts.append((f"CPU per GiB ingested (encrypted) ≤ {CPU_GOAL} CPU-s", ok, f"{v:.2f} CPU-s/GiB"))
+        elif sv_cpu and med and label != prefix + "StackVault backup (stackvault-cli)":
+            # As for speed: > 1 means StackVault uses less CPU than this for the same bytes.
+            ratio_text = f"{med / sv_cpu:.2f}×"
+        med, rate = None, ""
+    elif case == "objects":
+        counts = [e["objects"] for e in r["extra"]]
+        n = statistics.median(counts)
+        per_gib = n * GIB / r["bytes"]
+        entry["objects"] = n
+        entry["objects_per_gib"] = per_gib
+        shown = [None] * 3
+        goal_text = f"{n:.0f} objects = {per_gib:.0f} per GiB"
+        if not label.startswith("restic"):
+            ok = per_gib <= OBJECTS_GOAL
+            goal_text += f" ≤ {OBJECTS_GOAL} {'✅' if ok else '❌'}"
+            verdicts.append((f"objects per GiB stored ≤ {OBJECTS_GOAL} ({label.split(' after')[0]})", ok, f"{per_gib:.0f}"))
     elif case == "incremental" and r["extra"] and "new_stored_bytes" in r["extra"][0]:
         nb = [e.get("new_bytes", e.get("new_stored_bytes")) for e in r["extra"]]
         pct = 100 * statistics.median(nb) / r["bytes"]
@@ -137,15 +200,22 @@ for key in order:
         verdicts.append(("GUI stall < 50 ms", ok, f"{stall:.0f} ms"))
     summary["cases"].append(entry)
     cell = label.replace("|", "\\|")
-    out.append(f"| {case} | {cell} | {fmt_s(med)} | {fmt_s(min(s) if s else None)} | {fmt_s(max(s) if s else None)} "
-               f"| {rate} | {ratio_text} | {goal_text} |")
+    if shown is not None:
+        cells = " | ".join("–" if v is None else fmt_cpu(v) for v in shown)
+    else:
+        cells = f"{fmt_s(med)} | {fmt_s(min(s) if s else None)} | {fmt_s(max(s) if s else None)}"
+    out.append(f"| {case} | {cell} | {cells} | {rate} | {ratio_text} | {goal_text} |")
 
 summary["goals"] = [{"goal": g, "met": ok, "value": v} for g, ok, v in verdicts]
 print(f"\nStackVault benchmark — image {mib(meta['size_bytes'])}, {meta['runs']} run(s) each, "
-      f"{meta['cpus']} CPUs ({meta['cpu']}), restic {meta['restic']}, {meta['date']}"
+      f"{meta['cpus']} CPUs ({meta['cpu']}), restic {meta['restic']}, rclone {meta.get('rclone') or '–'}, "
+      f"commit {meta.get('commit') or '–'}, {meta['date']}"
       + (" — QUICK (tiny sizes: figures mean nothing)" if meta.get("quick") else "") + "\n")
 print("\n".join(out))
 print("\nGoals: " + ", ".join(f"{g}: {v} {'met' if ok else 'MISSED'}" for g, ok, v in verdicts))
 print("restic always encrypts (AES-256 + Poly1305) and compresses its repository; StackVault compresses (zstd -1) and encrypts (AES-256-GCM) unless a row says encryption off.")
+print("cpu: user + sys CPU-seconds of that one process per GiB ingested (GNU time, getrusage of the child); its "
+      "\"StackVault ÷ this\" is this one's CPU over StackVault's (> 1: StackVault uses less). objects: files or objects "
+      "in the bank, container or bucket after one backup (median over the runs).")
 with open(json_path, "w") as f:
     json.dump(summary, f, indent=2)

@@ -14,9 +14,9 @@ STACKVAULT_BUILD_PACKAGES=(
 STACKVAULT_TEST_PACKAGES=(
   dbus dbus-x11 gnome-keyring xvfb xauth appstream desktop-file-utils curl openssl
 )
-# The peers scripts/bench measures StackVault against (issue 8), and what it measures with.
+# The peers scripts/bench measures StackVault against (issues 8 and 14), and what it measures with.
 STACKVAULT_BENCH_PACKAGES=(
-  restic python3-openstackclient time python3
+  restic rclone socat python3-openstackclient time python3
 )
 # scripts/test --fuzz: clang with libFuzzer and AddressSanitizer (Debian's clang ships both).
 STACKVAULT_FUZZ_PACKAGES=(

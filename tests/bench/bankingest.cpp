@@ -260,7 +260,7 @@ int main(int argc, char **argv)
                 digestRate(slice, EVP_sha512()));
     std::printf("First ingest: %lld chunks, %lld bytes stored (%.1f %% of the image); second: %lld new bytes; "
                 "peak buffered %.1f MiB\n",
-                qlonglong(first.chunks.size()), qlonglong(first.newStoredBytes),
+                qlonglong(first.chunkCount()), qlonglong(first.newStoredBytes),
                 100.0 * double(first.newStoredBytes) / double(size), qlonglong(second.newBytes), double(peak) / double(MiB));
     return 0;
 }

@@ -2,9 +2,11 @@
 // streaming into an ImageWriter: chunk + SHA-256 + zstd + store, sha512 of the whole image — md5 only
 // when Glance gives no sha512), then the same verification against the image record. For clouds
 // without Nova (tests/realcloud has only Keystone, Glance and Swift), where `stackvault-cli backup`
-// cannot run; scripts/bench times it from outside, like its peers.
+// cannot run; scripts/bench times it from outside, like its peers. A new bank is encrypted, as one the
+// CLI makes (passphrase from $STACKVAULT_BANK_PASSPHRASE, the KDF run once), unless --no-encryption.
 //
-//   OS_PASSWORD=… stackvault-bench-ingest --auth-url URL --user U --project P --image ID --bank DIR
+//   OS_PASSWORD=… STACKVAULT_BANK_PASSPHRASE=… stackvault-bench-ingest --auth-url URL --user U --project P
+//       --image ID --bank DIR [--no-encryption]
 //
 // Prints one JSON line: bytes, seconds (download to durable), new_stored_bytes, verified digest.
 
@@ -49,6 +51,7 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("project"), QStringLiteral("Project (domain Default)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("image"), QStringLiteral("Image id."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("bank"), QStringLiteral("Local bank folder."), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("no-encryption"), QStringLiteral("Make a new bank plain (not encrypted).")});
     parser.process(app);
 
     CloudProfile profile;
@@ -62,6 +65,13 @@ int main(int argc, char **argv)
     profile.regionName = QStringLiteral("RegionOne");
     auto session = openstack::Session::create(profile, qEnvironmentVariable("OS_PASSWORD"));
     auto bank = std::make_shared<LocalBank>(parser.value(QStringLiteral("bank")));
+    // As BankService prepares every bank the CLI opens: new banks encrypted, the passphrase from the environment.
+    const bool encrypt = !parser.isSet(QStringLiteral("no-encryption"));
+    bank->setEncryptNewBank(encrypt);
+    const QByteArray passphrase = qgetenv("STACKVAULT_BANK_PASSPHRASE");
+    if (encrypt && passphrase.isEmpty())
+        return fail(QStringLiteral("set STACKVAULT_BANK_PASSPHRASE (or pass --no-encryption)"));
+    bank->setPassphrase(passphrase);
     BankError bankError;
     if (!bank->open(&bankError))
         return fail(bankError.message);
@@ -100,6 +110,7 @@ int main(int argc, char **argv)
                                      {QStringLiteral("seconds"), seconds},
                                      {QStringLiteral("new_bytes"), record.newBytes},
                                      {QStringLiteral("new_stored_bytes"), record.newStoredBytes},
+                                     {QStringLiteral("encrypted"), bank->keys().encrypted()},
                                      {QStringLiteral("verified"), sha512 ? QStringLiteral("sha512") : QStringLiteral("md5")}};
             std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
             QCoreApplication::exit(0);

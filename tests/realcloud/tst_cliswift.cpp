@@ -138,7 +138,7 @@ private Q_SLOTS:
         // A damaged chunk in Swift (a flipped byte inside its range of its pack): verify fails (exit 1).
         CheckpointIndex index;
         QVERIFY(m_bank->checkpoint(id, &index, &error));
-        const QByteArray victim = index.resources[1].image->chunks.first().sha256;
+        const QByteArray victim = svtest::chunkRefs(*m_bank, *index.resources[1].image).value(0).sha256;
         PackStore *packs = m_bank->packStore();
         QVERIFY2(packs, "a bank the CLI makes stores packs");
         PackStore::Location where;
@@ -157,7 +157,7 @@ private Q_SLOTS:
         const QJsonObject deleted = QJsonDocument::fromJson(del.out).object();
         QVERIFY(deleted.value(QLatin1String("gc_done")).toBool());
         QSet<QByteArray> distinct;
-        for (const ChunkRef &c : std::as_const(record.chunks))
+        for (const ChunkRef &c : svtest::chunkRefs(*m_bank, record))
             distinct.insert(c.sha256);
         QCOMPARE(deleted.value(QLatin1String("chunks_removed")).toInteger(), qint64(distinct.size()));
         bool anyChunk = false;

@@ -3,7 +3,10 @@
 // Test data for the bank tests: deterministic synthetic "disk images" mixing zeros, text and random bytes
 // like a real disk, and a scattered-change mutation (writes of ~1 MiB at random places, as a guest does).
 
+#include "bank/bank.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -82,6 +85,22 @@ bool feed(Writer &writer, const QByteArray &data, qsizetype pieceSize)
             return false;
     }
     return true;
+}
+
+// An image's whole chunk list in memory (read with Bank::forEachChunk); empty if it cannot be read. For
+// the small images of tests only.
+inline QList<sv::ChunkRef> chunkRefs(const sv::Bank &bank, const sv::ImageRecord &record)
+{
+    QList<sv::ChunkRef> refs;
+    sv::BankError error;
+    if (!bank.forEachChunk(record,
+                           [&refs](qint64, const sv::ChunkRef &chunk) {
+                               refs.append(chunk);
+                               return true;
+                           },
+                           &error))
+        return {};
+    return refs;
 }
 
 } // namespace svtest

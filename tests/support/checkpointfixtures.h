@@ -111,7 +111,7 @@ inline QSet<QByteArray> chunksOf(const sv::Bank &bank, const QString &id)
         return names;
     for (const sv::ProtectedResource &r : std::as_const(index.resources)) {
         if (r.image) {
-            for (const sv::ChunkRef &c : r.image->chunks)
+            for (const sv::ChunkRef &c : chunkRefs(bank, *r.image))
                 names.insert(c.sha256);
         }
     }
