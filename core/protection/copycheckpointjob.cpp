@@ -203,8 +203,8 @@ void CopyCheckpointJob::run()
         if (isCancelled()) {
             imageWriter->cancel();
             stop(tr("The copy was cancelled."));
-            finishCancelled(tr("Copy of backup %1 cancelled; nothing was kept in %2 (its unfinished copy is "
-                               "marked failed).")
+            finishCancelled(tr("Copy of backup %1 cancelled; its unfinished copy in %2 is marked failed (the "
+                               "next copy replaces it).")
                                 .arg(m_checkpointId, m_target->location()));
             return;
         }
