@@ -136,7 +136,8 @@ for key in order:
         entry["objects"] = n
         entry["objects_per_gib"] = per_gib
         shown = [None] * 3
-        goal_text = f"{n:.0f} objects = {per_gib:.0f} per GiB"
+        stored = [e["stored_bytes"] for e in r["extra"] if "stored_bytes" in e]
+        goal_text = f"{n:.0f} objects" + (f" ({mib(statistics.median(stored))})" if stored else "") + f" = {per_gib:.0f} per GiB"
         if not label.startswith("restic"):
             ok = per_gib <= OBJECTS_GOAL
             goal_text += f" ≤ {OBJECTS_GOAL} {'✅' if ok else '❌'}"
