@@ -238,10 +238,15 @@ void askBankPassphrase(const sv::BankService::PassphraseRequest &request, sv::Ba
 
 } // namespace
 
+QString bankLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
+                                                : sv::AppSettings::instance()->bankLocation();
+}
+
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
-    const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
-                                                                   : sv::AppSettings::instance()->bankLocation();
+    const QString location = bankLocation(parser);
     if (const QString problem = sv::BankService::locationError(location); !problem.isEmpty()) {
         err() << problem << Qt::endl;
         return CliCommand::finish(ExitUsage);

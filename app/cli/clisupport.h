@@ -56,6 +56,9 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
 // An encrypted bank's passphrase comes from $STACKVAULT_BANK_PASSPHRASE, the keychain, or standard input
 // (without echo on a terminal); --no-encryption makes a new bank plain.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
+// The location withBank opens: --bank, else the settings' backup storage (as given, so also the key of
+// its keychain entry, sv::BankService::keychainKey).
+QString bankLocation(const QCommandLineParser &parser);
 // Asks a new passphrase for `what` on standard input (twice on a terminal); empty when not given or the
 // two differ (said on standard error).
 QByteArray askNewPassphrase(const QString &what);
