@@ -238,12 +238,16 @@ void askBankPassphrase(const sv::BankService::PassphraseRequest &request, sv::Ba
 
 } // namespace
 
+QString bankLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
+                                                : sv::AppSettings::instance()->bankLocation();
+}
+
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
-    const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
-                                                                   : sv::AppSettings::instance()->bankLocation();
-    withBankAt(location, !parser.isSet(QStringLiteral("no-encryption")), sv::BankService::OpenOptions(), QString(),
-               std::move(next));
+    withBankAt(bankLocation(parser), !parser.isSet(QStringLiteral("no-encryption")), sv::BankService::OpenOptions(),
+               QString(), std::move(next));
 }
 
 void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,

@@ -62,6 +62,9 @@ void withBank(const QCommandLineParser &parser, std::function<void(std::shared_p
 // A failure is printed after `what` ("The source backup storage X cannot be opened: ").
 void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,
                 const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next);
+// The location withBank opens: --bank, else the settings' backup storage (as given, so also the key of
+// its keychain entry, sv::BankService::keychainKey).
+QString bankLocation(const QCommandLineParser &parser);
 // Asks a new passphrase for `what` on standard input (twice on a terminal); empty when not given or the
 // two differ (said on standard error).
 QByteArray askNewPassphrase(const QString &what);
