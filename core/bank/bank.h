@@ -81,6 +81,11 @@ public:
     // opted out (--no-encryption).
     void setEncryptNewBank(bool encrypt) { m_encryptNewBank = encrypt; }
     bool encryptNewBank() const { return m_encryptNewBank; }
+    // Whether open() makes the bank (folder, container or bucket and bank.json) when it does not exist yet
+    // (the default). False for a bank that is only read from, such as the source of a copy: open() then
+    // fails with NotFound and creates nothing.
+    void setCreateIfMissing(bool create) { m_createIfMissing = create; }
+    bool createIfMissing() const { return m_createIfMissing; }
     // The key files of an open encrypted bank that belong to it (bank id), sorted by creation time.
     bool listKeys(QList<KeyFile> *keys, BankError *error) const;
     // Wraps the open bank's master key under another passphrase as a new key file.
@@ -168,6 +173,8 @@ public:
     bool collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs = 5000);
 
     static CheckpointSummary summarize(const CheckpointIndex &index);
+    // NotFound: no bank at `location` (open() with createIfMissing() false).
+    static BankError missingBankError(const QString &location);
     // Writes `index` (sealed in an encrypted bank) with writeIndex.
     bool storeIndex(const CheckpointIndex &index, BankError *error);
     static QByteArray indexAssociatedData(const QString &checkpointId);
@@ -205,6 +212,7 @@ private:
     QString m_unlockedKeyId;
     QString m_createdKeyId; // the key file createDescription wrote, until bank.json is published
     bool m_encryptNewBank = false;
+    bool m_createIfMissing = true;
     QString m_layout = QString::fromLatin1(ChunksLayout);
     double m_repackThreshold = DefaultRepackThreshold;
 };

@@ -198,10 +198,12 @@ void ImageWriter::storeLoop()
                     m_staged.append(staged);
                 }
                 m_newBytes += piece->data.size();
+                ++m_newChunks;
                 m_newStoredBytes += encoded.size();
                 m_storedBytes += encoded.size();
             }
         }
+        ++m_chunkCount;
         std::lock_guard lock(m_mutex);
         m_chunks[piece->seq] = ChunkRef{name, piece->data.size()};
         release(*piece);
