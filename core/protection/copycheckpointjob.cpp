@@ -43,9 +43,10 @@ CopyCheckpointJob::CopyCheckpointJob(std::shared_ptr<Bank> source, std::shared_p
 {
 }
 
-// A target checkpoint with the same id that a copy or backup left unfinished is deleted (so the copy can
-// write it again). False after fail(): a checkpoint still being written, or one that cannot be read.
-bool CopyCheckpointJob::prepareTarget(QString *replacedStatus)
+// The status of the target's checkpoint with the same id in *existingStatus (empty: none). One that a copy
+// or backup left unfinished is deleted (so the copy can write it again); an `available` one stays. False
+// after fail(): a checkpoint still being written, or one that cannot be read or removed.
+bool CopyCheckpointJob::prepareTarget(QString *existingStatus)
 {
     CheckpointIndex existing;
     BankError error;
@@ -58,7 +59,7 @@ bool CopyCheckpointJob::prepareTarget(QString *replacedStatus)
              error.path);
         return false;
     }
-    *replacedStatus = existing.status;
+    *existingStatus = existing.status;
     if (existing.status == QLatin1String("available"))
         return true;
     if (existing.status == QLatin1String("protecting")) {
@@ -129,8 +130,8 @@ void CopyCheckpointJob::run()
         return;
     }
 
-    QString replaced;
-    if (!prepareTarget(&replaced))
+    QString existing;
+    if (!prepareTarget(&existing))
         return;
     const qint64 totalBytes = source.totalSize();
     QVariantMap data{{QStringLiteral("checkpoint_id"), m_checkpointId},
@@ -138,7 +139,7 @@ void CopyCheckpointJob::run()
                      {QStringLiteral("target"), m_target->location()},
                      {QStringLiteral("target_encrypted"), m_target->keys().encrypted()},
                      {QStringLiteral("size"), totalBytes}};
-    if (replaced == QLatin1String("available")) {
+    if (existing == QLatin1String("available")) {
         data.insert(QStringLiteral("copied"), false);
         data.insert(QStringLiteral("bytes_read"), 0);
         data.insert(QStringLiteral("new_bytes"), 0);
@@ -258,8 +259,8 @@ void CopyCheckpointJob::run()
     }
     const qint64 ms = clock.elapsed();
     data.insert(QStringLiteral("copied"), true);
-    if (!replaced.isEmpty())
-        data.insert(QStringLiteral("replaced_status"), replaced);
+    if (!existing.isEmpty())
+        data.insert(QStringLiteral("replaced_status"), existing);
     data.insert(QStringLiteral("images"), figures.images);
     data.insert(QStringLiteral("bytes_read"), figures.bytesRead);
     data.insert(QStringLiteral("new_bytes"), figures.newBytes);

@@ -38,7 +38,7 @@ protected:
     void run() override;
 
 private:
-    bool prepareTarget(QString *replacedStatus);
+    bool prepareTarget(QString *existingStatus);
 
     std::shared_ptr<Bank> m_source;
     std::shared_ptr<Bank> m_target;

@@ -13,9 +13,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 namespace {
 
@@ -284,6 +288,47 @@ private Q_SLOTS:
                                                      {{kSourceVariable, kTargetPassphrase}});
             QVERIFY2(tidy.exitCode == 0, tidy.describe().constData());
         }
+    }
+
+    // Ctrl-C (SIGINT) in the middle of a copy cancels it: exit code 1, the target's backup `error`, never
+    // `available`; the next copy replaces it.
+    void ctrlCCancelsTheCopy()
+    {
+        // Large enough that the copy is still running when the signal is handled (~1 s here).
+        const QString source = m_home.filePath(QStringLiteral("big-source"));
+        sv::LocalBank bank(source);
+        sv::BankError error;
+        QVERIFY(bank.open(&error)); // plain: the test's time goes into the copy, not the KDF
+        const QString id = svtest::backup(bank, QStringLiteral("s9"), svtest::generateImage(192 * 1024 * 1024, 9), &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        const QString target = newTarget();
+        m_runner.setEnvironment(kTargetVariable, kTargetPassphrase);
+        QProcess *process = m_runner.start({QStringLiteral("copy"), id, QStringLiteral("--from"), source,
+                                            QStringLiteral("--to"), target, QStringLiteral("--json")},
+                                           this);
+        m_runner.setEnvironment(kTargetVariable, {});
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process->readAllStandardOutput()).contains("\"stage\":\"copying\""), 60000);
+        // Stopped while the signal is delivered, so that the copy cannot end before the CLI sees it.
+        ::kill(pid_t(process->processId()), SIGSTOP);
+        ::kill(pid_t(process->processId()), SIGINT);
+        ::kill(pid_t(process->processId()), SIGCONT);
+        QVERIFY(process->waitForFinished(60000));
+        out += process->readAllStandardOutput();
+        const QByteArray err = process->readAllStandardError();
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process->exitCode(), 1);
+        QVERIFY2(err.contains("Cancelling"), err.constData());
+        const QJsonObject result = svtest::lastJsonLine(out);
+        QVERIFY2(result.value(QStringLiteral("message")).toString().contains(QLatin1String("cancelled")), out.constData());
+        QCOMPARE(statusIn(target, kTargetPassphrase.toUtf8(), id), QStringLiteral("error"));
+
+        const svtest::CliRun again = m_runner.run({QStringLiteral("copy"), id, QStringLiteral("--from"), source,
+                                                   QStringLiteral("--to"), target, QStringLiteral("--json")},
+                                                  {}, passphrases({}, kTargetPassphrase));
+        QVERIFY2(again.exitCode == 0, again.describe().constData());
+        QCOMPARE(again.lastJson().value(QStringLiteral("replaced_status")).toString(), QStringLiteral("error"));
+        QCOMPARE(statusIn(target, kTargetPassphrase.toUtf8(), id), QStringLiteral("available"));
     }
 
     void helpNamesTheOptionsAndVariables()
