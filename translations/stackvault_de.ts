@@ -461,6 +461,92 @@
     </message>
 </context>
 <context>
+    <name>sv::CopyCheckpointJob</name>
+    <message>
+        <source>Copy backup %1</source>
+        <translation>Sicherung %1 kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 has a copy of it that cannot be read: %3 Delete it there (or run prune), then copy again.</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Der Ziel-Sicherungsspeicher %2 enthält eine Kopie davon, die nicht gelesen werden kann: %3 Löschen Sie sie dort (oder führen Sie prune aus) und kopieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 is busy and its copy of the backup is still being written (status protecting). Wait until the other copy or backup ends and try again; if none runs, run prune on %2 first.</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Der Ziel-Sicherungsspeicher %2 ist belegt, und seine Kopie der Sicherung wird noch geschrieben (Status protecting). Warten Sie, bis die andere Kopie oder Sicherung endet, und versuchen Sie es erneut; läuft keine, führen Sie zuerst prune auf %2 aus.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the unfinished copy in the target backup storage %2 (status %3) cannot be removed: %4</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Die unvollständige Kopie im Ziel-Sicherungsspeicher %2 (Status %3) kann nicht entfernt werden: %4</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the source backup storage %2 cannot be opened: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Der Quell-Sicherungsspeicher %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 cannot be opened: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Der Ziel-Sicherungsspeicher %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the source backup storage %2 is busy: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Der Quell-Sicherungsspeicher %2 ist belegt: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is not in the backup storage %2. List the backups there and check the id.</source>
+        <translation>Die Sicherung %1 ist nicht im Sicherungsspeicher %2. Listen Sie die Sicherungen dort auf und prüfen Sie die ID.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: its index in %2 cannot be read: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Ihr Index in %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 in %2 is %3, not available: only a complete backup can be copied.</source>
+        <translation>Die Sicherung %1 in %2 ist %3, nicht available: Nur eine vollständige Sicherung kann kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Backup %1 is already in %2: nothing copied.</source>
+        <translation>Die Sicherung %1 ist bereits in %2: nichts kopiert.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1 into %2: %3</source>
+        <translation>Sicherung %1 kann nicht nach %2 kopiert werden: %3</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>Das Kopieren wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Copy of backup %1 cancelled; its unfinished copy in %2 is marked failed (the next copy replaces it).</source>
+        <translation>Kopieren der Sicherung %1 abgebrochen; ihre unvollständige Kopie in %2 ist als fehlgeschlagen markiert (das nächste Kopieren ersetzt sie).</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: reading %2 %3 from %4 failed: %5 Run verify on %4 to see what is damaged.</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Das Lesen von %2 %3 aus %4 ist fehlgeschlagen: %5 Führen Sie verify auf %4 aus, um zu sehen, was beschädigt ist.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: writing into %2 failed: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Das Schreiben nach %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>the copy of %1 %2 has %3 bytes and sha512 %4, the source recorded %5 bytes and sha512 %6</source>
+        <translation>die Kopie von %1 %2 hat %3 Bytes und sha512 %4, die Quelle verzeichnete %5 Bytes und sha512 %6</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1 into %2: %3.</source>
+        <translation>Sicherung %1 kann nicht nach %2 kopiert werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: committing it in %2 failed: %3</source>
+        <translation>Sicherung %1 kann nicht kopiert werden: Das Abschließen in %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied backup %1 from %2 to %3 in %4 s: %5 read, %6 new to the target (%7 stored), %n chunk(s) new, %8 already there.</source>
+        <translation>
+            <numerusform>Sicherung %1 in %4 s von %2 nach %3 kopiert: %5 gelesen, %6 neu im Ziel (%7 gespeichert), %n Chunk neu, %8 bereits vorhanden.</numerusform>
+            <numerusform>Sicherung %1 in %4 s von %2 nach %3 kopiert: %5 gelesen, %6 neu im Ziel (%7 gespeichert), %n Chunks neu, %8 bereits vorhanden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sv::DeleteCheckpointJob</name>
     <message>
         <source>The backup %1 could not be deleted: %2</source>
@@ -561,6 +647,10 @@
     <message>
         <source>Attaching volumes</source>
         <translation>Volumes werden angehängt</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>

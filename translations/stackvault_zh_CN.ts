@@ -460,6 +460,91 @@
     </message>
 </context>
 <context>
+    <name>sv::CopyCheckpointJob</name>
+    <message>
+        <source>Copy backup %1</source>
+        <translation>复制备份 %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 has a copy of it that cannot be read: %3 Delete it there (or run prune), then copy again.</source>
+        <translation>无法复制备份 %1：目标备份存储 %2 中有它的一个无法读取的副本：%3 请在那里删除它（或运行 prune），然后再复制。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 is busy and its copy of the backup is still being written (status protecting). Wait until the other copy or backup ends and try again; if none runs, run prune on %2 first.</source>
+        <translation>无法复制备份 %1：目标备份存储 %2 正忙，其中该备份的副本仍在写入（状态 protecting）。请等另一个复制或备份结束后重试；如果没有在运行，请先对 %2 运行 prune。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the unfinished copy in the target backup storage %2 (status %3) cannot be removed: %4</source>
+        <translation>无法复制备份 %1：无法删除目标备份存储 %2 中未完成的副本（状态 %3）：%4</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the source backup storage %2 cannot be opened: %3</source>
+        <translation>无法复制备份 %1：无法打开源备份存储 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the target backup storage %2 cannot be opened: %3</source>
+        <translation>无法复制备份 %1：无法打开目标备份存储 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: the source backup storage %2 is busy: %3</source>
+        <translation>无法复制备份 %1：源备份存储 %2 正忙：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is not in the backup storage %2. List the backups there and check the id.</source>
+        <translation>备份 %1 不在备份存储 %2 中。请列出那里的备份并检查 ID。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: its index in %2 cannot be read: %3</source>
+        <translation>无法复制备份 %1：无法读取它在 %2 中的索引：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 in %2 is %3, not available: only a complete backup can be copied.</source>
+        <translation>%2 中的备份 %1 状态为 %3，而不是 available：只能复制完整的备份。</translation>
+    </message>
+    <message>
+        <source>Backup %1 is already in %2: nothing copied.</source>
+        <translation>备份 %1 已在 %2 中：未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1 into %2: %3</source>
+        <translation>无法将备份 %1 复制到 %2：%3</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>复制已取消。</translation>
+    </message>
+    <message>
+        <source>Copy of backup %1 cancelled; its unfinished copy in %2 is marked failed (the next copy replaces it).</source>
+        <translation>备份 %1 的复制已取消；它在 %2 中未完成的副本已标记为失败（下次复制会替换它）。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: reading %2 %3 from %4 failed: %5 Run verify on %4 to see what is damaged.</source>
+        <translation>无法复制备份 %1：从 %4 读取 %2 %3 失败：%5 请对 %4 运行 verify 查看哪些内容已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: writing into %2 failed: %3</source>
+        <translation>无法复制备份 %1：写入 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>the copy of %1 %2 has %3 bytes and sha512 %4, the source recorded %5 bytes and sha512 %6</source>
+        <translation>%1 %2 的副本有 %3 字节、sha512 %4，而源记录的是 %5 字节、sha512 %6</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1 into %2: %3.</source>
+        <translation>无法将备份 %1 复制到 %2：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot copy backup %1: committing it in %2 failed: %3</source>
+        <translation>无法复制备份 %1：在 %2 中提交失败：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied backup %1 from %2 to %3 in %4 s: %5 read, %6 new to the target (%7 stored), %n chunk(s) new, %8 already there.</source>
+        <translation>
+            <numerusform>已在 %4 秒内将备份 %1 从 %2 复制到 %3：读取 %5，目标中新增 %6（存储 %7），新增 %n 个块，%8 个已存在。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sv::DeleteCheckpointJob</name>
     <message>
         <source>The backup %1 could not be deleted: %2</source>
@@ -559,6 +644,10 @@
     <message>
         <source>Attaching volumes</source>
         <translation>正在挂载卷</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>正在复制</translation>
     </message>
 </context>
 <context>

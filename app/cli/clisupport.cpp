@@ -238,10 +238,21 @@ void askBankPassphrase(const sv::BankService::PassphraseRequest &request, sv::Ba
 
 } // namespace
 
+QString bankLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
+                                                : sv::AppSettings::instance()->bankLocation();
+}
+
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next)
 {
-    const QString location = parser.isSet(QStringLiteral("bank")) ? parser.value(QStringLiteral("bank"))
-                                                                   : sv::AppSettings::instance()->bankLocation();
+    withBankAt(bankLocation(parser), !parser.isSet(QStringLiteral("no-encryption")), sv::BankService::OpenOptions(),
+               QString(), std::move(next));
+}
+
+void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,
+                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next)
+{
     if (const QString problem = sv::BankService::locationError(location); !problem.isEmpty()) {
         err() << problem << Qt::endl;
         return CliCommand::finish(ExitUsage);
@@ -255,15 +266,17 @@ void withBank(const QCommandLineParser &parser, std::function<void(std::shared_p
         service->setPassphrasePrompt(askBankPassphrase);
         return service;
     }();
-    banks->setEncryptNewBanks(!parser.isSet(QStringLiteral("no-encryption")));
-    banks->open(location, QCoreApplication::instance(),
-                [next = std::move(next)](std::shared_ptr<sv::Bank> bank, const QString &error) {
-                    if (!bank) {
-                        err() << error << Qt::endl;
-                        return CliCommand::finish(ExitFailure);
-                    }
-                    next(std::move(bank));
-                });
+    banks->setEncryptNewBanks(encryptNew);
+    banks->open(
+        location, QCoreApplication::instance(),
+        [what, next = std::move(next)](std::shared_ptr<sv::Bank> bank, const QString &error) {
+            if (!bank) {
+                err() << what << error << Qt::endl;
+                return CliCommand::finish(ExitFailure);
+            }
+            next(std::move(bank));
+        },
+        options);
 }
 
 void sweepCloudThen(const std::shared_ptr<sv::Bank> &bank, const std::shared_ptr<sv::openstack::Session> &session,

@@ -2,6 +2,7 @@
 
 #include "bank/bankerror.h"
 #include "jobs/jobprogress.h"
+#include "protection/bankservice.h"
 
 #include <QCommandLineParser>
 #include <QJsonValue>
@@ -56,6 +57,14 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
 // An encrypted bank's passphrase comes from $STACKVAULT_BANK_PASSPHRASE, the keychain, or standard input
 // (without echo on a terminal); --no-encryption makes a new bank plain.
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
+// The same for a bank named by `location` (a copy's --from and --to): `encryptNew` makes a bank that does
+// not exist yet encrypted; `options` say where the passphrase comes from and whether the bank must exist.
+// A failure is printed after `what` ("The source backup storage X cannot be opened: ").
+void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,
+                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next);
+// The location withBank opens: --bank, else the settings' backup storage (as given, so also the key of
+// its keychain entry, sv::BankService::keychainKey).
+QString bankLocation(const QCommandLineParser &parser);
 // Asks a new passphrase for `what` on standard input (twice on a terminal); empty when not given or the
 // two differ (said on standard error).
 QByteArray askNewPassphrase(const QString &what);

@@ -3,8 +3,12 @@
 #include "bank/keyfile.h"
 #include "clicommand.h"
 #include "clisupport.h"
+#include "profiles/cloudsessions.h"
+#include "profiles/secretstore.h"
+#include "protection/bankservice.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -18,7 +22,8 @@ Actions:
   add               a new passphrase for the same storage (asked on standard input, twice on a terminal)
   remove ID         remove a key file; the last one cannot be removed
   passwd            change the passphrase that opened the storage: adds a key with the new passphrase,
-                    then removes the old key
+                    then removes the old key, and replaces the storage's passphrase in the keychain
+                    when one is kept there
 
 The current passphrase comes from $STACKVAULT_BANK_PASSPHRASE, the keychain, or standard input.
 )";
@@ -43,6 +48,42 @@ bool failed(bool ok, const sv::BankError &error)
     return !ok;
 }
 
+// After `key passwd`: the bank's keychain entry (the desktop app keeps the passphrase there, and the CLI
+// reads it) may hold the old passphrase, which opens nothing now. It is replaced by the new one; none is
+// created when there was none. Ends the process.
+void replaceKeychainEntry(const QString &location, const QByteArray &passphrase)
+{
+    sv::CloudSessions *sessions = cloudSessions();
+    sv::SecretStore *secrets = sessions ? sessions->secretStore() : nullptr;
+    if (!secrets)
+        return CliCommand::finish(ExitOk);
+    const QString key = sv::BankService::keychainKey(location);
+    secrets->read(key, QCoreApplication::instance(), [secrets, key, passphrase](const sv::SecretResult &found) {
+        if (found.status == sv::SecretResult::Status::NotFound || found.status == sv::SecretResult::Status::NoKeyring)
+            return CliCommand::finish(ExitOk); // nothing kept there
+        if (!found.ok()) {
+            err() << "Could not read the keychain entry " << key << ": " << keyringProblem(found)
+                  << ". If it holds the old passphrase, it no longer opens the backup storage: unlock the keychain "
+                     "and run key passwd again, or let the desktop app ask for the passphrase."
+                  << Qt::endl;
+            return CliCommand::finish(ExitFailure);
+        }
+        secrets->write(key, QString::fromUtf8(passphrase), QCoreApplication::instance(),
+                       [key](const sv::SecretResult &written) {
+                           if (!written.ok()) {
+                               err() << "Could not replace the keychain entry " << key << ": "
+                                     << keyringProblem(written)
+                                     << ". It may hold the old passphrase, which no longer opens the backup storage; "
+                                        "the desktop app asks for the new one."
+                                     << Qt::endl;
+                               return CliCommand::finish(ExitFailure);
+                           }
+                           out() << "The keychain entry " << key << " now holds the new passphrase." << Qt::endl;
+                           CliCommand::finish(ExitOk);
+                       });
+    });
+}
+
 void runKey(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -63,7 +104,8 @@ void runKey(const QStringList &arguments)
     }
     const QString id = positional.value(1);
     const bool json = parser.isSet(QStringLiteral("json"));
-    withBank(parser, [action, id, json](std::shared_ptr<sv::Bank> bank) {
+    const QString location = bankLocation(parser);
+    withBank(parser, [action, id, json, location](std::shared_ptr<sv::Bank> bank) {
         sv::BankError error;
         if (!bank->keys().encrypted()) {
             err() << "The backup storage " << bank->location() << " is not encrypted: it has no keys." << Qt::endl;
@@ -120,8 +162,13 @@ void runKey(const QStringList &arguments)
         if (failed(bank->removeKey(old, &error), error))
             return;
         out() << "Changed the passphrase of " << bank->location() << ": key " << added.id << " replaces key " << old
-              << ". A passphrase kept in the keychain is asked for again and replaced by the desktop app." << Qt::endl;
-        CliCommand::finish(ExitOk);
+              << "." << Qt::endl;
+        if (!qEnvironmentVariableIsEmpty(sv::BankService::PassphraseVariable)) {
+            out() << "$" << sv::BankService::PassphraseVariable
+                  << " is set here: give it the new passphrase wherever it is defined (a crontab, a unit file)."
+                  << Qt::endl;
+        }
+        replaceKeychainEntry(location, passphrase);
     });
 }
 

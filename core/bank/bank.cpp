@@ -242,6 +242,10 @@ bool Bank::unlock(const QString &bankId, BankError *error)
 
 bool Bank::createDescription(QByteArray *json, BankError *error)
 {
+    if (!m_createIfMissing) {
+        *error = missingBankError(location());
+        return false;
+    }
     QJsonObject description{{QStringLiteral("format"), QStringLiteral("stackvault-bank")},
                             {QStringLiteral("version"), FormatVersion},
                             {QStringLiteral("layout"), QString::fromLatin1(PacksLayout)},
@@ -443,6 +447,15 @@ std::unique_ptr<CheckpointWriter> Bank::beginCheckpoint(const CheckpointIndex &d
     if (!storeIndex(index, error))
         return {};
     return std::make_unique<CheckpointWriter>(this, index, std::move(held));
+}
+
+BankError Bank::missingBankError(const QString &location)
+{
+    return BankError::make(BankError::Code::NotFound,
+                           QStringLiteral("There is no backup storage at %1 (it has no bank.json). Check the "
+                                          "location.")
+                               .arg(location),
+                           location);
 }
 
 CheckpointSummary Bank::summarize(const CheckpointIndex &index)

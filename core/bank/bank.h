@@ -82,6 +82,11 @@ public:
     // opted out (--no-encryption).
     void setEncryptNewBank(bool encrypt) { m_encryptNewBank = encrypt; }
     bool encryptNewBank() const { return m_encryptNewBank; }
+    // Whether open() makes the bank (folder, container or bucket and bank.json) when it does not exist yet
+    // (the default). False for a bank that is only read from, such as the source of a copy: open() then
+    // fails with NotFound and creates nothing.
+    void setCreateIfMissing(bool create) { m_createIfMissing = create; }
+    bool createIfMissing() const { return m_createIfMissing; }
     // The key files of an open encrypted bank that belong to it (bank id), sorted by creation time.
     bool listKeys(QList<KeyFile> *keys, BankError *error) const;
     // Wraps the open bank's master key under another passphrase as a new key file.
@@ -187,6 +192,8 @@ public:
     virtual int indexReadsInFlight() const { return 1; }
 
     static CheckpointSummary summarize(const CheckpointIndex &index);
+    // NotFound: no bank at `location` (open() with createIfMissing() false).
+    static BankError missingBankError(const QString &location);
     // Writes `index` (sealed in an encrypted bank) with writeIndex.
     bool storeIndex(const CheckpointIndex &index, BankError *error);
     static QByteArray indexAssociatedData(const QString &checkpointId);
@@ -220,6 +227,7 @@ private:
     QByteArray m_passphrase;
     QString m_unlockedKeyId;
     bool m_encryptNewBank = false;
+    bool m_createIfMissing = true;
     QString m_layout = QString::fromLatin1(ChunksLayout);
     double m_repackThreshold = DefaultRepackThreshold;
 };

@@ -198,10 +198,12 @@ void ImageWriter::storeLoop()
                     m_staged.append(staged);
                 }
                 m_newBytes += piece->data.size();
+                ++m_newChunks;
                 m_newStoredBytes += encoded.size();
                 m_storedBytes += encoded.size();
             }
         }
+        ++m_chunkCount;
         std::unique_lock lock(m_mutex);
         m_done.emplace(piece->seq, ChunkRef{name, piece->data.size()});
         BankError listError;

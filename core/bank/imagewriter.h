@@ -60,6 +60,8 @@ public:
     qint64 bytesWritten() const { return m_bytesWritten.load(); }
     qint64 newBytes() const { return m_newBytes.load(); }             // uncompressed bytes of new chunks
     qint64 newStoredBytes() const { return m_newStoredBytes.load(); } // what new chunks take on disk
+    qint64 chunks() const { return m_chunkCount.load(); }   // chunks of the image so far, repeats included
+    qint64 newChunks() const { return m_newChunks.load(); } // of those, the ones stored (new to the bank)
     qint64 bufferedBytes() const;
     qint64 peakBufferedBytes() const;
     // Memory the chunk list takes while it is written (the part being filled, plus refs waiting for an
@@ -87,6 +89,8 @@ private:
     std::atomic<qint64> m_newBytes{0};
     std::atomic<qint64> m_newStoredBytes{0};
     std::atomic<qint64> m_storedBytes{0};
+    std::atomic<qint64> m_chunkCount{0};
+    std::atomic<qint64> m_newChunks{0};
     std::atomic_bool m_cancelled{false};
     std::atomic_bool m_failed{false};
 

@@ -226,6 +226,10 @@ QString LocalBank::indexPath(const QString &checkpointId) const
 
 bool LocalBank::open(BankError *error)
 {
+    if (!createIfMissing() && !QFileInfo::exists(m_root + QStringLiteral("/bank.json"))) {
+        *error = missingBankError(m_root);
+        return false;
+    }
     const QStringList dirs{m_root, m_root + QStringLiteral("/checkpoints"), m_root + QStringLiteral("/journal"),
                            m_root + QStringLiteral("/keys")};
     for (const QString &dir : dirs) {

@@ -202,7 +202,8 @@ bool ObjectStoreBank::listObjects(const QString &prefix, const std::function<boo
 
 bool ObjectStoreBank::open(BankError *error)
 {
-    if (!m_store->createContainer(error))
+    // A bank that must exist is not made: its missing bank.json (or container) is then NotFound below.
+    if (createIfMissing() && !m_store->createContainer(error))
         return false;
     const QString formatObject = QStringLiteral("bank.json");
     QByteArray formatJson;

@@ -23,6 +23,8 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Downloading");
     case JobStage::Verifying:
         return QCoreApplication::translate("sv::JobStage", "Verifying");
+    case JobStage::Copying:
+        return QCoreApplication::translate("sv::JobStage", "Copying");
     case JobStage::CreatingImage:
         return QCoreApplication::translate("sv::JobStage", "Creating image");
     case JobStage::Uploading:
@@ -60,6 +62,8 @@ QString stageName(JobStage stage)
         return QStringLiteral("downloading");
     case JobStage::Verifying:
         return QStringLiteral("verifying");
+    case JobStage::Copying:
+        return QStringLiteral("copying");
     case JobStage::CreatingImage:
         return QStringLiteral("creating_image");
     case JobStage::Uploading:

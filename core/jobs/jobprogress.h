@@ -16,6 +16,7 @@ enum class JobStage {
     PreparingVolume, // a backup's volume: its snapshot, a temporary volume, the upload to an image
     Downloading,
     Verifying,
+    Copying, // a copy between banks: read, verified, re-chunked and stored in the target
     CreatingImage,
     Uploading,
     CreatingServer,

@@ -22,6 +22,7 @@ struct BankService::Attempt
     QPointer<QObject> guard;
     Callback callback;
     QByteArray passphrase;
+    const char *passphraseVariable = PassphraseVariable;
     bool fromEnvironment = false;
     bool keychainTried = false;
     bool prompted = false;
@@ -118,13 +119,15 @@ QString BankService::keychainKey(const QString &location)
     return QStringLiteral("bank-passphrase:") + location;
 }
 
-void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &location) const
+void BankService::prepare(const std::shared_ptr<Bank> &bank, const QString &location,
+                          const char *passphraseVariable) const
 {
     bank->setEncryptNewBank(m_encryptNewBanks);
+    bank->setCreateIfMissing(true);
     bank->setRepackThreshold(AppSettings::instance()->repackThreshold() / 100.0);
     if (const auto keys = m_keys.value(location))
         bank->setKnownKeys(keys);
-    else if (const QByteArray passphrase = qgetenv(PassphraseVariable); !passphrase.isEmpty())
+    else if (const QByteArray passphrase = qgetenv(passphraseVariable); !passphrase.isEmpty())
         bank->setPassphrase(passphrase); // a job may open the bank before any listing did
 }
 
@@ -181,7 +184,7 @@ void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankEr
     }
     if (!m_prompt) {
         return attempt->callback(nullptr, tr("%1 Give it in %2 or run the command in a terminal.")
-                                              .arg(error.message, QString::fromLatin1(PassphraseVariable)));
+                                              .arg(error.message, QString::fromLatin1(attempt->passphraseVariable)));
     }
     PassphraseRequest request;
     request.location = attempt->location;
@@ -203,15 +206,22 @@ void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankEr
 
 void BankService::open(const QString &location, QObject *context, Callback callback)
 {
+    open(location, context, std::move(callback), OpenOptions());
+}
+
+void BankService::open(const QString &location, QObject *context, Callback callback, const OpenOptions &options)
+{
     const QPointer<QObject> guard(context);
-    const auto openWithKeys = [this, guard, location, callback](std::shared_ptr<Bank> bank) {
-        prepare(bank, location);
+    const auto openWithKeys = [this, guard, location, callback, options](std::shared_ptr<Bank> bank) {
+        prepare(bank, location, options.passphraseVariable);
+        bank->setCreateIfMissing(!options.mustExist);
         auto attempt = std::make_shared<Attempt>();
         attempt->bank = std::move(bank);
         attempt->location = location;
         attempt->guard = guard;
         attempt->callback = callback;
-        attempt->passphrase = qgetenv(PassphraseVariable);
+        attempt->passphraseVariable = options.passphraseVariable;
+        attempt->passphrase = qgetenv(options.passphraseVariable);
         attempt->fromEnvironment = !attempt->passphrase.isEmpty();
         openAttempt(attempt);
     };

@@ -56,9 +56,20 @@ public:
     // s3:PROFILE/BUCKET (a usage error), else empty. Says nothing about whether the cloud is saved.
     static QString locationError(const QString &location);
 
+    // How one open() finds and treats its bank. The defaults are every command's; a copy opens its source
+    // with `mustExist` and its target with its own passphrase variable.
+    struct OpenOptions
+    {
+        // The environment variable the passphrase is taken from first.
+        const char *passphraseVariable = PassphraseVariable;
+        // Fail (Bank::missingBankError) instead of making a bank that does not exist yet.
+        bool mustExist = false;
+    };
+
     // Opens the bank at `location` (signing in to its cloud first for Swift) and calls `callback` on
     // this thread with the open bank or a sentence saying why not, unless `context` is gone by then.
     void open(const QString &location, QObject *context, Callback callback);
+    void open(const QString &location, QObject *context, Callback callback, const OpenOptions &options);
 
     // The bank at `location` without waiting (not opened here; jobs open it on their thread): a folder
     // at once, a Swift container once open() or CloudSessions signed in to its cloud, an S3 bucket once
@@ -78,7 +89,8 @@ public:
 private:
     struct Attempt;
     std::shared_ptr<Bank> bankFor(const QString &location, const std::shared_ptr<openstack::Session> &session);
-    void prepare(const std::shared_ptr<Bank> &bank, const QString &location) const;
+    void prepare(const std::shared_ptr<Bank> &bank, const QString &location,
+                 const char *passphraseVariable = PassphraseVariable) const;
     void openAttempt(std::shared_ptr<Attempt> attempt);
     void opened(std::shared_ptr<Attempt> attempt, bool ok, const BankError &error);
 

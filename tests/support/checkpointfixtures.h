@@ -4,6 +4,7 @@
 
 #include "bank/bank.h"
 #include "bank/checkpointwriter.h"
+#include "bank/imagereader.h"
 #include "bankfixtures.h"
 
 #include <QJsonObject>
@@ -61,6 +62,29 @@ inline QString backup(sv::Bank &bank, const QString &serverId, const QByteArray 
     if (!checkpoint->commit(error))
         return {};
     return checkpoint->id();
+}
+
+// The bytes of checkpoint `id`'s image resource `imageId` (img-<server> for backup() above), read back
+// the way a restore reads them (every chunk and the whole image's sha512 checked); empty and *error on
+// a failure.
+inline QByteArray readImage(const sv::Bank &bank, const QString &id, const QString &imageId, sv::BankError *error)
+{
+    sv::CheckpointIndex index;
+    if (!bank.checkpoint(id, &index, error))
+        return {};
+    for (const sv::ProtectedResource &r : std::as_const(index.resources)) {
+        if (r.id != imageId || !r.image)
+            continue;
+        sv::ImageReader reader(&bank, *r.image);
+        QByteArray all;
+        QByteArray piece;
+        while (reader.next(&piece))
+            all += piece;
+        *error = reader.error();
+        return error->isError() ? QByteArray() : all;
+    }
+    *error = sv::BankError::make(sv::BankError::Code::NotFound, QStringLiteral("no image ") + imageId);
+    return {};
 }
 
 // Every chunk the bank lists.

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
+#include <QScopeGuard>
 #include <QTest>
 
 using sv::BankKeys;
@@ -156,6 +157,41 @@ private Q_SLOTS:
         // The sealed master key is bound to the bank id: a key file moved to another bank does not open.
         read.bankId = QStringLiteral("bank-2");
         QVERIFY(!read.unwrap("correct horse", &opened, &why));
+    }
+
+    // New key files get the defaults (64 MiB, 8 passes: FORMAT.md says why); a key file made with other
+    // parameters (the 256 MiB, 3 passes of the first encrypted banks) still opens, as it records its own.
+    void defaultParametersAndOlderKeyFiles()
+    {
+        const QByteArray master = BankKeys::randomMasterKey();
+        const auto restore = qScopeGuard([] {
+            qputenv("STACKVAULT_KDF_OPSLIMIT", "1");
+            qputenv("STACKVAULT_KDF_MEMLIMIT_KIB", "8192");
+        });
+        qunsetenv("STACKVAULT_KDF_OPSLIMIT");
+        qunsetenv("STACKVAULT_KDF_MEMLIMIT_KIB");
+        const KeyFile fresh = KeyFile::create(master, QStringLiteral("bank-1"), "pass");
+        QCOMPARE(fresh.opsLimit, quint64(8));
+        QCOMPARE(fresh.memLimitKib, quint64(64 * 1024));
+        QVERIFY(fresh.toJson().contains("\"memlimit_kib\": 65536"));
+        qputenv("STACKVAULT_KDF_OPSLIMIT", "3");
+        qputenv("STACKVAULT_KDF_MEMLIMIT_KIB", "262144");
+        const QByteArray older = KeyFile::create(master, QStringLiteral("bank-1"), "pass").toJson();
+        qunsetenv("STACKVAULT_KDF_OPSLIMIT");
+        qunsetenv("STACKVAULT_KDF_MEMLIMIT_KIB");
+        for (const QByteArray &json : {fresh.toJson(), older}) {
+            KeyFile read;
+            QString why;
+            QVERIFY2(KeyFile::fromJson(json, &read, &why), qPrintable(why));
+            QByteArray opened;
+            QVERIFY2(read.unwrap("pass", &opened, &why), qPrintable(why));
+            QCOMPARE(opened, master);
+        }
+        KeyFile read;
+        QString why;
+        QVERIFY(KeyFile::fromJson(older, &read, &why));
+        QCOMPARE(read.memLimitKib, quint64(262144));
+        QCOMPARE(read.opsLimit, quint64(3));
     }
 
     void keyFileRefusesDamage_data()
