@@ -285,6 +285,7 @@ bool Bank::createDescription(QByteArray *json, BankError *error)
     OPENSSL_cleanse(master.data(), static_cast<size_t>(master.size()));
     if (!writeKeyFile(key.id, key.toJson(), error))
         return false;
+    crashPoint("bank-key-written"); // a key file, no bank.json yet
     description.insert(QStringLiteral("bank_id"), bankId);
     description.insert(QStringLiteral("encryption"), BankKeys::CipherName);
     description.insert(QStringLiteral("chunk_id"), BankKeys::KeyedIdName);
@@ -292,9 +293,41 @@ bool Bank::createDescription(QByteArray *json, BankError *error)
         std::lock_guard lock(m_keysMutex);
         m_keys = std::move(keys);
         m_unlockedKeyId = key.id;
+        m_createdKeyId = key.id;
     }
     *json = QJsonDocument(description).toJson();
     return true;
+}
+
+bool Bank::adoptRivalDescription(const QByteArray &json, const QString &path, BankError *error)
+{
+    QString created;
+    QString ours;
+    {
+        std::lock_guard lock(m_keysMutex);
+        created = std::exchange(m_createdKeyId, QString());
+        ours = m_keys->bankId();
+    }
+    const QString winner = QJsonDocument::fromJson(json).object().value(QStringLiteral("bank_id")).toString();
+    // The same bank id: our own bank.json after all (a write retried after a lost answer).
+    if (!created.isEmpty() && winner != ours) {
+        BankError removeError;
+        if (!removeKeyFile(created, &removeError))
+            qCWarning(lcBank).noquote() << "could not remove the unused key file" << KeyFile::objectName(created) << "of"
+                                        << location() << ":" << removeError.message;
+    }
+    if (acceptDescription(json, path, error)) {
+        setPassphrase({});
+        return true;
+    }
+    if (error->code == BankError::Code::WrongPassphrase && !created.isEmpty() && winner != ours) {
+        *error = BankError::make(BankError::Code::WrongPassphrase,
+                                 QStringLiteral("Another StackVault made the backup storage %1 at the same moment as "
+                                                "this one, with another passphrase: give that passphrase to use it. "
+                                                "(%2)")
+                                     .arg(location(), error->message));
+    }
+    return false;
 }
 
 bool Bank::listKeys(QList<KeyFile> *keys, BankError *error) const

@@ -205,6 +205,11 @@ protected:
     // that says "encrypted" always has a key).
     bool acceptDescription(const QByteArray &json, const QString &path, BankError *error);
     bool createDescription(QByteArray *json, BankError *error);
+    // For backends' open() when, after createDescription, another creator's bank.json (`json`, read from
+    // `path`) was published first: opens that bank instead (the passphrase given for the new bank must
+    // open one of its keys, else WrongPassphrase saying what happened) and removes the key file
+    // createDescription wrote, which belongs to no bank (FORMAT.md, "Creating a bank").
+    bool adoptRivalDescription(const QByteArray &json, const QString &path, BankError *error);
     // The layout the description accepted or created names (PacksLayout or ChunksLayout).
     QString acceptedLayout() const;
     // For backends' journal: the object/file name (without ".json") and bytes of an entry.
@@ -226,6 +231,7 @@ private:
     std::shared_ptr<const BankKeys> m_knownKeys;
     QByteArray m_passphrase;
     QString m_unlockedKeyId;
+    QString m_createdKeyId; // the key file createDescription wrote, until bank.json is published
     bool m_encryptNewBank = false;
     bool m_createIfMissing = true;
     QString m_layout = QString::fromLatin1(ChunksLayout);

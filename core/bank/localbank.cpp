@@ -260,10 +260,13 @@ bool LocalBank::open(BankError *error)
             return false;
         }
         if (linked != 0) {
-            if (!DurableFile::readAll(formatPath, &formatJson, error) || !acceptDescription(formatJson, formatPath, error))
+            if (!DurableFile::readAll(formatPath, &formatJson, error)
+                || !adoptRivalDescription(formatJson, formatPath, error))
                 return false;
         } else if (!DurableFile::syncDirectory(m_root, error)) {
             return false;
+        } else {
+            setPassphrase({});
         }
     } else {
         *error = readError;

@@ -40,6 +40,11 @@ public:
     virtual bool createContainer(BankError *error) const = 0;
     // Replaces `object` atomically: readers see the old or the new bytes, never a mix.
     virtual bool putObject(const QString &object, const QByteArray &data, BankError *error) const = 0;
+    // Writes `object` only if none of that name exists (a new bank's bank.json, so that of two creators
+    // one wins): true when the store answered, with `existed` true when it kept the object it had and
+    // wrote nothing. Swift and S3 check and write in one step (If-None-Match: *); where a store refuses
+    // conditional writes (Swift's s3api answers 501), a HEAD just before the write is the check.
+    virtual bool createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const = 0;
     virtual bool getObject(const QString &object, QByteArray *data, BankError *error) const = 0;
     // `length` bytes from `offset` (fewer at the end of the object).
     virtual bool getObjectRange(const QString &object, qint64 offset, qint64 length, QByteArray *data,

@@ -212,9 +212,19 @@ bool ObjectStoreBank::open(BankError *error)
         if (!acceptDescription(formatJson, location() + QLatin1Char('/') + formatObject, error))
             return false;
     } else if (readError.code == BankError::Code::NotFound) {
-        // Writing bank.json also proves the container is writable for this user.
-        if (!createDescription(&formatJson, error) || !putObject(formatObject, formatJson, error))
+        // Writing bank.json also proves the container is writable for this user. Two processes may make
+        // the same new bank at once: bank.json is written only if none exists, so one master key wins
+        // and the other process opens the winner's bank instead (FORMAT.md, "Creating a bank").
+        bool existed = false;
+        if (!createDescription(&formatJson, error) || !m_store->createObject(formatObject, formatJson, &existed, error))
             return false;
+        if (existed) {
+            const QString path = location() + QLatin1Char('/') + formatObject;
+            if (!getObject(formatObject, &formatJson, error) || !adoptRivalDescription(formatJson, path, error))
+                return false;
+        } else {
+            setPassphrase({});
+        }
     } else {
         *error = readError;
         return false;

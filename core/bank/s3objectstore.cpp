@@ -299,6 +299,37 @@ bool S3ObjectStore::putObject(const QString &object, const QByteArray &data, Ban
     return true;
 }
 
+bool S3ObjectStore::createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const
+{
+    Q_ASSERT(data.size() <= m_multipartThreshold);
+    *existed = false;
+    const Response response =
+        send(Call{"PUT", object, {}, data, {{"Content-MD5", md5Base64(data)}, {"If-None-Match", "*"}}});
+    if (response.ok())
+        return true;
+    // 412: the object exists. 409 ConditionalRequestConflict: another conditional write of it is under
+    // way (AWS); the caller reads the object next and reports if it is not there yet.
+    if (response.status == 412 || response.status == 409) {
+        *existed = true;
+        return true;
+    }
+    if (response.status != 501) {
+        *error = errorFor(response, object);
+        return false;
+    }
+    qint64 size = -1;
+    BankError headError;
+    if (headObject(object, &size, &headError)) {
+        *existed = true;
+        return true;
+    }
+    if (headError.code != BankError::Code::NotFound) {
+        *error = headError;
+        return false;
+    }
+    return putObject(object, data, error);
+}
+
 bool S3ObjectStore::putMultipart(const QString &object, const QByteArray &data, BankError *error) const
 {
     const Response started = send(Call{"POST", object, {{QStringLiteral("uploads"), QString()}}, {}, {}});

@@ -40,6 +40,9 @@ public:
 
     bool createContainer(BankError *error) const override;
     bool putObject(const QString &object, const QByteArray &data, BankError *error) const override;
+    // PUT with If-None-Match: * (AWS S3 and Ceph RGW); Swift's s3api refuses conditional PUTs (501), and
+    // then a HEAD is the check, just before an ordinary PUT. Objects up to the multipart threshold only.
+    bool createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const override;
     bool getObject(const QString &object, QByteArray *data, BankError *error) const override;
     bool getObjectRange(const QString &object, qint64 offset, qint64 length, QByteArray *data,
                         BankError *error) const override;

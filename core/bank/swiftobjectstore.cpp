@@ -115,6 +115,26 @@ bool SwiftObjectStore::putObject(const QString &object, const QByteArray &data, 
         [](ApiJob *, Outcome &) {}, &outcome, error);
 }
 
+bool SwiftObjectStore::createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const
+{
+    Outcome outcome;
+    *existed = false;
+    if (call(
+            object,
+            [&](Connection *c) {
+                auto *job = new openstack::PutObjectJob(c, m_container, object, data);
+                job->setOnlyIfAbsent(true);
+                return job;
+            },
+            [](ApiJob *, Outcome &) {}, &outcome, error))
+        return true;
+    if (outcome.error.httpStatus != 412) // Precondition Failed: the object exists
+        return false;
+    *existed = true;
+    *error = BankError();
+    return true;
+}
+
 bool SwiftObjectStore::getObject(const QString &object, QByteArray *data, BankError *error) const
 {
     return getObjectRange(object, -1, 0, data, error);

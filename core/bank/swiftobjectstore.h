@@ -31,6 +31,7 @@ public:
 
     bool createContainer(BankError *error) const override;
     bool putObject(const QString &object, const QByteArray &data, BankError *error) const override;
+    bool createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const override;
     bool getObject(const QString &object, QByteArray *data, BankError *error) const override;
     bool getObjectRange(const QString &object, qint64 offset, qint64 length, QByteArray *data,
                         BankError *error) const override;

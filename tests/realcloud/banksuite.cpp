@@ -12,6 +12,7 @@
 
 #include "bankfixtures.h"
 #include "checkpointfixtures.h"
+#include "creationrace.h"
 #include "realcloud.h"
 
 #include <QCryptographicHash>
@@ -472,4 +473,34 @@ void BankSuite::rangedRead()
     QCOMPARE(piece, data.mid(99000));
     QVERIFY(!bank->store().getObjectRange(QStringLiteral("absent"), 0, 10, &piece, &error));
     QCOMPARE(error.code, BankError::Code::NotFound);
+}
+
+void BankSuite::creationRace_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("samePassphrase");
+    for (const QString &backend : backends()) {
+        QTest::addRow("%s, same passphrase", qPrintable(backend)) << backend << true;
+        QTest::addRow("%s, another passphrase", qPrintable(backend)) << backend << false;
+    }
+}
+
+// Two creators of one new encrypted bank: one master key wins, the other creator opens that bank and
+// removes its own key file (svtest::creationRace; FORMAT.md, "Creating a bank").
+void BankSuite::creationRace()
+{
+    QFETCH(QString, backend);
+    QFETCH(bool, samePassphrase);
+    qputenv("STACKVAULT_KDF_OPSLIMIT", "1");
+    qputenv("STACKVAULT_KDF_MEMLIMIT_KIB", "8192");
+    if (backend == QLatin1String("local")) {
+        QTemporaryDir dir;
+        svtest::RacingBank<LocalBank> loser(dir.path());
+        LocalBank winner(dir.path());
+        svtest::creationRace(loser, loser.afterFirstKey, winner, samePassphrase);
+        return;
+    }
+    auto winner = makeObjectStoreBank();
+    svtest::RacingBank<ObjectStoreBank> loser(storeLike(*winner));
+    svtest::creationRace(loser, loser.afterFirstKey, *winner, samePassphrase);
 }

@@ -21,6 +21,8 @@ protected:
     virtual QStringList backends() const = 0;
     // A fresh, empty bank (a new container or bucket) of the object-store backend under test.
     virtual std::shared_ptr<sv::ObjectStoreBank> newObjectStoreBank() = 0;
+    // Another store object for the container or bucket of `bank` (a second client of the same bank).
+    virtual std::unique_ptr<sv::ObjectStore> storeLike(const sv::ObjectStoreBank &bank) = 0;
 
     std::shared_ptr<sv::Bank> makeBank(const QString &backend);
     // newObjectStoreBank(), remembered for deleteWhatTestsWrote().
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void expiredLockObjectIgnored();
     void listingPaginates();
     void rangedRead();
+    void creationRace_data();
+    void creationRace();
 
 private:
     QList<std::shared_ptr<sv::ObjectStoreBank>> m_objectStoreBanks;

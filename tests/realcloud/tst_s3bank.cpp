@@ -38,6 +38,11 @@ protected:
     {
         return std::make_shared<S3Bank>(m_profile, m_secret, freshBucket());
     }
+    std::unique_ptr<ObjectStore> storeLike(const ObjectStoreBank &bank) override
+    {
+        return std::make_unique<S3ObjectStore>(m_profile, m_secret,
+                                               static_cast<const S3ObjectStore &>(bank.store()).bucket());
+    }
 
 private Q_SLOTS:
     void initTestCase()

@@ -1,6 +1,7 @@
 // SwiftBank against the REAL Swift: the shared bank suite (banksuite.cpp) on a local folder and on
 // Swift containers with the same assertions, plus what only a Swift bank has (Keystone tokens).
 #include "bank/swiftbank.h"
+#include "bank/swiftobjectstore.h"
 #include "openstack/authstate.h"
 #include "openstack/session.h"
 
@@ -29,6 +30,11 @@ protected:
     {
         return std::make_shared<SwiftBank>(m_session,
                                            QStringLiteral("sv-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    }
+    std::unique_ptr<ObjectStore> storeLike(const ObjectStoreBank &bank) override
+    {
+        return std::make_unique<sv::SwiftObjectStore>(
+            m_session, static_cast<const sv::SwiftObjectStore &>(bank.store()).container());
     }
 
 private Q_SLOTS:

@@ -8,14 +8,18 @@
 
 #include "blobspot.h"
 #include "checkpointfixtures.h"
+#include "creationrace.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace sv;
 
@@ -417,6 +421,45 @@ private Q_SLOTS:
         wrong.setKnownKeys(other->sharedKeys());
         QVERIFY(!wrong.open(&error));
         QCOMPARE(error.code, BankError::Code::PassphraseRequired);
+    }
+
+    // Two creators of the same new folder bank: the one that publishes bank.json second opens the first
+    // one's bank and removes its own key file (FORMAT.md, "Creating a bank").
+    void creationRaceOneMasterKeyWins_data()
+    {
+        QTest::addColumn<bool>("samePassphrase");
+        QTest::newRow("same passphrase") << true;
+        QTest::newRow("another passphrase") << false;
+    }
+
+    void creationRaceOneMasterKeyWins()
+    {
+        QFETCH(bool, samePassphrase);
+        QTemporaryDir dir;
+        svtest::RacingBank<LocalBank> loser(dir.path());
+        LocalBank winner(dir.path());
+        svtest::creationRace(loser, loser.afterFirstKey, winner, samePassphrase);
+    }
+
+    // The same without a hook: two threads open one new bank at once, several times.
+    void concurrentCreatorsAgree()
+    {
+        for (int round = 0; round < 8; ++round) {
+            QTemporaryDir dir;
+            BankError errors[2];
+            std::unique_ptr<LocalBank> banks[2];
+            std::thread threads[2];
+            for (int i = 0; i < 2; ++i) {
+                threads[i] = std::thread([&, i] { banks[i] = openBank(dir.path(), kPassphrase, &errors[i]); });
+            }
+            for (auto &thread : threads)
+                thread.join();
+            QVERIFY2(banks[0] && banks[1], qPrintable(errors[0].message + errors[1].message));
+            QCOMPARE(banks[0]->keys().bankId(), banks[1]->keys().bankId());
+            QCOMPARE(banks[0]->keys().masterKey(), banks[1]->keys().masterKey());
+            const QStringList keyFiles = QDir(dir.filePath(QStringLiteral("keys"))).entryList(QDir::Files);
+            QCOMPARE(keyFiles.size(), 1);
+        }
     }
 
     void versionOnePlainBankStillRestores()

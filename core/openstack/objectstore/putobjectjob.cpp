@@ -23,6 +23,8 @@ void PutObjectJob::run()
     request.headers.append(std::pair<QByteArray, QByteArray>("ETag", m_md5));
     if (m_data.isEmpty())
         request.headers.append(std::pair<QByteArray, QByteArray>("Content-Length", "0"));
+    if (m_onlyIfAbsent)
+        request.headers.append(std::pair<QByteArray, QByteArray>("If-None-Match", "*"));
     sendRequest(request);
 }
 

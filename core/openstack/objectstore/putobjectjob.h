@@ -13,6 +13,10 @@ public:
     PutObjectJob(Connection *connection, QString container, QString object, QByteArray data,
                  QObject *parent = nullptr);
 
+    // Sends If-None-Match: * so that Swift writes the object only if it does not exist; when it does,
+    // the job fails with HTTP 412 (Error::httpStatus).
+    void setOnlyIfAbsent(bool onlyIfAbsent) { m_onlyIfAbsent = onlyIfAbsent; }
+
 protected:
     void run() override;
     void onSuccess(QNetworkReply *reply, const QByteArray &body) override;
@@ -23,6 +27,7 @@ private:
     QString m_object;
     QByteArray m_data;
     QByteArray m_md5;
+    bool m_onlyIfAbsent = false;
 };
 
 } // namespace sv::openstack
