@@ -2,8 +2,8 @@
 
 #include "bank/banklog.h"
 #include "bank/checkpointwriter.h"
-#include "bank/chunklist.h"
 #include "bank/chunkcodec.h"
+#include "bank/chunklist.h"
 #include "bank/keyfile.h"
 #include "bank/packstore.h"
 #include "util/crashpoint.h"
