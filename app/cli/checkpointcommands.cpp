@@ -232,10 +232,13 @@ void checkBank(const QStringList &arguments)
                                   {QStringLiteral("chunks_referenced"), report.chunksReferenced},
                                   {QStringLiteral("orphan_chunks"), qint64(report.orphans.size())},
                                   {QStringLiteral("orphan_bytes"), report.orphanBytes},
+                                  {QStringLiteral("orphan_list_parts"), report.orphanListParts},
                                   {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
         } else {
             out() << report.checkpoints << " backups, " << report.chunksReferenced << " chunks referenced, "
                   << report.orphans.size() << " orphan chunks (" << humanBytes(report.orphanBytes)
+                  << (report.orphanListParts > 0 ? QStringLiteral(", %1 unused chunk list parts").arg(report.orphanListParts)
+                                                 : QString())
                   << "; `stackvault-cli prune` removes them).\n";
             for (const QString &problem : std::as_const(problems))
                 err() << "problem: " << problem << '\n';

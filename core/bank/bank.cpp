@@ -2,8 +2,8 @@
 
 #include "bank/banklog.h"
 #include "bank/checkpointwriter.h"
-#include "bank/chunklist.h"
 #include "bank/chunkcodec.h"
+#include "bank/chunklist.h"
 #include "bank/keyfile.h"
 #include "bank/packstore.h"
 #include "util/crashpoint.h"
@@ -11,10 +11,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
+#include <QtEndian>
 #include <QSet>
 #include <QUuid>
 
 #include <openssl/crypto.h>
+
+#include <thread>
+#include <vector>
 
 #include <openssl/evp.h>
 
@@ -505,6 +509,111 @@ CheckpointSummary Bank::summarize(const CheckpointIndex &index)
     return summary;
 }
 
+namespace {
+
+BankError noListParts(const Bank &bank)
+{
+    return BankError::make(BankError::Code::UnsupportedFormat,
+                           QStringLiteral("The backup storage %1 (format 1) cannot hold chunk list parts; its "
+                                          "checkpoints keep their chunk lists in their indexes.")
+                               .arg(bank.location()));
+}
+
+} // namespace
+
+bool Bank::putListPart(const QByteArray &, const QByteArray &, BankError *error)
+{
+    *error = noListParts(*this);
+    return false;
+}
+
+bool Bank::getListPart(const QByteArray &, QByteArray *, BankError *error) const
+{
+    *error = noListParts(*this);
+    return false;
+}
+
+bool Bank::removeListPart(const QByteArray &, BankError *error)
+{
+    *error = noListParts(*this);
+    return false;
+}
+
+bool Bank::listListParts(const std::function<bool(const QByteArray &, qint64)> &, BankError *) const
+{
+    return true; // none
+}
+
+bool Bank::writeChunkListPart(const QByteArray &plain, QByteArray *name, BankError *error)
+{
+    const BankKeys &k = keys();
+    *name = k.chunkId(plain);
+    if (!putListPart(*name, k.seal(plain, ChunkListFormat::associatedData(*name)), error))
+        return false;
+    crashPoint("bank-list-part-written"); // durable, named by no index yet
+    return true;
+}
+
+bool Bank::readChunkListPart(const ChunkListPart &part, QByteArray *plain, BankError *error) const
+{
+    const QString object = ChunkListFormat::objectName(part.name);
+    const auto damaged = [&](const QString &why) {
+        *error = BankError::make(BankError::Code::CorruptChunk,
+                                 QStringLiteral("The chunk list part %1 in the backup storage %2 is damaged: %3. The "
+                                                "checkpoint that names it cannot be read; delete it.")
+                                     .arg(object, location(), why),
+                                 object);
+        return false;
+    };
+    if (!ChunkCodec::isValidName(part.name)) {
+        *error = BankError::make(BankError::Code::InvalidName,
+                                 QStringLiteral("Refusing chunk list part name \"%1\": not 64 lowercase hex characters.")
+                                     .arg(QString::fromLatin1(part.name.left(100))));
+        return false;
+    }
+    QByteArray stored;
+    if (!getListPart(part.name, &stored, error)) {
+        if (error->code == BankError::Code::NotFound) {
+            *error = BankError::make(BankError::Code::MissingChunk,
+                                     QStringLiteral("The chunk list part %1 is missing from the backup storage %2. "
+                                                    "The checkpoint that names it cannot be read; delete it.")
+                                         .arg(object, location()),
+                                     object);
+        }
+        return false;
+    }
+    const BankKeys &k = keys();
+    QString why;
+    QByteArray opened;
+    if (!k.open(stored, ChunkListFormat::associatedData(part.name), &opened, &why))
+        return damaged(why);
+    stored = QByteArray();
+    if (k.chunkId(opened) != part.name)
+        return damaged(QStringLiteral("its content no longer has that %1")
+                           .arg(k.encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")));
+    if (opened.size() < ChunkListFormat::HeaderSize
+        || std::memcmp(opened.constData(), ChunkListFormat::Magic, ChunkListFormat::MagicSize) != 0)
+        return damaged(QStringLiteral("not a chunk list part"));
+    const qint64 count = qFromLittleEndian<quint32>(opened.constData() + ChunkListFormat::MagicSize);
+    if (count != part.chunks || opened.size() != ChunkListFormat::HeaderSize + count * ChunkListFormat::EntrySize)
+        return damaged(QStringLiteral("it holds %1 bytes for %2 chunks; the index says %3 chunks")
+                           .arg(opened.size())
+                           .arg(count)
+                           .arg(part.chunks));
+    qint64 bytes = 0;
+    for (qint64 i = 0; i < count; ++i) {
+        const qint64 size = qFromLittleEndian<quint32>(opened.constData() + ChunkListFormat::HeaderSize
+                                                       + i * ChunkListFormat::EntrySize + 32);
+        if (size <= 0 || size > ImageRecord::MaxChunkSize)
+            return damaged(QStringLiteral("chunk %1 has an invalid size").arg(i));
+        bytes += size;
+    }
+    if (bytes != part.bytes)
+        return damaged(QStringLiteral("its chunks add up to %1 bytes; the index says %2").arg(bytes).arg(part.bytes));
+    *plain = std::move(opened);
+    return true;
+}
+
 bool Bank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error)
 {
     StagedChunk staged;
@@ -522,21 +631,40 @@ bool Bank::listCheckpoints(QList<CheckpointSummary> *checkpoints, BankError *err
     QStringList ids;
     if (!listIndexIds(&ids, error))
         return false;
-    checkpoints->clear();
-    for (const QString &id : std::as_const(ids)) {
-        CheckpointIndex index;
-        BankError indexError;
-        if (!checkpoint(id, &index, &indexError)) {
+    // Indexes of format 2 are small (their chunk lists are in list parts, which listing never reads);
+    // an object store reads several at once, so round trips do not add up.
+    std::vector<CheckpointSummary> summaries(size_t(ids.size()));
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        for (qsizetype i = next++; i < ids.size(); i = next++) {
+            CheckpointIndex index;
+            BankError indexError;
+            if (checkpoint(ids.at(i), &index, &indexError)) {
+                summaries[size_t(i)] = summarize(index);
+                continue;
+            }
             // One damaged index must not hide the others: list it as an error.
-            CheckpointSummary summary;
-            summary.id = id;
+            CheckpointSummary &summary = summaries[size_t(i)];
+            summary.id = ids.at(i);
             summary.status = QStringLiteral("error");
             summary.errorMessage = indexError.message;
-            checkpoints->append(summary);
-            continue;
         }
-        checkpoints->append(summarize(index));
+    };
+    const int threads = int(std::min<qsizetype>(std::max(1, indexReadsInFlight()), ids.size()));
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(size_t(threads));
+        for (int t = 0; t < threads; ++t)
+            pool.emplace_back(work);
+        for (std::thread &thread : pool)
+            thread.join();
     }
+    checkpoints->clear();
+    checkpoints->reserve(ids.size());
+    for (CheckpointSummary &summary : summaries)
+        checkpoints->append(std::move(summary));
     std::sort(checkpoints->begin(), checkpoints->end(),
               [](const CheckpointSummary &a, const CheckpointSummary &b) { return a.created < b.created; });
     return true;
@@ -682,6 +810,7 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
     if (!listIndexIds(&ids, error))
         return false;
     QSet<QByteArray> referenced;
+    QSet<QByteArray> listParts; // chunk list parts the indexes name
     for (const QString &id : std::as_const(ids)) {
         CheckpointIndex index;
         if (!checkpoint(id, &index, error)) {
@@ -694,7 +823,16 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
         for (const ProtectedResource &r : std::as_const(index.resources)) {
             if (!r.image)
                 continue;
-            const bool read = forEachChunk(*r.image,
+            // A list part several checkpoints share (named by its content: an unchanged stretch of a
+            // disk) is read once.
+            ImageRecord unread = *r.image;
+            unread.listParts.clear();
+            for (const ChunkListPart &part : std::as_const(r.image->listParts)) {
+                if (!listParts.contains(part.name))
+                    unread.listParts.append(part);
+                listParts.insert(part.name);
+            }
+            const bool read = forEachChunk(unread,
                                            [&referenced](qint64, const ChunkRef &chunk) {
                                                referenced.insert(chunk.sha256);
                                                return true;
@@ -708,8 +846,11 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
             }
         }
     }
-    if (PackStore *packs = packStore())
-        return packs->collectGarbage(referenced, m_repackThreshold, report, error);
+    if (PackStore *packs = packStore()) {
+        if (!packs->collectGarbage(referenced, m_repackThreshold, report, error))
+            return false;
+        return removeUnnamedListParts(listParts, report, error);
+    }
     QList<QByteArray> orphans;
     if (!listChunks(
             [&](const QByteArray &name, qint64) {
@@ -729,6 +870,29 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
     report->done = true;
     qCInfo(lcBank) << "garbage collection removed" << report->chunksRemoved << "chunks," << report->bytesFreed
                    << "bytes";
+    return true;
+}
+
+bool Bank::removeUnnamedListParts(const QSet<QByteArray> &named, GcReport *report, BankError *error)
+{
+    // Under the exclusive lock no writer is alive: a part no index names belongs to a deleted
+    // checkpoint or to a backup that died before its index named it.
+    QList<QByteArray> unnamed;
+    if (!listListParts(
+            [&](const QByteArray &name, qint64) {
+                if (!named.contains(name))
+                    unnamed.append(name);
+                return true;
+            },
+            error))
+        return false;
+    for (const QByteArray &name : std::as_const(unnamed)) {
+        if (!removeListPart(name, error))
+            return false;
+        ++report->listPartsRemoved;
+    }
+    if (!unnamed.isEmpty())
+        qCInfo(lcBank) << "garbage collection removed" << unnamed.size() << "chunk list parts";
     return true;
 }
 
@@ -820,6 +984,7 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
     if (!listIndexIds(&ids, error))
         return false;
     QSet<QByteArray> referenced;
+    QSet<QByteArray> namedParts;
     for (const QString &id : std::as_const(ids)) {
         CheckpointIndex index;
         BankError indexError;
@@ -831,6 +996,8 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
         for (const ProtectedResource &r : std::as_const(index.resources)) {
             if (!r.image)
                 continue;
+            for (const ChunkListPart &part : std::as_const(r.image->listParts))
+                namedParts.insert(part.name);
             BankError listError;
             const bool listed = forEachChunk(
                 *r.image,
@@ -867,6 +1034,13 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
         }
     }
     report->chunksReferenced = referenced.size();
+    if (!listListParts(
+            [&](const QByteArray &name, qint64) {
+                report->orphanListParts += namedParts.contains(name) ? 0 : 1;
+                return true;
+            },
+            error))
+        return false;
     return listChunks(
         [&](const QByteArray &name, qint64 storedSize) {
             ++report->chunksPresent;

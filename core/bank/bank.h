@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -131,6 +132,12 @@ public:
     virtual bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const = 0;
     virtual bool removeIndex(const QString &checkpointId, BankError *error) = 0;
     virtual bool listIndexIds(QStringList *ids, BankError *error) const = 0;
+    // Chunk list parts lists/<2 hex>/<64 hex> (FORMAT.md, "Chunk lists"), as stored (sealed). Banks that
+    // store packs implement them; the defaults refuse (a format-1 bank keeps its lists inline).
+    virtual bool putListPart(const QByteArray &name, const QByteArray &data, BankError *error);
+    virtual bool getListPart(const QByteArray &name, QByteArray *data, BankError *error) const;
+    virtual bool removeListPart(const QByteArray &name, BankError *error);
+    virtual bool listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const;
     // Waits up to `timeoutMs` (0: try once) for the bank lock.
     virtual std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const = 0;
     // Removes temporary files a crashed writer left; only under the exclusive lock.
@@ -172,6 +179,18 @@ public:
     bool prune(PruneReport *report, BankError *error, int lockTimeoutMs = 5000);
     bool collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs = 5000);
 
+    // ---- chunk lists split out of the index (FORMAT.md, "Chunk lists"; ChunkListWriter/Reader) ----
+    // Whether new checkpoints store their chunk lists in list parts: banks of format 2 (packs-v1).
+    // Format-1 banks keep them inline, so that the StackVault versions that made them still read them.
+    bool splitsChunkLists() const { return packStore() != nullptr; }
+    // Seals and stores one part (`plain` as FORMAT.md gives it) under its name, the keyed id of `plain`.
+    bool writeChunkListPart(const QByteArray &plain, QByteArray *name, BankError *error);
+    // Reads, opens and checks one part against its name and what the index says of it (chunk count and
+    // bytes). Errors name the object.
+    bool readChunkListPart(const ChunkListPart &part, QByteArray *plain, BankError *error) const;
+    // How many index reads listCheckpoints keeps in flight (an object store: several round trips at once).
+    virtual int indexReadsInFlight() const { return 1; }
+
     static CheckpointSummary summarize(const CheckpointIndex &index);
     // NotFound: no bank at `location` (open() with createIfMissing() false).
     static BankError missingBankError(const QString &location);
@@ -200,6 +219,8 @@ protected:
 
     // Under the exclusive lock: remove every chunk no index names. Refuses if any index is unreadable.
     bool collectGarbageLocked(GcReport *report, BankError *error);
+    // Under the exclusive lock: remove every chunk list part not in `named`.
+    bool removeUnnamedListParts(const QSet<QByteArray> &named, GcReport *report, BankError *error);
 
 private:
     bool unlock(const QString &bankId, BankError *error);

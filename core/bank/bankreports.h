@@ -52,6 +52,7 @@ struct GcReport
     qint64 bytesFreed = 0;
     int packsRemoved = 0;  // packs with no live chunk left (pack banks)
     int packsRepacked = 0; // mostly-garbage packs whose live chunks were copied into new packs
+    int listPartsRemoved = 0; // chunk list parts no index names (deleted or never completed checkpoints)
 };
 
 struct CheckReport
@@ -63,6 +64,7 @@ struct CheckReport
     QStringList unreadableIndexes; // one sentence each
     QList<QByteArray> orphans;     // chunks no index references
     qint64 orphanBytes = 0;
+    int orphanListParts = 0;       // chunk list parts no index names (prune removes them)
     bool ok() const { return problems.isEmpty() && unreadableIndexes.isEmpty(); }
 };
 

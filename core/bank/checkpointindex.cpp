@@ -86,6 +86,15 @@ qint64 CheckpointIndex::storedBytes() const
     return total;
 }
 
+int CheckpointIndex::formatVersion() const
+{
+    for (const ProtectedResource &resource : resources) {
+        if (resource.image && resource.image->splitList)
+            return FormatVersion;
+    }
+    return InlineListsVersion;
+}
+
 QByteArray CheckpointIndex::toJson() const
 {
     QJsonArray resourceArray;
@@ -93,7 +102,7 @@ QByteArray CheckpointIndex::toJson() const
         resourceArray.append(resource.toJson());
     QJsonObject json{
         {QStringLiteral("format"), QStringLiteral("stackvault-checkpoint")},
-        {QStringLiteral("format_version"), FormatVersion},
+        {QStringLiteral("format_version"), formatVersion()},
         {QStringLiteral("id"), id},
         {QStringLiteral("created_at"), created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("status"), status},
@@ -143,6 +152,10 @@ bool CheckpointIndex::fromJson(const QByteArray &data, CheckpointIndex *index, Q
         ProtectedResource resource;
         if (!ProtectedResource::fromJson(value.toObject(), &resource, why))
             return false;
+        if (resource.image && resource.image->splitList && version < FormatVersion) {
+            *why = QStringLiteral("resource %1: a split chunk list in a format %2 index").arg(resource.id).arg(version);
+            return false;
+        }
         r.resources.append(std::move(resource));
     }
     *index = std::move(r);

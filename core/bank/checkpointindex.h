@@ -32,7 +32,11 @@ struct ProtectedResource
 // The JSON index of one checkpoint (FORMAT.md, "Checkpoint index").
 struct CheckpointIndex
 {
-    static constexpr int FormatVersion = 1;
+    // The newest index format this build reads. 1: chunk lists inline; 2: chunk lists split out into
+    // list parts (FORMAT.md, "Chunk lists"). toJson() writes 2 only when an image's list is split out,
+    // so an index read from format 1 is written back as format 1 (e.g. when prune marks it `error`).
+    static constexpr int FormatVersion = 2;
+    static constexpr int InlineListsVersion = 1;
 
     QString id;
     QDateTime created; // UTC
@@ -48,6 +52,7 @@ struct CheckpointIndex
     qint64 newStoredBytes() const; // what this checkpoint added to the bank (compressed)
     qint64 storedBytes() const;    // compressed size of everything it references
 
+    int formatVersion() const; // what toJson() writes
     QByteArray toJson() const;
     static bool fromJson(const QByteArray &data, CheckpointIndex *index, QString *why);
     // Checkpoint ids become file names: letters, digits, '-', '_' and '.', not starting with '.'.

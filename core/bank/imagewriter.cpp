@@ -39,6 +39,7 @@ ImageWriter::ImageWriter(Bank *bank, const Options &options)
     : m_bank(bank)
     , m_options(options)
     , m_chunker(options.chunking)
+    , m_list(bank, bank->splitsChunkLists(), options.listParts)
 {
     const int workers = options.workers > 0 ? options.workers : std::max(1, QThread::idealThreadCount());
     m_threads.reserve(static_cast<size_t>(workers) + 2);
@@ -105,7 +106,6 @@ bool ImageWriter::submit(QByteArray &&chunk)
     m_inFlight += size;
     m_currentSize = 0;
     m_peakBuffered = std::max(m_peakBuffered, m_inFlight);
-    m_chunks.append(ChunkRef{});
     m_storeQueue.push_back(piece);
     m_sha512Queue.push_back(piece);
     if (m_options.computeMd5)
@@ -204,10 +204,32 @@ void ImageWriter::storeLoop()
             }
         }
         ++m_chunkCount;
-        std::lock_guard lock(m_mutex);
-        m_chunks[piece->seq] = ChunkRef{name, piece->data.size()};
+        std::unique_lock lock(m_mutex);
+        m_done.emplace(piece->seq, ChunkRef{name, piece->data.size()});
+        BankError listError;
+        const bool listed = emitDoneLocked(&listError);
         release(*piece);
+        lock.unlock();
+        if (!listed) {
+            fail(listError);
+            return;
+        }
     }
+}
+
+bool ImageWriter::emitDoneLocked(BankError *error)
+{
+    // Writing a list part happens here, under the lock, once per tens of thousands of chunks.
+    qint64 waiting = qint64(m_done.size()) * qint64(sizeof(ChunkRef) + 64 + 48);
+    m_peakListHeld = std::max(m_peakListHeld, m_list.bytesHeld() + waiting);
+    for (auto it = m_done.begin(); it != m_done.end() && it->first == m_nextEmit; it = m_done.erase(it)) {
+        if (!m_list.add(it->second, error))
+            return false;
+        ++m_nextEmit;
+    }
+    waiting = qint64(m_done.size()) * qint64(sizeof(ChunkRef) + 64 + 48);
+    m_peakListHeld = std::max(m_peakListHeld, m_list.peakBytesHeld() + waiting);
+    return true;
 }
 
 void ImageWriter::digestLoop(bool md5)
@@ -271,7 +293,17 @@ bool ImageWriter::finish(ImageRecord *record, BankError *error)
     }
     m_staged.clear();
     ImageRecord r;
-    r.chunks = m_chunks;
+    // Every chunk is done: all refs were handed to the list writer in order. The last part is written
+    // now, after the chunks it names are durable (and before any index names it).
+    if (!m_done.empty() || m_list.count() != m_nextSeq) {
+        *error = BankError::make(BankError::Code::Io, QStringLiteral("The chunk list of the image is incomplete."));
+        fail(*error);
+        return false;
+    }
+    if (!m_list.finish(&r, error)) {
+        fail(*error);
+        return false;
+    }
     r.size = m_bytesWritten;
     r.md5 = m_md5Hex;
     r.sha512 = m_sha512Hex;
@@ -294,6 +326,18 @@ qint64 ImageWriter::bufferedBytes() const
 {
     std::lock_guard lock(m_mutex);
     return m_inFlight + m_currentSize;
+}
+
+qint64 ImageWriter::listBytesHeld() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_list.bytesHeld() + qint64(m_done.size()) * qint64(sizeof(ChunkRef) + 64 + 48);
+}
+
+qint64 ImageWriter::peakListBytesHeld() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_peakListHeld;
 }
 
 qint64 ImageWriter::peakBufferedBytes() const

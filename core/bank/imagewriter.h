@@ -3,6 +3,7 @@
 #include "bank/bank.h"
 #include "bank/bankerror.h"
 #include "bank/chunker.h"
+#include "bank/chunklist.h"
 #include "bank/imagerecord.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -35,6 +37,7 @@ public:
         int compressionLevel = 1;
         bool computeMd5 = true; // Glance's `checksum`; sha512 is always computed
         Chunker::Params chunking;
+        ChunkListWriter::Params listParts; // how the chunk list is cut into parts (banks that split lists)
     };
 
     explicit ImageWriter(Bank *bank);
@@ -47,8 +50,9 @@ public:
     bool write(const char *data, qsizetype size);
     bool write(const QByteArray &data) { return write(data.constData(), data.size()); }
     // Flushes the last chunk, waits for every chunk to be stored and makes them durable and visible
-    // (one file-system flush for the whole image). The record has the ordered chunk
-    // list, size, md5 and sha512 (formats are the caller's to fill in).
+    // (one file-system flush for the whole image), then writes the last part of the chunk list. The
+    // record has the ordered chunk list (inline, or by reference to list parts already written: see
+    // ChunkListWriter), size, md5 and sha512 (formats are the caller's to fill in).
     bool finish(ImageRecord *record, BankError *error);
     void cancel();
     BankError error() const;
@@ -60,6 +64,10 @@ public:
     qint64 newChunks() const { return m_newChunks.load(); } // of those, the ones stored (new to the bank)
     qint64 bufferedBytes() const;
     qint64 peakBufferedBytes() const;
+    // Memory the chunk list takes while it is written (the part being filled, plus refs waiting for an
+    // earlier chunk to be done), now and at most.
+    qint64 listBytesHeld() const;
+    qint64 peakListBytesHeld() const;
 
 private:
     struct Piece;
@@ -69,6 +77,7 @@ private:
     void storeLoop();
     void digestLoop(bool md5);
     void release(Piece &piece); // with m_mutex held
+    bool emitDoneLocked(BankError *error); // hands finished refs to the list writer in stream order
     void fail(const BankError &error);
     void joinAll();
 
@@ -96,7 +105,10 @@ private:
     qint64 m_inFlight = 0;
     qint64 m_currentSize = 0; // m_current.size(), readable from other threads
     qint64 m_peakBuffered = 0;
-    QList<ChunkRef> m_chunks;
+    std::map<qint64, ChunkRef> m_done; // refs of stored chunks whose predecessors are not all done yet
+    qint64 m_nextEmit = 0;
+    ChunkListWriter m_list;
+    qint64 m_peakListHeld = 0;
     QHash<qint64, QByteArray> m_zeroNames; // size → name of the all-zero chunk of that size
     QSet<QByteArray> m_seen; // chunk names handled by this writer: a repeat is neither stored nor counted
     QList<Bank::StagedChunk> m_staged; // written, not yet durable and visible (see Bank::stageChunk)

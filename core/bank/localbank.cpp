@@ -2,6 +2,7 @@
 
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
+#include "bank/chunklist.h"
 #include "bank/durablefile.h"
 #include "bank/packstore.h"
 #include "bank/keyfile.h"
@@ -169,6 +170,49 @@ PackStore *LocalBank::packStore() const
     return packStore();
 }
 
+LocalBank::Objects *LocalBank::objects(BankError *error) const
+{
+    if (packStore()) {
+        std::lock_guard lock(m_layoutMutex);
+        return m_objects.get();
+    }
+    *error = BankError::make(BankError::Code::UnsupportedFormat,
+                             QStringLiteral("The backup storage %1 (format 1) cannot hold chunk list parts.").arg(m_root));
+    return nullptr;
+}
+
+bool LocalBank::putListPart(const QByteArray &name, const QByteArray &data, BankError *error)
+{
+    Objects *files = objects(error);
+    return files && files->putObject(ChunkListFormat::objectName(name), data, error);
+}
+
+bool LocalBank::getListPart(const QByteArray &name, QByteArray *data, BankError *error) const
+{
+    Objects *files = objects(error);
+    return files && files->readObject(ChunkListFormat::objectName(name), 0, -1, data, error);
+}
+
+bool LocalBank::removeListPart(const QByteArray &name, BankError *error)
+{
+    Objects *files = objects(error);
+    return files && files->removeObject(ChunkListFormat::objectName(name), error);
+}
+
+bool LocalBank::listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const
+{
+    if (!packStore() || !QFileInfo(m_root + QStringLiteral("/lists")).isDir())
+        return true; // a format-1 bank, or one no split list was written to yet
+    Objects *files = objects(error);
+    return files
+        && files->listObjects(QStringLiteral("lists"),
+                              [&visit](const QString &name, qint64 size) {
+                                  const QByteArray part = name.section(QLatin1Char('/'), -1).toLatin1();
+                                  return !ChunkCodec::isValidName(part) || visit(part, size);
+                              },
+                              error);
+}
+
 QString LocalBank::chunkPath(const QByteArray &name) const
 {
     return m_root + QStringLiteral("/chunks/") + QString::fromLatin1(name.left(2)) + QLatin1Char('/')
@@ -230,7 +274,7 @@ bool LocalBank::open(BankError *error)
     }
     const QString layout = acceptedLayout();
     const QStringList layoutDirs = layout == QLatin1String(PacksLayout)
-        ? QStringList{m_root + QStringLiteral("/packs"), m_root + QStringLiteral("/index")}
+        ? QStringList{m_root + QStringLiteral("/packs"), m_root + QStringLiteral("/index"), m_root + QStringLiteral("/lists")}
         : QStringList{m_root + QStringLiteral("/chunks")};
     for (const QString &dir : layoutDirs) {
         if (!DurableFile::makeDirectory(dir, error))

@@ -39,6 +39,10 @@ public:
     bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const override;
     bool removeIndex(const QString &checkpointId, BankError *error) override;
     bool listIndexIds(QStringList *ids, BankError *error) const override;
+    bool putListPart(const QByteArray &name, const QByteArray &data, BankError *error) override;
+    bool getListPart(const QByteArray &name, QByteArray *data, BankError *error) const override;
+    bool removeListPart(const QByteArray &name, BankError *error) override;
+    bool listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const override;
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
 
@@ -59,6 +63,7 @@ public:
 private:
     class Objects;
     void useLayout(const QString &layout) const;
+    Objects *objects(BankError *error) const; // the packs layout's object files; null (and *error) otherwise
     QString m_root;
     // The chunk layout, from bank.json: set by open(), or read on first use by a bank never opened.
     mutable std::mutex m_layoutMutex;

@@ -2,6 +2,7 @@
 
 #include "bank/banklog.h"
 #include "bank/chunkcodec.h"
+#include "bank/chunklist.h"
 #include "bank/packstore.h"
 #include "bank/keyfile.h"
 
@@ -322,6 +323,33 @@ bool ObjectStoreBank::syncChunks(const QList<QByteArray> &, BankError *)
     // Swift answers 201 to a PUT only once a quorum of replicas has the object on disk; S3 answers 200
     // only once the object is stored durably.
     return true;
+}
+
+bool ObjectStoreBank::putListPart(const QByteArray &name, const QByteArray &data, BankError *error)
+{
+    return putObject(ChunkListFormat::objectName(name), data, error);
+}
+
+bool ObjectStoreBank::getListPart(const QByteArray &name, QByteArray *data, BankError *error) const
+{
+    return getObject(ChunkListFormat::objectName(name), data, error);
+}
+
+bool ObjectStoreBank::removeListPart(const QByteArray &name, BankError *error)
+{
+    bool existed = false;
+    return deleteObject(ChunkListFormat::objectName(name), &existed, error);
+}
+
+bool ObjectStoreBank::listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const
+{
+    return listObjects(
+        QStringLiteral("lists/"),
+        [&visit](const Listed &entry) {
+            const QByteArray part = entry.name.section(QLatin1Char('/'), -1).toLatin1();
+            return !ChunkCodec::isValidName(part) || visit(part, entry.bytes);
+        },
+        error);
 }
 
 bool ObjectStoreBank::writeIndex(const QString &checkpointId, const QByteArray &json, BankError *error)

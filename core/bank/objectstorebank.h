@@ -53,6 +53,13 @@ public:
     bool readIndex(const QString &checkpointId, QByteArray *json, BankError *error) const override;
     bool removeIndex(const QString &checkpointId, BankError *error) override;
     bool listIndexIds(QStringList *ids, BankError *error) const override;
+    bool putListPart(const QByteArray &name, const QByteArray &data, BankError *error) override;
+    bool getListPart(const QByteArray &name, QByteArray *data, BankError *error) const override;
+    bool removeListPart(const QByteArray &name, BankError *error) override;
+    bool listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const override;
+    // Indexes are read several at once by listCheckpoints.
+    static constexpr int IndexReadsInFlight = 16;
+    int indexReadsInFlight() const override { return IndexReadsInFlight; }
     std::unique_ptr<BankLock> lock(BankLock::Mode mode, int timeoutMs, BankError *error) const override;
     bool removeStaleTemporaries(int *removed, BankError *error) override;
 

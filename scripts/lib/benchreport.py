@@ -197,6 +197,19 @@ for key in order:
             if single_rss:
                 goal_text += f" (one image: {single_rss[0]:.0f} MiB)"
             verdicts.append(("volumes: root + 2 volumes ≤ 1.1× three single-image ingests", ok, f"{ratio:.2f}×"))
+    elif case == "checkpoints" and r["extra"] and "goal_s" in r["extra"][0]:
+        goal_s = r["extra"][0]["goal_s"]
+        if med is not None:
+            ok = med <= goal_s
+            goal_text = f"≤ {goal_s:g} s {'✅' if ok else '❌'}"
+            verdicts.append((f"{label} ≤ {goal_s:g} s", ok, fmt_s(med)))
+    elif case == "checkpoints" and r["extra"] and "rss_growth_mib" in r["extra"][0]:
+        e = r["extra"][0]
+        held = max(e["writer_list_mib"], e["reader_list_mib"])
+        ok = held <= 64 and e["rss_growth_mib"] <= 64
+        goal_text = (f"list held ≤ {held:.1f} MiB, peak RSS +{e['rss_growth_mib']:.0f} MiB ({e['parts']} parts); "
+                     f"≤ 64 MiB {'✅' if ok else '❌'}")
+        verdicts.append(("2 TiB chunk list: memory ≤ 64 MiB", ok, f"{max(held, e['rss_growth_mib']):.0f} MiB"))
     elif case == "gui" and r["extra"] and "max_stall_ms" in r["extra"][0]:
         stall = max(e["max_stall_ms"] for e in r["extra"])
         ok = stall < 50

@@ -6,6 +6,7 @@
 #include "banksuite.h"
 
 #include "bank/checkpointwriter.h"
+#include "bank/chunklist.h"
 #include "bank/imagereader.h"
 #include "bank/localbank.h"
 
@@ -267,6 +268,118 @@ void BankSuite::halfWrittenCheckpointNeverLooksComplete()
     QVERIFY2(checkpoint->commit(&error), qPrintable(error.message));
     QVERIFY2(bank->listCheckpoints(&list, &error), qPrintable(error.message));
     QCOMPARE(list[0].status, QStringLiteral("available"));
+}
+
+void BankSuite::splitChunkLists_data() { addBackendRows(); }
+// A new bank keeps each image's chunk list in list parts (lists/…): written while the image streams,
+// read part by part by restore and verify; a missing part is an error naming it; GC removes parts no
+// index names.
+void BankSuite::splitChunkLists()
+{
+    QFETCH(QString, backend);
+    auto bank = makeBank(backend);
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    QVERIFY(bank->splitsChunkLists());
+    const QByteArray image = svtest::generateImage(8 * 1024 * 1024, 70);
+    auto checkpoint = bank->beginCheckpoint(draftFor(QStringLiteral("p")), &error);
+    QVERIFY2(checkpoint, qPrintable(error.message));
+    ImageWriter::Options options;
+    options.listParts.minChunks = 2; // tiny parts: several for a few MiB
+    options.listParts.maxChunks = 3;
+    auto writer = checkpoint->createImageWriter(options);
+    ImageRecord record;
+    QVERIFY(svtest::feed(*writer, image, 1 << 20));
+    QVERIFY2(writer->finish(&record, &error), qPrintable(error.message));
+    checkpoint->resource(kImage, QStringLiteral("img-p"))->image = record;
+    QVERIFY2(checkpoint->commit(&error), qPrintable(error.message));
+    const QString id = checkpoint->id();
+    checkpoint.reset();
+    QVERIFY(record.splitList);
+    QVERIFY(record.listParts.size() >= 2);
+    const auto partsInBank = [&bank] {
+        QSet<QByteArray> parts;
+        BankError listError;
+        bank->listListParts([&parts](const QByteArray &name, qint64) { parts.insert(name); return true; }, &listError);
+        return parts;
+    };
+    QSet<QByteArray> named;
+    for (const ChunkListPart &part : std::as_const(record.listParts))
+        named.insert(part.name);
+    QCOMPARE(partsInBank(), named);
+
+    CheckpointIndex index;
+    QVERIFY2(bank->checkpoint(id, &index, &error), qPrintable(error.message));
+    QCOMPARE(svtest::readBack(*bank, *index.resources[1].image, &error), image);
+    QVERIFY2(!error.isError(), qPrintable(error.message));
+    // A missing part: restore and verify name it, GC refuses.
+    const QByteArray victim = record.listParts.last().name;
+    QVERIFY2(bank->removeListPart(victim, &error), qPrintable(error.message));
+    QVERIFY(svtest::readBack(*bank, *index.resources[1].image, &error).isEmpty());
+    QCOMPARE(error.code, BankError::Code::MissingChunk);
+    QVERIFY2(error.message.contains(ChunkListFormat::objectName(victim)), qPrintable(error.message));
+    VerifyReport verify;
+    QVERIFY(bank->verifyCheckpoint(id, &verify, &error));
+    QVERIFY(!verify.ok());
+    GcReport gc;
+    QVERIFY(!bank->collectGarbage(&gc, &error));
+    QVERIFY(!chunksInBank(*bank).isEmpty());
+    // Deleted: GC removes its chunks and its remaining parts.
+    QVERIFY2(bank->deleteCheckpoint(id, &gc, &error), qPrintable(error.message));
+    QVERIFY(gc.done);
+    QCOMPARE(gc.listPartsRemoved, int(named.size()) - 1);
+    QVERIFY(partsInBank().isEmpty());
+    QVERIFY(chunksInBank(*bank).isEmpty());
+}
+
+void BankSuite::listingManyCheckpoints_data() { addBackendRows(); }
+// Many checkpoints list whole and in order; an object store reads their indexes several at once (the
+// time is printed, not asserted: scripts/bench --only checkpoints measures 1,000 against the goal).
+void BankSuite::listingManyCheckpoints()
+{
+    QFETCH(QString, backend);
+    auto bank = makeBank(backend);
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    ImageRecord record;
+    const QString first = backup(*bank, QStringLiteral("m"), svtest::generateImage(2 * 1024 * 1024, 71), &error, &record);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    const int count = 200;
+    std::vector<std::thread> writers;
+    std::atomic_int failures{0};
+    for (int t = 0; t < 8; ++t) {
+        writers.emplace_back([&, t] {
+            for (int i = t; i < count; i += 8) {
+                CheckpointIndex index = model;
+                index.id = QStringLiteral("many-%1").arg(i, 4, 10, QLatin1Char('0'));
+                index.created = model.created.addSecs(i + 1);
+                index.status = i % 10 == 0 ? QStringLiteral("error") : QStringLiteral("available");
+                BankError e;
+                if (!bank->storeIndex(index, &e))
+                    ++failures;
+            }
+        });
+    }
+    for (auto &writer : writers)
+        writer.join();
+    QCOMPARE(failures.load(), 0);
+    QElapsedTimer timer;
+    timer.start();
+    QList<CheckpointSummary> list;
+    QVERIFY2(bank->listCheckpoints(&list, &error), qPrintable(error.message));
+    qInfo("%s: listed %lld checkpoints in %lld ms (%d index reads in flight)", qPrintable(backend),
+          qlonglong(list.size()), qlonglong(timer.elapsed()), bank->indexReadsInFlight());
+    QCOMPARE(list.size(), count + 1);
+    QCOMPARE(list.first().id, first);
+    for (int i = 0; i < count; ++i) {
+        const CheckpointSummary &s = list[i + 1];
+        QCOMPARE(s.id, QStringLiteral("many-%1").arg(i, 4, 10, QLatin1Char('0')));
+        QCOMPARE(s.status, i % 10 == 0 ? QStringLiteral("error") : QStringLiteral("available"));
+        QCOMPARE(s.size, record.size);
+        QCOMPARE(s.serverId, QStringLiteral("m"));
+    }
 }
 
 void BankSuite::locking_data() { addBackendRows(); }

@@ -41,6 +41,10 @@ private Q_SLOTS:
     void corruptedChunkDetected();
     void halfWrittenCheckpointNeverLooksComplete_data();
     void halfWrittenCheckpointNeverLooksComplete();
+    void splitChunkLists_data();
+    void splitChunkLists();
+    void listingManyCheckpoints_data();
+    void listingManyCheckpoints();
     void locking_data();
     void locking();
     void expiredLockObjectIgnored();

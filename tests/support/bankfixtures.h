@@ -4,6 +4,7 @@
 // like a real disk, and a scattered-change mutation (writes of ~1 MiB at random places, as a guest does).
 
 #include "bank/bank.h"
+#include "bank/imagereader.h"
 
 #include <QByteArray>
 #include <QList>
@@ -101,6 +102,18 @@ inline QList<sv::ChunkRef> chunkRefs(const sv::Bank &bank, const sv::ImageRecord
                            &error))
         return {};
     return refs;
+}
+
+// An image's bytes read back with ImageReader; empty and *error set when reading fails.
+inline QByteArray readBack(const sv::Bank &bank, const sv::ImageRecord &record, sv::BankError *error)
+{
+    sv::ImageReader reader(&bank, record);
+    QByteArray out;
+    QByteArray piece;
+    while (reader.next(&piece))
+        out.append(piece);
+    *error = reader.error();
+    return error->isError() ? QByteArray() : out;
 }
 
 } // namespace svtest

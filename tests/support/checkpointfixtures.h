@@ -101,6 +101,27 @@ inline QSet<QByteArray> chunksInBank(const sv::Bank &bank)
     return names;
 }
 
+// Rewrites checkpoint `id`'s index with its chunk lists inline (index format 1), as StackVault wrote
+// it before lists were split out; the list parts become unnamed (garbage collection removes them).
+inline bool inlineChunkLists(sv::Bank &bank, const QString &id)
+{
+    sv::CheckpointIndex index;
+    sv::BankError error;
+    if (!bank.checkpoint(id, &index, &error))
+        return false;
+    for (sv::ProtectedResource &r : index.resources) {
+        if (!r.image || !r.image->splitList)
+            continue;
+        const QList<sv::ChunkRef> refs = chunkRefs(bank, *r.image);
+        if (refs.size() != r.image->chunkCount())
+            return false;
+        r.image->chunks = refs;
+        r.image->splitList = false;
+        r.image->listParts.clear();
+    }
+    return index.formatVersion() == 1 && bank.storeIndex(index, &error);
+}
+
 // The chunks checkpoint `id`'s images name (empty if its index cannot be read).
 inline QSet<QByteArray> chunksOf(const sv::Bank &bank, const QString &id)
 {

@@ -11,7 +11,8 @@ namespace {
 
 QByteArray hex64(const char *seed) { return QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex(); }
 
-CheckpointIndex sample()
+// `split`: the chunk list in two list parts (format 2) instead of inline (format 1).
+CheckpointIndex sample(bool split = false)
 {
     CheckpointIndex index;
     index.id = QStringLiteral("0b0f7c1e-1111-4a4a-9c9c-123456789abc");
@@ -36,7 +37,12 @@ CheckpointIndex sample()
     image.metadata = QJsonObject{{QStringLiteral("hw_firmware_type"), QStringLiteral("uefi")},
                                  {QStringLiteral("min_ram"), 512}};
     ImageRecord record;
-    record.chunks = {ChunkRef{hex64("a"), 300000}, ChunkRef{hex64("b"), 700000}, ChunkRef{hex64("a"), 300000}};
+    if (split) {
+        record.splitList = true;
+        record.listParts = {ChunkListPart{hex64("part 1"), 2, 1000000}, ChunkListPart{hex64("part 2"), 1, 300000}};
+    } else {
+        record.chunks = {ChunkRef{hex64("a"), 300000}, ChunkRef{hex64("b"), 700000}, ChunkRef{hex64("a"), 300000}};
+    }
     record.size = 1300000;
     record.md5 = QByteArray(32, 'c');
     record.sha512 = QByteArray(128, 'd');
@@ -50,9 +56,9 @@ CheckpointIndex sample()
     return index;
 }
 
-QByteArray withImageField(const QString &key, const QJsonValue &value)
+QByteArray withImageField(const QString &key, const QJsonValue &value, bool split = false)
 {
-    QJsonObject json = QJsonDocument::fromJson(sample().toJson()).object();
+    QJsonObject json = QJsonDocument::fromJson(sample(split).toJson()).object();
     QJsonArray resources = json.value(QStringLiteral("resources")).toArray();
     QJsonObject image = resources[1].toObject();
     QJsonObject data = image.value(QStringLiteral("image_data")).toObject();
@@ -69,9 +75,19 @@ class TestCheckpointIndex : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<bool>("split");
+        QTest::addColumn<int>("version");
+        QTest::newRow("inline chunk list: format 1") << false << 1;
+        QTest::newRow("split chunk list: format 2") << true << 2;
+    }
+
     void roundTrip()
     {
-        const CheckpointIndex original = sample();
+        QFETCH(bool, split);
+        QFETCH(int, version);
+        const CheckpointIndex original = sample(split);
         CheckpointIndex parsed;
         QString why;
         QVERIFY2(CheckpointIndex::fromJson(original.toJson(), &parsed, &why), qPrintable(why));
@@ -80,11 +96,22 @@ private Q_SLOTS:
         QCOMPARE(parsed.server()->name, QStringLiteral("web-1"));
         QCOMPARE(parsed.totalSize(), qint64(1300000));
         QCOMPARE(parsed.resources[1].extraInfo.value(QStringLiteral("server_id")).toString(), QStringLiteral("srv-1"));
-        QCOMPARE(parsed.resources[1].image->chunks.size(), 3);
-        QCOMPARE(parsed.resources[1].image->chunks[2].sha256, hex64("a"));
+        QCOMPARE(parsed.resources[1].image->chunkCount(), 3);
+        QCOMPARE(parsed.resources[1].image->splitList, split);
+        if (split) {
+            QVERIFY(parsed.resources[1].image->chunks.isEmpty());
+            QCOMPARE(parsed.resources[1].image->listParts.size(), 2);
+            QCOMPARE(parsed.resources[1].image->listParts[1].name, hex64("part 2"));
+            QCOMPARE(parsed.resources[1].image->listParts[0].bytes, qint64(1000000));
+        } else {
+            QCOMPARE(parsed.resources[1].image->chunks[2].sha256, hex64("a"));
+        }
         QCOMPARE(parsed.options.value(QStringLiteral("original_image_only")).toBool(), true);
         const QJsonObject json = QJsonDocument::fromJson(original.toJson()).object();
-        QCOMPARE(json.value(QStringLiteral("format_version")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("format_version")).toInt(), version);
+        const QJsonObject data = json.value(QStringLiteral("resources")).toArray()[1].toObject().value(QStringLiteral("image_data")).toObject();
+        QCOMPARE(data.contains(QStringLiteral("chunk_list")), split);
+        QCOMPARE(data.contains(QStringLiteral("chunks")), !split);
     }
 
     void rejected_data()
@@ -110,6 +137,25 @@ private Q_SLOTS:
         badId.replace("0b0f7c1e-1111-4a4a-9c9c-123456789abc", "../../x");
         QTest::newRow("id with a path") << badId << QStringLiteral("invalid checkpoint id");
         QTest::newRow("not JSON") << QByteArray("{\"format\":") << QStringLiteral("JSON");
+        const auto part = [](const QJsonValue &name, qint64 chunks, qint64 bytes) {
+            return QJsonArray{QJsonArray{name, chunks, bytes}};
+        };
+        QTest::newRow("traversal list part name")
+            << withImageField(QStringLiteral("chunk_list"), part(QStringLiteral("../../etc/shadow"), 3, 1300000), true)
+            << QStringLiteral("invalid name");
+        QTest::newRow("list part without chunks")
+            << withImageField(QStringLiteral("chunk_list"), part(QString::fromLatin1(hex64("p")), 0, 1300000), true)
+            << QStringLiteral("invalid chunk count");
+        QTest::newRow("list part larger than its chunks can be")
+            << withImageField(QStringLiteral("chunk_list"), part(QString::fromLatin1(hex64("p")), 1, 65 * 1024 * 1024), true)
+            << QStringLiteral("invalid chunk count");
+        QTest::newRow("list part counts differ from chunk_count")
+            << withImageField(QStringLiteral("chunk_count"), 4, true) << QStringLiteral("hold 3 chunks");
+        QTest::newRow("list part bytes do not add up")
+            << withImageField(QStringLiteral("size"), 1300001, true) << QStringLiteral("add up");
+        QByteArray splitInOne = sample(true).toJson();
+        splitInOne.replace("\"format_version\": 2", "\"format_version\": 1");
+        QTest::newRow("split list in a format-1 index") << splitInOne << QStringLiteral("split chunk list in a format 1");
     }
 
     void rejected()

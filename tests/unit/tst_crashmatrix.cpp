@@ -115,6 +115,7 @@ private:
         const svtest::CliRun check = cli({QStringLiteral("check"), QStringLiteral("--json")});
         QVERIFY2(check.exitCode == 0, qPrintable(point + QStringLiteral(": check: ") + QString::fromUtf8(check.out + check.err)));
         QCOMPARE(check.lastJson().value(QLatin1String("orphan_chunks")).toInt(), 0);
+        QCOMPARE(check.lastJson().value(QLatin1String("orphan_list_parts")).toInt(), 0);
 
         const svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json")});
         QCOMPARE(list.exitCode, 0);
@@ -187,6 +188,8 @@ private Q_SLOTS:
             QStringLiteral("bank-object-flushed:1"),    // a pack flushed as a temporary, not yet under its name
             QStringLiteral("bank-pack-written"),        // a pack durable under its name, no index names it
             QStringLiteral("bank-chunk-published"),     // the root disk's packs indexed, the volume's not yet
+            QStringLiteral("bank-list-part-written:1"), // the root disk's chunk list part durable, no index names it
+            QStringLiteral("bank-list-part-written:2"), // the volume's too
             QStringLiteral("backup-volume-download:2"),            // mid-download of the volume's bytes
             QStringLiteral("bank-index-write:2"),       // the `available` index flushed, not yet renamed
             QStringLiteral("backup-cleanup"),           // committed, deleting the snapshot

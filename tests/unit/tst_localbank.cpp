@@ -1,5 +1,6 @@
 #include "bank/checkpointwriter.h"
 #include "bank/chunkcodec.h"
+#include "bank/chunklist.h"
 #include "bank/durablefile.h"
 #include "bank/imagereader.h"
 #include "bank/localbank.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
@@ -93,6 +95,74 @@ int crashingChild(const QString &bankPath)
         return 5;
     checkpoint->resource(kImage, QStringLiteral("img-crashy"))->image = record;
     ::_exit(0); // killed here: no commit, no destructor, no "error" status written
+}
+
+// A backup as svtest::backup, with the chunk list cut into parts of `listParts` (tiny parts give an
+// image of a few MiB several parts).
+QString backupWithParts(Bank &bank, const QString &serverId, const QByteArray &image,
+                        const ChunkListWriter::Params &listParts, ImageRecord *recordOut, BankError *error)
+{
+    auto checkpoint = bank.beginCheckpoint(draftFor(serverId), error);
+    if (!checkpoint)
+        return {};
+    ImageWriter::Options options;
+    options.listParts = listParts;
+    auto writer = checkpoint->createImageWriter(options);
+    ImageRecord record;
+    if (!svtest::feed(*writer, image, 1 << 20) || !writer->finish(&record, error))
+        return {};
+    checkpoint->resource(kImage, QStringLiteral("img-") + serverId)->image = record;
+    *recordOut = record;
+    return checkpoint->commit(error) ? checkpoint->id() : QString();
+}
+
+ChunkListWriter::Params tinyParts()
+{
+    ChunkListWriter::Params params;
+    params.minChunks = 2;
+    params.maxChunks = 4;
+    params.cutModulus = 3;
+    return params;
+}
+
+QString partPath(const Bank &bank, const QByteArray &name)
+{
+    return bank.location() + QLatin1Char('/') + ChunkListFormat::objectName(name);
+}
+
+QStringList listPartFiles(const Bank &bank)
+{
+    QStringList files;
+    QDirIterator it(bank.location() + QStringLiteral("/lists"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+QByteArray readAllOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray restoreImage(const Bank &bank, const QString &id, BankError *error)
+{
+    CheckpointIndex index;
+    if (!bank.checkpoint(id, &index, error))
+        return {};
+    return svtest::readBack(bank, *index.resources[1].image, error);
+}
+
+// Peak resident memory of this process since the last reset (Linux: VmHWM; "5" to clear_refs resets it).
+qint64 statusKib(const char *field)
+{
+    const QList<QByteArray> lines = readAllOf(QStringLiteral("/proc/self/status")).split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(std::strlen(field))).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
 }
 
 } // namespace
@@ -529,21 +599,32 @@ private Q_SLOTS:
     void pathTraversalRefused_data()
     {
         QTest::addColumn<QString>("chunkName");
-        QTest::newRow("relative escape") << QStringLiteral("../../../../etc/passwd");
-        QTest::newRow("64-char escape") << QStringLiteral("../").repeated(21) + QStringLiteral("a");
-        QTest::newRow("absolute") << QStringLiteral("/etc/passwd");
-        QTest::newRow("upper-case hex")
-            << QString::fromLatin1(QCryptographicHash::hash("x", QCryptographicHash::Sha256).toHex().toUpper());
+        QTest::addColumn<QString>("listField"); // a chunk name in an inline list (format 1), or a part name
+        const QStringList names{QStringLiteral("../../../../etc/passwd"), QStringLiteral("../").repeated(21) + QStringLiteral("a"),
+                                QStringLiteral("/etc/passwd"),
+                                QString::fromLatin1(QCryptographicHash::hash("x", QCryptographicHash::Sha256).toHex().toUpper())};
+        const QStringList labels{QStringLiteral("relative escape"), QStringLiteral("64-char escape"), QStringLiteral("absolute"),
+                                 QStringLiteral("upper-case hex")};
+        QStringList fields{QStringLiteral("chunks")};
+        if (!g_formatOne)
+            fields.append(QStringLiteral("chunk_list")); // format-1 banks keep their lists inline
+        for (const QString &field : std::as_const(fields)) {
+            for (qsizetype i = 0; i < names.size(); ++i)
+                QTest::addRow("%s, %s", qPrintable(labels[i]), qPrintable(field)) << names[i] << field;
+        }
     }
 
     void pathTraversalRefused()
     {
         QFETCH(QString, chunkName);
+        QFETCH(QString, listField);
         QTemporaryDir dir;
         TestBank bank(dir.path());
         BankError error;
         QVERIFY(bank.open(&error));
         const QString id = backup(bank, QStringLiteral("s"), svtest::generateImage(2 * 1024 * 1024, 9), &error);
+        if (listField == QLatin1String("chunks"))
+            QVERIFY(svtest::inlineChunkLists(bank, id));
         QFile indexFile(bank.indexPath(id));
         QVERIFY(indexFile.open(QIODevice::ReadOnly));
         QJsonObject json = QJsonDocument::fromJson(indexFile.readAll()).object();
@@ -551,11 +632,12 @@ private Q_SLOTS:
         QJsonArray resources = json.value(QStringLiteral("resources")).toArray();
         QJsonObject image = resources[1].toObject();
         QJsonObject data = image.value(QStringLiteral("image_data")).toObject();
-        QJsonArray chunks = data.value(QStringLiteral("chunks")).toArray();
+        QJsonArray chunks = data.value(listField).toArray();
+        QVERIFY(!chunks.isEmpty());
         QJsonArray first = chunks[0].toArray();
         first[0] = chunkName;
         chunks[0] = first;
-        data[QStringLiteral("chunks")] = chunks;
+        data[listField] = chunks;
         image[QStringLiteral("image_data")] = data;
         resources[1] = image;
         json[QStringLiteral("resources")] = resources;
@@ -582,6 +664,358 @@ private Q_SLOTS:
         QCOMPARE(error.code, BankError::Code::InvalidName);
         QVERIFY(!bank.checkpoint(QStringLiteral("../etc/passwd"), &index, &error));
         QCOMPARE(error.code, BankError::Code::InvalidName);
+    }
+
+    void splitChunkLists_data()
+    {
+        QTest::addColumn<bool>("tiny");
+        QTest::newRow("default parts (one part for a small image)") << false;
+        QTest::newRow("tiny parts (many parts)") << true;
+    }
+
+    // Format 2: the chunk list lives in list parts, the index only names them; readers stream the parts.
+    // Format 1: the list stays inline (StackVault 1 still reads the bank), no list part is written.
+    void splitChunkLists()
+    {
+        QFETCH(bool, tiny);
+        QTemporaryDir dir;
+        TestBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QByteArray image = svtest::generateImage(9 * 1024 * 1024 + 5, 60);
+        const ChunkListWriter::Params params = tiny ? tinyParts() : ChunkListWriter::Params{};
+        ImageRecord record;
+        const QString id = backupWithParts(bank, QStringLiteral("s1"), image, params, &record, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        const QJsonObject json = QJsonDocument::fromJson(readAllOf(bank.indexPath(id))).object();
+        const QJsonObject data =
+            json.value(QStringLiteral("resources")).toArray()[1].toObject().value(QStringLiteral("image_data")).toObject();
+        QVERIFY(record.chunkCount() > 8);
+        if (g_formatOne) {
+            QVERIFY(!bank.splitsChunkLists());
+            QVERIFY(!record.splitList);
+            QCOMPARE(json.value(QStringLiteral("format_version")).toInt(), 1);
+            QCOMPARE(data.value(QStringLiteral("chunks")).toArray().size(), record.chunkCount());
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lists"))));
+        } else {
+            QVERIFY(record.splitList);
+            QCOMPARE(json.value(QStringLiteral("format_version")).toInt(), 2);
+            QVERIFY(!data.contains(QStringLiteral("chunks")));
+            QCOMPARE(data.value(QStringLiteral("chunk_count")).toInteger(), record.chunkCount());
+            if (tiny)
+                QVERIFY2(record.listParts.size() >= record.chunkCount() / 4, qPrintable(QString::number(record.listParts.size())));
+            else
+                QCOMPARE(record.listParts.size(), 1);
+            for (const ChunkListPart &part : std::as_const(record.listParts))
+                QVERIFY2(QFileInfo::exists(partPath(bank, part.name)), qPrintable(partPath(bank, part.name)));
+        }
+        // Another process reads it back, restores, verifies and checks it.
+        TestBank again(dir.path());
+        QCOMPARE(restoreImage(again, id, &error), image);
+        QVERIFY2(!error.isError(), qPrintable(error.message));
+        VerifyReport verify;
+        QVERIFY(again.verifyCheckpoint(id, &verify, &error));
+        QVERIFY(verify.ok());
+        QCOMPARE(verify.chunksChecked, record.chunkCount());
+        CheckReport check;
+        QVERIFY(again.check(&check, &error));
+        QVERIFY(check.ok());
+        QCOMPARE(check.orphanListParts, 0);
+
+        // The same disk again: the same parts (named by their content), nothing new under lists/.
+        const QStringList partsBefore = listPartFiles(bank);
+        ImageRecord second;
+        const QString secondId = backupWithParts(bank, QStringLiteral("s1"), image, params, &second, &error);
+        QVERIFY2(!secondId.isEmpty(), qPrintable(error.message));
+        QCOMPARE(listPartFiles(bank), partsBefore);
+        QCOMPARE(second.listParts.size(), record.listParts.size());
+        for (qsizetype i = 0; i < second.listParts.size(); ++i)
+            QCOMPARE(second.listParts[i].name, record.listParts[i].name);
+
+        // Deleting one keeps the shared parts; deleting both removes every part.
+        GcReport gc;
+        QVERIFY(bank.deleteCheckpoint(id, &gc, &error));
+        QVERIFY(gc.done);
+        QCOMPARE(gc.listPartsRemoved, 0);
+        QCOMPARE(restoreImage(bank, secondId, &error), image);
+        QVERIFY(bank.deleteCheckpoint(secondId, &gc, &error));
+        QVERIFY(gc.done);
+        QCOMPARE(gc.listPartsRemoved, int(record.listParts.size()));
+        QVERIFY(listPartFiles(bank).isEmpty());
+    }
+
+    void olderIndexesReadAsBefore_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::newRow("available") << QStringLiteral("available");
+        QTest::newRow("protecting (a writer died)") << QStringLiteral("protecting");
+    }
+
+    // An index with inline chunk lists (format 1, as every StackVault before split lists wrote it, in
+    // banks of format 1 and 2) lists, restores, verifies, checks and is garbage-collected around as before,
+    // and is never rewritten in the new format: prune marking it `error` keeps format 1.
+    void olderIndexesReadAsBefore()
+    {
+        QFETCH(QString, status);
+        QTemporaryDir dir;
+        TestBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        const QByteArray image = svtest::generateImage(6 * 1024 * 1024, 61);
+        ImageRecord record;
+        const QString id = backupWithParts(bank, QStringLiteral("old"), image, tinyParts(), &record, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        QVERIFY(svtest::inlineChunkLists(bank, id));
+        if (status == QLatin1String("protecting")) {
+            CheckpointIndex index;
+            QVERIFY(bank.checkpoint(id, &index, &error));
+            index.status = status;
+            QVERIFY(bank.storeIndex(index, &error));
+        }
+        const QByteArray before = readAllOf(bank.indexPath(id));
+        QCOMPARE(QJsonDocument::fromJson(before).object().value(QStringLiteral("format_version")).toInt(), 1);
+        QVERIFY(before.contains("\"chunks\""));
+
+        TestBank reader(dir.path());
+        QCOMPARE(statusOf(reader, id), status);
+        QCOMPARE(restoreImage(reader, id, &error), image);
+        VerifyReport verify;
+        QVERIFY(reader.verifyCheckpoint(id, &verify, &error));
+        QVERIFY(verify.ok());
+        CheckReport check;
+        QVERIFY(reader.check(&check, &error));
+        QVERIFY(check.ok());
+        QVERIFY(check.orphans.isEmpty());
+        QCOMPARE(check.orphanListParts, g_formatOne ? 0 : int(record.listParts.size()));
+        QCOMPARE(readAllOf(bank.indexPath(id)), before); // reading never rewrites
+
+        PruneReport prune;
+        QVERIFY2(reader.prune(&prune, &error), qPrintable(error.message));
+        QVERIFY(prune.gc.done);
+        // The parts the index no longer names (it was rewritten inline above) are garbage now.
+        QCOMPARE(prune.gc.listPartsRemoved, g_formatOne ? 0 : int(record.listParts.size()));
+        QCOMPARE(prune.gc.chunksRemoved, qint64(0));
+        QVERIFY(listPartFiles(bank).isEmpty());
+        const QByteArray after = readAllOf(bank.indexPath(id));
+        if (status == QLatin1String("available")) {
+            QCOMPARE(after, before);
+        } else {
+            const QJsonObject json = QJsonDocument::fromJson(after).object();
+            QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+            QCOMPARE(json.value(QStringLiteral("format_version")).toInt(), 1);
+            QVERIFY(after.contains("\"chunks\""));
+        }
+        QCOMPARE(restoreImage(reader, id, &error), image);
+        GcReport gc;
+        QVERIFY(reader.deleteCheckpoint(id, &gc, &error));
+        QVERIFY(gc.done);
+        QVERIFY(svtest::chunksInBank(reader).isEmpty());
+    }
+
+    void damagedListPart_data()
+    {
+        QTest::addColumn<QString>("damage");
+        if (g_formatOne) {
+            QTest::newRow("format 1: lists are inline") << QString();
+            return;
+        }
+        QTest::newRow("missing") << QStringLiteral("missing");
+        QTest::newRow("flipped byte") << QStringLiteral("flip");
+        QTest::newRow("truncated") << QStringLiteral("truncate");
+        QTest::newRow("another part's bytes") << QStringLiteral("swap");
+    }
+
+    // A checkpoint whose list part is missing or damaged: restore, verify and check report it, naming
+    // the part; never a crash, never wrong bytes; garbage collection removes nothing until it is deleted.
+    void damagedListPart()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        TestBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        if (damage.isEmpty()) {
+            QVERIFY(!bank.splitsChunkLists());
+            return;
+        }
+        const QByteArray image = svtest::generateImage(6 * 1024 * 1024, 62);
+        ImageRecord record;
+        const QString id = backupWithParts(bank, QStringLiteral("d"), image, tinyParts(), &record, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        QVERIFY(record.listParts.size() >= 2);
+        const QByteArray victim = record.listParts[1].name;
+        const QString path = partPath(bank, victim);
+        const QString object = ChunkListFormat::objectName(victim);
+        QByteArray bytes = readAllOf(path);
+        if (damage == QLatin1String("missing")) {
+            QVERIFY(QFile::remove(path));
+        } else {
+            if (damage == QLatin1String("flip"))
+                bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+            else if (damage == QLatin1String("truncate"))
+                bytes.chop(7);
+            else
+                bytes = readAllOf(partPath(bank, record.listParts[0].name));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(bytes);
+        }
+        const BankError::Code expected = damage == QLatin1String("missing") ? BankError::Code::MissingChunk
+                                                                             : BankError::Code::CorruptChunk;
+        // Listing reads no list part: the checkpoint still lists.
+        QCOMPARE(statusOf(bank, id), QStringLiteral("available"));
+        // Restore: the bytes before the damaged part come out, then an error naming it.
+        CheckpointIndex index;
+        QVERIFY(bank.checkpoint(id, &index, &error));
+        ImageReader reader(&bank, *index.resources[1].image);
+        QByteArray out;
+        QByteArray piece;
+        while (reader.next(&piece))
+            out.append(piece);
+        QCOMPARE(reader.error().code, expected);
+        QVERIFY2(reader.error().message.contains(object), qPrintable(reader.error().message));
+        QVERIFY(out.size() < image.size());
+        QCOMPARE(out, image.left(out.size()));
+        // Verify and check name it.
+        VerifyReport verify;
+        QVERIFY(bank.verifyCheckpoint(id, &verify, &error));
+        QVERIFY(!verify.ok());
+        QCOMPARE(verify.imageMismatches.size(), 1);
+        QVERIFY2(verify.imageMismatches[0].contains(object), qPrintable(verify.imageMismatches[0]));
+        CheckReport check;
+        QVERIFY(bank.check(&check, &error));
+        QVERIFY(!check.ok());
+        QVERIFY(check.unreadableIndexes.join(QLatin1Char(' ')).contains(object));
+        // Garbage collection refuses (it cannot know what the part names) and removes nothing.
+        const QSet<QByteArray> chunks = svtest::chunksInBank(bank);
+        GcReport gc;
+        QVERIFY(!bank.collectGarbage(&gc, &error));
+        QVERIFY2(error.message.contains(object) && error.message.contains(id), qPrintable(error.message));
+        QCOMPARE(svtest::chunksInBank(bank), chunks);
+        // Deleting the checkpoint unblocks it: its chunks and parts go.
+        QVERIFY(bank.deleteCheckpoint(id, &gc, &error));
+        QVERIFY(gc.done);
+        QVERIFY(svtest::chunksInBank(bank).isEmpty());
+        QVERIFY(listPartFiles(bank).isEmpty());
+    }
+
+    void twoTebibyteChunkList_data()
+    {
+        QTest::addColumn<qint64>("chunks");
+        if (g_formatOne) {
+            QTest::newRow("format 1: lists are inline") << qint64(0);
+            return;
+        }
+        QTest::newRow("2 TiB in 1 MiB chunks") << qint64(2) * 1024 * 1024;
+    }
+
+    // A checkpoint of a 2 TiB image: ~2 million chunk refs, written and read back with at most 64 MiB
+    // held for the list. The chunks are real (64 distinct 1 MiB chunks in the bank, repeated in a
+    // scrambled order), so commit, check and GC treat it as any other checkpoint; the image's bytes are
+    // never streamed (that would take hours), so the list is built with ChunkListWriter as ImageWriter does.
+    void twoTebibyteChunkList()
+    {
+        QFETCH(qint64, chunks);
+        QTemporaryDir dir;
+        TestBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        if (chunks == 0) {
+            QVERIFY(!bank.splitsChunkLists());
+            return;
+        }
+        constexpr qint64 MiB = 1024 * 1024;
+        constexpr qint64 Limit = 64 * MiB;
+        QList<ChunkRef> distinct;
+        QList<QByteArray> contents;
+        for (int k = 0; k < 64; ++k) {
+            QByteArray data(MiB, char(k));
+            data.replace(0, 8, QByteArray::number(k).rightJustified(8, '0'));
+            const QByteArray name = bank.keys().chunkId(data);
+            QVERIFY(bank.putChunk(name, ChunkCodec::encode(data, 1, bank.keys(), name), &error));
+            distinct.append(ChunkRef{name, MiB});
+            contents.append(data);
+        }
+        QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+        QVERIFY2(clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1, "cannot reset the peak RSS");
+        clearRefs.close();
+        const qint64 baseKib = statusKib("VmRSS:");
+        QVERIFY(baseKib > 0);
+
+        auto checkpoint = bank.beginCheckpoint(draftFor(QStringLiteral("big")), &error);
+        QVERIFY(checkpoint);
+        ChunkListWriter list(&bank, bank.splitsChunkLists(), ChunkListWriter::Params{});
+        quint32 state = 12345;
+        QList<int> order; // the first few chunks, to read back
+        for (qint64 i = 0; i < chunks; ++i) {
+            state = state * 1664525u + 1013904223u;
+            const int k = int(state >> 26);
+            if (i < 3)
+                order.append(k);
+            QVERIFY(list.add(distinct[k], &error));
+        }
+        ImageRecord record;
+        QVERIFY(list.finish(&record, &error));
+        record.size = chunks * MiB;
+        record.sha512 = QByteArray(128, '0'); // never streamed whole here
+        record.md5 = QByteArray(32, '0');
+        record.diskFormat = QStringLiteral("raw");
+        record.containerFormat = QStringLiteral("bare");
+        checkpoint->resource(kImage, QStringLiteral("img-big"))->image = record;
+        QVERIFY2(checkpoint->commit(&error), qPrintable(error.message));
+        const QString id = checkpoint->id();
+        checkpoint.reset();
+        qInfo("2 TiB image: %lld chunks in %lld list parts; writer held at most %.2f MiB of list",
+              qlonglong(record.chunkCount()), qlonglong(record.listParts.size()), double(list.peakBytesHeld()) / MiB);
+        QVERIFY(list.peakBytesHeld() <= Limit);
+        QVERIFY(record.listParts.size() >= chunks / ChunkListWriter::Params{}.maxChunks);
+        QVERIFY(QFileInfo(bank.indexPath(id)).size() < 16 * 1024);
+
+        // Read back by another bank object: every ref, in order, one part at a time.
+        TestBank reader(dir.path());
+        CheckpointIndex index;
+        QVERIFY(reader.checkpoint(id, &index, &error));
+        QCOMPARE(index.totalSize(), 2 * 1024 * 1024 * MiB);
+        ChunkListReader refs(&reader, *index.resources[1].image);
+        ChunkRef ref;
+        qint64 count = 0;
+        qint64 bytes = 0;
+        state = 12345;
+        bool inOrder = true;
+        while (refs.next(&ref)) {
+            state = state * 1664525u + 1013904223u;
+            inOrder = inOrder && ref.sha256 == distinct[int(state >> 26)].sha256;
+            ++count;
+            bytes += ref.size;
+        }
+        QVERIFY2(!refs.error().isError(), qPrintable(refs.error().message));
+        QCOMPARE(count, chunks);
+        QCOMPARE(bytes, chunks * MiB);
+        QVERIFY(inOrder);
+        qInfo("reader held at most %.2f MiB of list", double(refs.peakBytesHeld()) / MiB);
+        QVERIFY(refs.peakBytesHeld() <= Limit);
+        // The bytes of its first chunks restore.
+        ImageReader image(&reader, *index.resources[1].image);
+        for (int i = 0; i < 3; ++i) {
+            QByteArray piece;
+            QVERIFY2(image.next(&piece), qPrintable(image.error().message));
+            QCOMPARE(piece, contents[order[i]]);
+        }
+        image.cancel();
+        // Check (without re-reading chunk bytes) and garbage collection stream the list too.
+        CheckReport check;
+        QVERIFY(reader.check(&check, &error, false));
+        QVERIFY(check.ok());
+        QCOMPARE(check.chunksReferenced, qint64(64));
+        GcReport gc;
+        QVERIFY(reader.collectGarbage(&gc, &error));
+        QVERIFY(gc.done);
+        QCOMPARE(gc.chunksRemoved, qint64(0));
+        QCOMPARE(gc.listPartsRemoved, 0);
+        const qint64 peakKib = statusKib("VmHWM:");
+        qInfo("peak RSS growth while writing, committing, reading, checking and collecting: %.1f MiB (limit 64)",
+              double(peakKib - baseKib) / 1024.0);
+        QVERIFY(peakKib - baseKib <= Limit / 1024);
     }
 
     void journal()
