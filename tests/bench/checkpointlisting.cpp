@@ -21,6 +21,7 @@
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "protection/bankservice.h"
+#include "util/appinfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -139,8 +140,7 @@ int listCheckpoints(sv::BankService *service, const QString &location, int count
     service->open(location, QCoreApplication::instance(), [=](std::shared_ptr<sv::Bank> bank, const QString &problem) {
         if (!bank) {
             std::fprintf(stderr, "%s\n", qPrintable(problem));
-            QCoreApplication::exit(1);
-            return;
+            return quit(1); // (the callback may come before the event loop runs)
         }
         std::thread([=] {
             sv::BankError error;
@@ -250,6 +250,7 @@ int listMemory(const QString &dir)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    sv::initApplication(); // the CLI's settings, saved clouds and keychain entries
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("bank"), QStringLiteral("Backup storage location."), QStringLiteral("location")});
     parser.addOption({QStringLiteral("count"), QStringLiteral("Checkpoints to list."), QStringLiteral("n"), QStringLiteral("1000")});
