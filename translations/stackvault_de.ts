@@ -2219,6 +2219,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Backups are stored in a folder on this computer, in a Swift container of a saved cloud, or in an S3 bucket (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
         <translation>Sicherungen werden in einem Ordner auf diesem Computer, in einem Swift-Container einer gespeicherten Cloud oder in einem S3-Bucket gespeichert (siehe Einstellungen). Daten, die mehrere Sicherungen gemeinsam haben, werden nur einmal gespeichert, sodass eine zweite Sicherung eines unveränderten Servers fast keinen Platz braucht. &lt;b&gt;Überprüfen&lt;/b&gt; liest eine Sicherung zurück und prüft jedes ihrer Teile.</translation>
     </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>A new backup storage is encrypted: the data of every disk and the description of every backup are sealed with AES-256-GCM under a random key kept in the storage, locked by your passphrase. StackVault asks for the passphrase once (twice for a new storage) and keeps it in the keychain. It cannot be recovered: without it, no backup in that storage can be read. Storage made by an earlier version stays unencrypted and the &lt;b&gt;Backups&lt;/b&gt; tab says so. Add or change passphrases with &lt;code&gt;stackvault-cli key&lt;/code&gt;.</source>
+        <translation>Ein neuer Sicherungsspeicher wird verschlüsselt: Die Daten jeder Festplatte und die Beschreibung jeder Sicherung werden mit AES-256-GCM unter einem zufälligen Schlüssel versiegelt, der im Speicher liegt und durch Ihre Passphrase geschützt ist. StackVault fragt einmal nach der Passphrase (bei einem neuen Speicher zweimal) und bewahrt sie im Schlüsselbund auf. Sie lässt sich nicht wiederherstellen: Ohne sie kann keine Sicherung in diesem Speicher gelesen werden. Speicher aus einer früheren Version bleibt unverschlüsselt, und der Reiter &lt;b&gt;Sicherungen&lt;/b&gt; zeigt das an. Passphrasen fügen Sie mit &lt;code&gt;stackvault-cli key&lt;/code&gt; hinzu oder ändern sie damit.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::JobListModel</name>

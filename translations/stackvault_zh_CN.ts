@@ -2208,6 +2208,14 @@ Double-click or choose Retry to try again.</source>
         <source>Backups are stored in a folder on this computer, in a Swift container of a saved cloud, or in an S3 bucket (see Preferences). Data shared between backups is stored only once, so a second backup of an unchanged server takes almost no space. &lt;b&gt;Verify&lt;/b&gt; reads a backup back and checks every piece of it.</source>
         <translation>备份存储在本机的文件夹中、已保存云的 Swift 容器中，或 S3 存储桶中（见首选项）。多个备份共有的数据只存储一次，因此对未变化的服务器进行第二次备份几乎不占空间。&lt;b&gt;验证&lt;/b&gt;会读回备份并检查其中的每一部分。</translation>
     </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>A new backup storage is encrypted: the data of every disk and the description of every backup are sealed with AES-256-GCM under a random key kept in the storage, locked by your passphrase. StackVault asks for the passphrase once (twice for a new storage) and keeps it in the keychain. It cannot be recovered: without it, no backup in that storage can be read. Storage made by an earlier version stays unencrypted and the &lt;b&gt;Backups&lt;/b&gt; tab says so. Add or change passphrases with &lt;code&gt;stackvault-cli key&lt;/code&gt;.</source>
+        <translation>新的备份存储会被加密：每块磁盘的数据和每个备份的描述都使用 AES-256-GCM 密封，所用的随机密钥保存在存储中，并由您的口令保护。StackVault 只询问一次口令（新存储询问两次），并将其保存在钥匙串中。口令无法找回：没有它，该存储中的任何备份都无法读取。由早期版本创建的存储保持未加密，&lt;b&gt;备份&lt;/b&gt;标签页会注明这一点。使用 &lt;code&gt;stackvault-cli key&lt;/code&gt; 添加或更改口令。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::JobListModel</name>

@@ -37,15 +37,7 @@ DesktopApp::DesktopApp(QObject *parent)
     m_backend = std::make_unique<CoreBackend>(m_profiles.get(), m_secrets.get());
     m_window = std::make_unique<MainWindow>(m_backend.get(), m_jobs.get());
     MainWindow *window = m_window.get();
-    m_backend->setPassphrasePrompt([this](const BankService::PassphraseRequest &request,
-                                          BankService::PassphraseAnswer answer) {
-        auto *dialog = new PassphraseDialog(request.location, request.newBank, request.problem, m_window.get());
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::finished, dialog, [dialog, answer = std::move(answer)](int result) {
-            answer(result == QDialog::Accepted, result == QDialog::Accepted ? dialog->passphrase() : QByteArray());
-        });
-        dialog->open();
-    });
+    m_backend->setPassphrasePrompt(PassphraseDialog::prompt(window));
     window->setIncludeDataDefault(settings->enableServerSnapshot(&m_settingsProblem));
     window->setVolumesDefault(settings->backUpVolumes(&m_volumesProblem));
 

@@ -1053,6 +1053,32 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
         error);
 }
 
+bool Bank::removeStrayKeyFiles(int *removed, BankError *error)
+{
+    const auto current = sharedKeys();
+    if (!current->encrypted())
+        return true; // open() refuses a plain bank that holds key files
+    QStringList ids;
+    if (!listKeyFileIds(&ids, error))
+        return false;
+    for (const QString &id : std::as_const(ids)) {
+        QByteArray data;
+        KeyFile key;
+        QString why;
+        BankError readError;
+        // A damaged key file is left for a person to look at; only a readable one of another bank goes.
+        if (!readKeyFile(id, &data, &readError) || !KeyFile::fromJson(data, &key, &why) || key.id != id
+            || key.bankId == current->bankId())
+            continue;
+        if (!removeKeyFile(id, error))
+            return false;
+        qCInfo(lcBank).noquote() << "removed" << KeyFile::objectName(id) << "of" << location()
+                                 << "(left by an interrupted creation; it belongs to no bank)";
+        ++*removed;
+    }
+    return true;
+}
+
 bool Bank::prune(PruneReport *report, BankError *error, int lockTimeoutMs)
 {
     *report = PruneReport{};
@@ -1081,7 +1107,8 @@ bool Bank::prune(PruneReport *report, BankError *error, int lockTimeoutMs)
             ++report->unfinishedDeletesRemoved;
         }
     }
-    if (!removeStaleTemporaries(&report->temporariesRemoved, error))
+    if (!removeStaleTemporaries(&report->temporariesRemoved, error)
+        || !removeStrayKeyFiles(&report->temporariesRemoved, error))
         return false;
     if (PackStore *packs = packStore()) {
         int strays = 0;

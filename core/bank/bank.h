@@ -225,6 +225,9 @@ protected:
 private:
     bool unlock(const QString &bankId, BankError *error);
     bool refuseKeysInPlainBank(const QString &path, BankError *error) const;
+    // Under the exclusive lock: removes key files of another bank id, left by a creation of this bank
+    // interrupted between its key file and bank.json (no reader uses them).
+    bool removeStrayKeyFiles(int *removed, BankError *error);
 
     mutable std::mutex m_keysMutex;
     std::shared_ptr<const BankKeys> m_keys = BankKeys::plain();

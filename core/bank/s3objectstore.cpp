@@ -8,6 +8,13 @@
 #include <QThread>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
 // Every request at debug level (method, storage, object, status; never a header): off by default.
 Q_DECLARE_LOGGING_CATEGORY(lcS3)
 Q_LOGGING_CATEGORY(lcS3, "stackvault.bank.s3", QtInfoMsg)
@@ -347,23 +354,64 @@ bool S3ObjectStore::putMultipart(const QString &object, const QByteArray &data, 
             qCWarning(lcS3).noquote() << "could not abort the multipart upload of" << object << "in" << location()
                                         << "; its parts stay until the bucket's lifecycle removes them";
     };
-    QByteArray complete = "<CompleteMultipartUpload>";
-    int partNumber = 1;
-    for (qint64 offset = 0; offset < data.size(); offset += m_partSize, ++partNumber) {
-        const QByteArray part = data.mid(offset, m_partSize);
-        const Response uploaded = send(Call{"PUT",
-                                            object,
-                                            {{QStringLiteral("partNumber"), QString::number(partNumber)},
-                                             {QStringLiteral("uploadId"), uploadId}},
-                                            part,
-                                            {{"Content-MD5", md5Base64(part)}}});
-        if (!uploaded.ok()) {
-            *error = errorFor(uploaded, object);
-            abort();
-            return false;
+    // The parts go up PartsInFlight at a time, each from its own thread (send() blocks), so that one
+    // round trip per part does not set the speed. A part is a view of `data`, not a copy: memory stays
+    // at `data` plus what the network layer buffers for the parts in flight.
+    const qint64 partCount = (data.size() + m_partSize - 1) / m_partSize;
+    std::vector<QByteArray> etags(static_cast<size_t>(partCount));
+    std::atomic<qint64> next{0};
+    std::atomic<int> inFlight{0};
+    std::atomic<int> peak{0};
+    std::mutex failureMutex;
+    std::optional<Response> failed;
+    const auto uploadParts = [&] {
+        for (;;) {
+            {
+                std::lock_guard lock(failureMutex);
+                if (failed)
+                    return;
+            }
+            const qint64 index = next++;
+            if (index >= partCount)
+                return;
+            const qint64 offset = index * m_partSize;
+            const QByteArray part =
+                QByteArray::fromRawData(data.constData() + offset, std::min(m_partSize, data.size() - offset));
+            const int now = ++inFlight;
+            for (int seen = peak.load(); now > seen && !peak.compare_exchange_weak(seen, now);) {
+            }
+            const Response uploaded = send(Call{"PUT",
+                                                object,
+                                                {{QStringLiteral("partNumber"), QString::number(index + 1)},
+                                                 {QStringLiteral("uploadId"), uploadId}},
+                                                part,
+                                                {{"Content-MD5", md5Base64(part)}}});
+            --inFlight;
+            if (!uploaded.ok()) {
+                std::lock_guard lock(failureMutex);
+                if (!failed)
+                    failed = uploaded;
+                return;
+            }
+            etags[static_cast<size_t>(index)] = uploaded.header("ETag");
         }
-        complete += "<Part><PartNumber>" + QByteArray::number(partNumber) + "</PartNumber><ETag>"
-            + QString::fromLatin1(uploaded.header("ETag")).toHtmlEscaped().toUtf8() + "</ETag></Part>";
+    };
+    std::vector<std::thread> helpers;
+    for (qint64 i = 1; i < std::min<qint64>(PartsInFlight, partCount); ++i)
+        helpers.emplace_back(uploadParts);
+    uploadParts();
+    for (std::thread &helper : helpers)
+        helper.join();
+    m_lastPartsPeak = peak.load();
+    if (failed) {
+        *error = errorFor(*failed, object);
+        abort();
+        return false;
+    }
+    QByteArray complete = "<CompleteMultipartUpload>";
+    for (qint64 index = 0; index < partCount; ++index) {
+        complete += "<Part><PartNumber>" + QByteArray::number(index + 1) + "</PartNumber><ETag>"
+            + QString::fromLatin1(etags[static_cast<size_t>(index)]).toHtmlEscaped().toUtf8() + "</ETag></Part>";
     }
     complete += "</CompleteMultipartUpload>";
     const Response completed = send(Call{"POST", object, {{QStringLiteral("uploadId"), uploadId}}, complete, {}});

@@ -7,6 +7,7 @@
 
 #include <QNetworkReply>
 
+#include <atomic>
 #include <chrono>
 #include <utility>
 
@@ -25,6 +26,8 @@ public:
     static constexpr qint64 DefaultMultipartThreshold = 64LL * 1024 * 1024;
     static constexpr qint64 DefaultPartSize = 16LL * 1024 * 1024;
     static constexpr qint64 MinPartSize = 5LL * 1024 * 1024; // S3's limit for every part but the last
+    // Parts of one multipart upload sent at once.
+    static constexpr int PartsInFlight = 4;
 
     S3ObjectStore(S3Profile profile, QString secretAccessKey, QString bucket);
     ~S3ObjectStore() override;
@@ -53,6 +56,8 @@ public:
     // The object's ETag as S3 reports it (unquoted): the hex MD5 of a plain upload, "<hex>-<parts>"
     // after a multipart upload.
     bool objectEtag(const QString &object, QByteArray *etag, BankError *error) const;
+    // The most parts the last multipart upload had in flight at once (at most PartsInFlight).
+    int lastPartsPeak() const { return m_lastPartsPeak; }
 
 private:
     struct Call
@@ -91,6 +96,7 @@ private:
     int m_retries = 4;
     std::chrono::milliseconds m_firstRetryDelay{500};
     std::chrono::milliseconds m_inactivityTimeout{60000};
+    mutable std::atomic<int> m_lastPartsPeak{0};
     IoThread m_io;
     QNetworkAccessManager *m_nam = nullptr; // lives on m_io
 };

@@ -186,6 +186,11 @@ void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankEr
         return attempt->callback(nullptr, tr("%1 Give it in %2 or run the command in a terminal.")
                                               .arg(error.message, QString::fromLatin1(attempt->passphraseVariable)));
     }
+    if (const auto asking = m_prompting.find(attempt->location); asking != m_prompting.end()) {
+        asking->append(attempt); // the user is being asked already: wait for that answer
+        return;
+    }
+    m_prompting.insert(attempt->location, {});
     PassphraseRequest request;
     request.location = attempt->location;
     request.newBank = newBank;
@@ -193,15 +198,27 @@ void BankService::opened(std::shared_ptr<Attempt> attempt, bool ok, const BankEr
         request.problem = error.message;
     const QPointer<BankService> self(this);
     m_prompt(request, [self, attempt, message = error.message](bool given, const QByteArray &passphrase) {
-        if (!self || !attempt->guard)
-            return;
-        if (!given || passphrase.isEmpty())
-            return attempt->callback(nullptr, message);
-        attempt->passphrase = passphrase;
-        attempt->prompted = true;
-        attempt->fromEnvironment = false;
-        self->openAttempt(attempt);
+        if (self)
+            self->answered(attempt, given, passphrase, message);
     });
+}
+
+void BankService::answered(const std::shared_ptr<Attempt> &attempt, bool given, const QByteArray &passphrase,
+                           const QString &declined)
+{
+    const QList<std::shared_ptr<Attempt>> waiting = m_prompting.take(attempt->location);
+    for (const auto &each : QList<std::shared_ptr<Attempt>>{attempt} + waiting) {
+        if (!each->guard)
+            continue;
+        if (!given || passphrase.isEmpty()) {
+            each->callback(nullptr, declined);
+            continue;
+        }
+        each->passphrase = passphrase;
+        each->prompted = true;
+        each->fromEnvironment = false;
+        openAttempt(each);
+    }
 }
 
 void BankService::open(const QString &location, QObject *context, Callback callback)

@@ -79,6 +79,8 @@ public:
     // Where an encrypted bank's passphrase comes from, in this order: $STACKVAULT_BANK_PASSPHRASE, the
     // keychain entry of the bank (`secrets`, key keychainKey(location)), then `prompt`. A passphrase that
     // the prompt gave and that opened the bank is saved in the keychain when `remember` is set.
+    // One prompt per location at a time: opens of the same bank that need a passphrase while it is asked
+    // wait for that answer and use it (declined: they fail too), so the user sees one dialog, not two.
     void setSecretStore(SecretStore *secrets);
     void setPassphrasePrompt(PassphrasePrompt prompt) { m_prompt = std::move(prompt); }
     void setRememberPassphrases(bool remember) { m_remember = remember; }
@@ -100,6 +102,10 @@ private:
     bool m_encryptNewBanks = true;
     // The keys of each bank opened so far (by location): later Bank objects of the same bank reuse them.
     QHash<QString, std::shared_ptr<const BankKeys>> m_keys;
+    // Locations whose passphrase is being asked, with the attempts waiting for that answer.
+    QHash<QString, QList<std::shared_ptr<Attempt>>> m_prompting;
+    void answered(const std::shared_ptr<Attempt> &attempt, bool given, const QByteArray &passphrase,
+                  const QString &declined);
 
     QPointer<CloudSessions> m_sessions;
     // The kept Swift bank, rebuilt when the location or the cloud's session changes.

@@ -64,6 +64,7 @@ private Q_SLOTS:
         QTest::newRow("below the threshold: one PUT") << qint64(8 * 1024 * 1024) << 0;
         QTest::newRow("three parts, the last short") << qint64(12 * 1024 * 1024 + 333) << 3;
         QTest::newRow("two full parts") << qint64(10 * 1024 * 1024) << 2;
+        QTest::newRow("six parts, four in flight") << qint64(27 * 1024 * 1024 + 1) << 6;
     }
     void multipartUpload()
     {
@@ -75,6 +76,10 @@ private Q_SLOTS:
         QVERIFY2(bank->open(&error), qPrintable(error.message));
         const QByteArray data = svtest::generateImage(size, 90);
         QVERIFY2(bank->putObject(QStringLiteral("big/object"), data, &error), qPrintable(error.message));
+        // Several parts go up at once, never more than PartsInFlight.
+        if (parts > 2)
+            QVERIFY2(bank->s3Store().lastPartsPeak() >= 2, qPrintable(QString::number(bank->s3Store().lastPartsPeak())));
+        QVERIFY(bank->s3Store().lastPartsPeak() <= S3ObjectStore::PartsInFlight);
         QByteArray etag;
         QVERIFY2(bank->s3Store().objectEtag(QStringLiteral("big/object"), &etag, &error), qPrintable(error.message));
         const QByteArray partsSuffix = QByteArray("-") + QByteArray::number(parts);

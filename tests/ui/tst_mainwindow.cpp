@@ -351,6 +351,8 @@ void TestMainWindow::helpExplainsIncludeServerData()
     QVERIFY(text.contains(QStringLiteral("Cancel Jobs and Quit")));
     QVERIFY(text.contains(QStringLiteral("back_up_volumes")));
     QVERIFY(text.contains(QStringLiteral("or only the volumes")));
+    QVERIFY(text.contains(QStringLiteral("A new backup storage is encrypted")));
+    QVERIFY(text.contains(QStringLiteral("stackvault-cli key")));
 }
 
 // A first run (scripts/demo): the one saved cloud shows its servers without a click.

@@ -1,12 +1,15 @@
 // The passphrase of an encrypted backup storage: once for an existing storage, twice (matching) for a
 // new one; a wrong passphrase's reason is shown when it is asked again.
+#include "bank/localbank.h"
 #include "dialogs/passphrasedialog.h"
+#include "protection/bankservice.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using sv::ui::PassphraseDialog;
@@ -77,6 +80,66 @@ private Q_SLOTS:
         auto *label = dialog.findChild<QLabel *>(QStringLiteral("passphraseProblemLabel"));
         QVERIFY(!label->isHidden());
         QCOMPARE(label->text(), problem);
+    }
+
+    // Two opens of one encrypted storage at once (the backups list and a job): one dialog, whose answer
+    // serves both; declining it fails both. The second dialog must not appear, not even after a while.
+    void twoOpensShareOneDialog_data()
+    {
+        QTest::addColumn<bool>("accept");
+        QTest::newRow("answered") << true;
+        QTest::newRow("declined") << false;
+    }
+
+    void twoOpensShareOneDialog()
+    {
+        QFETCH(bool, accept);
+        qunsetenv(sv::BankService::PassphraseVariable);
+        QTemporaryDir dir;
+        {
+            sv::LocalBank bank(dir.path());
+            bank.setEncryptNewBank(true);
+            bank.setPassphrase("shared secret");
+            sv::BankError error;
+            QVERIFY2(bank.open(&error), qPrintable(error.message));
+        }
+        QWidget window;
+        sv::BankService banks(nullptr);
+        banks.setPassphrasePrompt(PassphraseDialog::prompt(&window));
+        QList<std::shared_ptr<sv::Bank>> opened;
+        QStringList errors;
+        for (int i = 0; i < 2; ++i) {
+            banks.open(dir.path(), &window, [&](std::shared_ptr<sv::Bank> bank, const QString &error) {
+                opened.append(bank);
+                errors.append(error);
+            });
+        }
+        const auto dialogs = [&window] { return window.findChildren<PassphraseDialog *>(); };
+        QTRY_COMPARE(dialogs().size(), 1);
+        QTest::qWait(500); // both opens have asked by now (a KDF-free failure each)
+        QCOMPARE(dialogs().size(), 1);
+        QVERIFY(opened.isEmpty());
+        PassphraseDialog *dialog = dialogs().constFirst();
+        QVERIFY(dialog->isVisible());
+        if (accept) {
+            dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"))->setText(QStringLiteral("shared secret"));
+            ok(*dialog)->click();
+        } else {
+            dialog->reject();
+        }
+        QTRY_COMPARE(opened.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(bool(opened.at(i)), accept);
+            if (accept) {
+                QVERIFY2(errors.at(i).isEmpty(), qPrintable(errors.at(i)));
+                QVERIFY(opened.at(i)->keys().encrypted());
+            } else {
+                QVERIFY2(errors.at(i).contains(QStringLiteral("is encrypted: its passphrase is needed")),
+                         qPrintable(errors.at(i)));
+            }
+        }
+        QTRY_COMPARE(dialogs().size(), 0); // closed and deleted, and no other one came
+        qputenv(sv::BankService::PassphraseVariable, "stackvault-test-passphrase");
     }
 };
 

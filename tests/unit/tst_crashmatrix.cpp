@@ -285,6 +285,42 @@ private Q_SLOTS:
         QCOMPARE(tried, int(gcPoints.size() + backupPoints.size() + restorePoints.size()));
     }
 
+    // Killed between a new bank's first key file and its bank.json: the next run makes the bank (its own
+    // key beside the stray one, which no reader uses) and backs up; prune removes the stray key file.
+    void killBetweenKeyFileAndDescription()
+    {
+        QTemporaryDir dir;
+        const QString bank = dir.filePath(QStringLiteral("new-bank"));
+        const QStringList backupArgs{QStringLiteral("backup"), QStringLiteral("--cloud"), m_cloudName, QStringLiteral("--server"),
+                                     QStringLiteral("db-1"), QStringLiteral("--bank"), bank, QStringLiteral("--json")};
+        const svtest::CliRun killed = cli(backupArgs, QStringLiteral("bank-key-written"));
+        QVERIFY2(killed.crashed, killed.describe().constData());
+        const QDir keys(bank + QStringLiteral("/keys"));
+        QCOMPARE(keys.entryList(QDir::Files).size(), 1);
+        QVERIFY(!QFile::exists(bank + QStringLiteral("/bank.json")));
+
+        const svtest::CliRun again = cli(backupArgs);
+        QVERIFY2(again.exitCode == 0, again.describe().constData());
+        QVERIFY(QFile::exists(bank + QStringLiteral("/bank.json")));
+        QCOMPARE(keys.entryList(QDir::Files).size(), 2);
+        // Only the bank's own key is listed and used.
+        const svtest::CliRun listed = cli({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--json"),
+                                           QStringLiteral("--bank"), bank});
+        QVERIFY2(listed.exitCode == 0, listed.describe().constData());
+        const QJsonArray listedKeys = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(listedKeys.size(), 1);
+        QVERIFY(listedKeys.first().toObject().value(QLatin1String("current")).toBool());
+
+        const svtest::CliRun pruned = cli({QStringLiteral("prune"), QStringLiteral("--bank"), bank});
+        QVERIFY2(pruned.exitCode == 0, pruned.describe().constData());
+        QCOMPARE(keys.entryList(QDir::Files),
+                 QStringList{listedKeys.first().toObject().value(QLatin1String("id")).toString()});
+        const svtest::CliRun checked = cli({QStringLiteral("check"), QStringLiteral("--bank"), bank});
+        QVERIFY2(checked.exitCode == 0, checked.describe().constData());
+        const svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--json"), QStringLiteral("--bank"), bank});
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 1);
+    }
+
     // A GUI and a cron'd CLI on one bank: two backups at once (both hold the shared lock), a sweep
     // (deferred: it must not delete a live backup's snapshot) and a prune (refused while busy) meanwhile.
     void concurrentProcessesOnOneBank()

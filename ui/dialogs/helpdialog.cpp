@@ -88,6 +88,13 @@ QString HelpDialog::helpHtml()
                  "S3 bucket (see Preferences). Data shared between backups "
                  "is stored only once, so a second backup of an unchanged server takes almost no space. "
                  "<b>Verify</b> reads a backup back and checks every piece of it."));
+    heading(tr("Encryption"));
+    paragraph(tr("A new backup storage is encrypted: the data of every disk and the description of every backup "
+                 "are sealed with AES-256-GCM under a random key kept in the storage, locked by your passphrase. "
+                 "StackVault asks for the passphrase once (twice for a new storage) and keeps it in the keychain. "
+                 "It cannot be recovered: without it, no backup in that storage can be read. Storage made by an "
+                 "earlier version stays unencrypted and the <b>Backups</b> tab says so. Add or change passphrases "
+                 "with <code>stackvault-cli key</code>."));
     return html;
 }
 

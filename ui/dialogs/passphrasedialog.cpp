@@ -4,10 +4,24 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace sv::ui {
+
+BankService::PassphrasePrompt PassphraseDialog::prompt(QWidget *parent)
+{
+    return [window = QPointer<QWidget>(parent)](const BankService::PassphraseRequest &request,
+                                                BankService::PassphraseAnswer answer) {
+        auto *dialog = new PassphraseDialog(request.location, request.newBank, request.problem, window.data());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(dialog, &QDialog::finished, dialog, [dialog, answer = std::move(answer)](int result) {
+            answer(result == QDialog::Accepted, result == QDialog::Accepted ? dialog->passphrase() : QByteArray());
+        });
+        dialog->open();
+    };
+}
 
 PassphraseDialog::PassphraseDialog(const QString &location, bool newStorage, const QString &problem, QWidget *parent)
     : QDialog(parent)

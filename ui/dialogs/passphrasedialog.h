@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protection/bankservice.h"
+
 #include <QByteArray>
 #include <QDialog>
 
@@ -21,6 +23,10 @@ public:
     ~PassphraseDialog() override;
 
     QByteArray passphrase() const;
+
+    // The prompt the desktop app gives BankService: a dialog over `parent` opened with open() (no nested
+    // event loop), deleted when closed, its answer passed on. BankService asks one at a time per storage.
+    static BankService::PassphrasePrompt prompt(QWidget *parent);
 
 private:
     void updateOk();
