@@ -4,6 +4,7 @@
 #include "bank/checkpointwriter.h"
 #include "bank/packstore.h"
 #include "bank/swiftbank.h"
+#include "keyringprobe.h"
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
@@ -50,9 +51,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         REALCLOUD_REQUIRE(m_cloud);
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_home.isValid());
         m_cloudName = QStringLiteral("real-") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
         m_container = QStringLiteral("sv-cli-") + QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -6,6 +6,7 @@
 #include "bank/localbank.h"
 #include "bank/s3bank.h"
 #include "bank/swiftbank.h"
+#include "keyringprobe.h"
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
@@ -89,9 +90,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         REALCLOUD_REQUIRE(m_cloud);
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_home.isValid());
         m_runner.setEnvironment(QStringLiteral("no_proxy"), QStringLiteral("127.0.0.1,localhost"));
         const int mib = qEnvironmentVariableIsSet("REALCLOUD_COPY_MIB") ? qEnvironmentVariableIntValue("REALCLOUD_COPY_MIB") : 32;

@@ -4,6 +4,16 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QtGlobal>
+
+// For a test's initTestCase(): fails (never skips) when the test runs without the D-Bus session and
+// Secret Service it needs for the keychain.
+#define SVTEST_REQUIRE_SECRET_SERVICE()                                                                      \
+    do {                                                                                                     \
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))                                         \
+            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside "        \
+                  "dbus-run-session with gnome-keyring)");                                                   \
+    } while (false)
 
 namespace svtest {
 

@@ -10,6 +10,7 @@
 #include "fakecloud.h"
 #include "jobsdock/joblistmodel.h"
 #include "jobsdock/jobsdock.h"
+#include "keyringprobe.h"
 #include "mainwindow.h"
 #include "profiles/cloudsessions.h"
 #include "util/appinfo.h"
@@ -52,9 +53,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_home.isValid());
         sv::initApplication(); // as app/gui/main.cpp: the app's name picks its settings and bank folders
         // This process and the CLI it runs share settings, profiles and the default bank in the temporary

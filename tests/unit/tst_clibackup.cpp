@@ -2,6 +2,7 @@
 // with its data, list, verify, restore — the restored server's disk holds what users wrote.
 #include "clirunner.h"
 #include "fakecloud.h"
+#include "keyringprobe.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,9 +58,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
         QVERIFY(cloud.start());
     }

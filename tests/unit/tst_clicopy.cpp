@@ -4,6 +4,7 @@
 // complete — the next copy replaces it and verify passes. Needs the test session's keyring (scripts/test).
 #include "bank/localbank.h"
 #include "clirunner.h"
+#include "keyringprobe.h"
 #include "profiles/secretresult.h"
 #include "profiles/secretstore.h"
 #include "protection/bankservice.h"
@@ -95,9 +96,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         m_image = svtest::generateImage(6 * 1024 * 1024, 21);
         m_source = m_home.filePath(QStringLiteral("source"));
         sv::LocalBank source(m_source);

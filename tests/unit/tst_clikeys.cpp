@@ -2,6 +2,7 @@
 // passphrases on standard input (no $STACKVAULT_BANK_PASSPHRASE), the keychain a real Secret Service
 // (scripts/test runs the suite inside dbus-run-session with gnome-keyring).
 #include "clirunner.h"
+#include "keyringprobe.h"
 #include "profiles/secretstore.h"
 #include "protection/bankservice.h"
 
@@ -83,9 +84,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         // Every passphrase comes from standard input or the keychain here.
         runner.setEnvironment(QString::fromLatin1(sv::BankService::PassphraseVariable), QString());
     }

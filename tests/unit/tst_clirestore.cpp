@@ -6,6 +6,7 @@
 #include "checkpointfixtures.h"
 #include "clirunner.h"
 #include "fakecloud.h"
+#include "keyringprobe.h"
 #include "volumecheckpoint.h"
 
 #include <QCryptographicHash>
@@ -65,9 +66,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();

@@ -6,6 +6,7 @@
 // succeeds. A second test runs two backups, a sweep and a prune on one bank at once.
 #include "clirunner.h"
 #include "fakecloud.h"
+#include "keyringprobe.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -149,8 +150,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test provides one)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
         // Every snapshot step takes a moment, so "while waiting" is a real wait.
         m_cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1);

@@ -4,6 +4,7 @@
 #include "clirunner.h"
 #include "cloudstate.h"
 #include "fakecloud.h"
+#include "keyringprobe.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -61,9 +62,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test runs the suite inside dbus-run-session "
-                  "with gnome-keyring)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QString error;
         QVERIFY2(cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/demo.json"), &error),
                  qPrintable(error));

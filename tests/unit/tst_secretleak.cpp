@@ -7,6 +7,7 @@
 #include "clirunner.h"
 #include "cloudstate.h"
 #include "fakecloud.h"
+#include "keyringprobe.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -66,8 +67,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QFAIL("needs a D-Bus session with a Secret Service (scripts/test provides one)");
+        SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
         QVERIFY(m_cloud.start());
     }
