@@ -36,25 +36,32 @@ void onSignal(int)
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
+} // namespace
 
-// SIGINT/SIGTERM become a cancel request handled in the event loop (self-pipe), so that a job
-// cancelled from the terminal still deletes its temporary snapshot.
-void installCancelHandler(sv::JobManager *manager)
+// SIGINT/SIGTERM become a call of `handler` in the event loop (self-pipe), so that a job cancelled from
+// the terminal still deletes its temporary snapshot. One handler per process.
+void installInterruptHandler(QObject *context, std::function<void()> handler)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
-    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, manager);
-    QObject::connect(notifier, &QSocketNotifier::activated, manager, [manager] {
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [handler = std::move(handler)] {
         char byte;
         [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
         err() << "\nCancelling… (cleaning up)" << Qt::endl;
-        manager->cancelAll();
+        handler();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+}
+
+namespace {
+void installCancelHandler(sv::JobManager *manager)
+{
+    installInterruptHandler(manager, [manager] { manager->cancelAll(); });
 }
 
 // A job's result: its sentence (on stdout when it succeeded, else on stderr with the details), or one

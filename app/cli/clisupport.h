@@ -94,4 +94,8 @@ QString humanBytes(qint64 bytes);
 // cancelled). SIGINT cancels the job (and its cleanup runs) instead of killing the process.
 void runJob(sv::Job *job, bool json);
 
+// SIGINT and SIGTERM call `handler` in the event loop (once per signal) instead of killing the process, so
+// that what runs can cancel and clean up. One handler per process.
+void installInterruptHandler(QObject *context, std::function<void()> handler);
+
 } // namespace cli

@@ -210,6 +210,16 @@ for key in order:
         goal_text = (f"list held ≤ {held:.1f} MiB, peak RSS +{e['rss_growth_mib']:.0f} MiB ({e['parts']} parts); "
                      f"≤ 64 MiB {'✅' if ok else '❌'}")
         verdicts.append(("2 TiB chunk list: memory ≤ 64 MiB", ok, f"{max(held, e['rss_growth_mib']):.0f} MiB"))
+    elif case == "plans" and label.startswith("plan of 8"):
+        single = next((median(k) for k in order if k[0] == "plans" and k[1].startswith("one server's backup")), None)
+        states = {e.get("state") for e in r["extra"]}
+        if single and med:
+            ratio = med / single
+            entry["ratio_to_one_backup"] = ratio
+            ok = ratio <= 2.5 and states == {"succeeded"}
+            ratio_text = f"{ratio:.2f}× one backup"
+            goal_text = f"≤ 2.5× one server's backup {'✅' if ok else '❌'}" + ("" if states == {"succeeded"} else f" (runs: {', '.join(sorted(map(str, states)))})")
+            verdicts.append(("plan of 8 servers, parallelism 4 ≤ 2.5× one backup", ok, f"{ratio:.2f}×"))
     elif case == "gui" and r["extra"] and "max_stall_ms" in r["extra"][0]:
         stall = max(e["max_stall_ms"] for e in r["extra"])
         ok = stall < 50

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "plans/planschedule.h"
+#include "protection/volumeselection.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sv {
+
+// Which servers of one saved cloud a plan backs up: one server (by id, or by exact name), or a selector
+// evaluated at every run — all servers the cloud's profile sees (its project), narrowed to those with a tag
+// and/or whose names match a wildcard pattern — so that new servers are picked up.
+struct PlanSource
+{
+    QString cloud;       // the saved cloud's name
+    QString server;      // set: this one server (id or exact name); empty: a selector
+    QString tag;         // selector: only servers with this tag (empty: any)
+    QString namePattern; // selector: only servers whose whole name matches (wildcards * ? [...]; empty: any)
+
+    bool isSelector() const { return server.isEmpty(); }
+    // "web-1 in prod-fra1", "servers tagged prod named web-* in prod-fra1", "all servers of prod-fra1".
+    QString describe() const;
+    QJsonObject toJson() const;
+    static PlanSource fromJson(const QJsonObject &json);
+    // Empty when usable; else one sentence (a bad pattern, a tag with a comma, …).
+    QString validationError() const;
+    // Whether a server with this name and these tags is selected (a selector; an explicit source never).
+    bool selects(const QString &name, const QStringList &tags) const;
+
+    friend bool operator==(const PlanSource &a, const PlanSource &b)
+    {
+        return a.cloud == b.cloud && a.server == b.server && a.tag == b.tag && a.namePattern == b.namePattern;
+    }
+};
+
+// A plan: the servers it protects, how, where to, when, and how long the backups are kept. Saved with the
+// cloud profiles (PlanStore), never with a secret.
+struct Plan
+{
+    QString name; // also part of file and systemd unit names: letters, digits, '-', '_', '.'
+    QList<PlanSource> sources; // may name several saved clouds
+    bool includeData = true;   // snapshot the servers first (BackupRequest::enableServerSnapshot)
+    VolumeSelection volumes;   // attached volumes saved with the data
+    QString bank;              // the backup storage's location (a folder, swift:CLOUD/CONTAINER, s3:PROFILE/BUCKET)
+    PlanSchedule schedule;
+    // The retention policy in restic's terms, as JSON: keep_last, keep_hourly, keep_daily, keep_weekly,
+    // keep_monthly, keep_yearly (numbers) and keep_within (a duration such as "2y5m7d3h"); empty: keep all.
+    QJsonObject retention;
+    int parallelism = 2; // backups at once
+    bool enabled = true; // a disabled plan's scheduled runs do nothing
+
+    static constexpr int MaxParallelism = 16;
+
+    QJsonObject toJson() const;
+    static Plan fromJson(const QJsonObject &json);
+    // Empty when the plan can be saved; else one sentence naming what is wrong. `clouds`: the names of the
+    // saved clouds (a source naming another one is refused).
+    QString validationError(const QStringList &clouds) const;
+    static QString nameError(const QString &name);
+    // "2 servers and all servers of prod" — the sources, for a list.
+    QString describeSources() const;
+    // "keep 7 daily, 4 weekly" or "keep everything".
+    static QString describeRetention(const QJsonObject &retention);
+    // Empty when `retention` holds only known keys with sensible values; else one sentence.
+    static QString retentionError(const QJsonObject &retention);
+};
+
+} // namespace sv

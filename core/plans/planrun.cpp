@@ -1,0 +1,303 @@
+#include "plans/planrun.h"
+
+#include "jobs/jobmanager.h"
+#include "openstack/compute/listserversjob.h"
+#include "openstack/connection.h"
+#include "openstack/session.h"
+#include "plans/planslog.h"
+#include "profiles/cloudsessions.h"
+#include "protection/backupjob.h"
+#include "protection/leftoversweep.h"
+#include "protection/sweepjob.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QVersionNumber>
+
+#include <unistd.h>
+
+namespace sv {
+
+PlanRun::PlanRun(Plan plan, std::shared_ptr<Bank> bank, CloudSessions *sessions, const QString &runsDirectory,
+                 QObject *parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_bank(std::move(bank))
+    , m_sessions(sessions)
+    , m_runsDirectory(runsDirectory)
+{
+    m_report.plan = m_plan.name;
+    for (const PlanSource &source : std::as_const(m_plan.sources)) {
+        if (!m_clouds.contains(source.cloud))
+            m_clouds.append(source.cloud);
+    }
+}
+
+PlanRun::~PlanRun() = default;
+
+void PlanRun::start()
+{
+    m_report.started = QDateTime::currentDateTimeUtc();
+    m_report.pid = ::getpid();
+    m_report.runId = m_report.started.toString(QStringLiteral("yyyyMMdd'T'HHmmss.zzz")) + u'-' + QString::number(m_report.pid);
+    m_report.state = PlanRunReport::State::Running;
+    recordInterruptedRuns();
+    saveReport(); // a run that is killed stays in the history as "running" until the next run sees it
+    m_jobs = new JobManager(this);
+    m_jobs->setMaxConcurrentJobs(m_plan.parallelism);
+    connect(m_jobs, &JobManager::jobProgress, this, [this](int jobId, const JobProgress &) {
+        if (m_running.contains(jobId) && !m_startedAt.contains(jobId)) {
+            m_startedAt[jobId].start();
+            const Target &target = m_running[jobId];
+            Q_EMIT serverStarted(target.cloud, target.serverName);
+        }
+    });
+    connect(m_jobs, &JobManager::jobFinished, this, &PlanRun::onBackupFinished);
+    prepareCloud(0);
+}
+
+void PlanRun::cancel()
+{
+    if (m_cancelled || m_finished)
+        return;
+    m_cancelled = true;
+    if (m_jobs)
+        m_jobs->cancelAll();
+}
+
+void PlanRun::recordInterruptedRuns()
+{
+    // The caller holds the plan's lock: a run still "running" in the history was killed.
+    PlanHistory history(m_runsDirectory, m_plan.name);
+    QList<PlanRunReport> runs;
+    QString error;
+    if (!history.load(&runs, &error)) {
+        addProblem(error);
+        return;
+    }
+    for (PlanRunReport run : std::as_const(runs)) {
+        if (run.state != PlanRunReport::State::Running)
+            continue;
+        run.state = PlanRunReport::State::Interrupted;
+        if (!history.record(run, &error))
+            addProblem(error);
+        addNote(tr("The run of plan %1 started %2 (process %3) was interrupted before it ended; what its backups "
+                   "left in the clouds is removed by the sweep before this run's backups.")
+                    .arg(m_plan.name, run.started.toString(Qt::ISODate))
+                    .arg(run.pid));
+    }
+}
+
+void PlanRun::prepareCloud(qsizetype index)
+{
+    if (m_cancelled)
+        return finishRun();
+    if (index >= m_clouds.size())
+        return startBackups();
+    const QString cloud = m_clouds.at(index);
+    if (!m_sessions)
+        return finishRun();
+    m_sessions->acquire(cloud, this, [this, index, cloud](std::shared_ptr<openstack::Session> session, const QString &why) {
+        if (!session) {
+            addProblem(tr("No server of cloud %1 was backed up: %2").arg(cloud, why));
+            return prepareCloud(index + 1);
+        }
+        // What interrupted backups (this plan's or any other) left on this cloud goes first.
+        LeftoverSweep::prepare(m_bank, m_sessions, session->profile().id, this,
+                               [this, index, session](SweepJob *job, const QStringList &problems) {
+                                   // A sweep that could not run keeps its entries for the next one: worth
+                                   // saying, but no reason to back up nothing.
+                                   for (const QString &sentence : problems)
+                                       addNote(sentence);
+                                   if (!job)
+                                       return selectServers(index, session);
+                                   auto *sweeps = new JobManager(this);
+                                   connect(sweeps, &JobManager::jobFinished, this,
+                                           [this, sweeps, index, session](int, const JobResult &result) {
+                                               sweeps->deleteLater();
+                                               addNote(result.message);
+                                               selectServers(index, session);
+                                           });
+                                   sweeps->enqueue(job);
+                               });
+    });
+}
+
+void PlanRun::selectServers(qsizetype index, const std::shared_ptr<openstack::Session> &session)
+{
+    if (m_cancelled)
+        return finishRun();
+    const QString cloud = m_clouds.at(index);
+    QList<PlanSource> sources;
+    for (const PlanSource &source : std::as_const(m_plan.sources)) {
+        if (source.cloud == cloud)
+            sources.append(source);
+    }
+    auto *connection = new openstack::Connection(session, this);
+    auto *list = new openstack::ListServersJob(connection);
+    connect(list, &openstack::ApiJob::finished, this, [this, index, cloud, sources, session, connection, list](const openstack::Error &error) {
+        connection->deleteLater();
+        if (!error.isOk()) {
+            addProblem(tr("No server of cloud %1 was backed up: its servers could not be listed: %2").arg(cloud, error.message));
+            return prepareCloud(index + 1);
+        }
+        const QList<openstack::Server> servers = list->servers();
+        const bool tagsShown = session->computeMicroversion() >= QVersionNumber(2, 26);
+        QSet<QString> chosen;
+        for (const Target &target : std::as_const(m_targets)) {
+            if (target.cloud == cloud)
+                chosen.insert(target.serverId);
+        }
+        const auto add = [&](const openstack::Server &server) {
+            if (chosen.contains(server.id))
+                return;
+            chosen.insert(server.id);
+            m_targets.append({cloud, server.id, server.name, session});
+        };
+        for (const PlanSource &source : sources) {
+            if (!source.isSelector()) {
+                auto it = std::find_if(servers.cbegin(), servers.cend(), [&](const openstack::Server &s) { return s.id == source.server; });
+                if (it == servers.cend()) {
+                    const auto byName = std::count_if(servers.cbegin(), servers.cend(), [&](const openstack::Server &s) { return s.name == source.server; });
+                    if (byName > 1) {
+                        PlanServerResult result;
+                        result.cloud = cloud;
+                        result.serverName = source.server;
+                        result.error = tr("%1 servers of cloud %2 are named %3: name the one to back up by its id.").arg(byName).arg(cloud, source.server);
+                        m_report.servers.append(result);
+                        Q_EMIT serverFinished(result);
+                        continue;
+                    }
+                    it = std::find_if(servers.cbegin(), servers.cend(), [&](const openstack::Server &s) { return s.name == source.server; });
+                }
+                if (it == servers.cend()) {
+                    PlanServerResult result;
+                    result.cloud = cloud;
+                    result.serverName = source.server;
+                    result.error = tr("Cloud %1 has no server %2 (it was deleted, or the plan names it wrongly).").arg(cloud, source.server);
+                    m_report.servers.append(result);
+                    Q_EMIT serverFinished(result);
+                    continue;
+                }
+                add(*it);
+                continue;
+            }
+            if (!source.tag.isEmpty() && !tagsShown) {
+                addProblem(tr("Cloud %1 does not show servers' tags (its compute API is older than 2.26), so none "
+                              "of its servers was chosen for %2.")
+                               .arg(cloud, source.describe()));
+                continue;
+            }
+            int matched = 0;
+            for (const openstack::Server &server : servers) {
+                if (source.selects(server.name, server.tags)) {
+                    ++matched;
+                    add(server);
+                }
+            }
+            if (matched == 0)
+                addNote(tr("No server matched %1.").arg(source.describe()));
+        }
+        prepareCloud(index + 1);
+    });
+    list->start();
+}
+
+void PlanRun::addProblem(const QString &sentence)
+{
+    m_report.problems.append(sentence);
+    Q_EMIT problem(sentence);
+}
+
+void PlanRun::addNote(const QString &sentence)
+{
+    m_report.notes.append(sentence);
+    Q_EMIT note(sentence);
+}
+
+void PlanRun::startBackups()
+{
+    if (m_targets.isEmpty()) {
+        if (m_report.servers.isEmpty())
+            addProblem(tr("Plan %1 selected no server to back up.").arg(m_plan.name));
+        return finishRun();
+    }
+    addNote(tr("Backing up %n server(s), %1 at a time.", nullptr, int(m_targets.size())).arg(m_plan.parallelism));
+    m_remaining = int(m_targets.size());
+    for (const Target &target : std::as_const(m_targets)) {
+        BackupRequest request;
+        request.session = target.session;
+        request.bank = m_bank;
+        request.server = target.serverId;
+        request.serverLabel = target.serverName;
+        request.enableServerSnapshot = m_plan.includeData;
+        request.volumes = m_plan.volumes;
+        auto *job = new BackupJob(request);
+        const int id = m_jobs->enqueue(job);
+        m_running.insert(id, target);
+    }
+}
+
+void PlanRun::onBackupFinished(int jobId, const JobResult &result)
+{
+    if (!m_running.contains(jobId))
+        return;
+    const Target target = m_running.take(jobId);
+    PlanServerResult server;
+    server.cloud = target.cloud;
+    server.serverId = target.serverId;
+    server.serverName = target.serverName;
+    server.durationMs = m_startedAt.contains(jobId) ? m_startedAt.take(jobId).elapsed() : 0;
+    switch (result.outcome) {
+    case JobOutcome::Succeeded:
+        server.result = PlanServerResult::Result::Succeeded;
+        server.checkpointId = result.data.value(QStringLiteral("checkpoint_id")).toString();
+        server.bytes = result.data.value(QStringLiteral("size")).toLongLong();
+        server.newBytes = result.data.value(QStringLiteral("new_bytes")).toLongLong();
+        break;
+    case JobOutcome::Cancelled:
+        server.result = PlanServerResult::Result::Cancelled;
+        server.error = result.message.isEmpty() ? tr("Cancelled.") : result.message;
+        break;
+    default:
+        server.result = PlanServerResult::Result::Failed;
+        server.error = result.message;
+        break;
+    }
+    m_report.servers.append(server);
+    Q_EMIT serverFinished(server);
+    if (--m_remaining == 0)
+        finishRun();
+}
+
+void PlanRun::finishRun()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (!m_plan.retention.isEmpty())
+        m_report.retention = tr("The retention policy (%1) was not applied: this version of StackVault does not "
+                                "remove checkpoints yet, so every checkpoint is kept.")
+                                 .arg(Plan::describeRetention(m_plan.retention));
+    m_report.finished = QDateTime::currentDateTimeUtc();
+    if (m_cancelled)
+        m_report.state = PlanRunReport::State::Cancelled;
+    else if (m_report.failedCount() > 0 || !m_report.problems.isEmpty() || m_report.servers.isEmpty())
+        m_report.state = PlanRunReport::State::Failed;
+    else
+        m_report.state = PlanRunReport::State::Succeeded;
+    saveReport();
+    qCInfo(lcPlans) << "plan" << m_plan.name << "ran:" << PlanRunReport::stateName(m_report.state);
+    Q_EMIT finished(m_report);
+}
+
+void PlanRun::saveReport()
+{
+    QString error;
+    if (!PlanHistory(m_runsDirectory, m_plan.name).record(m_report, &error)) {
+        m_report.problems.append(error);
+        Q_EMIT problem(error);
+    }
+}
+
+} // namespace sv

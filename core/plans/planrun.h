@@ -1,0 +1,86 @@
+#pragma once
+
+#include "plans/plan.h"
+#include "plans/planrunreport.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace sv {
+
+class Bank;
+class CloudSessions;
+class JobManager;
+struct JobResult;
+namespace openstack {
+class Session;
+struct Server;
+} // namespace openstack
+
+// One run of a plan (`stackvault-cli plans run`): for each of the plan's clouds in turn it signs in, removes
+// what interrupted backups left on that cloud (LeftoverSweep), and lists the servers to evaluate the plan's
+// selectors (so new servers are picked up); then it backs up every selected server, at most
+// plan.parallelism at once (one BackupJob each, on a JobManager), and records a report per server in the
+// plan's run history. A server that fails does not stop the others. The caller holds the plan's PlanLock
+// for the whole run. Lives on the main (GUI or CLI) thread; never blocks it.
+class PlanRun : public QObject
+{
+    Q_OBJECT
+public:
+    PlanRun(Plan plan, std::shared_ptr<Bank> bank, CloudSessions *sessions, const QString &runsDirectory,
+            QObject *parent = nullptr);
+    ~PlanRun() override;
+
+    void start();
+    // Stops selecting servers, cancels the running backups (each deletes its temporary snapshots) and
+    // finishes with the state Cancelled.
+    void cancel();
+    const PlanRunReport &report() const { return m_report; }
+
+Q_SIGNALS:
+    // A sentence worth showing as it happens (also kept in report().notes or report().problems).
+    void note(const QString &sentence);
+    void problem(const QString &sentence);
+    void serverStarted(const QString &cloud, const QString &serverName);
+    void serverFinished(const sv::PlanServerResult &result);
+    void finished(const sv::PlanRunReport &report);
+
+private:
+    struct Target
+    {
+        QString cloud;
+        QString serverId;
+        QString serverName;
+        std::shared_ptr<openstack::Session> session;
+    };
+
+    void recordInterruptedRuns();
+    void prepareCloud(qsizetype index);
+    void selectServers(qsizetype index, const std::shared_ptr<openstack::Session> &session);
+    void addProblem(const QString &sentence);
+    void addNote(const QString &sentence);
+    void startBackups();
+    void onBackupFinished(int jobId, const JobResult &result);
+    void finishRun();
+    void saveReport();
+
+    Plan m_plan;
+    std::shared_ptr<Bank> m_bank;
+    QPointer<CloudSessions> m_sessions;
+    QString m_runsDirectory;
+    QStringList m_clouds; // the plan's clouds, in order
+    QList<Target> m_targets;
+    JobManager *m_jobs = nullptr;
+    QHash<int, Target> m_running;            // job id → what it backs up
+    QHash<int, QElapsedTimer> m_startedAt;   // job id → since its first progress (it left the queue)
+    int m_remaining = 0;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    PlanRunReport m_report;
+};
+
+} // namespace sv

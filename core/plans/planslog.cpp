@@ -1,0 +1,5 @@
+#include "plans/planslog.h"
+
+namespace sv {
+Q_LOGGING_CATEGORY(lcPlans, "stackvault.plans")
+} // namespace sv

@@ -1,0 +1,459 @@
+// `stackvault-cli plans` as a user runs it, against two fake clouds over HTTP: plans saved and validated,
+// selectors evaluated at every run (a tag, a name pattern, a whole project, several clouds; a new server is
+// picked up), one failing server while the others are backed up (exit code 1, the report says which and why),
+// Ctrl-C leaving no snapshot, a SIGKILLed run swept by the next one, a second run of the same plan refused,
+// and `plans schedule install` where no systemd user instance runs (units written, crontab line printed).
+#include "clirunner.h"
+#include "cloudstate.h"
+#include "fakecloud.h"
+#include "keyringprobe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+#include <csignal>
+#include <mutex>
+
+class TestCliPlans : public QObject
+{
+    Q_OBJECT
+private:
+    fake::FakeCloud cloud;
+    fake::FakeCloud other;
+    QTemporaryDir home;
+    svtest::CliRunner runner{home.path()};
+    QString cloudName;
+    QString otherName;
+
+    svtest::CliRun cli(const QStringList &arguments, int timeoutMs = 180000)
+    {
+        return runner.run(arguments, {}, {}, timeoutMs);
+    }
+
+    QString bank() const { return home.filePath(QStringLiteral("bank")); }
+
+    // Saves plan `name` with these options (and the test's bank); fails the test when refused.
+    void addPlan(const QString &name, const QStringList &options)
+    {
+        const svtest::CliRun add = cli(QStringList{QStringLiteral("plans"), QStringLiteral("add"), name,
+                                                   QStringLiteral("--bank"), bank()}
+                                       + options);
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
+    }
+
+    static QJsonObject scenario()
+    {
+        QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray servers = root.value(QLatin1String("servers")).toArray();
+        for (qsizetype i = 0; i < servers.size(); ++i) {
+            QJsonObject server = servers.at(i).toObject();
+            const QString name = server.value(QLatin1String("name")).toString();
+            if (name == u"web-2")
+                server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("prod")});
+            if (name == u"db-1")
+                server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("db"), QStringLiteral("prod")});
+            servers[i] = server;
+        }
+        root.insert(QStringLiteral("servers"), servers);
+        return root;
+    }
+
+    // "web-1@A:succeeded" for each server of the report (A: the first cloud, B: the other), sorted.
+    QStringList outcomes(const QJsonObject &report) const
+    {
+        QStringList list;
+        for (const QJsonValue &value : report.value(QLatin1String("servers")).toArray()) {
+            const QJsonObject server = value.toObject();
+            list.append(QStringLiteral("%1@%2:%3")
+                            .arg(server.value(QLatin1String("server_name")).toString(),
+                                 server.value(QLatin1String("cloud")).toString() == cloudName ? QStringLiteral("A")
+                                                                                               : QStringLiteral("B"),
+                                 server.value(QLatin1String("result")).toString()));
+        }
+        list.sort();
+        return list;
+    }
+
+    // A new server in the fake cloud's project demo: a copy of web-2 under another id, name and tags.
+    void addServer(fake::FakeCloud &where, const QString &name, const QStringList &tags)
+    {
+        fake::CloudState &state = where.state();
+        std::lock_guard lock(state.mutex);
+        fake::Server server = state.servers.value(QStringLiteral("5e7f0000-0000-4000-8000-000000000002"));
+        server.id = QStringLiteral("5e7f0000-0000-4000-8000-0000000001%1").arg(state.servers.size(), 2, 10, QLatin1Char('0'));
+        server.name = name;
+        server.tags = tags;
+        server.createdAt = QDateTime::currentDateTimeUtc();
+        state.servers.insert(server.id, server);
+    }
+
+    // Starts `plans run NAME --json` in the background and waits until a temporary snapshot exists.
+    void startSlowRun(const QString &plan, QProcess **process)
+    {
+        cloud.setSnapshotStepSeconds(1.5, 1.5, 1.5, 1.5);
+        const QStringList before = cloud.leftoverImageIds();
+        *process = runner.start({QStringLiteral("plans"), QStringLiteral("run"), plan, QStringLiteral("--json")}, this);
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().size() > before.size(), 60000);
+        QTest::qWait(300); // the snapshot's id is in the journal once createImage has answered
+    }
+
+    void waitForIdleServers()
+    {
+        for (const char *id : {"5e7f0000-0000-4000-8000-000000000001", "5e7f0000-0000-4000-8000-000000000002",
+                               "5e7f0000-0000-4000-8000-000000000003"})
+            QTRY_VERIFY_WITH_TIMEOUT(cloud.serverTaskState(QLatin1String(id)).isEmpty(), 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SVTEST_REQUIRE_SECRET_SERVICE();
+        QString error;
+        QVERIFY2(cloud.loadScenario(scenario(), &error), qPrintable(error));
+        QVERIFY2(other.loadScenario(scenario(), &error), qPrintable(error));
+        QVERIFY(cloud.start());
+        QVERIFY(other.start());
+        cloudName = QStringLiteral("plans-%1").arg(cloud.port());
+        otherName = QStringLiteral("plans-other-%1").arg(other.port());
+        for (const auto &[name, url] : {std::pair{cloudName, cloud.authUrl()}, std::pair{otherName, other.authUrl()}}) {
+            const svtest::CliRun add = runner.run({QStringLiteral("clouds"), QStringLiteral("add"), name, QStringLiteral("--auth-url"), url,
+                                                   QStringLiteral("--user"), QStringLiteral("demo"), QStringLiteral("--project"),
+                                                   QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                                                  "demo-password\n");
+            QVERIFY2(add.exitCode == 0, add.describe().constData());
+        }
+    }
+
+    void init()
+    {
+        cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1);
+        cloud.clearFaults();
+    }
+
+    // Each selector chooses the servers it says, at run time; each server gets its checkpoint.
+    void selectors_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("tag") << QStringList{u"--cloud"_s, u"A"_s, u"--tag"_s, u"prod"_s}
+                             << QStringList{u"db-1@A:succeeded"_s, u"web-1@A:succeeded"_s, u"web-2@A:succeeded"_s} << 0;
+        QTest::newRow("name pattern") << QStringList{u"--cloud"_s, u"A"_s, u"--name-pattern"_s, u"web-*"_s}
+                                      << QStringList{u"web-1@A:succeeded"_s, u"web-2@A:succeeded"_s} << 0;
+        QTest::newRow("tag and pattern") << QStringList{u"--cloud"_s, u"A"_s, u"--tag"_s, u"prod"_s, u"--name-pattern"_s, u"db-?"_s}
+                                         << QStringList{u"db-1@A:succeeded"_s} << 0;
+        QTest::newRow("explicit servers") << QStringList{u"--server"_s, u"A/web-2"_s, u"--server"_s, u"A/5e7f0000-0000-4000-8000-000000000003"_s}
+                                          << QStringList{u"db-1@A:succeeded"_s, u"web-2@A:succeeded"_s} << 0;
+        QTest::newRow("two clouds") << QStringList{u"--cloud"_s, u"A"_s, u"--cloud"_s, u"B"_s, u"--tag"_s, u"db"_s}
+                                    << QStringList{u"db-1@A:succeeded"_s, u"db-1@B:succeeded"_s} << 0;
+        // The whole project: broken-1 is in ERROR and fails; the four others are still backed up.
+        QTest::newRow("whole project") << QStringList{u"--cloud"_s, u"A"_s}
+                                       << QStringList{u"bfv-1@A:succeeded"_s, u"broken-1@A:failed"_s, u"db-1@A:succeeded"_s,
+                                                      u"web-1@A:succeeded"_s, u"web-2@A:succeeded"_s}
+                                       << 1;
+    }
+    void selectors()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QStringList, expected);
+        QFETCH(int, exitCode);
+        for (QString &option : options) {
+            if (option == u"A")
+                option = cloudName;
+            else if (option == u"B")
+                option = otherName;
+            else if (option.startsWith(u"A/"))
+                option.replace(0, 1, cloudName);
+        }
+        const QString plan = QStringLiteral("sel-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
+        addPlan(plan, options + QStringList{QStringLiteral("--volumes"), QStringLiteral("none"), QStringLiteral("--parallel"), QStringLiteral("3")});
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("run"), plan, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == exitCode, run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(outcomes(report), expected);
+        QCOMPARE(report.value(QLatin1String("plan")).toString(), plan);
+        QCOMPARE(report.value(QLatin1String("state")).toString(), exitCode == 0 ? QStringLiteral("succeeded") : QStringLiteral("failed"));
+        for (const QJsonValue &value : report.value(QLatin1String("servers")).toArray()) {
+            const QJsonObject server = value.toObject();
+            if (server.value(QLatin1String("result")).toString() != u"succeeded") {
+                QVERIFY2(!server.value(QLatin1String("error")).toString().isEmpty(), run.out.constData());
+                continue;
+            }
+            QVERIFY(!server.value(QLatin1String("checkpoint_id")).toString().isEmpty());
+            QVERIFY(server.value(QLatin1String("bytes")).toDouble() > 0);
+            QVERIFY(server.value(QLatin1String("duration_ms")).toDouble() > 0);
+        }
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
+        QVERIFY(other.leftoverImageIds().isEmpty());
+    }
+
+    // A selector is evaluated at every run: a server tagged after the plan was saved is backed up.
+    void newServerIsPickedUp()
+    {
+        addPlan(QStringLiteral("picks-up"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--tag"), QStringLiteral("fresh"),
+                                             QStringLiteral("--volumes"), QStringLiteral("none")});
+        const svtest::CliRun none = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("picks-up")});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains("Plan picks-up selected no server to back up."), none.describe().constData());
+        QVERIFY2(none.out.contains(QByteArray("No server matched servers tagged fresh in " + cloudName.toUtf8())), none.describe().constData());
+        addServer(cloud, QStringLiteral("app-new"), {QStringLiteral("fresh")});
+        const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("picks-up"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(outcomes(run.lastJson()), QStringList{QStringLiteral("app-new@A:succeeded")});
+        // Both runs are in the history, newest last.
+        const svtest::CliRun history = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("picks-up"), QStringLiteral("--json")});
+        QCOMPARE(history.exitCode, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(history.out).array();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0).toObject().value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(runs.at(1).toObject().value(QLatin1String("state")).toString(), QStringLiteral("succeeded"));
+    }
+
+    // One server's snapshot fails (fault injection on its createImage): the others are backed up, the exit
+    // code is 1, and the report (text and history) names the server and why.
+    void oneFailingServer()
+    {
+        addPlan(QStringLiteral("one-fails"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--tag"), QStringLiteral("prod"),
+                                              QStringLiteral("--volumes"), QStringLiteral("none")});
+        fake::FaultSpec fault;
+        fault.kind = fake::Fault::SnapshotKilled;
+        fault.path = QStringLiteral("^/compute/v2\\.1/(\\w+/)?servers/5e7f0000-0000-4000-8000-000000000002/action$");
+        cloud.injectFault(fault);
+        const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("one-fails")});
+        QCOMPARE(cloud.pendingFaults(), 0);
+        QVERIFY2(run.exitCode == 1, run.describe().constData());
+        QVERIFY2(run.err.contains(QByteArray("web-2 (" + cloudName.toUtf8() + "): FAILED: ")), run.describe().constData());
+        QVERIFY2(run.err.contains("Plan one-fails failed in"), run.describe().constData());
+        QVERIFY2(run.err.contains(": 2 of 3 servers backed up."), run.describe().constData());
+        QVERIFY2(run.out.contains(QByteArray("web-1 (" + cloudName.toUtf8() + "): backed up in")), run.describe().constData());
+        QVERIFY2(run.out.contains("SERVER") && run.out.contains("CHECKPOINT"), run.out.constData());
+        const svtest::CliRun history = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("one-fails"), QStringLiteral("--json")});
+        const QJsonObject report = QJsonDocument::fromJson(history.out).array().last().toObject();
+        QCOMPARE(outcomes(report), (QStringList{QStringLiteral("db-1@A:succeeded"), QStringLiteral("web-1@A:succeeded"),
+                                                QStringLiteral("web-2@A:failed")}));
+        for (const QJsonValue &value : report.value(QLatin1String("servers")).toArray()) {
+            if (value[QLatin1String("server_name")].toString() == u"web-2")
+                QVERIFY2(value[QLatin1String("error")].toString().contains(QLatin1String("web-2")), history.out.constData());
+        }
+        // Only the two servers that succeeded got a checkpoint in the bank, and they are the report's.
+        const svtest::CliRun checkpoints = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bank(), QStringLiteral("--json")});
+        QCOMPARE(checkpoints.exitCode, 0);
+        QStringList inBank;
+        for (const QJsonValue &value : QJsonDocument::fromJson(checkpoints.out).array())
+            inBank.append(value[QLatin1String("id")].toString());
+        int found = 0;
+        for (const QJsonValue &value : report.value(QLatin1String("servers")).toArray()) {
+            const QString id = value[QLatin1String("checkpoint_id")].toString();
+            QCOMPARE(id.isEmpty(), value[QLatin1String("server_name")].toString() == u"web-2");
+            found += !id.isEmpty() && inBank.contains(id);
+        }
+        QVERIFY2(found == 2, checkpoints.out.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().isEmpty(), 10000);
+    }
+
+    // While a run is going, a second run of the same plan is refused and names the first one's process;
+    // Ctrl-C (SIGINT) then cancels the first: exit 1, state "cancelled", no snapshot left in the cloud.
+    void secondRunRefusedAndCtrlC()
+    {
+        addPlan(QStringLiteral("busy"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--tag"), QStringLiteral("prod"),
+                                         QStringLiteral("--volumes"), QStringLiteral("none")});
+        QProcess *first = nullptr;
+        startSlowRun(QStringLiteral("busy"), &first);
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun second = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("busy")});
+        QCOMPARE(second.exitCode, 1);
+        const QByteArray said = "Plan busy is already running (process " + QByteArray::number(first->processId()) + ", started ";
+        QVERIFY2(second.err.contains(said), second.describe().constData());
+        QVERIFY(first->state() == QProcess::Running);
+
+        ::kill(pid_t(first->processId()), SIGINT);
+        QVERIFY(first->waitForFinished(120000));
+        const QByteArray out = first->readAllStandardOutput();
+        const QByteArray err = first->readAllStandardError();
+        QCOMPARE(first->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(first->exitCode() == 1, err.constData());
+        QVERIFY2(err.contains("Cancelling"), err.constData());
+        const QJsonObject report = svtest::lastJsonLine(out);
+        QCOMPARE(report.value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().isEmpty(), 15000);
+        waitForIdleServers();
+    }
+
+    // A run killed half-way (SIGKILL: no cleanup at all) leaves its snapshot; the next run says the last one
+    // was interrupted, removes the snapshot before its own backups, and the history marks the killed run.
+    void killedRunIsSweptByTheNext()
+    {
+        addPlan(QStringLiteral("killed"), {QStringLiteral("--server"), cloudName + QStringLiteral("/web-1"),
+                                           QStringLiteral("--volumes"), QStringLiteral("none")});
+        QProcess *first = nullptr;
+        startSlowRun(QStringLiteral("killed"), &first);
+        if (QTest::currentTestFailed())
+            return;
+        const QStringList leftover = cloud.leftoverImageIds();
+        QCOMPARE(leftover.size(), 1);
+        ::kill(pid_t(first->processId()), SIGKILL);
+        QVERIFY(first->waitForFinished(30000));
+        QCOMPARE(first->exitStatus(), QProcess::CrashExit);
+        waitForIdleServers();
+        QCOMPARE(cloud.leftoverImageIds(), leftover); // nobody cleaned up
+
+        const svtest::CliRun history = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("killed")});
+        QVERIFY2(history.out.contains("interrupted"), history.describe().constData());
+
+        cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1);
+        const svtest::CliRun next = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("killed")});
+        QVERIFY2(next.exitCode == 0, next.describe().constData());
+        QVERIFY2(next.out.contains("was interrupted before it ended"), next.describe().constData());
+        QVERIFY2(next.out.contains("Removed 1 leftover") && next.out.contains(leftover.first().toUtf8()), next.describe().constData());
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().isEmpty(), 10000);
+        const svtest::CliRun after = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("killed"), QStringLiteral("--json")});
+        const QJsonArray runs = QJsonDocument::fromJson(after.out).array();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0)[QLatin1String("state")].toString(), QStringLiteral("interrupted"));
+        QCOMPARE(runs.at(1)[QLatin1String("state")].toString(), QStringLiteral("succeeded"));
+    }
+
+    void validationErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("unknown cloud") << QStringList{u"add"_s, u"v1"_s, u"--cloud"_s, u"nowhere"_s}
+                                       << u"names the cloud \"nowhere\", which is not saved"_s;
+        QTest::newRow("bad pattern") << QStringList{u"add"_s, u"v2"_s, u"--cloud"_s, u"A"_s, u"--name-pattern"_s, u"web-["_s}
+                                     << u"is not a valid wildcard pattern"_s;
+        QTest::newRow("bad schedule") << QStringList{u"add"_s, u"v3"_s, u"--cloud"_s, u"A"_s, u"--schedule"_s, u"daily 25:00"_s}
+                                      << u"A daily schedule takes a time as HH:MM"_s;
+        QTest::newRow("calendar systemd rejects") << QStringList{u"add"_s, u"v4"_s, u"--cloud"_s, u"A"_s, u"--schedule"_s, u"calendar every other day"_s}
+                                                  << u"systemd does not understand the calendar expression"_s;
+        QTest::newRow("bad name") << QStringList{u"add"_s, u"a b"_s, u"--cloud"_s, u"A"_s} << u"cannot be used"_s;
+        QTest::newRow("no servers") << QStringList{u"add"_s, u"v5"_s} << u"names no servers"_s;
+        QTest::newRow("parallel 0") << QStringList{u"add"_s, u"v6"_s, u"--cloud"_s, u"A"_s, u"--parallel"_s, u"0"_s} << u"not 0"_s;
+        QTest::newRow("negative keep") << QStringList{u"add"_s, u"v7"_s, u"--cloud"_s, u"A"_s, u"--keep-daily"_s, u"-1"_s} << u"--keep-daily wants a whole number"_s;
+        QTest::newRow("bad within") << QStringList{u"add"_s, u"v8"_s, u"--cloud"_s, u"A"_s, u"--keep-within"_s, u"forever"_s} << u"is not a duration"_s;
+        QTest::newRow("tag without cloud") << QStringList{u"add"_s, u"v9"_s, u"--server"_s, u"A/web-1"_s, u"--tag"_s, u"x"_s} << u"--tag and --name-pattern select"_s;
+        QTest::newRow("server without cloud") << QStringList{u"add"_s, u"v10"_s, u"--server"_s, u"web-1"_s} << u"--server wants CLOUD/SERVER"_s;
+        QTest::newRow("taken name") << QStringList{u"add"_s, u"sel-tag"_s, u"--cloud"_s, u"A"_s} << u"A plan named \"sel-tag\" already exists."_s;
+        QTest::newRow("edit unknown") << QStringList{u"edit"_s, u"nope"_s, u"--parallel"_s, u"3"_s} << u"No plan is named \"nope\""_s;
+        QTest::newRow("unknown subcommand") << QStringList{u"frobnicate"_s} << u"unknown subcommand 'frobnicate'"_s;
+    }
+    void validationErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, said);
+        if (said.contains(QLatin1String("systemd does not understand")) && QStandardPaths::findExecutable(QStringLiteral("systemd-analyze")).isEmpty()) {
+            if (qEnvironmentVariable("CI") == u"true")
+                QFAIL("systemd-analyze is missing (Debian package systemd)");
+            QSKIP("systemd-analyze is not installed");
+        }
+        for (QString &argument : arguments) {
+            if (argument == u"A")
+                argument = cloudName;
+            else if (argument.startsWith(u"A/"))
+                argument.replace(0, 1, cloudName);
+        }
+        const svtest::CliRun run = cli(QStringList{QStringLiteral("plans")} + arguments);
+        QVERIFY2(run.exitCode == (arguments.first() == u"edit" ? 1 : 2), run.describe().constData());
+        QVERIFY2(run.err.contains(said.toUtf8()), run.describe().constData());
+        // Nothing was saved by a refused add.
+        if (arguments.first() == u"add" && arguments.at(1) != u"sel-tag") {
+            const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), arguments.at(1)});
+            QCOMPARE(show.exitCode, 1);
+        }
+    }
+
+    // Where no systemd user instance runs (this test's environment has none: its XDG_RUNTIME_DIR is empty),
+    // install says so, still writes the units (they pass systemd-analyze verify), and prints the crontab line.
+    void scheduleWithoutUserSystemd()
+    {
+        addPlan(QStringLiteral("nightly"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--tag"), QStringLiteral("prod"),
+                                            QStringLiteral("--schedule"), QStringLiteral("daily 02:00"),
+                                            QStringLiteral("--keep-daily"), QStringLiteral("7")});
+        QTemporaryDir runtime;
+        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/no-bus"));
+        const svtest::CliRun install = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("nightly")});
+        const svtest::CliRun status = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("status"), QStringLiteral("nightly")});
+        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), {});
+        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), {});
+        QVERIFY2(install.exitCode == 1, install.describe().constData());
+        QVERIFY2(install.err.contains("No systemd user instance runs here"), install.describe().constData());
+        QVERIFY2(install.err.contains("the schedule is NOT active"), install.describe().constData());
+        const QByteArray line = install.out.trimmed();
+        QVERIFY2(line.startsWith("0 2 * * * ") && line.endsWith(" plans run nightly --scheduled"), line.constData());
+        QVERIFY2(line.contains(QByteArray("XDG_CONFIG_HOME='" + home.filePath(QStringLiteral("config")).toUtf8() + "'")), line.constData());
+        QVERIFY2(status.out.contains("nightly: daily 02:00, next run ") && status.out.contains("not enabled"), status.describe().constData());
+
+        const QString units = home.filePath(QStringLiteral("config/systemd/user"));
+        const QString timer = units + QStringLiteral("/stackvault-plan-nightly.timer");
+        const QString service = units + QStringLiteral("/stackvault-plan-nightly.service");
+        QVERIFY(QFile::exists(timer) && QFile::exists(service));
+        const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
+        if (analyze.isEmpty()) {
+            if (qEnvironmentVariable("CI") == u"true")
+                QFAIL("systemd-analyze is missing (Debian package systemd)");
+            QSKIP("systemd-analyze is not installed");
+        }
+        QProcess verify;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        verify.setProcessEnvironment(env);
+        verify.setProcessChannelMode(QProcess::MergedChannels);
+        verify.start(analyze, {QStringLiteral("--user"), QStringLiteral("verify"), timer, service});
+        QVERIFY(verify.waitForFinished(60000));
+        const QByteArray said = verify.readAll();
+        QVERIFY2(verify.exitCode() == 0 && said.trimmed().isEmpty(), said.constData());
+        QFile serviceFile(service);
+        QVERIFY(serviceFile.open(QIODevice::ReadOnly));
+        const QByteArray serviceText = serviceFile.readAll();
+        QVERIFY2(serviceText.contains(" plans run nightly --scheduled\n") && serviceText.contains(svtest::CliRunner::binary().toUtf8()),
+                 serviceText.constData());
+
+        // remove: both units gone.
+        const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("nightly")});
+        QVERIFY2(removed.exitCode == 0, removed.describe().constData());
+        QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+    }
+
+    // A disabled plan's scheduled run does nothing; list and show say what the plan is.
+    void disabledAndListed()
+    {
+        addPlan(QStringLiteral("off"), {QStringLiteral("--server"), cloudName + QStringLiteral("/db-1"), QStringLiteral("--disable"),
+                                        QStringLiteral("--schedule"), QStringLiteral("weekly sun 03:30")});
+        const svtest::CliRun scheduled = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("off"), QStringLiteral("--scheduled")});
+        QCOMPARE(scheduled.exitCode, 0);
+        QVERIFY2(scheduled.out.contains("Plan off is disabled: its scheduled run did nothing"), scheduled.describe().constData());
+        const svtest::CliRun history = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("off")});
+        QVERIFY2(history.out.contains("Plan off has not run yet."), history.describe().constData());
+        const svtest::CliRun list = cli({QStringLiteral("plans"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains("off (disabled)") && list.out.contains("weekly sun 03:30"), list.describe().constData());
+        const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("off"), QStringLiteral("--json")});
+        const QJsonObject plan = QJsonDocument::fromJson(show.out).object();
+        QCOMPARE(plan.value(QLatin1String("enabled")).toBool(true), false);
+        QCOMPARE(plan.value(QLatin1String("schedule")).toString(), QStringLiteral("weekly sun 03:30"));
+        QVERIFY(!plan.value(QLatin1String("next_run")).toString().isEmpty());
+        const svtest::CliRun edit = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("off"), QStringLiteral("--enable"),
+                                         QStringLiteral("--rename"), QStringLiteral("on")});
+        QVERIFY2(edit.exitCode == 0, edit.describe().constData());
+        const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("remove"), QStringLiteral("on")});
+        QVERIFY2(removed.exitCode == 0, removed.describe().constData());
+        QCOMPARE(cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("on")}).exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPlans)
+#include "tst_cliplans.moc"
