@@ -6,7 +6,7 @@ class TestDataSize : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void formats_data();
     void formats();
 };
@@ -17,13 +17,13 @@ void TestDataSize::formats_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("zero") << qint64(0) << "C" << "0 bytes";
-    QTest::newRow("bytes") << qint64(1023) << "C" << "1023 bytes";
-    QTest::newRow("KiB boundary, 1024-based") << qint64(1024) << "C" << "1.0 KB";
-    QTest::newRow("one decimal") << qint64(1536 * 1024) << "C" << "1.5 MB";
-    QTest::newRow("TiB") << (qint64(2) << 40) << "C" << "2.0 TB";
-    QTest::newRow("German decimal comma") << qint64(1536 * 1024) << "de_DE" << "1,5 MB";
-    QTest::newRow("unknown is empty") << qint64(-1) << "C" << "";
+    QTest::newRow("zero") << qint64(0) << QStringLiteral("C") << QStringLiteral("0 bytes");
+    QTest::newRow("bytes") << qint64(1023) << QStringLiteral("C") << QStringLiteral("1023 bytes");
+    QTest::newRow("KiB boundary, 1024-based") << qint64(1024) << QStringLiteral("C") << QStringLiteral("1.0 kB");
+    QTest::newRow("one decimal") << qint64(1536 * 1024) << QStringLiteral("C") << QStringLiteral("1.5 MB");
+    QTest::newRow("TiB") << (qint64(2) << 40) << QStringLiteral("C") << QStringLiteral("2.0 TB");
+    QTest::newRow("German decimal comma") << qint64(1536 * 1024) << QStringLiteral("de_DE") << QStringLiteral("1,5 MB");
+    QTest::newRow("unknown is empty") << qint64(-1) << QStringLiteral("C") << QStringLiteral("");
 }
 
 void TestDataSize::formats()
