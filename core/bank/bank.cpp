@@ -503,6 +503,7 @@ CheckpointSummary Bank::summarize(const CheckpointIndex &index)
     summary.status = index.status;
     summary.errorMessage = index.errorMessage;
     summary.consistency = index.consistency;
+    summary.plan = index.plan;
     summary.size = index.totalSize();
     summary.storedBytes = index.storedBytes();
     summary.newStoredBytes = index.newStoredBytes();

@@ -150,6 +150,7 @@ void CopyCheckpointJob::run()
     draft.id = source.id;
     draft.created = source.created;
     draft.consistency = source.consistency;
+    draft.plan = source.plan; // the copy belongs to the same plan (its retention in the target sees it)
     draft.options = source.options;
     draft.options.insert(QStringLiteral("copied_from"),
                          QJsonObject{{QStringLiteral("location"), m_source->location()},
