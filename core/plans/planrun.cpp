@@ -233,6 +233,7 @@ void PlanRun::startBackups()
         request.enableServerSnapshot = m_plan.includeData;
         request.volumes = m_plan.volumes;
         auto *job = new BackupJob(request);
+        job->setPlanName(m_plan.name); // each checkpoint records the plan that made it
         const int id = m_jobs->enqueue(job);
         m_running.insert(id, target);
     }

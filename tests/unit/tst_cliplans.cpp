@@ -252,9 +252,12 @@ private Q_SLOTS:
         // Only the two servers that succeeded got a checkpoint in the bank, and they are the report's.
         const svtest::CliRun checkpoints = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bank(), QStringLiteral("--json")});
         QCOMPARE(checkpoints.exitCode, 0);
-        QStringList inBank;
-        for (const QJsonValue &value : QJsonDocument::fromJson(checkpoints.out).array())
-            inBank.append(value[QLatin1String("id")].toString());
+        QStringList inBank; // the checkpoints plan one-fails made, by their "plan"
+        for (const QJsonValue &value : QJsonDocument::fromJson(checkpoints.out).array()) {
+            if (value[QLatin1String("plan")].toString() == u"one-fails")
+                inBank.append(value[QLatin1String("id")].toString());
+        }
+        QCOMPARE(inBank.size(), 2);
         int found = 0;
         for (const QJsonValue &value : report.value(QLatin1String("servers")).toArray()) {
             const QString id = value[QLatin1String("checkpoint_id")].toString();
