@@ -7,10 +7,6 @@
 namespace sv {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::Plan", text);
-}
 
 const char *const RetentionCounts[] = {"keep_last", "keep_hourly", "keep_daily", "keep_weekly", "keep_monthly",
                                        "keep_yearly"};

@@ -3,6 +3,7 @@
 #include "plans/planschedule.h"
 #include "protection/volumeselection.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -34,6 +35,8 @@ struct PlanSource
     {
         return a.cloud == b.cloud && a.server == b.server && a.tag == b.tag && a.namePattern == b.namePattern;
     }
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanSource)
 };
 
 // A plan: the servers it protects, how, where to, when, and how long the backups are kept. Saved with the
@@ -66,6 +69,8 @@ struct Plan
     static QString describeRetention(const QJsonObject &retention);
     // Empty when `retention` holds only known keys with sensible values; else one sentence.
     static QString retentionError(const QJsonObject &retention);
+
+    Q_DECLARE_TR_FUNCTIONS(sv::Plan)
 };
 
 } // namespace sv

@@ -17,13 +17,6 @@
 
 namespace sv {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::PlanLock", text);
-}
-} // namespace
-
 PlanLock::PlanLock(int fd)
     : m_fd(fd)
 { }

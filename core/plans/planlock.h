@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -23,6 +24,8 @@ public:
 private:
     explicit PlanLock(int fd);
     int m_fd = -1;
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanLock)
 };
 
 } // namespace sv

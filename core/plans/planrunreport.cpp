@@ -11,10 +11,6 @@
 namespace sv {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::PlanHistory", text);
-}
 
 bool setError(QString *error, const QString &message)
 {

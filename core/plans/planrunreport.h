@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -73,6 +74,8 @@ private:
     bool save(const QList<PlanRunReport> &runs, QString *error);
 
     QString m_path;
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanHistory)
 };
 
 } // namespace sv

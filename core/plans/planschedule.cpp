@@ -12,10 +12,6 @@ namespace {
 const char *const Weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const char *const SystemdWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sv::PlanSchedule", text);
-}
 
 // "HH:MM" → hour and minute.
 bool parseTime(const QString &text, int *hour, int *minute)

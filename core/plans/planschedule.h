@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -45,6 +46,8 @@ struct PlanSchedule
     {
         return a.toString() == b.toString();
     }
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanSchedule)
 };
 
 } // namespace sv

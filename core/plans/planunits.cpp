@@ -73,8 +73,7 @@ QString PlanUnits::programError(const QString &program)
 {
     for (const QChar c : program) {
         if (c == u'"' || c == u'\'' || c == u'\\' || c.category() == QChar::Other_Control)
-            return QCoreApplication::translate("sv::PlanUnits",
-                                               "systemd cannot run a program whose path holds a quote, a backslash or "
+            return tr("systemd cannot run a program whose path holds a quote, a backslash or "
                                                "a control character: %1. Install or link stackvault-cli elsewhere.")
                 .arg(program);
     }

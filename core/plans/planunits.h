@@ -2,6 +2,7 @@
 
 #include "plans/plan.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -31,6 +32,8 @@ public:
     // The variables of this process that a scheduled run needs (XDG_CONFIG_HOME, XDG_DATA_HOME,
     // XDG_CACHE_HOME when set).
     static QHash<QString, QString> runEnvironment();
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanUnits)
 };
 
 } // namespace sv
