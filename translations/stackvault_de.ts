@@ -654,6 +654,297 @@
     </message>
 </context>
 <context>
+    <name>sv::Plan</name>
+    <message>
+        <source>The plan name &quot;%1&quot; cannot be used: give 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit (it also names the plan&apos;s files and systemd units).</source>
+        <translation>Der Planname „%1“ ist nicht verwendbar: 1 bis 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer (er benennt auch die Dateien und systemd-Units des Plans).</translation>
+    </message>
+    <message>
+        <source>Plan %1 names no servers: give servers, or a cloud to select them from.</source>
+        <translation>Plan %1 nennt keine Server: Geben Sie Server an oder eine Cloud, aus der sie gewählt werden.</translation>
+    </message>
+    <message>
+        <source>Plan %1 names the cloud &quot;%2&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>Plan %1 nennt die Cloud „%2“, die nicht gespeichert ist (siehe `stackvault-cli clouds list`).</translation>
+    </message>
+    <message>
+        <source>Plan %1 names %2 twice.</source>
+        <translation>Plan %1 nennt %2 zweimal.</translation>
+    </message>
+    <message>
+        <source>A plan runs 1 to %1 backups at once, not %2.</source>
+        <translation>Ein Plan führt 1 bis %1 Sicherungen gleichzeitig aus, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no backup storage.</source>
+        <translation>Plan %1 hat keinen Sicherungsspeicher.</translation>
+    </message>
+    <message>
+        <source>Without the servers&apos; data (--no-include-data) no volume can be saved: choose --volumes none or include the data.</source>
+        <translation>Ohne die Daten der Server (--no-include-data) kann kein Volume gesichert werden: Wählen Sie --volumes none oder schließen Sie die Daten ein.</translation>
+    </message>
+    <message>
+        <source>%1 servers</source>
+        <translation>%1 Server</translation>
+    </message>
+    <message>
+        <source>all within %1</source>
+        <translation>alle innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>keep everything</source>
+        <translation>alles behalten</translation>
+    </message>
+    <message>
+        <source>keep %1</source>
+        <translation>behalten: %1</translation>
+    </message>
+    <message>
+        <source>keep_within &quot;%1&quot; is not a duration such as 2y5m7d3h (years, months, days, hours).</source>
+        <translation>keep_within „%1“ ist keine Dauer wie 2y5m7d3h (Jahre, Monate, Tage, Stunden).</translation>
+    </message>
+    <message>
+        <source>Unknown retention rule &quot;%1&quot;.</source>
+        <translation>Unbekannte Aufbewahrungsregel „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of 0 or more.</source>
+        <translation>%1 muss eine ganze Zahl ab 0 sein.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanHistory</name>
+    <message>
+        <source>Cannot read the run history %1: %2</source>
+        <translation>Der Ausführungsverlauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged (%2 at offset %3); move it away to start a new one.</source>
+        <translation>Der Ausführungsverlauf %1 ist beschädigt (%2 an Position %3); verschieben Sie ihn, um einen neuen zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the run history %1.</source>
+        <translation>Der Ausführungsverlauf %1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the run history.</source>
+        <translation>Der Ordner %1 für den Ausführungsverlauf kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the run history %1: %2</source>
+        <translation>Der Ausführungsverlauf %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanLock</name>
+    <message>
+        <source>Cannot create the folder %1 for the plans&apos; runs.</source>
+        <translation>Der Ordner %1 für die Ausführungen der Pläne kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the lock file %1 of plan %2: %3</source>
+        <translation>Die Sperrdatei %1 von Plan %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot lock plan %1 (%2): %3</source>
+        <translation>Plan %1 kann nicht gesperrt werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>Plan %1 is already running in another process; wait for it to finish.</source>
+        <translation>Plan %1 läuft bereits in einem anderen Prozess; warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
+        <translation>Plan %1 läuft bereits (Prozess %2, gestartet %3); warten Sie, bis er fertig ist, oder beenden Sie zuerst diesen Prozess (kill -INT %2 bricht ihn sauber ab).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRun</name>
+    <message>
+        <source>The run of plan %1 started %2 (process %3) was interrupted before it ended; what its backups left in the clouds is removed by the sweep before this run&apos;s backups.</source>
+        <translation>Die Ausführung von Plan %1, gestartet %2 (Prozess %3), wurde vor ihrem Ende unterbrochen; was ihre Sicherungen in den Clouds hinterlassen haben, entfernt die Bereinigung vor den Sicherungen dieser Ausführung.</translation>
+    </message>
+    <message>
+        <source>No server of cloud %1 was backed up: %2</source>
+        <translation>Kein Server der Cloud %1 wurde gesichert: %2</translation>
+    </message>
+    <message>
+        <source>No server of cloud %1 was backed up: its servers could not be listed: %2</source>
+        <translation>Kein Server der Cloud %1 wurde gesichert: Ihre Server konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 servers of cloud %2 are named %3: name the one to back up by its id.</source>
+        <translation>%1 Server der Cloud %2 heißen %3: Nennen Sie den zu sichernden über seine ID.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server %2 (it was deleted, or the plan names it wrongly).</source>
+        <translation>Cloud %1 hat keinen Server %2 (er wurde gelöscht, oder der Plan nennt ihn falsch).</translation>
+    </message>
+    <message>
+        <source>Cloud %1 does not show servers&apos; tags (its compute API is older than 2.26), so none of its servers was chosen for %2.</source>
+        <translation>Cloud %1 zeigt keine Server-Tags (ihre Compute-API ist älter als 2.26), daher wurde keiner ihrer Server für %2 gewählt.</translation>
+    </message>
+    <message>
+        <source>No server matched %1.</source>
+        <translation>Kein Server passte zu: %1.</translation>
+    </message>
+    <message>
+        <source>Plan %1 selected no server to back up.</source>
+        <translation>Plan %1 hat keinen Server zum Sichern gewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up %n server(s), %1 at a time.</source>
+        <translation>
+            <numerusform>Sichere %n Server, %1 gleichzeitig.</numerusform>
+            <numerusform>Sichere %n Server, %1 gleichzeitig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The retention policy (%1) was not applied: this version of StackVault does not remove checkpoints yet, so every checkpoint is kept.</source>
+        <translation>Die Aufbewahrungsrichtlinie (%1) wurde nicht angewendet: Diese Version von StackVault entfernt noch keine Sicherungspunkte, daher werden alle behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanSchedule</name>
+    <message>
+        <source>&quot;none&quot; takes nothing after it.</source>
+        <translation>Nach „none“ folgt nichts.</translation>
+    </message>
+    <message>
+        <source>An hourly schedule takes the minute as &quot;:MM&quot; (00 to 59), e.g. &quot;hourly :15&quot;; got &quot;%1&quot;.</source>
+        <translation>Ein stündlicher Zeitplan nimmt die Minute als „:MM“ (00 bis 59), z. B. „hourly :15“; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>A daily schedule takes a time as HH:MM (00:00 to 23:59), e.g. &quot;daily 02:00&quot;; got &quot;%1&quot;.</source>
+        <translation>Ein täglicher Zeitplan nimmt eine Uhrzeit als HH:MM (00:00 bis 23:59), z. B. „daily 02:00“; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>A weekly schedule takes a day (mon, tue, wed, thu, fri, sat or sun) and a time as HH:MM, e.g. &quot;weekly sun 03:30&quot;; got &quot;%1&quot;.</source>
+        <translation>Ein wöchentlicher Zeitplan nimmt einen Tag (mon, tue, wed, thu, fri, sat oder sun) und eine Uhrzeit als HH:MM, z. B. „weekly sun 03:30“; erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;calendar&quot; takes a systemd calendar expression after it, e.g. &quot;calendar Mon..Fri 22:00&quot;.</source>
+        <translation>Nach „calendar“ folgt ein systemd-Kalenderausdruck, z. B. „calendar Mon..Fri 22:00“.</translation>
+    </message>
+    <message>
+        <source>Unknown schedule &quot;%1&quot;: use none, hourly [:MM], daily [HH:MM], weekly [DAY HH:MM] or calendar EXPRESSION (a systemd OnCalendar expression).</source>
+        <translation>Unbekannter Zeitplan „%1“: Verwenden Sie none, hourly [:MM], daily [HH:MM], weekly [TAG HH:MM] oder calendar AUSDRUCK (ein systemd-OnCalendar-Ausdruck).</translation>
+    </message>
+    <message>
+        <source>The plan has no schedule.</source>
+        <translation>Der Plan hat keinen Zeitplan.</translation>
+    </message>
+    <message>
+        <source>A systemd calendar expression has no crontab equivalent StackVault can write; give the plan an hourly, daily or weekly schedule to run it from cron.</source>
+        <translation>Für einen systemd-Kalenderausdruck kann StackVault keine gleichwertige crontab-Zeile schreiben; geben Sie dem Plan einen stündlichen, täglichen oder wöchentlichen Zeitplan, um ihn über cron auszuführen.</translation>
+    </message>
+    <message>
+        <source>systemd-analyze is not installed, so the next run of a calendar expression cannot be computed.</source>
+        <translation>systemd-analyze ist nicht installiert, daher kann die nächste Ausführung eines Kalenderausdrucks nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>systemd-analyze calendar did not answer.</source>
+        <translation>systemd-analyze calendar hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>systemd does not understand the calendar expression &quot;%1&quot;: %2</source>
+        <translation>systemd versteht den Kalenderausdruck „%1“ nicht: %2</translation>
+    </message>
+    <message>
+        <source>The calendar expression &quot;%1&quot; never elapses again.</source>
+        <translation>Der Kalenderausdruck „%1“ tritt nie wieder ein.</translation>
+    </message>
+    <message>
+        <source>systemd-analyze calendar printed no next elapse for &quot;%1&quot;.</source>
+        <translation>systemd-analyze calendar hat für „%1“ keinen nächsten Zeitpunkt ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The calendar expression &quot;%1&quot; holds a character a systemd unit cannot take (a control character, % or \).</source>
+        <translation>Der Kalenderausdruck „%1“ enthält ein Zeichen, das eine systemd-Unit nicht aufnehmen kann (ein Steuerzeichen, % oder \).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanSource</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>all servers of %1</source>
+        <translation>alle Server von %1</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in %2</source>
+        <translation>Server mit Tag %1 in %2</translation>
+    </message>
+    <message>
+        <source>servers named %1 in %2</source>
+        <translation>Server namens %1 in %2</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in %3</source>
+        <translation>Server mit Tag %1 namens %2 in %3</translation>
+    </message>
+    <message>
+        <source>A plan&apos;s servers need a saved cloud.</source>
+        <translation>Die Server eines Plans brauchen eine gespeicherte Cloud.</translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: a tag or a name pattern does not apply to it.</source>
+        <translation>Server %1 ist ausdrücklich genannt: Ein Tag oder ein Namensmuster gilt für ihn nicht.</translation>
+    </message>
+    <message>
+        <source>The name pattern &quot;%1&quot; is not a valid wildcard pattern (use * for any text, ? for one character, [abc] for one of a, b, c).</source>
+        <translation>Das Namensmuster „%1“ ist kein gültiges Platzhaltermuster (* für beliebigen Text, ? für ein Zeichen, [abc] für eines von a, b, c).</translation>
+    </message>
+    <message>
+        <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
+        <translation>Der Tag „%1“ darf kein Komma enthalten und nicht mit einem Leerzeichen beginnen oder enden (Nova-Tags dürfen das nicht).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanStore</name>
+    <message>
+        <source>Cannot read the saved plans from %1: %2</source>
+        <translation>Die gespeicherten Pläne können nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The saved plans file %1 is damaged (%2 at offset %3).</source>
+        <translation>Die Datei der gespeicherten Pläne %1 ist beschädigt (%2 an Position %3).</translation>
+    </message>
+    <message>
+        <source>The saved plans file %1 was written by a newer StackVault.</source>
+        <translation>Die Datei der gespeicherten Pläne %1 wurde von einem neueren StackVault geschrieben.</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; already exists.</source>
+        <translation>Ein Plan namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>No plan is named &quot;%1&quot;.</source>
+        <translation>Kein Plan heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved plans.</source>
+        <translation>Der Ordner %1 für die gespeicherten Pläne kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the plans to %1: %2</source>
+        <translation>Die Pläne können nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanUnits</name>
+    <message>
+        <source>systemd cannot run a program whose path holds a quote, a backslash or a control character: %1. Install or link stackvault-cli elsewhere.</source>
+        <translation>systemd kann kein Programm ausführen, dessen Pfad ein Anführungszeichen, einen Backslash oder ein Steuerzeichen enthält: %1. Installieren oder verlinken Sie stackvault-cli an anderer Stelle.</translation>
+    </message>
+</context>
+<context>
     <name>sv::ProfileStore</name>
     <message>
         <source>Cannot read the saved clouds from %1: %2</source>

@@ -651,6 +651,296 @@
     </message>
 </context>
 <context>
+    <name>sv::Plan</name>
+    <message>
+        <source>The plan name &quot;%1&quot; cannot be used: give 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit (it also names the plan&apos;s files and systemd units).</source>
+        <translation>无法使用计划名称“%1”：请使用 1 到 64 个字母、数字、“-”、“_”或“.”，并以字母或数字开头（它也用于命名计划的文件和 systemd 单元）。</translation>
+    </message>
+    <message>
+        <source>Plan %1 names no servers: give servers, or a cloud to select them from.</source>
+        <translation>计划 %1 没有指定服务器：请指定服务器，或指定从中选择服务器的云。</translation>
+    </message>
+    <message>
+        <source>Plan %1 names the cloud &quot;%2&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>计划 %1 指定的云“%2”未保存（参见 `stackvault-cli clouds list`）。</translation>
+    </message>
+    <message>
+        <source>Plan %1 names %2 twice.</source>
+        <translation>计划 %1 两次指定了 %2。</translation>
+    </message>
+    <message>
+        <source>A plan runs 1 to %1 backups at once, not %2.</source>
+        <translation>一个计划可同时运行 1 到 %1 个备份，而不是 %2 个。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no backup storage.</source>
+        <translation>计划 %1 没有备份存储。</translation>
+    </message>
+    <message>
+        <source>Without the servers&apos; data (--no-include-data) no volume can be saved: choose --volumes none or include the data.</source>
+        <translation>不包含服务器数据（--no-include-data）时无法保存任何卷：请选择 --volumes none 或包含数据。</translation>
+    </message>
+    <message>
+        <source>%1 servers</source>
+        <translation>%1 台服务器</translation>
+    </message>
+    <message>
+        <source>all within %1</source>
+        <translation>%1 内的全部</translation>
+    </message>
+    <message>
+        <source>keep everything</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>keep %1</source>
+        <translation>保留 %1</translation>
+    </message>
+    <message>
+        <source>keep_within &quot;%1&quot; is not a duration such as 2y5m7d3h (years, months, days, hours).</source>
+        <translation>keep_within“%1”不是类似 2y5m7d3h 的时长（年、月、日、小时）。</translation>
+    </message>
+    <message>
+        <source>Unknown retention rule &quot;%1&quot;.</source>
+        <translation>未知的保留规则“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of 0 or more.</source>
+        <translation>%1 必须是大于或等于 0 的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanHistory</name>
+    <message>
+        <source>Cannot read the run history %1: %2</source>
+        <translation>无法读取运行历史 %1：%2</translation>
+    </message>
+    <message>
+        <source>The run history %1 is damaged (%2 at offset %3); move it away to start a new one.</source>
+        <translation>运行历史 %1 已损坏（偏移 %3 处：%2）；请将其移走以开始新的历史。</translation>
+    </message>
+    <message>
+        <source>Cannot remove the run history %1.</source>
+        <translation>无法删除运行历史 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the run history.</source>
+        <translation>无法为运行历史创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the run history %1: %2</source>
+        <translation>无法保存运行历史 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanLock</name>
+    <message>
+        <source>Cannot create the folder %1 for the plans&apos; runs.</source>
+        <translation>无法为计划的运行创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the lock file %1 of plan %2: %3</source>
+        <translation>无法打开计划 %2 的锁文件 %1：%3</translation>
+    </message>
+    <message>
+        <source>Cannot lock plan %1 (%2): %3</source>
+        <translation>无法锁定计划 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Plan %1 is already running in another process; wait for it to finish.</source>
+        <translation>计划 %1 已在另一个进程中运行；请等待其完成。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
+        <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRun</name>
+    <message>
+        <source>The run of plan %1 started %2 (process %3) was interrupted before it ended; what its backups left in the clouds is removed by the sweep before this run&apos;s backups.</source>
+        <translation>计划 %1 于 %2 开始的运行（进程 %3）在结束前被中断；其备份在云中留下的内容会在本次运行的备份之前由清理步骤删除。</translation>
+    </message>
+    <message>
+        <source>No server of cloud %1 was backed up: %2</source>
+        <translation>云 %1 的服务器均未备份：%2</translation>
+    </message>
+    <message>
+        <source>No server of cloud %1 was backed up: its servers could not be listed: %2</source>
+        <translation>云 %1 的服务器均未备份：无法列出其服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 servers of cloud %2 are named %3: name the one to back up by its id.</source>
+        <translation>云 %2 中有 %1 台服务器名为 %3：请通过 ID 指定要备份的服务器。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server %2 (it was deleted, or the plan names it wrongly).</source>
+        <translation>云 %1 中没有服务器 %2（它已被删除，或计划中的名称有误）。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 does not show servers&apos; tags (its compute API is older than 2.26), so none of its servers was chosen for %2.</source>
+        <translation>云 %1 不显示服务器标签（其计算 API 早于 2.26），因此没有为 %2 选中其任何服务器。</translation>
+    </message>
+    <message>
+        <source>No server matched %1.</source>
+        <translation>没有服务器匹配 %1。</translation>
+    </message>
+    <message>
+        <source>Plan %1 selected no server to back up.</source>
+        <translation>计划 %1 没有选中要备份的服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up %n server(s), %1 at a time.</source>
+        <translation>
+            <numerusform>正在备份 %n 台服务器，每次 %1 台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The retention policy (%1) was not applied: this version of StackVault does not remove checkpoints yet, so every checkpoint is kept.</source>
+        <translation>未应用保留策略（%1）：此版本的 StackVault 尚不删除检查点，因此保留所有检查点。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanSchedule</name>
+    <message>
+        <source>&quot;none&quot; takes nothing after it.</source>
+        <translation>“none”后面不能再有内容。</translation>
+    </message>
+    <message>
+        <source>An hourly schedule takes the minute as &quot;:MM&quot; (00 to 59), e.g. &quot;hourly :15&quot;; got &quot;%1&quot;.</source>
+        <translation>每小时计划以“:MM”（00 到 59）指定分钟，例如“hourly :15”；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <source>A daily schedule takes a time as HH:MM (00:00 to 23:59), e.g. &quot;daily 02:00&quot;; got &quot;%1&quot;.</source>
+        <translation>每日计划以 HH:MM（00:00 到 23:59）指定时间，例如“daily 02:00”；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <source>A weekly schedule takes a day (mon, tue, wed, thu, fri, sat or sun) and a time as HH:MM, e.g. &quot;weekly sun 03:30&quot;; got &quot;%1&quot;.</source>
+        <translation>每周计划需要一天（mon、tue、wed、thu、fri、sat 或 sun）和 HH:MM 格式的时间，例如“weekly sun 03:30”；收到的是“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;calendar&quot; takes a systemd calendar expression after it, e.g. &quot;calendar Mon..Fri 22:00&quot;.</source>
+        <translation>“calendar”后面需要一个 systemd 日历表达式，例如“calendar Mon..Fri 22:00”。</translation>
+    </message>
+    <message>
+        <source>Unknown schedule &quot;%1&quot;: use none, hourly [:MM], daily [HH:MM], weekly [DAY HH:MM] or calendar EXPRESSION (a systemd OnCalendar expression).</source>
+        <translation>未知的计划“%1”：请使用 none、hourly [:MM]、daily [HH:MM]、weekly [星期 HH:MM] 或 calendar 表达式（systemd OnCalendar 表达式）。</translation>
+    </message>
+    <message>
+        <source>The plan has no schedule.</source>
+        <translation>该计划没有时间表。</translation>
+    </message>
+    <message>
+        <source>A systemd calendar expression has no crontab equivalent StackVault can write; give the plan an hourly, daily or weekly schedule to run it from cron.</source>
+        <translation>StackVault 无法为 systemd 日历表达式写出等效的 crontab 行；若要通过 cron 运行，请为计划设置每小时、每日或每周的时间表。</translation>
+    </message>
+    <message>
+        <source>systemd-analyze is not installed, so the next run of a calendar expression cannot be computed.</source>
+        <translation>未安装 systemd-analyze，因此无法计算日历表达式的下一次运行时间。</translation>
+    </message>
+    <message>
+        <source>systemd-analyze calendar did not answer.</source>
+        <translation>systemd-analyze calendar 没有响应。</translation>
+    </message>
+    <message>
+        <source>systemd does not understand the calendar expression &quot;%1&quot;: %2</source>
+        <translation>systemd 无法理解日历表达式“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The calendar expression &quot;%1&quot; never elapses again.</source>
+        <translation>日历表达式“%1”以后不会再触发。</translation>
+    </message>
+    <message>
+        <source>systemd-analyze calendar printed no next elapse for &quot;%1&quot;.</source>
+        <translation>systemd-analyze calendar 没有输出“%1”的下一次触发时间。</translation>
+    </message>
+    <message>
+        <source>The calendar expression &quot;%1&quot; holds a character a systemd unit cannot take (a control character, % or \).</source>
+        <translation>日历表达式“%1”包含 systemd 单元无法接受的字符（控制字符、% 或 \）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanSource</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>all servers of %1</source>
+        <translation>%1 的所有服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in %2</source>
+        <translation>%2 中标签为 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers named %1 in %2</source>
+        <translation>%2 中名称为 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in %3</source>
+        <translation>%3 中标签为 %1、名称为 %2 的服务器</translation>
+    </message>
+    <message>
+        <source>A plan&apos;s servers need a saved cloud.</source>
+        <translation>计划的服务器需要一个已保存的云。</translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: a tag or a name pattern does not apply to it.</source>
+        <translation>服务器 %1 是明确指定的：标签或名称模式不适用于它。</translation>
+    </message>
+    <message>
+        <source>The name pattern &quot;%1&quot; is not a valid wildcard pattern (use * for any text, ? for one character, [abc] for one of a, b, c).</source>
+        <translation>名称模式“%1”不是有效的通配符模式（* 表示任意文本，? 表示一个字符，[abc] 表示 a、b、c 之一）。</translation>
+    </message>
+    <message>
+        <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
+        <translation>标签“%1”不能包含逗号，也不能以空格开头或结尾（Nova 的标签不允许）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanStore</name>
+    <message>
+        <source>Cannot read the saved plans from %1: %2</source>
+        <translation>无法从 %1 读取已保存的计划：%2</translation>
+    </message>
+    <message>
+        <source>The saved plans file %1 is damaged (%2 at offset %3).</source>
+        <translation>已保存计划文件 %1 已损坏（偏移 %3 处：%2）。</translation>
+    </message>
+    <message>
+        <source>The saved plans file %1 was written by a newer StackVault.</source>
+        <translation>已保存计划文件 %1 由更新版本的 StackVault 写入。</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的计划已存在。</translation>
+    </message>
+    <message>
+        <source>No plan is named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的计划。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the saved plans.</source>
+        <translation>无法为已保存的计划创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the plans to %1: %2</source>
+        <translation>无法将计划保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanUnits</name>
+    <message>
+        <source>systemd cannot run a program whose path holds a quote, a backslash or a control character: %1. Install or link stackvault-cli elsewhere.</source>
+        <translation>systemd 无法运行路径中包含引号、反斜杠或控制字符的程序：%1。请将 stackvault-cli 安装或链接到其他位置。</translation>
+    </message>
+</context>
+<context>
     <name>sv::ProfileStore</name>
     <message>
         <source>Cannot read the saved clouds from %1: %2</source>

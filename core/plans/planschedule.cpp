@@ -93,7 +93,7 @@ std::optional<PlanSchedule> PlanSchedule::parse(const QString &text, QString *wh
             // A line break or a control character would end the OnCalendar= line of the timer early.
             if (c.category() == QChar::Other_Control || c == u'%' || c == u'\\')
                 return fail(tr("The calendar expression \"%1\" holds a character a systemd unit cannot take "
-                               "(a control character, %% or \\).")
+                               "(a control character, % or \\).")
                                 .arg(schedule.calendar));
         }
         return schedule;
