@@ -4,12 +4,12 @@
 #include "bank/imagereader.h"
 #include "protection/protectionlog.h"
 #include "protection/resource.h"
+#include "util/datasize.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -33,11 +33,6 @@
 namespace sv {
 
 namespace {
-
-QString bytesText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // A name part made safe for a file name.
 QString sanitized(const QString &text)
@@ -457,8 +452,8 @@ void ExportJob::run()
     const qint64 ms = clock.elapsed();
     const QString message =
         tr("Exported backup %1 as %2 in %3 s: %n file(s), %4 (%5 on disk): %6", nullptr, int(files.size()))
-            .arg(id, formatName(m_request.format), QString::number(double(ms) / 1000.0, 'f', 1), bytesText(total),
-                 bytesText(allocated), paths.join(QStringLiteral(", ")));
+            .arg(id, formatName(m_request.format), QString::number(double(ms) / 1000.0, 'f', 1), formatDataSize(total),
+                 formatDataSize(allocated), paths.join(QStringLiteral(", ")));
     finish(JobResult{JobOutcome::Succeeded, message, {},
                      QVariantMap{{QStringLiteral("checkpoint_id"), id},
                                  {QStringLiteral("format"), formatName(m_request.format)},
@@ -614,8 +609,12 @@ bool ExportJob::runQemuImg(const QStringList &arguments, QString *output, QStrin
     QProcess process;
     process.setProgram(qemuImg());
     process.setArguments(arguments);
-    // What qemu-img creates is readable by the user only, like the files written here.
-    process.setChildProcessModifier([] { ::umask(077); });
+    // What qemu-img creates is readable by the user only, like the files written here. Its own process
+    // group: a terminal's Ctrl-C reaches only the CLI, which cancels the job, and the job stops qemu-img.
+    process.setChildProcessModifier([] {
+        ::umask(077);
+        ::setpgid(0, 0);
+    });
     process.start();
     if (!process.waitForStarted(30000)) {
         *why = tr("%1 could not be started: %2").arg(qemuImg(), process.errorString());
