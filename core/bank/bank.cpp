@@ -794,6 +794,42 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
     return true;
 }
 
+bool Bank::deleteCheckpoints(const QStringList &ids, QStringList *deleted, GcReport *report, BankError *error,
+                             int gcLockTimeoutMs)
+{
+    deleted->clear();
+    if (report)
+        *report = GcReport{};
+    for (const QString &id : ids) {
+        CheckpointIndex index;
+        if (!checkpoint(id, &index, error)) {
+            if (error->code == BankError::Code::NotFound)
+                continue; // deleted meanwhile
+            return false;
+        }
+        if (index.status != QLatin1String("available")) {
+            *error = BankError::make(BankError::Code::Busy,
+                                     QStringLiteral("Backup %1 is %2, not available: retention removes only complete "
+                                                    "backups.")
+                                         .arg(id, index.status));
+            return false;
+        }
+        index.status = QStringLiteral("deleting");
+        if (!storeIndex(index, error) || !removeIndex(id, error))
+            return false;
+        deleted->append(id);
+    }
+    qCInfo(lcBank) << deleted->size() << "checkpoints deleted by retention";
+    if (deleted->isEmpty() || !report)
+        return true;
+    BankError gcError;
+    if (!collectGarbage(report, &gcError, gcLockTimeoutMs)) {
+        report->done = false;
+        report->deferredReason = gcError.message;
+    }
+    return true;
+}
+
 bool Bank::collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs)
 {
     auto held = lock(BankLock::Mode::Exclusive, lockTimeoutMs, error);

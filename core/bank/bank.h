@@ -167,6 +167,13 @@ public:
     // (waiting up to `gcLockTimeoutMs` for the exclusive lock; if a backup holds the bank, GC is deferred
     // to the next delete or prune and `report->gc.done` is false). The checkpoint is then `deleted`.
     bool deleteCheckpoint(const QString &id, GcReport *report, BankError *error, int gcLockTimeoutMs = 5000);
+    // Retention's delete (ForgetJob): marks each checkpoint `deleting` and removes its index, in order, then
+    // collects garbage once into `report` (deferred as above when a backup holds the bank; no garbage
+    // collection when `report` is null: the caller prunes instead). Only `available` checkpoints:
+    // one in any other state stops it with an error, as does one that cannot be read; one already gone
+    // (another delete) is skipped. `deleted` lists what was removed, also when it fails part-way.
+    bool deleteCheckpoints(const QStringList &ids, QStringList *deleted, GcReport *report, BankError *error,
+                           int gcLockTimeoutMs = 5000);
     // Re-reads every chunk of every image, re-hashes it and recomputes each image's sha512. Returns
     // false only if it could not run; what it found is in `report`.
     bool verifyCheckpoint(const QString &id, VerifyReport *report, BankError *error,
