@@ -741,24 +741,32 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
         }
         return false;
     }
+    // Which object holds the damaged bytes: the pack in a pack bank (what to restore or remove).
+    const auto where = [&] {
+        const QString pack = packStore() ? packStore()->describePackOf(chunk.sha256) : QString();
+        return pack.isEmpty() ? QString() : QStringLiteral(" (in pack %1)").arg(pack);
+    };
+    const auto objectPath = [&] { return packStore() ? packStore()->describePackOf(chunk.sha256) : error->path; };
     QString why;
     if (!ChunkCodec::decode(encoded, keys(), chunk.sha256, data, &why)) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: %2.").arg(name, why), error->path);
+                                 QStringLiteral("Chunk %1%2 is corrupted: %3.").arg(name, where(), why), objectPath());
         return false;
     }
     if (data->size() != chunk.size) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: %2 bytes, the index says %3.")
-                                     .arg(name)
+                                 QStringLiteral("Chunk %1%2 is corrupted: %3 bytes, the index says %4.")
+                                     .arg(name, where())
                                      .arg(data->size())
-                                     .arg(chunk.size));
+                                     .arg(chunk.size),
+                                 objectPath());
         return false;
     }
     if (keys().chunkId(*data) != chunk.sha256) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: its content no longer has that %2.")
-                                     .arg(name, keys().encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")));
+                                 QStringLiteral("Chunk %1%2 is corrupted: its content no longer has that %3.")
+                                     .arg(name, where(), keys().encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")),
+                                 objectPath());
         return false;
     }
     return true;
@@ -767,6 +775,9 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
 bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *error, int gcLockTimeoutMs)
 {
     CheckpointIndex index;
+    // A backup or copy still writing this checkpoint holds the shared lock: deleting under it would
+    // pull the index from a writer that then finishes into a checkpoint without one. Held to the end.
+    std::unique_ptr<BankLock> exclusive;
     if (!checkpoint(id, &index, error)) {
         if (error->code != BankError::Code::BadIndex)
             return false;
@@ -778,6 +789,17 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
         index = CheckpointIndex{};
         index.id = id;
     } else {
+        if (index.status == QLatin1String("protecting")) {
+            exclusive = lock(BankLock::Mode::Exclusive, 0, error);
+            if (!exclusive) {
+                if (error->code == BankError::Code::Busy)
+                    error->message = QStringLiteral("Backup %1 is still being written (status protecting) by a backup "
+                                                    "or copy that runs now. Wait until it ends or cancel it, then "
+                                                    "delete it.")
+                                         .arg(id);
+                return false;
+            }
+        }
         index.status = QStringLiteral("deleting");
         if (!storeIndex(index, error))
             return false;
@@ -787,7 +809,7 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
     qCInfo(lcBank) << "checkpoint" << id << "deleted; collecting garbage";
     *report = GcReport{};
     BankError gcError;
-    if (!collectGarbage(report, &gcError, gcLockTimeoutMs)) {
+    if (exclusive ? !collectGarbageLocked(report, &gcError) : !collectGarbage(report, &gcError, gcLockTimeoutMs)) {
         report->done = false;
         report->deferredReason = gcError.message;
     }
