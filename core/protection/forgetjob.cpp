@@ -1,8 +1,7 @@
 #include "protection/forgetjob.h"
 
 #include "bank/bank.h"
-
-#include <QLocale>
+#include "util/datasize.h"
 
 #include <QVariantList>
 
@@ -134,7 +133,7 @@ void ForgetJob::run()
                                 .arg(kept)
                                 .arg(deleted.size())
                                 .arg(skipped);
-    const QString space = gc.done ? tr("Freed %1 (%n chunk(s)).", nullptr, int(gc.chunksRemoved)).arg(QLocale().formattedDataSize(gc.bytesFreed, 1, QLocale::DataSizeTraditionalFormat))
+    const QString space = gc.done ? tr("Freed %1 (%n chunk(s)).", nullptr, int(gc.chunksRemoved)).arg(formatDataSize(gc.bytesFreed))
                                   : tr("Unused chunks will be removed later: %1").arg(gc.deferredReason);
     finish(JobResult{JobOutcome::Succeeded, removed + QLatin1Char(' ') + space, {}, data});
 }
