@@ -736,6 +736,7 @@ CheckpointSummary Bank::summarize(const CheckpointIndex &index)
     summary.status = index.status;
     summary.errorMessage = index.errorMessage;
     summary.consistency = index.consistency;
+    summary.plan = index.plan;
     summary.size = index.totalSize();
     summary.storedBytes = index.storedBytes();
     summary.newStoredBytes = index.newStoredBytes();
@@ -1064,6 +1065,9 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
 bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *error, int gcLockTimeoutMs)
 {
     CheckpointIndex index;
+    // A backup or copy still writing this checkpoint holds the shared lock: deleting under it would
+    // pull the index from a writer that then finishes into a checkpoint without one. Held to the end.
+    std::unique_ptr<BankLock> exclusive;
     if (!checkpoint(id, &index, error)) {
         if (error->code != BankError::Code::BadIndex)
             return false;
@@ -1075,6 +1079,17 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
         index = CheckpointIndex{};
         index.id = id;
     } else {
+        if (index.status == QLatin1String("protecting")) {
+            exclusive = lock(BankLock::Mode::Exclusive, 0, error);
+            if (!exclusive) {
+                if (error->code == BankError::Code::Busy)
+                    error->message = QStringLiteral("Backup %1 is still being written (status protecting) by a backup "
+                                                    "or copy that runs now. Wait until it ends or cancel it, then "
+                                                    "delete it.")
+                                         .arg(id);
+                return false;
+            }
+        }
         index.status = QStringLiteral("deleting");
         if (!storeIndex(index, error))
             return false;
@@ -1084,7 +1099,7 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
     qCInfo(lcBank) << "checkpoint" << id << "deleted; collecting garbage";
     *report = GcReport{};
     BankError gcError;
-    if (!collectGarbage(report, &gcError, gcLockTimeoutMs)) {
+    if (exclusive ? !collectGarbageLocked(report, &gcError) : !collectGarbage(report, &gcError, gcLockTimeoutMs)) {
         report->done = false;
         report->deferredReason = gcError.message;
     }

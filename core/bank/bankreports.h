@@ -19,6 +19,7 @@ struct CheckpointSummary
     QString status;
     QString errorMessage;
     QString consistency;
+    QString plan;              // the plan whose run made it; empty when made by hand
     qint64 size = 0;           // bytes of all images
     qint64 storedBytes = 0;    // compressed size of the chunks it references (shared ones included)
     qint64 newStoredBytes = 0; // what this checkpoint added to the bank
