@@ -48,6 +48,8 @@ QByteArray encode(const QList<Entry> &entries)
                          {QStringLiteral("new_stored_bytes"), s.newStoredBytes}};
         if (!s.errorMessage.isEmpty())
             json.insert(QStringLiteral("error"), s.errorMessage);
+        if (!s.plan.isEmpty())
+            json.insert(QStringLiteral("plan"), s.plan);
         checkpoints.append(json);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("stackvault-summaries")},
@@ -102,6 +104,7 @@ bool decode(const QByteArray &plain, QList<Entry> *entries, int *version, QStrin
         s.serverName = json.value(QStringLiteral("server_name")).toString();
         s.consistency = json.value(QStringLiteral("consistency")).toString();
         s.errorMessage = json.value(QStringLiteral("error")).toString();
+        s.plan = json.value(QStringLiteral("plan")).toString();
         s.size = json.value(QStringLiteral("size")).toInteger(-1);
         s.storedBytes = json.value(QStringLiteral("stored_bytes")).toInteger(-1);
         s.newStoredBytes = json.value(QStringLiteral("new_stored_bytes")).toInteger(-1);

@@ -449,12 +449,12 @@ QStringList describe(QList<CheckpointSummary> list)
     std::sort(list.begin(), list.end(), [](const CheckpointSummary &a, const CheckpointSummary &b) { return a.id < b.id; });
     QStringList lines;
     for (const CheckpointSummary &s : std::as_const(list)) {
-        lines.append(QStringLiteral("%1 %2 [%3] server %4 (%5) %6 %7 bytes, stored %8, new %9 %10")
+        lines.append(QStringLiteral("%1 %2 [%3] server %4 (%5) %6 %7 bytes, stored %8, new %9 %10 plan %11")
                          .arg(s.id, s.status, s.errorMessage, s.serverId, s.serverName, s.created.toString(Qt::ISODateWithMs))
                          .arg(s.size)
                          .arg(s.storedBytes)
                          .arg(s.newStoredBytes)
-                         .arg(s.consistency));
+                         .arg(s.consistency, s.plan));
     }
     return lines;
 }
@@ -533,6 +533,7 @@ CheckpointIndex copyOf(const CheckpointIndex &model, const QString &id, int i)
     index.status = i % 7 == 3 ? QStringLiteral("error") : QStringLiteral("available");
     index.errorMessage = index.status == QLatin1String("error") ? QStringLiteral("failure %1").arg(i) : QString();
     index.resources[0].name = QStringLiteral("server-%1").arg(i % 3);
+    index.plan = i % 2 == 0 ? QStringLiteral("nightly") : QString(); // made by a plan, or by hand
     return index;
 }
 
@@ -577,6 +578,7 @@ void BankSuite::listingFollowsTheIndexes()
     QCOMPARE(listed(*bank), truthOf(*bank));
     QCOMPARE(listed(*bank).size(), count + 2);
     QVERIFY(listed(*bank).filter(QStringLiteral(" protecting ")).size() == 1);
+    QCOMPARE(listed(*bank).filter(QStringLiteral(" plan nightly")).size(), count / 2);
 
     const auto coldClient = [&](CountingStore **counter) {
         auto store = std::make_unique<CountingStore>(storeLike(static_cast<const ObjectStoreBank &>(*bank)));
