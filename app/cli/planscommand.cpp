@@ -315,7 +315,9 @@ void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
     out() << "Schedule     " << plan.schedule.toString() << '\n';
     out() << "Next run     " << (next.isValid() ? localTime(next) : why) << '\n';
     out() << "Retention    " << Plan::describeRetention(plan.retention)
-          << (plan.retention.isEmpty() ? QString() : QStringLiteral(" (not applied yet: this version removes no backups)"))
+          << (plan.retention.isEmpty() ? QString()
+                                     : QStringLiteral(" (plan runs do not apply it yet: `stackvault-cli forget --plan %1` does)")
+                                           .arg(plan.name))
           << '\n';
     out() << "Parallel     " << plan.parallelism << '\n';
     out() << "Last run     " << lastRunText(last) << '\n';
@@ -364,8 +366,8 @@ void addOrEdit(const QStringList &arguments, bool editing)
         out() << (editing ? "Changed plan " : "Saved plan ") << plan.name << ".\n";
     printPlan(*store, plan, parser.isSet(QStringLiteral("json")));
     if (!plan.retention.isEmpty() && !parser.isSet(QStringLiteral("json")))
-        err() << "Note: this version of StackVault saves the retention policy but does not remove backups yet."
-              << Qt::endl;
+        err() << "Note: plan runs do not apply the retention policy yet; `stackvault-cli forget --plan " << plan.name
+              << "` with the same --keep-* options applies it." << Qt::endl;
     CliCommand::finish(ExitOk);
 }
 

@@ -277,9 +277,9 @@ void PlanRun::finishRun()
         return;
     m_finished = true;
     if (!m_plan.retention.isEmpty())
-        m_report.retention = tr("The retention policy (%1) was not applied: this version of StackVault does not "
-                                "remove checkpoints yet, so every checkpoint is kept.")
-                                 .arg(Plan::describeRetention(m_plan.retention));
+        m_report.retention = tr("The retention policy (%1) was not applied: plan runs do not apply retention yet; "
+                                "`stackvault-cli forget --plan %2` with the same options applies it.")
+                                 .arg(Plan::describeRetention(m_plan.retention), m_plan.name);
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (m_cancelled)
         m_report.state = PlanRunReport::State::Cancelled;
