@@ -20,6 +20,7 @@ QJsonObject summaryJson(const sv::CheckpointSummary &summary)
                        {QStringLiteral("server_name"), summary.serverName},
                        {QStringLiteral("created"), summary.created.toString(Qt::ISODate)},
                        {QStringLiteral("status"), summary.status},
+                       {QStringLiteral("plan"), summary.plan},
                        {QStringLiteral("consistency"),
                         sv::ConsistencyText::token(sv::ConsistencyText::parse(summary.consistency))},
                        {QStringLiteral("size"), summary.size},
@@ -121,6 +122,7 @@ void showCheckpoint(const QStringList &arguments)
               << "Created      " << details.created.toUTC().toString(Qt::ISODate) << '\n'
               << "Status       " << details.status
               << (details.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + details.errorMessage) << '\n'
+              << (index.plan.isEmpty() ? QString() : QStringLiteral("Plan         %1\n").arg(index.plan))
               << "Consistency  " << sv::ConsistencyText::labelWithNote(details.consistency, details.requiresQuiesce) << '\n'
               << indent << sv::ConsistencyText::explanation(details.consistency, details.requiresQuiesce) << '\n'
               << "Server data  "

@@ -13,6 +13,7 @@
 #include "protection/leftoversweep.h"
 #include "protection/sweepjob.h"
 #include "util/appsettings.h"
+#include "util/datasize.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -359,7 +360,7 @@ void printJson(const QJsonValue &value)
 
 QString humanBytes(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return sv::formatDataSize(bytes, QLocale::c());
 }
 
 void runJob(sv::Job *job, bool json)

@@ -19,6 +19,7 @@ struct CheckpointSummary
     QString status;
     QString errorMessage;
     QString consistency;
+    QString plan;              // the plan whose run made it; empty when made by hand
     qint64 size = 0;           // bytes of all images
     qint64 storedBytes = 0;    // compressed size of the chunks it references (shared ones included)
     qint64 newStoredBytes = 0; // what this checkpoint added to the bank
@@ -53,6 +54,7 @@ struct GcReport
     int packsRemoved = 0;  // packs with no live chunk left (pack banks)
     int packsRepacked = 0; // mostly-garbage packs whose live chunks were copied into new packs
     int listPartsRemoved = 0; // chunk list parts no index names (deleted or never completed checkpoints)
+    int summaryObjectsRemoved = 0; // summary objects merged into fewer, or damaged (FORMAT.md, "Checkpoint summaries")
 };
 
 struct CheckReport

@@ -112,6 +112,8 @@ QByteArray CheckpointIndex::toJson() const
     };
     if (!errorMessage.isEmpty())
         json.insert(QStringLiteral("error"), errorMessage);
+    if (!plan.isEmpty())
+        json.insert(QStringLiteral("plan"), plan);
     return QJsonDocument(json).toJson(QJsonDocument::Indented);
 }
 
@@ -142,6 +144,7 @@ bool CheckpointIndex::fromJson(const QByteArray &data, CheckpointIndex *index, Q
     r.status = json.value(QStringLiteral("status")).toString();
     r.errorMessage = json.value(QStringLiteral("error")).toString();
     r.consistency = json.value(QStringLiteral("consistency")).toString();
+    r.plan = json.value(QStringLiteral("plan")).toString(); // optional: absent before plans, and by hand
     r.options = json.value(QStringLiteral("options")).toObject();
     if (!isValidId(r.id)) {
         *why = QStringLiteral("invalid checkpoint id \"%1\"").arg(r.id.left(100));

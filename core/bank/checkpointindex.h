@@ -43,6 +43,7 @@ struct CheckpointIndex
     QString status = QStringLiteral("protecting"); // protecting → available | error; deleting → deleted
     QString errorMessage; // why a checkpoint ended in error
     QString consistency;  // "quiesced" or "crash-consistent"
+    QString plan;         // the plan whose run made it; empty for a backup made by hand (and old indexes)
     QJsonObject options;  // e.g. {"include_data": true, "original_image_only": false}
     QList<ProtectedResource> resources;
 

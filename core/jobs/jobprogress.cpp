@@ -37,6 +37,10 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Creating volume");
     case JobStage::AttachingVolumes:
         return QCoreApplication::translate("sv::JobStage", "Attaching volumes");
+    case JobStage::Exporting:
+        return QCoreApplication::translate("sv::JobStage", "Exporting");
+    case JobStage::Converting:
+        return QCoreApplication::translate("sv::JobStage", "Converting");
     case JobStage::CleaningUp:
         return QCoreApplication::translate("sv::JobStage", "Cleaning up");
     case JobStage::Done:
@@ -76,6 +80,10 @@ QString stageName(JobStage stage)
         return QStringLiteral("creating_volume");
     case JobStage::AttachingVolumes:
         return QStringLiteral("attaching_volumes");
+    case JobStage::Exporting:
+        return QStringLiteral("exporting");
+    case JobStage::Converting:
+        return QStringLiteral("converting");
     case JobStage::CleaningUp:
         return QStringLiteral("cleaning_up");
     case JobStage::Done:

@@ -23,6 +23,8 @@ enum class JobStage {
     WaitingForServer,
     CreatingVolume,   // a restore: a Cinder volume from the restored bytes
     AttachingVolumes, // a restore: the data volumes onto the restored server
+    Exporting,        // an export: a backup's disks read, verified and written into files
+    Converting,       // an export: qemu-img converting the written disk to the asked format
     CleaningUp,
     Done,
 };

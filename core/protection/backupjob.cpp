@@ -394,6 +394,7 @@ void BackupJob::beginCheckpoint()
     draft.options = QJsonObject{{QLatin1String(CheckpointKey::IncludeData), m_request.enableServerSnapshot},
                                 {QLatin1String(CheckpointKey::OriginalImageOnly), !m_request.enableServerSnapshot},
                                 {QLatin1String(CheckpointKey::VolumeSelection), m_request.volumes.toString()}};
+    draft.plan = m_planName;
     if (m_haveOriginalImage || !m_request.enableServerSnapshot)
         draft.consistency = ImageProperties::consistency(m_originalImage.raw, m_request.enableServerSnapshot);
 

@@ -64,6 +64,12 @@ public:
     explicit BackupJob(BackupRequest request, QObject *parent = nullptr);
     ~BackupJob() override;
 
+    // The plan whose run starts this backup: recorded in the checkpoint ("plan" in its index) so that a
+    // plan's retention only considers its own backups. Empty (the default) for a backup made by hand.
+    // Set before the job starts.
+    void setPlanName(const QString &plan) { m_planName = plan; }
+    QString planName() const { return m_planName; }
+
 protected:
     void run() override;
     void onCancel() override;
@@ -160,6 +166,7 @@ private:
     QString volumeLabel(const QString &id) const;
 
     BackupRequest m_request;
+    QString m_planName;
     openstack::Connection *m_connection = nullptr;
     // Several requests run at once (volumes are prepared while a disk downloads): those in m_running
     // are aborted on a stop; create requests (startCreate) are not tracked there but waited for

@@ -5,21 +5,16 @@
 #include "bank/imagereader.h"
 #include "bank/imagewriter.h"
 #include "util/crashpoint.h"
+#include "util/datasize.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
-#include <QLocale>
 
 #include <optional>
 
 namespace sv {
 
 namespace {
-
-QString bytesText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // What the copy of one image added up to, summed over the checkpoint.
 struct CopyFigures
@@ -62,20 +57,16 @@ bool CopyCheckpointJob::prepareTarget(QString *existingStatus)
     *existingStatus = existing.status;
     if (existing.status == QLatin1String("available"))
         return true;
-    if (existing.status == QLatin1String("protecting")) {
-        // Unfinished: a live writer holds the target's shared lock, a dead one does not.
-        BankError busy;
-        if (!m_target->lock(BankLock::Mode::Exclusive, 0, &busy)) {
+    GcReport report;
+    if (!m_target->deleteCheckpoint(m_checkpointId, &report, &error)) {
+        if (error.code == BankError::Code::Busy) {
             fail(tr("Cannot copy backup %1: the target backup storage %2 is busy and its copy of the backup is "
                     "still being written (status protecting). Wait until the other copy or backup ends and try "
                     "again; if none runs, run prune on %2 first.")
                      .arg(m_checkpointId, m_target->location()),
-                 busy.message);
+                 error.message);
             return false;
         }
-    }
-    GcReport report;
-    if (!m_target->deleteCheckpoint(m_checkpointId, &report, &error)) {
         fail(tr("Cannot copy backup %1: the unfinished copy in the target backup storage %2 (status %3) cannot "
                 "be removed: %4")
                  .arg(m_checkpointId, m_target->location(), existing.status, error.message),
@@ -159,6 +150,7 @@ void CopyCheckpointJob::run()
     draft.id = source.id;
     draft.created = source.created;
     draft.consistency = source.consistency;
+    draft.plan = source.plan; // the copy belongs to the same plan (its retention in the target sees it)
     draft.options = source.options;
     draft.options.insert(QStringLiteral("copied_from"),
                          QJsonObject{{QStringLiteral("location"), m_source->location()},
@@ -273,8 +265,8 @@ void CopyCheckpointJob::run()
            "new, %8 already there.",
            nullptr, int(figures.newChunks))
             .arg(m_checkpointId, m_source->location(), m_target->location(),
-                 QString::number(double(ms) / 1000.0, 'f', 1), bytesText(figures.bytesRead),
-                 bytesText(figures.newBytes), bytesText(figures.newStoredBytes))
+                 QString::number(double(ms) / 1000.0, 'f', 1), formatDataSize(figures.bytesRead),
+                 formatDataSize(figures.newBytes), formatDataSize(figures.newStoredBytes))
             .arg(figures.chunks - figures.newChunks);
     finish(JobResult{JobOutcome::Succeeded, message, {}, data});
 }

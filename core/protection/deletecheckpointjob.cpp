@@ -1,8 +1,8 @@
 #include "protection/deletecheckpointjob.h"
 
 #include "bank/bank.h"
+#include "util/datasize.h"
 
-#include <QLocale>
 
 namespace sv {
 
@@ -23,7 +23,7 @@ void DeleteCheckpointJob::run()
         fail(tr("The backup %1 could not be deleted: %2").arg(m_checkpointId, error.message), error.path);
         return;
     }
-    const QString freed = QLocale().formattedDataSize(report.bytesFreed, 1, QLocale::DataSizeTraditionalFormat);
+    const QString freed = formatDataSize(report.bytesFreed);
     const QString message = report.done
         ? tr("Deleted backup %1. Freed %2 (%n chunk(s)).", nullptr, int(report.chunksRemoved)).arg(m_checkpointId, freed)
         : tr("Deleted backup %1. Unused chunks will be removed later: %2").arg(m_checkpointId, report.deferredReason);

@@ -218,6 +218,32 @@ private Q_SLOTS:
         QVERIFY2(backup.message.contains(QStringLiteral("crash-consistent")), qPrintable(backup.message));
     }
 
+    // The plan name (session 8 contract, item 1): recorded in the index and listed; empty by hand.
+    void planNameOnTheCheckpoint_data()
+    {
+        QTest::addColumn<QString>("plan");
+        QTest::newRow("by hand") << QString();
+        QTest::newRow("a plan's run") << QStringLiteral("nightly-prod");
+    }
+
+    void planNameOnTheCheckpoint()
+    {
+        QFETCH(QString, plan);
+        auto *job = new sv::BackupJob(rootOnly(QStringLiteral("web-1"), true));
+        job->setPlanName(plan);
+        QCOMPARE(job->planName(), plan);
+        const sv::JobResult backup = f->run(job);
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        const QString id = backup.data.value(QStringLiteral("checkpoint_id")).toString();
+        QCOMPARE(checkpoint(id).plan, plan);
+        QList<sv::CheckpointSummary> list;
+        sv::BankError error;
+        QVERIFY2(f->bank->listCheckpoints(&list, &error), qPrintable(error.message));
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.constFirst().id, id);
+        QCOMPARE(list.constFirst().plan, plan);
+    }
+
     // Cinder cannot show the volume: the backup goes on and names it by id.
     void attachedVolumeNamedByIdWhenCinderFails()
     {

@@ -114,6 +114,28 @@ private Q_SLOTS:
         QCOMPARE(data.contains(QStringLiteral("chunks")), !split);
     }
 
+    // "plan" is optional: absent when made by hand and in indexes written before plans (read as empty).
+    void planName_data()
+    {
+        QTest::addColumn<QString>("plan");
+        QTest::newRow("by hand") << QString();
+        QTest::newRow("a plan's run") << QStringLiteral("nightly prod ü");
+    }
+
+    void planName()
+    {
+        QFETCH(QString, plan);
+        CheckpointIndex index = sample(true);
+        index.plan = plan;
+        const QByteArray json = index.toJson();
+        QCOMPARE(QJsonDocument::fromJson(json).object().contains(QStringLiteral("plan")), !plan.isEmpty());
+        CheckpointIndex parsed;
+        QString why;
+        QVERIFY2(CheckpointIndex::fromJson(json, &parsed, &why), qPrintable(why));
+        QCOMPARE(parsed.plan, plan);
+        QCOMPARE(parsed.toJson(), json);
+    }
+
     void rejected_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -106,6 +106,9 @@ private Q_SLOTS:
         QCOMPARE(checkpoints.size(), 1);
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("available"));
         QCOMPARE(checkpoints.first().toObject().value(QLatin1String("consistency")).toString(), QStringLiteral("quiesce-requested"));
+        // Made by hand: "plan" is there, empty (a plan's run names itself there).
+        QVERIFY(checkpoints.first().toObject().contains(QLatin1String("plan")));
+        QCOMPARE(checkpoints.first().toObject().value(QLatin1String("plan")).toString(), QString());
         svtest::CliRun table = cli({QStringLiteral("checkpoints")});
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains("CONSISTENCY") && table.out.contains("quiesce requested"), table.out.constData());

@@ -511,6 +511,40 @@ private Q_SLOTS:
         QVERIFY(!index.errorMessage.isEmpty());
     }
 
+    // Deleting a checkpoint that a running backup still writes is refused (it would lose the index the
+    // writer is about to commit); once the writer is gone, the same delete works.
+    void deleteRefusesCheckpointStillBeingWritten()
+    {
+        QTemporaryDir dir;
+        TestBank bank(dir.path());
+        BankError error;
+        QVERIFY(bank.open(&error));
+        auto checkpoint = bank.beginCheckpoint(draftFor(QStringLiteral("live")), &error);
+        QVERIFY(checkpoint);
+        const QString id = checkpoint->id();
+        auto writer = checkpoint->createImageWriter();
+        QVERIFY(writer->write(svtest::generateImage(2 * 1024 * 1024, 5)));
+
+        TestBank other(dir.path()); // its own bank object and lock, like a second process
+        QVERIFY(other.open(&error));
+        GcReport report;
+        QVERIFY(!other.deleteCheckpoint(id, &report, &error));
+        QCOMPARE(error.code, BankError::Code::Busy);
+        QVERIFY2(error.message.contains(id) && error.message.contains(QLatin1String("still being written")),
+                 qPrintable(error.message));
+        QCOMPARE(statusOf(other, id), QStringLiteral("protecting"));
+
+        writer.reset();
+        checkpoint.reset(); // abandoned: the checkpoint ends as `error`, and nobody holds the bank
+        QCOMPARE(statusOf(other, id), QStringLiteral("error"));
+        QVERIFY2(other.deleteCheckpoint(id, &report, &error), qPrintable(error.message));
+        QVERIFY(report.done);
+        QList<CheckpointSummary> left;
+        QVERIFY(other.listCheckpoints(&left, &error));
+        QVERIFY(left.isEmpty());
+        QVERIFY(svtest::chunksInBank(other).isEmpty());
+    }
+
     void notWritable_data()
     {
         QTest::addColumn<QString>("how");

@@ -1,5 +1,7 @@
 #include "common/formatting.h"
 
+#include "util/datasize.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -8,9 +10,7 @@ namespace sv::ui {
 
 QString formatBytes(qint64 bytes)
 {
-    if (bytes < 0)
-        return {};
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return formatDataSize(bytes);
 }
 
 QString formatRate(double bytesPerSecond)
