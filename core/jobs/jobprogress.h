@@ -23,6 +23,7 @@ enum class JobStage {
     WaitingForServer,
     CreatingVolume,   // a restore: a Cinder volume from the restored bytes
     AttachingVolumes, // a restore: the data volumes onto the restored server
+    WaitingForBoot,   // a restore test: the restored server's console log awaited for the marker
     CleaningUp,
     Done,
 };
