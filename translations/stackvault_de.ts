@@ -565,6 +565,128 @@
     </message>
 </context>
 <context>
+    <name>sv::ExportJob</name>
+    <message>
+        <source>Export backup %1</source>
+        <translation>Sicherung %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no disk to export.</source>
+        <translation>Die Sicherung %1 enthält keinen Datenträger zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no disk %2. Its disks: %3.</source>
+        <translation>Die Sicherung %1 hat keinen Datenträger %2. Ihre Datenträger: %3.</translation>
+    </message>
+    <message>
+        <source>Backup %1 has several disks named %2: give the id. Its disks: %3.</source>
+        <translation>Die Sicherung %1 hat mehrere Datenträger namens %2: Geben Sie die ID an. Ihre Datenträger: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the backup storage %2 cannot be opened: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der Sicherungsspeicher %2 lässt sich nicht öffnen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the backup storage %2 is busy: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der Sicherungsspeicher %2 ist belegt: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is not in the backup storage %2. List the backups there and check the id.</source>
+        <translation>Die Sicherung %1 ist nicht im Sicherungsspeicher %2. Listen Sie die Sicherungen dort auf und prüfen Sie die ID.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: its index in %2 cannot be read: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Ihr Index in %2 lässt sich nicht lesen: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available: only a complete backup can be exported.</source>
+        <translation>Die Sicherung %1 ist %2, nicht verfügbar: Nur eine vollständige Sicherung kann exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the folder %2 does not exist.</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der Ordner %2 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 exists already. Choose another name, or replace it (--force).</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: %2 existiert bereits. Wählen Sie einen anderen Namen oder ersetzen Sie die Datei (--force).</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2: its format %3 cannot be converted.</source>
+        <translation>Der Datenträger %1 der Sicherung %2 kann nicht exportiert werden: Sein Format %3 lässt sich nicht umwandeln.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1 as %2: converting its disk needs qemu-img, which is not installed (Debian package qemu-utils).</source>
+        <translation>Die Sicherung %1 kann nicht als %2 exportiert werden: Zum Umwandeln ihres Datenträgers wird qemu-img benötigt, das nicht installiert ist (Debian-Paket qemu-utils).</translation>
+    </message>
+    <message>
+        <source>Export of backup %1 cancelled; its unfinished files were removed.</source>
+        <translation>Export der Sicherung %1 abgebrochen; die unfertigen Dateien wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 cannot be renamed to %3: %4</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: %2 lässt sich nicht in %3 umbenennen: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported backup %1 as %2 in %3 s: %n file(s), %4 (%5 on disk): %6</source>
+        <translation>
+            <numerusform>Sicherung %1 als %2 in %3 s exportiert: %n Datei, %4 (%5 auf dem Datenträger): %6</numerusform>
+            <numerusform>Sicherung %1 als %2 in %3 s exportiert: %n Dateien, %4 (%5 auf dem Datenträger): %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 cannot be created: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: %2 lässt sich nicht anlegen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: writing %2 failed: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Das Schreiben von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 (%3) cannot be read back intact from %4: %5%6 Nothing was exported: the unfinished file was removed. Run verify to see what is damaged.</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der Datenträger %2 (%3) lässt sich nicht unversehrt aus %4 zurücklesen: %5%6 Nichts wurde exportiert: Die unfertige Datei wurde entfernt. Führen Sie eine Prüfung aus, um zu sehen, was beschädigt ist.</translation>
+    </message>
+    <message>
+        <source> (object %1)</source>
+        <translation> (Objekt %1)</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 read back has %3 bytes, the backup recorded %4.</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der zurückgelesene Datenträger %2 hat %3 Bytes, die Sicherung verzeichnet %4.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 read back has md5 %3, the backup recorded %4: the backup is damaged. Nothing was exported.</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Der zurückgelesene Datenträger %2 hat md5 %3, die Sicherung verzeichnet %4: Die Sicherung ist beschädigt. Nichts wurde exportiert.</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: finishing %2 failed: %3</source>
+        <translation>Die Sicherung %1 kann nicht exportiert werden: Das Abschließen von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as %3: qemu-img convert failed: %4</source>
+        <translation>Der Datenträger %1 der Sicherung %2 kann nicht als %3 exportiert werden: qemu-img convert ist fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as %3: the converted file differs from the backup&apos;s verified bytes (qemu-img compare: %4).</source>
+        <translation>Der Datenträger %1 der Sicherung %2 kann nicht als %3 exportiert werden: Die umgewandelte Datei weicht von den geprüften Bytes der Sicherung ab (qemu-img compare: %4).</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as qcow2: qemu-img check finds the converted file damaged: %3</source>
+        <translation>Der Datenträger %1 der Sicherung %2 kann nicht als qcow2 exportiert werden: qemu-img check findet die umgewandelte Datei beschädigt: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>
@@ -651,6 +773,14 @@
     <message>
         <source>Copying</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>Umwandeln</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1920,14 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <source>Made by an older version or without encryption: anyone who can read the storage can read the backed-up disks.</source>
         <translation>Von einer älteren Version oder ohne Verschlüsselung angelegt: Wer den Speicher lesen kann, kann die gesicherten Festplatten lesen.</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the backup&apos;s disks into raw or qcow2 files</source>
+        <translation>Die Datenträger der Sicherung in raw- oder qcow2-Dateien schreiben</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudProfilesDialog</name>
@@ -2468,6 +2606,33 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Cannot Remove Leftovers</source>
         <translation>Überbleibsel können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Exporting the backup of “%1” to %2…</source>
+        <translation>Die Sicherung von „%1“ wird nach %2 exportiert…</translation>
+    </message>
+    <message>
+        <source>Raw disk image (*.raw *.img)</source>
+        <translation>Raw-Datenträgerabbild (*.raw *.img)</translation>
+    </message>
+    <message>
+        <source>QCOW2 disk image (*.qcow2)</source>
+        <translation>QCOW2-Datenträgerabbild (*.qcow2)</translation>
+    </message>
+    <message>
+        <source>Export Backup of “%1”</source>
+        <translation>Sicherung von „%1“ exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export Backup of “%1” (the root disk; %n volume(s) beside it)</source>
+        <translation>
+            <numerusform>Sicherung von „%1“ exportieren (der Root-Datenträger; %n Volume daneben)</numerusform>
+            <numerusform>Sicherung von „%1“ exportieren (der Root-Datenträger; %n Volumes daneben)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

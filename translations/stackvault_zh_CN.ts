@@ -562,6 +562,127 @@
     </message>
 </context>
 <context>
+    <name>sv::ExportJob</name>
+    <message>
+        <source>Export backup %1</source>
+        <translation>导出备份 %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 holds no disk to export.</source>
+        <translation>备份 %1 中没有可导出的磁盘。</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no disk %2. Its disks: %3.</source>
+        <translation>备份 %1 中没有磁盘 %2。其磁盘：%3。</translation>
+    </message>
+    <message>
+        <source>Backup %1 has several disks named %2: give the id. Its disks: %3.</source>
+        <translation>备份 %1 中有多个名为 %2 的磁盘：请给出 ID。其磁盘：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the backup storage %2 cannot be opened: %3</source>
+        <translation>无法导出备份 %1：无法打开备份存储 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the backup storage %2 is busy: %3</source>
+        <translation>无法导出备份 %1：备份存储 %2 正忙：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is not in the backup storage %2. List the backups there and check the id.</source>
+        <translation>备份 %1 不在备份存储 %2 中。请列出其中的备份并检查 ID。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: its index in %2 cannot be read: %3</source>
+        <translation>无法导出备份 %1：无法读取其在 %2 中的索引：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 is %2, not available: only a complete backup can be exported.</source>
+        <translation>备份 %1 的状态为 %2，不可用：只能导出完整的备份。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the folder %2 does not exist.</source>
+        <translation>无法导出备份 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 exists already. Choose another name, or replace it (--force).</source>
+        <translation>无法导出备份 %1：%2 已存在。请选择其他名称，或替换它（--force）。</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2: its format %3 cannot be converted.</source>
+        <translation>无法导出备份 %2 的磁盘 %1：无法转换其格式 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1 as %2: converting its disk needs qemu-img, which is not installed (Debian package qemu-utils).</source>
+        <translation>无法将备份 %1 导出为 %2：转换其磁盘需要 qemu-img，但它未安装（Debian 软件包 qemu-utils）。</translation>
+    </message>
+    <message>
+        <source>Export of backup %1 cancelled; its unfinished files were removed.</source>
+        <translation>备份 %1 的导出已取消；未完成的文件已删除。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 cannot be renamed to %3: %4</source>
+        <translation>无法导出备份 %1：无法将 %2 重命名为 %3：%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported backup %1 as %2 in %3 s: %n file(s), %4 (%5 on disk): %6</source>
+        <translation>
+            <numerusform>已在 %3 秒内将备份 %1 导出为 %2：%n 个文件，%4（磁盘占用 %5）：%6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: %2 cannot be created: %3</source>
+        <translation>无法导出备份 %1：无法创建 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: writing %2 failed: %3</source>
+        <translation>无法导出备份 %1：写入 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 (%3) cannot be read back intact from %4: %5%6 Nothing was exported: the unfinished file was removed. Run verify to see what is damaged.</source>
+        <translation>无法导出备份 %1：无法从 %4 完整读回磁盘 %2（%3）：%5%6 未导出任何内容：未完成的文件已删除。请运行校验以查看损坏之处。</translation>
+    </message>
+    <message>
+        <source> (object %1)</source>
+        <translation>（对象 %1）</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 read back has %3 bytes, the backup recorded %4.</source>
+        <translation>无法导出备份 %1：读回的磁盘 %2 有 %3 字节，备份记录的是 %4。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: the disk %2 read back has md5 %3, the backup recorded %4: the backup is damaged. Nothing was exported.</source>
+        <translation>无法导出备份 %1：读回的磁盘 %2 的 md5 为 %3，备份记录的是 %4：备份已损坏。未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot export backup %1: finishing %2 failed: %3</source>
+        <translation>无法导出备份 %1：完成 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as %3: qemu-img convert failed: %4</source>
+        <translation>无法将备份 %2 的磁盘 %1 导出为 %3：qemu-img convert 失败：%4</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as %3: the converted file differs from the backup&apos;s verified bytes (qemu-img compare: %4).</source>
+        <translation>无法将备份 %2 的磁盘 %1 导出为 %3：转换后的文件与备份中已校验的字节不同（qemu-img compare：%4）。</translation>
+    </message>
+    <message>
+        <source>Cannot export the disk %1 of backup %2 as qcow2: qemu-img check finds the converted file damaged: %3</source>
+        <translation>无法将备份 %2 的磁盘 %1 导出为 qcow2：qemu-img check 发现转换后的文件已损坏：%3</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>
@@ -648,6 +769,14 @@
     <message>
         <source>Copying</source>
         <translation>正在复制</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Converting</source>
+        <translation>正在转换</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1911,14 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <source>Made by an older version or without encryption: anyone who can read the storage can read the backed-up disks.</source>
         <translation>由旧版本创建或未启用加密：任何能读取该存储的人都能读取备份的磁盘。</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the backup&apos;s disks into raw or qcow2 files</source>
+        <translation>将备份的磁盘写入 raw 或 qcow2 文件</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CloudProfilesDialog</name>
@@ -2455,6 +2592,32 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Cannot Remove Leftovers</source>
         <translation>无法删除残留</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Exporting the backup of “%1” to %2…</source>
+        <translation>正在将“%1”的备份导出到 %2…</translation>
+    </message>
+    <message>
+        <source>Raw disk image (*.raw *.img)</source>
+        <translation>Raw 磁盘映像 (*.raw *.img)</translation>
+    </message>
+    <message>
+        <source>QCOW2 disk image (*.qcow2)</source>
+        <translation>QCOW2 磁盘映像 (*.qcow2)</translation>
+    </message>
+    <message>
+        <source>Export Backup of “%1”</source>
+        <translation>导出“%1”的备份</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export Backup of “%1” (the root disk; %n volume(s) beside it)</source>
+        <translation>
+            <numerusform>导出“%1”的备份（根磁盘；旁边另有 %n 个卷）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -138,6 +140,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     });
     connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
+    connect(m_backupsView, &BackupsView::exportRequested, this, &MainWindow::openExportDialog);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
     connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
     connect(this, &MainWindow::restoreRequested, this, &MainWindow::openRestoreWizard);
@@ -389,6 +392,53 @@ int MainWindow::startDelete(const CheckpointEntry &checkpoint)
     return enqueue(job, JobKind::Delete, tr("Cannot Delete"), error);
 }
 
+int MainWindow::startExport(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format)
+{
+    QString error;
+    Job *job = m_backend->createExportJob(checkpoint, path, format, &error);
+    const int id = enqueue(job, JobKind::Export, tr("Cannot Export"), error);
+    if (id)
+        statusBar()->showMessage(tr("Exporting the backup of “%1” to %2…").arg(checkpoint.serverName, path), 5000);
+    return id;
+}
+
+void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
+{
+    const QString rawFilter = tr("Raw disk image (*.raw *.img)");
+    const QString qcow2Filter = tr("QCOW2 disk image (*.qcow2)");
+    auto *dialog = new QFileDialog(this);
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilters({rawFilter, qcow2Filter});
+    dialog->setDefaultSuffix(QStringLiteral("raw"));
+    const int volumes = int(checkpoint.volumes.size());
+    dialog->setWindowTitle(volumes == 0 ? tr("Export Backup of “%1”").arg(checkpoint.serverName)
+                                        : tr("Export Backup of “%1” (the root disk; %n volume(s) beside it)", nullptr,
+                                             volumes)
+                                              .arg(checkpoint.serverName));
+    const QString name = QStringLiteral("%1-%2.raw")
+                             .arg(checkpoint.serverName.isEmpty() ? checkpoint.id : checkpoint.serverName,
+                                  checkpoint.created.toUTC().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog->selectFile(name);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, qcow2Filter](const QString &filter) {
+        dialog->setDefaultSuffix(filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw"));
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, checkpoint, qcow2Filter](const QString &file) {
+        // The name's suffix decides; without one, the chosen filter.
+        ExportFormat format = dialog->selectedNameFilter() == qcow2Filter ? ExportFormat::Qcow2 : ExportFormat::Raw;
+        if (file.endsWith(QLatin1String(".qcow2"), Qt::CaseInsensitive))
+            format = ExportFormat::Qcow2;
+        else if (file.endsWith(QLatin1String(".raw"), Qt::CaseInsensitive)
+                 || file.endsWith(QLatin1String(".img"), Qt::CaseInsensitive))
+            format = ExportFormat::Raw;
+        startExport(checkpoint, file, format);
+    });
+    dialog->open();
+}
+
 void MainWindow::onJobFinished(int jobId, const JobResult &result)
 {
     const JobKind kind = m_jobKinds.take(jobId);
@@ -402,6 +452,10 @@ void MainWindow::onJobFinished(int jobId, const JobResult &result)
         if (result.outcome == JobOutcome::Succeeded)
             statusBar()->showMessage(result.message.isEmpty() ? tr("The backup is intact.") : result.message, 10000);
         m_backend->requestCheckpoints();
+        break;
+    case JobKind::Export:
+        if (result.outcome == JobOutcome::Succeeded)
+            statusBar()->showMessage(result.message, 15000);
         break;
     case JobKind::Other:
         break;

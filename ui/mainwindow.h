@@ -3,6 +3,7 @@
 #include "backend/checkpointentry.h"
 #include "backend/serverentry.h"
 #include "jobs/jobprogress.h"
+#include "protection/exportjob.h"
 #include "protection/volumeselection.h"
 
 #include <QHash>
@@ -48,6 +49,11 @@ public:
                     const VolumeSelection &volumes = {});
     int startVerify(const CheckpointEntry &checkpoint);
     int startDelete(const CheckpointEntry &checkpoint);
+    // Writes the backup's disks into `path` (volumes beside it; sv::ExportJob::planFiles names them).
+    int startExport(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format);
+    // Export… in the Backups view: a file dialog (window-modal, objectName "exportFileDialog"), then
+    // startExport() with the chosen file and format.
+    void openExportDialog(const CheckpointEntry &checkpoint);
 
     // Opens the restore wizard on this backup (also what Restore… in the Backups view does).
     void openRestoreWizard(const CheckpointEntry &checkpoint);
@@ -80,7 +86,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class JobKind { Backup, Verify, Delete, Other };
+    enum class JobKind { Backup, Verify, Delete, Export, Other };
     enum class QuitState { Open, Asking, CleaningUp, Done };
 
     void createActions();

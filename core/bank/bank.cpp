@@ -742,24 +742,32 @@ bool Bank::readVerifiedChunk(const ChunkRef &chunk, QByteArray *data, BankError 
         }
         return false;
     }
+    // Which object holds the damaged bytes: the pack in a pack bank (what to restore or remove).
+    const auto where = [&] {
+        const QString pack = packStore() ? packStore()->describePackOf(chunk.sha256) : QString();
+        return pack.isEmpty() ? QString() : QStringLiteral(" (in pack %1)").arg(pack);
+    };
+    const auto objectPath = [&] { return packStore() ? packStore()->describePackOf(chunk.sha256) : error->path; };
     QString why;
     if (!ChunkCodec::decode(encoded, keys(), chunk.sha256, data, &why)) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: %2.").arg(name, why), error->path);
+                                 QStringLiteral("Chunk %1%2 is corrupted: %3.").arg(name, where(), why), objectPath());
         return false;
     }
     if (data->size() != chunk.size) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: %2 bytes, the index says %3.")
-                                     .arg(name)
+                                 QStringLiteral("Chunk %1%2 is corrupted: %3 bytes, the index says %4.")
+                                     .arg(name, where())
                                      .arg(data->size())
-                                     .arg(chunk.size));
+                                     .arg(chunk.size),
+                                 objectPath());
         return false;
     }
     if (keys().chunkId(*data) != chunk.sha256) {
         *error = BankError::make(BankError::Code::CorruptChunk,
-                                 QStringLiteral("Chunk %1 is corrupted: its content no longer has that %2.")
-                                     .arg(name, keys().encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")));
+                                 QStringLiteral("Chunk %1%2 is corrupted: its content no longer has that %3.")
+                                     .arg(name, where(), keys().encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")),
+                                 objectPath());
         return false;
     }
     return true;

@@ -4,9 +4,17 @@
 
 #include <openssl/evp.h>
 
+#include <cstring>
+
 namespace sv {
 
 namespace {
+
+bool isAllZero(const QByteArray &data)
+{
+    return !data.isEmpty() && data.at(0) == 0
+        && std::memcmp(data.constData(), data.constData() + 1, size_t(data.size() - 1)) == 0;
+}
 
 // As many reads in flight as the bank wants (an object store: several ranged GETs at once, so that
 // latency does not set the speed), with a window of two chunks per reader thread.
@@ -83,15 +91,25 @@ void ImageReader::workerLoop()
         }
         {
             // Runs of one repeated chunk (zeros) are read and verified once; QByteArray shares the bytes.
+            // A zero chunk seen before (verified then) is not read again either.
             std::lock_guard lock(m_mutex);
-            if (chunk.sha256 == m_lastName)
+            if (chunk.sha256 == m_lastName) {
                 slot.data = m_lastData;
+                slot.zero = m_lastZero;
+            } else if (const auto zero = m_zeroChunks.find(chunk.sha256); zero != m_zeroChunks.end()) {
+                slot.data = zero->second;
+                slot.zero = true;
+            }
         }
         if (slot.data.isNull()) {
             if (m_bank->readVerifiedChunk(chunk, &slot.data, &slot.error)) {
+                slot.zero = isAllZero(slot.data);
                 std::lock_guard lock(m_mutex);
                 m_lastName = chunk.sha256;
                 m_lastData = slot.data;
+                m_lastZero = slot.zero;
+                if (slot.zero && m_zeroChunks.size() < 64)
+                    m_zeroChunks.emplace(chunk.sha256, slot.data);
             }
         }
         {
@@ -103,6 +121,12 @@ void ImageReader::workerLoop()
 }
 
 bool ImageReader::next(QByteArray *data)
+{
+    bool zero = false;
+    return next(data, &zero);
+}
+
+bool ImageReader::next(QByteArray *data, bool *allZero)
 {
     if (m_error.isError() || atEnd())
         return false;
@@ -146,6 +170,7 @@ bool ImageReader::next(QByteArray *data)
             return false;
         }
     }
+    *allZero = slot.zero;
     *data = std::move(slot.data);
     return true;
 }

@@ -19,6 +19,9 @@ class Bank;
 // Reads an image back chunk by chunk, in order, with a few chunks read, decompressed and SHA-256-checked
 // ahead on worker threads. Memory stays bounded (about prefetch × chunk size). The whole image's sha512
 // is checked as the last chunk is handed out: next() then fails instead of returning it if it differs.
+// A chunk whose verified bytes are all zero (free disk space) is known by its name from then on: later
+// uses of it are neither read nor decrypted again, and next() says which chunks are zero (an export
+// leaves holes for them).
 //
 // next() is called from one thread.
 class ImageReader
@@ -39,6 +42,8 @@ public:
 
     // The next chunk's bytes. Returns false at the end (error() is then unset) or on an error.
     bool next(QByteArray *data);
+    // The same; *allZero says whether every byte of the chunk is zero.
+    bool next(QByteArray *data, bool *allZero);
     bool atEnd() const { return m_consumed >= m_count; }
     BankError error() const { return m_error; }
     qint64 bytesRead() const { return m_bytesRead; }
@@ -50,6 +55,7 @@ private:
     {
         QByteArray data;
         BankError error;
+        bool zero = false;
     };
     void workerLoop();
 
@@ -71,6 +77,8 @@ private:
     std::map<qsizetype, Slot> m_ready;
     QByteArray m_lastName; // the last chunk verified, kept for runs of the same chunk
     QByteArray m_lastData;
+    bool m_lastZero = false;
+    std::map<QByteArray, QByteArray> m_zeroChunks; // name → bytes of the all-zero chunks seen (a few sizes)
     std::vector<std::thread> m_threads;
 };
 

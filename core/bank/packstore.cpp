@@ -288,6 +288,14 @@ bool PackStore::locate(const QByteArray &name, Location *location) const
     return true;
 }
 
+QString PackStore::describePackOf(const QByteArray &name) const
+{
+    Location where;
+    if (!locate(name, &where))
+        return {};
+    return m_backend->describe(QString::fromLatin1(packObjectName(where.pack)));
+}
+
 bool PackStore::chunkInfo(const QByteArray &name, qint64 *storedSize) const
 {
     std::lock_guard lock(m_mutex);

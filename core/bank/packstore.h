@@ -110,6 +110,8 @@ public:
     static bool parsePackTrailer(const QByteArray &pack, const Sealer &sealer, QList<PackEntry> *entries,
                                  QString *why);
     bool locate(const QByteArray &name, Location *location) const;
+    // For messages: the pack object holding chunk `name` (a path or URL), empty when no index names it.
+    QString describePackOf(const QByteArray &name) const;
     int indexObjectCount() const;
 
     static constexpr char PackMagic[] = "SVPACK\0\1";        // 8 bytes, then the blobs

@@ -39,6 +39,10 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Attaching volumes");
     case JobStage::WaitingForBoot:
         return QCoreApplication::translate("sv::JobStage", "Waiting for boot");
+    case JobStage::Exporting:
+        return QCoreApplication::translate("sv::JobStage", "Exporting");
+    case JobStage::Converting:
+        return QCoreApplication::translate("sv::JobStage", "Converting");
     case JobStage::CleaningUp:
         return QCoreApplication::translate("sv::JobStage", "Cleaning up");
     case JobStage::Done:
@@ -80,6 +84,10 @@ QString stageName(JobStage stage)
         return QStringLiteral("attaching_volumes");
     case JobStage::WaitingForBoot:
         return QStringLiteral("waiting_for_boot");
+    case JobStage::Exporting:
+        return QStringLiteral("exporting");
+    case JobStage::Converting:
+        return QStringLiteral("converting");
     case JobStage::CleaningUp:
         return QStringLiteral("cleaning_up");
     case JobStage::Done:

@@ -48,8 +48,10 @@ def fmt_s(v):
 # Goals: (kind of case, peer label) -> (minimum ratio of StackVault's speed to the peer's, description)
 SV_LABEL = {"ingest/fake": "StackVault backup", "ingest/realglance": "StackVault backup (image ingest tool)",
             "restore": "StackVault restore: upload stage", "swift": "StackVault backup into the Swift bank",
-            "s3": "StackVault backup into the S3 bank"}
-KIND = {"ingest/fake": "ingest", "ingest/realglance": "ingest", "restore": "restore", "swift": "bank", "s3": "bank"}
+            "s3": "StackVault backup into the S3 bank",
+            "export": "StackVault export (raw: verified, sparse, fsync'ed)"}
+KIND = {"ingest/fake": "ingest", "ingest/realglance": "ingest", "restore": "restore", "swift": "bank", "s3": "bank",
+        "export": "export"}
 RATIO_GOALS = {
     ("ingest", "curl | restic backup --stdin"): (1.5, "≥ 1.5× restic"),
     ("ingest", "openstack image save"): (3.0, "≥ 3× openstack image save"),
@@ -58,6 +60,7 @@ RATIO_GOALS = {
     ("restore", "curl -T"): (0.9, "≥ 0.9× curl -T"),
     ("bank", "curl | restic backup --stdin"): (1.0, "≥ 1.0× restic"),
     ("bank", "rclone copy (warm file)"): (0.8, "≥ 0.8× rclone copy"),
+    ("export", "restic dump > file"): (0.8, "≥ 0.8× restic dump"),
 }
 ENCRYPTION_COST_GOAL = 0.10  # encrypted at most 10 % slower than the same build with encryption off
 CPU_GOAL = 3.5  # CPU-seconds (user + sys) per GiB ingested, encrypted

@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -275,11 +276,30 @@ void ScreenshotTour::volumesTour()
             waitFor(QStringLiteral("the target's volume types"), [page] { return page->typesLoaded(); }, [this, wizard] {
                 shoot(wizard, QStringLiteral("restore-3-volumes"), [this, wizard] {
                     wizard->reject();
-                    finish();
+                    exportDialog();
                 });
             });
         });
     }, 600000);
+}
+
+void ScreenshotTour::exportDialog()
+{
+    // Export… on the selected backup (postgres-primary with db-data): the file dialog, then Cancel.
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("exportBackupButton"));
+    if (!button || !button->isEnabled())
+        return fail(QStringLiteral("the Export button is not available"));
+    button->click();
+    QPointer<QFileDialog> dialog = m_window->findChild<QFileDialog *>(QStringLiteral("exportFileDialog"));
+    if (!dialog)
+        return fail(QStringLiteral("the export dialog did not open"));
+    waitFor(QStringLiteral("the export dialog"), [dialog] { return dialog && dialog->isVisible(); }, [this, dialog] {
+        shoot(dialog, QStringLiteral("export-dialog"), [this, dialog] {
+            if (dialog)
+                dialog->reject();
+            finish();
+        });
+    });
 }
 
 void ScreenshotTour::fail(const QString &why)

@@ -44,6 +44,7 @@ private:
     void nextWizardPage(int page);
     // Backs up postgres-primary with its volume and shows the restore wizard's volumes page.
     void volumesTour();
+    void exportDialog();
     void fail(const QString &why);
     void finish();
 

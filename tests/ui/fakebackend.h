@@ -24,6 +24,7 @@ public:
     int replyDelayMs = 0;
     FakeJob::Options jobOptions;
     QList<sv::ui::RestoreRequest> restoreRequests;
+    QList<QStringList> exportRequests; // {checkpoint id, path, format}
     QVariantMap restoreResultData; // added to a restore's result (e.g. "volumes", "warnings")
     QList<QPair<QString, bool>> backups; // server id, include data
     QList<sv::VolumeSelection> backupVolumes; // the volume selection of each backup, in the same order
@@ -130,6 +131,15 @@ public:
         FakeJob::Options options = jobOptions;
         options.steps = 2;
         return new FakeJob(QStringLiteral("Verify %1").arg(checkpoint.serverName), options);
+    }
+
+    sv::Job *createExportJob(const sv::ui::CheckpointEntry &checkpoint, const QString &path, sv::ExportFormat format,
+                             QString *) override
+    {
+        exportRequests.append({checkpoint.id, path, sv::ExportJob::formatName(format)});
+        FakeJob::Options options = jobOptions;
+        options.steps = 2;
+        return new FakeJob(QStringLiteral("Export %1").arg(checkpoint.serverName), options);
     }
 
     sv::Job *createDeleteJob(const sv::ui::CheckpointEntry &checkpoint, QString *) override

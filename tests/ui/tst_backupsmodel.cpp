@@ -103,22 +103,29 @@ void TestBackupsModel::filterByServerAndSort()
     view.setServerFilter(QStringLiteral("s1"));
     QCOMPARE(filter->currentText(), QStringLiteral("web-1"));
     QCOMPARE(view.proxy()->rowCount(), 2);
-    // Buttons follow the selection: an errored backup cannot be restored or verified.
+    // Buttons follow the selection: an errored backup cannot be restored, verified or exported.
     view.setServerFilter(QString());
     auto *restore = view.findChild<QPushButton *>(QStringLiteral("restoreButton"));
     auto *verify = view.findChild<QPushButton *>(QStringLiteral("verifyButton"));
+    auto *exportButton = view.findChild<QPushButton *>(QStringLiteral("exportBackupButton"));
     QVERIFY(!restore->isEnabled());
     QVERIFY(view.selectCheckpoint(QStringLiteral("c")));
     QVERIFY(!restore->isEnabled());
     QVERIFY(!verify->isEnabled());
+    QVERIFY(!exportButton->isEnabled());
     QVERIFY(view.selectCheckpoint(QStringLiteral("a")));
     QVERIFY(restore->isEnabled());
+    QVERIFY(exportButton->isEnabled());
     QSignalSpy restoreSpy(&view, &sv::ui::BackupsView::restoreRequested);
     QSignalSpy verifySpy(&view, &sv::ui::BackupsView::verifyRequested);
+    QSignalSpy exportSpy(&view, &sv::ui::BackupsView::exportRequested);
     QTest::mouseClick(restore, Qt::LeftButton);
     QTest::mouseClick(verify, Qt::LeftButton);
+    QTest::mouseClick(exportButton, Qt::LeftButton);
     QCOMPARE(restoreSpy.size(), 1);
     QCOMPARE(verifySpy.size(), 1);
+    QCOMPARE(exportSpy.size(), 1);
+    QCOMPARE(exportSpy.first().first().value<CheckpointEntry>().id, QStringLiteral("a"));
     QCOMPARE(restoreSpy.first().first().value<CheckpointEntry>().id, QStringLiteral("a"));
 }
 

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void unreachableCloudShowsRetry();
     void filterBox();
     void deleteAsksFirst();
+    void exportAsksForAFile_data();
+    void exportAsksForAFile();
     void stateIsPersisted();
     void helpExplainsIncludeServerData();
     void theOnlyCloudOpensExpanded();
@@ -313,6 +316,53 @@ void TestMainWindow::deleteAsksFirst()
     QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
     QTRY_COMPARE(window.backupsModel()->rowCount(), 0);
+}
+
+void TestMainWindow::exportAsksForAFile_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("filter"); // 0 raw, 1 qcow2
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("qcow2 suffix") << QStringLiteral("disk.qcow2") << 0 << QStringLiteral("disk.qcow2") << QStringLiteral("qcow2");
+    QTest::newRow("the suffix wins over the filter") << QStringLiteral("disk.img") << 1 << QStringLiteral("disk.img") << QStringLiteral("raw");
+    QTest::newRow("no suffix: raw's is added") << QStringLiteral("disk") << 0 << QStringLiteral("disk.raw") << QStringLiteral("raw");
+}
+
+void TestMainWindow::exportAsksForAFile()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, filter);
+    QFETCH(QString, path);
+    QFETCH(QString, format);
+    sv::ui::CheckpointEntry cp;
+    cp.id = QStringLiteral("cp1");
+    cp.serverId = QStringLiteral("s1");
+    cp.serverName = QStringLiteral("web-1");
+    cp.status = QStringLiteral("available");
+    cp.created = QDateTime::currentDateTimeUtc();
+    m_backend->checkpoints = {cp};
+    m_backend->exportRequests.clear();
+    QTemporaryDir folder;
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.backupsModel()->rowCount(), 1);
+    QVERIFY(window.backupsView()->selectCheckpoint(QStringLiteral("cp1")));
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("exportBackupButton")), Qt::LeftButton);
+    auto *dialog = window.findChild<QFileDialog *>(QStringLiteral("exportFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Export Backup of “web-1”"));
+    QVERIFY2(dialog->selectedFiles().value(0).contains(QStringLiteral("web-1-")), qPrintable(dialog->selectedFiles().value(0)));
+    dialog->selectNameFilter(dialog->nameFilters().at(filter));
+    dialog->selectFile(folder.filePath(typed));
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    static_cast<QDialog *>(dialog)->accept();
+    QCOMPARE(m_backend->exportRequests.size(), 1);
+    QCOMPARE(m_backend->exportRequests.first(), (QStringList{QStringLiteral("cp1"), folder.filePath(path), format}));
+    QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
 }
 
 void TestMainWindow::stateIsPersisted()

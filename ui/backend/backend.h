@@ -6,6 +6,7 @@
 #include "backend/serverentry.h"
 #include "backend/targetoptions.h"
 #include "backend/volumetypeentry.h"
+#include "protection/exportjob.h"
 #include "protection/volumeselection.h"
 
 #include <QList>
@@ -43,6 +44,9 @@ public:
     virtual Job *createRestoreJob(const RestoreRequest &request, QString *error) = 0;
     virtual Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) = 0;
     virtual Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) = 0;
+    // Writes the backup's disks into `path` (the root disk; volumes beside it, ExportJob::planFiles).
+    virtual Job *createExportJob(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format,
+                                 QString *error) = 0;
 
     // At start-up: looks in the backup storage's journal for what interrupted backups and restores left
     // in the clouds and, when something is left, answers with leftoverSweepReady() — having signed in

@@ -21,6 +21,7 @@
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
+#include "protection/exportjob.h"
 #include "protection/verifyjob.h"
 #include "util/appsettings.h"
 
@@ -491,6 +492,20 @@ Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *er
     if (!storage)
         return nullptr;
     return new VerifyJob(std::move(storage), checkpoint.id);
+}
+
+Job *CoreBackend::createExportJob(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format,
+                                  QString *error)
+{
+    std::shared_ptr<Bank> storage = m_banks->bank(AppSettings::instance()->bankLocation(), error);
+    if (!storage)
+        return nullptr;
+    ExportRequest request;
+    request.checkpointId = checkpoint.id;
+    request.output = path;
+    request.format = format;
+    request.overwrite = true; // the file dialog asked before replacing a file
+    return new ExportJob(std::move(storage), std::move(request));
 }
 
 Job *CoreBackend::createDeleteJob(const CheckpointEntry &checkpoint, QString *error)

@@ -44,6 +44,8 @@ public:
                          const VolumeSelection &volumes, QString *error) override;
     Job *createRestoreJob(const RestoreRequest &request, QString *error) override;
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
+    Job *createExportJob(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format,
+                         QString *error) override;
     Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) override;
 
     void requestLeftoverSweep() override;

@@ -73,6 +73,9 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     m_restoreButton->setObjectName(QStringLiteral("restoreButton"));
     m_verifyButton = new QPushButton(icon(QStringLiteral("verify")), tr("&Verify"), this);
     m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
+    m_exportButton = new QPushButton(icon(QStringLiteral("export")), tr("&Export…"), this);
+    m_exportButton->setObjectName(QStringLiteral("exportBackupButton"));
+    m_exportButton->setToolTip(tr("Write the backup's disks into raw or qcow2 files"));
     m_deleteButton = new QPushButton(icon(QStringLiteral("delete")), tr("&Delete…"), this);
     m_deleteButton->setObjectName(QStringLiteral("deleteBackupButton"));
 
@@ -84,6 +87,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_storage, 1);
     bottom->addWidget(m_restoreButton);
+    bottom->addWidget(m_exportButton);
     bottom->addWidget(m_verifyButton);
     bottom->addWidget(m_deleteButton);
     auto *layout = new QVBoxLayout(this);
@@ -107,6 +111,10 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     connect(m_verifyButton, &QPushButton::clicked, this, [this] {
         if (const CheckpointEntry *cp = selectedCheckpoint())
             Q_EMIT verifyRequested(*cp);
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        if (const CheckpointEntry *cp = selectedCheckpoint())
+            Q_EMIT exportRequested(*cp);
     });
     connect(m_deleteButton, &QPushButton::clicked, this, &BackupsView::confirmDelete);
     connect(m_view, &QTreeView::doubleClicked, this, [this] {
@@ -198,6 +206,7 @@ void BackupsView::updateButtons()
     const bool available = cp && cp->status == u"available";
     m_restoreButton->setEnabled(available);
     m_verifyButton->setEnabled(available);
+    m_exportButton->setEnabled(available);
     m_deleteButton->setEnabled(cp && cp->status != u"deleting" && cp->status != u"protecting");
     const QStringList volumes = cp ? BackupsModel::volumeLines(*cp) : QStringList();
     m_selectedVolumes->setText(volumes.join(QLatin1Char('\n')));

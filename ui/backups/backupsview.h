@@ -14,7 +14,7 @@ namespace sv::ui {
 
 class BackupsModel;
 
-// The Backups pane: the storage's backups, filterable by server; Restore…, Verify and Delete (after a
+// The Backups pane: the storage's backups, filterable by server; Restore…, Export…, Verify and Delete (after a
 // confirmation). It only emits requests; the main window turns them into jobs.
 class BackupsView : public QWidget
 {
@@ -39,6 +39,7 @@ public:
 Q_SIGNALS:
     void restoreRequested(const sv::ui::CheckpointEntry &checkpoint);
     void verifyRequested(const sv::ui::CheckpointEntry &checkpoint);
+    void exportRequested(const sv::ui::CheckpointEntry &checkpoint);
     void deleteRequested(const sv::ui::CheckpointEntry &checkpoint); // already confirmed
     void refreshRequested();
 
@@ -56,6 +57,7 @@ private:
     QLabel *m_storage;
     QPushButton *m_restoreButton;
     QPushButton *m_verifyButton;
+    QPushButton *m_exportButton;
     QPushButton *m_deleteButton;
     QPushButton *m_refreshButton;
 };
