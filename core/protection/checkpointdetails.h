@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bank/checkpointindex.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
