@@ -687,6 +687,71 @@
     </message>
 </context>
 <context>
+    <name>sv::ForgetJob</name>
+    <message>
+        <source>Preview retention</source>
+        <translation>Aufbewahrung prüfen</translation>
+    </message>
+    <message>
+        <source>Apply retention</source>
+        <translation>Aufbewahrung anwenden</translation>
+    </message>
+    <message>
+        <source>The retention policy is not valid: %1</source>
+        <translation>Die Aufbewahrungsregel ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>The retention policy keeps nothing: give at least one of --keep-last, --keep-hourly, --keep-daily, --keep-weekly, --keep-monthly, --keep-yearly (a number above 0) or --keep-within (a duration such as 30d). Nothing was removed.</source>
+        <translation>Die Aufbewahrungsregel behält nichts: Geben Sie mindestens eine der Optionen --keep-last, --keep-hourly, --keep-daily, --keep-weekly, --keep-monthly, --keep-yearly (eine Zahl über 0) oder --keep-within (eine Dauer wie 30d) an. Es wurde nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>Cannot apply retention to the backup storage %1: %2</source>
+        <translation>Die Aufbewahrung kann nicht auf den Sicherungsspeicher %1 angewendet werden: %2</translation>
+    </message>
+    <message>
+        <source>, not counted (unfinished or failed, left as they are): %1</source>
+        <translation>, nicht gezählt (unvollständig oder fehlgeschlagen, bleiben unverändert): %1</translation>
+    </message>
+    <message>
+        <source>Retention (%1), dry run: to keep: %2, to remove: %3%4. Nothing was removed.</source>
+        <translation>Aufbewahrung (%1), Probelauf: zu behalten: %2, zu entfernen: %3%4. Es wurde nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>Retention (%1): to keep: %2, nothing to remove%3.</source>
+        <translation>Aufbewahrung (%1): zu behalten: %2, nichts zu entfernen%3.</translation>
+    </message>
+    <message>
+        <source>Retention stopped after removing %1 of the %2 backups it was to remove: %3</source>
+        <translation>Die Aufbewahrung hat nach %1 von %2 zu entfernenden Sicherungen angehalten: %3</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention removed %n backup(s), but the prune after it failed: %1</source>
+        <translation>
+            <numerusform>Die Aufbewahrung hat %n Sicherung entfernt, aber das anschließende Aufräumen ist fehlgeschlagen: %1</numerusform>
+            <numerusform>Die Aufbewahrung hat %n Sicherungen entfernt, aber das anschließende Aufräumen ist fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention (%1): kept: %2, removed: %3%4.</source>
+        <translation>Aufbewahrung (%1): behalten: %2, entfernt: %3%4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Freed %1 (%n chunk(s)).</source>
+        <translation>
+            <numerusform>%1 freigegeben (%n Block).</numerusform>
+            <numerusform>%1 freigegeben (%n Blöcke).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unused chunks will be removed later: %1</source>
+        <translation>Nicht mehr benutzte Blöcke werden später entfernt: %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>

@@ -683,6 +683,69 @@
     </message>
 </context>
 <context>
+    <name>sv::ForgetJob</name>
+    <message>
+        <source>Preview retention</source>
+        <translation>预览保留策略</translation>
+    </message>
+    <message>
+        <source>Apply retention</source>
+        <translation>应用保留策略</translation>
+    </message>
+    <message>
+        <source>The retention policy is not valid: %1</source>
+        <translation>保留策略无效：%1</translation>
+    </message>
+    <message>
+        <source>The retention policy keeps nothing: give at least one of --keep-last, --keep-hourly, --keep-daily, --keep-weekly, --keep-monthly, --keep-yearly (a number above 0) or --keep-within (a duration such as 30d). Nothing was removed.</source>
+        <translation>保留策略不保留任何备份：请至少指定 --keep-last、--keep-hourly、--keep-daily、--keep-weekly、--keep-monthly、--keep-yearly（大于 0 的数字）或 --keep-within（时长，例如 30d）之一。未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot apply retention to the backup storage %1: %2</source>
+        <translation>无法对备份存储 %1 应用保留策略：%2</translation>
+    </message>
+    <message>
+        <source>, not counted (unfinished or failed, left as they are): %1</source>
+        <translation>，不计入（未完成或失败，保持不变）：%1</translation>
+    </message>
+    <message>
+        <source>Retention (%1), dry run: to keep: %2, to remove: %3%4. Nothing was removed.</source>
+        <translation>保留策略（%1），试运行：保留：%2，删除：%3%4。未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Retention (%1): to keep: %2, nothing to remove%3.</source>
+        <translation>保留策略（%1）：保留：%2，无需删除%3。</translation>
+    </message>
+    <message>
+        <source>Retention stopped after removing %1 of the %2 backups it was to remove: %3</source>
+        <translation>保留策略在删除了应删除的 %2 个备份中的 %1 个后停止：%3</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention removed %n backup(s), but the prune after it failed: %1</source>
+        <translation>
+            <numerusform>保留策略删除了 %n 个备份，但随后的清理失败：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention (%1): kept: %2, removed: %3%4.</source>
+        <translation>保留策略（%1）：保留：%2，删除：%3%4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Freed %1 (%n chunk(s)).</source>
+        <translation>
+            <numerusform>已释放 %1（%n 个数据块）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unused chunks will be removed later: %1</source>
+        <translation>未使用的数据块将在稍后删除：%1</translation>
+    </message>
+</context>
+<context>
     <name>sv::Job</name>
     <message>
         <source>Cancelled.</source>

@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QScopeGuard>
 #include <QtEndian>
 #include <QSet>
@@ -411,7 +412,239 @@ QByteArray Bank::journalAssociatedData(const QString &key)
 
 bool Bank::storeIndex(const CheckpointIndex &index, BankError *error)
 {
-    return writeIndex(index.id, keys().seal(index.toJson(), indexAssociatedData(index.id)), error);
+    const QByteArray stored = keys().seal(index.toJson(), indexAssociatedData(index.id));
+    if (!writeIndex(index.id, stored, error))
+        return false;
+    if (!keepsSummaries() || !SummaryFormat::isSettled(index.status))
+        return true;
+    // The index is the truth and is written: a summary missing from here on only makes listings read it.
+    crashPoint("bank-index-stored"); // the settled index durable, its summary not written yet
+    QList<QByteArray> written;
+    BankError summaryError;
+    if (!writeSummaries({SummaryFormat::Entry{summarize(index), SummaryFormat::md5Hex(stored)}}, &written, &summaryError)) {
+        qCWarning(lcBank).noquote() << "could not write the summary of checkpoint" << index.id << "to" << location()
+                                    << "(listings read its index instead):" << summaryError.message;
+        return true;
+    }
+    crashPoint("bank-summary-written");
+    int small = 0;
+    if (!listSummaryObjects(
+            [&small](const QByteArray &, qint64 bytes) {
+                small += bytes < SummaryFormat::SmallBytes ? 1 : 0;
+                return true;
+            },
+            &summaryError))
+        return true;
+    if (small > SummaryFormat::SmallObjectsBeforeCompaction) {
+        int removed = 0;
+        if (!compactSummaries(&removed, &summaryError))
+            qCWarning(lcBank).noquote() << "could not merge the checkpoint summaries of" << location() << ":"
+                                        << summaryError.message;
+    }
+    return true;
+}
+
+bool Bank::listIndexes(QList<ListedIndex> *indexes, BankError *error) const
+{
+    QStringList ids;
+    if (!listIndexIds(&ids, error))
+        return false;
+    indexes->clear();
+    indexes->reserve(ids.size());
+    for (const QString &id : std::as_const(ids))
+        indexes->append(ListedIndex{id, {}});
+    return true;
+}
+
+namespace {
+
+BankError noSummaries(const Bank &bank)
+{
+    return BankError::make(BankError::Code::UnsupportedFormat,
+                           QStringLiteral("The backup storage %1 keeps no summary objects.").arg(bank.location()));
+}
+
+// Runs `work(i)` for i in [0, n) on up to `threads` threads.
+void forEachParallel(int threads, qsizetype n, const std::function<void(qsizetype)> &work)
+{
+    std::atomic<qsizetype> next{0};
+    const auto run = [&] {
+        for (qsizetype i = next++; i < n; i = next++)
+            work(i);
+    };
+    threads = int(std::min<qsizetype>(std::max(1, threads), n));
+    if (threads <= 1) {
+        run();
+        return;
+    }
+    std::vector<std::thread> pool;
+    pool.reserve(size_t(threads));
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(run);
+    for (std::thread &thread : pool)
+        thread.join();
+}
+
+} // namespace
+
+bool Bank::putSummaryObject(const QByteArray &, const QByteArray &, BankError *error) const
+{
+    *error = noSummaries(*this);
+    return false;
+}
+
+bool Bank::getSummaryObject(const QByteArray &, QByteArray *, BankError *error) const
+{
+    *error = noSummaries(*this);
+    return false;
+}
+
+bool Bank::removeSummaryObject(const QByteArray &, BankError *error) const
+{
+    *error = noSummaries(*this);
+    return false;
+}
+
+bool Bank::listSummaryObjects(const std::function<bool(const QByteArray &, qint64)> &, BankError *) const
+{
+    return true; // none
+}
+
+bool Bank::writeSummaries(const QList<SummaryFormat::Entry> &entries, QList<QByteArray> *names, BankError *error) const
+{
+    const BankKeys &k = keys();
+    for (qsizetype from = 0; from < entries.size(); from += SummaryFormat::MaxEntries) {
+        const QByteArray plain = SummaryFormat::encode(entries.mid(from, SummaryFormat::MaxEntries));
+        const QByteArray name = k.chunkId(plain);
+        if (!putSummaryObject(name, k.seal(plain, SummaryFormat::associatedData(name)), error))
+            return false;
+        names->append(name);
+    }
+    return true;
+}
+
+bool Bank::readSummaryObject(const QByteArray &name, QList<SummaryFormat::Entry> *entries, int *version,
+                             BankError *error) const
+{
+    *version = 0;
+    const QString object = SummaryFormat::objectName(name);
+    const auto damaged = [&](const QString &why) {
+        *error = BankError::make(BankError::Code::BadIndex,
+                                 QStringLiteral("The checkpoint summary object %1 of %2 is damaged: %3. Listings read "
+                                                "the checkpoints' indexes instead; garbage collection removes it.")
+                                     .arg(object, location(), why),
+                                 object);
+        return false;
+    };
+    if (!ChunkCodec::isValidName(name))
+        return damaged(QStringLiteral("its name is not 64 lowercase hex characters"));
+    QByteArray stored;
+    if (!getSummaryObject(name, &stored, error))
+        return false;
+    const BankKeys &k = keys();
+    QByteArray plain;
+    QString why;
+    if (!k.open(stored, SummaryFormat::associatedData(name), &plain, &why))
+        return damaged(why);
+    if (k.chunkId(plain) != name)
+        return damaged(QStringLiteral("its content no longer has that %1")
+                           .arg(k.encrypted() ? QStringLiteral("keyed id") : QStringLiteral("SHA-256")));
+    if (!SummaryFormat::decode(plain, entries, version, &why)) {
+        if (*version > 0 && *version != SummaryFormat::Version) {
+            *error = BankError::make(BankError::Code::UnsupportedFormat,
+                                     QStringLiteral("The checkpoint summary object %1 of %2 is of another version "
+                                                    "(%3).")
+                                         .arg(object, location(), why),
+                                     object);
+            return false;
+        }
+        return damaged(why);
+    }
+    return true;
+}
+
+bool Bank::compactSummaries(int *removed, BankError *error) const
+{
+    *removed = 0;
+    if (!keepsSummaries())
+        return true;
+    if (m_compacting.exchange(true))
+        return true; // this bank object is merging already
+    const auto done = qScopeGuard([this] { m_compacting = false; });
+    QList<QByteArray> names;
+    if (!listSummaryObjects(
+            [&names](const QByteArray &name, qint64) {
+                names.append(name);
+                return true;
+            },
+            error))
+        return false;
+    if (names.isEmpty())
+        return true;
+    // Read every object; merge what is read, remove what is read or damaged (never one that could not be
+    // fetched: its entries would be lost), leave objects of a newer version alone.
+    std::vector<QList<SummaryFormat::Entry>> sets(size_t(names.size()));
+    std::vector<char> merge(size_t(names.size()), 0);
+    std::vector<char> drop(size_t(names.size()), 0);
+    forEachParallel(indexReadsInFlight(), names.size(), [&](qsizetype i) {
+        int version = 0;
+        BankError readError;
+        if (readSummaryObject(names.at(i), &sets[size_t(i)], &version, &readError)) {
+            merge[size_t(i)] = 1;
+        } else if (readError.code == BankError::Code::BadIndex
+                   || (readError.code == BankError::Code::UnsupportedFormat && version < SummaryFormat::Version)) {
+            drop[size_t(i)] = 1;
+            if (readError.code == BankError::Code::BadIndex)
+                qCWarning(lcBank).noquote() << readError.message;
+        }
+    });
+    QList<ListedIndex> indexes;
+    if (!listIndexes(&indexes, error))
+        return false;
+    QHash<QString, QByteArray> listed;
+    for (const ListedIndex &index : std::as_const(indexes))
+        listed.insert(index.id, index.md5);
+    QList<SummaryFormat::Entry> kept;
+    QSet<QString> seen; // id + md5
+    int mergedObjects = 0;
+    qsizetype entriesRead = 0;
+    for (size_t i = 0; i < sets.size(); ++i) {
+        if (!merge[i])
+            continue;
+        ++mergedObjects;
+        for (SummaryFormat::Entry &entry : sets[i]) {
+            ++entriesRead;
+            const auto at = listed.constFind(entry.summary.id);
+            if (at == listed.constEnd() || (!at->isEmpty() && *at != entry.indexMd5))
+                continue; // deleted, or rewritten since (another state)
+            const QString key = entry.summary.id + QLatin1Char('/') + QString::fromLatin1(entry.indexMd5);
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            kept.append(std::move(entry));
+        }
+    }
+    const bool anyDropped = std::any_of(drop.cbegin(), drop.cend(), [](char d) { return d != 0; });
+    const int needed = int((kept.size() + SummaryFormat::MaxEntries - 1) / SummaryFormat::MaxEntries);
+    if (!anyDropped && mergedObjects <= std::max(1, needed) && kept.size() == entriesRead)
+        return true; // nothing to merge, nothing stale
+    std::sort(kept.begin(), kept.end(), [](const SummaryFormat::Entry &a, const SummaryFormat::Entry &b) {
+        return a.summary.created < b.summary.created;
+    });
+    QList<QByteArray> written;
+    if (!kept.isEmpty() && !writeSummaries(kept, &written, error))
+        return false;
+    crashPoint("bank-summaries-merged"); // the merged object written, the merged ones still there
+    for (size_t i = 0; i < sets.size(); ++i) {
+        if ((!merge[i] && !drop[i]) || written.contains(names.at(qsizetype(i))))
+            continue;
+        if (!removeSummaryObject(names.at(qsizetype(i)), error))
+            return false;
+        ++*removed;
+    }
+    qCInfo(lcBank) << "merged" << mergedObjects << "checkpoint summary objects into" << written.size() << "of"
+                   << location() << "(" << kept.size() << "checkpoints;" << *removed << "objects removed)";
+    return true;
 }
 
 QString Bank::journalKey(const JournalEntry &entry) const
@@ -630,41 +863,101 @@ bool Bank::putChunk(const QByteArray &name, const QByteArray &encoded, BankError
 
 bool Bank::listCheckpoints(QList<CheckpointSummary> *checkpoints, BankError *error) const
 {
-    QStringList ids;
-    if (!listIndexIds(&ids, error))
+    QList<ListedIndex> indexes;
+    if (!listIndexes(&indexes, error))
         return false;
+    // The listed indexes are the truth; a summary counts only for an index listed with the MD5 it names
+    // (FORMAT.md, "Checkpoint summaries"). Everything else is read from its index.
+    QHash<QString, CheckpointSummary> summarized;
+    QHash<QString, QByteArray> listedMd5;
+    for (const ListedIndex &index : std::as_const(indexes)) {
+        if (!index.md5.isEmpty())
+            listedMd5.insert(index.id, index.md5);
+    }
+    if (keepsSummaries() && !listedMd5.isEmpty()) {
+        QSet<QByteArray> read;
+        // A second round when an object vanished meanwhile (merged by a compaction into a new one).
+        for (int round = 0; round < 2; ++round) {
+            QList<QByteArray> names;
+            BankError listError;
+            if (!listSummaryObjects(
+                    [&](const QByteArray &name, qint64) {
+                        if (!read.contains(name))
+                            names.append(name);
+                        return true;
+                    },
+                    &listError)) {
+                qCWarning(lcBank).noquote() << "could not list the checkpoint summaries of" << location()
+                                            << "(reading the indexes instead):" << listError.message;
+                break;
+            }
+            std::vector<QList<SummaryFormat::Entry>> sets(size_t(names.size()));
+            std::atomic_bool vanished{false};
+            forEachParallel(indexReadsInFlight(), names.size(), [&](qsizetype i) {
+                int version = 0;
+                BankError readError;
+                if (readSummaryObject(names.at(i), &sets[size_t(i)], &version, &readError))
+                    return;
+                if (readError.code == BankError::Code::NotFound)
+                    vanished = true;
+                else if (readError.code != BankError::Code::UnsupportedFormat)
+                    qCWarning(lcBank).noquote() << readError.message;
+            });
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                read.insert(names.at(i));
+                for (const SummaryFormat::Entry &entry : sets[size_t(i)]) {
+                    if (listedMd5.value(entry.summary.id) == entry.indexMd5)
+                        summarized.insert(entry.summary.id, entry.summary);
+                }
+            }
+            if (!vanished)
+                break;
+        }
+    }
     // Indexes of format 2 are small (their chunk lists are in list parts, which listing never reads);
     // an object store reads several at once, so round trips do not add up.
-    std::vector<CheckpointSummary> summaries(size_t(ids.size()));
-    std::atomic<qsizetype> next{0};
-    const auto work = [&] {
-        for (qsizetype i = next++; i < ids.size(); i = next++) {
-            CheckpointIndex index;
-            BankError indexError;
-            if (checkpoint(ids.at(i), &index, &indexError)) {
-                summaries[size_t(i)] = summarize(index);
-                continue;
-            }
-            // One damaged index must not hide the others: list it as an error.
-            CheckpointSummary &summary = summaries[size_t(i)];
-            summary.id = ids.at(i);
-            summary.status = QStringLiteral("error");
-            summary.errorMessage = indexError.message;
+    std::vector<CheckpointSummary> summaries(size_t(indexes.size()));
+    std::vector<QByteArray> readMd5(size_t(indexes.size()));
+    forEachParallel(indexReadsInFlight(), indexes.size(), [&](qsizetype i) {
+        const QString &id = indexes.at(i).id;
+        CheckpointSummary &summary = summaries[size_t(i)];
+        const auto known = summarized.constFind(id);
+        if (known != summarized.constEnd()) {
+            summary = *known;
+            return;
         }
-    };
-    const int threads = int(std::min<qsizetype>(std::max(1, indexReadsInFlight()), ids.size()));
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(size_t(threads));
-        for (int t = 0; t < threads; ++t)
-            pool.emplace_back(work);
-        for (std::thread &thread : pool)
-            thread.join();
+        CheckpointIndex index;
+        BankError indexError;
+        QByteArray stored;
+        if (CheckpointIndex::isValidId(id) && readIndex(id, &stored, &indexError)
+            && openIndex(id, stored, &index, &indexError)) {
+            summary = summarize(index);
+            readMd5[size_t(i)] = SummaryFormat::md5Hex(stored);
+            return;
+        }
+        if (indexError.code == BankError::Code::NotFound)
+            indexError.message = QStringLiteral("There is no checkpoint %1 in the backup storage %2.").arg(id, location());
+        // One damaged index must not hide the others: list it as an error.
+        summary.id = id;
+        summary.status = QStringLiteral("error");
+        summary.errorMessage = indexError.message;
+    });
+    if (keepsSummaries()) {
+        // Checkpoints written before summaries existed, or by a version without them: summarize what was
+        // just read, so that the next listing (on any machine) reads one object instead.
+        QList<SummaryFormat::Entry> backfill;
+        for (size_t i = 0; i < summaries.size(); ++i) {
+            if (!readMd5[i].isEmpty() && SummaryFormat::isSettled(summaries[i].status))
+                backfill.append(SummaryFormat::Entry{summaries[i], readMd5[i]});
+        }
+        QList<QByteArray> written;
+        BankError backfillError;
+        if (backfill.size() >= SummaryFormat::BackfillAtLeast && !writeSummaries(backfill, &written, &backfillError))
+            qCInfo(lcBank).noquote() << "could not write checkpoint summaries to" << location() << ":"
+                                     << backfillError.message;
     }
     checkpoints->clear();
-    checkpoints->reserve(ids.size());
+    checkpoints->reserve(indexes.size());
     for (CheckpointSummary &summary : summaries)
         checkpoints->append(std::move(summary));
     std::sort(checkpoints->begin(), checkpoints->end(),
@@ -685,6 +978,11 @@ bool Bank::checkpoint(const QString &id, CheckpointIndex *index, BankError *erro
             error->message = QStringLiteral("There is no checkpoint %1 in the backup storage %2.").arg(id, location());
         return false;
     }
+    return openIndex(id, json, index, error);
+}
+
+bool Bank::openIndex(const QString &id, const QByteArray &json, CheckpointIndex *index, BankError *error) const
+{
     QString why;
     QByteArray plain;
     if (!keys().open(json, indexAssociatedData(id), &plain, &why)) {
@@ -838,6 +1136,42 @@ bool Bank::recordRestoreTest(const QString &id, const RestoreTestRecord &record,
     return storeIndex(index, error); // toJson keeps the index's format version (it follows its lists)
 }
 
+bool Bank::deleteCheckpoints(const QStringList &ids, QStringList *deleted, GcReport *report, BankError *error,
+                             int gcLockTimeoutMs)
+{
+    deleted->clear();
+    if (report)
+        *report = GcReport{};
+    for (const QString &id : ids) {
+        CheckpointIndex index;
+        if (!checkpoint(id, &index, error)) {
+            if (error->code == BankError::Code::NotFound)
+                continue; // deleted meanwhile
+            return false;
+        }
+        if (index.status != QLatin1String("available")) {
+            *error = BankError::make(BankError::Code::Busy,
+                                     QStringLiteral("Backup %1 is %2, not available: retention removes only complete "
+                                                    "backups.")
+                                         .arg(id, index.status));
+            return false;
+        }
+        index.status = QStringLiteral("deleting");
+        if (!storeIndex(index, error) || !removeIndex(id, error))
+            return false;
+        deleted->append(id);
+    }
+    qCInfo(lcBank) << deleted->size() << "checkpoints deleted by retention";
+    if (deleted->isEmpty() || !report)
+        return true;
+    BankError gcError;
+    if (!collectGarbage(report, &gcError, gcLockTimeoutMs)) {
+        report->done = false;
+        report->deferredReason = gcError.message;
+    }
+    return true;
+}
+
 bool Bank::collectGarbage(GcReport *report, BankError *error, int lockTimeoutMs)
 {
     auto held = lock(BankLock::Mode::Exclusive, lockTimeoutMs, error);
@@ -891,6 +1225,12 @@ bool Bank::collectGarbageLocked(GcReport *report, BankError *error)
             }
         }
     }
+    // Summaries of deleted or rewritten checkpoints go, the rest is merged (FORMAT.md, "Checkpoint
+    // summaries"). They only speed up listings: a failure here is logged, not a failed collection.
+    BankError summaryError;
+    if (!compactSummaries(&report->summaryObjectsRemoved, &summaryError))
+        qCWarning(lcBank).noquote() << "could not merge the checkpoint summaries of" << location() << ":"
+                                    << summaryError.message;
     if (PackStore *packs = packStore()) {
         if (!packs->collectGarbage(referenced, m_repackThreshold, report, error))
             return false;

@@ -5,6 +5,7 @@
 #include "bank/banklock.h"
 #include "bank/bankreports.h"
 #include "bank/checkpointindex.h"
+#include "bank/checkpointsummaries.h"
 #include "bank/journalentry.h"
 
 #include <QByteArray>
@@ -172,6 +173,13 @@ public:
     // version. Call it under a shared lock (TestRestoreJob holds one), so that garbage collection cannot
     // run between the read and the write. NotFound when the checkpoint was deleted meanwhile.
     bool recordRestoreTest(const QString &id, const RestoreTestRecord &record, BankError *error);
+    // Retention's delete (ForgetJob): marks each checkpoint `deleting` and removes its index, in order, then
+    // collects garbage once into `report` (deferred as above when a backup holds the bank; no garbage
+    // collection when `report` is null: the caller prunes instead). Only `available` checkpoints:
+    // one in any other state stops it with an error, as does one that cannot be read; one already gone
+    // (another delete) is skipped. `deleted` lists what was removed, also when it fails part-way.
+    bool deleteCheckpoints(const QStringList &ids, QStringList *deleted, GcReport *report, BankError *error,
+                           int gcLockTimeoutMs = 5000);
     // Re-reads every chunk of every image, re-hashes it and recomputes each image's sha512. Returns
     // false only if it could not run; what it found is in `report`.
     bool verifyCheckpoint(const QString &id, VerifyReport *report, BankError *error,
@@ -195,6 +203,34 @@ public:
     bool readChunkListPart(const ChunkListPart &part, QByteArray *plain, BankError *error) const;
     // How many index reads listCheckpoints keeps in flight (an object store: several round trips at once).
     virtual int indexReadsInFlight() const { return 1; }
+
+    // ---- checkpoint summaries (FORMAT.md, "Checkpoint summaries") ----
+    struct ListedIndex
+    {
+        QString id;
+        QByteArray md5; // hex MD5 of the stored index bytes, where the backend's listing gives it
+    };
+    // Every index, with its MD5 where the listing gives one (object stores); the default lists ids only.
+    virtual bool listIndexes(QList<ListedIndex> *indexes, BankError *error) const;
+    // Whether this backend keeps summary objects: where a listing of the indexes also gives their MD5s
+    // (an object store). A local folder does not: it reads 1,000 small indexes in milliseconds.
+    virtual bool keepsSummaries() const { return false; }
+    // Summary objects summaries/<64 hex>, as stored (sealed). Const like reading: they only cache what
+    // the indexes say, and a listing may add one. The defaults refuse and list none.
+    virtual bool putSummaryObject(const QByteArray &name, const QByteArray &data, BankError *error) const;
+    virtual bool getSummaryObject(const QByteArray &name, QByteArray *data, BankError *error) const;
+    virtual bool removeSummaryObject(const QByteArray &name, BankError *error) const;
+    virtual bool listSummaryObjects(const std::function<bool(const QByteArray &, qint64)> &visit,
+                                    BankError *error) const;
+    // Merges every summary object into as few as possible (SummaryFormat::MaxEntries each), keeping only
+    // entries whose index is listed with the MD5 they name, and removes the objects merged and damaged
+    // ones. Safe beside writers, listings and other compactions without a lock (FORMAT.md says why).
+    // `removed`: summary objects removed.
+    bool compactSummaries(int *removed, BankError *error) const;
+    // Reads, opens and checks one summary object (its name is the chunk id of its plain bytes).
+    // `version` is the object's format version when it is one of another version.
+    bool readSummaryObject(const QByteArray &name, QList<SummaryFormat::Entry> *entries, int *version,
+                           BankError *error) const;
 
     static CheckpointSummary summarize(const CheckpointIndex &index);
     // NotFound: no bank at `location` (open() with createIfMissing() false).
@@ -229,6 +265,10 @@ protected:
 
 private:
     bool unlock(const QString &bankId, BankError *error);
+    // Opens and parses the stored bytes of checkpoint `id`'s index (what checkpoint() does after reading).
+    bool openIndex(const QString &id, const QByteArray &stored, CheckpointIndex *index, BankError *error) const;
+    // Writes `entries` as summary objects (SummaryFormat::MaxEntries each); the names written in `names`.
+    bool writeSummaries(const QList<SummaryFormat::Entry> &entries, QList<QByteArray> *names, BankError *error) const;
     bool refuseKeysInPlainBank(const QString &path, BankError *error) const;
     // Under the exclusive lock: removes key files of another bank id, left by a creation of this bank
     // interrupted between its key file and bank.json (no reader uses them).
@@ -244,6 +284,7 @@ private:
     bool m_createIfMissing = true;
     QString m_layout = QString::fromLatin1(ChunksLayout);
     double m_repackThreshold = DefaultRepackThreshold;
+    mutable std::atomic_bool m_compacting{false}; // one compaction at a time per bank object
 };
 
 } // namespace sv

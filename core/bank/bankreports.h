@@ -56,6 +56,7 @@ struct GcReport
     int packsRemoved = 0;  // packs with no live chunk left (pack banks)
     int packsRepacked = 0; // mostly-garbage packs whose live chunks were copied into new packs
     int listPartsRemoved = 0; // chunk list parts no index names (deleted or never completed checkpoints)
+    int summaryObjectsRemoved = 0; // summary objects merged into fewer, or damaged (FORMAT.md, "Checkpoint summaries")
 };
 
 struct CheckReport

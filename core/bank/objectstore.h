@@ -21,6 +21,9 @@ public:
         QString name;
         qint64 bytes = 0;
         QDateTime lastModified; // UTC, from the store's clock
+        // The hex MD5 of the object's bytes when the listing gives it (Swift's "hash", S3's ETag of a plain
+        // upload), lowercase; empty when unknown (an S3 multipart ETag "<hex>-<n>" is not an MD5).
+        QByteArray md5;
     };
     struct Page
     {

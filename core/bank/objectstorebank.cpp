@@ -397,6 +397,62 @@ bool ObjectStoreBank::listIndexIds(QStringList *ids, BankError *error) const
         error);
 }
 
+bool ObjectStoreBank::listIndexes(QList<ListedIndex> *indexes, BankError *error) const
+{
+    indexes->clear();
+    return listObjects(
+        QStringLiteral("checkpoints/"),
+        [&](const Listed &entry) {
+            if (!entry.name.endsWith(QLatin1String(".json")))
+                return true;
+            const QString id = entry.name.mid(12).chopped(5);
+            if (CheckpointIndex::isValidId(id))
+                indexes->append(ListedIndex{id, entry.md5});
+            return true;
+        },
+        error);
+}
+
+bool ObjectStoreBank::putSummaryObject(const QByteArray &name, const QByteArray &data, BankError *error) const
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    return putObject(SummaryFormat::objectName(name), data, error);
+}
+
+bool ObjectStoreBank::getSummaryObject(const QByteArray &name, QByteArray *data, BankError *error) const
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    return getObject(SummaryFormat::objectName(name), data, error);
+}
+
+bool ObjectStoreBank::removeSummaryObject(const QByteArray &name, BankError *error) const
+{
+    if (!ChunkCodec::isValidName(name)) {
+        *error = invalidChunkName(name);
+        return false;
+    }
+    bool existed = false;
+    return deleteObject(SummaryFormat::objectName(name), &existed, error);
+}
+
+bool ObjectStoreBank::listSummaryObjects(const std::function<bool(const QByteArray &, qint64)> &visit,
+                                         BankError *error) const
+{
+    return listObjects(
+        QStringLiteral("summaries/"),
+        [&visit](const Listed &entry) {
+            const QByteArray name = entry.name.mid(10).toLatin1();
+            return !ChunkCodec::isValidName(name) || visit(name, entry.bytes); // strangers are not summaries
+        },
+        error);
+}
+
 std::unique_ptr<BankLock> ObjectStoreBank::lock(BankLock::Mode mode, int timeoutMs, BankError *error) const
 {
     const bool exclusive = mode == BankLock::Mode::Exclusive;

@@ -10,7 +10,7 @@ namespace sv {
 
 // A bank in an object store (FORMAT.md, "Swift bank"; an S3 bank stores the same objects): the same
 // names as the local layout, as objects: bank.json, chunks/<2 hex>/<64 hex>, checkpoints/<id>.json,
-// journal/<key>.json, keys/<id>, plus locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
+// journal/<key>.json, keys/<id>, plus summaries/<64 hex> summary objects and locks/<mode>-<uuid> lock objects (object stores have no flock). The bank
 // logic lives here once; a subclass only supplies the ObjectStore that speaks its protocol.
 class PackStore;
 
@@ -57,6 +57,15 @@ public:
     bool getListPart(const QByteArray &name, QByteArray *data, BankError *error) const override;
     bool removeListPart(const QByteArray &name, BankError *error) override;
     bool listListParts(const std::function<bool(const QByteArray &, qint64)> &visit, BankError *error) const override;
+    // A listing gives each index's MD5 (Swift's hash, S3's ETag), so summary objects can be checked
+    // against the indexes without reading them (FORMAT.md, "Checkpoint summaries").
+    bool listIndexes(QList<ListedIndex> *indexes, BankError *error) const override;
+    bool keepsSummaries() const override { return true; }
+    bool putSummaryObject(const QByteArray &name, const QByteArray &data, BankError *error) const override;
+    bool getSummaryObject(const QByteArray &name, QByteArray *data, BankError *error) const override;
+    bool removeSummaryObject(const QByteArray &name, BankError *error) const override;
+    bool listSummaryObjects(const std::function<bool(const QByteArray &, qint64)> &visit,
+                            BankError *error) const override;
     // Indexes are read several at once by listCheckpoints.
     static constexpr int IndexReadsInFlight = 16;
     int indexReadsInFlight() const override { return IndexReadsInFlight; }

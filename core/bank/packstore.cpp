@@ -562,6 +562,7 @@ bool PackStore::collectGarbage(const QSet<QByteArray> &referenced, double repack
     // Which chunks live on, and how many of each pack's bytes they use.
     QHash<qint32, QList<PackEntry>> live; // pack → its live chunks
     QHash<qint32, qint64> liveBytes;
+    QSet<qint32> withGarbage; // packs holding at least one chunk no index names
     qint64 dropped = 0;
     for (auto it = m_chunks.cbegin(); it != m_chunks.cend(); ++it) {
         if (referenced.contains(it.key().toHex())) {
@@ -569,6 +570,7 @@ bool PackStore::collectGarbage(const QSet<QByteArray> &referenced, double repack
             liveBytes[it->pack] += it->length;
         } else {
             ++dropped;
+            withGarbage.insert(it->pack);
         }
     }
     QList<qint32> emptied;
@@ -578,9 +580,12 @@ bool PackStore::collectGarbage(const QSet<QByteArray> &referenced, double repack
         if (size < 0)
             continue; // missing: `check` reports its chunks; nothing to free
         const qint64 used = liveBytes.value(pack);
+        // Only a pack with garbage chunks is repacked. One whose chunks all live but are small next to its
+        // header and trailer would be rewritten into the same bytes: in a plain bank (no random nonce)
+        // the same name, which step 3 would then remove with all its chunks.
         if (used == 0)
             emptied.append(pack);
-        else if (double(size - used) >= repackThreshold * double(size))
+        else if (withGarbage.contains(pack) && double(size - used) >= repackThreshold * double(size))
             repack.append(pack);
     }
     if (dropped == 0 && emptied.isEmpty() && repack.isEmpty() && m_indexNames.size() <= 1) {
@@ -669,9 +674,14 @@ bool PackStore::collectGarbage(const QSet<QByteArray> &referenced, double repack
             return false;
         crashPoint("bank-repack-index-removed");
     }
+    QSet<QByteArray> indexed; // never remove a pack the new index names (same bytes, same name)
+    for (const Uploaded &pack : std::as_const(index))
+        indexed.insert(pack.packHex);
     qint64 freed = 0;
     for (const qint32 pack : emptied + repack) {
         const QByteArray hex = m_packNames.at(pack);
+        if (indexed.contains(hex))
+            continue;
         if (!m_backend->removeObject(QString::fromLatin1(packObjectName(hex)), error))
             return false;
         freed += packSizes.value(hex);

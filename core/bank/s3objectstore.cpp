@@ -526,7 +526,10 @@ bool S3ObjectStore::listPage(const QString &prefix, const QString &marker, int l
                 entry.name = reader.readElementText();
             else if (reader.name() == QLatin1String("Size"))
                 entry.bytes = reader.readElementText().toLongLong();
-            else if (reader.name() == QLatin1String("LastModified"))
+            else if (reader.name() == QLatin1String("ETag")) {
+                const QByteArray etag = unquoted(reader.readElementText().toLatin1()).toLower();
+                entry.md5 = etag.size() == 32 ? etag : QByteArray(); // "<hex>-<parts>": multipart, no MD5
+            } else if (reader.name() == QLatin1String("LastModified"))
                 entry.lastModified = QDateTime::fromString(reader.readElementText(), Qt::ISODateWithMs).toUTC();
             else if (reader.name() == QLatin1String("IsTruncated"))
                 page->atEnd = reader.readElementText() != QLatin1String("true");

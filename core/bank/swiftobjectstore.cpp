@@ -204,7 +204,8 @@ bool SwiftObjectStore::listPage(const QString &prefix, const QString &marker, in
         return false;
     page->entries.clear();
     for (const auto &entry : std::as_const(outcome.entries))
-        page->entries.append(Listed{entry.name, entry.bytes, entry.lastModified});
+        page->entries.append(Listed{entry.name, entry.bytes, entry.lastModified,
+                                   entry.hash.size() == 32 ? entry.hash.toLower() : QByteArray()});
     page->atEnd = outcome.atEnd || outcome.entries.isEmpty();
     page->serverTime = outcome.serverTime;
     return true;

@@ -14,6 +14,7 @@ STACKVAULT_BUILD_PACKAGES=(
 STACKVAULT_TEST_PACKAGES=(
   dbus dbus-x11 gnome-keyring xvfb xauth appstream desktop-file-utils curl openssl
   qemu-utils # qemu-img: export converts to and from qcow2, and the tests check what it wrote
+  restic     # the retention oracle (unit.retentionoracle) compares decisions with restic forget
 )
 # The peers scripts/bench measures StackVault against (issues 8 and 14), and what it measures with.
 STACKVAULT_BENCH_PACKAGES=(

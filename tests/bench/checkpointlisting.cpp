@@ -5,8 +5,10 @@
 //       Opens the bank as the CLI does (a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET; an
 //       encrypted bank's passphrase from $STACKVAULT_BANK_PASSPHRASE), makes it hold N checkpoints (each
 //       a server with a 100 GiB volume whose chunk list is in list parts, as a backup writes them: the
-//       parts are written once and shared, the indexes one by one, 8 at a time), then lists them R times
-//       with a fresh bank object each time (nothing cached). Prints one JSON line per listing.
+//       parts are written once and shared, the indexes one by one, 8 at a time, each with its summary
+//       object in an object store, merged as writers merge them), then lists them R times. A bank keeps
+//       nothing in memory between listings: each is what a client that never saw the bank does (LISTs,
+//       then the summary objects and the indexes no summary matches). Prints one JSON line per listing.
 //   stackvault-bench-checkpoints --list-memory DIR
 //       A 2 TiB image's chunk list (2,097,152 refs to real 1 MiB chunks) written into a new local bank
 //       and read back; prints the list bytes held at most and the peak RSS growth (JSON).
@@ -177,7 +179,7 @@ int listCheckpoints(sv::BankService *service, const QString &location, int count
                     return quit(1);
             }
             for (int run = 0; run < runs; ++run) {
-                // Nothing is cached between listings: each lists the indexes and reads every one.
+                // Nothing is cached between listings (FORMAT.md, "Checkpoint summaries").
                 QList<sv::CheckpointSummary> listed;
                 QElapsedTimer timer;
                 timer.start();

@@ -18,9 +18,11 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QTest>
 
+#include <mutex>
 #include <thread>
 
 using namespace sv;
@@ -379,6 +381,464 @@ void BankSuite::listingManyCheckpoints()
         QCOMPARE(s.status, i % 10 == 0 ? QStringLiteral("error") : QStringLiteral("available"));
         QCOMPARE(s.size, record.size);
         QCOMPARE(s.serverId, QStringLiteral("m"));
+    }
+}
+
+namespace {
+
+// A store that counts the GETs a bank makes, by object-name prefix (what a listing really fetched).
+class CountingStore : public ObjectStore
+{
+public:
+    explicit CountingStore(std::unique_ptr<ObjectStore> inner)
+        : m_inner(std::move(inner))
+    {
+    }
+    int gets(const QString &prefix) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_gets.value(prefix);
+    }
+    QString location() const override { return m_inner->location(); }
+    QString containerNoun() const override { return m_inner->containerNoun(); }
+    bool createContainer(BankError *error) const override { return m_inner->createContainer(error); }
+    bool putObject(const QString &object, const QByteArray &data, BankError *error) const override
+    {
+        return m_inner->putObject(object, data, error);
+    }
+    bool createObject(const QString &object, const QByteArray &data, bool *existed, BankError *error) const override
+    {
+        return m_inner->createObject(object, data, existed, error);
+    }
+    bool getObject(const QString &object, QByteArray *data, BankError *error) const override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_gets[object.section(QLatin1Char('/'), 0, 0) + QLatin1Char('/')];
+        }
+        return m_inner->getObject(object, data, error);
+    }
+    bool getObjectRange(const QString &object, qint64 offset, qint64 length, QByteArray *data,
+                        BankError *error) const override
+    {
+        return m_inner->getObjectRange(object, offset, length, data, error);
+    }
+    bool headObject(const QString &object, qint64 *size, BankError *error) const override
+    {
+        return m_inner->headObject(object, size, error);
+    }
+    bool deleteObject(const QString &object, bool *existed, BankError *error) const override
+    {
+        return m_inner->deleteObject(object, existed, error);
+    }
+    bool listPage(const QString &prefix, const QString &marker, int limit, Page *page, BankError *error) const override
+    {
+        return m_inner->listPage(prefix, marker, limit, page, error);
+    }
+
+private:
+    std::unique_ptr<ObjectStore> m_inner;
+    mutable std::mutex m_mutex;
+    mutable QHash<QString, int> m_gets;
+};
+
+// One line per checkpoint with everything a listing shows, sorted by id: two listings compare equal
+// exactly when they say the same.
+QStringList describe(QList<CheckpointSummary> list)
+{
+    std::sort(list.begin(), list.end(), [](const CheckpointSummary &a, const CheckpointSummary &b) { return a.id < b.id; });
+    QStringList lines;
+    for (const CheckpointSummary &s : std::as_const(list)) {
+        lines.append(QStringLiteral("%1 %2 [%3] server %4 (%5) %6 %7 bytes, stored %8, new %9 %10 plan %11")
+                         .arg(s.id, s.status, s.errorMessage, s.serverId, s.serverName, s.created.toString(Qt::ISODateWithMs))
+                         .arg(s.size)
+                         .arg(s.storedBytes)
+                         .arg(s.newStoredBytes)
+                         .arg(s.consistency, s.plan));
+    }
+    return lines;
+}
+
+// What a listing must say: every index read and summarized, one by one.
+QStringList truthOf(const Bank &bank)
+{
+    QStringList ids;
+    BankError error;
+    if (!bank.listIndexIds(&ids, &error))
+        return {QStringLiteral("cannot list: ") + error.message};
+    QList<CheckpointSummary> truth;
+    for (const QString &id : std::as_const(ids)) {
+        CheckpointIndex index;
+        if (!bank.checkpoint(id, &index, &error))
+            return {QStringLiteral("cannot read: ") + error.message};
+        truth.append(Bank::summarize(index));
+    }
+    return describe(truth);
+}
+
+QStringList listed(const Bank &bank)
+{
+    QList<CheckpointSummary> list;
+    BankError error;
+    if (!bank.listCheckpoints(&list, &error))
+        return {QStringLiteral("cannot list: ") + error.message};
+    return describe(list);
+}
+
+QList<QByteArray> summaryObjects(const Bank &bank)
+{
+    QList<QByteArray> names;
+    BankError error;
+    bank.listSummaryObjects([&names](const QByteArray &name, qint64) { names.append(name); return true; }, &error);
+    return names;
+}
+
+// Settled checkpoints whose current index no readable summary entry matches (their summary was lost),
+// and entries whose checkpoint or index state is gone (stale), as sentences.
+void summaryCoverage(const Bank &bank, QStringList *uncovered, QStringList *stale)
+{
+    QList<Bank::ListedIndex> indexes;
+    BankError error;
+    QVERIFY2(bank.listIndexes(&indexes, &error), qPrintable(error.message));
+    QSet<QString> entries; // id + md5
+    for (const QByteArray &name : summaryObjects(bank)) {
+        QList<SummaryFormat::Entry> read;
+        int version = 0;
+        QVERIFY2(bank.readSummaryObject(name, &read, &version, &error), qPrintable(error.message));
+        for (const SummaryFormat::Entry &entry : std::as_const(read))
+            entries.insert(entry.summary.id + QLatin1Char('/') + QString::fromLatin1(entry.indexMd5));
+    }
+    QSet<QString> current;
+    for (const Bank::ListedIndex &index : std::as_const(indexes)) {
+        QVERIFY(!index.md5.isEmpty()); // the store lists each index's MD5
+        const QString key = index.id + QLatin1Char('/') + QString::fromLatin1(index.md5);
+        current.insert(key);
+        CheckpointIndex read;
+        QVERIFY2(bank.checkpoint(index.id, &read, &error), qPrintable(error.message));
+        if (SummaryFormat::isSettled(read.status) && !entries.contains(key))
+            uncovered->append(index.id);
+    }
+    for (const QString &entry : std::as_const(entries)) {
+        if (!current.contains(entry))
+            stale->append(entry);
+    }
+}
+
+// The model checkpoint `model` again as checkpoint `id`, as a backup writes it.
+CheckpointIndex copyOf(const CheckpointIndex &model, const QString &id, int i)
+{
+    CheckpointIndex index = model;
+    index.id = id;
+    index.created = model.created.addSecs(i + 1);
+    index.status = i % 7 == 3 ? QStringLiteral("error") : QStringLiteral("available");
+    index.errorMessage = index.status == QLatin1String("error") ? QStringLiteral("failure %1").arg(i) : QString();
+    index.resources[0].name = QStringLiteral("server-%1").arg(i % 3);
+    index.plan = i % 2 == 0 ? QStringLiteral("nightly") : QString(); // made by a plan, or by hand
+    return index;
+}
+
+} // namespace
+
+void BankSuite::listingFollowsTheIndexes_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("encrypted");
+    for (const QString &backend : backends()) {
+        QTest::addRow("%s, plain", qPrintable(backend)) << backend << false;
+        QTest::addRow("%s, encrypted", qPrintable(backend)) << backend << true;
+    }
+}
+
+// A listing says what the indexes say, through backups, a running backup, state changes made with and
+// without summaries, a delete (with garbage collection) and a delete left half done. In an object store
+// a client that never saw the bank lists settled checkpoints from a few summary objects, reading only the
+// indexes no summary matches.
+void BankSuite::listingFollowsTheIndexes()
+{
+    QFETCH(QString, backend);
+    QFETCH(bool, encrypted);
+    auto bank = makeBank(backend);
+    if (encrypted) {
+        bank->setEncryptNewBank(true);
+        bank->setPassphrase("listing test passphrase");
+    }
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    QCOMPARE(bank->keys().encrypted(), encrypted);
+    const QString first = backup(*bank, QStringLiteral("f"), svtest::generateImage(2 * 1024 * 1024, 80), &error);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    const int count = 40;
+    for (int i = 0; i < count; ++i)
+        QVERIFY2(bank->storeIndex(copyOf(model, QStringLiteral("s-%1").arg(i, 2, 10, QLatin1Char('0')), i), &error),
+                 qPrintable(error.message));
+    auto running = bank->beginCheckpoint(draftFor(QStringLiteral("r")), &error);
+    QVERIFY2(running, qPrintable(error.message));
+    QCOMPARE(listed(*bank), truthOf(*bank));
+    QCOMPARE(listed(*bank).size(), count + 2);
+    QVERIFY(listed(*bank).filter(QStringLiteral(" protecting ")).size() == 1);
+    QCOMPARE(listed(*bank).filter(QStringLiteral(" plan nightly")).size(), count / 2);
+
+    const auto coldClient = [&](CountingStore **counter) {
+        auto store = std::make_unique<CountingStore>(storeLike(static_cast<const ObjectStoreBank &>(*bank)));
+        *counter = store.get();
+        auto cold = std::make_shared<ObjectStoreBank>(std::move(store));
+        cold->setKnownKeys(bank->sharedKeys());
+        BankError openError;
+        return cold->open(&openError) ? cold : nullptr;
+    };
+    const bool objectStore = backend != QLatin1String("local");
+    if (objectStore) {
+        // Each backup left a small summary; writers merged them once there were more than 16.
+        QVERIFY(!summaryObjects(*bank).isEmpty());
+        QVERIFY(summaryObjects(*bank).size() <= SummaryFormat::SmallObjectsBeforeCompaction + 1);
+        QStringList uncovered;
+        QStringList stale;
+        summaryCoverage(*bank, &uncovered, &stale);
+        QCOMPARE(uncovered, QStringList());
+        CountingStore *counter = nullptr;
+        auto cold = coldClient(&counter);
+        QVERIFY(cold);
+        QCOMPARE(listed(*cold), truthOf(*bank));
+        QCOMPARE(counter->gets(QStringLiteral("checkpoints/")), 1); // the running backup's
+        QVERIFY(counter->gets(QStringLiteral("summaries/")) <= SummaryFormat::SmallObjectsBeforeCompaction + 1);
+    }
+
+    // The running backup completes; an older StackVault (no summaries) marks s-01 error; s-02 is deleted
+    // (garbage collection merges the summaries and drops the stale ones); a delete of s-03 stopped after
+    // marking it `deleting`.
+    running->resource(kImage, QStringLiteral("img-r"))->status = QStringLiteral("available");
+    QVERIFY2(running->commit(&error), qPrintable(error.message));
+    running.reset();
+    CheckpointIndex changed;
+    QVERIFY2(bank->checkpoint(QStringLiteral("s-01"), &changed, &error), qPrintable(error.message));
+    changed.status = QStringLiteral("error");
+    changed.errorMessage = QStringLiteral("marked by an older version");
+    QVERIFY2(bank->writeIndex(changed.id, bank->keys().seal(changed.toJson(), Bank::indexAssociatedData(changed.id)), &error),
+             qPrintable(error.message));
+    GcReport gc;
+    QVERIFY2(bank->deleteCheckpoint(QStringLiteral("s-02"), &gc, &error), qPrintable(error.message));
+    QVERIFY(gc.done);
+    CheckpointIndex deleting;
+    QVERIFY2(bank->checkpoint(QStringLiteral("s-03"), &deleting, &error), qPrintable(error.message));
+    deleting.status = QStringLiteral("deleting");
+    QVERIFY2(bank->storeIndex(deleting, &error), qPrintable(error.message));
+    const QStringList truth = truthOf(*bank);
+    QCOMPARE(truth.size(), count + 1);
+    QVERIFY(truth.filter(QStringLiteral("marked by an older version")).size() == 1);
+    QVERIFY(truth.filter(QStringLiteral(" deleting ")).size() == 1);
+    QCOMPARE(listed(*bank), truth);
+    if (objectStore) {
+        QVERIFY(gc.summaryObjectsRemoved >= 1);
+        QStringList uncovered;
+        QStringList stale;
+        summaryCoverage(*bank, &uncovered, &stale);
+        QCOMPARE(uncovered, QStringList{QStringLiteral("s-01")}); // written without a summary
+        QVERIFY2(stale.filter(QStringLiteral("s-02/")).isEmpty(), qPrintable(stale.join(QLatin1Char(' '))));
+        CountingStore *counter = nullptr;
+        auto cold = coldClient(&counter);
+        QVERIFY(cold);
+        QCOMPARE(listed(*cold), truth);
+        QCOMPARE(counter->gets(QStringLiteral("checkpoints/")), 2); // s-01 and s-03: no summary matches them
+        // Garbage collection leaves one summary object, with nothing stale in it.
+        QVERIFY2(bank->collectGarbage(&gc, &error), qPrintable(error.message));
+        QCOMPARE(summaryObjects(*bank).size(), 1);
+        uncovered.clear();
+        stale.clear();
+        summaryCoverage(*bank, &uncovered, &stale);
+        QCOMPARE(stale, QStringList());
+        QCOMPARE(listed(*bank), truth);
+    }
+}
+
+// Two writers (two clients of one bank, two threads each) store checkpoints at once; each merges the
+// summaries when there are too many. No summary is lost: every settled index has its entry.
+void BankSuite::twoWritersLoseNoSummary()
+{
+    auto bank = makeObjectStoreBank();
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    const QString first = backup(*bank, QStringLiteral("w"), svtest::generateImage(1024 * 1024, 81), &error);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    auto other = std::make_shared<ObjectStoreBank>(storeLike(*bank));
+    QVERIFY2(other->open(&error), qPrintable(error.message));
+    const int perThread = 20;
+    std::atomic_int failures{0};
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 4; ++t) {
+        writers.emplace_back([&, t] {
+            Bank &writer = t % 2 == 0 ? static_cast<Bank &>(*bank) : static_cast<Bank &>(*other);
+            for (int i = 0; i < perThread; ++i) {
+                BankError e;
+                if (!writer.storeIndex(copyOf(model, QStringLiteral("t%1-%2").arg(t).arg(i, 2, 10, QLatin1Char('0')), i), &e))
+                    ++failures;
+            }
+        });
+    }
+    for (auto &writer : writers)
+        writer.join();
+    QCOMPARE(failures.load(), 0);
+    QStringList uncovered;
+    QStringList stale;
+    summaryCoverage(*bank, &uncovered, &stale);
+    QCOMPARE(uncovered, QStringList());
+    QCOMPARE(listed(*bank), truthOf(*bank));
+    QCOMPARE(listed(*bank).size(), 4 * perThread + 1);
+    qInfo("two writers: %lld summary objects for %d checkpoints", qlonglong(summaryObjects(*bank).size()), 4 * perThread + 1);
+}
+
+void BankSuite::tamperedSummaryNeverListed_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<bool>("encrypted");
+    for (const QString &backend : backends()) {
+        if (backend == QLatin1String("local"))
+            continue; // a local bank keeps no summaries
+        QTest::addRow("%s, encrypted, flipped byte", qPrintable(backend)) << backend << QStringLiteral("flip") << true;
+        QTest::addRow("%s, encrypted, truncated", qPrintable(backend)) << backend << QStringLiteral("truncate") << true;
+        QTest::addRow("%s, encrypted, another object's bytes", qPrintable(backend)) << backend << QStringLiteral("swap") << true;
+        QTest::addRow("%s, plain, edited entry", qPrintable(backend)) << backend << QStringLiteral("edit") << false;
+    }
+}
+
+// A damaged or replaced summary object is never believed: reading it is an error naming the object,
+// garbage collection removes it, and listings read the indexes it covered (and summarize them again).
+void BankSuite::tamperedSummaryNeverListed()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, damage);
+    QFETCH(bool, encrypted);
+    auto bank = makeObjectStoreBank();
+    if (encrypted) {
+        bank->setEncryptNewBank(true);
+        bank->setPassphrase("tamper test passphrase");
+    }
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    const QString first = backup(*bank, QStringLiteral("d"), svtest::generateImage(1024 * 1024, 82), &error);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    for (int i = 0; i < 20; ++i)
+        QVERIFY2(bank->storeIndex(copyOf(model, QStringLiteral("d-%1").arg(i, 2, 10, QLatin1Char('0')), i), &error),
+                 qPrintable(error.message));
+    GcReport gc;
+    QVERIFY2(bank->collectGarbage(&gc, &error), qPrintable(error.message));
+    QCOMPARE(summaryObjects(*bank).size(), 1);
+    const QByteArray victim = summaryObjects(*bank).first();
+    const QString object = SummaryFormat::objectName(victim);
+    QByteArray stored;
+    QVERIFY2(bank->getObject(object, &stored, &error), qPrintable(error.message));
+    if (damage == QLatin1String("flip")) {
+        stored[stored.size() / 2] = char(stored[stored.size() / 2] ^ 0x01);
+    } else if (damage == QLatin1String("truncate")) {
+        stored.chop(40);
+    } else if (damage == QLatin1String("swap")) {
+        // The summary of one more checkpoint, copied over the merged object.
+        QVERIFY2(bank->storeIndex(copyOf(model, QStringLiteral("d-extra"), 30), &error), qPrintable(error.message));
+        const QList<QByteArray> names = summaryObjects(*bank);
+        QCOMPARE(names.size(), 2);
+        QVERIFY2(bank->getObject(SummaryFormat::objectName(names.first() == victim ? names.last() : names.first()), &stored,
+                                 &error),
+                 qPrintable(error.message));
+    } else {
+        // A plain bank: an entry says another server name (its name, the SHA-256 of the old bytes, no
+        // longer matches).
+        QVERIFY(stored.contains("\"server_name\":\"server-1\""));
+        stored.replace("\"server_name\":\"server-1\"", "\"server_name\":\"server-X\"");
+    }
+    QVERIFY2(bank->putObject(object, stored, &error), qPrintable(error.message));
+
+    QList<SummaryFormat::Entry> entries;
+    int version = 0;
+    QVERIFY(!bank->readSummaryObject(victim, &entries, &version, &error));
+    QCOMPARE(error.code, BankError::Code::BadIndex);
+    QVERIFY2(error.message.contains(object), qPrintable(error.message));
+    QVERIFY(entries.isEmpty());
+    const QStringList truth = truthOf(*bank);
+    QVERIFY(truth.filter(QStringLiteral("server-X")).isEmpty());
+    const auto coldListing = [&](int *indexReads) {
+        auto store = std::make_unique<CountingStore>(storeLike(*bank));
+        CountingStore *counter = store.get();
+        auto cold = std::make_shared<ObjectStoreBank>(std::move(store));
+        cold->setKnownKeys(bank->sharedKeys());
+        BankError openError;
+        const QStringList list = cold->open(&openError) ? listed(*cold) : QStringList{openError.message};
+        *indexReads = counter->gets(QStringLiteral("checkpoints/"));
+        return list;
+    };
+    // Every checkpoint it summarized is read from its index, and that listing summarizes them again.
+    int indexReads = 0;
+    QCOMPARE(coldListing(&indexReads), truth);
+    QCOMPARE(indexReads, 21);
+    // Garbage collection removes a damaged object (here the same damage again: the new summary may have
+    // the damaged one's name, its content being the same), keeping what else is current.
+    QVERIFY2(bank->putObject(object, stored, &error), qPrintable(error.message));
+    QVERIFY2(bank->collectGarbage(&gc, &error), qPrintable(error.message));
+    QVERIFY(gc.summaryObjectsRemoved >= 1);
+    // (The merged object may be named as the damaged one was: the same entries, content-addressed.)
+    if (summaryObjects(*bank).contains(victim))
+        QVERIFY2(bank->readSummaryObject(victim, &entries, &version, &error), qPrintable(error.message));
+    QCOMPARE(coldListing(&indexReads), truth);
+    QCOMPARE(coldListing(&indexReads), truth);
+    QCOMPARE(indexReads, 0);
+    QStringList uncovered;
+    QStringList stale;
+    summaryCoverage(*bank, &uncovered, &stale);
+    QCOMPARE(uncovered, QStringList());
+    QCOMPARE(stale, QStringList());
+}
+
+void BankSuite::banksWithoutSummaries_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<int>("format");
+    for (const QString &backend : backends()) {
+        if (backend == QLatin1String("local"))
+            continue;
+        QTest::addRow("%s, format 1", qPrintable(backend)) << backend << 1;
+        QTest::addRow("%s, format 2", qPrintable(backend)) << backend << 2;
+    }
+}
+
+// Checkpoints written without summaries (by a version before them, into a format-1 or format-2 bank)
+// list from their indexes; that listing summarizes them, so the next client reads no index.
+void BankSuite::banksWithoutSummaries()
+{
+    QFETCH(int, format);
+    auto bank = makeObjectStoreBank();
+    BankError error;
+    if (format == 1) {
+        QVERIFY2(bank->store().createContainer(&error), qPrintable(error.message));
+        const QByteArray description = R"({"format":"stackvault-bank","version":1,"chunking":"fastcdc-gear64-v1",)"
+                                       R"("chunk_hash":"sha256","compression":"zstd"})";
+        QVERIFY2(bank->putObject(QStringLiteral("bank.json"), description, &error), qPrintable(error.message));
+    }
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    QCOMPARE(bank->splitsChunkLists(), format == 2);
+    const QString first = backup(*bank, QStringLiteral("o"), svtest::generateImage(1024 * 1024, 83), &error);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    QCOMPARE(model.formatVersion(), format);
+    const int count = 24;
+    for (int i = 0; i < count; ++i) {
+        const CheckpointIndex index = copyOf(model, QStringLiteral("o-%1").arg(i, 2, 10, QLatin1Char('0')), i);
+        QVERIFY2(bank->writeIndex(index.id, bank->keys().seal(index.toJson(), Bank::indexAssociatedData(index.id)), &error),
+                 qPrintable(error.message));
+    }
+    const QStringList truth = truthOf(*bank);
+    for (int pass = 0; pass < 2; ++pass) {
+        auto store = std::make_unique<CountingStore>(storeLike(*bank));
+        CountingStore *counter = store.get();
+        auto cold = std::make_shared<ObjectStoreBank>(std::move(store));
+        QVERIFY2(cold->open(&error), qPrintable(error.message));
+        QCOMPARE(listed(*cold), truth);
+        QCOMPARE(counter->gets(QStringLiteral("checkpoints/")), pass == 0 ? count : 0);
     }
 }
 

@@ -45,6 +45,13 @@ private Q_SLOTS:
     void splitChunkLists();
     void listingManyCheckpoints_data();
     void listingManyCheckpoints();
+    void listingFollowsTheIndexes_data();
+    void listingFollowsTheIndexes();
+    void twoWritersLoseNoSummary();
+    void tamperedSummaryNeverListed_data();
+    void tamperedSummaryNeverListed();
+    void banksWithoutSummaries_data();
+    void banksWithoutSummaries();
     void locking_data();
     void locking();
     void expiredLockObjectIgnored();

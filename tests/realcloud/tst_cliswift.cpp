@@ -4,16 +4,19 @@
 #include "bank/checkpointwriter.h"
 #include "bank/packstore.h"
 #include "bank/swiftbank.h"
+#include "bank/swiftobjectstore.h"
 #include "keyringprobe.h"
 #include "openstack/session.h"
 
 #include "bankfixtures.h"
+#include "checkpointfixtures.h"
 #include "clirunner.h"
 #include "realcloud.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +33,8 @@ class TestCliSwift : public QObject
     QString m_cloudName;
     QString m_container;
     std::shared_ptr<SwiftBank> m_bank;
+    std::shared_ptr<openstack::Session> m_session;
+    QList<std::shared_ptr<SwiftBank>> m_otherBanks;
 
     svtest::CliRunner m_runner = relayedRunner(m_home.path());
 
@@ -64,7 +69,8 @@ private Q_SLOTS:
         QVERIFY2(add.exitCode == 0, add.err.constData());
 
         const sv::CloudProfile profile = real::demoProfile(m_cloud, m_cloudName);
-        m_bank = std::make_shared<SwiftBank>(openstack::Session::create(profile, demo.password), m_container);
+        m_session = openstack::Session::create(profile, demo.password);
+        m_bank = std::make_shared<SwiftBank>(m_session, m_container);
     }
 
     void cleanupTestCase()
@@ -73,6 +79,8 @@ private Q_SLOTS:
             return;
         BankError error;
         real::deleteAllObjects(*m_bank, &error);
+        for (const auto &bank : std::as_const(m_otherBanks))
+            real::deleteAllObjects(*bank, &error);
         cli({QStringLiteral("clouds"), QStringLiteral("remove"), m_cloudName});
     }
 
@@ -167,6 +175,122 @@ private Q_SLOTS:
             return false;
         }, &error));
         QVERIFY(!anyChunk);
+    }
+
+    // stackvault-cli killed (STACKVAULT_CRASH_AT) between a settled index and its summary object (prune
+    // marking a dead backup `error`), and between a merged summary object and the removal of the objects it
+    // merged (the garbage collection of a delete): `checkpoints` still says what the indexes say, and the
+    // next prune leaves one summary object.
+    void killedAroundSummaries()
+    {
+        auto bank = std::make_shared<SwiftBank>(m_session, QStringLiteral("sv-cli-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        m_otherBanks.append(bank);
+        bank->setEncryptNewBank(true);
+        bank->setPassphrase(qgetenv("STACKVAULT_BANK_PASSPHRASE"));
+        BankError error;
+        QVERIFY2(bank->open(&error), qPrintable(error.message));
+        const QString spec = QStringLiteral("swift:%1/%2").arg(m_cloudName, static_cast<const SwiftObjectStore &>(bank->store()).container());
+        const QString first = svtest::backup(*bank, QStringLiteral("k"), svtest::generateImage(2 * 1024 * 1024, 9), &error);
+        QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+        CheckpointIndex model;
+        QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+        const auto copy = [&](const QString &id, const QString &status, int i) {
+            CheckpointIndex index = model;
+            index.id = id;
+            index.status = status;
+            index.created = model.created.addSecs(i);
+            return index;
+        };
+        // A backup that died: its index still says `protecting` (it has no summary).
+        QVERIFY2(bank->storeIndex(copy(QStringLiteral("dead"), QStringLiteral("protecting"), 1), &error), qPrintable(error.message));
+        const auto summaryObjects = [&] {
+            QList<QByteArray> names;
+            BankError listError;
+            bank->listSummaryObjects([&names](const QByteArray &name, qint64) { names.append(name); return true; }, &listError);
+            return names;
+        };
+        const auto entriesFor = [&](const QString &id) {
+            QList<QByteArray> md5s;
+            for (const QByteArray &name : summaryObjects()) {
+                QList<SummaryFormat::Entry> entries;
+                int version = 0;
+                BankError readError;
+                if (!bank->readSummaryObject(name, &entries, &version, &readError))
+                    qWarning("%s", qPrintable(readError.message));
+                for (const SummaryFormat::Entry &entry : std::as_const(entries)) {
+                    if (entry.summary.id == id)
+                        md5s.append(entry.indexMd5);
+                }
+            }
+            return md5s;
+        };
+        // A killed process leaves its lock object until the lock TTL (10 minutes) says it is dead; removed
+        // here as that expiry would.
+        const auto expireLocks = [&] {
+            QStringList locks;
+            BankError listError;
+            QVERIFY(bank->listObjects(QStringLiteral("locks/"), [&locks](const ObjectStore::Listed &entry) {
+                locks.append(entry.name);
+                return true;
+            }, &listError));
+            for (const QString &lock : std::as_const(locks)) {
+                bool existed = false;
+                QVERIFY(bank->deleteObject(lock, &existed, &listError));
+            }
+        };
+        // `checkpoints --json` as id → status, against the indexes read one by one.
+        const auto listedByCli = [&] {
+            const svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), spec, QStringLiteral("--json")});
+            QMap<QString, QString> statuses;
+            for (const QJsonValue &value : QJsonDocument::fromJson(list.out).array())
+                statuses.insert(value.toObject().value(QLatin1String("id")).toString(), value.toObject().value(QLatin1String("status")).toString());
+            return statuses;
+        };
+        const auto truth = [&] {
+            QMap<QString, QString> statuses;
+            QStringList ids;
+            BankError listError;
+            bank->listIndexIds(&ids, &listError);
+            for (const QString &id : std::as_const(ids)) {
+                CheckpointIndex index;
+                if (bank->checkpoint(id, &index, &listError))
+                    statuses.insert(id, index.status);
+            }
+            return statuses;
+        };
+
+        svtest::CliRun prune = m_runner.run({QStringLiteral("prune"), QStringLiteral("--bank"), spec}, {},
+                                            {{QStringLiteral("STACKVAULT_CRASH_AT"), QStringLiteral("bank-index-stored")}});
+        QVERIFY2(prune.crashed, prune.describe().constData());
+        CheckpointIndex dead;
+        QVERIFY2(bank->checkpoint(QStringLiteral("dead"), &dead, &error), qPrintable(error.message));
+        QCOMPARE(dead.status, QStringLiteral("error")); // the index was written ...
+        QCOMPARE(entriesFor(QStringLiteral("dead")), QList<QByteArray>()); // ... its summary was not
+        QCOMPARE(listedByCli(), truth());
+        QCOMPARE(listedByCli().value(QStringLiteral("dead")), QStringLiteral("error"));
+        expireLocks();
+
+        // More backups, each with its summary object; a delete whose garbage collection is killed after the
+        // merged summary object is written, before the merged ones are removed.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(bank->storeIndex(copy(QStringLiteral("more-%1").arg(i), QStringLiteral("available"), 2 + i), &error),
+                     qPrintable(error.message));
+        QVERIFY(summaryObjects().size() >= 4);
+        svtest::CliRun del = m_runner.run({QStringLiteral("delete"), QStringLiteral("more-1"), QStringLiteral("--bank"), spec}, {},
+                                          {{QStringLiteral("STACKVAULT_CRASH_AT"), QStringLiteral("bank-summaries-merged")}});
+        QVERIFY2(del.crashed, del.describe().constData());
+        QVERIFY(summaryObjects().size() >= 2); // the merged object beside the ones it merged
+        QCOMPARE(listedByCli(), truth());
+        QVERIFY(!listedByCli().contains(QStringLiteral("more-1")));
+        expireLocks();
+
+        prune = cli({QStringLiteral("prune"), QStringLiteral("--bank"), spec});
+        QVERIFY2(prune.exitCode == 0, prune.describe().constData());
+        QCOMPARE(summaryObjects().size(), 1);
+        QCOMPARE(entriesFor(QStringLiteral("more-1")), QList<QByteArray>());
+        QCOMPARE(entriesFor(QStringLiteral("more-2")).size(), 1);
+        QCOMPARE(listedByCli(), truth());
+        QCOMPARE(truth().size(), 4);
     }
 
     void badSwiftSpecs_data()

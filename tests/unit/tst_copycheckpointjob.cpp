@@ -129,6 +129,13 @@ private Q_SLOTS:
         ImageRecord sourceRecord;
         const QString id = svtest::backup(*source, QStringLiteral("s1"), m_image, &error, &sourceRecord);
         QVERIFY2(!id.isEmpty(), qPrintable(error.message));
+        {
+            // As a plan's run would have made it: the copy keeps the plan name.
+            CheckpointIndex made;
+            QVERIFY(source->checkpoint(id, &made, &error));
+            made.plan = QStringLiteral("nightly");
+            QVERIFY(source->storeIndex(made, &error));
+        }
 
         const JobResult result = copy(source, target, id);
         QVERIFY2(result.outcome == JobOutcome::Succeeded, qPrintable(result.message + result.details));
@@ -152,6 +159,7 @@ private Q_SLOTS:
         QCOMPARE(to.status, QStringLiteral("available"));
         QCOMPARE(to.created, from.created);
         QCOMPARE(to.consistency, from.consistency);
+        QCOMPARE(to.plan, QStringLiteral("nightly"));
         QCOMPARE(to.options.value(QStringLiteral("include_data")), from.options.value(QStringLiteral("include_data")));
         QCOMPARE(to.options.value(QStringLiteral("copied_from")).toObject().value(QStringLiteral("location")).toString(),
                  source->location());
