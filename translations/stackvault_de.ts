@@ -1085,6 +1085,14 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
         <translation>Cloud %1 hat keine Sicherheitsgruppe namens %2. Wählen Sie die Sicherheitsgruppen für den wiederhergestellten Server.</translation>
     </message>
+    <message>
+        <source>Backup %1 holds no image to restore (its server booted from a volume: restore its volumes instead).</source>
+        <translation>Die Sicherung %1 enthält kein Abbild zum Wiederherstellen (ihr Server startete von einem Volume: Stellen Sie stattdessen seine Volumes wieder her).</translation>
+    </message>
+    <message>
+        <source>Restored image %1 in cloud %2 (image %3, no server).</source>
+        <translation>Abbild %1 in der Cloud %2 wiederhergestellt (Abbild %3, kein Server).</translation>
+    </message>
 </context>
 <context>
     <name>sv::S3Profile</name>

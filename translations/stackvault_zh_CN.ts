@@ -1079,6 +1079,14 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <source>Cloud %1 has no security group named %2. Choose the security groups for the restored server.</source>
         <translation>云 %1 中没有名为 %2 的安全组。请为恢复的服务器选择安全组。</translation>
     </message>
+    <message>
+        <source>Backup %1 holds no image to restore (its server booted from a volume: restore its volumes instead).</source>
+        <translation>备份 %1 中没有可恢复的映像（其服务器从卷启动：请改为恢复其卷）。</translation>
+    </message>
+    <message>
+        <source>Restored image %1 in cloud %2 (image %3, no server).</source>
+        <translation>已在云 %2 中恢复映像 %1（映像 %3，未创建服务器）。</translation>
+    </message>
 </context>
 <context>
     <name>sv::S3Profile</name>

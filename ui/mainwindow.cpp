@@ -23,6 +23,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -421,7 +422,8 @@ void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
     const QString name = QStringLiteral("%1-%2.raw")
                              .arg(checkpoint.serverName.isEmpty() ? checkpoint.id : checkpoint.serverName,
                                   checkpoint.created.toUTC().toString(QStringLiteral("yyyyMMdd-HHmm")));
-    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    dialog->setDirectory(QFileInfo(documents).isDir() ? documents : QDir::homePath());
     dialog->selectFile(name);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, qcow2Filter](const QString &filter) {
         dialog->setDefaultSuffix(filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw"));

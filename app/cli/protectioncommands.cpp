@@ -95,7 +95,8 @@ void restore(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Restore a backup as a new server in any saved cloud (the same or another): its image, or for a server "
         "that booted from a volume its root volume, and every saved volume, attached in the saved device order. "
-        "With --volumes-only only the saved volumes are restored."));
+        "With --volumes-only only the saved volumes are restored; with --image-only only the saved image, into "
+        "Glance with its saved properties (no server, no volume)."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
     parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The target cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("The new server's name (default: the saved one)."),
@@ -112,6 +113,9 @@ void restore(const QStringList &arguments)
                       QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes)."), QStringLiteral("zone")});
     parser.addOption({QStringLiteral("volumes-only"),
                       QStringLiteral("Restore only the saved volumes: no server and no image.")});
+    parser.addOption({QStringLiteral("image-only"),
+                      QStringLiteral("Restore only the saved image into the target's Glance, with its saved properties: "
+                                     "no server and no volume. --name names the image (default: SERVER-restored-ID).")});
     parser.addOption({QStringLiteral("volume-type"),
                       QStringLiteral("Give the restored volumes of saved type SAVED the target's type TARGET; repeat "
                                      "for several (default: the same name where the target has it, else the "
@@ -135,6 +139,20 @@ void restore(const QStringList &arguments)
         request.volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
     }
     request.restoreServer = !parser.isSet(QStringLiteral("volumes-only"));
+    request.imageOnly = parser.isSet(QStringLiteral("image-only"));
+    if (request.imageOnly) {
+        if (!request.restoreServer) {
+            err() << "stackvault-cli restore: --image-only and --volumes-only exclude each other\n";
+            return CliCommand::finish(ExitUsage);
+        }
+        for (const char *serverOption : {"flavor", "network", "key", "security-group", "availability-zone", "volume-type"}) {
+            if (parser.isSet(QLatin1String(serverOption))) {
+                err() << "stackvault-cli restore: --" << serverOption << " is for a server or its volumes; --image-only "
+                      << "restores only the image\n";
+                return CliCommand::finish(ExitUsage);
+            }
+        }
+    }
     if (!request.restoreServer) {
         for (const char *serverOption : {"name", "flavor", "network", "key", "security-group"}) {
             if (parser.isSet(QLatin1String(serverOption))) {

@@ -152,6 +152,17 @@ void RestoreJob::run()
     if (!readVolumes())
         return;
     m_saved = CheckpointDetails::fromIndex(m_index);
+    if (m_request.imageOnly) {
+        if (!m_imageResource)
+            return abandon(tr("Backup %1 holds no image to restore (its server booted from a volume: restore its "
+                              "volumes instead).")
+                               .arg(m_request.checkpointId));
+        m_volumes.clear();
+        m_bootVolume = -1;
+        m_uploadTotal = m_imageResource->image->size;
+        m_newServerName = m_saved.serverName.isEmpty() ? m_imageResource->name : m_saved.serverName;
+        return createImage();
+    }
     if (!m_request.restoreServer) {
         if (m_volumes.isEmpty())
             return abandon(tr("Backup %1 holds no volumes to restore.").arg(m_request.checkpointId));
@@ -585,10 +596,17 @@ void RestoreJob::restoreServerPart()
 void RestoreJob::createImage()
 {
     QJsonObject properties = m_imageResource->metadata.value(QLatin1String(CheckpointKey::Properties)).toObject();
-    properties.insert(QStringLiteral("name"), QStringLiteral("%1-restored-%2").arg(m_newServerName, m_index.id.left(8)));
+    properties.insert(QStringLiteral("name"), m_request.imageOnly && !m_request.serverName.isEmpty()
+                                                  ? m_request.serverName
+                                                  : QStringLiteral("%1-restored-%2").arg(m_newServerName, m_index.id.left(8)));
     properties.insert(QStringLiteral("disk_format"), m_imageResource->image->diskFormat);
     properties.insert(QStringLiteral("container_format"), m_imageResource->image->containerFormat);
-    uploadImage(*m_imageResource->image, properties, &m_imageId, {}, [this] { createServer(); });
+    m_imageName = properties.value(QStringLiteral("name")).toString();
+    uploadImage(*m_imageResource->image, properties, &m_imageId, {}, [this] {
+        if (m_request.imageOnly)
+            return succeed();
+        createServer();
+    });
 }
 
 void RestoreJob::uploadImage(const ImageRecord &record, QJsonObject properties, QString *imageId, const QString &what,
@@ -848,7 +866,11 @@ void RestoreJob::succeed()
                      {QStringLiteral("volumes"), volumes},
                      {QStringLiteral("warnings"), QVariant(m_warnings)}};
     QString message;
-    if (!m_request.restoreServer) {
+    if (m_request.imageOnly) {
+        data.insert(QStringLiteral("image_id"), m_imageId);
+        data.insert(QStringLiteral("image_name"), m_imageName);
+        message = tr("Restored image %1 in cloud %2 (image %3, no server).").arg(m_imageName, cloud, m_imageId);
+    } else if (!m_request.restoreServer) {
         message = m_volumes.size() == 1 ? tr("Restored 1 volume in cloud %1 (no server).").arg(cloud)
                                         : tr("Restored %1 volumes in cloud %2 (no server).").arg(m_volumes.size()).arg(cloud);
     } else {

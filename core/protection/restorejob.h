@@ -44,6 +44,9 @@ struct RestoreRequest
     bool useSavedAvailabilityZone = false; // a zone name rarely exists in another cloud
     // false: restore only the checkpoint's volumes (no image, no server).
     bool restoreServer = true;
+    // true: restore only the checkpoint's image into Glance, with its saved properties (no server, no
+    // volume); `serverName` then names the image (default: SERVER-restored-ID8).
+    bool imageOnly = false;
     // Saved volume type → target type. A type not named here keeps its name when the target has it,
     // otherwise the volume gets the target's default type and the result warns.
     QHash<QString, QString> volumeTypes;
@@ -65,7 +68,8 @@ struct RestoreRequest
 // a temporary raw Glance image (the same verified upload), a Cinder volume from it, wait `available`,
 // delete the temporary image. A boot-from-volume server then boots from its restored root volume
 // (block_device_mapping_v2); an image-booted one from its restored image. The data volumes are attached
-// in the saved device order. With restoreServer false only the volumes are restored. Volumes are made in
+// in the saved device order. With restoreServer false only the volumes are restored; with imageOnly only
+// the image (it stays in the target, with its saved properties, once Glance's digests match). Volumes are made in
 // Cinder's default availability zone (Nova's zone names rarely match Cinder's), except with
 // useSavedAvailabilityZone, or with restoreServer false and an availabilityZone given.
 class RestoreJob : public Job
@@ -170,6 +174,7 @@ private:
     qint64 m_uploadTotal = 0; // bytes of every image this restore uploads
     qint64 m_uploadDone = 0;  // of those, bytes of the finished uploads
     QString m_imageId;  // created in the target
+    QString m_imageName;
     QString m_serverId; // created in the target
     QString m_newServerName;
     QStringList m_warnings;

@@ -5,6 +5,7 @@
 #include "bank/localbank.h"
 #include "checkpointfixtures.h"
 #include "clirunner.h"
+#include "cloudstate.h"
 #include "fakecloud.h"
 #include "keyringprobe.h"
 #include "volumecheckpoint.h"
@@ -150,6 +151,59 @@ private Q_SLOTS:
         QCOMPARE(cloud.leftoverServerIds(), serversBefore);
     }
 
+    // --image-only into another project: the image alone, active, with the saved bytes and properties;
+    // no server and no volume is made.
+    void imageOnlyIntoAnotherProject()
+    {
+        // The image's saved Glance properties, as a backup records them.
+        {
+            sv::LocalBank bank(bankDir);
+            sv::BankError bankError;
+            sv::CheckpointIndex index;
+            QVERIFY(bank.open(&bankError) && bank.checkpoint(checkpoint, &index, &bankError));
+            for (sv::ProtectedResource &resource : index.resources) {
+                if (resource.type == svtest::kImage)
+                    resource.metadata.insert(QStringLiteral("properties"),
+                                             QJsonObject{{QStringLiteral("hw_disk_bus"), QStringLiteral("scsi")},
+                                                         {QStringLiteral("os_distro"), QStringLiteral("cirros")}});
+            }
+            QVERIFY(bank.storeIndex(index, &bankError));
+        }
+        const QStringList serversBefore = cloud.leftoverServerIds();
+        const svtest::CliRun run = cli({QStringLiteral("restore"), checkpoint, QStringLiteral("--to-cloud"), otherCloud,
+                                        QStringLiteral("--image-only"), QStringLiteral("--name"), QStringLiteral("db-1-image"),
+                                        QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject result = run.lastJson();
+        const QString imageId = result.value(QLatin1String("image_id")).toString();
+        QVERIFY2(!imageId.isEmpty(), run.describe().constData());
+        QCOMPARE(result.value(QLatin1String("image_name")).toString(), QStringLiteral("db-1-image"));
+        QVERIFY(!result.contains(QLatin1String("server_id")));
+        QCOMPARE(result.value(QLatin1String("volumes")).toArray().size(), 0);
+        QVERIFY2(result.value(QLatin1String("message")).toString().startsWith(
+                     QStringLiteral("Restored image db-1-image in cloud %1 (image %2, no server).").arg(otherCloud, imageId)),
+                 run.describe().constData());
+        QCOMPARE(cloud.imageStatus(imageId), QStringLiteral("active"));
+        QCOMPARE(cloud.imageIdByName(QStringLiteral("db-1-image")), imageId);
+        QCOMPARE(cloud.imageSha256(imageId), sha256(svtest::generateImage(2 * 1024 * 1024, 5)));
+        QCOMPARE(cloud.leftoverServerIds(), serversBefore);
+        fake::CloudState &state = cloud.state();
+        std::lock_guard lock(state.mutex);
+        const fake::Image image = state.images.value(imageId);
+        // In alice's project, with the saved properties (the fixture's hw_disk_bus) and where it came from.
+        QString otherProject;
+        for (const fake::Project &project : std::as_const(state.projects)) {
+            if (project.name == u"other")
+                otherProject = project.id;
+        }
+        QVERIFY(!otherProject.isEmpty());
+        QCOMPARE(image.ownerId, otherProject);
+        QCOMPARE(image.properties.value(QLatin1String("hw_disk_bus")).toString(), QStringLiteral("scsi"));
+        QCOMPARE(image.properties.value(QLatin1String("os_distro")).toString(), QStringLiteral("cirros"));
+        QCOMPARE(image.properties.value(QLatin1String("stackvault_restored_from")).toString(), checkpoint);
+        QCOMPARE(image.diskFormat, QStringLiteral("qcow2"));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("extra");
@@ -158,6 +212,11 @@ private Q_SLOTS:
                                            << "--volume-type wants SAVED=TARGET";
         QTest::newRow("mapping without target") << QStringList{QStringLiteral("--volume-type"), QStringLiteral("gold=")}
                                                 << "--volume-type wants SAVED=TARGET";
+        QTest::newRow("--image-only with --volumes-only")
+            << QStringList{QStringLiteral("--image-only"), QStringLiteral("--volumes-only")} << "exclude each other";
+        QTest::newRow("server option with --image-only")
+            << QStringList{QStringLiteral("--image-only"), QStringLiteral("--flavor"), QStringLiteral("m1.small")}
+            << "--flavor is for a server or its volumes";
         QTest::newRow("server option with --volumes-only")
             << QStringList{QStringLiteral("--volumes-only"), QStringLiteral("--flavor"), QStringLiteral("m1.small")}
             << "--flavor is for the server";

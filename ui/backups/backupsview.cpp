@@ -67,6 +67,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     m_storage->setObjectName(QStringLiteral("backupStorageLabel"));
     m_storage->setTextFormat(Qt::PlainText);
     m_storage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storage->setWordWrap(true);
     m_storage->hide();
 
     m_restoreButton = new QPushButton(icon(QStringLiteral("restore")), tr("&Restore…"), this);
@@ -84,8 +85,9 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     top->addWidget(m_serverFilter);
     top->addStretch();
     top->addWidget(m_refreshButton);
+    // The storage's location on its own line: a long path must not set the pane's width.
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_storage, 1);
+    bottom->addStretch();
     bottom->addWidget(m_restoreButton);
     bottom->addWidget(m_exportButton);
     bottom->addWidget(m_verifyButton);
@@ -95,6 +97,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_selectedVolumes);
     layout->addWidget(m_status);
+    layout->addWidget(m_storage);
     layout->addLayout(bottom);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &BackupsView::rebuildServerFilter);
