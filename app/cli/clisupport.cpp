@@ -3,6 +3,8 @@
 #include "bank/bank.h"
 #include "clicommand.h"
 #include "jobs/jobmanager.h"
+#include "openstack/connection.h"
+#include "openstack/error.h"
 #include "openstack/session.h"
 #include "profiles/cloudsessions.h"
 #include "profiles/profilestore.h"
@@ -200,6 +202,16 @@ void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::op
                           }
                           next(std::move(session));
                       });
+}
+
+void authenticateThen(const std::shared_ptr<sv::openstack::Session> &session, std::function<void()> next)
+{
+    auto *connection = new sv::openstack::Connection(session, QCoreApplication::instance());
+    connection->ensureAuthenticated(sv::openstack::ServiceType::Compute, connection,
+                                    [connection, next = std::move(next)](const sv::openstack::Error &) {
+                                        connection->deleteLater();
+                                        next();
+                                    });
 }
 
 QByteArray askNewPassphrase(const QString &what)

@@ -48,6 +48,10 @@ sv::CloudSessions *cloudSessions();
 // A session for the named saved cloud (its secret read from the keyring), handed to `next` on the main
 // thread; or prints why not and ends the process with a failure. One session per cloud per process.
 void withSession(const QString &cloud, std::function<void(std::shared_ptr<sv::openstack::Session>)> next);
+// Fetches the session's token (and the compute microversion) now, then calls `next` whether that
+// worked or not (a job that needs the cloud reports a failure itself): lets a command authenticate
+// while something else runs, such as the KDF of an encrypted backup storage.
+void authenticateThen(const std::shared_ptr<sv::openstack::Session> &session, std::function<void()> next);
 
 // The bank named by --bank, else the one in the settings (a local folder by default): a folder path,
 // swift:CLOUD/CONTAINER (a Swift container of a saved cloud; created if missing) or s3:PROFILE/BUCKET

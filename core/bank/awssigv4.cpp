@@ -1,5 +1,7 @@
 #include "bank/awssigv4.h"
 
+#include "openstack/image/streamhasher.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
@@ -116,7 +118,10 @@ QByteArray AwsSigV4::amzDate(const QDateTime &time)
 
 QByteArray AwsSigV4::sha256Hex(const QByteArray &data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    // OpenSSL (SHA-NI where the CPU has it): every PUT hashes its whole body, 16 MiB per pack, and
+    // QCryptographicHash's portable SHA-256 (Qt 6.4) runs at ~185 MB/s here against
+    // OpenSSL's ~1,750 MB/s.
+    return openstack::StreamHasher::hexDigestOf("sha256", data);
 }
 
 } // namespace sv

@@ -131,16 +131,17 @@ bool BankKeys::open(const QByteArray &sealed, const QByteArray &associated, QByt
     return openWith(m_encKey, sealed, associated, plain, why);
 }
 
-QByteArray BankKeys::sealWith(const QByteArray &key, const QByteArray &plain, const QByteArray &associated)
+namespace {
+
+// AES-256-GCM of `size` bytes at `plain` into `cipher` (the same place is fine: GCM is a stream mode),
+// "SVX1" and a fresh random nonce written at `prefix`, the tag at `tag`.
+void gcmSeal(const QByteArray &key, unsigned char *prefix, const unsigned char *plain, int size, unsigned char *cipher,
+             unsigned char *tag, const QByteArray &associated)
 {
     Q_ASSERT(key.size() == 32);
-    QByteArray out(Overhead + plain.size(), Qt::Uninitialized);
-    auto *bytes = reinterpret_cast<unsigned char *>(out.data());
-    std::memcpy(bytes, kMagic, MagicSize);
-    unsigned char *nonce = bytes + MagicSize;
-    unsigned char *cipher = nonce + NonceSize;
-    unsigned char *tag = cipher + plain.size();
-    if (RAND_bytes(nonce, NonceSize) != 1)
+    std::memcpy(prefix, kMagic, BankKeys::MagicSize);
+    unsigned char *nonce = prefix + BankKeys::MagicSize;
+    if (RAND_bytes(nonce, BankKeys::NonceSize) != 1)
         qFatal("OpenSSL's random generator failed");
     CipherCtx c;
     int n = 0;
@@ -149,13 +150,33 @@ QByteArray BankKeys::sealWith(const QByteArray &key, const QByteArray &plain, co
                               nonce) == 1
         && EVP_EncryptUpdate(c.ctx, nullptr, &n, reinterpret_cast<const unsigned char *>(associated.constData()),
                              static_cast<int>(associated.size())) == 1
-        && EVP_EncryptUpdate(c.ctx, cipher, &n, reinterpret_cast<const unsigned char *>(plain.constData()),
-                             static_cast<int>(plain.size())) == 1
+        && EVP_EncryptUpdate(c.ctx, cipher, &n, plain, size) == 1
         && EVP_EncryptFinal_ex(c.ctx, cipher + n, &n) == 1
-        && EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, TagSize, tag) == 1;
+        && EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, BankKeys::TagSize, tag) == 1;
     if (!ok)
         qFatal("AES-256-GCM encryption failed in OpenSSL");
+}
+
+} // namespace
+
+QByteArray BankKeys::sealWith(const QByteArray &key, const QByteArray &plain, const QByteArray &associated)
+{
+    QByteArray out(Overhead + plain.size(), Qt::Uninitialized);
+    auto *bytes = reinterpret_cast<unsigned char *>(out.data());
+    unsigned char *cipher = bytes + SealPrefix;
+    gcmSeal(key, bytes, reinterpret_cast<const unsigned char *>(plain.constData()), static_cast<int>(plain.size()),
+            cipher, cipher + plain.size(), associated);
     return out;
+}
+
+qsizetype BankKeys::sealInPlace(char *buffer, qsizetype plainSize, const QByteArray &associated) const
+{
+    if (!m_encrypted)
+        return plainSize;
+    auto *bytes = reinterpret_cast<unsigned char *>(buffer);
+    unsigned char *text = bytes + SealPrefix;
+    gcmSeal(m_encKey, bytes, text, static_cast<int>(plainSize), text, text + plainSize, associated);
+    return Overhead + plainSize;
 }
 
 bool BankKeys::openWith(const QByteArray &key, const QByteArray &sealed, const QByteArray &associated,

@@ -57,6 +57,12 @@ public:
     // untouched, so no unauthenticated byte ever leaves.
     bool open(const QByteArray &sealed, const QByteArray &associated, QByteArray *plain, QString *why) const;
 
+    // seal() without a second buffer: `buffer` holds SealPrefix bytes (overwritten), then `plainSize`
+    // bytes of plaintext, then room for TagSize more; afterwards its first Overhead + plainSize bytes are
+    // exactly what seal() returns for that plaintext. Returns that size. Identity (returns `plainSize`,
+    // the plaintext at offset SealPrefix untouched) when plain: callers check encrypted() first.
+    static constexpr int SealPrefix = MagicSize + NonceSize;
+    qsizetype sealInPlace(char *buffer, qsizetype plainSize, const QByteArray &associated) const;
     // Low-level AES-256-GCM with an explicit 32-byte key (key files wrap the master key with this).
     static QByteArray sealWith(const QByteArray &key, const QByteArray &plain, const QByteArray &associated);
     static bool openWith(const QByteArray &key, const QByteArray &sealed, const QByteArray &associated,

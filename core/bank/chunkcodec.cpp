@@ -133,8 +133,27 @@ QByteArray ChunkCodec::associatedData(const QByteArray &id)
 
 QByteArray ChunkCodec::encode(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id)
 {
-    const QByteArray encoded = encode(raw, zstdLevel);
-    return keys.encrypted() ? keys.seal(encoded, associatedData(id)) : encoded;
+    if (!keys.encrypted())
+        return encode(raw, zstdLevel);
+    // Compressed straight into the buffer that is then sealed in place: one allocation of the chunk's
+    // size and no copy, where encode() + seal() made two buffers and copied between them.
+    const qsizetype prefix = BankKeys::SealPrefix;
+    const size_t bound = ZSTD_compressBound(static_cast<size_t>(raw.size()));
+    QByteArray out(prefix + HeaderSize + static_cast<qsizetype>(bound) + BankKeys::TagSize, Qt::Uninitialized);
+    char *encoded = out.data() + prefix;
+    const size_t n = ZSTD_compressCCtx(threadCCtx(), encoded + HeaderSize, bound, raw.constData(),
+                                       static_cast<size_t>(raw.size()), zstdLevel);
+    qsizetype payload = 0;
+    if (ZSTD_isError(n) || static_cast<qsizetype>(n) >= raw.size()) {
+        writeHeader(encoded, None, static_cast<quint64>(raw.size()));
+        std::memcpy(encoded + HeaderSize, raw.constData(), static_cast<size_t>(raw.size()));
+        payload = raw.size();
+    } else {
+        writeHeader(encoded, Zstd, static_cast<quint64>(raw.size()));
+        payload = static_cast<qsizetype>(n);
+    }
+    out.resize(keys.sealInPlace(out.data(), HeaderSize + payload, associatedData(id)));
+    return out;
 }
 
 bool ChunkCodec::decode(const QByteArray &blob, const BankKeys &keys, const QByteArray &id, QByteArray *raw,

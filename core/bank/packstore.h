@@ -171,6 +171,7 @@ private:
     int m_uploading = 0;
     std::vector<std::thread> m_threads;
     QList<Uploaded> m_uploaded; // written, not yet named by an index
+    QList<QByteArray> m_spare;  // empty buffers of written packs, reused for the next ones
     BankError m_uploadError;
     bool m_uploadFailed = false;
 };

@@ -1,7 +1,8 @@
 #include "bank/s3objectstore.h"
 
+#include "openstack/image/streamhasher.h"
+
 #include <QLoggingCategory>
-#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -35,9 +36,20 @@ QString xmlText(const QByteArray &xml, const QString &name)
     return {};
 }
 
+// MD5 of a body (OpenSSL's). A PUT computes it once, for Content-MD5 and to check the ETag.
+QByteArray md5Hex(const QByteArray &data)
+{
+    return openstack::StreamHasher::hexDigestOf("md5", data);
+}
+
+QByteArray base64OfHex(const QByteArray &hex)
+{
+    return QByteArray::fromHex(hex).toBase64();
+}
+
 QByteArray md5Base64(const QByteArray &data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toBase64();
+    return base64OfHex(md5Hex(data));
 }
 
 QByteArray unquoted(QByteArray etag)
@@ -290,13 +302,13 @@ bool S3ObjectStore::putObject(const QString &object, const QByteArray &data, Ban
     if (data.size() > m_multipartThreshold)
         return putMultipart(object, data, error);
     // Content-MD5: S3 refuses (BadDigest) bytes damaged on the way; its ETag is checked as well.
-    const Response response = send(Call{"PUT", object, {}, data, {{"Content-MD5", md5Base64(data)}}});
+    const QByteArray md5 = md5Hex(data);
+    const Response response = send(Call{"PUT", object, {}, data, {{"Content-MD5", base64OfHex(md5)}}});
     if (!response.ok()) {
         *error = errorFor(response, object);
         return false;
     }
     const QByteArray etag = unquoted(response.header("ETag"));
-    const QByteArray md5 = QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
     if (isPlainMd5Etag(etag) && etag != md5) {
         *error = failure(BankError::Code::CorruptChunk, object,
                          QStringLiteral("S3 stored bytes with the checksum %1, not %2 as sent.")
@@ -450,7 +462,7 @@ bool S3ObjectStore::getObjectRange(const QString &object, qint64 offset, qint64 
     // A whole plain object must hash to its ETag: a bit flipped at rest or on the way is caught here.
     const QByteArray etag = unquoted(response.header("ETag"));
     if (!ranged && isPlainMd5Etag(etag)) {
-        const QByteArray md5 = QCryptographicHash::hash(response.body, QCryptographicHash::Md5).toHex();
+        const QByteArray md5 = md5Hex(response.body);
         if (md5 != etag) {
             *error = failure(BankError::Code::CorruptChunk, object,
                              QStringLiteral("the object arrived damaged: its checksum is %1, S3 says %2.")

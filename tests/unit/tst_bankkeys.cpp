@@ -73,6 +73,18 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(keys->open(sealed, "name", &opened, &why), qPrintable(why));
         QCOMPARE(opened, plain);
+        // In place (how chunk blobs are sealed): the same format, opened by the same open().
+        QByteArray buffer(BankKeys::SealPrefix, 'p');
+        buffer += plain + QByteArray(BankKeys::TagSize, 't');
+        const qsizetype size = keys->sealInPlace(buffer.data(), plain.size(), "name");
+        QCOMPARE(size, plain.size() + BankKeys::Overhead);
+        QCOMPARE(buffer.size(), size);
+        QCOMPARE(buffer.left(4), QByteArray("SVX1"));
+        if (plain.size() > 16)
+            QVERIFY(!buffer.contains(plain.left(16)));
+        QVERIFY2(keys->open(buffer, "name", &opened, &why), qPrintable(why));
+        QCOMPARE(opened, plain);
+        QVERIFY(!keys->open(buffer, "other name", &opened, &why));
     }
 
     void openRefuses_data()
@@ -125,10 +137,19 @@ private Q_SLOTS:
         const QByteArray id = keys->chunkId(raw);
         const QByteArray blob = ChunkCodec::encode(raw, 1, *keys, id);
         QVERIFY(!blob.contains("SVCK")); // the header is inside the ciphertext
+        QCOMPARE(blob.size(), ChunkCodec::encode(raw, 1).size() + BankKeys::Overhead); // sealed in place, no slack
         QByteArray decoded;
         QString why;
         QVERIFY2(ChunkCodec::decode(blob, *keys, id, &decoded, &why), qPrintable(why));
         QCOMPARE(decoded, raw);
+        // Incompressible bytes are stored as they are, inside the same in-place sealed blob.
+        QByteArray random;
+        for (int i = 0; i < 4096; ++i)
+            random += QByteArray::fromHex(keys->chunkId(QByteArray::number(i)));
+        const QByteArray randomBlob = ChunkCodec::encode(random, 1, *keys, "a");
+        QCOMPARE(randomBlob.size(), random.size() + ChunkCodec::HeaderSize + BankKeys::Overhead);
+        QVERIFY2(ChunkCodec::decode(randomBlob, *keys, "a", &decoded, &why), qPrintable(why));
+        QCOMPARE(decoded, random);
         const QByteArray otherId = keys->chunkId("other");
         QVERIFY(!ChunkCodec::decode(blob, *keys, otherId, &decoded, &why));
         // Plain bank: the blob is the version-1 chunk file.

@@ -42,4 +42,11 @@ QByteArray StreamHasher::hexDigest()
     return QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
 
+QByteArray StreamHasher::hexDigestOf(const QByteArray &algorithm, const QByteArray &data)
+{
+    StreamHasher hasher(algorithm);
+    hasher.addData(data.constData(), data.size());
+    return hasher.hexDigest();
+}
+
 } // namespace sv::openstack

@@ -21,6 +21,9 @@ public:
     void addData(const char *data, qsizetype size);
     QByteArray hexDigest(); // finalizes; call once
 
+    // One-shot hex digest of `data` (OpenSSL: SHA-NI, assembler MD5), for object bodies of many MiB.
+    static QByteArray hexDigestOf(const QByteArray &algorithm, const QByteArray &data);
+
 private:
     struct Context;
     std::unique_ptr<Context> m_context;

@@ -2,7 +2,7 @@
 
 #include "openstack/objectstore/objectstorepath.h"
 
-#include <QCryptographicHash>
+#include "openstack/image/streamhasher.h"
 
 namespace sv::openstack {
 
@@ -38,7 +38,7 @@ void GetObjectJob::onSuccess(QNetworkReply *reply, const QByteArray &body)
     const bool manifest = !reply->rawHeader("X-Static-Large-Object").isEmpty()
         || !reply->rawHeader("X-Object-Manifest").isEmpty();
     const bool ranged = m_rangeOffset >= 0;
-    const QByteArray md5 = ranged ? QByteArray() : QCryptographicHash::hash(body, QCryptographicHash::Md5).toHex();
+    const QByteArray md5 = ranged ? QByteArray() : StreamHasher::hexDigestOf("md5", body);
     if (!ranged && !manifest && !etag.isEmpty() && etag != md5) {
         finish(Error::make(Error::Kind::Checksum,
                            tr("Object %1 arrived damaged: its checksum is %2, the object store says %3.")

@@ -2,7 +2,7 @@
 
 #include "openstack/objectstore/objectstorepath.h"
 
-#include <QCryptographicHash>
+#include "openstack/image/streamhasher.h"
 
 namespace sv::openstack {
 
@@ -11,7 +11,7 @@ PutObjectJob::PutObjectJob(Connection *connection, QString container, QString ob
     , m_container(std::move(container))
     , m_object(std::move(object))
     , m_data(std::move(data))
-    , m_md5(QCryptographicHash::hash(m_data, QCryptographicHash::Md5).toHex())
+    , m_md5(StreamHasher::hexDigestOf("md5", m_data))
 {
 }
 
