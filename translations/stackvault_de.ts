@@ -847,6 +847,10 @@
         <source>Converting</source>
         <translation>Umwandeln</translation>
     </message>
+    <message>
+        <source>Waiting for boot</source>
+        <translation>Warten auf den Systemstart</translation>
+    </message>
 </context>
 <context>
     <name>sv::Plan</name>
@@ -1520,6 +1524,77 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     </message>
 </context>
 <context>
+    <name>sv::TestRestoreJob</name>
+    <message>
+        <source>Test restore of backup %1</source>
+        <translation>Testwiederherstellung der Sicherung %1</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>Der Wiederherstellungstest der Sicherung %1 konnte in der Cloud %2 nicht beginnen: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: %3</source>
+        <translation>Sicherung %1 hat ihren Wiederherstellungstest in der Cloud %2 nicht bestanden: %3</translation>
+    </message>
+    <message>
+        <source>Backup %1 passed its restore test in cloud %2: server %3 became ACTIVE (no console marker was asked for).</source>
+        <translation>Sicherung %1 hat ihren Wiederherstellungstest in der Cloud %2 bestanden: Server %3 wurde ACTIVE (keine Konsolenmarkierung verlangt).</translation>
+    </message>
+    <message>
+        <source>Backup %1 passed its restore test in cloud %2: server %3 became ACTIVE and its console log showed &quot;%4&quot; after %5 s.</source>
+        <translation>Sicherung %1 hat ihren Wiederherstellungstest in der Cloud %2 bestanden: Server %3 wurde ACTIVE, und sein Konsolenprotokoll zeigte nach %5 s „%4“.</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: the console log of server %3 could not be read: %4 Test without a marker (ACTIVE only) if this cloud offers no console logs.</source>
+        <translation>Sicherung %1 hat ihren Wiederherstellungstest in der Cloud %2 nicht bestanden: Das Konsolenprotokoll von Server %3 konnte nicht gelesen werden: %4 Testen Sie ohne Markierung (nur ACTIVE), wenn diese Cloud keine Konsolenprotokolle anbietet.</translation>
+    </message>
+    <message>
+        <source>the log stayed empty</source>
+        <translation>das Protokoll blieb leer</translation>
+    </message>
+    <message>
+        <source>its last line: &quot;%1&quot;</source>
+        <translation>seine letzte Zeile: „%1“</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: server %3 became ACTIVE, but its console log did not show &quot;%4&quot; within %5 s (%6). The image may not boot in that cloud, or may not log to the serial console; a longer marker timeout or another marker may help.</source>
+        <translation>Sicherung %1 hat ihren Wiederherstellungstest in der Cloud %2 nicht bestanden: Server %3 wurde ACTIVE, aber sein Konsolenprotokoll zeigte „%4“ nicht innerhalb von %5 s (%6). Das Abbild startet in dieser Cloud vielleicht nicht oder schreibt nicht auf die serielle Konsole; eine längere Wartezeit oder eine andere Markierung kann helfen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>server %1 (%2): %3</source>
+        <translation>Server %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>server %1 (%2) is still being deleted: %3</source>
+        <translation>Server %1 (%2) wird noch gelöscht: %3</translation>
+    </message>
+    <message>
+        <source>image %1: %2</source>
+        <translation>Abbild %1: %2</translation>
+    </message>
+    <message>
+        <source>volume %1: %2</source>
+        <translation>Datenträger %1: %2</translation>
+    </message>
+    <message>
+        <source>Everything the test made was removed.</source>
+        <translation>Alles, was der Test angelegt hat, wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Not everything the test made could be removed: %1. It stays in the backup storage&apos;s journal: the next sweep (stackvault-cli sweep, or the desktop app&apos;s next start) removes it.</source>
+        <translation>Nicht alles, was der Test angelegt hat, konnte entfernt werden: %1. Es bleibt im Journal des Sicherungsspeichers: Die nächste Bereinigung (stackvault-cli sweep oder der nächste Start der Desktop-App) entfernt es.</translation>
+    </message>
+    <message>
+        <source>The result was not recorded in the backup: %1</source>
+        <translation>Das Ergebnis wurde nicht in der Sicherung vermerkt: %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::VerifyJob</name>
     <message>
         <source>Verify backup %1</source>
@@ -1649,6 +1724,21 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Cloud &quot;%1&quot;: %2</source>
         <translation>Cloud „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ConsoleOutputJob</name>
+    <message>
+        <source>The compute service answered the console log request of server %1 without an output.</source>
+        <translation>Der Compute-Dienst beantwortete die Anfrage nach dem Konsolenprotokoll von Server %1 ohne Ausgabe.</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>Server %1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Server %1 has no console log yet: %2</source>
+        <translation>Server %1 hat noch kein Konsolenprotokoll: %2</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2322,38 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Volumes saved:</source>
         <translation>Gesicherte Volumes:</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>Nicht getestet</translation>
+    </message>
+    <message>
+        <source>Tested ✓ %1</source>
+        <translation>Getestet ✓ %1</translation>
+    </message>
+    <message>
+        <source>Test failed %1</source>
+        <translation>Test fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>Diese Sicherung wurde nie zum Test wiederhergestellt. stackvault-cli test-restore stellt sie unter einem temporären Namen wieder her, prüft, dass sie startet, und entfernt sie wieder.</translation>
+    </message>
+    <message>
+        <source>The restore test in cloud %1 on %2 failed: %3</source>
+        <translation>Der Wiederherstellungstest in der Cloud %1 am %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Restored as a test in cloud %1 on %2: the server became ACTIVE.</source>
+        <translation>Zum Test in der Cloud %1 am %2 wiederhergestellt: Der Server wurde ACTIVE.</translation>
+    </message>
+    <message>
+        <source>Restored as a test in cloud %1 on %2: the server became ACTIVE and its console log showed &quot;%3&quot;.</source>
+        <translation>Zum Test in der Cloud %1 am %2 wiederhergestellt: Der Server wurde ACTIVE, und sein Konsolenprotokoll zeigte „%3“.</translation>
+    </message>
+    <message>
+        <source>Restore test</source>
+        <translation>Wiederherstellungstest</translation>
     </message>
 </context>
 <context>

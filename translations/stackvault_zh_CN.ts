@@ -841,6 +841,10 @@
         <source>Converting</source>
         <translation>正在转换</translation>
     </message>
+    <message>
+        <source>Waiting for boot</source>
+        <translation>正在等待启动</translation>
+    </message>
 </context>
 <context>
     <name>sv::Plan</name>
@@ -1511,6 +1515,77 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     </message>
 </context>
 <context>
+    <name>sv::TestRestoreJob</name>
+    <message>
+        <source>Test restore of backup %1</source>
+        <translation>测试恢复备份 %1</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>备份 %1 的恢复测试无法在云 %2 中开始：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: %3</source>
+        <translation>备份 %1 在云 %2 中的恢复测试失败：%3</translation>
+    </message>
+    <message>
+        <source>Backup %1 passed its restore test in cloud %2: server %3 became ACTIVE (no console marker was asked for).</source>
+        <translation>备份 %1 在云 %2 中通过了恢复测试：服务器 %3 已变为 ACTIVE（未要求控制台标记）。</translation>
+    </message>
+    <message>
+        <source>Backup %1 passed its restore test in cloud %2: server %3 became ACTIVE and its console log showed &quot;%4&quot; after %5 s.</source>
+        <translation>备份 %1 在云 %2 中通过了恢复测试：服务器 %3 已变为 ACTIVE，其控制台日志在 %5 秒后显示了“%4”。</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: the console log of server %3 could not be read: %4 Test without a marker (ACTIVE only) if this cloud offers no console logs.</source>
+        <translation>备份 %1 在云 %2 中的恢复测试失败：无法读取服务器 %3 的控制台日志：%4 如果该云不提供控制台日志，请不带标记测试（仅检查 ACTIVE）。</translation>
+    </message>
+    <message>
+        <source>the log stayed empty</source>
+        <translation>日志一直为空</translation>
+    </message>
+    <message>
+        <source>its last line: &quot;%1&quot;</source>
+        <translation>最后一行：“%1”</translation>
+    </message>
+    <message>
+        <source>Backup %1 failed its restore test in cloud %2: server %3 became ACTIVE, but its console log did not show &quot;%4&quot; within %5 s (%6). The image may not boot in that cloud, or may not log to the serial console; a longer marker timeout or another marker may help.</source>
+        <translation>备份 %1 在云 %2 中的恢复测试失败：服务器 %3 已变为 ACTIVE，但其控制台日志在 %5 秒内没有显示“%4”（%6）。该镜像可能无法在此云中启动，或不向串行控制台输出日志；更长的标记超时或其他标记可能有帮助。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>server %1 (%2): %3</source>
+        <translation>服务器 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>server %1 (%2) is still being deleted: %3</source>
+        <translation>服务器 %1（%2）仍在删除中：%3</translation>
+    </message>
+    <message>
+        <source>image %1: %2</source>
+        <translation>镜像 %1：%2</translation>
+    </message>
+    <message>
+        <source>volume %1: %2</source>
+        <translation>卷 %1：%2</translation>
+    </message>
+    <message>
+        <source>Everything the test made was removed.</source>
+        <translation>测试创建的所有内容均已删除。</translation>
+    </message>
+    <message>
+        <source>Not everything the test made could be removed: %1. It stays in the backup storage&apos;s journal: the next sweep (stackvault-cli sweep, or the desktop app&apos;s next start) removes it.</source>
+        <translation>测试创建的内容未能全部删除：%1。它保留在备份存储的日志中：下一次清理（stackvault-cli sweep，或桌面应用下次启动）会将其删除。</translation>
+    </message>
+    <message>
+        <source>The result was not recorded in the backup: %1</source>
+        <translation>结果未记录到备份中：%1</translation>
+    </message>
+</context>
+<context>
     <name>sv::VerifyJob</name>
     <message>
         <source>Verify backup %1</source>
@@ -1638,6 +1713,21 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Cloud &quot;%1&quot;: %2</source>
         <translation>云“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::ConsoleOutputJob</name>
+    <message>
+        <source>The compute service answered the console log request of server %1 without an output.</source>
+        <translation>计算服务对服务器 %1 的控制台日志请求的应答中没有输出。</translation>
+    </message>
+    <message>
+        <source>Server %1 does not exist (any more).</source>
+        <translation>服务器 %1 不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <source>Server %1 has no console log yet: %2</source>
+        <translation>服务器 %1 尚无控制台日志：%2</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2310,38 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Volumes saved:</source>
         <translation>已备份的卷：</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>未测试</translation>
+    </message>
+    <message>
+        <source>Tested ✓ %1</source>
+        <translation>已测试 ✓ %1</translation>
+    </message>
+    <message>
+        <source>Test failed %1</source>
+        <translation>测试失败 %1</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>此备份从未进行过测试恢复。stackvault-cli test-restore 会以临时名称恢复它，检查其能否启动，然后再将其删除。</translation>
+    </message>
+    <message>
+        <source>The restore test in cloud %1 on %2 failed: %3</source>
+        <translation>%2 在云 %1 中的恢复测试失败：%3</translation>
+    </message>
+    <message>
+        <source>Restored as a test in cloud %1 on %2: the server became ACTIVE.</source>
+        <translation>%2 在云 %1 中测试恢复：服务器已变为 ACTIVE。</translation>
+    </message>
+    <message>
+        <source>Restored as a test in cloud %1 on %2: the server became ACTIVE and its console log showed &quot;%3&quot;.</source>
+        <translation>%2 在云 %1 中测试恢复：服务器已变为 ACTIVE，其控制台日志显示了“%3”。</translation>
+    </message>
+    <message>
+        <source>Restore test</source>
+        <translation>恢复测试</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,15 @@
 namespace cli {
 namespace {
 
+// "passed 2026-12-05 14:03", "FAILED 2026-12-05 14:03" or "-" (never tested), UTC.
+QString testedText(const sv::RestoreTestRecord &test)
+{
+    if (test.isEmpty())
+        return QStringLiteral("-");
+    return (test.passed ? QStringLiteral("passed ") : QStringLiteral("FAILED "))
+        + test.testedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QJsonObject summaryJson(const sv::CheckpointSummary &summary)
 {
     return QJsonObject{{QStringLiteral("id"), summary.id},
@@ -26,7 +35,9 @@ QJsonObject summaryJson(const sv::CheckpointSummary &summary)
                        {QStringLiteral("size"), summary.size},
                        {QStringLiteral("stored_bytes"), summary.storedBytes},
                        {QStringLiteral("new_stored_bytes"), summary.newStoredBytes},
-                       {QStringLiteral("error"), summary.errorMessage}};
+                       {QStringLiteral("error"), summary.errorMessage},
+                       {QStringLiteral("restore_test"), summary.restoreTest.isEmpty()
+                            ? QJsonValue(QJsonValue::Null) : QJsonValue(summary.restoreTest.toJson())}};
 }
 
 // One positional CHECKPOINT argument, or a usage error.
@@ -69,18 +80,18 @@ void listCheckpoints(const QStringList &arguments)
             printJson(array);
             return CliCommand::finish(ExitOk);
         }
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
                      .arg(QStringLiteral("ID").leftJustified(36), QStringLiteral("SERVER").leftJustified(16),
                           QStringLiteral("CREATED (UTC)").leftJustified(19), QStringLiteral("STATUS").leftJustified(10),
                           QStringLiteral("CONSISTENCY").leftJustified(17), QStringLiteral("SIZE").rightJustified(10),
-                          QStringLiteral("STORED NEW").rightJustified(10));
+                          QStringLiteral("STORED NEW").rightJustified(10), QStringLiteral("RESTORE TEST (UTC)"));
         for (const auto &c : std::as_const(checkpoints)) {
             const QString consistency = sv::ConsistencyText::label(sv::ConsistencyText::parse(c.consistency));
-            out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
                          .arg(c.id.leftJustified(36), c.serverName.leftJustified(16),
                               c.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.status.leftJustified(10),
                               consistency.leftJustified(17), humanBytes(c.size).rightJustified(10),
-                              humanBytes(c.newStoredBytes).rightJustified(10));
+                              humanBytes(c.newStoredBytes).rightJustified(10), testedText(c.restoreTest));
         }
         out() << (bank->keys().encrypted()
                       ? QStringLiteral("Backup storage %1: encrypted (AES-256-GCM).\n").arg(bank->location())
@@ -123,6 +134,15 @@ void showCheckpoint(const QStringList &arguments)
               << "Status       " << details.status
               << (details.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + details.errorMessage) << '\n'
               << (index.plan.isEmpty() ? QString() : QStringLiteral("Plan         %1\n").arg(index.plan))
+              << "Restore test "
+              << (index.restoreTest.isEmpty()
+                      ? QStringLiteral("never (stackvault-cli test-restore)")
+                      : QStringLiteral("%1 UTC, in cloud %2%3%4")
+                            .arg(testedText(index.restoreTest), index.restoreTest.cloud,
+                                 index.restoreTest.marker.isEmpty() ? QString()
+                                                                    : QStringLiteral(", marker \"%1\"").arg(index.restoreTest.marker),
+                                 index.restoreTest.message.isEmpty() ? QString() : QStringLiteral(": ") + index.restoreTest.message))
+              << '\n'
               << "Consistency  " << sv::ConsistencyText::labelWithNote(details.consistency, details.requiresQuiesce) << '\n'
               << indent << sv::ConsistencyText::explanation(details.consistency, details.requiresQuiesce) << '\n'
               << "Server data  "

@@ -6,6 +6,7 @@
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
+#include "protection/testrestorejob.h"
 #include "protection/volumeselection.h"
 #include "util/appsettings.h"
 
@@ -196,10 +197,97 @@ void restore(const QStringList &arguments)
     });
 }
 
+void testRestore(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Prove that a backup boots: restore it in a saved cloud under a scratch name (stackvault-restore-test-...), "
+        "wait until the server is ACTIVE and, with --marker, until its console log shows the marker; then delete "
+        "everything the test made, whatever happened, and record the result and date in the backup (shown by "
+        "`checkpoints` and `show`). Exits 0 when the test passed, 1 when it failed."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
+    parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The cloud to test in."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("marker"),
+                      QStringLiteral("Text the console log must show, e.g. \"login:\" (default: ACTIVE is enough)."),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("marker-timeout"),
+                      QStringLiteral("Seconds to wait for the marker once the server is ACTIVE (default: 600)."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("flavor"), QStringLiteral("Flavor name or id (default: the saved one)."),
+                      QStringLiteral("flavor")});
+    parser.addOption({QStringLiteral("network"),
+                      QStringLiteral("Network name or id; repeat for several; 'auto' or 'none' (default: the saved ones)."),
+                      QStringLiteral("network")});
+    parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
+                      QStringLiteral("group")});
+    parser.addOption({QStringLiteral("availability-zone"), QStringLiteral("Availability zone of the server."),
+                      QStringLiteral("zone")});
+    parser.addOption({QStringLiteral("volume-type"),
+                      QStringLiteral("Give the restored volumes of saved type SAVED the target's type TARGET; repeat "
+                                     "for several."),
+                      QStringLiteral("SAVED=TARGET")});
+    addBankOption(parser);
+    addJsonOption(parser);
+    if (!parseArguments(parser, QStringLiteral("test-restore"), arguments))
+        return;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("to-cloud"))) {
+        err() << "stackvault-cli test-restore: give one backup id and --to-cloud\n";
+        return CliCommand::finish(ExitUsage);
+    }
+    sv::TestRestoreRequest request;
+    if (parser.isSet(QStringLiteral("marker-timeout"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("marker-timeout")).toInt(&ok);
+        if (!ok || seconds < 1) {
+            err() << "stackvault-cli test-restore: --marker-timeout wants a number of seconds (at least 1), got \""
+                  << parser.value(QStringLiteral("marker-timeout")) << "\"\n";
+            return CliCommand::finish(ExitUsage);
+        }
+        if (!parser.isSet(QStringLiteral("marker"))) {
+            err() << "stackvault-cli test-restore: --marker-timeout needs --marker\n";
+            return CliCommand::finish(ExitUsage);
+        }
+        request.markerTimeout = std::chrono::seconds(seconds);
+    }
+    if (parser.isSet(QStringLiteral("marker")) && parser.value(QStringLiteral("marker")).isEmpty()) {
+        err() << "stackvault-cli test-restore: --marker wants some text, e.g. --marker login:\n";
+        return CliCommand::finish(ExitUsage);
+    }
+    for (const QString &mapping : parser.values(QStringLiteral("volume-type"))) {
+        const qsizetype equals = mapping.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == mapping.size() - 1) {
+            err() << "stackvault-cli test-restore: --volume-type wants SAVED=TARGET, got \"" << mapping << "\"\n";
+            return CliCommand::finish(ExitUsage);
+        }
+        request.restore.volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
+    }
+    request.marker = parser.value(QStringLiteral("marker"));
+    request.restore.checkpointId = parser.positionalArguments().constFirst();
+    request.restore.flavor = parser.value(QStringLiteral("flavor"));
+    request.restore.networks = parser.values(QStringLiteral("network"));
+    request.restore.keyName = parser.value(QStringLiteral("key"));
+    request.restore.securityGroups = parser.values(QStringLiteral("security-group"));
+    request.restore.availabilityZone = parser.value(QStringLiteral("availability-zone"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const QString cloud = parser.value(QStringLiteral("to-cloud"));
+    withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
+        request.restore.bank = std::move(bank);
+        withSession(cloud, [request, json](auto session) mutable {
+            request.restore.session = std::move(session);
+            sweepCloudThen(request.restore.bank, request.restore.session, json, [request, json] {
+                runJob(new sv::TestRestoreJob(request), json);
+            });
+        });
+    });
+}
+
 const CliCommandRegistration backupVerb{
     {QStringLiteral("backup"), QStringLiteral("back up a server (with its data by default)"), backup}};
 const CliCommandRegistration restoreVerb{
     {QStringLiteral("restore"), QStringLiteral("restore a backup as a new server in any saved cloud"), restore}};
+const CliCommandRegistration testRestoreVerb{
+    {QStringLiteral("test-restore"), QStringLiteral("prove a backup boots: restore it, wait, remove it, record it"), testRestore}};
 
 } // namespace
 } // namespace cli

@@ -737,6 +737,7 @@ CheckpointSummary Bank::summarize(const CheckpointIndex &index)
     summary.errorMessage = index.errorMessage;
     summary.consistency = index.consistency;
     summary.plan = index.plan;
+    summary.restoreTest = index.restoreTest;
     summary.size = index.totalSize();
     summary.storedBytes = index.storedBytes();
     summary.newStoredBytes = index.newStoredBytes();
@@ -1112,6 +1113,27 @@ bool Bank::deleteCheckpoint(const QString &id, GcReport *report, BankError *erro
         report->deferredReason = gcError.message;
     }
     return true;
+}
+
+bool Bank::recordRestoreTest(const QString &id, const RestoreTestRecord &record, BankError *error)
+{
+    CheckpointIndex index;
+    if (!checkpoint(id, &index, error)) {
+        if (error->code == BankError::Code::NotFound)
+            error->message = QStringLiteral("Backup %1 was deleted while it was being tested; the test's result was "
+                                            "not recorded.")
+                                 .arg(id);
+        return false;
+    }
+    if (index.status != QLatin1String("available")) {
+        *error = BankError::make(BankError::Code::NotFound,
+                                 QStringLiteral("Backup %1 is %2 now, no longer available; the test's result was not "
+                                                "recorded.")
+                                     .arg(id, index.status));
+        return false;
+    }
+    index.restoreTest = record;
+    return storeIndex(index, error); // toJson keeps the index's format version (it follows its lists)
 }
 
 bool Bank::deleteCheckpoints(const QStringList &ids, QStringList *deleted, GcReport *report, BankError *error,

@@ -168,6 +168,11 @@ public:
     // (waiting up to `gcLockTimeoutMs` for the exclusive lock; if a backup holds the bank, GC is deferred
     // to the next delete or prune and `report->gc.done` is false). The checkpoint is then `deleted`.
     bool deleteCheckpoint(const QString &id, GcReport *report, BankError *error, int gcLockTimeoutMs = 5000);
+    // Records a restore test's result in checkpoint `id`'s index (its `restore_test`, replacing an older
+    // one): re-reads the index and writes it back only when it is still `available`, keeping its format
+    // version. Call it under a shared lock (TestRestoreJob holds one), so that garbage collection cannot
+    // run between the read and the write. NotFound when the checkpoint was deleted meanwhile.
+    bool recordRestoreTest(const QString &id, const RestoreTestRecord &record, BankError *error);
     // Retention's delete (ForgetJob): marks each checkpoint `deleting` and removes its index, in order, then
     // collects garbage once into `report` (deferred as above when a backup holds the bank; no garbage
     // collection when `report` is null: the caller prunes instead). Only `available` checkpoints:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bank/bankerror.h"
+#include "bank/checkpointindex.h"
 
 #include <QDateTime>
 #include <QList>
@@ -20,6 +21,7 @@ struct CheckpointSummary
     QString errorMessage;
     QString consistency;
     QString plan;              // the plan whose run made it; empty when made by hand
+    RestoreTestRecord restoreTest; // the last restore test; empty when never tested
     qint64 size = 0;           // bytes of all images
     qint64 storedBytes = 0;    // compressed size of the chunks it references (shared ones included)
     qint64 newStoredBytes = 0; // what this checkpoint added to the bank

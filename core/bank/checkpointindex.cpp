@@ -86,6 +86,33 @@ qint64 CheckpointIndex::storedBytes() const
     return total;
 }
 
+QJsonObject RestoreTestRecord::toJson() const
+{
+    QJsonObject json{{QStringLiteral("result"), passed ? QStringLiteral("passed") : QStringLiteral("failed")},
+                     {QStringLiteral("tested_at"), testedAt.toUTC().toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("cloud"), cloud}};
+    if (!marker.isEmpty())
+        json.insert(QStringLiteral("marker"), marker);
+    if (!message.isEmpty())
+        json.insert(QStringLiteral("message"), message);
+    return json;
+}
+
+RestoreTestRecord RestoreTestRecord::fromJson(const QJsonObject &json)
+{
+    RestoreTestRecord record;
+    const QString result = json.value(QStringLiteral("result")).toString();
+    const QDateTime at = QDateTime::fromString(json.value(QStringLiteral("tested_at")).toString(), Qt::ISODateWithMs);
+    if ((result != QLatin1String("passed") && result != QLatin1String("failed")) || !at.isValid())
+        return record;
+    record.testedAt = at.toUTC();
+    record.passed = result == QLatin1String("passed");
+    record.cloud = json.value(QStringLiteral("cloud")).toString();
+    record.marker = json.value(QStringLiteral("marker")).toString();
+    record.message = json.value(QStringLiteral("message")).toString();
+    return record;
+}
+
 int CheckpointIndex::formatVersion() const
 {
     for (const ProtectedResource &resource : resources) {
@@ -114,6 +141,8 @@ QByteArray CheckpointIndex::toJson() const
         json.insert(QStringLiteral("error"), errorMessage);
     if (!plan.isEmpty())
         json.insert(QStringLiteral("plan"), plan);
+    if (!restoreTest.isEmpty())
+        json.insert(QStringLiteral("restore_test"), restoreTest.toJson());
     return QJsonDocument(json).toJson(QJsonDocument::Indented);
 }
 
@@ -146,6 +175,7 @@ bool CheckpointIndex::fromJson(const QByteArray &data, CheckpointIndex *index, Q
     r.consistency = json.value(QStringLiteral("consistency")).toString();
     r.plan = json.value(QStringLiteral("plan")).toString(); // optional: absent before plans, and by hand
     r.options = json.value(QStringLiteral("options")).toObject();
+    r.restoreTest = RestoreTestRecord::fromJson(json.value(QStringLiteral("restore_test")).toObject());
     if (!isValidId(r.id)) {
         *why = QStringLiteral("invalid checkpoint id \"%1\"").arg(r.id.left(100));
         return false;

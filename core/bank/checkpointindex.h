@@ -29,6 +29,23 @@ struct ProtectedResource
     static bool fromJson(const QJsonObject &json, ProtectedResource *resource, QString *why);
 };
 
+// The last restore test of a checkpoint (TestRestoreJob; FORMAT.md, "Checkpoint index",
+// `restore_test`): restored in a cloud under a scratch name, ACTIVE, and the marker in the console log
+// when one was asked for.
+struct RestoreTestRecord
+{
+    QDateTime testedAt; // UTC, when the test ended; invalid: never tested
+    bool passed = false;
+    QString cloud;   // the saved cloud's name it was restored in
+    QString marker;  // the console text waited for; "" when ACTIVE was enough
+    QString message; // what failed ("" when it passed)
+
+    bool isEmpty() const { return !testedAt.isValid(); }
+    QJsonObject toJson() const;
+    // An absent or malformed object reads as never tested.
+    static RestoreTestRecord fromJson(const QJsonObject &json);
+};
+
 // The JSON index of one checkpoint (FORMAT.md, "Checkpoint index").
 struct CheckpointIndex
 {
@@ -45,6 +62,7 @@ struct CheckpointIndex
     QString consistency;  // "quiesced" or "crash-consistent"
     QString plan;         // the plan whose run made it; empty for a backup made by hand (and old indexes)
     QJsonObject options;  // e.g. {"include_data": true, "original_image_only": false}
+    RestoreTestRecord restoreTest; // the last restore test; empty when never tested (and old indexes)
     QList<ProtectedResource> resources;
 
     // The first server in the graph (what lists show), if any.

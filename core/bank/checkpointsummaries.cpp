@@ -50,6 +50,8 @@ QByteArray encode(const QList<Entry> &entries)
             json.insert(QStringLiteral("error"), s.errorMessage);
         if (!s.plan.isEmpty())
             json.insert(QStringLiteral("plan"), s.plan);
+        if (!s.restoreTest.isEmpty())
+            json.insert(QStringLiteral("restore_test"), s.restoreTest.toJson());
         checkpoints.append(json);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("stackvault-summaries")},
@@ -105,6 +107,7 @@ bool decode(const QByteArray &plain, QList<Entry> *entries, int *version, QStrin
         s.consistency = json.value(QStringLiteral("consistency")).toString();
         s.errorMessage = json.value(QStringLiteral("error")).toString();
         s.plan = json.value(QStringLiteral("plan")).toString();
+        s.restoreTest = RestoreTestRecord::fromJson(json.value(QStringLiteral("restore_test")).toObject());
         s.size = json.value(QStringLiteral("size")).toInteger(-1);
         s.storedBytes = json.value(QStringLiteral("stored_bytes")).toInteger(-1);
         s.newStoredBytes = json.value(QStringLiteral("new_stored_bytes")).toInteger(-1);

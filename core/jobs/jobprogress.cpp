@@ -37,6 +37,8 @@ QString stageText(JobStage stage)
         return QCoreApplication::translate("sv::JobStage", "Creating volume");
     case JobStage::AttachingVolumes:
         return QCoreApplication::translate("sv::JobStage", "Attaching volumes");
+    case JobStage::WaitingForBoot:
+        return QCoreApplication::translate("sv::JobStage", "Waiting for boot");
     case JobStage::Exporting:
         return QCoreApplication::translate("sv::JobStage", "Exporting");
     case JobStage::Converting:
@@ -80,6 +82,8 @@ QString stageName(JobStage stage)
         return QStringLiteral("creating_volume");
     case JobStage::AttachingVolumes:
         return QStringLiteral("attaching_volumes");
+    case JobStage::WaitingForBoot:
+        return QStringLiteral("waiting_for_boot");
     case JobStage::Exporting:
         return QStringLiteral("exporting");
     case JobStage::Converting:

@@ -23,6 +23,7 @@ enum class JobStage {
     WaitingForServer,
     CreatingVolume,   // a restore: a Cinder volume from the restored bytes
     AttachingVolumes, // a restore: the data volumes onto the restored server
+    WaitingForBoot,   // a restore test: the restored server's console log awaited for the marker
     Exporting,        // an export: a backup's disks read, verified and written into files
     Converting,       // an export: qemu-img converting the written disk to the asked format
     CleaningUp,

@@ -93,6 +93,7 @@ CheckpointDetails CheckpointDetails::fromSummary(const CheckpointSummary &summar
     details.storedBytes = summary.storedBytes;
     details.newStoredBytes = summary.newStoredBytes;
     details.consistency = ConsistencyText::parse(summary.consistency);
+    details.restoreTest = summary.restoreTest;
     return details;
 }
 

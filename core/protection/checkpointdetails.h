@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bank/checkpointindex.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -66,6 +68,7 @@ struct CheckpointDetails
     bool requiresQuiesce = false; // the saved image has os_require_quiesce=yes
     bool includeData = false;     // a snapshot of the server was backed up, not its original image
     bool haveIndex = false;       // false: only the summary was readable; the rest is empty
+    RestoreTestRecord restoreTest; // the last restore test (stackvault-cli test-restore); empty when never tested
 
     // Where it came from and the server's rebuild data (the restore wizard's defaults).
     QString cloud;  // the saved cloud's name at backup time

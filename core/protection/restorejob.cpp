@@ -1029,13 +1029,21 @@ void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QS
 void RestoreJob::done()
 {
     if (m_failure.isEmpty()) {
-        // The restore is complete: its image, server and volumes are the user's now, no longer leftovers.
+        // The restore is complete: its image, server and volumes are the user's now, no longer leftovers
+        // (a restore test's scratch restore stays journaled until the test deleted it).
+        const auto settle = [this](const QString &kind, const QString &imageId, const QString &serverId,
+                                   const QString &volumeId) {
+            if (m_request.keepJournaled)
+                m_keptJournal.append(journalEntry(kind, imageId, serverId, volumeId));
+            else
+                unjournal(kind, imageId, serverId, volumeId);
+        };
         if (!m_serverId.isEmpty())
-            unjournal(JournalEntry::RestoreServer, {}, m_serverId);
+            settle(JournalEntry::RestoreServer, {}, m_serverId, {});
         if (!m_imageId.isEmpty())
-            unjournal(JournalEntry::RestoreImage, m_imageId, {});
+            settle(JournalEntry::RestoreImage, m_imageId, {}, {});
         for (const VolumeRestore &volume : std::as_const(m_volumes))
-            unjournal(JournalEntry::RestoreVolume, {}, {}, volume.volumeId);
+            settle(JournalEntry::RestoreVolume, {}, {}, volume.volumeId);
         m_bankLock.reset();
         return finish(m_success);
     }

@@ -50,6 +50,9 @@ struct RestoreRequest
     // Saved volume type → target type. A type not named here keeps its name when the target has it,
     // otherwise the volume gets the target's default type and the result warns.
     QHash<QString, QString> volumeTypes;
+    // A restore test's scratch restore: what a successful restore made stays in the bank's journal (so
+    // that the sweep removes it after a crash) until the caller deleted it; keptJournal() names it.
+    bool keepJournaled = false;
     std::chrono::seconds volumeCreateTimeout{900};
     std::chrono::seconds imageActiveTimeout{600};
     std::chrono::seconds serverActiveTimeout{900};
@@ -75,6 +78,10 @@ class RestoreJob : public Job
 public:
     explicit RestoreJob(RestoreRequest request, QObject *parent = nullptr);
     ~RestoreJob() override;
+
+    // With RestoreRequest::keepJournaled, after a success: the journal entries of the server, its image
+    // and its volumes, still in the bank. Empty otherwise.
+    const QList<JournalEntry> &keptJournal() const { return m_keptJournal; }
 
 protected:
     void run() override;
@@ -174,6 +181,7 @@ private:
     QString m_failure;
     QString m_failureDetails;
     JobResult m_success;
+    QList<JournalEntry> m_keptJournal;
     QString m_tag; // marks this run's image, server and volumes (stackvault_restore_job)
     std::unique_ptr<BankLock> m_bankLock;
 };

@@ -480,6 +480,13 @@ void CloudState::advanceServer(Server &server, const QDateTime &now)
         server.disk = server.bootDownload->disk;
         server.bootDownload.reset();
     }
+    if (server.status == QLatin1String("BUILD") && now >= server.buildDoneAt && server.buildFails) {
+        server.status = QStringLiteral("ERROR");
+        server.vmState = QStringLiteral("error");
+        setTaskState(server, QString(), now);
+        server.faultMessage = QStringLiteral("No valid host was found. There are not enough hosts available.");
+        server.updatedAt = now;
+    }
     if (server.status == QLatin1String("BUILD") && now >= server.buildDoneAt) {
         server.status = QStringLiteral("ACTIVE");
         server.vmState = QStringLiteral("active");

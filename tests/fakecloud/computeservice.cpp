@@ -885,6 +885,16 @@ void ComputeService::createServer(Call &call)
         server.fixedIps.insert(networkId, octets.join(QLatin1Char('.')));
         ++host;
     }
+    server.buildFails = m_state.takeFault(Fault::BuildError, ex.method(), ex.path()).has_value();
+    server.console = QString(m_state.settings.bootConsole).replace(QLatin1String("%1"), server.name);
+    if (m_state.takeFault(Fault::BootHangs, ex.method(), ex.path())) {
+        // The guest stops before it gets to a login prompt.
+        QStringList lines = server.console.split(QLatin1Char('\n'));
+        lines = lines.mid(0, std::max<qsizetype>(1, lines.size() / 2));
+        lines.append(QStringLiteral("[    3.141592] Kernel panic - not syncing: VFS: Unable to mount root fs on "
+                                    "unknown-block(0,0)"));
+        server.console = lines.join(QLatin1Char('\n'));
+    }
     m_state.servers.insert(server.id, server);
     QJsonArray groupArray;
     for (const QString &group : groups)
@@ -924,9 +934,53 @@ void ComputeService::serverAction(Call &call, const QString &id)
         stopStart(call, *server, true);
     } else if (action == QLatin1String("os-start")) {
         stopStart(call, *server, false);
+    } else if (action == QLatin1String("os-getConsoleOutput")) {
+        consoleOutput(call, *server, request.value(action));
     } else {
         novaFault(ex, 400, QStringLiteral("There is no such action: %1").arg(action));
     }
+}
+
+// Nova's get_console_output: the last `length` lines (all without one, or with -1); 409 while the
+// instance has not booted (BUILD, ERROR).
+void ComputeService::consoleOutput(Call &call, Server &server, const QJsonValue &body)
+{
+    Exchange &ex = call.ex;
+    if (!body.isObject()) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute os-getConsoleOutput. Value: %1. %1 is not of type 'object'")
+                               .arg(body.toVariant().toString()));
+        return;
+    }
+    const QJsonValue lengthValue = body.toObject().value(QStringLiteral("length"));
+    qint64 length = -1;
+    if (lengthValue.isDouble()) {
+        length = lengthValue.toInteger(-2);
+    } else if (lengthValue.isString()) {
+        bool ok = false;
+        length = lengthValue.toString().toLongLong(&ok);
+        if (!ok)
+            length = -2;
+    } else if (!lengthValue.isUndefined() && !lengthValue.isNull()) {
+        length = -2;
+    }
+    if (length < -1) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute length. Value: %1. %1 is less than the minimum of -1")
+                               .arg(lengthValue.toVariant().toString()));
+        return;
+    }
+    if (server.status == QLatin1String("BUILD") || server.status == QLatin1String("ERROR")) {
+        novaFault(ex, 409, QStringLiteral("Instance %1 is not ready").arg(server.id));
+        return;
+    }
+    QStringList lines = server.console.split(QLatin1Char('\n'));
+    if (!server.fromScenario && server.launchedAt.isValid() && m_state.settings.bootConsoleSeconds > 0) {
+        const double elapsed = double(server.launchedAt.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0;
+        const double share = std::clamp(elapsed / m_state.settings.bootConsoleSeconds, 0.0, 1.0);
+        lines = lines.mid(0, qsizetype(share * double(lines.size())));
+    }
+    if (length >= 0 && length < lines.size())
+        lines = lines.mid(lines.size() - length);
+    ex.json(200, QJsonObject{{QStringLiteral("output"), lines.join(QLatin1Char('\n'))}});
 }
 
 void ComputeService::stopStart(Call &call, Server &server, bool stop)

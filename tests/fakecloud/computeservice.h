@@ -48,6 +48,7 @@ private:
     // External mode: the boot image comes from the real Glance; false after answering an error.
     bool bootFromRemoteImage(Call &call, Server &server, const QString &imageId, int flavorDiskGiB, int flavorRamMiB);
     void stopStart(Call &call, Server &server, bool stop);
+    void consoleOutput(Call &call, Server &server, const QJsonValue &body);
     void volumeAttachments(Call &call, const QString &id);
     void showVolumeAttachment(Call &call, const QString &id, const QString &volumeId);
     // os-volume_attachments POST: the volume goes attaching -> in-use; DELETE: detaching -> available.

@@ -31,6 +31,22 @@ void ControlApi::handle(Exchange &ex, const QStringList &segments)
     } else if ((head == QLatin1String("servers") || head == QLatin1String("volumes")) && segments.size() >= 3
                && segments.at(2) == QLatin1String("disk")) {
         disk(ex, head == QLatin1String("volumes") ? FakeCloud::DiskOwner::Volume : FakeCloud::DiskOwner::Server, segments.mid(1));
+    } else if (head == QLatin1String("servers") && segments.size() == 3 && segments.at(2) == QLatin1String("console")) {
+        // The text the server's console prints (os-getConsoleOutput); PUT replaces it.
+        if (method == QLatin1String("PUT")) {
+            QByteArray data;
+            if (!ex.readBody(&data, 16 * 1024 * 1024))
+                return error(ex, 413, QStringLiteral("at most 16 MiB of console text"));
+            if (!m_cloud.setServerConsole(segments.at(1), QString::fromUtf8(data)))
+                return error(ex, 404, QStringLiteral("no server %1").arg(segments.at(1)));
+            ex.empty(204);
+        } else if (method == QLatin1String("GET")) {
+            if (m_cloud.serverStatus(segments.at(1)).isEmpty())
+                return error(ex, 404, QStringLiteral("no server %1").arg(segments.at(1)));
+            ex.json(200, QJsonObject{{QStringLiteral("console"), m_cloud.serverConsole(segments.at(1))}});
+        } else {
+            error(ex, 405, QStringLiteral("use GET or PUT"));
+        }
     } else if (head == QLatin1String("images") && segments.size() == 3 && segments.at(2) == QLatin1String("sha256")) {
         if (method != QLatin1String("GET"))
             return error(ex, 405, QStringLiteral("use GET"));
@@ -192,6 +208,10 @@ void ControlApi::settings(Exchange &ex)
             s.tokenLifetimeSeconds = body.value(QStringLiteral("token_lifetime_seconds")).toInt(s.tokenLifetimeSeconds);
         if (body.contains(QStringLiteral("build_seconds")))
             s.buildSeconds = body.value(QStringLiteral("build_seconds")).toDouble(s.buildSeconds);
+        if (body.contains(QStringLiteral("boot_console")))
+            s.bootConsole = body.value(QStringLiteral("boot_console")).toString(s.bootConsole);
+        if (body.contains(QStringLiteral("boot_console_seconds")))
+            s.bootConsoleSeconds = body.value(QStringLiteral("boot_console_seconds")).toDouble(s.bootConsoleSeconds);
         if (body.contains(QStringLiteral("image_page_size")))
             s.imagePageSize = body.value(QStringLiteral("image_page_size")).toInt(s.imagePageSize);
         if (body.contains(QStringLiteral("image_multihash")))
@@ -225,6 +245,8 @@ void ControlApi::settings(Exchange &ex)
                              {QStringLiteral("compute_max_microversion"), QStringLiteral("2.%1").arg(s.computeMaxMinor)},
                              {QStringLiteral("snapshot_step_seconds"), steps},
                              {QStringLiteral("build_seconds"), s.buildSeconds},
+                             {QStringLiteral("boot_console"), s.bootConsole},
+                             {QStringLiteral("boot_console_seconds"), s.bootConsoleSeconds},
                              {QStringLiteral("volume_step_seconds"), s.volumeStepSeconds},
                              {QStringLiteral("volume_snapshot_seconds"), s.volumeSnapshotSeconds},
                              {QStringLiteral("volume_quota"), volumeQuotaJson(s)},

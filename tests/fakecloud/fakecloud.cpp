@@ -481,6 +481,36 @@ QString FakeCloud::serverTaskState(const QString &serverId) const
     return d->state.servers.value(serverId).taskState;
 }
 
+QString FakeCloud::serverStatus(const QString &serverId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    return d->state.servers.value(serverId).status;
+}
+
+bool FakeCloud::setServerConsole(const QString &serverId, const QString &text)
+{
+    std::lock_guard lock(d->state.mutex);
+    auto it = d->state.servers.find(serverId);
+    if (it == d->state.servers.end())
+        return false;
+    it->console = text;
+    return true;
+}
+
+QString FakeCloud::serverConsole(const QString &serverId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    return d->state.servers.value(serverId).console;
+}
+
+void FakeCloud::setBootConsole(const QString &text, double seconds)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.bootConsole = text;
+    d->state.settings.bootConsoleSeconds = seconds;
+}
+
 QString FakeCloud::serverIdByName(const QString &name) const
 {
     return idByName(d->state, d->state.servers, name);
@@ -671,7 +701,9 @@ std::optional<Fault::Kind> FakeCloud::faultKindFromName(const QString &name)
         {QStringLiteral("corrupt"), Fault::Corrupt},
         {QStringLiteral("volume_snapshot_error"), Fault::VolumeSnapshotError},
         {QStringLiteral("upload_stuck"), Fault::UploadStuck},
-        {QStringLiteral("upload_failed"), Fault::UploadFailed}};
+        {QStringLiteral("upload_failed"), Fault::UploadFailed},
+        {QStringLiteral("build_error"), Fault::BuildError},
+        {QStringLiteral("boot_hangs"), Fault::BootHangs}};
     auto it = kinds.constFind(name);
     return it == kinds.constEnd() ? std::nullopt : std::optional<Fault::Kind>(it.value());
 }
@@ -691,6 +723,8 @@ QString FakeCloud::faultKindName(Fault::Kind kind)
     case Fault::VolumeSnapshotError: return QStringLiteral("volume_snapshot_error");
     case Fault::UploadStuck: return QStringLiteral("upload_stuck");
     case Fault::UploadFailed: return QStringLiteral("upload_failed");
+    case Fault::BuildError: return QStringLiteral("build_error");
+    case Fault::BootHangs: return QStringLiteral("boot_hangs");
     }
     return {};
 }

@@ -82,6 +82,13 @@ public:
     QByteArray imageSha256(const QString &imageId) const;       // of the image's bytes; empty without data
     QString imageStatus(const QString &imageId) const;          // empty when the image does not exist
     QString serverTaskState(const QString &serverId) const;
+    QString serverStatus(const QString &serverId) const; // "" when there is no such server
+    // What the server's console prints (os-getConsoleOutput; a new server reveals it line by line).
+    bool setServerConsole(const QString &serverId, const QString &text);
+    QString serverConsole(const QString &serverId) const;
+    // The console log of servers created from now on ("%1": the server's name) and the seconds after
+    // ACTIVE over which it appears.
+    void setBootConsole(const QString &text, double seconds);
     QString serverIdByName(const QString &name) const;
     QString imageIdByName(const QString &name) const;
     int injectFault(const FaultSpec &spec); // returns the fault's id

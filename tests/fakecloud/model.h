@@ -274,6 +274,10 @@ struct Server
     QDateTime launchedAt;
     QDateTime buildDoneAt; // BUILD -> ACTIVE at this time
     QString faultMessage;
+    // What the serial console prints (os-getConsoleOutput): a new server's boot log, revealed line by
+    // line over Settings::bootConsoleSeconds after it went ACTIVE; a scenario server's `console`.
+    QString console;
+    bool buildFails = false; // fault build_error: BUILD ends in ERROR instead of ACTIVE
     VirtualDisk disk;
     std::optional<SnapshotJob> snapshot;
     std::shared_ptr<RemoteTransfer> bootDownload; // external mode: the boot image arriving from Glance
@@ -285,7 +289,7 @@ struct Fault
 {
     enum Kind {
         Drop, Unavailable, Unauthorized, Conflict, SnapshotKilled, SnapshotVanishes, TooLarge, Slow, Corrupt,
-        VolumeSnapshotError, UploadStuck, UploadFailed
+        VolumeSnapshotError, UploadStuck, UploadFailed, BuildError, BootHangs
     };
     int id = 0;
     Kind kind = Drop;
@@ -332,6 +336,20 @@ struct Settings
     int quotaSnapshots = 10;
     int quotaGigabytes = 1000;
     double buildSeconds = 1.0;
+    // The console log of a server made by POST /servers ("%1" is replaced by its name) and how long after
+    // ACTIVE it takes to be printed whole (its lines appear evenly over that time).
+    QString bootConsole = QStringLiteral(
+        "[    0.000000] Linux version 6.1.0-13-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) "
+        "12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29)\n"
+        "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-13-amd64 root=LABEL=rootfs ro console=ttyS0\n"
+        "[    1.204512] EXT4-fs (vda1): mounted filesystem with ordered data mode. Quota mode: none.\n"
+        "[    2.318840] systemd[1]: Hostname set to <%1>.\n"
+        "[  OK  ] Reached target cloud-init.target - Cloud-init target.\n"
+        "\n"
+        "Debian GNU/Linux 12 %1 ttyS0\n"
+        "\n"
+        "%1 login: ");
+    double bootConsoleSeconds = 0.5;
     int imagePageSize = 25;
     // Off: images have no os_hash_algo/os_hash_value, only the md5 `checksum` (Glance before Rocky).
     bool imageMultihash = true;

@@ -102,6 +102,8 @@ bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
         }
     }
     settings.buildSeconds = s.value(QStringLiteral("build_seconds")).toDouble(settings.buildSeconds);
+    settings.bootConsole = s.value(QStringLiteral("boot_console")).toString(settings.bootConsole);
+    settings.bootConsoleSeconds = s.value(QStringLiteral("boot_console_seconds")).toDouble(settings.bootConsoleSeconds);
     settings.volumeStepSeconds = s.value(QStringLiteral("volume_step_seconds")).toDouble(settings.volumeStepSeconds);
     settings.volumeSnapshotSeconds = s.value(QStringLiteral("volume_snapshot_seconds")).toDouble(settings.volumeSnapshotSeconds);
     applyVolumeQuota(s.value(QStringLiteral("volume_quota")).toObject(), settings);
@@ -434,6 +436,7 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
         s.availabilityZone = v[QStringLiteral("availability_zone")].toString(QStringLiteral("nova"));
         s.metadata = v[QStringLiteral("metadata")].toObject();
         s.tags = stringList(v[QStringLiteral("tags")]);
+        s.console = v[QStringLiteral("console")].toString();
         if (v[QStringLiteral("description")].isString()) {
             s.description = v[QStringLiteral("description")].toString();
             s.descriptionIsNull = false;

@@ -1,5 +1,6 @@
 #include "backups/backupsmodel.h"
 #include "backups/backupsview.h"
+#include "common/formatting.h"
 #include "common/itemroles.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void columnsAndRoles();
     void filterByServerAndSort();
     void savedVolumesAreListed();
+    void restoreTestState_data();
+    void restoreTestState();
 
 private:
     static QList<CheckpointEntry> sample();
@@ -160,6 +163,57 @@ void TestBackupsModel::savedVolumesAreListed()
     QVERIFY(label->text().contains(QStringLiteral("erp-data — 100 GB, /dev/vdb")));
     QVERIFY(view.selectCheckpoint(QStringLiteral("b")));
     QVERIFY(!label->isVisible());
+}
+
+// The Restore test column: never tested, tested ✓ with the date, test failed with the date (and why).
+void TestBackupsModel::restoreTestState_data()
+{
+    QTest::addColumn<bool>("tested");
+    QTest::addColumn<bool>("passed");
+    QTest::addColumn<QString>("marker");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tipHas");
+    const QDateTime at(QDate(2026, 12, 5), QTime(14, 3), Qt::UTC);
+    const QString when = sv::ui::formatDateTime(at.toLocalTime());
+    QTest::newRow("never") << false << false << QString() << QStringLiteral("Not tested")
+                           << QStringList{QStringLiteral("never restored as a test"), QStringLiteral("test-restore")};
+    QTest::newRow("passed, marker") << true << true << QStringLiteral("login:") << QStringLiteral("Tested ✓ ") + when
+                                    << QStringList{QStringLiteral("cloud prod"), QStringLiteral("ACTIVE"), QStringLiteral("\"login:\"")};
+    QTest::newRow("passed, ACTIVE only") << true << true << QString() << QStringLiteral("Tested ✓ ") + when
+                                         << QStringList{QStringLiteral("cloud prod"), QStringLiteral("became ACTIVE.")};
+    QTest::newRow("failed") << true << false << QStringLiteral("login:") << QStringLiteral("Test failed ") + when
+                            << QStringList{QStringLiteral("failed"), QStringLiteral("Kernel panic")};
+}
+
+void TestBackupsModel::restoreTestState()
+{
+    QFETCH(bool, tested);
+    QFETCH(bool, passed);
+    QFETCH(QString, marker);
+    QFETCH(QString, text);
+    QFETCH(QStringList, tipHas);
+    QList<CheckpointEntry> checkpoints = sample();
+    if (tested) {
+        checkpoints[0].restoreTest.testedAt = QDateTime(QDate(2026, 12, 5), QTime(14, 3), Qt::UTC);
+        checkpoints[0].restoreTest.passed = passed;
+        checkpoints[0].restoreTest.cloud = QStringLiteral("prod");
+        checkpoints[0].restoreTest.marker = marker;
+        if (!passed)
+            checkpoints[0].restoreTest.message = QStringLiteral("its last line: \"Kernel panic - not syncing\"");
+    }
+    BackupsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCheckpoints(checkpoints);
+    QCOMPARE(model.headerData(BackupsModel::RestoreTestColumn, Qt::Horizontal).toString(), QStringLiteral("Restore test"));
+    const QModelIndex cell = model.index(0, BackupsModel::RestoreTestColumn);
+    QCOMPARE(cell.data().toString(), text);
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    for (const QString &part : tipHas)
+        QVERIFY2(tip.contains(part), qPrintable(tip + QStringLiteral(" lacks ") + part));
+    QCOMPARE(cell.data(Qt::DecorationRole).isNull(), !tested);
+    QCOMPARE(cell.data(sv::ui::UnderlyingDataRole).toDateTime(), checkpoints.at(0).restoreTest.testedAt);
+    // The others were never tested.
+    QCOMPARE(model.index(1, BackupsModel::RestoreTestColumn).data().toString(), QStringLiteral("Not tested"));
 }
 
 QTEST_MAIN(TestBackupsModel)

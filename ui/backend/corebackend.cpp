@@ -114,6 +114,7 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.consistency = details.consistency;
     entry.requiresQuiesce = details.requiresQuiesce;
     entry.withData = details.includeData;
+    entry.restoreTest = details.restoreTest;
     // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
     entry.cloudId = details.cloud;
     entry.flavorName = details.flavorName;

@@ -57,6 +57,29 @@ QString BackupsModel::contentsText(const CheckpointEntry &checkpoint)
     return tr("%1, %n volume(s)", nullptr, int(checkpoint.volumes.size())).arg(contentsText(checkpoint.withData));
 }
 
+QString BackupsModel::restoreTestText(const RestoreTestRecord &test)
+{
+    if (test.isEmpty())
+        return tr("Not tested");
+    const QString when = formatDateTime(test.testedAt.toLocalTime());
+    return test.passed ? tr("Tested ✓ %1").arg(when) : tr("Test failed %1").arg(when);
+}
+
+QString BackupsModel::restoreTestToolTip(const RestoreTestRecord &test)
+{
+    if (test.isEmpty())
+        return tr("This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch "
+                  "name, checks that it boots and removes it again.");
+    const QString when = formatDateTime(test.testedAt.toLocalTime());
+    if (!test.passed)
+        return tr("The restore test in cloud %1 on %2 failed: %3").arg(test.cloud, when, test.message);
+    if (test.marker.isEmpty())
+        return tr("Restored as a test in cloud %1 on %2: the server became ACTIVE.")
+            .arg(test.cloud, when);
+    return tr("Restored as a test in cloud %1 on %2: the server became ACTIVE and its console log showed \"%3\".")
+        .arg(test.cloud, when, test.marker);
+}
+
 QStringList BackupsModel::volumeLines(const CheckpointEntry &checkpoint)
 {
     QStringList lines;
@@ -102,6 +125,8 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
             return contentsText(cp);
         case StatusColumn:
             return statusText(cp.status);
+        case RestoreTestColumn:
+            return restoreTestText(cp.restoreTest);
         default:
             return {};
         }
@@ -122,12 +147,16 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
             return cp.withData;
         case StatusColumn:
             return cp.status;
+        case RestoreTestColumn:
+            return cp.restoreTest.testedAt;
         default:
             return {};
         }
     }
     if (role == Qt::DecorationRole && column == ContentsColumn && (!cp.volumes.isEmpty() || !cp.volumesNotIncluded.isEmpty()))
         return icon(QStringLiteral("volume")); // the tooltip names the volumes saved and not included
+    if (role == Qt::DecorationRole && column == RestoreTestColumn && !cp.restoreTest.isEmpty())
+        return icon(cp.restoreTest.passed ? QStringLiteral("status-active") : QStringLiteral("status-error"));
     if (role == Qt::DecorationRole && column == StatusColumn) {
         if (cp.status == u"available")
             return icon(QStringLiteral("status-active"));
@@ -148,6 +177,8 @@ QVariant BackupsModel::data(const QModelIndex &index, int role) const
         }
         if (column == ConsistencyColumn)
             return ConsistencyText::explanation(cp.consistency, cp.requiresQuiesce);
+        if (column == RestoreTestColumn)
+            return restoreTestToolTip(cp.restoreTest);
         return tr("Backup %1").arg(cp.id);
     }
     if (role == Qt::TextAlignmentRole && (column == SizeColumn || column == StoredSizeColumn))
@@ -174,6 +205,8 @@ QVariant BackupsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Contents");
     case StatusColumn:
         return tr("Status");
+    case RestoreTestColumn:
+        return tr("Restore test");
     default:
         return {};
     }

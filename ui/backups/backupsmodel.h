@@ -20,6 +20,7 @@ public:
         ConsistencyColumn,
         ContentsColumn,
         StatusColumn,
+        RestoreTestColumn, // "Tested ✓ <date>", "Test failed <date>" or "Not tested"
         ColumnCount
     };
 
@@ -41,6 +42,8 @@ public:
     // The core's consistency label (as the CLI prints it), capitalized; with the os_require_quiesce note.
     static QString consistencyText(CheckpointEntry::Consistency consistency, bool requiresQuiesce = false);
     static QString contentsText(bool withData);
+    static QString restoreTestText(const RestoreTestRecord &test);
+    static QString restoreTestToolTip(const RestoreTestRecord &test);
     // "With data, 2 volume(s)": the Contents column.
     static QString contentsText(const CheckpointEntry &checkpoint);
     // The saved volumes (name, size, device) and the attached ones not included, one per line.
