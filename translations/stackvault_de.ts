@@ -1003,8 +1003,16 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The retention policy (%1) was not applied: plan runs do not apply retention yet; `stackvault-cli forget --plan %2` with the same options applies it.</source>
-        <translation>Die Aufbewahrungsrichtlinie (%1) wurde nicht angewendet: Planausführungen wenden die Aufbewahrung noch nicht an; `stackvault-cli forget --plan %2` mit denselben Optionen wendet sie an.</translation>
+        <source>The retention policy (%1) was not applied: the run was cancelled.</source>
+        <translation>Die Aufbewahrungsregel (%1) wurde nicht angewendet: Der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Applying the retention policy (%1) to the backups of plan %2.</source>
+        <translation>Die Aufbewahrungsregel (%1) wird auf die Sicherungen des Plans %2 angewendet.</translation>
+    </message>
+    <message>
+        <source>The retention policy was not applied: %1</source>
+        <translation>Die Aufbewahrungsregel wurde nicht angewendet: %1</translation>
     </message>
 </context>
 <context>

@@ -996,8 +996,16 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The retention policy (%1) was not applied: plan runs do not apply retention yet; `stackvault-cli forget --plan %2` with the same options applies it.</source>
-        <translation>未应用保留策略（%1）：计划运行尚不应用保留策略；使用相同选项运行 `stackvault-cli forget --plan %2` 即可应用。</translation>
+        <source>The retention policy (%1) was not applied: the run was cancelled.</source>
+        <translation>未应用保留策略（%1）：运行已取消。</translation>
+    </message>
+    <message>
+        <source>Applying the retention policy (%1) to the backups of plan %2.</source>
+        <translation>正在对计划 %2 的备份应用保留策略（%1）。</translation>
+    </message>
+    <message>
+        <source>The retention policy was not applied: %1</source>
+        <translation>未应用保留策略：%1</translation>
     </message>
 </context>
 <context>

@@ -315,10 +315,7 @@ void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
     out() << "Schedule     " << plan.schedule.toString() << '\n';
     out() << "Next run     " << (next.isValid() ? localTime(next) : why) << '\n';
     out() << "Retention    " << Plan::describeRetention(plan.retention)
-          << (plan.retention.isEmpty() ? QString()
-                                     : QStringLiteral(" (plan runs do not apply it yet: `stackvault-cli forget --plan %1` does)")
-                                           .arg(plan.name))
-          << '\n';
+          << (plan.retention.isEmpty() ? QString() : QStringLiteral(" (applied after every run)")) << '\n';
     out() << "Parallel     " << plan.parallelism << '\n';
     out() << "Last run     " << lastRunText(last) << '\n';
     out().flush();
@@ -365,9 +362,6 @@ void addOrEdit(const QStringList &arguments, bool editing)
     if (!parser.isSet(QStringLiteral("json")))
         out() << (editing ? "Changed plan " : "Saved plan ") << plan.name << ".\n";
     printPlan(*store, plan, parser.isSet(QStringLiteral("json")));
-    if (!plan.retention.isEmpty() && !parser.isSet(QStringLiteral("json")))
-        err() << "Note: plan runs do not apply the retention policy yet; `stackvault-cli forget --plan " << plan.name
-              << "` with the same --keep-* options applies it." << Qt::endl;
     CliCommand::finish(ExitOk);
 }
 

@@ -7,6 +7,7 @@
 #include "plans/planslog.h"
 #include "profiles/cloudsessions.h"
 #include "protection/backupjob.h"
+#include "protection/forgetjob.h"
 #include "protection/leftoversweep.h"
 #include "protection/sweepjob.h"
 
@@ -275,11 +276,15 @@ void PlanRun::finishRun()
 {
     if (m_finished)
         return;
+    if (!m_retentionDone && !m_cancelled && !m_plan.retention.isEmpty() && m_bank) {
+        if (!m_retentionStarted)
+            applyRetention(); // calls finishRun() again when it ends
+        return;
+    }
     m_finished = true;
-    if (!m_plan.retention.isEmpty())
-        m_report.retention = tr("The retention policy (%1) was not applied: plan runs do not apply retention yet; "
-                                "`stackvault-cli forget --plan %2` with the same options applies it.")
-                                 .arg(Plan::describeRetention(m_plan.retention), m_plan.name);
+    if (m_cancelled && !m_plan.retention.isEmpty() && !m_retentionStarted)
+        m_report.retention = tr("The retention policy (%1) was not applied: the run was cancelled.")
+                                 .arg(Plan::describeRetention(m_plan.retention));
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (m_cancelled)
         m_report.state = PlanRunReport::State::Cancelled;
@@ -290,6 +295,32 @@ void PlanRun::finishRun()
     saveReport();
     qCInfo(lcPlans) << "plan" << m_plan.name << "ran:" << PlanRunReport::stateName(m_report.state);
     Q_EMIT finished(m_report);
+}
+
+// After the backups, failed ones included: a policy counts only available checkpoints, so a failed
+// backup never costs an older one its place.
+void PlanRun::applyRetention()
+{
+    m_retentionStarted = true;
+    ForgetRequest request;
+    request.bank = m_bank;
+    request.policy = RetentionPolicy::fromJson(m_plan.retention);
+    request.plan = m_plan.name; // only what this plan made; backups by hand and other plans' stay
+    addNote(tr("Applying the retention policy (%1) to the backups of plan %2.")
+                .arg(Plan::describeRetention(m_plan.retention), m_plan.name));
+    auto *forget = new JobManager(this);
+    connect(forget, &JobManager::jobFinished, this, [this, forget](int, const JobResult &result) {
+        forget->deleteLater();
+        m_retentionDone = true;
+        if (result.outcome == JobOutcome::Succeeded) {
+            m_report.retention = result.message;
+        } else {
+            m_report.retention = tr("The retention policy was not applied: %1").arg(result.message);
+            addProblem(m_report.retention);
+        }
+        finishRun();
+    });
+    forget->enqueue(new ForgetJob(std::move(request)));
 }
 
 void PlanRun::saveReport()

@@ -25,7 +25,8 @@ struct Server;
 // what interrupted backups left on that cloud (LeftoverSweep), and lists the servers to evaluate the plan's
 // selectors (so new servers are picked up); then it backs up every selected server, at most
 // plan.parallelism at once (one BackupJob each, on a JobManager), and records a report per server in the
-// plan's run history. A server that fails does not stop the others. The caller holds the plan's PlanLock
+// plan's run history. A server that fails does not stop the others. Then it applies the plan's retention
+// policy to the checkpoints this plan made (ForgetJob: delete + garbage collection), unless cancelled. The caller holds the plan's PlanLock
 // for the whole run. Lives on the main (GUI or CLI) thread; never blocks it.
 class PlanRun : public QObject
 {
@@ -66,6 +67,7 @@ private:
     void startBackups();
     void onBackupFinished(int jobId, const JobResult &result);
     void finishRun();
+    void applyRetention();
     void saveReport();
 
     Plan m_plan;
@@ -78,6 +80,8 @@ private:
     QHash<int, Target> m_running;            // job id → what it backs up
     QHash<int, QElapsedTimer> m_startedAt;   // job id → since its first progress (it left the queue)
     int m_remaining = 0;
+    bool m_retentionStarted = false; // the plan's retention (ForgetJob) runs once, after the backups
+    bool m_retentionDone = false;
     bool m_cancelled = false;
     bool m_finished = false;
     PlanRunReport m_report;

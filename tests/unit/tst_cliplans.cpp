@@ -272,6 +272,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().isEmpty(), 10000);
     }
 
+    // After the backups, a run applies the plan's retention to the checkpoints this plan made, and to no
+    // other: keep-last 2 over three runs leaves the newest two, every other checkpoint in the bank stays.
+    void retentionAfterTheRun()
+    {
+        addPlan(QStringLiteral("keeps-two"), {QStringLiteral("--server"), cloudName + QStringLiteral("/web-1"),
+                                              QStringLiteral("--no-include-data"), QStringLiteral("--volumes"),
+                                              QStringLiteral("none"), QStringLiteral("--keep-last"), QStringLiteral("2")});
+        const auto checkpoints = [this](QStringList *mine) {
+            const svtest::CliRun list = cli({QStringLiteral("checkpoints"), QStringLiteral("--bank"), bank(), QStringLiteral("--json")});
+            QStringList others;
+            mine->clear();
+            for (const QJsonValue &value : QJsonDocument::fromJson(list.out).array()) {
+                const QString id = value[QLatin1String("id")].toString();
+                if (value[QLatin1String("plan")].toString() == u"keeps-two")
+                    mine->append(id);
+                else
+                    others.append(id);
+            }
+            others.sort();
+            return others;
+        };
+        QStringList mine;
+        const QStringList othersBefore = checkpoints(&mine);
+        QVERIFY(mine.isEmpty());
+        QStringList made;
+        for (int run = 1; run <= 3; ++run) {
+            const svtest::CliRun result = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("keeps-two"), QStringLiteral("--json")});
+            QVERIFY2(result.exitCode == 0, result.describe().constData());
+            const QJsonObject report = result.lastJson();
+            made.append(report.value(QLatin1String("servers")).toArray().at(0)[QLatin1String("checkpoint_id")].toString());
+            QVERIFY2(!report.value(QLatin1String("retention")).toString().isEmpty(), result.describe().constData());
+            QCOMPARE(checkpoints(&mine), othersBefore);
+            mine.sort();
+            QStringList expected = made.mid(qMax(0, made.size() - 2));
+            expected.sort();
+            QCOMPARE(mine, expected);
+        }
+        // What the third run removed is gone from the bank, and the bank is consistent.
+        const svtest::CliRun check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bank()});
+        QVERIFY2(check.exitCode == 0, check.describe().constData());
+    }
+
     // While a run is going, a second run of the same plan is refused and names the first one's process;
     // Ctrl-C (SIGINT) then cancels the first: exit 1, state "cancelled", no snapshot left in the cloud.
     void secondRunRefusedAndCtrlC()
