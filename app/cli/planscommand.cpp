@@ -62,6 +62,31 @@ sv::PlanStore *planStore()
     return store;
 }
 
+// The saved plan called `name`, or nothing after saying so (exit code 1).
+std::optional<Plan> existingPlan(sv::PlanStore &store, const QString &name)
+{
+    std::optional<Plan> plan = store.find(name);
+    if (!plan) {
+        err() << "No plan is named \"" << name << "\" (see `stackvault-cli plans list`)." << Qt::endl;
+        CliCommand::finish(ExitFailure);
+    }
+    return plan;
+}
+
+// The plan that a command's only argument names, with the store that holds it; nothing after saying why
+// (no name or several: usage; an unreadable plans file; an unknown plan).
+std::optional<Plan> namedPlan(const QCommandLineParser &parser, sv::PlanStore **store)
+{
+    if (parser.positionalArguments().size() != 1) {
+        usage(QStringLiteral("give the plan's name"));
+        return std::nullopt;
+    }
+    *store = planStore();
+    if (!*store)
+        return std::nullopt;
+    return existingPlan(**store, parser.positionalArguments().constFirst());
+}
+
 QStringList cloudNames()
 {
     QStringList names;
@@ -341,11 +366,9 @@ void addOrEdit(const QStringList &arguments, bool editing)
     const QString name = parser.positionalArguments().constFirst();
     Plan plan;
     if (editing) {
-        const auto existing = store->find(name);
-        if (!existing) {
-            err() << "No plan is named \"" << name << "\" (see `stackvault-cli plans list`)." << Qt::endl;
-            return CliCommand::finish(ExitFailure);
-        }
+        const auto existing = existingPlan(*store, name);
+        if (!existing)
+            return;
         plan = *existing;
     } else {
         plan.name = name;
@@ -424,17 +447,10 @@ void show(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("plans show"), arguments))
         return;
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("give the plan's name"));
-    sv::PlanStore *store = planStore();
-    if (!store)
+    sv::PlanStore *store = nullptr;
+    const auto plan = namedPlan(parser, &store);
+    if (!plan)
         return;
-    const auto plan = store->find(parser.positionalArguments().constFirst());
-    if (!plan) {
-        err() << "No plan is named \"" << parser.positionalArguments().constFirst()
-              << "\" (see `stackvault-cli plans list`)." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
     printPlan(*store, *plan, parser.isSet(QStringLiteral("json")));
     CliCommand::finish(ExitOk);
 }
@@ -648,16 +664,11 @@ void remove(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
     if (!parseArguments(parser, QStringLiteral("plans remove"), arguments))
         return;
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("give the plan's name"));
-    sv::PlanStore *store = planStore();
-    if (!store)
+    sv::PlanStore *store = nullptr;
+    const auto plan = namedPlan(parser, &store);
+    if (!plan)
         return;
-    const QString name = parser.positionalArguments().constFirst();
-    if (!store->find(name)) {
-        err() << "No plan is named \"" << name << "\" (see `stackvault-cli plans list`)." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const QString name = plan->name;
     QString error;
     const auto lock = sv::PlanLock::tryAcquire(store->runsDirectory(), name, &error);
     if (!lock) {
@@ -743,17 +754,11 @@ void run(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("plans run"), arguments))
         return;
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("give the plan's name"));
-    sv::PlanStore *store = planStore();
-    if (!store)
+    sv::PlanStore *store = nullptr;
+    const auto plan = namedPlan(parser, &store);
+    if (!plan)
         return;
-    const QString name = parser.positionalArguments().constFirst();
-    const auto plan = store->find(name);
-    if (!plan) {
-        err() << "No plan is named \"" << name << "\" (see `stackvault-cli plans list`)." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const QString name = plan->name;
     if (parser.isSet(QStringLiteral("scheduled")) && !plan->enabled) {
         out() << "Plan " << name << " is disabled: its scheduled run did nothing (`plans edit " << name
               << " --enable` turns it on)." << Qt::endl;
@@ -819,16 +824,11 @@ void history(const QStringList &arguments)
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("plans history"), arguments))
         return;
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("give the plan's name"));
-    sv::PlanStore *store = planStore();
-    if (!store)
+    sv::PlanStore *store = nullptr;
+    const auto plan = namedPlan(parser, &store);
+    if (!plan)
         return;
-    const QString name = parser.positionalArguments().constFirst();
-    if (!store->find(name)) {
-        err() << "No plan is named \"" << name << "\" (see `stackvault-cli plans list`)." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
+    const QString name = plan->name;
     QList<PlanRunReport> runs;
     QString error;
     if (!sv::PlanHistory(store->runsDirectory(), name).load(&runs, &error)) {
