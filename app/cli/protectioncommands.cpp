@@ -105,6 +105,44 @@ void backup(const QStringList &arguments)
     });
 }
 
+// Where a restored server goes and how it is made: the options `restore` and `test-restore` share.
+void addServerTargetOptions(QCommandLineParser &parser, const QString &zoneHelp)
+{
+    parser.addOption({QStringLiteral("flavor"), QStringLiteral("Flavor name or id (default: the saved one)."),
+                      QStringLiteral("flavor")});
+    parser.addOption({QStringLiteral("network"),
+                      QStringLiteral("Network name or id; repeat for several; 'auto' or 'none' (default: the saved ones)."),
+                      QStringLiteral("network")});
+    parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
+                      QStringLiteral("group")});
+    parser.addOption({QStringLiteral("availability-zone"), zoneHelp, QStringLiteral("zone")});
+}
+
+void readServerTargetOptions(const QCommandLineParser &parser, sv::RestoreRequest *request)
+{
+    request->flavor = parser.value(QStringLiteral("flavor"));
+    request->networks = parser.values(QStringLiteral("network"));
+    request->keyName = parser.value(QStringLiteral("key"));
+    request->securityGroups = parser.values(QStringLiteral("security-group"));
+    request->availabilityZone = parser.value(QStringLiteral("availability-zone"));
+}
+
+// --volume-type SAVED=TARGET, repeated; false after saying what is wrong (usage).
+bool readVolumeTypes(const QCommandLineParser &parser, const char *verb, sv::RestoreRequest *request)
+{
+    for (const QString &mapping : parser.values(QStringLiteral("volume-type"))) {
+        const qsizetype equals = mapping.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == mapping.size() - 1) {
+            err() << "stackvault-cli " << verb << ": --volume-type wants SAVED=TARGET, got \"" << mapping << "\"\n";
+            CliCommand::finish(ExitUsage);
+            return false;
+        }
+        request->volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
+    }
+    return true;
+}
+
 void restore(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -117,16 +155,7 @@ void restore(const QStringList &arguments)
     parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The target cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("The new server's name (default: the saved one)."),
                       QStringLiteral("name")});
-    parser.addOption({QStringLiteral("flavor"), QStringLiteral("Flavor name or id (default: the saved one)."),
-                      QStringLiteral("flavor")});
-    parser.addOption({QStringLiteral("network"),
-                      QStringLiteral("Network name or id; repeat for several; 'auto' or 'none' (default: the saved ones)."),
-                      QStringLiteral("network")});
-    parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
-    parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
-                      QStringLiteral("group")});
-    parser.addOption({QStringLiteral("availability-zone"),
-                      QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes)."), QStringLiteral("zone")});
+    addServerTargetOptions(parser, QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes)."));
     parser.addOption({QStringLiteral("volumes-only"),
                       QStringLiteral("Restore only the saved volumes: no server and no image.")});
     parser.addOption({QStringLiteral("image-only"),
@@ -146,14 +175,8 @@ void restore(const QStringList &arguments)
         return CliCommand::finish(ExitUsage);
     }
     sv::RestoreRequest request;
-    for (const QString &mapping : parser.values(QStringLiteral("volume-type"))) {
-        const qsizetype equals = mapping.indexOf(QLatin1Char('='));
-        if (equals <= 0 || equals == mapping.size() - 1) {
-            err() << "stackvault-cli restore: --volume-type wants SAVED=TARGET, got \"" << mapping << "\"\n";
-            return CliCommand::finish(ExitUsage);
-        }
-        request.volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
-    }
+    if (!readVolumeTypes(parser, "restore", &request))
+        return;
     request.restoreServer = !parser.isSet(QStringLiteral("volumes-only"));
     request.imageOnly = parser.isSet(QStringLiteral("image-only"));
     if (request.imageOnly) {
@@ -179,11 +202,7 @@ void restore(const QStringList &arguments)
     }
     request.checkpointId = parser.positionalArguments().constFirst();
     request.serverName = parser.value(QStringLiteral("name"));
-    request.flavor = parser.value(QStringLiteral("flavor"));
-    request.networks = parser.values(QStringLiteral("network"));
-    request.keyName = parser.value(QStringLiteral("key"));
-    request.securityGroups = parser.values(QStringLiteral("security-group"));
-    request.availabilityZone = parser.value(QStringLiteral("availability-zone"));
+    readServerTargetOptions(parser, &request);
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString cloud = parser.value(QStringLiteral("to-cloud"));
     withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
@@ -213,16 +232,7 @@ void testRestore(const QStringList &arguments)
     parser.addOption({QStringLiteral("marker-timeout"),
                       QStringLiteral("Seconds to wait for the marker once the server is ACTIVE (default: 600)."),
                       QStringLiteral("seconds")});
-    parser.addOption({QStringLiteral("flavor"), QStringLiteral("Flavor name or id (default: the saved one)."),
-                      QStringLiteral("flavor")});
-    parser.addOption({QStringLiteral("network"),
-                      QStringLiteral("Network name or id; repeat for several; 'auto' or 'none' (default: the saved ones)."),
-                      QStringLiteral("network")});
-    parser.addOption({QStringLiteral("key"), QStringLiteral("Key pair name (default: the saved one)."), QStringLiteral("key")});
-    parser.addOption({QStringLiteral("security-group"), QStringLiteral("Security group; repeat for several."),
-                      QStringLiteral("group")});
-    parser.addOption({QStringLiteral("availability-zone"), QStringLiteral("Availability zone of the server."),
-                      QStringLiteral("zone")});
+    addServerTargetOptions(parser, QStringLiteral("Availability zone of the server."));
     parser.addOption({QStringLiteral("volume-type"),
                       QStringLiteral("Give the restored volumes of saved type SAVED the target's type TARGET; repeat "
                                      "for several."),
@@ -254,21 +264,11 @@ void testRestore(const QStringList &arguments)
         err() << "stackvault-cli test-restore: --marker wants some text, e.g. --marker login:\n";
         return CliCommand::finish(ExitUsage);
     }
-    for (const QString &mapping : parser.values(QStringLiteral("volume-type"))) {
-        const qsizetype equals = mapping.indexOf(QLatin1Char('='));
-        if (equals <= 0 || equals == mapping.size() - 1) {
-            err() << "stackvault-cli test-restore: --volume-type wants SAVED=TARGET, got \"" << mapping << "\"\n";
-            return CliCommand::finish(ExitUsage);
-        }
-        request.restore.volumeTypes.insert(mapping.left(equals), mapping.mid(equals + 1));
-    }
+    if (!readVolumeTypes(parser, "test-restore", &request.restore))
+        return;
     request.marker = parser.value(QStringLiteral("marker"));
     request.restore.checkpointId = parser.positionalArguments().constFirst();
-    request.restore.flavor = parser.value(QStringLiteral("flavor"));
-    request.restore.networks = parser.values(QStringLiteral("network"));
-    request.restore.keyName = parser.value(QStringLiteral("key"));
-    request.restore.securityGroups = parser.values(QStringLiteral("security-group"));
-    request.restore.availabilityZone = parser.value(QStringLiteral("availability-zone"));
+    readServerTargetOptions(parser, &request.restore);
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString cloud = parser.value(QStringLiteral("to-cloud"));
     withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {
