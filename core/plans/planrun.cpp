@@ -54,6 +54,7 @@ void PlanRun::start()
         }
     });
     connect(m_jobs, &JobManager::jobFinished, this, &PlanRun::onBackupFinished);
+    Q_EMIT jobsCreated(m_jobs);
     prepareCloud(0);
 }
 
@@ -119,6 +120,7 @@ void PlanRun::prepareCloud(qsizetype index)
                                                addNote(result.message);
                                                selectServers(index, session);
                                            });
+                                   Q_EMIT jobsCreated(sweeps);
                                    sweeps->enqueue(job);
                                });
     });
@@ -320,6 +322,7 @@ void PlanRun::applyRetention()
         }
         finishRun();
     });
+    Q_EMIT jobsCreated(forget);
     forget->enqueue(new ForgetJob(std::move(request)));
 }
 
