@@ -378,14 +378,18 @@ PlanRunReport PlansService::runningReport(const QString &name) const
 
 void PlansService::previewRetention(const QString &name)
 {
+    // Always answered later, like the preview itself, so that the asker can connect first.
+    const auto fail = [this, name](const QString &message) {
+        QMetaObject::invokeMethod(this, [this, name, message] { Q_EMIT retentionPreviewFailed(name, message); },
+                                  Qt::QueuedConnection);
+    };
     const std::optional<Plan> plan = m_store->find(name);
     if (!plan)
-        return Q_EMIT retentionPreviewFailed(name, tr("No plan is named \"%1\".").arg(name));
+        return fail(tr("No plan is named \"%1\".").arg(name));
     const RetentionPolicy policy = RetentionPolicy::fromJson(plan->retention);
     if (policy.isEmpty())
-        return Q_EMIT retentionPreviewFailed(name, tr("Plan %1 keeps every backup: it has no retention policy to "
-                                                       "preview. Edit the plan to set one.")
-                                                        .arg(name));
+        return fail(tr("Plan %1 keeps every backup: it has no retention policy to preview. Edit the plan to set one.")
+                        .arg(name));
     m_banks->open(plan->bank, this, [this, name, policy, location = plan->bank](std::shared_ptr<Bank> bank,
                                                                                  const QString &why) {
         if (!bank)
