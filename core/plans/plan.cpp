@@ -21,6 +21,15 @@ QString PlanSource::describe() const
 {
     if (!isSelector())
         return tr("%1 in %2").arg(server, cloud);
+    if (allProjects) {
+        if (tag.isEmpty() && namePattern.isEmpty())
+            return tr("all servers of all projects of %1").arg(cloud);
+        if (namePattern.isEmpty())
+            return tr("servers tagged %1 in all projects of %2").arg(tag, cloud);
+        if (tag.isEmpty())
+            return tr("servers named %1 in all projects of %2").arg(namePattern, cloud);
+        return tr("servers tagged %1 named %2 in all projects of %3").arg(tag, namePattern, cloud);
+    }
     if (tag.isEmpty() && namePattern.isEmpty())
         return tr("all servers of %1").arg(cloud);
     if (namePattern.isEmpty())
@@ -39,13 +48,16 @@ QJsonObject PlanSource::toJson() const
         json.insert(QStringLiteral("tag"), tag);
     if (!namePattern.isEmpty())
         json.insert(QStringLiteral("name_pattern"), namePattern);
+    if (allProjects)
+        json.insert(QStringLiteral("all_projects"), true);
     return json;
 }
 
 PlanSource PlanSource::fromJson(const QJsonObject &json)
 {
     return {json.value(QLatin1String("cloud")).toString(), json.value(QLatin1String("server")).toString(),
-            json.value(QLatin1String("tag")).toString(), json.value(QLatin1String("name_pattern")).toString()};
+            json.value(QLatin1String("tag")).toString(), json.value(QLatin1String("name_pattern")).toString(),
+            json.value(QLatin1String("all_projects")).toBool(false)};
 }
 
 QString PlanSource::validationError() const
@@ -54,6 +66,10 @@ QString PlanSource::validationError() const
         return tr("A plan's servers need a saved cloud.");
     if (!isSelector() && (!tag.isEmpty() || !namePattern.isEmpty()))
         return tr("Server %1 is named explicitly: a tag or a name pattern does not apply to it.").arg(server);
+    if (!isSelector() && allProjects)
+        return tr("Server %1 is named explicitly: \"all projects\" applies to a selector (a cloud, a tag, a name "
+                  "pattern), not to one server.")
+            .arg(server);
     if (!namePattern.isEmpty()) {
         const QRegularExpression expression = wildcard(namePattern);
         if (!expression.isValid() || namePattern.count(QLatin1Char('[')) != namePattern.count(QLatin1Char(']')))

@@ -12,17 +12,22 @@
 namespace sv {
 
 // Which servers of one saved cloud a plan backs up: one server (by id, or by exact name), or a selector
-// evaluated at every run — all servers the cloud's profile sees (its project), narrowed to those with a tag
-// and/or whose names match a wildcard pattern — so that new servers are picked up.
+// evaluated at every run — all servers the cloud's profile sees (its project; with allProjects, the servers
+// of every project its admin credentials see), narrowed to those with a tag and/or whose names match a
+// wildcard pattern — so that new servers are picked up.
 struct PlanSource
 {
     QString cloud;       // the saved cloud's name
     QString server;      // set: this one server (id or exact name); empty: a selector
     QString tag;         // selector: only servers with this tag (empty: any)
     QString namePattern; // selector: only servers whose whole name matches (wildcards * ? [...]; empty: any)
+    // selector: the servers of every project (Nova's all_tenants listing; needs the cloud's admin role), not
+    // only those of the profile's project. JSON "all_projects"; plans saved without it read false.
+    bool allProjects = false;
 
     bool isSelector() const { return server.isEmpty(); }
-    // "web-1 in prod-fra1", "servers tagged prod named web-* in prod-fra1", "all servers of prod-fra1".
+    // "web-1 in prod-fra1", "servers tagged prod named web-* in prod-fra1", "all servers of prod-fra1",
+    // "all servers of all projects of prod-fra1".
     QString describe() const;
     QJsonObject toJson() const;
     static PlanSource fromJson(const QJsonObject &json);
@@ -33,7 +38,8 @@ struct PlanSource
 
     friend bool operator==(const PlanSource &a, const PlanSource &b)
     {
-        return a.cloud == b.cloud && a.server == b.server && a.tag == b.tag && a.namePattern == b.namePattern;
+        return a.cloud == b.cloud && a.server == b.server && a.tag == b.tag && a.namePattern == b.namePattern
+            && a.allProjects == b.allProjects;
     }
 
     Q_DECLARE_TR_FUNCTIONS(sv::PlanSource)

@@ -2,6 +2,7 @@
 // chooses, and the JSON it is saved as.
 #include "plans/plan.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -83,6 +84,7 @@ private Q_SLOTS:
         QTest::newRow("test timeout short") << u"test_timeout=29"_s << u"waits 30 to 86400 seconds, not 29"_s;
         QTest::newRow("test timeout long") << u"test_timeout=86401"_s << u"not 86401"_s;
         QTest::newRow("test marker two lines") << u"test_marker=a\nb"_s << u"one line of text"_s;
+        QTest::newRow("all projects of one server") << u"explicit_all_projects"_s << u"\"all projects\" applies to a selector"_s;
     }
     void validation()
     {
@@ -108,6 +110,8 @@ private Q_SLOTS:
             plan.parallelism = value.toInt();
         else if (key == u"bank")
             plan.bank = value;
+        else if (key == u"explicit_all_projects")
+            plan.sources[1].allProjects = true; // lab/web-1
         else if (key == u"nodata")
             plan.includeData = false; // volumes stay "all"
         else if (key == u"test_cloud")
@@ -134,9 +138,15 @@ private Q_SLOTS:
         plan.retention = {{QStringLiteral("keep_daily"), 7}, {QStringLiteral("keep_within"), QStringLiteral("1m")}};
         plan.parallelism = 4;
         plan.enabled = false;
+        plan.sources.append({QStringLiteral("lab"), {}, QStringLiteral("prod"), {}, true});
+        QCOMPARE(plan.validationError(clouds), QString());
         const Plan back = Plan::fromJson(plan.toJson());
         QCOMPARE(back.toJson(), plan.toJson());
         QCOMPARE(back.sources, plan.sources);
+        QVERIFY(back.sources.last().allProjects);
+        QCOMPARE(plan.toJson().value(u"servers"_s).toArray().last().toObject().value(u"all_projects"_s), QJsonValue(true));
+        // The same selector over the profile's own project is another source, not a duplicate.
+        QVERIFY(!(back.sources.last() == PlanSource{QStringLiteral("lab"), {}, QStringLiteral("prod"), {}}));
         QCOMPARE(back.schedule, plan.schedule);
         QCOMPARE(back.parallelism, 4);
         QVERIFY(!back.enabled);
@@ -173,8 +183,26 @@ private Q_SLOTS:
         QCOMPARE(plan.validationError(clouds), QString());
     }
 
+    // plans.json written before "all projects" existed: every selector reads as the profile's project.
+    void oldJsonReadsOwnProject()
+    {
+        const QJsonObject old{{u"cloud"_s, u"prod"_s}, {u"tag"_s, u"db"_s}};
+        const PlanSource source = PlanSource::fromJson(old);
+        QVERIFY(!source.allProjects);
+        QCOMPARE(source.toJson(), old); // and is written back unchanged (no "all_projects": false)
+        QVERIFY(PlanSource::fromJson({{u"cloud"_s, u"prod"_s}, {u"all_projects"_s, true}}).allProjects);
+    }
+
     void describe()
     {
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, {}, true}.describe()),
+                 QStringLiteral("all servers of all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), {}, true}.describe()),
+                 QStringLiteral("servers tagged db in all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, QStringLiteral("x*"), true}.describe()),
+                 QStringLiteral("servers named x* in all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), QStringLiteral("x*"), true}.describe()),
+                 QStringLiteral("servers tagged db named x* in all projects of prod"));
         QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, {}}.describe()), QStringLiteral("all servers of prod"));
         QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), QStringLiteral("x*")}.describe()),
                  QStringLiteral("servers tagged db named x* in prod"));
