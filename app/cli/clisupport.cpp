@@ -276,6 +276,8 @@ void withBankAt(const QString &location, bool encryptNew, const sv::BankService:
 {
     if (const QString problem = sv::BankService::locationError(location); !problem.isEmpty()) {
         err() << problem << Qt::endl;
+        if (failed)
+            return failed(what + problem);
         return CliCommand::finish(ExitUsage);
     }
     sv::CloudSessions *sessions = cloudSessions();
