@@ -45,6 +45,36 @@ struct PlanSource
     Q_DECLARE_TR_FUNCTIONS(sv::PlanSource)
 };
 
+// A plan's restore test (issue #16, "prove it boots" on a schedule): after the run's backups and retention,
+// one backup this run made is restored under a scratch name (TestRestoreJob), waited for and removed again;
+// the result is recorded on the checkpoint and in the run report, and a failed test fails the run.
+struct PlanRestoreTest
+{
+    bool enabled = false;
+    QString cloud;            // the saved cloud to test in; empty: the cloud the backed-up server is in
+    QString marker;           // text the console log must show (e.g. "login:"); empty: ACTIVE is enough
+    int timeoutSeconds = 600; // each wait: for ACTIVE, then for the marker
+
+    static constexpr int MinTimeout = 30;
+    static constexpr int MaxTimeout = 24 * 3600;
+
+    QJsonObject toJson() const;
+    // A missing object (a plan saved before restore tests existed) is a disabled test.
+    static PlanRestoreTest fromJson(const QJsonObject &json);
+    // "off", or "restore the newest backup in prod, wait for "login:" (600 s)".
+    QString describe() const;
+    // Empty when usable; else one sentence. `clouds`: the saved clouds' names.
+    QString validationError(const QStringList &clouds) const;
+
+    friend bool operator==(const PlanRestoreTest &a, const PlanRestoreTest &b)
+    {
+        return a.enabled == b.enabled && a.cloud == b.cloud && a.marker == b.marker
+            && a.timeoutSeconds == b.timeoutSeconds;
+    }
+
+    Q_DECLARE_TR_FUNCTIONS(sv::PlanRestoreTest)
+};
+
 // A plan: the servers it protects, how, where to, when, and how long the backups are kept. Saved with the
 // cloud profiles (PlanStore), never with a secret.
 struct Plan
@@ -60,6 +90,7 @@ struct Plan
     QJsonObject retention;
     int parallelism = 2; // backups at once
     bool enabled = true; // a disabled plan's scheduled runs do nothing
+    PlanRestoreTest testRestore; // off unless asked for
 
     static constexpr int MaxParallelism = 16;
 

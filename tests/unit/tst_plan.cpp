@@ -79,6 +79,11 @@ private Q_SLOTS:
         QTest::newRow("bad keep") << u"keep_daily=-1"_s << u"keep_daily must be a whole number"_s;
         QTest::newRow("unknown keep") << u"keep_forever=1"_s << u"Unknown retention rule \"keep_forever\""_s;
         QTest::newRow("bad within") << u"keep_within=2 years"_s << u"is not a duration"_s;
+        QTest::newRow("test in unknown cloud") << u"test_cloud=nowhere"_s
+                                               << u"The restore test names the cloud \"nowhere\", which is not saved"_s;
+        QTest::newRow("test timeout short") << u"test_timeout=29"_s << u"waits 30 to 86400 seconds, not 29"_s;
+        QTest::newRow("test timeout long") << u"test_timeout=86401"_s << u"not 86401"_s;
+        QTest::newRow("test marker two lines") << u"test_marker=a\nb"_s << u"one line of text"_s;
         QTest::newRow("all projects of one server") << u"explicit_all_projects"_s << u"\"all projects\" applies to a selector"_s;
     }
     void validation()
@@ -109,6 +114,12 @@ private Q_SLOTS:
             plan.sources[1].allProjects = true; // lab/web-1
         else if (key == u"nodata")
             plan.includeData = false; // volumes stay "all"
+        else if (key == u"test_cloud")
+            plan.testRestore = {true, value, {}, 600};
+        else if (key == u"test_timeout")
+            plan.testRestore.timeoutSeconds = value.toInt();
+        else if (key == u"test_marker")
+            plan.testRestore.marker = value;
         else if (key == u"keep_within")
             plan.retention.insert(key, value);
         else
@@ -141,6 +152,35 @@ private Q_SLOTS:
         QVERIFY(!back.enabled);
         QCOMPARE(Plan::describeRetention(back.retention), QStringLiteral("keep 7 daily, all within 1m"));
         QCOMPARE(Plan::describeRetention({}), QStringLiteral("keep everything"));
+        QCOMPARE(back.testRestore, sv::PlanRestoreTest{});
+        plan.testRestore = {true, QStringLiteral("lab"), QStringLiteral("login:"), 900};
+        QCOMPARE(plan.validationError(clouds), QString());
+        const Plan tested = Plan::fromJson(plan.toJson());
+        QCOMPARE(tested.testRestore, plan.testRestore);
+        QCOMPARE(tested.toJson(), plan.toJson());
+        QCOMPARE(tested.testRestore.describe(),
+                 QStringLiteral("restore one new backup per run in lab, wait up to 900 s for ACTIVE and for \"login:\" in the console"));
+    }
+
+    // A plan saved before restore tests existed has none; one with only some fields gets the defaults.
+    void restoreTestDefaults()
+    {
+        QJsonObject json = validPlan().toJson();
+        json.remove(QStringLiteral("restore_test"));
+        const Plan old = Plan::fromJson(json);
+        QVERIFY(!old.testRestore.enabled);
+        QCOMPARE(old.testRestore.timeoutSeconds, 600);
+        QCOMPARE(old.testRestore.describe(), QStringLiteral("off"));
+        QCOMPARE(old.validationError(clouds), QString());
+        json.insert(QStringLiteral("restore_test"), QJsonObject{{QStringLiteral("enabled"), true}});
+        const Plan partial = Plan::fromJson(json);
+        QCOMPARE(partial.testRestore, (sv::PlanRestoreTest{true, {}, {}, 600}));
+        QCOMPARE(partial.testRestore.describe(),
+                 QStringLiteral("restore one new backup per run in the server's own cloud, wait up to 600 s for ACTIVE"));
+        // A disabled test may name a cloud that is gone; it only matters once enabled.
+        Plan plan = validPlan();
+        plan.testRestore.cloud = QStringLiteral("gone");
+        QCOMPARE(plan.validationError(clouds), QString());
     }
 
     // plans.json written before "all projects" existed: every selector reads as the profile's project.
