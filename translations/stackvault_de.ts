@@ -912,6 +912,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>%1 von 1 Server fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%1 von %2 Servern fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>Der Server wurde gesichert, aber der Lauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>Alle %1 Server wurden gesichert, aber der Lauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>Kein Server wurde gesichert.</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>Details: stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>Sicherungsplan %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>Sicherungsplan %1 wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>Zum Nachsehen von Hand ausführen: stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -955,6 +998,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>Plan %1 läuft bereits (Prozess %2, gestartet %3); warten Sie, bis er fertig ist, oder beenden Sie zuerst diesen Prozess (kill -INT %2 bricht ihn sauber ab).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>kein D-Bus-Sitzungsbus erreichbar (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>kein D-Bus-Sitzungsbus unter %1 erreichbar</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>kein Benachrichtigungsdienst antwortet auf dem D-Bus-Sitzungsbus (%1: %2)</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>der Benachrichtigungsdienst hat die Benachrichtigung nicht angenommen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>Die Bericht-URL „%1“ ist keine http://- oder https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>Laufbericht an %1 gesendet (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>Der Laufbericht wurde von %1 nicht angenommen: HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>Der Laufbericht konnte nicht an %1 gesendet werden: keine Antwort innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>Der Laufbericht konnte nicht an %1 gesendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>in der Cloud des Servers</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>je Lauf eine neue Sicherung %1 wiederherstellen, bis zu %2 s auf ACTIVE warten</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>je Lauf eine neue Sicherung %1 wiederherstellen, bis zu %2 s auf ACTIVE und auf „%3“ in der Konsole warten</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>Ein Wiederherstellungstest wartet %1 bis %2 Sekunden, nicht %3.</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>Die Konsolenmarke eines Wiederherstellungstests ist eine Textzeile.</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>Der Wiederherstellungstest nennt die Cloud „%1“, die nicht gespeichert ist (siehe `stackvault-cli clouds list`).</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1133,64 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>Die Aufbewahrungsregel wurde nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>Keine Sicherung wurde testweise wiederhergestellt: der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>Keine Sicherung wurde testweise wiederhergestellt: keine Sicherung dieses Laufs ist gelungen.</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>Teste die Wiederherstellung der Sicherung %1 von %2 (%3) in Cloud %4.</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>Der Wiederherstellungstest konnte nicht beginnen: die Anmeldung bei den Clouds ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>Der Wiederherstellungstest der Sicherung %1 konnte in Cloud %2 nicht beginnen: %3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>Der Wiederherstellungstest der Sicherung %1 wurde abgebrochen: %2</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1289,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>Der Tag „%1“ darf kein Komma enthalten und nicht mit einem Leerzeichen beginnen oder enden (Nova-Tags dürfen das nicht).</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -906,6 +906,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>1 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%2 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>服务器已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>全部 %1 台服务器均已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>没有备份任何服务器。</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>详情：stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>备份计划 %1 失败</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>备份计划 %1 未运行</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>手动运行以查看详情：stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -949,6 +992,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>无法连接 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS）</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>无法连接位于 %1 的 D-Bus 会话总线</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>D-Bus 会话总线上没有通知服务应答（%1：%2）</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>通知服务未接受该通知（%1：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>报告 URL“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>已将运行报告发送到 %1（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>%1 未接受运行报告：HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>无法将运行报告发送到 %1：%2 秒内无应答。</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>无法将运行报告发送到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>在服务器所在的云中</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE 且控制台出现“%3”</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>恢复测试的等待时间为 %1 到 %2 秒，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>恢复测试的控制台标记必须是一行文本。</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>恢复测试指定的云“%1”未保存（见 `stackvault-cli clouds list`）。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1126,62 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>未应用保留策略：%1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>未对任何备份进行恢复测试：运行已取消。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>未对任何备份进行恢复测试：本次运行没有成功的备份。</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>正在云 %4 中测试 %2（%3）的备份 %1 的恢复。</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>恢复测试无法开始：云的登录已失效。</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>备份 %1 的恢复测试无法在云 %2 中开始：%3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>备份 %1 的恢复测试已取消：%2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1280,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>标签“%1”不能包含逗号，也不能以空格开头或结尾（Nova 的标签不允许）。</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
