@@ -397,6 +397,12 @@ private Q_SLOTS:
         QTest::newRow("tag without cloud") << QStringList{u"add"_s, u"v9"_s, u"--server"_s, u"A/web-1"_s, u"--tag"_s, u"x"_s} << u"--tag and --name-pattern select"_s;
         QTest::newRow("server without cloud") << QStringList{u"add"_s, u"v10"_s, u"--server"_s, u"web-1"_s} << u"--server wants CLOUD/SERVER"_s;
         QTest::newRow("taken name") << QStringList{u"add"_s, u"sel-tag"_s, u"--cloud"_s, u"A"_s} << u"A plan named \"sel-tag\" already exists."_s;
+        QTest::newRow("test options without test") << QStringList{u"add"_s, u"v11"_s, u"--cloud"_s, u"A"_s, u"--test-marker"_s, u"login:"_s}
+                                                   << u"describe the restore test: add --test-restore"_s;
+        QTest::newRow("test in unknown cloud") << QStringList{u"add"_s, u"v12"_s, u"--cloud"_s, u"A"_s, u"--test-restore"_s, u"--test-cloud"_s, u"nowhere"_s}
+                                               << u"The restore test names the cloud \"nowhere\", which is not saved"_s;
+        QTest::newRow("test timeout") << QStringList{u"add"_s, u"v13"_s, u"--cloud"_s, u"A"_s, u"--test-restore"_s, u"--test-timeout"_s, u"5"_s}
+                                      << u"A restore test waits 30 to 86400 seconds, not 5."_s;
         QTest::newRow("edit unknown") << QStringList{u"edit"_s, u"nope"_s, u"--parallel"_s, u"3"_s} << u"No plan is named \"nope\""_s;
         QTest::newRow("unknown subcommand") << QStringList{u"frobnicate"_s} << u"unknown subcommand 'frobnicate'"_s;
         for (const QString &verb : {u"show"_s, u"run"_s, u"remove"_s, u"history"_s}) {
@@ -480,6 +486,30 @@ private Q_SLOTS:
         const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("nightly")});
         QVERIFY2(removed.exitCode == 0, removed.describe().constData());
         QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+    }
+
+    // The restore test's options are saved with the plan, shown, changed by edit and turned off again.
+    void restoreTestOptions()
+    {
+        addPlan(QStringLiteral("tested"), {QStringLiteral("--server"), cloudName + QStringLiteral("/web-1"), QStringLiteral("--test-restore"),
+                                           QStringLiteral("--test-marker"), QStringLiteral("login:"), QStringLiteral("--test-timeout"), QStringLiteral("120")});
+        const auto restoreTest = [this] {
+            const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("tested"), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(show.out).object().value(QLatin1String("restore_test")).toObject();
+        };
+        QCOMPARE(restoreTest(), (QJsonObject{{u"enabled"_s, true}, {u"marker"_s, u"login:"_s}, {u"timeout_seconds"_s, 120}}));
+        const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("tested")});
+        QVERIFY2(show.out.contains("Restore test restore one new backup per run in the server's own cloud, wait up to 120 s for ACTIVE "
+                                   "and for \"login:\" in the console"),
+                 show.describe().constData());
+        const svtest::CliRun edit = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("tested"), QStringLiteral("--test-cloud"),
+                                         otherName, QStringLiteral("--test-marker"), QString()});
+        QVERIFY2(edit.exitCode == 0, edit.describe().constData());
+        QCOMPARE(restoreTest(), (QJsonObject{{u"enabled"_s, true}, {u"cloud"_s, otherName}, {u"timeout_seconds"_s, 120}}));
+        const svtest::CliRun off = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("tested"), QStringLiteral("--no-test-restore")});
+        QVERIFY2(off.exitCode == 0, off.describe().constData());
+        QCOMPARE(restoreTest().value(QLatin1String("enabled")).toBool(true), false);
+        QVERIFY2(off.out.contains("Restore test off"), off.describe().constData());
     }
 
     // A disabled plan's scheduled run does nothing; list and show say what the plan is.
