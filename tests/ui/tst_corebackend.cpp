@@ -1108,10 +1108,13 @@ void TestCoreBackend::testRestoreFromTheBackupsView()
     MainWindow window(m_backend.get(), m_jobs.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The result recorded before (an earlier row's): the row must show a newer one.
+    sv::ui::BackupsModel *backups = window.backupsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(backups->rowOf(m_checkpointId) >= 0, 10000);
+    const QDateTime previous = backups->checkpoints().at(backups->rowOf(m_checkpointId)).restoreTest.testedAt;
     QSignalSpy ended(&window, &MainWindow::jobEnded);
     sv::test::StallMeter stalls;
     stalls.start();
-    const QDateTime started = QDateTime::currentDateTimeUtc();
     startTestRestoreByClicking(window, m_checkpointId, marker, timeout);
     if (QTest::currentTestFailed())
         return;
@@ -1128,10 +1131,10 @@ void TestCoreBackend::testRestoreFromTheBackupsView()
         QVERIFY2(result.message.contains(why) && result.message.contains(m_checkpointId), qPrintable(result.message));
 
     // The row shows the result recorded in the backup once the list is read again.
-    sv::ui::BackupsModel *backups = window.backupsModel();
     const auto testedNow = [&] {
         const int row = backups->rowOf(m_checkpointId);
-        return row >= 0 && backups->checkpoints().at(row).restoreTest.testedAt >= started.addSecs(-1);
+        const QDateTime at = row >= 0 ? backups->checkpoints().at(row).restoreTest.testedAt : QDateTime();
+        return at.isValid() && (!previous.isValid() || at > previous);
     };
     QTRY_VERIFY_WITH_TIMEOUT(testedNow(), 10000);
     const int row = backups->rowOf(m_checkpointId);
