@@ -165,6 +165,10 @@ void addPlanOptions(QCommandLineParser &parser, bool editing)
                       QStringLiteral("With --cloud: only servers whose whole name matches this wildcard pattern "
                                      "(* any text, ? one character, [abc] one of them), e.g. 'web-*'."),
                       QStringLiteral("pattern")});
+    parser.addOption({QStringLiteral("all-projects"),
+                      QStringLiteral("With --cloud: the servers of every project the cloud's admin credentials see "
+                                     "(Nova's all_tenants listing), not only its own project's; --tag and "
+                                     "--name-pattern still narrow them. Needs the cloud's admin role.")});
     parser.addOption({QStringLiteral("server"),
                       QStringLiteral("Back up this one server: CLOUD/SERVER, the server by id or exact name; repeat "
                                      "for several."),
@@ -225,23 +229,25 @@ void addPlanOptions(QCommandLineParser &parser, bool editing)
 bool applyPlanOptions(const QCommandLineParser &parser, Plan &plan, bool editing)
 {
     const auto isSet = [&](const char *name) { return parser.isSet(QLatin1String(name)); };
-    if (isSet("tag") || isSet("name-pattern")) {
+    if (isSet("tag") || isSet("name-pattern") || isSet("all-projects")) {
         if (!isSet("cloud")) {
-            usage(QStringLiteral("--tag and --name-pattern select servers of the clouds given with --cloud"));
+            usage(QStringLiteral("--tag, --name-pattern and --all-projects select servers of the clouds given with "
+                                 "--cloud"));
             return false;
         }
     }
     if (isSet("cloud") || isSet("server")) {
         plan.sources.clear();
         for (const QString &cloud : parser.values(QStringLiteral("cloud")))
-            plan.sources.append({cloud, {}, parser.value(QStringLiteral("tag")), parser.value(QStringLiteral("name-pattern"))});
+            plan.sources.append({cloud, {}, parser.value(QStringLiteral("tag")), parser.value(QStringLiteral("name-pattern")),
+                                 isSet("all-projects")});
         for (const QString &server : parser.values(QStringLiteral("server"))) {
             const qsizetype slash = server.indexOf(QLatin1Char('/'));
             if (slash <= 0 || slash == server.size() - 1) {
                 usage(QStringLiteral("--server wants CLOUD/SERVER, got \"%1\"").arg(server));
                 return false;
             }
-            plan.sources.append({server.left(slash), server.mid(slash + 1), {}, {}});
+            plan.sources.append({server.left(slash), server.mid(slash + 1), {}, {}, false});
         }
     }
     if (isSet("include-data") && isSet("no-include-data")) {
@@ -929,7 +935,7 @@ void plans(const QStringList &arguments)
             << "Usage: stackvault-cli plans <add|edit|list|show|remove|run|history|schedule> ...\n\n"
                "Backup plans: many servers of one or more saved clouds, chosen by name or by a selector evaluated "
                "at every run, backed up several at a time, by hand or on a schedule.\n\n"
-               "  add NAME           save a plan (--cloud, --tag, --name-pattern, --server, --schedule, --keep-*...)\n"
+               "  add NAME           save a plan (--cloud, --tag, --name-pattern, --all-projects, --server, --schedule, --keep-*...)\n"
                "  edit NAME          change a plan\n"
                "  list               the plans with their next and last run\n"
                "  show NAME          one plan\n"
