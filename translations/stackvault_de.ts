@@ -2542,10 +2542,6 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <translation>Test fehlgeschlagen %1</translation>
     </message>
     <message>
-        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
-        <translation>Diese Sicherung wurde nie zum Test wiederhergestellt. stackvault-cli test-restore stellt sie unter einem temporären Namen wieder her, prüft, dass sie startet, und entfernt sie wieder.</translation>
-    </message>
-    <message>
         <source>The restore test in cloud %1 on %2 failed: %3</source>
         <translation>Der Wiederherstellungstest in der Cloud %1 am %2 ist fehlgeschlagen: %3</translation>
     </message>
@@ -2560,6 +2556,10 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Restore test</source>
         <translation>Wiederherstellungstest</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. Test Restore… (or stackvault-cli test-restore) restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>Diese Sicherung wurde noch nie zum Test wiederhergestellt. Wiederherstellung testen… (oder stackvault-cli test-restore) stellt sie unter einem Wegwerfnamen wieder her, prüft, dass sie startet, und entfernt sie wieder.</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +2619,14 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Write the backup&apos;s disks into raw or qcow2 files</source>
         <translation>Die Datenträger der Sicherung in raw- oder qcow2-Dateien schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Test Restore…</source>
+        <translation>Wiederherstellung &amp;testen…</translation>
+    </message>
+    <message>
+        <source>Prove that the backup boots: restore it under a scratch name, wait until it runs, remove it again and record the result</source>
+        <translation>Beweisen, dass die Sicherung startet: unter einem Wegwerfnamen wiederherstellen, warten, bis sie läuft, wieder entfernen und das Ergebnis vermerken</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +2915,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
             <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienst an.</numerusform>
             <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienste an.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
+        <translation>StackVault ist noch nicht bei der Cloud %1 angemeldet; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -3326,6 +3338,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
             <numerusform>Sicherung von „%1“ exportieren (der Root-Datenträger; %n Volumes daneben)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot Test the Restore</source>
+        <translation>Wiederherstellung kann nicht getestet werden</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1…</source>
+        <translation>Wiederherstellung der Sicherung %1 wird getestet…</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3512,10 +3532,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Sicherung auswählen</translation>
     </message>
     <message>
-        <source>Which backup should be restored as a new server?</source>
-        <translation>Welche Sicherung soll als neuer Server wiederhergestellt werden?</translation>
-    </message>
-    <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 – %2 (%3)</translation>
     </message>
@@ -3550,6 +3566,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Flavor when backed up: %1</source>
         <translation>Flavor bei der Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored?</source>
+        <translation>Welche Sicherung soll wiederhergestellt werden?</translation>
     </message>
 </context>
 <context>
@@ -3615,6 +3635,10 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The image “%1” was restored (ID %2). No server was started.</source>
+        <translation>Das Image „%1“ wurde wiederhergestellt (ID %2). Es wurde kein Server gestartet.</translation>
     </message>
 </context>
 <context>
@@ -3835,16 +3859,31 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
         <translation>StackVault stellt die Disk des Servers und aus jedem gesicherten Volume ein neues wieder her, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet den neuen Server mit den Volumes in ihrer gesicherten Reihenfolge. Der gesicherte Server und seine Volumes werden nicht verändert.</translation>
     </message>
+    <message>
+        <source>New image: %1</source>
+        <translation>Neues Image: %1</translation>
+    </message>
+    <message>
+        <source>Only the image is restored, into the cloud&apos;s image service, with the disk format and properties saved in the backup. No server is started and no volume is made.</source>
+        <translation>Nur das Image wird wiederhergestellt, in den Image-Dienst der Cloud, mit dem Datenträgerformat und den Eigenschaften aus der Sicherung. Es wird kein Server gestartet und kein Volume angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n volume(s) saved in the backup are not restored.</source>
+        <translation>
+            <numerusform>Das in der Sicherung gespeicherte Volume wird nicht wiederhergestellt.</numerusform>
+            <numerusform>Die %n in der Sicherung gespeicherten Volumes werden nicht wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
+        <translation>StackVault lädt das Image aus der Sicherung hoch, prüft jedes Byte gegen die gespeicherten Prüfsummen und vergleicht die Prüfsumme des Image-Dienstes mit der gespeicherten. Der gesicherte Server wird nicht verändert.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
     <message>
         <source>Choose the Target</source>
         <translation>Ziel auswählen</translation>
-    </message>
-    <message>
-        <source>Where should the server be restored? Any saved cloud can be the target.</source>
-        <translation>Wo soll der Server wiederhergestellt werden? Jede gespeicherte Cloud kann das Ziel sein.</translation>
     </message>
     <message>
         <source>&amp;Cloud:</source>
@@ -3865,6 +3904,42 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>(Voreinstellung der Cloud)</translation>
+    </message>
+    <message>
+        <source>Where should the backup be restored, and what should be made there? Any saved cloud can be the target.</source>
+        <translation>Wohin soll die Sicherung wiederhergestellt werden, und was soll dort entstehen? Jede gespeicherte Cloud kann das Ziel sein.</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;server (with the volumes saved in the backup)</source>
+        <translation>Einen &amp;Server wiederherstellen (mit den in der Sicherung gespeicherten Volumes)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the image, into the cloud&apos;s image service</source>
+        <translation>&amp;Nur das Image wiederherstellen, in den Image-Dienst der Cloud</translation>
+    </message>
+    <message>
+        <source>Creates one image with the backup&apos;s disk and its saved properties (disk format, firmware, disk bus, …). No server is started and no volume is made.</source>
+        <translation>Legt ein Image mit dem Datenträger der Sicherung und seinen gespeicherten Eigenschaften an (Datenträgerformat, Firmware, Datenträgerbus, …). Es wird kein Server gestartet und kein Volume angelegt.</translation>
+    </message>
+    <message>
+        <source>Image &amp;name:</source>
+        <translation>Image-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>What to restore:</source>
+        <translation>Was wiederhergestellt wird:</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s server booted from a volume, so the backup holds no image of its own: restore the server, or only its volumes.</source>
+        <translation>Der Server dieser Sicherung startete von einem Volume, daher enthält die Sicherung kein eigenes Image: Stellen Sie den Server oder nur seine Volumes wieder her.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault kann sich nicht bei %1 anmelden: %2</translation>
     </message>
 </context>
 <context>
@@ -4121,6 +4196,61 @@ Jedes Volume erhält seinen gesicherten Typ, wenn das Ziel ihn hat, sonst den St
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::TestRestoreDialog</name>
+    <message>
+        <source>Test Restore of “%1”</source>
+        <translation>Wiederherstellung von „%1“ testen</translation>
+    </message>
+    <message>
+        <source>Proves that the backup of %1 from %2 boots: StackVault restores it under a scratch name (stackvault-restore-test-…) in the chosen cloud, with the flavor, networks and key pair saved in the backup, waits until the server is ACTIVE and, with a marker, until its console log shows the marker. Then it deletes everything the test made, whatever the outcome, and records the result in the backup.</source>
+        <translation>Beweist, dass die Sicherung von %1 vom %2 startet: StackVault stellt sie unter einem Wegwerfnamen (stackvault-restore-test-…) in der gewählten Cloud wieder her, mit dem Flavor, den Netzen und dem Schlüsselpaar aus der Sicherung, wartet, bis der Server ACTIVE ist, und mit einer Markierung, bis sein Konsolenprotokoll sie zeigt. Danach löscht es alles, was der Test angelegt hat, wie auch immer er ausgeht, und vermerkt das Ergebnis in der Sicherung.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. login:</source>
+        <translation>optional, z. B. login:</translation>
+    </message>
+    <message>
+        <source>Text the server&apos;s console log must show (read with the compute API&apos;s console output). Empty: the server becoming ACTIVE is enough.</source>
+        <translation>Text, den das Konsolenprotokoll des Servers zeigen muss (gelesen über die Konsolenausgabe der Compute-API). Leer: Es genügt, dass der Server ACTIVE wird.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for the marker once the server is ACTIVE.</source>
+        <translation>Wie lange auf die Markierung gewartet wird, sobald der Server ACTIVE ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Start Test</source>
+        <translation>Test &amp;starten</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Manage Clouds first.</source>
+        <translation>Es ist keine Cloud gespeichert: Fügen Sie zuerst unter Clouds verwalten eine hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>Konsolen-&amp;Markierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the marker:</source>
+        <translation>Auf die Markierung &amp;warten:</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault kann sich nicht bei %1 anmelden: %2</translation>
     </message>
 </context>
 </TS>
