@@ -3,13 +3,16 @@
 #include "jobs/jobmanager.h"
 #include "openstack/compute/listserversjob.h"
 #include "openstack/connection.h"
+#include "openstack/identity/listprojectsjob.h"
 #include "openstack/session.h"
 #include "plans/planslog.h"
+#include "profiles/cloudprofile.h"
 #include "profiles/cloudsessions.h"
 #include "protection/backupjob.h"
 #include "protection/forgetjob.h"
 #include "protection/leftoversweep.h"
 #include "protection/sweepjob.h"
+#include "protection/testrestorejob.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -65,6 +68,8 @@ void PlanRun::cancel()
     m_cancelled = true;
     if (m_jobs)
         m_jobs->cancelAll();
+    if (m_testJobs)
+        m_testJobs->cancelAll();
 }
 
 void PlanRun::recordInterruptedRuns()
@@ -77,6 +82,7 @@ void PlanRun::recordInterruptedRuns()
         addProblem(error);
         return;
     }
+    m_history = runs;
     for (PlanRunReport run : std::as_const(runs)) {
         if (run.state != PlanRunReport::State::Running)
             continue;
@@ -158,6 +164,8 @@ void PlanRun::selectServers(qsizetype index, const std::shared_ptr<openstack::Se
             m_targets.append({cloud, server.id, server.name, session});
         };
         for (const PlanSource &source : sources) {
+            if (source.allProjects)
+                continue; // selectAllProjects() below
             if (!source.isSelector()) {
                 auto it = std::find_if(servers.cbegin(), servers.cend(), [&](const openstack::Server &s) { return s.id == source.server; });
                 if (it == servers.cend()) {
@@ -201,9 +209,115 @@ void PlanRun::selectServers(qsizetype index, const std::shared_ptr<openstack::Se
             if (matched == 0)
                 addNote(tr("No server matched %1.").arg(source.describe()));
         }
-        prepareCloud(index + 1);
+        selectAllProjects(index, session);
     });
     list->start();
+}
+
+// The plan's "all projects" selectors of this cloud: one all_tenants listing of every project's servers
+// (Nova allows it to admins only) and Keystone's project list for the names in the report.
+void PlanRun::selectAllProjects(qsizetype index, const std::shared_ptr<openstack::Session> &session)
+{
+    const QString cloud = m_clouds.at(index);
+    QList<PlanSource> sources;
+    for (const PlanSource &source : std::as_const(m_plan.sources)) {
+        if (source.cloud == cloud && source.allProjects && source.isSelector())
+            sources.append(source);
+    }
+    if (sources.isEmpty() || m_cancelled)
+        return prepareCloud(index + 1);
+    struct Pending
+    {
+        QList<openstack::Server> servers;
+        QHash<QString, QString> projectNames; // id → name
+        openstack::Error serversError;
+        int outstanding = 2;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto *connection = new openstack::Connection(session, this);
+    const auto done = [this, index, cloud, sources, session, connection, pending] {
+        if (--pending->outstanding > 0)
+            return;
+        connection->deleteLater();
+        const openstack::Error &error = pending->serversError;
+        if (!error.isOk()) {
+            const CloudProfile &profile = session->profile();
+            QString who = profile.userName;
+            for (const QString &fallback : {profile.userId, profile.applicationCredentialName, profile.applicationCredentialId}) {
+                if (who.isEmpty())
+                    who = fallback;
+            }
+            if (error.kind == openstack::Error::Kind::Forbidden)
+                addProblem(tr("No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) "
+                              "are not a cloud admin's, and Nova refused to list every project's servers (%4). Save "
+                              "the cloud with an admin's credentials, or select only the project's own servers "
+                              "(without --all-projects).")
+                               .arg(cloud, who, session->authState().projectName, error.serviceMessage.isEmpty() ? error.message : error.serviceMessage));
+            else
+                addProblem(tr("No server of all projects of cloud %1 was backed up: the servers could not be listed: %2")
+                               .arg(cloud, error.message));
+            return prepareCloud(index + 1);
+        }
+        const bool tagsShown = session->computeMicroversion() >= QVersionNumber(2, 26);
+        const QString ownProject = session->authState().projectId;
+        QSet<QString> chosen;
+        for (const Target &target : std::as_const(m_targets)) {
+            if (target.cloud == cloud)
+                chosen.insert(target.serverId);
+        }
+        for (const PlanSource &source : sources) {
+            if (!source.tag.isEmpty() && !tagsShown) {
+                addProblem(tr("Cloud %1 does not show servers' tags (its compute API is older than 2.26), so none "
+                              "of its servers was chosen for %2.")
+                               .arg(cloud, source.describe()));
+                continue;
+            }
+            int matched = 0;
+            QSet<QString> projects;
+            for (const openstack::Server &server : std::as_const(pending->servers)) {
+                if (!source.selects(server.name, server.tags))
+                    continue;
+                ++matched;
+                projects.insert(server.projectId);
+                if (chosen.contains(server.id))
+                    continue;
+                chosen.insert(server.id);
+                // Names repeat across projects: the report names another project's server with its project.
+                const QString label = server.projectId == ownProject || server.projectId.isEmpty()
+                    ? server.name
+                    : tr("%1 (project %2)").arg(server.name, pending->projectNames.value(server.projectId, server.projectId));
+                m_targets.append({cloud, server.id, label, session});
+            }
+            if (matched == 0)
+                addNote(tr("No server matched %1.").arg(source.describe()));
+            else
+                addNote(tr("%1: %2 in %3.")
+                            .arg(source.describe(), tr("%n server(s)", nullptr, matched),
+                                 tr("%n project(s)", nullptr, int(projects.size()))));
+        }
+        prepareCloud(index + 1);
+    };
+    auto *list = new openstack::ListServersJob(connection);
+    list->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
+    list->setPageSize(1000);
+    connect(list, &openstack::ApiJob::finished, this, [list, pending, done](const openstack::Error &error) {
+        pending->serversError = error;
+        if (error.isOk())
+            pending->servers = list->servers();
+        done();
+    });
+    auto *projects = new openstack::ListProjectsJob(connection);
+    connect(projects, &openstack::ApiJob::finished, this, [this, projects, pending, done, cloud](const openstack::Error &error) {
+        // Without names the report shows project ids: worth a note, not a failure.
+        if (!error.isOk())
+            addNote(tr("The project names of cloud %1 could not be listed (%2); the report names projects by id.")
+                        .arg(cloud, error.message));
+        for (const openstack::Project &project : projects->projects())
+            pending->projectNames.insert(project.id, project.name);
+        done();
+    });
+    list->start();
+    projects->start();
 }
 
 void PlanRun::addProblem(const QString &sentence)
@@ -283,6 +397,18 @@ void PlanRun::finishRun()
             applyRetention(); // calls finishRun() again when it ends
         return;
     }
+    if (m_plan.testRestore.enabled && !m_restoreTestDone) {
+        if (!m_cancelled && !m_restoreTestStarted)
+            return startRestoreTest(); // calls finishRun() again when it ends
+        if (!m_cancelled)
+            return; // the test is still running
+        if (!m_restoreTestStarted) {
+            m_report.restoreTest.result = PlanRestoreTestResult::Result::Skipped;
+            m_report.restoreTest.message = tr("No backup was restore-tested: the run was cancelled.");
+        } else if (m_report.restoreTest.result == PlanRestoreTestResult::Result::None) {
+            return; // the cancelled test is still removing what it made
+        }
+    }
     m_finished = true;
     if (m_cancelled && !m_plan.retention.isEmpty() && !m_retentionStarted)
         m_report.retention = tr("The retention policy (%1) was not applied: the run was cancelled.")
@@ -290,7 +416,8 @@ void PlanRun::finishRun()
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (m_cancelled)
         m_report.state = PlanRunReport::State::Cancelled;
-    else if (m_report.failedCount() > 0 || !m_report.problems.isEmpty() || m_report.servers.isEmpty())
+    else if (m_report.failedCount() > 0 || !m_report.problems.isEmpty() || m_report.servers.isEmpty()
+             || m_report.restoreTest.result == PlanRestoreTestResult::Result::Failed)
         m_report.state = PlanRunReport::State::Failed;
     else
         m_report.state = PlanRunReport::State::Succeeded;
@@ -324,6 +451,104 @@ void PlanRun::applyRetention()
     });
     Q_EMIT jobsCreated(forget);
     forget->enqueue(new ForgetJob(std::move(request)));
+}
+
+void PlanRun::startRestoreTest()
+{
+    m_restoreTestStarted = true;
+    PlanRestoreTestResult &test = m_report.restoreTest;
+    // Which server's backup: the one this plan tested longest ago (never: first); among equals the newest.
+    QHash<QString, QDateTime> lastTested; // cloud + '/' + server id → the start of the run that tested it
+    for (const PlanRunReport &run : std::as_const(m_history)) {
+        const PlanRestoreTestResult &earlier = run.restoreTest;
+        if (earlier.result == PlanRestoreTestResult::Result::Passed || earlier.result == PlanRestoreTestResult::Result::Failed)
+            lastTested[earlier.serverCloud + u'/' + earlier.serverId] = run.started;
+    }
+    const PlanServerResult *chosen = nullptr;
+    QDateTime chosenTested;
+    for (const PlanServerResult &server : std::as_const(m_report.servers)) { // in the order they finished
+        if (server.result != PlanServerResult::Result::Succeeded || server.checkpointId.isEmpty())
+            continue;
+        const QDateTime tested = lastTested.value(server.cloud + u'/' + server.serverId);
+        if (!chosen || !tested.isValid() || (chosenTested.isValid() && tested <= chosenTested)) {
+            chosen = &server;
+            chosenTested = tested;
+        }
+    }
+    if (!chosen) {
+        m_restoreTestDone = true;
+        test.result = PlanRestoreTestResult::Result::Skipped;
+        test.message = tr("No backup was restore-tested: no backup of this run succeeded.");
+        addNote(test.message);
+        return finishRun();
+    }
+    test.checkpointId = chosen->checkpointId;
+    test.serverId = chosen->serverId;
+    test.serverName = chosen->serverName;
+    test.serverCloud = chosen->cloud;
+    test.cloud = m_plan.testRestore.cloud.isEmpty() ? chosen->cloud : m_plan.testRestore.cloud;
+    addNote(tr("Testing the restore of backup %1 of %2 (%3) in cloud %4.")
+                .arg(test.checkpointId, test.serverName, test.serverCloud, test.cloud));
+    m_testClock.start();
+    if (!m_sessions) {
+        m_restoreTestDone = true;
+        test.result = PlanRestoreTestResult::Result::Failed;
+        test.message = tr("The restore test could not start: the clouds' sign-in is gone.");
+        return finishRun();
+    }
+    m_sessions->acquire(test.cloud, this, [this](std::shared_ptr<openstack::Session> session, const QString &why) {
+        PlanRestoreTestResult &result = m_report.restoreTest;
+        if (m_cancelled) {
+            m_restoreTestDone = true;
+            result.result = PlanRestoreTestResult::Result::Skipped;
+            result.message = tr("No backup was restore-tested: the run was cancelled.");
+            return finishRun();
+        }
+        if (!session) {
+            m_restoreTestDone = true;
+            result.result = PlanRestoreTestResult::Result::Failed;
+            result.message = tr("The restore test of backup %1 could not start in cloud %2: %3").arg(result.checkpointId, result.cloud, why);
+            addProblem(result.message);
+            return finishRun();
+        }
+        TestRestoreRequest request;
+        request.restore.session = std::move(session);
+        request.restore.bank = m_bank;
+        request.restore.checkpointId = result.checkpointId;
+        request.restore.serverActiveTimeout = std::chrono::seconds(m_plan.testRestore.timeoutSeconds);
+        request.marker = m_plan.testRestore.marker;
+        request.markerTimeout = std::chrono::seconds(m_plan.testRestore.timeoutSeconds);
+        m_testJobs = new JobManager(this);
+        connect(m_testJobs, &JobManager::jobFinished, this, [this](int, const JobResult &finished) { restoreTestFinished(finished); });
+        m_testJobs->enqueue(new TestRestoreJob(std::move(request)));
+    });
+}
+
+void PlanRun::restoreTestFinished(const JobResult &result)
+{
+    m_testJobs->deleteLater();
+    m_testJobs = nullptr;
+    m_restoreTestDone = true;
+    PlanRestoreTestResult &test = m_report.restoreTest;
+    test.durationMs = m_testClock.elapsed();
+    test.recorded = result.data.value(QStringLiteral("recorded")).toBool();
+    test.message = result.message;
+    switch (result.outcome) {
+    case JobOutcome::Succeeded:
+        test.result = PlanRestoreTestResult::Result::Passed;
+        addNote(result.message);
+        break;
+    case JobOutcome::Cancelled:
+        test.result = PlanRestoreTestResult::Result::Skipped;
+        test.message = tr("The restore test of backup %1 was cancelled: %2").arg(test.checkpointId, result.message);
+        addNote(test.message);
+        break;
+    default:
+        test.result = PlanRestoreTestResult::Result::Failed;
+        addProblem(result.message);
+        break;
+    }
+    finishRun();
 }
 
 void PlanRun::saveReport()

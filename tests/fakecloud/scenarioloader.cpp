@@ -1,5 +1,6 @@
 #include "scenarioloader.h"
 
+#include "adminapi.h"
 #include "cloudstate.h"
 #include "generateddisksource.h"
 #include "httphelpers.h"
@@ -74,7 +75,8 @@ bool ScenarioLoader::load(const QJsonObject &scenario, QString *error)
     m_state.settings = Settings();
     return loadSettings(scenario.value(QStringLiteral("settings")).toObject(), error) && loadIdentity(scenario, error)
         && loadCompute(scenario, error) && loadImages(scenario, error) && loadVolumes(scenario, error)
-        && loadServers(scenario, error);
+        && loadServers(scenario, error)
+        && generateProjects(scenario.value(QStringLiteral("generated_projects")).toObject(), m_state, error);
 }
 
 bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)
