@@ -248,6 +248,7 @@ void checkBank(const QStringList &arguments)
         QStringList problems = report.unreadableIndexes;
         for (const auto &problem : std::as_const(report.problems))
             problems.append(problem.error.message);
+        problems.append(report.damagedSummaries);
         if (json) {
             printJson(QJsonObject{{QStringLiteral("ok"), report.ok()},
                                   {QStringLiteral("checkpoints"), report.checkpoints},
@@ -255,6 +256,9 @@ void checkBank(const QStringList &arguments)
                                   {QStringLiteral("orphan_chunks"), qint64(report.orphans.size())},
                                   {QStringLiteral("orphan_bytes"), report.orphanBytes},
                                   {QStringLiteral("orphan_list_parts"), report.orphanListParts},
+                                  {QStringLiteral("summary_objects"), report.summaryObjects},
+                                  {QStringLiteral("damaged_summary_objects"),
+                                   QJsonArray::fromStringList(report.damagedSummaries)},
                                   {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}});
         } else {
             out() << report.checkpoints << " backups, " << report.chunksReferenced << " chunks referenced, "

@@ -165,6 +165,10 @@ void addPlanOptions(QCommandLineParser &parser, bool editing)
                       QStringLiteral("With --cloud: only servers whose whole name matches this wildcard pattern "
                                      "(* any text, ? one character, [abc] one of them), e.g. 'web-*'."),
                       QStringLiteral("pattern")});
+    parser.addOption({QStringLiteral("all-projects"),
+                      QStringLiteral("With --cloud: the servers of every project the cloud's admin credentials see "
+                                     "(Nova's all_tenants listing), not only its own project's; --tag and "
+                                     "--name-pattern still narrow them. Needs the cloud's admin role.")});
     parser.addOption({QStringLiteral("server"),
                       QStringLiteral("Back up this one server: CLOUD/SERVER, the server by id or exact name; repeat "
                                      "for several."),
@@ -195,8 +199,26 @@ void addPlanOptions(QCommandLineParser &parser, bool editing)
     parser.addOption({QStringLiteral("keep-within"),
                       QStringLiteral("Retention: keep every backup within this duration of the newest, e.g. 2y5m7d3h."),
                       QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("test-restore"),
+                      QStringLiteral("After each run's backups and retention, restore one backup the run made under a "
+                                     "scratch name, wait until it boots, remove it, and record the result (a failed "
+                                     "test fails the run).")});
+    parser.addOption({QStringLiteral("test-cloud"),
+                      QStringLiteral("With --test-restore: the saved cloud to test in (default: the server's own)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("test-marker"),
+                      QStringLiteral("With --test-restore: text the test server's console log must show, e.g. "
+                                     "\"login:\" (default: ACTIVE is enough; \"\" clears it)."),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("test-timeout"),
+                      QStringLiteral("With --test-restore: seconds each wait of the test (ACTIVE, then the marker) may "
+                                     "take, %1 to %2 (default 600).")
+                          .arg(sv::PlanRestoreTest::MinTimeout)
+                          .arg(sv::PlanRestoreTest::MaxTimeout),
+                      QStringLiteral("seconds")});
     parser.addOption({QStringLiteral("disable"), QStringLiteral("Scheduled runs of the plan do nothing.")});
     if (editing) {
+        parser.addOption({QStringLiteral("no-test-restore"), QStringLiteral("Stop testing restores after runs.")});
         parser.addOption({QStringLiteral("enable"), QStringLiteral("Scheduled runs of the plan run again.")});
         parser.addOption({QStringLiteral("keep-all"), QStringLiteral("Drop the retention policy: keep every backup.")});
         parser.addOption({QStringLiteral("rename"), QStringLiteral("Give the plan a new name."), QStringLiteral("name")});
@@ -207,23 +229,25 @@ void addPlanOptions(QCommandLineParser &parser, bool editing)
 bool applyPlanOptions(const QCommandLineParser &parser, Plan &plan, bool editing)
 {
     const auto isSet = [&](const char *name) { return parser.isSet(QLatin1String(name)); };
-    if (isSet("tag") || isSet("name-pattern")) {
+    if (isSet("tag") || isSet("name-pattern") || isSet("all-projects")) {
         if (!isSet("cloud")) {
-            usage(QStringLiteral("--tag and --name-pattern select servers of the clouds given with --cloud"));
+            usage(QStringLiteral("--tag, --name-pattern and --all-projects select servers of the clouds given with "
+                                 "--cloud"));
             return false;
         }
     }
     if (isSet("cloud") || isSet("server")) {
         plan.sources.clear();
         for (const QString &cloud : parser.values(QStringLiteral("cloud")))
-            plan.sources.append({cloud, {}, parser.value(QStringLiteral("tag")), parser.value(QStringLiteral("name-pattern"))});
+            plan.sources.append({cloud, {}, parser.value(QStringLiteral("tag")), parser.value(QStringLiteral("name-pattern")),
+                                 isSet("all-projects")});
         for (const QString &server : parser.values(QStringLiteral("server"))) {
             const qsizetype slash = server.indexOf(QLatin1Char('/'));
             if (slash <= 0 || slash == server.size() - 1) {
                 usage(QStringLiteral("--server wants CLOUD/SERVER, got \"%1\"").arg(server));
                 return false;
             }
-            plan.sources.append({server.left(slash), server.mid(slash + 1), {}, {}});
+            plan.sources.append({server.left(slash), server.mid(slash + 1), {}, {}, false});
         }
     }
     if (isSet("include-data") && isSet("no-include-data")) {
@@ -311,6 +335,30 @@ bool applyPlanOptions(const QCommandLineParser &parser, Plan &plan, bool editing
     }
     if (editing && isSet("rename"))
         plan.name = parser.value(QStringLiteral("rename"));
+    if (editing && isSet("test-restore") && isSet("no-test-restore")) {
+        usage(QStringLiteral("--test-restore and --no-test-restore exclude each other"));
+        return false;
+    }
+    if (!editing && !isSet("test-restore") && (isSet("test-cloud") || isSet("test-marker") || isSet("test-timeout"))) {
+        usage(QStringLiteral("--test-cloud, --test-marker and --test-timeout describe the restore test: add --test-restore"));
+        return false;
+    }
+    if (isSet("test-restore"))
+        plan.testRestore.enabled = true;
+    if (editing && isSet("no-test-restore"))
+        plan.testRestore.enabled = false;
+    if (isSet("test-cloud"))
+        plan.testRestore.cloud = parser.value(QStringLiteral("test-cloud"));
+    if (isSet("test-marker"))
+        plan.testRestore.marker = parser.value(QStringLiteral("test-marker"));
+    if (isSet("test-timeout")) {
+        bool ok = false;
+        plan.testRestore.timeoutSeconds = parser.value(QStringLiteral("test-timeout")).toInt(&ok);
+        if (!ok) {
+            usage(QStringLiteral("--test-timeout wants a number of seconds, got \"%1\"").arg(parser.value(QStringLiteral("test-timeout"))));
+            return false;
+        }
+    }
     return true;
 }
 
@@ -342,6 +390,7 @@ void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
     out() << "Retention    " << Plan::describeRetention(plan.retention)
           << (plan.retention.isEmpty() ? QString() : QStringLiteral(" (applied after every run)")) << '\n';
     out() << "Parallel     " << plan.parallelism << '\n';
+    out() << "Restore test " << plan.testRestore.describe() << '\n';
     out() << "Last run     " << lastRunText(last) << '\n';
     out().flush();
 }
@@ -886,7 +935,7 @@ void plans(const QStringList &arguments)
             << "Usage: stackvault-cli plans <add|edit|list|show|remove|run|history|schedule> ...\n\n"
                "Backup plans: many servers of one or more saved clouds, chosen by name or by a selector evaluated "
                "at every run, backed up several at a time, by hand or on a schedule.\n\n"
-               "  add NAME           save a plan (--cloud, --tag, --name-pattern, --server, --schedule, --keep-*...)\n"
+               "  add NAME           save a plan (--cloud, --tag, --name-pattern, --all-projects, --server, --schedule, --keep-*...)\n"
                "  edit NAME          change a plan\n"
                "  list               the plans with their next and last run\n"
                "  show NAME          one plan\n"

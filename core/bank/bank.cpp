@@ -1419,6 +1419,8 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
         }
     }
     report->chunksReferenced = referenced.size();
+    if (!checkSummaries(report, error))
+        return false;
     if (!listListParts(
             [&](const QByteArray &name, qint64) {
                 report->orphanListParts += namedParts.contains(name) ? 0 : 1;
@@ -1436,6 +1438,42 @@ bool Bank::check(CheckReport *report, BankError *error, bool deep) const
             return true;
         },
         error);
+}
+
+bool Bank::checkSummaries(CheckReport *report, BankError *error) const
+{
+    if (!keepsSummaries())
+        return true;
+    QList<QByteArray> names;
+    if (!listSummaryObjects(
+            [&](const QByteArray &name, qint64) {
+                names.append(name);
+                return true;
+            },
+            error))
+        return false;
+    for (const QByteArray &name : std::as_const(names)) {
+        QList<SummaryFormat::Entry> entries;
+        int version = 0;
+        BankError readError;
+        if (readSummaryObject(name, &entries, &version, &readError)) {
+            ++report->summaryObjects;
+            continue;
+        }
+        switch (readError.code) {
+        case BankError::Code::BadIndex: // damaged: a finding naming the object (readSummaryObject's sentence)
+            ++report->summaryObjects;
+            report->damagedSummaries.append(readError.message);
+            break;
+        case BankError::Code::NotFound:          // merged away between the listing and the read
+        case BankError::Code::UnsupportedFormat: // a newer version's object: not ours to judge
+            break;
+        default:
+            *error = readError;
+            return false;
+        }
+    }
+    return true;
 }
 
 bool Bank::removeStrayKeyFiles(int *removed, BankError *error)

@@ -186,6 +186,7 @@ public:
                           const Progress &progress = {}, const std::atomic_bool *cancel = nullptr) const;
     // Bank-wide check: every index readable, every chunk it names present (and, when `deep`, hashing
     // right); chunks no index names are reported as orphans.
+    // Summary objects are read and checked too: a damaged one is a finding naming it (`damagedSummaries`).
     bool check(CheckReport *report, BankError *error, bool deep = true) const;
     // Exclusive: marks checkpoints left `protecting` by a dead writer as `error`, finishes interrupted
     // deletes, removes temporary files and orphan chunks.
@@ -269,6 +270,8 @@ private:
     bool openIndex(const QString &id, const QByteArray &stored, CheckpointIndex *index, BankError *error) const;
     // Writes `entries` as summary objects (SummaryFormat::MaxEntries each); the names written in `names`.
     bool writeSummaries(const QList<SummaryFormat::Entry> &entries, QList<QByteArray> *names, BankError *error) const;
+    // check()'s part: reads every summary object; damaged ones go to `report->damagedSummaries`.
+    bool checkSummaries(CheckReport *report, BankError *error) const;
     bool refuseKeysInPlainBank(const QString &path, BankError *error) const;
     // Under the exclusive lock: removes key files of another bank id, left by a creation of this bank
     // interrupted between its key file and bank.json (no reader uses them).

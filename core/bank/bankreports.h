@@ -69,7 +69,9 @@ struct CheckReport
     QList<QByteArray> orphans;     // chunks no index references
     qint64 orphanBytes = 0;
     int orphanListParts = 0;       // chunk list parts no index names (prune removes them)
-    bool ok() const { return problems.isEmpty() && unreadableIndexes.isEmpty(); }
+    int summaryObjects = 0;        // summary objects read (object stores; FORMAT.md "Checkpoint summaries")
+    QStringList damagedSummaries;  // one sentence each, naming the object (garbage collection removes it)
+    bool ok() const { return problems.isEmpty() && unreadableIndexes.isEmpty() && damagedSummaries.isEmpty(); }
 };
 
 struct PruneReport

@@ -133,13 +133,22 @@ QByteArray ChunkCodec::associatedData(const QByteArray &id)
 
 QByteArray ChunkCodec::encode(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id)
 {
-    if (!keys.encrypted())
-        return encode(raw, zstdLevel);
-    // Compressed straight into the buffer that is then sealed in place: one allocation of the chunk's
-    // size and no copy, where encode() + seal() made two buffers and copied between them.
-    const qsizetype prefix = BankKeys::SealPrefix;
+    QByteArray out;
+    encodeInto(raw, zstdLevel, keys, id, &out);
+    return out;
+}
+
+void ChunkCodec::encodeInto(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id,
+                            QByteArray *blob)
+{
+    // Compressed straight into the buffer that is then sealed in place: no copy, where encode() +
+    // seal() made two buffers and copied between them; and `blob`'s memory is reused (resizing within
+    // its capacity does not allocate), so a backup does not allocate and fault in a buffer per chunk.
+    const bool sealed = keys.encrypted();
+    const qsizetype prefix = sealed ? BankKeys::SealPrefix : 0;
     const size_t bound = ZSTD_compressBound(static_cast<size_t>(raw.size()));
-    QByteArray out(prefix + HeaderSize + static_cast<qsizetype>(bound) + BankKeys::TagSize, Qt::Uninitialized);
+    blob->resize(prefix + HeaderSize + static_cast<qsizetype>(bound) + (sealed ? BankKeys::TagSize : 0));
+    QByteArray &out = *blob;
     char *encoded = out.data() + prefix;
     const size_t n = ZSTD_compressCCtx(threadCCtx(), encoded + HeaderSize, bound, raw.constData(),
                                        static_cast<size_t>(raw.size()), zstdLevel);
@@ -152,8 +161,11 @@ QByteArray ChunkCodec::encode(const QByteArray &raw, int zstdLevel, const BankKe
         writeHeader(encoded, Zstd, static_cast<quint64>(raw.size()));
         payload = static_cast<qsizetype>(n);
     }
+    if (!sealed) {
+        out.resize(HeaderSize + payload);
+        return;
+    }
     out.resize(keys.sealInPlace(out.data(), HeaderSize + payload, associatedData(id)));
-    return out;
 }
 
 bool ChunkCodec::decode(const QByteArray &blob, const BankKeys &keys, const QByteArray &id, QByteArray *raw,

@@ -25,6 +25,9 @@ public:
     // encoded chunk (header included) sealed with associatedData(id), so a blob cannot be passed off as
     // another chunk's. decode() authenticates before it decompresses.
     static QByteArray encode(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id);
+    // The same blob into `*out`, reusing its memory (a caller encoding many chunks allocates once).
+    static void encodeInto(const QByteArray &raw, int zstdLevel, const BankKeys &keys, const QByteArray &id,
+                           QByteArray *out);
     static bool decode(const QByteArray &blob, const BankKeys &keys, const QByteArray &id, QByteArray *raw,
                        QString *why);
     static QByteArray associatedData(const QByteArray &id);

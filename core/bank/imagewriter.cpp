@@ -73,6 +73,10 @@ bool ImageWriter::write(const char *data, qsizetype size)
             return false;
         const qsizetype cut = m_chunker.scan(bytes, size);
         const qsizetype take = cut < 0 ? size : cut;
+        // Most chunks end before twice the normal size: room for that up front, so that appending
+        // rarely reallocates and copies the chunk (growing from empty copied each chunk ~once more).
+        if (m_current.capacity() == 0)
+            takeBuffer();
         m_current.append(reinterpret_cast<const char *>(bytes), take);
         bytes += take;
         size -= take;
@@ -119,9 +123,35 @@ void ImageWriter::release(Piece &piece)
 {
     if (--piece.pending == 0) {
         m_inFlight -= piece.data.size();
+        // Its buffer holds a later chunk: allocating and faulting in a new one per chunk cost CPU, and
+        // malloc kept tens of MiB of freed chunk buffers of every size in its per-thread arenas.
+        if (m_pool.size() < kPoolSize && piece.data.capacity() <= bufferCapacity()) {
+            piece.data.resize(0);
+            m_pool.push_back(std::move(piece.data));
+        }
         piece.data = QByteArray();
         m_spaceFree.notify_all();
     }
+}
+
+qsizetype ImageWriter::bufferCapacity() const
+{
+    return std::min(2 * m_options.chunking.normalSize, m_options.chunking.maxSize);
+}
+
+void ImageWriter::takeBuffer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_pool.empty()) {
+            m_current = std::move(m_pool.back());
+            m_pool.pop_back();
+            return;
+        }
+    }
+    // Most chunks end before twice the normal size: room for that up front, so that appending rarely
+    // reallocates and copies the chunk (growing from empty copied each chunk about once more).
+    m_current.reserve(bufferCapacity());
 }
 
 void ImageWriter::fail(const BankError &error)
@@ -149,6 +179,7 @@ void ImageWriter::cancel()
 
 void ImageWriter::storeLoop()
 {
+    QByteArray encoded; // this thread's blob buffer, reused for every chunk it stores
     for (;;) {
         PiecePtr piece;
         {
@@ -186,7 +217,7 @@ void ImageWriter::storeLoop()
             if (m_bank->chunkInfo(name, &storedSize)) {
                 m_storedBytes += storedSize;
             } else {
-                const QByteArray encoded = ChunkCodec::encode(piece->data, m_options.compressionLevel, m_bank->keys(), name);
+                ChunkCodec::encodeInto(piece->data, m_options.compressionLevel, m_bank->keys(), name, &encoded);
                 BankError error;
                 Bank::StagedChunk staged;
                 if (!m_bank->stageChunk(name, encoded, &staged, &error)) {

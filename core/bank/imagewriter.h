@@ -33,7 +33,7 @@ public:
     struct Options
     {
         int workers = 0; // chunk hashing/compression threads; 0: one per core
-        qint64 maxBufferedBytes = 32 * 1024 * 1024;
+        qint64 maxBufferedBytes = 16 * 1024 * 1024;
         int compressionLevel = 1;
         bool computeMd5 = true; // Glance's `checksum`; sha512 is always computed
         Chunker::Params chunking;
@@ -77,6 +77,8 @@ private:
     void storeLoop();
     void digestLoop(bool md5);
     void release(Piece &piece); // with m_mutex held
+    qsizetype bufferCapacity() const; // of a chunk buffer (a chunk above it gets a larger one of its own)
+    void takeBuffer();                // m_current from the pool, or a new one (feeding thread)
     bool emitDoneLocked(BankError *error); // hands finished refs to the list writer in stream order
     void fail(const BankError &error);
     void joinAll();
@@ -110,6 +112,9 @@ private:
     ChunkListWriter m_list;
     qint64 m_peakListHeld = 0;
     QHash<qint64, QByteArray> m_zeroNames; // size → name of the all-zero chunk of that size
+    // Chunk buffers of finished pieces, reused for new chunks (at most kPoolSize: the ones in flight).
+    static constexpr size_t kPoolSize = 32;
+    std::vector<QByteArray> m_pool;
     QSet<QByteArray> m_seen; // chunk names handled by this writer: a repeat is neither stored nor counted
     QList<Bank::StagedChunk> m_staged; // written, not yet durable and visible (see Bank::stageChunk)
     QByteArray m_md5Hex;

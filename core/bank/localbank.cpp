@@ -92,6 +92,9 @@ public:
         return DurableFile::syncDirectory(dir, error);
     }
 
+    // Packs aligned so that DurableFile writes them with O_DIRECT (no copy into the page cache).
+    qsizetype preferredAlignment() const override { return 4096; }
+
     bool readObject(const QString &name, qint64 offset, qint64 length, QByteArray *data,
                     BankError *error) const override
     {

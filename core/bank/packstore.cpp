@@ -381,14 +381,18 @@ bool PackStore::writePack(OpenPack &&pack, Uploaded *done, BankError *error)
     pack.bytes.append(trailer);
     putU32(&pack.bytes, quint32(trailer.size()));
     pack.bytes.append(PackEndMagic, 4);
+    // The pack's own bytes, past the alignment padding (a view: no copy; used only until putObject returns).
+    const QByteArray bytes = pack.base == 0
+        ? pack.bytes
+        : QByteArray::fromRawData(pack.bytes.constData() + pack.base, pack.bytes.size() - pack.base);
     // Named by the SHA-256 of the pack's bytes outside its blobs (magic, sealed trailer, its length, end
     // magic; FORMAT.md): the trailer names every blob's chunk id, offset and length, and each blob is
     // checked against its id when read, so the name still commits to the whole pack without a second
     // pass over its 16 MiB (a whole-object SHA-256 cost ~0.25 CPU-s per GiB backed up).
-    const qsizetype blobsEnd = pack.bytes.size() - kPackTailSize - trailer.size();
-    done->packHex = ChunkCodec::sha256Hex(pack.bytes.left(kMagicSize) + pack.bytes.mid(blobsEnd));
+    const qsizetype blobsEnd = bytes.size() - kPackTailSize - trailer.size();
+    done->packHex = ChunkCodec::sha256Hex(bytes.left(kMagicSize) + bytes.mid(blobsEnd));
     done->entries = std::move(pack.entries);
-    if (!m_backend->putObject(QString::fromLatin1(packObjectName(done->packHex)), pack.bytes, error))
+    if (!m_backend->putObject(QString::fromLatin1(packObjectName(done->packHex)), bytes, error))
         return false;
     crashPoint("bank-pack-written"); // durable, named by no index yet
     return true;
@@ -465,16 +469,22 @@ bool PackStore::stageChunk(const QByteArray &name, const QByteArray &encoded, Ba
     if (m_open.bytes.isEmpty()) {
         // Room for the whole pack up front (its last blob may cross the target; a chunk blob is at most
         // ~4 MiB), so appending never reallocates and copies the pack, and the trailer fits as well.
+        // The pack starts at the address alignment the backend prefers: a local bank then writes it
+        // with O_DIRECT, without copying 16 MiB into the page cache (DurableFile::writeTemporary).
         if (!m_spare.isEmpty())
             m_open.bytes = m_spare.takeLast();
-        m_open.bytes.reserve(m_options.packTargetSize + kPackSlack);
+        const qsizetype align = std::max<qsizetype>(1, m_backend->preferredAlignment());
+        m_open.bytes.reserve(m_options.packTargetSize + kPackSlack + align);
+        const auto address = reinterpret_cast<quintptr>(m_open.bytes.constData());
+        m_open.base = qsizetype((quintptr(align) - address % quintptr(align)) % quintptr(align));
+        m_open.bytes.fill('\0', m_open.base);
         m_open.bytes.append(PackMagic, kMagicSize);
     }
-    m_open.entries.append(PackEntry{raw, quint32(m_open.bytes.size()), quint32(encoded.size())});
+    m_open.entries.append(PackEntry{raw, quint32(m_open.bytes.size() - m_open.base), quint32(encoded.size())});
     m_open.bytes.append(encoded);
     m_staged.insert(raw);
     crashPoint("bank-chunk-staged"); // in a pack being filled, in memory only
-    if (m_open.bytes.size() >= m_options.packTargetSize)
+    if (m_open.bytes.size() - m_open.base >= m_options.packTargetSize)
         queueOpenPackLocked(lock);
     return true;
 }

@@ -47,6 +47,10 @@ public:
         virtual bool listObjects(const QString &prefix, const std::function<bool(const QString &, qint64)> &visit,
                                  BankError *error) const = 0;
         virtual QString describe(const QString &name) const = 0; // for messages: a path or a URL
+        // The address alignment putObject's bytes are best given in (a local file: written with
+        // O_DIRECT when aligned, see DurableFile::writeTemporary); 1 when it does not matter. Above 1,
+        // putObject's `data` of a pack is a view of a buffer that is reused: valid only during the call.
+        virtual qsizetype preferredAlignment() const { return 1; }
     };
 
     // Pack metadata (pack trailers, index objects) passes through these; identity in a plain bank,
@@ -123,8 +127,9 @@ public:
 private:
     struct OpenPack
     {
-        QByteArray bytes;
+        QByteArray bytes; // the pack starts at `base` (padding before it aligns it for the backend)
         QList<PackEntry> entries;
+        qsizetype base = 0;
     };
     struct Loc
     {

@@ -98,6 +98,8 @@ void AuthenticateJob::handleToken(QNetworkReply *reply, const QByteArray &body)
     state.projectId = project.value(QLatin1String("id")).toString();
     state.projectName = project.value(QLatin1String("name")).toString();
     state.userId = tokenObject.value(QLatin1String("user")).toObject().value(QLatin1String("id")).toString();
+    for (const QJsonValue &role : tokenObject.value(QLatin1String("roles")).toArray())
+        state.roles.append(role.toObject().value(QLatin1String("name")).toString());
     connection()->session()->storeAuthState(state);
     qCInfo(lcOpenStack).noquote() << "authenticated to" << connection()->cloudName() << "project"
                                   << state.projectName << "token valid for" << lifetime << "s";

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace sv::openstack {
 
@@ -19,6 +20,7 @@ struct AuthState
     QString projectId;
     QString projectName;
     QString userId;
+    QStringList roles; // the token's role names in its project ("admin", "member", …)
     quint64 generation = 0; // increases with every new token; lets a 401 invalidate only the token it saw
 
     bool isValid() const { return !token.isEmpty(); }

@@ -21,6 +21,15 @@ QString PlanSource::describe() const
 {
     if (!isSelector())
         return tr("%1 in %2").arg(server, cloud);
+    if (allProjects) {
+        if (tag.isEmpty() && namePattern.isEmpty())
+            return tr("all servers of all projects of %1").arg(cloud);
+        if (namePattern.isEmpty())
+            return tr("servers tagged %1 in all projects of %2").arg(tag, cloud);
+        if (tag.isEmpty())
+            return tr("servers named %1 in all projects of %2").arg(namePattern, cloud);
+        return tr("servers tagged %1 named %2 in all projects of %3").arg(tag, namePattern, cloud);
+    }
     if (tag.isEmpty() && namePattern.isEmpty())
         return tr("all servers of %1").arg(cloud);
     if (namePattern.isEmpty())
@@ -39,13 +48,16 @@ QJsonObject PlanSource::toJson() const
         json.insert(QStringLiteral("tag"), tag);
     if (!namePattern.isEmpty())
         json.insert(QStringLiteral("name_pattern"), namePattern);
+    if (allProjects)
+        json.insert(QStringLiteral("all_projects"), true);
     return json;
 }
 
 PlanSource PlanSource::fromJson(const QJsonObject &json)
 {
     return {json.value(QLatin1String("cloud")).toString(), json.value(QLatin1String("server")).toString(),
-            json.value(QLatin1String("tag")).toString(), json.value(QLatin1String("name_pattern")).toString()};
+            json.value(QLatin1String("tag")).toString(), json.value(QLatin1String("name_pattern")).toString(),
+            json.value(QLatin1String("all_projects")).toBool(false)};
 }
 
 QString PlanSource::validationError() const
@@ -54,6 +66,10 @@ QString PlanSource::validationError() const
         return tr("A plan's servers need a saved cloud.");
     if (!isSelector() && (!tag.isEmpty() || !namePattern.isEmpty()))
         return tr("Server %1 is named explicitly: a tag or a name pattern does not apply to it.").arg(server);
+    if (!isSelector() && allProjects)
+        return tr("Server %1 is named explicitly: \"all projects\" applies to a selector (a cloud, a tag, a name "
+                  "pattern), not to one server.")
+            .arg(server);
     if (!namePattern.isEmpty()) {
         const QRegularExpression expression = wildcard(namePattern);
         if (!expression.isValid() || namePattern.count(QLatin1Char('[')) != namePattern.count(QLatin1Char(']')))
@@ -75,6 +91,51 @@ bool PlanSource::selects(const QString &name, const QStringList &tags) const
     return namePattern.isEmpty() || wildcard(namePattern).match(name).hasMatch();
 }
 
+QJsonObject PlanRestoreTest::toJson() const
+{
+    QJsonObject json{{QStringLiteral("enabled"), enabled}, {QStringLiteral("timeout_seconds"), timeoutSeconds}};
+    if (!cloud.isEmpty())
+        json.insert(QStringLiteral("cloud"), cloud);
+    if (!marker.isEmpty())
+        json.insert(QStringLiteral("marker"), marker);
+    return json;
+}
+
+PlanRestoreTest PlanRestoreTest::fromJson(const QJsonObject &json)
+{
+    PlanRestoreTest test;
+    test.enabled = json.value(QLatin1String("enabled")).toBool(false);
+    test.cloud = json.value(QLatin1String("cloud")).toString();
+    test.marker = json.value(QLatin1String("marker")).toString();
+    test.timeoutSeconds = json.value(QLatin1String("timeout_seconds")).toInt(600);
+    return test;
+}
+
+QString PlanRestoreTest::describe() const
+{
+    if (!enabled)
+        return tr("off");
+    const QString where = cloud.isEmpty() ? tr("in the server's own cloud") : tr("in %1").arg(cloud);
+    if (marker.isEmpty())
+        return tr("restore one new backup per run %1, wait up to %2 s for ACTIVE").arg(where).arg(timeoutSeconds);
+    return tr("restore one new backup per run %1, wait up to %2 s for ACTIVE and for \"%3\" in the console")
+        .arg(where)
+        .arg(timeoutSeconds)
+        .arg(marker);
+}
+
+QString PlanRestoreTest::validationError(const QStringList &clouds) const
+{
+    if (timeoutSeconds < MinTimeout || timeoutSeconds > MaxTimeout)
+        return tr("A restore test waits %1 to %2 seconds, not %3.").arg(MinTimeout).arg(MaxTimeout).arg(timeoutSeconds);
+    if (marker.contains(QLatin1Char('\n')))
+        return tr("A restore test's console marker is one line of text.");
+    if (enabled && !cloud.isEmpty() && !clouds.contains(cloud))
+        return tr("The restore test names the cloud \"%1\", which is not saved (see `stackvault-cli clouds list`).")
+            .arg(cloud);
+    return {};
+}
+
 QJsonObject Plan::toJson() const
 {
     QJsonArray servers;
@@ -88,7 +149,8 @@ QJsonObject Plan::toJson() const
             {QStringLiteral("schedule"), schedule.toString()},
             {QStringLiteral("retention"), retention},
             {QStringLiteral("parallelism"), parallelism},
-            {QStringLiteral("enabled"), enabled}};
+            {QStringLiteral("enabled"), enabled},
+            {QStringLiteral("restore_test"), testRestore.toJson()}};
 }
 
 Plan Plan::fromJson(const QJsonObject &json)
@@ -108,6 +170,7 @@ Plan Plan::fromJson(const QJsonObject &json)
     plan.retention = json.value(QLatin1String("retention")).toObject();
     plan.parallelism = json.value(QLatin1String("parallelism")).toInt(2);
     plan.enabled = json.value(QLatin1String("enabled")).toBool(true);
+    plan.testRestore = PlanRestoreTest::fromJson(json.value(QLatin1String("restore_test")).toObject());
     return plan;
 }
 
@@ -145,6 +208,8 @@ QString Plan::validationError(const QStringList &clouds) const
     if (!includeData && volumes.mode != VolumeSelection::Mode::None)
         return tr("Without the servers' data (--no-include-data) no volume can be saved: choose --volumes none "
                   "or include the data.");
+    if (const QString problem = testRestore.validationError(clouds); !problem.isEmpty())
+        return problem;
     return retentionError(retention);
 }
 

@@ -3,8 +3,10 @@
 #include "jobs/jobmanager.h"
 #include "openstack/compute/listserversjob.h"
 #include "openstack/connection.h"
+#include "openstack/identity/listprojectsjob.h"
 #include "openstack/session.h"
 #include "plans/planslog.h"
+#include "profiles/cloudprofile.h"
 #include "profiles/cloudsessions.h"
 #include "protection/backupjob.h"
 #include "protection/forgetjob.h"
@@ -156,6 +158,8 @@ void PlanRun::selectServers(qsizetype index, const std::shared_ptr<openstack::Se
             m_targets.append({cloud, server.id, server.name, session});
         };
         for (const PlanSource &source : sources) {
+            if (source.allProjects)
+                continue; // selectAllProjects() below
             if (!source.isSelector()) {
                 auto it = std::find_if(servers.cbegin(), servers.cend(), [&](const openstack::Server &s) { return s.id == source.server; });
                 if (it == servers.cend()) {
@@ -199,9 +203,115 @@ void PlanRun::selectServers(qsizetype index, const std::shared_ptr<openstack::Se
             if (matched == 0)
                 addNote(tr("No server matched %1.").arg(source.describe()));
         }
-        prepareCloud(index + 1);
+        selectAllProjects(index, session);
     });
     list->start();
+}
+
+// The plan's "all projects" selectors of this cloud: one all_tenants listing of every project's servers
+// (Nova allows it to admins only) and Keystone's project list for the names in the report.
+void PlanRun::selectAllProjects(qsizetype index, const std::shared_ptr<openstack::Session> &session)
+{
+    const QString cloud = m_clouds.at(index);
+    QList<PlanSource> sources;
+    for (const PlanSource &source : std::as_const(m_plan.sources)) {
+        if (source.cloud == cloud && source.allProjects && source.isSelector())
+            sources.append(source);
+    }
+    if (sources.isEmpty() || m_cancelled)
+        return prepareCloud(index + 1);
+    struct Pending
+    {
+        QList<openstack::Server> servers;
+        QHash<QString, QString> projectNames; // id → name
+        openstack::Error serversError;
+        int outstanding = 2;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto *connection = new openstack::Connection(session, this);
+    const auto done = [this, index, cloud, sources, session, connection, pending] {
+        if (--pending->outstanding > 0)
+            return;
+        connection->deleteLater();
+        const openstack::Error &error = pending->serversError;
+        if (!error.isOk()) {
+            const CloudProfile &profile = session->profile();
+            QString who = profile.userName;
+            for (const QString &fallback : {profile.userId, profile.applicationCredentialName, profile.applicationCredentialId}) {
+                if (who.isEmpty())
+                    who = fallback;
+            }
+            if (error.kind == openstack::Error::Kind::Forbidden)
+                addProblem(tr("No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) "
+                              "are not a cloud admin's, and Nova refused to list every project's servers (%4). Save "
+                              "the cloud with an admin's credentials, or select only the project's own servers "
+                              "(without --all-projects).")
+                               .arg(cloud, who, session->authState().projectName, error.serviceMessage.isEmpty() ? error.message : error.serviceMessage));
+            else
+                addProblem(tr("No server of all projects of cloud %1 was backed up: the servers could not be listed: %2")
+                               .arg(cloud, error.message));
+            return prepareCloud(index + 1);
+        }
+        const bool tagsShown = session->computeMicroversion() >= QVersionNumber(2, 26);
+        const QString ownProject = session->authState().projectId;
+        QSet<QString> chosen;
+        for (const Target &target : std::as_const(m_targets)) {
+            if (target.cloud == cloud)
+                chosen.insert(target.serverId);
+        }
+        for (const PlanSource &source : sources) {
+            if (!source.tag.isEmpty() && !tagsShown) {
+                addProblem(tr("Cloud %1 does not show servers' tags (its compute API is older than 2.26), so none "
+                              "of its servers was chosen for %2.")
+                               .arg(cloud, source.describe()));
+                continue;
+            }
+            int matched = 0;
+            QSet<QString> projects;
+            for (const openstack::Server &server : std::as_const(pending->servers)) {
+                if (!source.selects(server.name, server.tags))
+                    continue;
+                ++matched;
+                projects.insert(server.projectId);
+                if (chosen.contains(server.id))
+                    continue;
+                chosen.insert(server.id);
+                // Names repeat across projects: the report names another project's server with its project.
+                const QString label = server.projectId == ownProject || server.projectId.isEmpty()
+                    ? server.name
+                    : tr("%1 (project %2)").arg(server.name, pending->projectNames.value(server.projectId, server.projectId));
+                m_targets.append({cloud, server.id, label, session});
+            }
+            if (matched == 0)
+                addNote(tr("No server matched %1.").arg(source.describe()));
+            else
+                addNote(tr("%1: %2 in %3.")
+                            .arg(source.describe(), tr("%n server(s)", nullptr, matched),
+                                 tr("%n project(s)", nullptr, int(projects.size()))));
+        }
+        prepareCloud(index + 1);
+    };
+    auto *list = new openstack::ListServersJob(connection);
+    list->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
+    list->setPageSize(1000);
+    connect(list, &openstack::ApiJob::finished, this, [list, pending, done](const openstack::Error &error) {
+        pending->serversError = error;
+        if (error.isOk())
+            pending->servers = list->servers();
+        done();
+    });
+    auto *projects = new openstack::ListProjectsJob(connection);
+    connect(projects, &openstack::ApiJob::finished, this, [this, projects, pending, done, cloud](const openstack::Error &error) {
+        // Without names the report shows project ids: worth a note, not a failure.
+        if (!error.isOk())
+            addNote(tr("The project names of cloud %1 could not be listed (%2); the report names projects by id.")
+                        .arg(cloud, error.message));
+        for (const openstack::Project &project : projects->projects())
+            pending->projectNames.insert(project.id, project.name);
+        done();
+    });
+    list->start();
+    projects->start();
 }
 
 void PlanRun::addProblem(const QString &sentence)

@@ -62,6 +62,7 @@ private:
     void recordInterruptedRuns();
     void prepareCloud(qsizetype index);
     void selectServers(qsizetype index, const std::shared_ptr<openstack::Session> &session);
+    void selectAllProjects(qsizetype index, const std::shared_ptr<openstack::Session> &session);
     void addProblem(const QString &sentence);
     void addNote(const QString &sentence);
     void startBackups();

@@ -1,14 +1,14 @@
 #include "computeservice.h"
 
-#include "ports.h"
-#include "servergroupservice.h"
-
+#include "adminapi.h"
 #include "cloudstate.h"
 #include "exchange.h"
 #include "filedisksource.h"
 #include "httphelpers.h"
 #include "imageservice.h"
+#include "ports.h"
 #include "remotecloud.h"
+#include "servergroupservice.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -295,7 +295,8 @@ void ComputeService::route(Call &call, const QStringList &rest)
 Server *ComputeService::findServer(Call &call, const QString &id)
 {
     auto it = m_state.servers.find(id);
-    if (it == m_state.servers.end() || it->projectId != call.token.projectId) {
+    // An admin reaches every project's servers (Nova's default policy: admin or owner).
+    if (it == m_state.servers.end() || (it->projectId != call.token.projectId && !call.admin)) {
         novaFault(call.ex, 404, QStringLiteral("Instance %1 could not be found.").arg(id));
         return nullptr;
     }
@@ -514,8 +515,14 @@ void ComputeService::listServers(Call &call, bool detail)
         novaFault(ex, 400, QStringLiteral("Invalid regular expression in name filter: %1").arg(nameFilter));
         return;
     }
+    // all_tenants (admins): every project's servers, or one project's (adminapi.h).
+    const ServerListScope scope = serverListScope(ex, call.token, call.admin, detail);
+    if (scope.status != 0) {
+        novaFault(ex, scope.status, scope.error);
+        return;
+    }
     for (const Server &server : m_state.servers) {
-        if (server.projectId != call.token.projectId)
+        if (!scope.covers(server.projectId))
             continue;
         if (!nameFilter.isEmpty() && !nameRe.match(server.name).hasMatch())
             continue; // Nova matches the name filter as a regular expression
@@ -527,12 +534,21 @@ void ComputeService::listServers(Call &call, bool detail)
             continue;
         matches.append(&server);
     }
-    // Nova's default order: newest first (created_at desc, then id desc).
-    std::sort(matches.begin(), matches.end(), [](const Server *a, const Server *b) {
-        if (a->createdAt != b->createdAt)
-            return a->createdAt > b->createdAt;
-        return a->id > b->id;
-    });
+    // Nova's default order: newest first (created_at desc, then id desc). The times are read once: an
+    // admin's all_tenants listing sorts tens of thousands of servers for every page.
+    {
+        std::vector<std::pair<qint64, const Server *>> keyed;
+        keyed.reserve(size_t(matches.size()));
+        for (const Server *server : std::as_const(matches))
+            keyed.emplace_back(server->createdAt.toMSecsSinceEpoch(), server);
+        std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+            if (a.first != b.first)
+                return a.first > b.first;
+            return a.second->id > b.second->id;
+        });
+        for (qsizetype i = 0; i < matches.size(); ++i)
+            matches[i] = keyed[size_t(i)].second;
+    }
     int limit = m_state.settings.serverMaxPageSize;
     if (ex.hasQuery(QStringLiteral("limit"))) {
         bool ok = false;
@@ -1163,8 +1179,10 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
     Image image;
     image.id = CloudState::newUuid();
     image.name = nameValue.toString();
-    image.ownerId = server.projectId;
-    image.visibility = QStringLiteral("private");
+    // Nova (compute/utils.py initialize_instance_snapshot_metadata): the snapshot belongs to the caller's
+    // project; an admin's snapshot of another project's server is "shared" with the server's project.
+    image.ownerId = call.token.projectId;
+    image.visibility = server.projectId == call.token.projectId ? QStringLiteral("private") : QStringLiteral("shared");
     image.diskFormat = server.bootDiskFormat;
     image.containerFormat = server.bootContainerFormat;
     image.minRam = server.bootMinRam;
@@ -1188,6 +1206,8 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
     properties.insert(QStringLiteral("owner_project_name"), project.name);
     properties.insert(QStringLiteral("owner_user_name"), user.name);
     properties.insert(QStringLiteral("boot_roles"), user.roles.join(QLatin1Char(',')));
+    if (server.projectId != call.token.projectId)
+        properties.insert(QStringLiteral("instance_owner"), server.projectId);
     if (server.imageId.isEmpty()) {
         // Volume-backed (nova.compute.api.API.snapshot_volume_backed): Nova snapshots every volume of
         // the instance in Cinder (forced, named "snapshot for <image name>", described as the volume)

@@ -1,5 +1,6 @@
 #include "keystoneservice.h"
 
+#include "adminapi.h"
 #include "cloudstate.h"
 #include "exchange.h"
 #include "httphelpers.h"
@@ -76,6 +77,11 @@ void KeystoneService::handle(Exchange &ex, const QStringList &segments)
         || (rest.size() == 3 && rest.at(0) == QLatin1String("users") && rest.at(2) == QLatin1String("projects"))) {
         if (allow(get))
             authProjects(ex);
+        return;
+    }
+    if (rest == QStringList{QStringLiteral("projects")}) {
+        if (allow(get))
+            listProjects(ex, m_state); // adminapi.h: admins only
         return;
     }
     keystoneError(ex, 404, QStringLiteral("The resource could not be found."));

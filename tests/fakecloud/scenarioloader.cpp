@@ -1,10 +1,10 @@
 #include "scenarioloader.h"
 
-#include "ports.h"
-
+#include "adminapi.h"
 #include "cloudstate.h"
 #include "generateddisksource.h"
 #include "httphelpers.h"
+#include "ports.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -76,7 +76,8 @@ bool ScenarioLoader::load(const QJsonObject &scenario, QString *error)
     m_state.settings = Settings();
     return loadSettings(scenario.value(QStringLiteral("settings")).toObject(), error) && loadIdentity(scenario, error)
         && loadCompute(scenario, error) && loadImages(scenario, error) && loadVolumes(scenario, error)
-        && loadServers(scenario, error);
+        && loadServers(scenario, error)
+        && generateProjects(scenario.value(QStringLiteral("generated_projects")).toObject(), m_state, error);
 }
 
 bool ScenarioLoader::loadSettings(const QJsonObject &s, QString *error)

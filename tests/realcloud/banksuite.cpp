@@ -793,6 +793,76 @@ void BankSuite::tamperedSummaryNeverListed()
     QCOMPARE(stale, QStringList());
 }
 
+void BankSuite::checkReportsDamagedSummaries_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<bool>("encrypted");
+    for (const QString &backend : backends()) {
+        if (backend == QLatin1String("local"))
+            continue; // a local bank keeps no summaries
+        QTest::addRow("%s, encrypted, tampered", qPrintable(backend)) << backend << QStringLiteral("flip") << true;
+        QTest::addRow("%s, encrypted, truncated", qPrintable(backend)) << backend << QStringLiteral("truncate") << true;
+        QTest::addRow("%s, plain, truncated", qPrintable(backend)) << backend << QStringLiteral("truncate") << false;
+    }
+}
+
+// Bank::check reads every summary object: a damaged one is a finding that names it (and makes the
+// check fail), the intact one beside it is not, and once garbage collection removed it the check is clean.
+void BankSuite::checkReportsDamagedSummaries()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, damage);
+    QFETCH(bool, encrypted);
+    auto bank = makeObjectStoreBank();
+    if (encrypted) {
+        bank->setEncryptNewBank(true);
+        bank->setPassphrase("check summaries passphrase");
+    }
+    BankError error;
+    QVERIFY2(bank->open(&error), qPrintable(error.message));
+    const QString first = backup(*bank, QStringLiteral("c"), svtest::generateImage(1024 * 1024, 83), &error);
+    QVERIFY2(!first.isEmpty(), qPrintable(error.message));
+    CheckpointIndex model;
+    QVERIFY2(bank->checkpoint(first, &model, &error), qPrintable(error.message));
+    QVERIFY2(bank->storeIndex(copyOf(model, QStringLiteral("c-extra"), 1), &error), qPrintable(error.message));
+    const QList<QByteArray> names = summaryObjects(*bank);
+    QCOMPARE(names.size(), 2); // one per settled index written
+    CheckReport check;
+    QVERIFY2(bank->check(&check, &error, false), qPrintable(error.message));
+    QVERIFY(check.ok());
+    QCOMPARE(check.summaryObjects, 2);
+    QCOMPARE(check.damagedSummaries, QStringList());
+
+    const QString object = SummaryFormat::objectName(names.first());
+    const QString intact = SummaryFormat::objectName(names.last());
+    QByteArray stored;
+    QVERIFY2(bank->getObject(object, &stored, &error), qPrintable(error.message));
+    if (damage == QLatin1String("flip"))
+        stored[stored.size() / 2] = char(stored[stored.size() / 2] ^ 0x01);
+    else
+        stored.chop(stored.size() / 3);
+    QVERIFY2(bank->putObject(object, stored, &error), qPrintable(error.message));
+
+    QVERIFY2(bank->check(&check, &error, true), qPrintable(error.message));
+    QVERIFY(!check.ok());
+    QCOMPARE(check.summaryObjects, 2);
+    QCOMPARE(check.damagedSummaries.size(), 1);
+    const QString finding = check.damagedSummaries.first();
+    QVERIFY2(finding.contains(object), qPrintable(finding));
+    QVERIFY2(!finding.contains(intact), qPrintable(finding));
+    QVERIFY2(finding.contains(QLatin1String("damaged")), qPrintable(finding));
+    QCOMPARE(check.problems.size(), 0); // the chunks and indexes are fine
+    QCOMPARE(check.unreadableIndexes, QStringList());
+
+    GcReport gc;
+    QVERIFY2(bank->collectGarbage(&gc, &error), qPrintable(error.message));
+    QVERIFY(gc.summaryObjectsRemoved >= 1);
+    QVERIFY2(bank->check(&check, &error, false), qPrintable(error.message));
+    QVERIFY2(check.ok(), qPrintable(check.damagedSummaries.join(QLatin1Char(' '))));
+    QVERIFY(check.summaryObjects >= 1);
+}
+
 void BankSuite::banksWithoutSummaries_data()
 {
     QTest::addColumn<QString>("backend");

@@ -50,6 +50,8 @@ private Q_SLOTS:
     void twoWritersLoseNoSummary();
     void tamperedSummaryNeverListed_data();
     void tamperedSummaryNeverListed();
+    void checkReportsDamagedSummaries_data();
+    void checkReportsDamagedSummaries();
     void banksWithoutSummaries_data();
     void banksWithoutSummaries();
     void locking_data();

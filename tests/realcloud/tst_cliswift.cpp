@@ -141,6 +141,41 @@ private Q_SLOTS:
         svtest::CliRun check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
         QVERIFY2(check.exitCode == 0, QByteArray(check.err + check.out).constData());
         QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("checkpoints")).toInt(), 1);
+        QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("summary_objects")).toInt(), 1);
+
+        // A damaged summary object (tampered: a flipped byte; truncated) is a finding naming it (exit 1);
+        // put back, the check is clean again.
+        QList<QByteArray> summaries;
+        QVERIFY(m_bank->listSummaryObjects([&](const QByteArray &name, qint64) {
+            summaries.append(name);
+            return true;
+        }, &error));
+        QCOMPARE(summaries.size(), 1);
+        const QString summaryObject = SummaryFormat::objectName(summaries.first());
+        QByteArray original;
+        QVERIFY2(m_bank->getObject(summaryObject, &original, &error), qPrintable(error.message));
+        for (const bool truncate : {false, true}) {
+            QByteArray damaged = original;
+            if (truncate)
+                damaged.chop(damaged.size() / 2);
+            else
+                damaged[damaged.size() / 2] = char(damaged[damaged.size() / 2] ^ 0x01);
+            QVERIFY2(m_bank->putObject(summaryObject, damaged, &error), qPrintable(error.message));
+            check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+            QCOMPARE(check.exitCode, 1);
+            const QJsonObject found = QJsonDocument::fromJson(check.out).object();
+            QCOMPARE(found.value(QLatin1String("ok")).toBool(true), false);
+            const QJsonArray named = found.value(QLatin1String("damaged_summary_objects")).toArray();
+            QCOMPARE(named.size(), 1);
+            QVERIFY2(named.first().toString().contains(summaryObject), qPrintable(named.first().toString()));
+            check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec()});
+            QCOMPARE(check.exitCode, 1);
+            QVERIFY2(check.err.contains("problem: ") && check.err.contains(summaryObject.toUtf8()), check.err.constData());
+            QVERIFY2(check.out.contains("Backup storage has problems."), check.out.constData());
+        }
+        QVERIFY2(m_bank->putObject(summaryObject, original, &error), qPrintable(error.message));
+        check = cli({QStringLiteral("check"), QStringLiteral("--bank"), bankSpec(), QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, QByteArray(check.err + check.out).constData());
 
         // A damaged chunk in Swift (a flipped byte inside its range of its pack): verify fails (exit 1).
         CheckpointIndex index;

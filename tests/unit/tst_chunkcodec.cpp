@@ -1,3 +1,4 @@
+#include "bank/bankkeys.h"
 #include "bank/chunkcodec.h"
 
 #include "bankfixtures.h"
@@ -77,6 +78,48 @@ private Q_SLOTS:
             QVERIFY(!ok);
         if (!ok)
             QVERIFY(!why.isEmpty());
+    }
+
+    // One buffer for many chunks (what each of ImageWriter's threads does): every blob is the one
+    // encode() makes (plain) or opens and decodes to its chunk (encrypted), whatever the buffer held
+    // before, and once it has grown, smaller and equal chunks reuse its memory (no allocation).
+    void encodeIntoReusesItsBuffer_data()
+    {
+        QTest::addColumn<bool>("encrypted");
+        QTest::newRow("plain") << false;
+        QTest::newRow("encrypted") << true;
+    }
+
+    void encodeIntoReusesItsBuffer()
+    {
+        QFETCH(bool, encrypted);
+        const auto keys = encrypted ? sv::BankKeys::fromMasterKey(sv::BankKeys::randomMasterKey(), QStringLiteral("b"))
+                                    : sv::BankKeys::plain();
+        QRandomGenerator rng(11);
+        QByteArray random;
+        svtest::appendRandom(&random, 2 * 1024 * 1024, rng);
+        const QList<QByteArray> chunks = {random,
+                                          svtest::generateImage(700 * 1024, 3),
+                                          QByteArray(1024 * 1024, '\0'),
+                                          QByteArray("x"),
+                                          random.left(300 * 1024),
+                                          svtest::generateImage(2 * 1024 * 1024, 4)};
+        QByteArray buffer;
+        const char *grown = nullptr;
+        for (const QByteArray &raw : chunks) {
+            const QByteArray id = keys->chunkId(raw);
+            ChunkCodec::encodeInto(raw, 1, *keys, id, &buffer);
+            if (!encrypted)
+                QCOMPARE(buffer, ChunkCodec::encode(raw, 1));
+            QByteArray decoded;
+            QString why;
+            QVERIFY2(ChunkCodec::decode(buffer, *keys, id, &decoded, &why), qPrintable(why));
+            QCOMPARE(decoded, raw);
+            if (!grown)
+                grown = buffer.constData(); // after the first (the largest incompressible) chunk
+            else
+                QCOMPARE(static_cast<const void *>(buffer.constData()), static_cast<const void *>(grown));
+        }
     }
 
     void names_data()

@@ -33,6 +33,7 @@ private:
     svtest::CliRunner runner{home.path()};
     QString cloudName;
     QString otherName;
+    QString adminName; // `cloud` with the admin's credentials (role admin, project demo)
 
     svtest::CliRun cli(const QStringList &arguments, int timeoutMs = 180000)
     {
@@ -64,13 +65,16 @@ private:
                 server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("prod")});
             if (name == u"db-1")
                 server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("db"), QStringLiteral("prod")});
+            if (name == u"other-1") // project other: only an admin's "all projects" selector sees it
+                server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("prod")});
             servers[i] = server;
         }
         root.insert(QStringLiteral("servers"), servers);
         return root;
     }
 
-    // "web-1@A:succeeded" for each server of the report (A: the first cloud, B: the other), sorted.
+    // "web-1@A:succeeded" for each server of the report (A: the first cloud, B: the other, C: the first
+    // with the admin's credentials), sorted.
     QStringList outcomes(const QJsonObject &report) const
     {
         QStringList list;
@@ -79,7 +83,8 @@ private:
             list.append(QStringLiteral("%1@%2:%3")
                             .arg(server.value(QLatin1String("server_name")).toString(),
                                  server.value(QLatin1String("cloud")).toString() == cloudName ? QStringLiteral("A")
-                                                                                               : QStringLiteral("B"),
+                                 : server.value(QLatin1String("cloud")).toString() == otherName ? QStringLiteral("B")
+                                                                                                : QStringLiteral("C"),
                                  server.value(QLatin1String("result")).toString()));
         }
         list.sort();
@@ -134,6 +139,12 @@ private Q_SLOTS:
                                                   "demo-password\n");
             QVERIFY2(add.exitCode == 0, add.describe().constData());
         }
+        adminName = QStringLiteral("plans-admin-%1").arg(cloud.port());
+        const svtest::CliRun add = runner.run({QStringLiteral("clouds"), QStringLiteral("add"), adminName, QStringLiteral("--auth-url"),
+                                               cloud.authUrl(), QStringLiteral("--user"), QStringLiteral("admin"),
+                                               QStringLiteral("--project"), QStringLiteral("demo"), QStringLiteral("--password-stdin")},
+                                              "admin-password\n");
+        QVERIFY2(add.exitCode == 0, add.describe().constData());
     }
 
     void init()
@@ -158,6 +169,17 @@ private Q_SLOTS:
                                           << QStringList{u"db-1@A:succeeded"_s, u"web-2@A:succeeded"_s} << 0;
         QTest::newRow("two clouds") << QStringList{u"--cloud"_s, u"A"_s, u"--cloud"_s, u"B"_s, u"--tag"_s, u"db"_s}
                                     << QStringList{u"db-1@A:succeeded"_s, u"db-1@B:succeeded"_s} << 0;
+        // An admin's selector over all projects: other-1 of project other too (named with its project), backed
+        // up with the admin's token (its snapshot lives in the admin's project until it is deleted).
+        QTest::newRow("all projects") << QStringList{u"--cloud"_s, u"C"_s, u"--all-projects"_s, u"--tag"_s, u"prod"_s}
+                                      << QStringList{u"db-1@C:succeeded"_s, u"other-1 (project other)@C:succeeded"_s,
+                                                     u"web-1@C:succeeded"_s, u"web-2@C:succeeded"_s}
+                                      << 0;
+        QTest::newRow("all projects by pattern") << QStringList{u"--cloud"_s, u"C"_s, u"--all-projects"_s, u"--name-pattern"_s, u"other-*"_s}
+                                               << QStringList{u"other-1 (project other)@C:succeeded"_s} << 0;
+        // The same selector without --all-projects: the admin's own project only.
+        QTest::newRow("admin own project") << QStringList{u"--cloud"_s, u"C"_s, u"--tag"_s, u"prod"_s}
+                                            << QStringList{u"db-1@C:succeeded"_s, u"web-1@C:succeeded"_s, u"web-2@C:succeeded"_s} << 0;
         // The whole project: broken-1 is in ERROR and fails; the four others are still backed up.
         QTest::newRow("whole project") << QStringList{u"--cloud"_s, u"A"_s}
                                        << QStringList{u"bfv-1@A:succeeded"_s, u"broken-1@A:failed"_s, u"db-1@A:succeeded"_s,
@@ -174,9 +196,12 @@ private Q_SLOTS:
                 option = cloudName;
             else if (option == u"B")
                 option = otherName;
+            else if (option == u"C")
+                option = adminName;
             else if (option.startsWith(u"A/"))
                 option.replace(0, 1, cloudName);
         }
+        waitForIdleServers(); // the previous row's snapshots of the same servers have ended
         const QString plan = QStringLiteral("sel-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-');
         addPlan(plan, options + QStringList{QStringLiteral("--volumes"), QStringLiteral("none"), QStringLiteral("--parallel"), QStringLiteral("3")});
         if (QTest::currentTestFailed())
@@ -199,6 +224,30 @@ private Q_SLOTS:
         }
         QVERIFY(cloud.leftoverImageIds().isEmpty());
         QVERIFY(other.leftoverImageIds().isEmpty());
+    }
+
+    // "All projects" with a member's credentials: the run fails, saying which cloud and what to do, and
+    // backs up nothing; `plans show` describes the selector.
+    void allProjectsWithoutAdmin()
+    {
+        addPlan(QStringLiteral("all-nonadmin"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--all-projects"),
+                                                 QStringLiteral("--volumes"), QStringLiteral("none")});
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("all-nonadmin"), QStringLiteral("--json")});
+        QVERIFY2(show.exitCode == 0, show.describe().constData());
+        const QJsonObject source = QJsonDocument::fromJson(show.out).object().value(QLatin1String("servers")).toArray().at(0).toObject();
+        QCOMPARE(source.value(QLatin1String("all_projects")), QJsonValue(true));
+        const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("run"), QStringLiteral("all-nonadmin"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 1, run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(report.value(QLatin1String("servers")).toArray().size(), 0);
+        const QString problems = QString::fromUtf8(QJsonDocument(report.value(QLatin1String("problems")).toArray()).toJson());
+        QVERIFY2(problems.contains(QStringLiteral("No server of all projects of cloud %1 was backed up: its credentials (demo, "
+                                                  "project demo) are not a cloud admin's").arg(cloudName)),
+                 qPrintable(problems));
+        QVERIFY2(problems.contains(u"get_all_tenants"_s), qPrintable(problems)); // what Nova said
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
     }
 
     // A selector is evaluated at every run: a server tagged after the plan was saved is backed up.
@@ -394,9 +443,16 @@ private Q_SLOTS:
         QTest::newRow("parallel 0") << QStringList{u"add"_s, u"v6"_s, u"--cloud"_s, u"A"_s, u"--parallel"_s, u"0"_s} << u"not 0"_s;
         QTest::newRow("negative keep") << QStringList{u"add"_s, u"v7"_s, u"--cloud"_s, u"A"_s, u"--keep-daily"_s, u"-1"_s} << u"--keep-daily wants a whole number"_s;
         QTest::newRow("bad within") << QStringList{u"add"_s, u"v8"_s, u"--cloud"_s, u"A"_s, u"--keep-within"_s, u"forever"_s} << u"is not a duration"_s;
-        QTest::newRow("tag without cloud") << QStringList{u"add"_s, u"v9"_s, u"--server"_s, u"A/web-1"_s, u"--tag"_s, u"x"_s} << u"--tag and --name-pattern select"_s;
+        QTest::newRow("tag without cloud") << QStringList{u"add"_s, u"v9"_s, u"--server"_s, u"A/web-1"_s, u"--tag"_s, u"x"_s} << u"--tag, --name-pattern and --all-projects select"_s;
+        QTest::newRow("all projects without cloud") << QStringList{u"add"_s, u"v11"_s, u"--server"_s, u"A/web-1"_s, u"--all-projects"_s} << u"--tag, --name-pattern and --all-projects select"_s;
         QTest::newRow("server without cloud") << QStringList{u"add"_s, u"v10"_s, u"--server"_s, u"web-1"_s} << u"--server wants CLOUD/SERVER"_s;
         QTest::newRow("taken name") << QStringList{u"add"_s, u"sel-tag"_s, u"--cloud"_s, u"A"_s} << u"A plan named \"sel-tag\" already exists."_s;
+        QTest::newRow("test options without test") << QStringList{u"add"_s, u"v11"_s, u"--cloud"_s, u"A"_s, u"--test-marker"_s, u"login:"_s}
+                                                   << u"describe the restore test: add --test-restore"_s;
+        QTest::newRow("test in unknown cloud") << QStringList{u"add"_s, u"v12"_s, u"--cloud"_s, u"A"_s, u"--test-restore"_s, u"--test-cloud"_s, u"nowhere"_s}
+                                               << u"The restore test names the cloud \"nowhere\", which is not saved"_s;
+        QTest::newRow("test timeout") << QStringList{u"add"_s, u"v13"_s, u"--cloud"_s, u"A"_s, u"--test-restore"_s, u"--test-timeout"_s, u"5"_s}
+                                      << u"A restore test waits 30 to 86400 seconds, not 5."_s;
         QTest::newRow("edit unknown") << QStringList{u"edit"_s, u"nope"_s, u"--parallel"_s, u"3"_s} << u"No plan is named \"nope\""_s;
         QTest::newRow("unknown subcommand") << QStringList{u"frobnicate"_s} << u"unknown subcommand 'frobnicate'"_s;
         for (const QString &verb : {u"show"_s, u"run"_s, u"remove"_s, u"history"_s}) {
@@ -480,6 +536,30 @@ private Q_SLOTS:
         const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("nightly")});
         QVERIFY2(removed.exitCode == 0, removed.describe().constData());
         QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+    }
+
+    // The restore test's options are saved with the plan, shown, changed by edit and turned off again.
+    void restoreTestOptions()
+    {
+        addPlan(QStringLiteral("tested"), {QStringLiteral("--server"), cloudName + QStringLiteral("/web-1"), QStringLiteral("--test-restore"),
+                                           QStringLiteral("--test-marker"), QStringLiteral("login:"), QStringLiteral("--test-timeout"), QStringLiteral("120")});
+        const auto restoreTest = [this] {
+            const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("tested"), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(show.out).object().value(QLatin1String("restore_test")).toObject();
+        };
+        QCOMPARE(restoreTest(), (QJsonObject{{u"enabled"_s, true}, {u"marker"_s, u"login:"_s}, {u"timeout_seconds"_s, 120}}));
+        const svtest::CliRun show = cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("tested")});
+        QVERIFY2(show.out.contains("Restore test restore one new backup per run in the server's own cloud, wait up to 120 s for ACTIVE "
+                                   "and for \"login:\" in the console"),
+                 show.describe().constData());
+        const svtest::CliRun edit = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("tested"), QStringLiteral("--test-cloud"),
+                                         otherName, QStringLiteral("--test-marker"), QString()});
+        QVERIFY2(edit.exitCode == 0, edit.describe().constData());
+        QCOMPARE(restoreTest(), (QJsonObject{{u"enabled"_s, true}, {u"cloud"_s, otherName}, {u"timeout_seconds"_s, 120}}));
+        const svtest::CliRun off = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("tested"), QStringLiteral("--no-test-restore")});
+        QVERIFY2(off.exitCode == 0, off.describe().constData());
+        QCOMPARE(restoreTest().value(QLatin1String("enabled")).toBool(true), false);
+        QVERIFY2(off.out.contains("Restore test off"), off.describe().constData());
     }
 
     // A disabled plan's scheduled run does nothing; list and show say what the plan is.

@@ -1,7 +1,11 @@
-// Nova paging delivered page by page, and the server fields StackVault relies on.
+// Nova paging delivered page by page, and the server fields StackVault relies on; an admin's all_tenants
+// listing paged across projects (and Keystone's project list) versus a member's 403.
 #include "openstacktestcloud.h"
 
 #include "openstack/compute/listserversjob.h"
+#include "openstack/identity/listprojectsjob.h"
+
+#include <QSet>
 
 using namespace sv::openstack;
 
@@ -45,6 +49,58 @@ private Q_SLOTS:
         QCOMPARE(bfv.name, QStringLiteral("bfv-1"));
         QVERIFY(bfv.bootsFromVolume());
         delete job;
+    }
+
+    void allProjects_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("admin");
+        QTest::newRow("admin") << QStringLiteral("admin") << true;
+        QTest::newRow("member") << QStringLiteral("demo") << false;
+    }
+    void allProjects()
+    {
+        QFETCH(QString, user);
+        QFETCH(bool, admin);
+        auto cloud = testcloud::startCloud();
+        sv::CloudProfile profile = testcloud::passwordProfile(*cloud);
+        profile.userName = user;
+        auto connection = testcloud::connect(profile, user + QStringLiteral("-password"));
+        auto *job = new ListServersJob(connection.get());
+        job->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
+        job->setPageSize(2);
+        const Error error = testcloud::run(job);
+        auto *projects = new ListProjectsJob(connection.get());
+        const Error projectsError = testcloud::run(projects);
+        if (!admin) {
+            QCOMPARE(error.kind, Error::Kind::Forbidden);
+            QCOMPARE(error.serviceMessage,
+                     QStringLiteral("Policy doesn't allow os_compute_api:servers:detail:get_all_tenants to be performed."));
+            QCOMPARE(projectsError.kind, Error::Kind::Forbidden);
+            delete job;
+            delete projects;
+            return;
+        }
+        QVERIFY2(error.isOk(), qPrintable(error.message));
+        QCOMPARE(job->pageCount(), 4); // 6 servers in pages of 2, and the empty page after the last full one
+        QSet<QString> ids;
+        QSet<QString> projectIds;
+        for (const Server &server : job->servers()) {
+            ids.insert(server.id);
+            projectIds.insert(server.projectId);
+        }
+        QCOMPARE(ids.size(), 6);
+        QVERIFY(ids.contains(QStringLiteral("5e7f0000-0000-4000-8000-000000000006"))); // other-1, project other
+        QCOMPARE(projectIds, (QSet<QString>{QStringLiteral("a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+                                             QStringLiteral("0f9e8d7c6b5a49382716051423324150")}));
+        QVERIFY2(projectsError.isOk(), qPrintable(projectsError.message));
+        QStringList names;
+        for (const Project &project : projects->projects())
+            names.append(project.name);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("demo"), QStringLiteral("other")}));
+        delete job;
+        delete projects;
     }
 };
 

@@ -2,6 +2,7 @@
 // chooses, and the JSON it is saved as.
 #include "plans/plan.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +79,12 @@ private Q_SLOTS:
         QTest::newRow("bad keep") << u"keep_daily=-1"_s << u"keep_daily must be a whole number"_s;
         QTest::newRow("unknown keep") << u"keep_forever=1"_s << u"Unknown retention rule \"keep_forever\""_s;
         QTest::newRow("bad within") << u"keep_within=2 years"_s << u"is not a duration"_s;
+        QTest::newRow("test in unknown cloud") << u"test_cloud=nowhere"_s
+                                               << u"The restore test names the cloud \"nowhere\", which is not saved"_s;
+        QTest::newRow("test timeout short") << u"test_timeout=29"_s << u"waits 30 to 86400 seconds, not 29"_s;
+        QTest::newRow("test timeout long") << u"test_timeout=86401"_s << u"not 86401"_s;
+        QTest::newRow("test marker two lines") << u"test_marker=a\nb"_s << u"one line of text"_s;
+        QTest::newRow("all projects of one server") << u"explicit_all_projects"_s << u"\"all projects\" applies to a selector"_s;
     }
     void validation()
     {
@@ -103,8 +110,16 @@ private Q_SLOTS:
             plan.parallelism = value.toInt();
         else if (key == u"bank")
             plan.bank = value;
+        else if (key == u"explicit_all_projects")
+            plan.sources[1].allProjects = true; // lab/web-1
         else if (key == u"nodata")
             plan.includeData = false; // volumes stay "all"
+        else if (key == u"test_cloud")
+            plan.testRestore = {true, value, {}, 600};
+        else if (key == u"test_timeout")
+            plan.testRestore.timeoutSeconds = value.toInt();
+        else if (key == u"test_marker")
+            plan.testRestore.marker = value;
         else if (key == u"keep_within")
             plan.retention.insert(key, value);
         else
@@ -123,18 +138,71 @@ private Q_SLOTS:
         plan.retention = {{QStringLiteral("keep_daily"), 7}, {QStringLiteral("keep_within"), QStringLiteral("1m")}};
         plan.parallelism = 4;
         plan.enabled = false;
+        plan.sources.append({QStringLiteral("lab"), {}, QStringLiteral("prod"), {}, true});
+        QCOMPARE(plan.validationError(clouds), QString());
         const Plan back = Plan::fromJson(plan.toJson());
         QCOMPARE(back.toJson(), plan.toJson());
         QCOMPARE(back.sources, plan.sources);
+        QVERIFY(back.sources.last().allProjects);
+        QCOMPARE(plan.toJson().value(u"servers"_s).toArray().last().toObject().value(u"all_projects"_s), QJsonValue(true));
+        // The same selector over the profile's own project is another source, not a duplicate.
+        QVERIFY(!(back.sources.last() == PlanSource{QStringLiteral("lab"), {}, QStringLiteral("prod"), {}}));
         QCOMPARE(back.schedule, plan.schedule);
         QCOMPARE(back.parallelism, 4);
         QVERIFY(!back.enabled);
         QCOMPARE(Plan::describeRetention(back.retention), QStringLiteral("keep 7 daily, all within 1m"));
         QCOMPARE(Plan::describeRetention({}), QStringLiteral("keep everything"));
+        QCOMPARE(back.testRestore, sv::PlanRestoreTest{});
+        plan.testRestore = {true, QStringLiteral("lab"), QStringLiteral("login:"), 900};
+        QCOMPARE(plan.validationError(clouds), QString());
+        const Plan tested = Plan::fromJson(plan.toJson());
+        QCOMPARE(tested.testRestore, plan.testRestore);
+        QCOMPARE(tested.toJson(), plan.toJson());
+        QCOMPARE(tested.testRestore.describe(),
+                 QStringLiteral("restore one new backup per run in lab, wait up to 900 s for ACTIVE and for \"login:\" in the console"));
+    }
+
+    // A plan saved before restore tests existed has none; one with only some fields gets the defaults.
+    void restoreTestDefaults()
+    {
+        QJsonObject json = validPlan().toJson();
+        json.remove(QStringLiteral("restore_test"));
+        const Plan old = Plan::fromJson(json);
+        QVERIFY(!old.testRestore.enabled);
+        QCOMPARE(old.testRestore.timeoutSeconds, 600);
+        QCOMPARE(old.testRestore.describe(), QStringLiteral("off"));
+        QCOMPARE(old.validationError(clouds), QString());
+        json.insert(QStringLiteral("restore_test"), QJsonObject{{QStringLiteral("enabled"), true}});
+        const Plan partial = Plan::fromJson(json);
+        QCOMPARE(partial.testRestore, (sv::PlanRestoreTest{true, {}, {}, 600}));
+        QCOMPARE(partial.testRestore.describe(),
+                 QStringLiteral("restore one new backup per run in the server's own cloud, wait up to 600 s for ACTIVE"));
+        // A disabled test may name a cloud that is gone; it only matters once enabled.
+        Plan plan = validPlan();
+        plan.testRestore.cloud = QStringLiteral("gone");
+        QCOMPARE(plan.validationError(clouds), QString());
+    }
+
+    // plans.json written before "all projects" existed: every selector reads as the profile's project.
+    void oldJsonReadsOwnProject()
+    {
+        const QJsonObject old{{u"cloud"_s, u"prod"_s}, {u"tag"_s, u"db"_s}};
+        const PlanSource source = PlanSource::fromJson(old);
+        QVERIFY(!source.allProjects);
+        QCOMPARE(source.toJson(), old); // and is written back unchanged (no "all_projects": false)
+        QVERIFY(PlanSource::fromJson({{u"cloud"_s, u"prod"_s}, {u"all_projects"_s, true}}).allProjects);
     }
 
     void describe()
     {
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, {}, true}.describe()),
+                 QStringLiteral("all servers of all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), {}, true}.describe()),
+                 QStringLiteral("servers tagged db in all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, QStringLiteral("x*"), true}.describe()),
+                 QStringLiteral("servers named x* in all projects of prod"));
+        QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), QStringLiteral("x*"), true}.describe()),
+                 QStringLiteral("servers tagged db named x* in all projects of prod"));
         QCOMPARE((PlanSource{QStringLiteral("prod"), {}, {}, {}}.describe()), QStringLiteral("all servers of prod"));
         QCOMPARE((PlanSource{QStringLiteral("prod"), {}, QStringLiteral("db"), QStringLiteral("x*")}.describe()),
                  QStringLiteral("servers tagged db named x* in prod"));

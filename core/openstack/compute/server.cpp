@@ -10,6 +10,7 @@ Server Server::fromJson(const QJsonObject &json)
     Server server;
     server.id = text("id");
     server.name = text("name");
+    server.projectId = text("tenant_id");
     server.status = text("status");
     server.taskState = text("OS-EXT-STS:task_state");
     server.vmState = text("OS-EXT-STS:vm_state");

@@ -21,6 +21,7 @@ struct Server
 
     QString id;
     QString name;
+    QString projectId; // tenant_id: the project the server belongs to (what an admin's all_tenants list groups by)
     QString status;    // ACTIVE, SHUTOFF, BUILD, ERROR, PAUSED, SUSPENDED, RESCUE, VERIFY_RESIZE, ...
     QString taskState; // OS-EXT-STS:task_state; empty when null
     QString vmState;
