@@ -862,7 +862,7 @@ void RestoreJob::createNextPort()
     setStage(JobStage::CreatingServer);
     const int index = m_nextPort;
     const NicRestore &nic = m_nics.at(index);
-    const QString ip = nic.ipTaken ? QString() : nic.wantedIp;
+    const QString ip = nic.ipTaken || nic.ipElsewhere ? QString() : nic.wantedIp;
     auto *job = track(new openstack::CreatePortJob(m_connection, nic.networkId, ip, nic.groupIds,
                                                    QStringLiteral("%1-nic%2").arg(m_newServerName).arg(index), this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, index, ip](const Error &error) {
@@ -873,14 +873,19 @@ void RestoreJob::createNextPort()
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
-        if (error && job->addressTaken()) {
-            // Someone holds the address in the target (the original server, often): a new one instead.
-            made.ipTaken = true;
+        if (error && (job->addressTaken() || job->addressNotOnNetwork())) {
+            // Someone holds the address in the target (the original server, often), or the network there
+            // has other subnets: a new address instead.
+            made.ipTaken = job->addressTaken();
+            made.ipElsewhere = job->addressNotOnNetwork();
             return createNextPort();
         }
         if (error)
             return abandon(error);
-        if (made.ipTaken)
+        if (made.ipElsewhere)
+            m_warnings.append(tr("Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.")
+                                  .arg(made.wantedIp, made.networkName, cloudName(), m_newServerName, made.ip));
+        else if (made.ipTaken)
             m_warnings.append(tr("Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.")
                                   .arg(made.wantedIp, made.networkName, cloudName(), m_newServerName, made.ip));
         ++m_nextPort;

@@ -197,7 +197,8 @@ private:
         QStringList groupIds;
         QString portId;    // made in the target (cleared once deleted)
         QString ip;        // what Neutron gave
-        bool ipTaken = false;
+        bool ipTaken = false;     // the saved address is someone else's in the target
+        bool ipElsewhere = false; // the saved address is not on the target's network (a mapped network)
     };
     QList<NicRestore> m_nics;
     bool m_usePorts = false;

@@ -200,6 +200,25 @@ private Q_SLOTS:
         QVERIFY(record.value(QLatin1String("user_data")).isNull());
     }
 
+    // A mapped network: the NIC goes there; its saved address is not part of it, so it gets a new one.
+    void mappedNetworkTakesTheNic()
+    {
+        deleteOriginal();
+        sv::RestoreRequest r = request(QStringLiteral("web-1"));
+        r.networkMap.insert(QStringLiteral("backend"), QStringLiteral("private"));
+        const sv::JobResult restore = f->run(new sv::RestoreJob(r));
+        QVERIFY2(restore.outcome == JobOutcome::Succeeded, qPrintable(said(restore)));
+        const QJsonObject record = f->cloud.serverRecord(restore.data.value(QStringLiteral("server_id")).toString());
+        QCOMPARE(nic(record, 0).value(QLatin1String("ip")).toString(), QStringLiteral("10.0.0.10"));
+        QCOMPARE(nic(record, 1).value(QLatin1String("network")).toString(), QStringLiteral("private"));
+        QVERIFY(nic(record, 1).value(QLatin1String("ip")).toString().startsWith(QLatin1String("10.0.0.")));
+        QCOMPARE(nic(record, 1).value(QLatin1String("security_groups")).toArray(), QJsonArray{QStringLiteral("db")});
+        const QStringList warnings = restore.data.value(QStringLiteral("warnings")).toStringList();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.constFirst().contains(QLatin1String("10.2.0.11")) && warnings.constFirst().contains(QLatin1String("not part of")),
+                 qPrintable(warnings.constFirst()));
+    }
+
     // The original still holds its addresses (or some of them): each taken one becomes a new address and
     // a warning naming the server, the network and the address.
     void takenAddressGivesANewOneAndAWarning_data()
@@ -298,16 +317,22 @@ private Q_SLOTS:
         QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), qPrintable(f->cloud.leftoverImageIds().join(QLatin1Char(' '))));
     }
 
-    // The second port is refused (an address outside its network): the first one is deleted again.
+    // The second port is refused (network "backend" has no address left): the first one is deleted again.
     void refusedSecondPortRemovesTheFirst()
     {
         deleteOriginal();
-        sv::RestoreRequest r = request(QStringLiteral("web-1"));
-        r.nics = QList<sv::RestoreRequest::Nic>{{QStringLiteral("private"), QString(), {}},
-                                                {QStringLiteral("backend"), QStringLiteral("10.9.9.9"), {}}};
-        const sv::JobResult restore = f->run(new sv::RestoreJob(r));
+        QStringList others;
+        for (int host = 10; host <= 250; ++host)
+            others.append(f->cloud.takeAddress(QStringLiteral("demo"), QStringLiteral("backend"), QStringLiteral("10.2.0.%1").arg(host)));
+        const sv::JobResult restore = f->run(new sv::RestoreJob(request(QStringLiteral("web-1"))));
         QCOMPARE(restore.outcome, JobOutcome::Failed);
-        QVERIFY2(said(restore).contains(QLatin1String("10.9.9.9")), qPrintable(said(restore)));
+        QVERIFY2(said(restore).contains(QLatin1String("backend")) || said(restore).contains(QLatin1String("a009")),
+                 qPrintable(said(restore)));
+        {
+            std::lock_guard lock(f->cloud.state().mutex);
+            for (const QString &id : std::as_const(others))
+                f->cloud.state().ports.remove(id);
+        }
         QVERIFY2(f->cloud.leftoverPortIds().isEmpty(), qPrintable(f->cloud.leftoverPortIds().join(QLatin1Char(' '))));
         QVERIFY2(f->cloud.leftoverServerIds().isEmpty(), qPrintable(f->cloud.leftoverServerIds().join(QLatin1Char(' '))));
         QVERIFY2(f->cloud.leftoverImageIds().isEmpty(), qPrintable(f->cloud.leftoverImageIds().join(QLatin1Char(' '))));

@@ -40,8 +40,12 @@ void CreatePortJob::refineError(Error &error)
     // allocated in subnet Y"}}; its other 409s (no address left) say something else.
     m_addressTaken = error.httpStatus == 409 && !m_fixedIp.isEmpty()
         && error.serviceMessage.contains(QLatin1String("already allocated"), Qt::CaseInsensitive);
+    m_addressNotOnNetwork = error.httpStatus == 400 && !m_fixedIp.isEmpty()
+        && error.serviceMessage.contains(QLatin1String("is not a valid IP"), Qt::CaseInsensitive);
     const QString said = error.serviceMessage.isEmpty() ? error.message : error.serviceMessage;
-    if (m_addressTaken)
+    if (m_addressNotOnNetwork)
+        error.message = tr("Address %1 is not part of network %2.").arg(m_fixedIp, m_networkId);
+    else if (m_addressTaken)
         error.message = tr("Address %1 is already in use on network %2.").arg(m_fixedIp, m_networkId);
     else if (error.httpStatus >= 400 && error.httpStatus < 500)
         error.message = tr("The cloud refused to create a port on network %1: %2").arg(m_networkId, said);

@@ -16,6 +16,8 @@ public:
     const Port &port() const { return m_port; }
     // The wanted address belongs to another port (Neutron's 409 IpAddressAlreadyAllocated).
     bool addressTaken() const { return m_addressTaken; }
+    // The wanted address is outside the network's subnets (Neutron's 400 InvalidIpForNetwork).
+    bool addressNotOnNetwork() const { return m_addressNotOnNetwork; }
 
 protected:
     void run() override;
@@ -29,6 +31,7 @@ private:
     QString m_name;
     Port m_port;
     bool m_addressTaken = false;
+    bool m_addressNotOnNetwork = false;
 };
 
 } // namespace sv::openstack
