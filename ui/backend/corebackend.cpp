@@ -122,6 +122,13 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.availabilityZone = details.availabilityZone;
     entry.networkNames = details.networkNames;
     entry.securityGroups = details.securityGroups;
+    entry.nics = details.nics;
+    entry.serverMetadata = details.serverMetadata;
+    entry.tags = details.tags;
+    entry.description = details.description;
+    entry.configDrive = details.configDrive;
+    entry.userDataState = details.userDataState;
+    entry.serverGroups = details.serverGroups;
     entry.imageName = details.imageName;
     entry.minDiskGiB = details.minDiskGiB;
     entry.minRamMiB = details.minRamMiB;
@@ -483,6 +490,7 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.availabilityZone = request.availabilityZone;
     restore.restoreServer = request.restoreServer;
     restore.volumeTypes = request.volumeTypes;
+    request.rebuild.applyTo(restore);
     return new RestoreJob(std::move(restore));
 }
 
