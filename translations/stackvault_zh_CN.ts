@@ -906,6 +906,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>1 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%2 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>服务器已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>全部 %1 台服务器均已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>没有备份任何服务器。</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>详情：stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>备份计划 %1 失败</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>备份计划 %1 未运行</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>手动运行以查看详情：stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -949,6 +992,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>无法连接 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS）</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>无法连接位于 %1 的 D-Bus 会话总线</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>D-Bus 会话总线上没有通知服务应答（%1：%2）</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>通知服务未接受该通知（%1：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>报告 URL“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>已将运行报告发送到 %1（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>%1 未接受运行报告：HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>无法将运行报告发送到 %1：%2 秒内无应答。</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>无法将运行报告发送到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>在服务器所在的云中</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE 且控制台出现“%3”</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>恢复测试的等待时间为 %1 到 %2 秒，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>恢复测试的控制台标记必须是一行文本。</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>恢复测试指定的云“%1”未保存（见 `stackvault-cli clouds list`）。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1126,62 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>未应用保留策略：%1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>未对任何备份进行恢复测试：运行已取消。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>未对任何备份进行恢复测试：本次运行没有成功的备份。</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>正在云 %4 中测试 %2（%3）的备份 %1 的恢复。</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>恢复测试无法开始：云的登录已失效。</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>备份 %1 的恢复测试无法在云 %2 中开始：%3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>备份 %1 的恢复测试已取消：%2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1280,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>标签“%1”不能包含逗号，也不能以空格开头或结尾（Nova 的标签不允许）。</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2332,10 +2528,6 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <translation>测试失败 %1</translation>
     </message>
     <message>
-        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
-        <translation>此备份从未进行过测试恢复。stackvault-cli test-restore 会以临时名称恢复它，检查其能否启动，然后再将其删除。</translation>
-    </message>
-    <message>
         <source>The restore test in cloud %1 on %2 failed: %3</source>
         <translation>%2 在云 %1 中的恢复测试失败：%3</translation>
     </message>
@@ -2350,6 +2542,10 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Restore test</source>
         <translation>恢复测试</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. Test Restore… (or stackvault-cli test-restore) restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>此备份从未做过恢复测试。“测试恢复…”（或 stackvault-cli test-restore）会以临时名称恢复它，检查它能否启动，然后再将其删除。</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2605,14 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Write the backup&apos;s disks into raw or qcow2 files</source>
         <translation>将备份的磁盘写入 raw 或 qcow2 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Test Restore…</source>
+        <translation>测试恢复(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Prove that the backup boots: restore it under a scratch name, wait until it runs, remove it again and record the result</source>
+        <translation>证明备份可以启动：以临时名称恢复，等待其运行，再将其删除并记录结果</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2898,10 @@ Double-click or choose Retry to try again.</source>
         <translation>
             <numerusform>已登录项目 %1。该云提供 %n 项服务。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
+        <translation>StackVault 尚未登录云 %1；请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3318,14 @@ Double-click or choose Retry to try again.</source>
             <numerusform>导出“%1”的备份（根磁盘；旁边另有 %n 个卷）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot Test the Restore</source>
+        <translation>无法测试恢复</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1…</source>
+        <translation>正在测试备份 %1 的恢复…</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3296,10 +3512,6 @@ Double-click or choose Retry to try again.</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <source>Which backup should be restored as a new server?</source>
-        <translation>要将哪个备份恢复为新服务器？</translation>
-    </message>
-    <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
@@ -3334,6 +3546,10 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Flavor when backed up: %1</source>
         <translation>备份时的规格：%1</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored?</source>
+        <translation>要恢复哪个备份？</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +3615,10 @@ What it had created was removed.</source>
     <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>The image “%1” was restored (ID %2). No server was started.</source>
+        <translation>镜像“%1”已恢复（ID %2）。未启动任何服务器。</translation>
     </message>
 </context>
 <context>
@@ -3618,16 +3838,30 @@ Go back to choose another target, or try again.</source>
         <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
         <translation>StackVault 恢复服务器的磁盘，并根据每个已保存的卷创建一个新卷，按保存的校验和检查每个字节，然后按保存的顺序带着这些卷启动新服务器。被备份的服务器及其卷不会被更改。</translation>
     </message>
+    <message>
+        <source>New image: %1</source>
+        <translation>新镜像：%1</translation>
+    </message>
+    <message>
+        <source>Only the image is restored, into the cloud&apos;s image service, with the disk format and properties saved in the backup. No server is started and no volume is made.</source>
+        <translation>仅将镜像恢复到云的镜像服务中，使用备份中保存的磁盘格式和属性。不启动服务器，也不创建卷。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n volume(s) saved in the backup are not restored.</source>
+        <translation>
+            <numerusform>备份中保存的 %n 个卷不会被恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
+        <translation>StackVault 从备份上传镜像，按保存的校验和检查每个字节，并将镜像服务的校验和与保存的校验和进行比较。被备份的服务器不会被更改。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
     <message>
         <source>Choose the Target</source>
         <translation>选择目标</translation>
-    </message>
-    <message>
-        <source>Where should the server be restored? Any saved cloud can be the target.</source>
-        <translation>要将服务器恢复到哪里？任何已保存的云都可以作为目标。</translation>
     </message>
     <message>
         <source>&amp;Cloud:</source>
@@ -3648,6 +3882,42 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>（云的默认值）</translation>
+    </message>
+    <message>
+        <source>Where should the backup be restored, and what should be made there? Any saved cloud can be the target.</source>
+        <translation>备份应恢复到哪里，在那里创建什么？任何已保存的云都可以作为目标。</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;server (with the volumes saved in the backup)</source>
+        <translation>恢复服务器(&amp;S)（连同备份中保存的卷）</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the image, into the cloud&apos;s image service</source>
+        <translation>仅将镜像恢复到云的镜像服务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Creates one image with the backup&apos;s disk and its saved properties (disk format, firmware, disk bus, …). No server is started and no volume is made.</source>
+        <translation>用备份的磁盘及其保存的属性（磁盘格式、固件、磁盘总线…）创建一个镜像。不启动服务器，也不创建卷。</translation>
+    </message>
+    <message>
+        <source>Image &amp;name:</source>
+        <translation>镜像名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What to restore:</source>
+        <translation>要恢复的内容：</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s server booted from a volume, so the backup holds no image of its own: restore the server, or only its volumes.</source>
+        <translation>此备份的服务器从卷启动，因此备份中没有自己的镜像：请恢复服务器，或仅恢复其卷。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault 无法登录 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4174,61 @@ Each volume gets its saved type where the target has it, otherwise the target&ap
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::TestRestoreDialog</name>
+    <message>
+        <source>Test Restore of “%1”</source>
+        <translation>测试恢复“%1”</translation>
+    </message>
+    <message>
+        <source>Proves that the backup of %1 from %2 boots: StackVault restores it under a scratch name (stackvault-restore-test-…) in the chosen cloud, with the flavor, networks and key pair saved in the backup, waits until the server is ACTIVE and, with a marker, until its console log shows the marker. Then it deletes everything the test made, whatever the outcome, and records the result in the backup.</source>
+        <translation>证明 %1 于 %2 的备份可以启动：StackVault 在所选云中以临时名称（stackvault-restore-test-…）恢复它，使用备份中保存的规格、网络和密钥对，等待服务器变为 ACTIVE；若指定了标记，还会等待其控制台日志显示该标记。之后无论结果如何，都会删除测试创建的所有内容，并在备份中记录结果。</translation>
+    </message>
+    <message>
+        <source>optional, e.g. login:</source>
+        <translation>可选，例如 login:</translation>
+    </message>
+    <message>
+        <source>Text the server&apos;s console log must show (read with the compute API&apos;s console output). Empty: the server becoming ACTIVE is enough.</source>
+        <translation>服务器控制台日志必须显示的文本（通过计算 API 的控制台输出读取）。留空：服务器变为 ACTIVE 即可。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long to wait for the marker once the server is ACTIVE.</source>
+        <translation>服务器变为 ACTIVE 后等待标记的时长。</translation>
+    </message>
+    <message>
+        <source>&amp;Start Test</source>
+        <translation>开始测试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Manage Clouds first.</source>
+        <translation>尚未保存任何云：请先在“管理云”中添加一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>控制台标记(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the marker:</source>
+        <translation>等待标记(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault 无法登录 %1：%2</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "common/messagebox.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/helpdialog.h"
+#include "dialogs/testrestoredialog.h"
 #include "restorewizard/restorewizard.h"
 #include "jobs/job.h"
 #include "jobs/jobmanager.h"
@@ -142,6 +143,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
     connect(m_backupsView, &BackupsView::exportRequested, this, &MainWindow::openExportDialog);
+    connect(m_backupsView, &BackupsView::testRestoreRequested, this, &MainWindow::openTestRestoreDialog);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
     connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
     connect(this, &MainWindow::restoreRequested, this, &MainWindow::openRestoreWizard);
@@ -426,7 +428,18 @@ void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
     dialog->setDirectory(QFileInfo(documents).isDir() ? documents : QDir::homePath());
     dialog->selectFile(name);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, qcow2Filter](const QString &filter) {
-        dialog->setDefaultSuffix(filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw"));
+        const QString suffix = filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw");
+        dialog->setDefaultSuffix(suffix);
+        // The name's suffix becomes the chosen format's: picking QCOW2 turns web-1.raw into web-1.qcow2 (a
+        // name without a suffix gets the default suffix when accepted). Qt's own dialog does this when the
+        // filter box is clicked; platform dialogs may not, so it is done here for every dialog.
+        const QStringList chosen = dialog->selectedFiles();
+        if (chosen.size() != 1)
+            return;
+        const QFileInfo file(chosen.constFirst());
+        if (file.isDir() || file.suffix().isEmpty() || file.suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+            return;
+        dialog->selectFile(file.completeBaseName() + QLatin1Char('.') + suffix);
     });
     connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, checkpoint, qcow2Filter](const QString &file) {
         // The name's suffix decides; without one, the chosen filter.
@@ -438,6 +451,24 @@ void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
             format = ExportFormat::Raw;
         startExport(checkpoint, file, format);
     });
+    dialog->open();
+}
+
+int MainWindow::startTestRestore(const TestRestoreRequest &request)
+{
+    QString error;
+    Job *job = m_backend->createTestRestoreJob(request, &error);
+    const int id = enqueue(job, JobKind::TestRestore, tr("Cannot Test the Restore"), error);
+    if (id)
+        statusBar()->showMessage(tr("Testing the restore of backup %1…").arg(request.checkpointId.left(8)), 5000);
+    return id;
+}
+
+void MainWindow::openTestRestoreDialog(const CheckpointEntry &checkpoint)
+{
+    auto *dialog = new TestRestoreDialog(m_backend, checkpoint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TestRestoreDialog::testRequested, this, &MainWindow::startTestRestore);
     dialog->open();
 }
 
@@ -458,6 +489,12 @@ void MainWindow::onJobFinished(int jobId, const JobResult &result)
     case JobKind::Export:
         if (result.outcome == JobOutcome::Succeeded)
             statusBar()->showMessage(result.message, 15000);
+        break;
+    case JobKind::TestRestore:
+        // Passed or failed, the result is recorded in the backup: the Backups view shows it.
+        if (result.outcome == JobOutcome::Succeeded)
+            statusBar()->showMessage(result.message, 15000);
+        m_backend->requestCheckpoints();
         break;
     case JobKind::Other:
         break;

@@ -2,6 +2,7 @@
 
 #include "backend/checkpointentry.h"
 #include "backend/serverentry.h"
+#include "backend/testrestorerequest.h"
 #include "jobs/jobprogress.h"
 #include "protection/exportjob.h"
 #include "protection/volumeselection.h"
@@ -54,6 +55,11 @@ public:
     // Export… in the Backups view: a file dialog (window-modal, objectName "exportFileDialog"), then
     // startExport() with the chosen file and format.
     void openExportDialog(const CheckpointEntry &checkpoint);
+    // Restores the backup as a test in the jobs dock (TestRestoreJob); the Backups view is refreshed after it.
+    int startTestRestore(const TestRestoreRequest &request);
+    // Test Restore… in the Backups view: the dialog (window-modal, objectName "testRestoreDialog"), then
+    // startTestRestore().
+    void openTestRestoreDialog(const CheckpointEntry &checkpoint);
 
     // Opens the restore wizard on this backup (also what Restore… in the Backups view does).
     void openRestoreWizard(const CheckpointEntry &checkpoint);
@@ -86,7 +92,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class JobKind { Backup, Verify, Delete, Export, Other };
+    enum class JobKind { Backup, Verify, Delete, Export, TestRestore, Other };
     enum class QuitState { Open, Asking, CleaningUp, Done };
 
     void createActions();

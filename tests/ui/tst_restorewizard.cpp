@@ -39,6 +39,8 @@ private Q_SLOTS:
     void onlyTheVolumes_data();
     void onlyTheVolumes();
     void volumeTypesUnknownStillRestores();
+    void onlyTheImage_data();
+    void onlyTheImage();
     void serverDetailsPage_data();
     void serverDetailsPage();
 
@@ -411,6 +413,84 @@ void TestRestoreWizard::onlyTheVolumes()
     QVERIFY2(result.contains(QStringLiteral("Volume erp-data: ID new-2, type standard")), qPrintable(result));
     QVERIFY2(result.contains(QStringLiteral("Warning: The target has no volume type ssd; erp-root got standard.")),
              qPrintable(result));
+}
+
+// "Only the image" on the target page: the next pages are skipped (also for a backup with volumes), the
+// request carries the image's name and no server option; a cloud that cannot be signed in to blocks Next
+// and says why; a boot-from-volume backup (no image of its own) cannot choose it.
+void TestRestoreWizard::onlyTheImage_data()
+{
+    QTest::addColumn<bool>("withVolumes");
+    QTest::addColumn<QString>("failure"); // the target's sign-in failure; "" signs in
+    QTest::addColumn<bool>("offered");    // the choice is enabled
+    QTest::newRow("image-booted backup") << false << QString() << true;
+    QTest::newRow("with volumes: their pages are skipped") << true << QString() << true;
+    QTest::newRow("the target cannot be signed in to") << false << QStringLiteral("No password is stored for cloud dr-site.") << true;
+    QTest::newRow("boot from volume: no image") << true << QString() << false;
+}
+
+void TestRestoreWizard::onlyTheImage()
+{
+    QFETCH(bool, withVolumes);
+    QFETCH(QString, failure);
+    QFETCH(bool, offered);
+    if (withVolumes)
+        this->withVolumes();
+    m_checkpoints.last().bootFromVolume = !offered;
+    if (!failure.isEmpty())
+        m_backend->failures.insert(QStringLiteral("c2"), failure);
+    m_backend->restoreResultData = {{QStringLiteral("image_id"), QStringLiteral("img-9")},
+                                    {QStringLiteral("image_name"), QStringLiteral("web-1-for-migration")}};
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::TargetPageId));
+    auto *cloud = wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    cloud->setCurrentIndex(cloud->findData(QStringLiteral("c2")));
+    auto *choice = wizard.findChild<QRadioButton *>(QStringLiteral("restoreImageOnlyChoice"));
+    auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("imageNameEdit"));
+    auto *status = wizard.findChild<QLabel *>(QStringLiteral("targetChoiceStatusLabel"));
+    QCOMPARE(choice->isEnabled(), offered);
+    if (!offered) {
+        QVERIFY2(status->text().contains(QStringLiteral("booted from a volume")), qPrintable(status->text()));
+        QVERIFY(!name->isEnabled());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(RestoreWizard::VolumesPageId));
+        return;
+    }
+    QVERIFY(!name->isEnabled()); // only for the image
+    QCOMPARE(m_backend->sessionRequests.value(QStringLiteral("c2")), 0); // a server restore signs in later
+    choice->setChecked(true);
+    QVERIFY(name->isEnabled());
+    QCOMPARE(name->text(), QStringLiteral("%1-restored-cp-1").arg(m_checkpoints.last().serverName)); // the CLI's default
+    QVERIFY(!wizard.currentPage()->isComplete()); // waiting for the keychain
+    QCOMPARE(m_backend->sessionRequests.value(QStringLiteral("c2")), 1);
+    if (!failure.isEmpty()) {
+        QTRY_VERIFY(status->text().contains(failure));
+        QVERIFY(!wizard.currentPage()->isComplete());
+        return;
+    }
+    QTRY_VERIFY(wizard.currentPage()->isComplete());
+    name->setText(QStringLiteral("web-1-for-migration"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("New image: web-1-for-migration")) && summary.contains(QStringLiteral("cloud dr-site"))
+                 && !summary.contains(QStringLiteral("Flavor:")),
+             qPrintable(summary));
+    QCOMPARE(summary.contains(QStringLiteral("The 2 volume(s) saved in the backup are not restored.")), withVolumes);
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RestoreRequest request = m_backend->restoreRequests.first();
+    QVERIFY(request.imageOnly);
+    QCOMPARE(request.targetCloudId, QStringLiteral("c2"));
+    QCOMPARE(request.serverName, QStringLiteral("web-1-for-migration"));
+    QVERIFY(request.flavorId.isEmpty() && request.networkIds.isEmpty() && request.keyName.isEmpty()
+            && request.securityGroups.isEmpty() && request.availabilityZone.isEmpty() && request.volumeTypes.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    const QString result = wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
+    QVERIFY2(result.contains(QStringLiteral("The image “web-1-for-migration” was restored (ID img-9).")), qPrintable(result));
 }
 
 // The target's types cannot be listed: the page still lets the restore go on (the saved type where the

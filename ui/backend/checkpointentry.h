@@ -28,6 +28,7 @@ struct CheckpointEntry
     Consistency consistency = Consistency::Unknown;
     bool requiresQuiesce = false; // the image has os_require_quiesce=yes
     bool withData = false; // a snapshot was taken (server data included), not the original image
+    bool bootFromVolume = false; // the server booted from a volume: the backup holds no image of its own
     RestoreTestRecord restoreTest; // the last restore test; empty when never tested
 
     // Saved metadata used as the restore wizard's defaults.

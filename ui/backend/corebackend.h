@@ -39,10 +39,12 @@ public:
     void requestCheckpoints() override;
     void requestTargetOptions(const QString &cloudId, const QString &region) override;
     void requestVolumeTypes(const QString &cloudId) override;
+    void requestCloudSession(const QString &cloudId) override;
 
     Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
                          const VolumeSelection &volumes, QString *error) override;
     Job *createRestoreJob(const RestoreRequest &request, QString *error) override;
+    Job *createTestRestoreJob(const TestRestoreRequest &request, QString *error) override;
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
     Job *createExportJob(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format,
                          QString *error) override;

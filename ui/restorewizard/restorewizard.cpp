@@ -66,9 +66,21 @@ RestoreRequest RestoreWizard::request() const
     if (const auto *details = qobject_cast<const RestoreDetailsPage *>(page(DetailsPageId));
         details && visitedIds().contains(DetailsPageId))
         request.rebuild = details->choices();
-    if (!request.restoreServer) {
+    if (field(QStringLiteral("imageOnly")).toBool()) {
+        // Only the image: the name is the image's; no server, no volume, so none of their options.
+        request.imageOnly = true;
+        request.restoreServer = true;
         request.rebuild = {};
+        request.volumeTypes.clear();
+        request.serverName = field(QStringLiteral("imageName")).toString().trimmed();
+        request.flavorId.clear();
+        request.networkIds.clear();
+        request.keyName.clear();
+        request.securityGroups.clear();
+        request.availabilityZone.clear();
+    } else if (!request.restoreServer) {
         // Only the volumes: no server, so none of its options.
+        request.rebuild = {};
         request.serverName.clear();
         request.flavorId.clear();
         request.networkIds.clear();
