@@ -200,6 +200,9 @@ void ScreenshotTour::nextWizardPage(int page)
     if (!wizard)
         return fail(QStringLiteral("the restore wizard went away"));
     wizard->button(QWizard::NextButton)->click();
+    // The server details page (NICs, metadata, …) comes between the server and the summary: passed over.
+    if (wizard->currentId() == RestoreWizard::DetailsPageId && page != RestoreWizard::DetailsPageId)
+        wizard->button(QWizard::NextButton)->click();
     if (wizard->currentId() != page)
         return fail(QStringLiteral("the wizard did not move to page %1").arg(page));
     switch (page) {
