@@ -57,6 +57,7 @@ void PlanRun::start()
         }
     });
     connect(m_jobs, &JobManager::jobFinished, this, &PlanRun::onBackupFinished);
+    Q_EMIT jobsCreated(m_jobs);
     prepareCloud(0);
 }
 
@@ -125,6 +126,7 @@ void PlanRun::prepareCloud(qsizetype index)
                                                addNote(result.message);
                                                selectServers(index, session);
                                            });
+                                   Q_EMIT jobsCreated(sweeps);
                                    sweeps->enqueue(job);
                                });
     });
@@ -447,6 +449,7 @@ void PlanRun::applyRetention()
         }
         finishRun();
     });
+    Q_EMIT jobsCreated(forget);
     forget->enqueue(new ForgetJob(std::move(request)));
 }
 

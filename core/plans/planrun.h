@@ -1,6 +1,7 @@
 #pragma once
 
 #include "plans/plan.h"
+#include "jobs/jobmanager.h"
 #include "plans/planrunreport.h"
 
 #include <QElapsedTimer>
@@ -53,6 +54,9 @@ Q_SIGNALS:
     void serverStarted(const QString &cloud, const QString &serverName);
     void serverFinished(const sv::PlanServerResult &result);
     void finished(const sv::PlanRunReport &report);
+    // A JobManager the run made (its backups; a sweep; the retention step), before its first job is
+    // queued: the desktop app shows its jobs in the jobs dock. It lives no longer than the run.
+    void jobsCreated(sv::JobManager *jobs);
 
 private:
     struct Target
