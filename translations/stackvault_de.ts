@@ -188,6 +188,10 @@
         <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>Etwas, das die Sicherung angelegt hat, konnte nicht gelöscht werden: temporär %1 (%2). StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
     </message>
+    <message>
+        <source>The server groups of server %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::BankService</name>
@@ -1590,6 +1594,43 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <source>Restored image %1 in cloud %2 (image %3, no server).</source>
         <translation>Abbild %1 in der Cloud %2 wiederhergestellt (Abbild %3, kein Server).</translation>
     </message>
+    <message>
+        <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: network %2, address %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The port %1 made for the restored server could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::S3Profile</name>
@@ -1966,6 +2007,25 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreatePortJob</name>
+    <message>
+        <source>The network service accepted the new port but sent no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is already in use on network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud refused to create a port on network %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -2046,6 +2106,13 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
         <translation>Abbild %1 darf nicht gelöscht werden (es ist geschützt oder gehört Ihnen nicht): %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeletePortJob</name>
+    <message>
+        <source>Port %1 could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3761,38 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>A plan named &quot;%1&quot; already exists.</source>
         <translation>Ein Plan namens „%1“ existiert bereits.</translation>
     </message>
+    <message>
+        <source>&amp;Test a restore after each run</source>
+        <translation>Nach jedem Lauf eine Wiederherstellung &amp;testen</translation>
+    </message>
+    <message>
+        <source>One backup the run made is restored under a scratch name, waited for until it boots, and removed again; the result is recorded on the backup. A failed test makes the run fail.</source>
+        <translation>Eine Sicherung des Laufs wird unter einem Testnamen wiederhergestellt, bis zum Start abgewartet und wieder entfernt; das Ergebnis wird in der Sicherung vermerkt. Ein fehlgeschlagener Test lässt den Lauf fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own cloud</source>
+        <translation>Die Cloud des Servers</translation>
+    </message>
+    <message>
+        <source>e.g. login: (empty: ACTIVE is enough)</source>
+        <translation>z. B. login: (leer: ACTIVE genügt)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Test &amp;in:</source>
+        <translation>Testen &amp;in:</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>Konsolen&amp;marke:</translation>
+    </message>
+    <message>
+        <source>Wait at &amp;most:</source>
+        <translation>&amp;Höchstens warten:</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanFormat</name>
@@ -4195,6 +4294,101 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Which backup should be restored?</source>
         <translation>Welche Sicherung soll wiederhergestellt werden?</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreDetailsPage</name>
+    <message>
+        <source>Server details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove NIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Config drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the saved &amp;user data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NICs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had no user data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
