@@ -187,6 +187,10 @@
         <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>备份创建的资源无法删除：临时的%1（%2）。StackVault 会在桌面应用下次启动时或在此云上进行下一次备份或恢复之前重试。</translation>
     </message>
+    <message>
+        <source>The server groups of server %1 could not be read: %2</source>
+        <translation>无法读取服务器 %1 的服务器组：%2</translation>
+    </message>
 </context>
 <context>
     <name>sv::BankService</name>
@@ -906,6 +910,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>1 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%2 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>服务器已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>全部 %1 台服务器均已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>没有备份任何服务器。</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>详情：stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>备份计划 %1 失败</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>备份计划 %1 未运行</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>手动运行以查看详情：stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -949,6 +996,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>无法连接 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS）</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>无法连接位于 %1 的 D-Bus 会话总线</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>D-Bus 会话总线上没有通知服务应答（%1：%2）</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>通知服务未接受该通知（%1：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>报告 URL“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>已将运行报告发送到 %1（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>%1 未接受运行报告：HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>无法将运行报告发送到 %1：%2 秒内无应答。</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>无法将运行报告发送到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>在服务器所在的云中</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE 且控制台出现“%3”</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>恢复测试的等待时间为 %1 到 %2 秒，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>恢复测试的控制台标记必须是一行文本。</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>恢复测试指定的云“%1”未保存（见 `stackvault-cli clouds list`）。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1130,62 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>未应用保留策略：%1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation>云 %1 所有项目的服务器均未备份：其凭据（%2，项目 %3）不是云管理员的，Nova 拒绝列出所有项目的服务器（%4）。请使用管理员凭据保存该云，或只选择该项目自己的服务器（不使用 --all-projects）。</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation>云 %1 所有项目的服务器均未备份：无法列出服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation>%1：%3 中的 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation>无法列出云 %1 的项目名称（%2）；报告按 ID 列出项目。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>未对任何备份进行恢复测试：运行已取消。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>未对任何备份进行恢复测试：本次运行没有成功的备份。</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>正在云 %4 中测试 %2（%3）的备份 %1 的恢复。</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>恢复测试无法开始：云的登录已失效。</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>备份 %1 的恢复测试无法在云 %2 中开始：%3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>备份 %1 的恢复测试已取消：%2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1284,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>标签“%1”不能包含逗号，也不能以空格开头或结尾（Nova 的标签不允许）。</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation>%1 所有项目的所有服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation>%2 所有项目中带标签 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation>%2 所有项目中名为 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation>%3 所有项目中带标签 %1 且名为 %2 的服务器</translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation>服务器 %1 是明确指定的：“所有项目”只适用于选择器（云、标签、名称模式），不适用于单个服务器。</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1584,44 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Restored image %1 in cloud %2 (image %3, no server).</source>
         <translation>已在云 %2 中恢复映像 %1（映像 %3，未创建服务器）。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
+        <translation>云 %1 中没有名为 %2 的网络，而服务器 %3 曾在其上有网卡。请为恢复的服务器选择网络（或进行映射）。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
+        <translation>云 %1 中没有名为 %2 的服务器组，因此服务器 %3 已在任何服务器组之外恢复。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
+        <translation>云 %1 中没有可用区 %2，因此由云为服务器 %3 选择了可用区。</translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
+        <translation>在云 %3 中，地址 %1 不属于网络 %2，因此服务器 %4 在该网络上改用了 %5。</translation>
+    </message>
+    <message>
+        <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
+        <translation>在云 %3 中，网络 %2 上的地址 %1 已被占用，因此服务器 %4 在该网络上改用了 %5。</translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
+        <translation>云 %1 的计算 API（%2）无法为新服务器添加标签（2.52 可以），因此服务器 %3 没有标签。</translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
+        <translation>云 %1 的计算 API（%2）无法为新服务器设置描述（2.19 可以），因此服务器 %3 没有描述。</translation>
+    </message>
+    <message>
+        <source>NIC %1: network %2, address %3</source>
+        <translation>网卡 %1：网络 %2，地址 %3</translation>
+    </message>
+    <message>
+        <source>
+The port %1 made for the restored server could not be removed: %2</source>
+        <translation>
+无法删除为恢复的服务器创建的端口 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1995,25 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreatePortJob</name>
+    <message>
+        <source>The network service accepted the new port but sent no id.</source>
+        <translation>网络服务接受了新端口，但未返回 ID。</translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2.</source>
+        <translation>地址 %1 不属于网络 %2。</translation>
+    </message>
+    <message>
+        <source>Address %1 is already in use on network %2.</source>
+        <translation>地址 %1 在网络 %2 上已被占用。</translation>
+    </message>
+    <message>
+        <source>The cloud refused to create a port on network %1: %2</source>
+        <translation>云拒绝在网络 %1 上创建端口：%2</translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -1837,6 +2094,13 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
         <translation>不能删除镜像 %1（它受保护或不属于您）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeletePortJob</name>
+    <message>
+        <source>Port %1 could not be deleted: %2</source>
+        <translation>无法删除端口 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3394,14 @@ Double-click or choose Retry to try again.</source>
         <source>Testing the restore of backup %1…</source>
         <translation>正在测试备份 %1 的恢复…</translation>
     </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plan %1: </source>
+        <translation>计划 %1：</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3160,6 +3432,619 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanEditorDialog</name>
+    <message>
+        <source>Keep everything</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>7 daily, 4 weekly, 6 monthly</source>
+        <translation>7 个每日、4 个每周、6 个每月</translation>
+    </message>
+    <message>
+        <source>24 hourly, 7 daily, 4 weekly</source>
+        <translation>24 个每小时、7 个每日、4 个每周</translation>
+    </message>
+    <message>
+        <source>14 daily, 8 weekly, 12 monthly, 3 yearly</source>
+        <translation>14 个每日、8 个每周、12 个每月、3 个每年</translation>
+    </message>
+    <message>
+        <source>The last 10 backups</source>
+        <translation>最近 10 个备份</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Edit Plan “%1”</source>
+        <translation>编辑计划“%1”</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan</source>
+        <translation>保存计划(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next runs: %1</source>
+        <translation>下次运行：%1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>e.g. nightly-prod</source>
+        <translation>例如 nightly-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled (scheduled runs back up; a disabled plan&apos;s scheduled runs do nothing)</source>
+        <translation>启用(&amp;E)（按计划运行时备份；已禁用计划的定时运行不执行任何操作）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;hosen servers</source>
+        <translation>选定的服务器(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Servers matching a &amp;selector (evaluated at every run: new servers are picked up)</source>
+        <translation>匹配选择器的服务器(&amp;S)（每次运行时求值：新服务器会被纳入）</translation>
+    </message>
+    <message>
+        <source>&amp;Add Checked Servers</source>
+        <translation>添加勾选的服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>any name (wildcards: * ? [abc])</source>
+        <translation>任意名称（通配符：* ? [abc]）</translation>
+    </message>
+    <message>
+        <source>Add Se&amp;lector</source>
+        <translation>添加选择器(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With &amp;tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Named &amp;like:</source>
+        <translation>名称类似(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Add from cloud:</source>
+        <translation>从云添加：</translation>
+    </message>
+    <message>
+        <source>This plan backs up:</source>
+        <translation>此计划备份：</translation>
+    </message>
+    <message>
+        <source>A selector: evaluated at every run.</source>
+        <translation>选择器：每次运行时求值。</translation>
+    </message>
+    <message>
+        <source>One server, by name or id.</source>
+        <translation>单个服务器，按名称或 ID。</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Cloud → Manage Clouds first.</source>
+        <translation>尚未保存云：请先在“云 → 管理云”中添加。</translation>
+    </message>
+    <message>
+        <source>Listing the servers of %1…</source>
+        <translation>正在列出 %1 的服务器…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) in %1 now.</source>
+        <translation>
+            <numerusform>%1 当前有 %n 台服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of %1 could not be listed: %2</source>
+        <translation>无法列出 %1 的服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 — tags: %2</source>
+        <translation>%1 — 标签：%2</translation>
+    </message>
+    <message>
+        <source>Choose a cloud.</source>
+        <translation>请选择一个云。</translation>
+    </message>
+    <message>
+        <source>No preview: the servers of %1 could not be listed.</source>
+        <translation>无预览：无法列出 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 does not show servers&apos; tags (its compute API is older than 2.26): a selector with a tag would choose none of its servers.</source>
+        <translation>云 %1 不显示服务器标签（其计算 API 早于 2.26）：带标签的选择器不会选中其任何服务器。</translation>
+    </message>
+    <message>
+        <source>Working out which servers match…</source>
+        <translation>正在计算匹配的服务器…</translation>
+    </message>
+    <message>
+        <source>No server of %1 matches %2 now (new ones that match will be picked up).</source>
+        <translation>%1 当前没有服务器匹配 %2（之后匹配的新服务器会被纳入）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) match now:</source>
+        <translation>
+            <numerusform>当前有 %n 台服务器匹配：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Include server &amp;data (snapshot each server first)</source>
+        <translation>包含服务器数据(&amp;D)（先为每台服务器创建快照）</translation>
+    </message>
+    <message>
+        <source>Every attached volume</source>
+        <translation>所有已挂载的卷</translation>
+    </message>
+    <message>
+        <source>No volume</source>
+        <translation>不含卷</translation>
+    </message>
+    <message>
+        <source>The volumes named below</source>
+        <translation>下面指定的卷</translation>
+    </message>
+    <message>
+        <source>names or ids, separated by commas</source>
+        <translation>名称或 ID，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET</source>
+        <translation>文件夹、swift:云/容器 或 s3:配置/存储桶</translation>
+    </message>
+    <message>
+        <source>&amp;Volumes:</source>
+        <translation>卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage:</source>
+        <translation>备份存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>By hand only</source>
+        <translation>仅手动</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Calendar expression (systemd)</source>
+        <translation>日历表达式（systemd）</translation>
+    </message>
+    <message>
+        <source>at minute </source>
+        <translation>在第 </translation>
+    </message>
+    <message>
+        <source>e.g. Mon..Fri *-*-* 02:00</source>
+        <translation>例如 Mon..Fri *-*-* 02:00</translation>
+    </message>
+    <message>
+        <source>Times are local. Unattended runs need the schedule installed: `stackvault-cli plans schedule install NAME`.</source>
+        <translation>时间为本地时间。无人值守运行需要安装计划：`stackvault-cli plans schedule install NAME`。</translation>
+    </message>
+    <message>
+        <source>Runs only when started with Run Now (or `stackvault-cli plans run`).</source>
+        <translation>仅在通过“立即运行”（或 `stackvault-cli plans run`）启动时运行。</translation>
+    </message>
+    <message>
+        <source>Working out the next runs…</source>
+        <translation>正在计算下次运行时间…</translation>
+    </message>
+    <message>
+        <source>Retention (applied after every run, to this plan&apos;s backups only)</source>
+        <translation>保留策略（每次运行后应用，仅作用于此计划的备份）</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>e.g. 30d or 1y6m</source>
+        <translation>例如 30d 或 1y6m</translation>
+    </message>
+    <message>
+        <source>All within</source>
+        <translation>全部保留于</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Every backup of this plan is kept; nothing is ever removed.</source>
+        <translation>此计划的每个备份都会保留；不会删除任何备份。</translation>
+    </message>
+    <message>
+        <source>Each server&apos;s backups: %1. The newest backup is never removed.</source>
+        <translation>每台服务器的备份：%1。最新的备份永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 个同时</translation>
+    </message>
+    <message>
+        <source>Back up &amp;servers:</source>
+        <translation>备份服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Give a calendar expression, or choose another schedule.</source>
+        <translation>请填写日历表达式，或选择其他计划时间。</translation>
+    </message>
+    <message>
+        <source>Name the volumes to save, or choose every volume or none.</source>
+        <translation>请指定要保存的卷，或选择全部卷或不含卷。</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的计划已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanFormat</name>
+    <message>
+        <source>By hand only</source>
+        <translation>仅手动</translation>
+    </message>
+    <message>
+        <source>Hourly at minute %1</source>
+        <translation>每小时第 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Daily at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2</source>
+        <translation>每周%1 %2</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>日历：%1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>从未运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%3 of %n server(s) backed up)</source>
+        <translation>
+            <numerusform>%1 %2（%n 台服务器中已备份 %3 台）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanListModel</name>
+    <message>
+        <source>Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.</source>
+        <translation>未安装：`stackvault-cli plans schedule install %1` 可使其无人值守运行。</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanRunsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Servers backed up</source>
+        <translation>已备份的服务器</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanServerResultsModel</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansService</name>
+    <message>
+        <source>runs only when started by hand</source>
+        <translation>仅在手动启动时运行</translation>
+    </message>
+    <message>
+        <source>The saved plans could not be read.</source>
+        <translation>无法读取已保存的计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: change it when its run has ended.</source>
+        <translation>计划 %1 正在运行：请在运行结束后再修改。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans schedule remove %1`), then rename the plan.</source>
+        <translation>计划 %1 的定时任务已按其名称安装：请先移除（`stackvault-cli plans schedule remove %1`），再重命名计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: cancel its run first.</source>
+        <translation>计划 %1 正在运行：请先取消其运行。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed (a systemd user timer): remove the plan with `stackvault-cli plans remove %1`, which also removes the timer.</source>
+        <translation>计划 %1 的定时任务已安装（systemd 用户定时器）：请用 `stackvault-cli plans remove %1` 移除计划，它也会移除定时器。</translation>
+    </message>
+    <message>
+        <source>No plan is named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running already.</source>
+        <translation>计划 %1 已在运行。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 of plan %2 cannot be opened: %3</source>
+        <translation>无法打开计划 %2 的备份存储 %1：%3</translation>
+    </message>
+    <message>
+        <source>Plan %1 keeps every backup: it has no retention policy to preview. Edit the plan to set one.</source>
+        <translation>计划 %1 保留所有备份：没有可预览的保留策略。请编辑计划以设置策略。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 cannot be opened: %2</source>
+        <translation>无法打开备份存储 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansView</name>
+    <message>
+        <source>&amp;New Plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Now</source>
+        <translation>立即运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Retention…</source>
+        <translation>预览保留(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: its servers are in the jobs list below.</source>
+        <translation>计划 %1 正在运行：其服务器显示在下方的任务列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan %1: %2, %3 of %n server(s) backed up.</source>
+        <translation>
+            <numerusform>计划 %1：%2，%n 台服务器中已备份 %3 台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan yet: New Plan… makes one.</source>
+        <translation>尚无计划：点击“新建计划…”创建。</translation>
+    </message>
+    <message>
+        <source>Run history of %1</source>
+        <translation>%1 的运行历史</translation>
+    </message>
+    <message>
+        <source>Plan %1 has not run yet.</source>
+        <translation>计划 %1 尚未运行。</translation>
+    </message>
+    <message>
+        <source>Plan %1 saved.</source>
+        <translation>计划 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Cannot Run Plan</source>
+        <translation>无法运行计划</translation>
+    </message>
+    <message>
+        <source>Remove Plan?</source>
+        <translation>移除计划？</translation>
+    </message>
+    <message>
+        <source>Remove plan %1 and its run history? Its backups stay in the backup storage.</source>
+        <translation>移除计划 %1 及其运行历史？其备份仍保留在备份存储中。</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Plan</source>
+        <translation>无法移除计划</translation>
+    </message>
+    <message>
+        <source>Plan %1 removed; its backups stay in the backup storage.</source>
+        <translation>计划 %1 已移除；其备份仍保留在备份存储中。</translation>
+    </message>
+    <message>
+        <source>Remove Plan</source>
+        <translation>移除计划</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>
@@ -3354,6 +4239,101 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Which backup should be restored?</source>
         <translation>要恢复哪个备份？</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreDetailsPage</name>
+    <message>
+        <source>Server details</source>
+        <translation>服务器详情</translation>
+    </message>
+    <message>
+        <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
+        <translation>恢复的服务器将获得备份所保存的内容；可在此修改或清除任何一项。密钥对和可用区在上一页。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Fixed IP</source>
+        <translation>固定 IP</translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation>安全组</translation>
+    </message>
+    <message>
+        <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
+        <translation>每个网卡一行，按顺序排列。固定 IP 留空则由云选择；已被占用的地址会被新地址替换，并给出警告。安全组：名称以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove NIC</source>
+        <translation>移除网卡(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>键=值，每行一个</translation>
+    </message>
+    <message>
+        <source>No server group</source>
+        <translation>无服务器组</translation>
+    </message>
+    <message>
+        <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
+        <translation>目标云中同名的服务器组；若不存在，服务器将在任何组之外恢复，并给出警告。</translation>
+    </message>
+    <message>
+        <source>&amp;Config drive</source>
+        <translation>配置驱动器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pass the saved &amp;user data</source>
+        <translation>传递保存的用户数据(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;NICs:</source>
+        <translation>网卡(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Server &amp;group:</source>
+        <translation>服务器组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
+        <translation>备份包含服务器的用户数据（cloud-init）；它将原样传递给新服务器。</translation>
+    </message>
+    <message>
+        <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
+        <translation>备份时云没有显示服务器的用户数据（仅管理员可见），因此备份中没有用户数据。</translation>
+    </message>
+    <message>
+        <source>The server had no user data.</source>
+        <translation>该服务器没有用户数据。</translation>
+    </message>
+    <message>
+        <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
+        <translation>网卡 %1：%2 不是 IP 地址。请更正，或清空以由云选择。</translation>
+    </message>
+    <message>
+        <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
+        <translation>元数据行“%1”不是 键=值 格式。</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4766,64 @@ Each volume gets its saved type where the target has it, otherwise the target&ap
     <message>
         <source>Restore a Backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewDialog</name>
+    <message>
+        <source>Retention of Plan “%1”</source>
+        <translation>计划“%1”的保留</translation>
+    </message>
+    <message>
+        <source>Reading the backups of plan %1…</source>
+        <translation>正在读取计划 %1 的备份…</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no backups in its backup storage yet: nothing to keep or remove.</source>
+        <translation>计划 %1 在备份存储中还没有备份：没有需要保留或删除的内容。</translation>
+    </message>
+    <message>
+        <source>Applied now, the policy (%1) would keep %2 of plan %3&apos;s backups and remove %4. This preview removes nothing; the policy is applied after each run.</source>
+        <translation>如果现在应用，策略（%1）将保留计划 %3 的 %2 个备份并删除 %4 个。此预览不会删除任何内容；策略在每次运行后应用。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>not counted (status %1)</source>
+        <translation>不计入（状态 %1）</translation>
+    </message>
+    <message>
+        <source>no rule keeps it</source>
+        <translation>没有规则保留它</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
 </context>
 <context>

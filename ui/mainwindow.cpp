@@ -11,6 +11,8 @@
 #include "details/serverdetailswidget.h"
 #include "dialogs/helpdialog.h"
 #include "dialogs/testrestoredialog.h"
+#include "plans/plansservice.h"
+#include "plans/plansview.h"
 #include "restorewizard/restorewizard.h"
 #include "jobs/job.h"
 #include "jobs/jobmanager.h"
@@ -35,6 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -278,9 +281,26 @@ void MainWindow::createMenus()
     help->addAction(m_aboutQtAction);
 }
 
+void MainWindow::setPlansService(PlansService *service)
+{
+    if (m_plansService || !service)
+        return;
+    m_plansService = service;
+    m_plansView = new PlansView(service, m_tabs);
+    m_tabs->insertTab(m_tabs->indexOf(m_backupsView) + 1, m_plansView, icon(QStringLiteral("refresh")), tr("&Plans"));
+    // A run's backups (and its sweep and retention step) show in the jobs dock like the others.
+    connect(service, &PlansService::runJobsCreated, this, [this](const QString &plan, JobManager *jobs) {
+        m_jobsDock->model()->addManager(jobs, tr("Plan %1: ").arg(plan));
+        m_jobsDock->show();
+    });
+    connect(m_plansView, &PlansView::runEnded, this, [this] { m_backend->requestCheckpoints(); });
+}
+
 void MainWindow::refresh()
 {
     m_treeModel->refresh();
+    if (m_plansView)
+        m_plansView->refresh();
     m_backend->requestCheckpoints();
     statusBar()->showMessage(tr("Refreshing…"), 3000);
 }
@@ -567,7 +587,8 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const bool jobsRun = m_jobs->runningCount() + m_jobs->queuedCount() > 0;
+    const bool jobsRun = m_jobs->runningCount() + m_jobs->queuedCount() > 0
+        || (m_plansService && m_plansService->runningCount() > 0);
     if (m_quitState == QuitState::Done || (m_quitState == QuitState::Open && !jobsRun)) {
         saveWindowState();
         QMainWindow::closeEvent(event);
@@ -582,7 +603,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::askToQuitWhileJobsRun()
 {
     m_quitState = QuitState::Asking;
-    const int count = m_jobs->runningCount() + m_jobs->queuedCount();
+    const int count = m_jobs->runningCount() + m_jobs->queuedCount()
+        + (m_plansService ? m_plansService->runningCount() : 0);
     MessageBox::question(
         this, tr("Quit StackVault?"),
         tr("%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first "
@@ -612,6 +634,18 @@ void MainWindow::cancelJobsAndQuit()
                              "(at most %n second(s)).",
                              nullptr, int(seconds)));
     m_quitStatus->show();
+    if (m_plansService && m_plansService->runningCount() > 0) {
+        // A plan's cancelled backups clean up first (each removes its temporary snapshot); then the rest.
+        connect(m_plansService, &PlansService::runFinished, this, [this] {
+            if (m_plansService->runningCount() == 0 && m_quitState == QuitState::CleaningUp && !m_jobs->isShuttingDown())
+                m_jobs->shutdown(m_quitCleanupTimeout);
+        });
+        QTimer::singleShot(m_quitCleanupTimeout, this, [this] {
+            if (!m_jobs->isShuttingDown())
+                m_jobs->shutdown(m_quitCleanupTimeout);
+        });
+        m_plansService->cancelAllRuns();
+    }
     connect(m_jobs, &JobManager::shutdownFinished, this, [this](const QStringList &givenUp) {
         if (!givenUp.isEmpty())
             qCWarning(lcUi).noquote() << "quit before these jobs had cleaned up (the bank's journal keeps what they "
@@ -620,7 +654,8 @@ void MainWindow::cancelJobsAndQuit()
         m_quitState = QuitState::Done;
         close();
     });
-    m_jobs->shutdown(m_quitCleanupTimeout);
+    if (!m_plansService || m_plansService->runningCount() == 0)
+        m_jobs->shutdown(m_quitCleanupTimeout);
 }
 
 } // namespace sv::ui

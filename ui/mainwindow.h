@@ -32,6 +32,8 @@ class BackupsView;
 class CloudTreeFilterModel;
 class CloudTreeModel;
 class JobsDock;
+class PlansService;
+class PlansView;
 class ServerDetailsWidget;
 
 // Tree of clouds and servers on the left, the selected server's details and the Backups on the right,
@@ -63,6 +65,11 @@ public:
 
     // Opens the restore wizard on this backup (also what Restore… in the Backups view does).
     void openRestoreWizard(const CheckpointEntry &checkpoint);
+
+    // Adds the Plans tab beside Backups (the desktop app does; `service` must outlive the window). A plan's
+    // running backups show in the jobs dock.
+    void setPlansService(PlansService *service);
+    PlansView *plansView() const { return m_plansView; }
 
     void refresh();
     void setIncludeDataDefault(bool includeData);
@@ -123,6 +130,8 @@ private:
     BackupsModel *m_backupsModel;
     BackupsView *m_backupsView;
     JobsDock *m_jobsDock;
+    PlansService *m_plansService = nullptr;
+    PlansView *m_plansView = nullptr;
     QHash<int, JobKind> m_jobKinds;
     QuitState m_quitState = QuitState::Open;
     std::chrono::milliseconds m_quitCleanupTimeout{std::chrono::seconds(60)};

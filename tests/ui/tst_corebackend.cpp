@@ -49,10 +49,12 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QProcessEnvironment>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -671,6 +673,22 @@ void TestCoreBackend::restoreWizardToARunningServer()
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("web-1-from-ui"));
     QTest::mouseClick(next, Qt::LeftButton);
+    // Page 4b: the server's details as the backup saved them (web-1 still runs, so its address is taken:
+    // cleared here to let the cloud choose), edited: another tag, one more metadata key.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::DetailsPageId));
+    auto *nics = wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"));
+    QCOMPARE(nics->rowCount(), 1);
+    QCOMPARE(nics->item(0, 0)->text(), QStringLiteral("private"));
+    QVERIFY2(nics->item(0, 1)->text().startsWith(QLatin1String("10.0.0.")), qPrintable(nics->item(0, 1)->text()));
+    QCOMPARE(nics->item(0, 2)->text(), QStringLiteral("default, web"));
+    nics->item(0, 1)->setText(QString());
+    auto *tags = wizard->findChild<QLineEdit *>(QStringLiteral("tagsEdit"));
+    QCOMPARE(tags->text(), QStringLiteral("prod"));
+    tags->setText(QStringLiteral("prod, restored"));
+    auto *metadata = wizard->findChild<QPlainTextEdit *>(QStringLiteral("metadataEdit"));
+    QCOMPARE(metadata->toPlainText(), QStringLiteral("role=web"));
+    metadata->setPlainText(QStringLiteral("role=web\nrestored-by=ui"));
+    QTest::mouseClick(next, Qt::LeftButton);
     // Page 4: the summary.
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("web-1-from-ui")));
@@ -699,6 +717,18 @@ void TestCoreBackend::restoreWizardToARunningServer()
     QVERIFY(!restoredVolume.isEmpty() && restoredVolume != webData);
     QCOMPARE(m_cloud.volumeDiskSha256(restoredVolume), m_cloud.volumeDiskSha256(webData));
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(restoredVolume));
+    // What the details page said reached the cloud: tags, metadata, the NIC with a fresh address.
+    const QJsonObject record = m_cloud.serverRecord(serverId);
+    QCOMPARE(record.value(QLatin1String("tags")).toArray(), (QJsonArray{QStringLiteral("prod"), QStringLiteral("restored")}));
+    QCOMPARE(record.value(QLatin1String("metadata")).toObject().value(QLatin1String("restored-by")).toString(), QStringLiteral("ui"));
+    QCOMPARE(record.value(QLatin1String("metadata")).toObject().value(QLatin1String("role")).toString(), QStringLiteral("web"));
+    const QJsonArray nicsMade = record.value(QLatin1String("nics")).toArray();
+    QCOMPARE(nicsMade.size(), 1);
+    QCOMPARE(nicsMade.at(0).toObject().value(QLatin1String("network")).toString(), QStringLiteral("private"));
+    QCOMPARE(nicsMade.at(0).toObject().value(QLatin1String("security_groups")).toArray(),
+             (QJsonArray{QStringLiteral("default"), QStringLiteral("web")}));
+    QVERIFY2(result.data.value(QStringLiteral("warnings")).toStringList().filter(QStringLiteral("is taken")).isEmpty(),
+             qPrintable(result.message));
     wizard->accept();
 }
 
@@ -826,6 +856,11 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("serverNameEdit"));
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("bfv-1-from-ui"));
+    QTest::mouseClick(next, Qt::LeftButton);
+    // The details page: other-net has no saved NIC, so one NIC there without a fixed address.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::DetailsPageId));
+    QCOMPARE(wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"))->rowCount(), 1);
+    QCOMPARE(wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"))->item(0, 1)->text(), QString());
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
     QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);

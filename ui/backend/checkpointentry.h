@@ -4,6 +4,7 @@
 #include "protection/checkpointdetails.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -43,6 +44,14 @@ struct CheckpointEntry
     QList<VolumeEntry> volumes;
     // Attached to the server when it was backed up, and not in the backup (names, or ids when unknown).
     QStringList volumesNotIncluded;
+    // Faithful rebuild (protection/rebuilddata.h): empty for backups older than these details.
+    QList<SavedNic> nics;
+    QJsonObject serverMetadata;
+    QStringList tags;
+    QString description;
+    bool configDrive = false;
+    QString userDataState; // "saved", "none", "not_visible"; "" for older backups
+    QStringList serverGroups;
 };
 
 } // namespace sv::ui

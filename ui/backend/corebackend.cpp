@@ -124,6 +124,13 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.availabilityZone = details.availabilityZone;
     entry.networkNames = details.networkNames;
     entry.securityGroups = details.securityGroups;
+    entry.nics = details.nics;
+    entry.serverMetadata = details.serverMetadata;
+    entry.tags = details.tags;
+    entry.description = details.description;
+    entry.configDrive = details.configDrive;
+    entry.userDataState = details.userDataState;
+    entry.serverGroups = details.serverGroups;
     entry.imageName = details.imageName;
     entry.minDiskGiB = details.minDiskGiB;
     entry.minRamMiB = details.minRamMiB;
@@ -486,6 +493,7 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.restoreServer = request.restoreServer;
     restore.imageOnly = request.imageOnly;
     restore.volumeTypes = request.volumeTypes;
+    request.rebuild.applyTo(restore);
     return new RestoreJob(std::move(restore));
 }
 

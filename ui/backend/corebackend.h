@@ -58,6 +58,9 @@ public:
 
     // The shared sessions (one per saved cloud), for tests and the bank service.
     CloudSessions *cloudSessions() const { return m_sessions; }
+    // The backup storages opened so far (with the passphrase prompt): plans open theirs here too.
+    BankService *bankService() const { return m_banks; }
+    ProfileStore *profileStore() const { return m_profiles; }
 
 private:
     // A Connection on this thread over the cloud's shared session (signing in first if needed).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend/rebuildchoices.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -26,6 +28,8 @@ struct RestoreRequest
     // Saved volume type → target type; a missing key: the same name where the target has it, else the
     // target's default type (with a warning).
     QHash<QString, QString> volumeTypes;
+    // The server-details page's choices (NICs, tags, metadata, ...); unset: as saved.
+    RebuildChoices rebuild;
 };
 
 } // namespace sv::ui

@@ -25,7 +25,7 @@ class RestoreWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { BackupPageId, TargetPageId, VolumesPageId, ServerPageId, SummaryPageId, RunPageId };
+    enum PageId { BackupPageId, TargetPageId, VolumesPageId, ServerPageId, SummaryPageId, RunPageId, DetailsPageId };
 
     RestoreWizard(Backend *backend, JobManager *jobs, const QList<CheckpointEntry> &checkpoints,
                   const QString &selectedCheckpointId, QWidget *parent = nullptr);
