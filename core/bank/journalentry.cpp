@@ -13,6 +13,7 @@ QJsonObject JournalEntry::toJson() const
         {QStringLiteral("server_id"), serverId},
         {QStringLiteral("volume_id"), volumeId},
         {QStringLiteral("snapshot_id"), snapshotId},
+        {QStringLiteral("port_id"), portId},
         {QStringLiteral("tag"), tag},
         {QStringLiteral("cloud_profile_id"), cloudProfileId},
         {QStringLiteral("project_id"), projectId},
@@ -28,6 +29,7 @@ JournalEntry JournalEntry::fromJson(const QJsonObject &json)
     entry.serverId = json.value(QStringLiteral("server_id")).toString();
     entry.volumeId = json.value(QStringLiteral("volume_id")).toString();
     entry.snapshotId = json.value(QStringLiteral("snapshot_id")).toString();
+    entry.portId = json.value(QStringLiteral("port_id")).toString();
     entry.tag = json.value(QStringLiteral("tag")).toString();
     entry.checkpointId = json.value(QStringLiteral("checkpoint_id")).toString();
     entry.imageId = json.value(QStringLiteral("image_id")).toString();
@@ -54,6 +56,8 @@ QByteArray JournalEntry::keyMaterial() const
         material += "volume\n" + volumeId.toUtf8();
     else if (!snapshotId.isEmpty())
         material += "snapshot\n" + snapshotId.toUtf8();
+    else if (!portId.isEmpty())
+        material += "port\n" + portId.toUtf8();
     else
         material += "intent\n" + kind.toUtf8() + '\n' + checkpointId.toUtf8() + '\n' + tag.toUtf8();
     return material;

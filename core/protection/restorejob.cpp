@@ -865,11 +865,19 @@ void RestoreJob::createNextPort()
     const QString ip = nic.ipTaken || nic.ipElsewhere ? QString() : nic.wantedIp;
     auto *job = track(new openstack::CreatePortJob(m_connection, nic.networkId, ip, nic.groupIds,
                                                    QStringLiteral("%1-nic%2").arg(m_newServerName).arg(index), this));
+    // The marker by which the sweep finds a port whose create answer a killed restore never read.
+    job->setDescription(QStringLiteral("stackvault_restore_job:") + m_tag);
+    journal(JournalEntry::RestorePort, {}, {});
     connect(job, &openstack::ApiJob::finished, this, [this, job, index, ip](const Error &error) {
         NicRestore &made = m_nics[index];
         if (!error) {
             made.portId = job->port().id;
             made.ip = job->port().fixedIps.isEmpty() ? QString() : job->port().fixedIps.constFirst().ip;
+            crashPoint("restore-after-create-port");
+            journal(JournalEntry::RestorePort, {}, {}, {}, made.portId);
+            unjournal(JournalEntry::RestorePort, {}, {});
+        } else if (error.httpStatus > 0) {
+            unjournal(JournalEntry::RestorePort, {}, {}); // the service answered: nothing was made
         }
         if (isCancelled())
             return abandon(tr("Cancelled."));
@@ -1194,8 +1202,10 @@ void RestoreJob::removePort(int index)
     const QString portId = m_nics.at(index).portId;
     auto *job = new openstack::DeletePortJob(m_connection, portId, this);
     connect(job, &openstack::ApiJob::finished, this, [this, index, portId](const Error &error) {
-        if (error)
+        if (error) // a port already gone is no error (DeletePortJob)
             m_failureDetails += tr("\nThe port %1 made for the restored server could not be removed: %2").arg(portId, error.message);
+        else
+            unjournal(JournalEntry::RestorePort, {}, {}, {}, portId);
         m_nics[index].portId.clear();
         removeHalfMade();
     });
@@ -1226,7 +1236,7 @@ void RestoreJob::removeVolume(int index)
 }
 
 JournalEntry RestoreJob::journalEntry(const QString &kind, const QString &imageId, const QString &serverId,
-                                      const QString &volumeId) const
+                                      const QString &volumeId, const QString &portId) const
 {
     JournalEntry entry;
     entry.kind = kind;
@@ -1234,33 +1244,42 @@ JournalEntry RestoreJob::journalEntry(const QString &kind, const QString &imageI
     entry.imageId = imageId;
     entry.serverId = serverId;
     entry.volumeId = volumeId;
+    entry.portId = portId;
     entry.tag = m_tag;
     entry.cloudProfileId = m_request.session->profile().id;
     entry.regionName = m_request.session->profile().regionName;
     return entry;
 }
 
-void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId)
+void RestoreJob::journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId,
+                         const QString &portId)
 {
-    JournalEntry entry = journalEntry(kind, imageId, serverId, volumeId);
+    JournalEntry entry = journalEntry(kind, imageId, serverId, volumeId, portId);
     entry.created = QDateTime::currentDateTimeUtc();
     BankError error;
     if (!m_request.bank->addJournalEntry(entry, &error))
         qCWarning(lcProtection) << "restore journal entry not written:" << error.message;
 }
 
-void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId)
+void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId,
+                           const QString &portId)
 {
     BankError error;
-    if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId, volumeId), &error))
+    if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId, volumeId, portId), &error))
         qCWarning(lcProtection) << "restore journal entry not removed:" << error.message;
 }
 
 void RestoreJob::done()
 {
     if (m_failure.isEmpty()) {
-        // The restore is complete: its image, server and volumes are the user's now, no longer leftovers
-        // (a restore test's scratch restore stays journaled until the test deleted it).
+        // The restore is complete: its image, server, ports and volumes are the user's now, no longer
+        // leftovers (a restore test's scratch restore stays journaled until the test deleted it; it makes
+        // no ports). The ports go first: while the server's entry stays, a sweep deletes the server and
+        // then its ports.
+        for (const NicRestore &nic : std::as_const(m_nics)) {
+            if (!nic.portId.isEmpty())
+                unjournal(JournalEntry::RestorePort, {}, {}, {}, nic.portId);
+        }
         const auto settle = [this](const QString &kind, const QString &imageId, const QString &serverId,
                                    const QString &volumeId) {
             if (m_request.keepJournaled)

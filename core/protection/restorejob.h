@@ -170,9 +170,11 @@ private:
     // The crash journal: what this restore made is named in the bank before it exists (an intent with
     // m_tag), then by id, and forgotten once the restore succeeded or removed it (SweepJob).
     JournalEntry journalEntry(const QString &kind, const QString &imageId, const QString &serverId,
-                              const QString &volumeId) const;
-    void journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {});
-    void unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {});
+                              const QString &volumeId, const QString &portId = {}) const;
+    void journal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {},
+                 const QString &portId = {});
+    void unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {},
+                   const QString &portId = {});
     template<typename T> T *track(T *apiJob);
 
     RestoreRequest m_request;

@@ -7,6 +7,8 @@
 #include "openstack/image/deleteimagejob.h"
 #include "openstack/image/listimagesjob.h"
 #include "openstack/image/showimagejob.h"
+#include "openstack/network/deleteportjob.h"
+#include "openstack/network/listportsjob.h"
 #include "openstack/session.h"
 #include "openstack/volume/deletevolumejob.h"
 #include "openstack/volume/deletevolumesnapshotjob.h"
@@ -28,23 +30,28 @@ constexpr int kLockWaitMs = 2000;
 const auto kCheckpointMarker = QStringLiteral("stackvault_checkpoint");
 const auto kRestoreMarker = QStringLiteral("stackvault_restore_job");
 
-// Servers first (a restored server uses the restored image and volumes), then images (an uploaded
-// image is read from a temporary volume), volumes, and snapshots last (a volume cloned from a
-// snapshot can block the snapshot's delete).
+// A restore's port's description (RestoreJob::createNextPort).
+const auto kRestorePortMarker = QStringLiteral("stackvault_restore_job:");
+
+// Servers first (a restored server uses the restored image, volumes and ports), then ports (freed by
+// their server's delete), images (an uploaded image is read from a temporary volume), volumes, and
+// snapshots last (a volume cloned from a snapshot can block the snapshot's delete).
 int deletionRank(const JournalEntry &entry)
 {
     if (entry.kind == JournalEntry::RestoreServer)
         return 0;
-    if (entry.kind == JournalEntry::TemporaryImage || entry.kind == JournalEntry::RestoreImage)
+    if (entry.kind == JournalEntry::RestorePort)
         return 1;
-    if (entry.kind == JournalEntry::TemporaryVolume || entry.kind == JournalEntry::RestoreVolume)
+    if (entry.kind == JournalEntry::TemporaryImage || entry.kind == JournalEntry::RestoreImage)
         return 2;
-    return 3;
+    if (entry.kind == JournalEntry::TemporaryVolume || entry.kind == JournalEntry::RestoreVolume)
+        return 3;
+    return 4;
 }
 
 QString resourceId(const JournalEntry &entry)
 {
-    for (const QString *id : {&entry.imageId, &entry.serverId, &entry.volumeId, &entry.snapshotId}) {
+    for (const QString *id : {&entry.imageId, &entry.serverId, &entry.volumeId, &entry.snapshotId, &entry.portId}) {
         if (!id->isEmpty())
             return *id;
     }
@@ -99,6 +106,8 @@ void SweepJob::run()
             action = Task::Action::DeleteVolume;
         else if (!entry.snapshotId.isEmpty())
             action = Task::Action::DeleteSnapshot;
+        else if (!entry.portId.isEmpty())
+            action = Task::Action::DeletePort;
         m_pending.append(Task{action, entry});
     }
     next();
@@ -152,6 +161,8 @@ void SweepJob::next()
     }
     if (task.action == Task::Action::Resolve)
         return resolve(entry);
+    if (task.action == Task::Action::DeletePort && !task.inspected)
+        return sweepPort(task);
     deleteResource(task);
 }
 
@@ -163,6 +174,8 @@ void SweepJob::resolve(const JournalEntry &entry)
         return resolveVolumes(entry);
     if (entry.kind == JournalEntry::TemporaryVolumeSnapshot)
         return resolveSnapshots(entry);
+    if (entry.kind == JournalEntry::RestorePort)
+        return resolvePorts(entry);
     if (entry.kind == JournalEntry::RestoreServer) {
         auto *job = new openstack::ListServersJob(connection, this);
         connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
@@ -277,6 +290,73 @@ void SweepJob::resolveSnapshots(const JournalEntry &entry)
     job->start();
 }
 
+void SweepJob::resolvePorts(const JournalEntry &entry)
+{
+    if (entry.tag.isEmpty())
+        return resolved(entry, {});
+    const QString marker = kRestorePortMarker + entry.tag;
+    auto *job = new openstack::ListPortsJob(connectionFor(entry), {}, this);
+    job->setFilter(QStringLiteral("description"), marker);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, marker](const openstack::Error &error) {
+        if (error) {
+            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
+            return next();
+        }
+        QList<Task> deletions;
+        for (const auto &port : job->ports()) {
+            if (port.description != marker) // a cloud that ignores the filter lists every port
+                continue;
+            JournalEntry concrete = entry;
+            concrete.portId = port.id;
+            deletions.append(Task{Task::Action::DeletePort, concrete});
+        }
+        resolved(entry, deletions);
+    });
+    job->start();
+}
+
+void SweepJob::sweepPort(const Task &task)
+{
+    const JournalEntry entry = task.entry;
+    auto *job = new openstack::ListPortsJob(connectionFor(entry), {}, this);
+    job->setFilter(QStringLiteral("id"), entry.portId);
+    connect(job, &openstack::ApiJob::finished, this, [this, job, task, entry](const openstack::Error &error) {
+        if (error) {
+            m_problems.append(tr("Port %1: %2").arg(entry.portId, error.message));
+            return next();
+        }
+        const auto ports = job->ports();
+        const auto port = std::find_if(ports.cbegin(), ports.cend(),
+                                       [&entry](const openstack::Port &p) { return p.id == entry.portId; });
+        Task checked = task;
+        checked.inspected = true;
+        // Gone (the restore's own clean-up deleted it before the entry went): deleting again is a no-op
+        // that counts as swept. Unbound, or bound to a server this sweep deleted: deleted.
+        if (port == ports.cend() || port->deviceId.isEmpty() || m_deletedServers.contains(port->deviceId))
+            return deleteResource(checked);
+        BankError bankError;
+        QList<JournalEntry> entries;
+        if (!m_bank->journalEntries(&entries, &bankError)) {
+            m_problems.append(bankError.message);
+            return next();
+        }
+        const bool serverJournaled = std::any_of(entries.cbegin(), entries.cend(), [&entry](const JournalEntry &e) {
+            return e.kind == JournalEntry::RestoreServer && e.tag == entry.tag;
+        });
+        if (serverJournaled) {
+            // Its server could not be deleted now; the port goes after it, in a later sweep.
+            qCInfo(lcProtection) << "port" << entry.portId << "kept: its server" << port->deviceId << "is still journaled";
+            return next();
+        }
+        // Bound to a server that is no leftover (a restore that completed): the port is that server's NIC.
+        qCInfo(lcProtection) << "port" << entry.portId << "serves server" << port->deviceId << "; only its journal entry goes";
+        if (!m_bank->removeJournalEntry(entry, &bankError))
+            m_problems.append(bankError.message);
+        next();
+    });
+    job->start();
+}
+
 void SweepJob::inspectTemporaryImage(const Task &task)
 {
     auto *job = new openstack::ShowImageJob(connectionFor(task.entry), task.entry.imageId, this);
@@ -337,6 +417,11 @@ void SweepJob::deleteResource(const Task &task)
         what = tr("volume snapshot %1").arg(id);
         problem = tr("Volume snapshot %1: %2");
         break;
+    case Task::Action::DeletePort:
+        job = new openstack::DeletePortJob(connection, id, this);
+        what = tr("port %1").arg(id);
+        problem = tr("Port %1: %2");
+        break;
     default:
         job = new openstack::DeleteImageJob(connection, id, this);
         what = entry.kind == JournalEntry::TemporaryImage ? tr("snapshot %1").arg(id) : tr("image %1").arg(id);
@@ -364,6 +449,8 @@ void SweepJob::deleteResource(const Task &task)
             m_problems.append(problem.arg(id, error.message));
             return next();
         }
+        if (task.action == Task::Action::DeleteServer)
+            m_deletedServers.insert(id);
         BankError bankError;
         if (!m_bank->removeJournalEntry(entry, &bankError)) {
             m_problems.append(bankError.message);

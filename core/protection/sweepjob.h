@@ -5,6 +5,7 @@
 #include "jobs/job.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -18,8 +19,10 @@ class Session;
 } // namespace openstack
 
 // Deletes what the bank's journal still names — temporary snapshots, volumes and images of a backup
-// whose process died, images, volumes and servers of a restore that died half-way — and then the
-// journal entries. LeftoverSweep
+// whose process died, images, volumes, servers and ports of a restore that died half-way — and then the
+// journal entries. A journaled port bound to a server this sweep did not delete is left alone: while
+// that server is still journaled (its delete failed) the entry waits for a later sweep, otherwise the
+// port serves a server the restore completed and only the entry is dropped. LeftoverSweep
 // starts it when the desktop app starts and before a CLI backup or restore (design.md "Backup flow",
 // step 8); `stackvault-cli sweep` runs it on demand. An intent entry (the process died between a create request and
 // its answer) is resolved by listing the cloud for the entry's marker. Entries of clouds without a
@@ -45,16 +48,20 @@ private:
     // One step: resolve an intent, delete a server, image, volume or volume snapshot, or drop a journal entry.
     struct Task
     {
-        enum class Action { Resolve, DeleteServer, DeleteImage, DeleteVolume, DeleteSnapshot, RemoveEntry };
+        enum class Action { Resolve, DeleteServer, DeleteImage, DeleteVolume, DeleteSnapshot, DeletePort, RemoveEntry };
         Action action;
         JournalEntry entry;
         bool retried = false; // a volume or snapshot refused while still being made: waited for, tried again
-        bool inspected = false; // a temporary image whose block_device_mapping was read (its Cinder snapshots journaled)
+        bool inspected = false; // a temporary image whose block_device_mapping was read (its Cinder snapshots
+                                // journaled), or a port whose binding was looked at (sweepPort)
     };
     void next();
     void resolve(const JournalEntry &entry);
     void resolveVolumes(const JournalEntry &entry);
     void resolveSnapshots(const JournalEntry &entry);
+    void resolvePorts(const JournalEntry &entry);
+    // A journaled port: looked up first (gone: swept; bound to a server not swept: see the class comment).
+    void sweepPort(const Task &task);
     // Deletions that resolving an intent found run first, then the intent's entry is dropped.
     void resolved(const JournalEntry &intent, const QList<Task> &deletions);
     void deleteResource(const Task &task);
@@ -71,6 +78,7 @@ private:
     std::optional<QStringList> m_clouds;
     int m_deleted = 0;
     QStringList m_removed; // "image ID" / "server ID" / "volume ID" ..., for the result
+    QSet<QString> m_deletedServers; // by this sweep: their ports may go
     QStringList m_problems;
 };
 

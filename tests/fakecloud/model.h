@@ -117,6 +117,7 @@ struct Port
     QString macAddress;
     QList<FixedIp> fixedIps;
     QStringList securityGroupIds;
+    QString description;
     QString deviceId;    // the server's id; empty when unbound
     QString deviceOwner; // "compute:nova" when bound to a server
     bool madeByNova = false;

@@ -111,7 +111,7 @@ QJsonObject json(const CloudState &state, const Port &port)
                        {QStringLiteral("allowed_address_pairs"), QJsonArray()},
                        {QStringLiteral("created_at"), time},
                        {QStringLiteral("updated_at"), time},
-                       {QStringLiteral("description"), QString()},
+                       {QStringLiteral("description"), port.description},
                        {QStringLiteral("device_id"), port.deviceId},
                        {QStringLiteral("device_owner"), port.deviceOwner},
                        {QStringLiteral("fixed_ips"), fixedIps},

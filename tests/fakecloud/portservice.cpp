@@ -69,15 +69,17 @@ void PortService::list(Exchange &ex, const QString &projectId)
         if (port.projectId != projectId)
             continue;
         bool match = true;
-        for (const char *key : {"device_id", "network_id", "name", "device_owner"}) {
+        for (const char *key : {"id", "device_id", "network_id", "name", "description", "device_owner"}) {
             const QString name = QLatin1String(key);
             if (!ex.hasQuery(name))
                 continue;
             const QString value = ex.query(name);
-            const QString have = name == QLatin1String("device_id") ? port.deviceId
-                : name == QLatin1String("network_id")              ? port.networkId
-                : name == QLatin1String("name")                    ? port.name
-                                                                   : port.deviceOwner;
+            const QString have = name == QLatin1String("id") ? port.id
+                : name == QLatin1String("device_id")        ? port.deviceId
+                : name == QLatin1String("network_id")       ? port.networkId
+                : name == QLatin1String("name")             ? port.name
+                : name == QLatin1String("description")      ? port.description
+                                                            : port.deviceOwner;
             match = match && have == value;
         }
         for (const QString &ip : ipFilters)
@@ -136,7 +138,8 @@ void PortService::create(Exchange &ex, const QString &projectId)
     if (ip.isEmpty() && ports::freeIp(m_state, *network).isEmpty())
         return neutronError(ex, 409, QStringLiteral("IpAddressGenerationFailure"),
                             QStringLiteral("No more IP addresses available on network %1.").arg(network->id));
-    const Port &port = ports::create(m_state, *network, projectId, ip, groups, body.value(QStringLiteral("name")).toString());
+    Port &port = ports::create(m_state, *network, projectId, ip, groups, body.value(QStringLiteral("name")).toString());
+    port.description = body.value(QStringLiteral("description")).toString();
     ex.json(201, QJsonObject{{QStringLiteral("port"), ports::json(m_state, port)}});
 }
 

@@ -7,8 +7,8 @@ namespace fake {
 class CloudState;
 class Exchange;
 
-// Neutron's ports under /networking/v2.0/ports: list (filters device_id, network_id, name, fixed_ips
-// ip_address=), show, create (fixed_ips, security_groups; 409 IpAddressAlreadyAllocated when the address
+// Neutron's ports under /networking/v2.0/ports: list (filters id, device_id, network_id, name,
+// description, fixed_ips ip_address=), show, create (fixed_ips, security_groups; 409 IpAddressAlreadyAllocated when the address
 // is taken) and delete. NetworkService hands these requests over.
 class PortService
 {

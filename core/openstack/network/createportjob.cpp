@@ -20,6 +20,8 @@ void CreatePortJob::run()
     if (!m_fixedIp.isEmpty())
         port.insert(QStringLiteral("fixed_ips"), QJsonArray{QJsonObject{{QStringLiteral("ip_address"), m_fixedIp}}});
     port.insert(QStringLiteral("security_groups"), QJsonArray::fromStringList(m_securityGroupIds));
+    if (!m_description.isEmpty())
+        port.insert(QStringLiteral("description"), m_description);
     Request request = makeJsonRequest(ServiceType::Network, "POST", QStringLiteral("ports"),
                                       QJsonObject{{QStringLiteral("port"), port}});
     sendRequest(request);

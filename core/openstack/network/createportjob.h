@@ -13,6 +13,8 @@ class CreatePortJob : public ApiJob
 public:
     CreatePortJob(Connection *connection, QString networkId, QString fixedIp, QStringList securityGroupIds,
                   QString name, QObject *parent = nullptr);
+    // Neutron's description of the port (before start()); empty: none is sent.
+    void setDescription(const QString &description) { m_description = description; }
     const Port &port() const { return m_port; }
     // The wanted address belongs to another port (Neutron's 409 IpAddressAlreadyAllocated).
     bool addressTaken() const { return m_addressTaken; }
@@ -29,6 +31,7 @@ private:
     QString m_fixedIp;
     QStringList m_securityGroupIds;
     QString m_name;
+    QString m_description;
     Port m_port;
     bool m_addressTaken = false;
     bool m_addressNotOnNetwork = false;

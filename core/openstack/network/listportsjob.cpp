@@ -14,7 +14,10 @@ ListPortsJob::ListPortsJob(Connection *connection, QString deviceId, QObject *pa
 void ListPortsJob::run()
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("device_id"), m_deviceId);
+    if (!m_deviceId.isEmpty() || m_filters.isEmpty())
+        query.addQueryItem(QStringLiteral("device_id"), m_deviceId);
+    for (const auto &[key, value] : std::as_const(m_filters))
+        query.addQueryItem(key, value);
     sendRequest(makeRequest(ServiceType::Network, "GET", QStringLiteral("ports?") + query.toString(QUrl::FullyEncoded)));
 }
 

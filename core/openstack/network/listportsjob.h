@@ -6,11 +6,14 @@
 namespace sv::openstack {
 
 // GET /v2.0/ports?device_id=SERVER (Neutron): a server's NICs with their fixed IPs and security groups.
+// With an empty deviceId, the project's ports that match the filters (setFilter) instead.
 class ListPortsJob : public ApiJob
 {
     Q_OBJECT
 public:
     ListPortsJob(Connection *connection, QString deviceId, QObject *parent = nullptr);
+    // A Neutron list filter, e.g. ("id", PORT) or ("description", TEXT); before start().
+    void setFilter(const QString &key, const QString &value) { m_filters.append({key, value}); }
     const QList<Port> &ports() const { return m_ports; }
 
 protected:
@@ -19,6 +22,7 @@ protected:
 
 private:
     QString m_deviceId;
+    QList<std::pair<QString, QString>> m_filters;
     QList<Port> m_ports;
 };
 

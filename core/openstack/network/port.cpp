@@ -12,6 +12,7 @@ Port Port::fromJson(const QJsonObject &json)
     port.name = text("name");
     port.networkId = text("network_id");
     port.macAddress = text("mac_address");
+    port.description = text("description");
     port.deviceId = text("device_id");
     port.deviceOwner = text("device_owner");
     port.createdAt = text("created_at");

@@ -19,6 +19,7 @@ struct Port
     QString name;
     QString networkId;
     QString macAddress;
+    QString description;
     QString deviceId;
     QString deviceOwner;
     QString createdAt; // as Neutron writes it ("2016-03-08T20:19:41"); sorts as text
