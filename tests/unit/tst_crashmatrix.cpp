@@ -9,6 +9,8 @@
 #include "keyringprobe.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,6 +34,7 @@ private:
     QSet<QString> m_restoredImages;   // what completed restores made: not leftovers
     QSet<QString> m_restoredServers;
     QSet<QString> m_restoredVolumes;
+    QSet<QString> m_restoredPorts;
 
     svtest::CliRunner m_runner{m_home.path()};
 
@@ -94,7 +97,24 @@ private:
             if (!m_restoredServers.contains(id))
                 found.append(QStringLiteral("server ") + id);
         }
+        for (const QString &id : m_cloud.leftoverPortIds()) {
+            if (!m_restoredPorts.contains(id))
+                found.append(QStringLiteral("port ") + id);
+        }
         return found;
+    }
+
+    // The files of the CLI's bank's journal (what the sweep would still look at).
+    QStringList journalFiles() const
+    {
+        QStringList files;
+        QDirIterator it(m_home.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (QFileInfo(path).dir().dirName() == QLatin1String("journal"))
+                files.append(path);
+        }
+        return files;
     }
 
     // The next start after a crash: sweep, prune, check; every available backup verifies; every
@@ -198,7 +218,8 @@ private Q_SLOTS:
             QStringLiteral("restore-after-create-image"),  // Glance made the image, its id not yet journaled
             QStringLiteral("restore-upload:3"),            // mid-upload
             QStringLiteral("restore-waiting-image"),
-            QStringLiteral("restore-after-create-server"), // Nova made the server, its id not yet journaled
+            QStringLiteral("restore-after-create-port"),   // Neutron made the first NIC's port, its id not journaled
+            QStringLiteral("restore-after-create-server"), // Nova made the server (on the journaled ports), id not journaled
             QStringLiteral("restore-waiting-server"),
         };
         // Garbage collection (here: of a delete) with repacking, killed at each step. A low threshold
@@ -263,6 +284,8 @@ private Q_SLOTS:
             recover(point, &leaks, &lost);
             if (QTest::currentTestFailed())
                 return;
+            // The sweep resolved every intent and deleted (or found gone) every port, server and image.
+            QVERIFY2(journalFiles().isEmpty(), qPrintable(point + QStringLiteral(": ") + journalFiles().join(QLatin1Char(' '))));
         }
         // A restore after all that works, and what it made is the user's (not swept).
         const svtest::CliRun restore = cli({QStringLiteral("restore"), first, QStringLiteral("--to-cloud"), m_cloudName,
@@ -271,9 +294,14 @@ private Q_SLOTS:
         const QJsonObject restored = restore.lastJson();
         m_restoredImages.insert(restored.value(QLatin1String("image_id")).toString());
         m_restoredServers.insert(restored.value(QLatin1String("server_id")).toString());
-        // Every volume left now is the completed restore's (the recovery before found no leak).
+        // Every volume and port left now is the completed restore's (the recovery before found no leak).
         for (const QString &id : m_cloud.leftoverVolumeIds())
             m_restoredVolumes.insert(id);
+        for (const QString &id : m_cloud.leftoverPortIds())
+            m_restoredPorts.insert(id);
+        QVERIFY(!m_restoredPorts.isEmpty()); // the faithful rebuild made the server's ports itself
+        // What the completed restore made is the user's: nothing of it (no port either) stays journaled.
+        QVERIFY2(journalFiles().isEmpty(), qPrintable(journalFiles().join(QLatin1Char(' '))));
         recover(QStringLiteral("after a completed restore"), &leaks, &lost);
         QCOMPARE(m_cloud.leftoverServerIds().size(), 1);
 
