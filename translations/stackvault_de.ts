@@ -912,6 +912,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>%1 von 1 Server fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%1 von %2 Servern fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>Der Server wurde gesichert, aber der Lauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>Alle %1 Server wurden gesichert, aber der Lauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>Kein Server wurde gesichert.</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>Details: stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>Sicherungsplan %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>Sicherungsplan %1 wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>Zum Nachsehen von Hand ausführen: stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -955,6 +998,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>Plan %1 läuft bereits (Prozess %2, gestartet %3); warten Sie, bis er fertig ist, oder beenden Sie zuerst diesen Prozess (kill -INT %2 bricht ihn sauber ab).</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>kein D-Bus-Sitzungsbus erreichbar (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>kein D-Bus-Sitzungsbus unter %1 erreichbar</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>kein Benachrichtigungsdienst antwortet auf dem D-Bus-Sitzungsbus (%1: %2)</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>der Benachrichtigungsdienst hat die Benachrichtigung nicht angenommen (%1: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>Die Bericht-URL „%1“ ist keine http://- oder https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>Laufbericht an %1 gesendet (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>Der Laufbericht wurde von %1 nicht angenommen: HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>Der Laufbericht konnte nicht an %1 gesendet werden: keine Antwort innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>Der Laufbericht konnte nicht an %1 gesendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>in der Cloud des Servers</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>je Lauf eine neue Sicherung %1 wiederherstellen, bis zu %2 s auf ACTIVE warten</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>je Lauf eine neue Sicherung %1 wiederherstellen, bis zu %2 s auf ACTIVE und auf „%3“ in der Konsole warten</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>Ein Wiederherstellungstest wartet %1 bis %2 Sekunden, nicht %3.</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>Die Konsolenmarke eines Wiederherstellungstests ist eine Textzeile.</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>Der Wiederherstellungstest nennt die Cloud „%1“, die nicht gespeichert ist (siehe `stackvault-cli clouds list`).</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1133,64 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>Die Aufbewahrungsregel wurde nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation>Kein Server aller Projekte der Cloud %1 wurde gesichert: Ihre Zugangsdaten (%2, Projekt %3) sind nicht die eines Cloud-Admins, und Nova hat das Auflisten der Server aller Projekte verweigert (%4). Speichern Sie die Cloud mit den Zugangsdaten eines Admins, oder wählen Sie nur die eigenen Server des Projekts (ohne --all-projects).</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation>Kein Server aller Projekte der Cloud %1 wurde gesichert: Die Server konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1 (Projekt %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation>%1: %2 in %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n Server</numerusform>
+            <numerusform>%n Server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation>Die Projektnamen der Cloud %1 konnten nicht aufgelistet werden (%2); der Bericht nennt Projekte nach ID.</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>Keine Sicherung wurde testweise wiederhergestellt: der Lauf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>Keine Sicherung wurde testweise wiederhergestellt: keine Sicherung dieses Laufs ist gelungen.</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>Teste die Wiederherstellung der Sicherung %1 von %2 (%3) in Cloud %4.</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>Der Wiederherstellungstest konnte nicht beginnen: die Anmeldung bei den Clouds ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>Der Wiederherstellungstest der Sicherung %1 konnte in Cloud %2 nicht beginnen: %3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>Der Wiederherstellungstest der Sicherung %1 wurde abgebrochen: %2</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1289,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>Der Tag „%1“ darf kein Komma enthalten und nicht mit einem Leerzeichen beginnen oder enden (Nova-Tags dürfen das nicht).</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation>alle Server aller Projekte von %1</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation>Server mit dem Tag %1 in allen Projekten von %2</translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation>Server namens %1 in allen Projekten von %2</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation>Server mit dem Tag %1 namens %2 in allen Projekten von %3</translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation>Server %1 ist ausdrücklich genannt: „alle Projekte“ gilt für einen Selektor (eine Cloud, ein Tag, ein Namensmuster), nicht für einen einzelnen Server.</translation>
     </message>
 </context>
 <context>
@@ -2344,10 +2542,6 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <translation>Test fehlgeschlagen %1</translation>
     </message>
     <message>
-        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
-        <translation>Diese Sicherung wurde nie zum Test wiederhergestellt. stackvault-cli test-restore stellt sie unter einem temporären Namen wieder her, prüft, dass sie startet, und entfernt sie wieder.</translation>
-    </message>
-    <message>
         <source>The restore test in cloud %1 on %2 failed: %3</source>
         <translation>Der Wiederherstellungstest in der Cloud %1 am %2 ist fehlgeschlagen: %3</translation>
     </message>
@@ -2362,6 +2556,10 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Restore test</source>
         <translation>Wiederherstellungstest</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. Test Restore… (or stackvault-cli test-restore) restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>Diese Sicherung wurde noch nie zum Test wiederhergestellt. Wiederherstellung testen… (oder stackvault-cli test-restore) stellt sie unter einem Wegwerfnamen wieder her, prüft, dass sie startet, und entfernt sie wieder.</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2619,14 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Write the backup&apos;s disks into raw or qcow2 files</source>
         <translation>Die Datenträger der Sicherung in raw- oder qcow2-Dateien schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Test Restore…</source>
+        <translation>Wiederherstellung &amp;testen…</translation>
+    </message>
+    <message>
+        <source>Prove that the backup boots: restore it under a scratch name, wait until it runs, remove it again and record the result</source>
+        <translation>Beweisen, dass die Sicherung startet: unter einem Wegwerfnamen wiederherstellen, warten, bis sie läuft, wieder entfernen und das Ergebnis vermerken</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2915,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
             <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienst an.</numerusform>
             <numerusform>Am Projekt %1 angemeldet. Die Cloud bietet %n Dienste an.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
+        <translation>StackVault ist noch nicht bei der Cloud %1 angemeldet; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3338,22 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
             <numerusform>Sicherung von „%1“ exportieren (der Root-Datenträger; %n Volumes daneben)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot Test the Restore</source>
+        <translation>Wiederherstellung kann nicht getestet werden</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1…</source>
+        <translation>Wiederherstellung der Sicherung %1 wird getestet…</translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation>&amp;Pläne</translation>
+    </message>
+    <message>
+        <source>Plan %1: </source>
+        <translation>Plan %1: </translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3158,6 +3384,623 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanEditorDialog</name>
+    <message>
+        <source>Keep everything</source>
+        <translation>Alles behalten</translation>
+    </message>
+    <message>
+        <source>7 daily, 4 weekly, 6 monthly</source>
+        <translation>7 täglich, 4 wöchentlich, 6 monatlich</translation>
+    </message>
+    <message>
+        <source>24 hourly, 7 daily, 4 weekly</source>
+        <translation>24 stündlich, 7 täglich, 4 wöchentlich</translation>
+    </message>
+    <message>
+        <source>14 daily, 8 weekly, 12 monthly, 3 yearly</source>
+        <translation>14 täglich, 8 wöchentlich, 12 monatlich, 3 jährlich</translation>
+    </message>
+    <message>
+        <source>The last 10 backups</source>
+        <translation>Die letzten 10 Sicherungen</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Edit Plan “%1”</source>
+        <translation>Plan „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>Neuer Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan</source>
+        <translation>Plan &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Next runs: %1</source>
+        <translation>Nächste Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>e.g. nightly-prod</source>
+        <translation>z. B. nightly-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled (scheduled runs back up; a disabled plan&apos;s scheduled runs do nothing)</source>
+        <translation>&amp;Aktiviert (geplante Läufe sichern; die geplanten Läufe eines deaktivierten Plans tun nichts)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>C&amp;hosen servers</source>
+        <translation>Ausge&amp;wählte Server</translation>
+    </message>
+    <message>
+        <source>Servers matching a &amp;selector (evaluated at every run: new servers are picked up)</source>
+        <translation>Server, die zu einem &amp;Selektor passen (bei jedem Lauf ausgewertet: neue Server werden erfasst)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Checked Servers</source>
+        <translation>Markierte Server &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>any tag</source>
+        <translation>beliebiges Tag</translation>
+    </message>
+    <message>
+        <source>any name (wildcards: * ? [abc])</source>
+        <translation>beliebiger Name (Platzhalter: * ? [abc])</translation>
+    </message>
+    <message>
+        <source>Add Se&amp;lector</source>
+        <translation>Se&amp;lektor hinzufügen</translation>
+    </message>
+    <message>
+        <source>With &amp;tag:</source>
+        <translation>Mit &amp;Tag:</translation>
+    </message>
+    <message>
+        <source>Named &amp;like:</source>
+        <translation>Name &amp;wie:</translation>
+    </message>
+    <message>
+        <source>Add from cloud:</source>
+        <translation>Aus Cloud hinzufügen:</translation>
+    </message>
+    <message>
+        <source>This plan backs up:</source>
+        <translation>Dieser Plan sichert:</translation>
+    </message>
+    <message>
+        <source>A selector: evaluated at every run.</source>
+        <translation>Ein Selektor: bei jedem Lauf ausgewertet.</translation>
+    </message>
+    <message>
+        <source>One server, by name or id.</source>
+        <translation>Ein Server, nach Name oder ID.</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Cloud → Manage Clouds first.</source>
+        <translation>Keine Cloud gespeichert: Fügen Sie zuerst unter Cloud → Clouds verwalten eine hinzu.</translation>
+    </message>
+    <message>
+        <source>Listing the servers of %1…</source>
+        <translation>Server von %1 werden aufgelistet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) in %1 now.</source>
+        <translation>
+            <numerusform>%n Server in %1 derzeit.</numerusform>
+            <numerusform>%n Server in %1 derzeit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of %1 could not be listed: %2</source>
+        <translation>Die Server von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 — tags: %2</source>
+        <translation>%1 — Tags: %2</translation>
+    </message>
+    <message>
+        <source>Choose a cloud.</source>
+        <translation>Wählen Sie eine Cloud.</translation>
+    </message>
+    <message>
+        <source>No preview: the servers of %1 could not be listed.</source>
+        <translation>Keine Vorschau: Die Server von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cloud %1 does not show servers&apos; tags (its compute API is older than 2.26): a selector with a tag would choose none of its servers.</source>
+        <translation>Cloud %1 zeigt keine Server-Tags (ihre Compute-API ist älter als 2.26): Ein Selektor mit Tag würde keinen ihrer Server wählen.</translation>
+    </message>
+    <message>
+        <source>Working out which servers match…</source>
+        <translation>Passende Server werden ermittelt …</translation>
+    </message>
+    <message>
+        <source>No server of %1 matches %2 now (new ones that match will be picked up).</source>
+        <translation>Derzeit passt kein Server von %1 zu %2 (neue passende Server werden erfasst).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) match now:</source>
+        <translation>
+            <numerusform>%n Server passt derzeit:</numerusform>
+            <numerusform>%n Server passen derzeit:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Include server &amp;data (snapshot each server first)</source>
+        <translation>Server&amp;daten einschließen (zuerst von jedem Server einen Snapshot erstellen)</translation>
+    </message>
+    <message>
+        <source>Every attached volume</source>
+        <translation>Jedes angehängte Volume</translation>
+    </message>
+    <message>
+        <source>No volume</source>
+        <translation>Kein Volume</translation>
+    </message>
+    <message>
+        <source>The volumes named below</source>
+        <translation>Die unten genannten Volumes</translation>
+    </message>
+    <message>
+        <source>names or ids, separated by commas</source>
+        <translation>Namen oder IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET</source>
+        <translation>ein Ordner, swift:CLOUD/CONTAINER oder s3:PROFIL/BUCKET</translation>
+    </message>
+    <message>
+        <source>&amp;Volumes:</source>
+        <translation>&amp;Volumes:</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage:</source>
+        <translation>Sicherungs&amp;speicher:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>By hand only</source>
+        <translation>Nur von Hand</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Calendar expression (systemd)</source>
+        <translation>Kalenderausdruck (systemd)</translation>
+    </message>
+    <message>
+        <source>at minute </source>
+        <translation>zur Minute </translation>
+    </message>
+    <message>
+        <source>e.g. Mon..Fri *-*-* 02:00</source>
+        <translation>z. B. Mon..Fri *-*-* 02:00</translation>
+    </message>
+    <message>
+        <source>Times are local. Unattended runs need the schedule installed: `stackvault-cli plans schedule install NAME`.</source>
+        <translation>Zeiten sind lokal. Unbeaufsichtigte Läufe brauchen den installierten Zeitplan: `stackvault-cli plans schedule install NAME`.</translation>
+    </message>
+    <message>
+        <source>Runs only when started with Run Now (or `stackvault-cli plans run`).</source>
+        <translation>Läuft nur, wenn mit „Jetzt ausführen“ (oder `stackvault-cli plans run`) gestartet.</translation>
+    </message>
+    <message>
+        <source>Working out the next runs…</source>
+        <translation>Die nächsten Läufe werden ermittelt …</translation>
+    </message>
+    <message>
+        <source>Retention (applied after every run, to this plan&apos;s backups only)</source>
+        <translation>Aufbewahrung (nach jedem Lauf angewandt, nur auf die Sicherungen dieses Plans)</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzte</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>e.g. 30d or 1y6m</source>
+        <translation>z. B. 30d oder 1y6m</translation>
+    </message>
+    <message>
+        <source>All within</source>
+        <translation>Alle innerhalb</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>Every backup of this plan is kept; nothing is ever removed.</source>
+        <translation>Jede Sicherung dieses Plans wird behalten; nichts wird je entfernt.</translation>
+    </message>
+    <message>
+        <source>Each server&apos;s backups: %1. The newest backup is never removed.</source>
+        <translation>Sicherungen jedes Servers: %1. Die neueste Sicherung wird nie entfernt.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Back up &amp;servers:</source>
+        <translation>&amp;Server sichern:</translation>
+    </message>
+    <message>
+        <source>Give a calendar expression, or choose another schedule.</source>
+        <translation>Geben Sie einen Kalenderausdruck an oder wählen Sie einen anderen Zeitplan.</translation>
+    </message>
+    <message>
+        <source>Name the volumes to save, or choose every volume or none.</source>
+        <translation>Nennen Sie die zu sichernden Volumes oder wählen Sie alle oder keine.</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; already exists.</source>
+        <translation>Ein Plan namens „%1“ existiert bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanFormat</name>
+    <message>
+        <source>By hand only</source>
+        <translation>Nur von Hand</translation>
+    </message>
+    <message>
+        <source>Hourly at minute %1</source>
+        <translation>Stündlich zur Minute %1</translation>
+    </message>
+    <message>
+        <source>Daily at %1</source>
+        <translation>Täglich um %1</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2</source>
+        <translation>Wöchentlich am %1 um %2</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Kalender: %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Nie gelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%3 of %n server(s) backed up)</source>
+        <translation>
+            <numerusform>%1 %2 (%3 von %n Server gesichert)</numerusform>
+            <numerusform>%1 %2 (%3 von %n Servern gesichert)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanListModel</name>
+    <message>
+        <source>Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.</source>
+        <translation>Nicht installiert: `stackvault-cli plans schedule install %1` lässt ihn unbeaufsichtigt laufen.</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>Läuft gerade …</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanRunsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Servers backed up</source>
+        <translation>Gesicherte Server</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanServerResultsModel</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansService</name>
+    <message>
+        <source>runs only when started by hand</source>
+        <translation>läuft nur, wenn von Hand gestartet</translation>
+    </message>
+    <message>
+        <source>The saved plans could not be read.</source>
+        <translation>Die gespeicherten Pläne konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: change it when its run has ended.</source>
+        <translation>Plan %1 läuft: Ändern Sie ihn, wenn sein Lauf beendet ist.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans schedule remove %1`), then rename the plan.</source>
+        <translation>Der Zeitplan von Plan %1 ist unter seinem Namen installiert: Entfernen Sie ihn zuerst (`stackvault-cli plans schedule remove %1`), dann benennen Sie den Plan um.</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: cancel its run first.</source>
+        <translation>Plan %1 läuft: Brechen Sie zuerst seinen Lauf ab.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed (a systemd user timer): remove the plan with `stackvault-cli plans remove %1`, which also removes the timer.</source>
+        <translation>Der Zeitplan von Plan %1 ist installiert (ein systemd-Benutzertimer): Entfernen Sie den Plan mit `stackvault-cli plans remove %1`, das auch den Timer entfernt.</translation>
+    </message>
+    <message>
+        <source>No plan is named &quot;%1&quot;.</source>
+        <translation>Kein Plan heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running already.</source>
+        <translation>Plan %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 of plan %2 cannot be opened: %3</source>
+        <translation>Der Sicherungsspeicher %1 von Plan %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>Plan %1 keeps every backup: it has no retention policy to preview. Edit the plan to set one.</source>
+        <translation>Plan %1 behält jede Sicherung: Er hat keine Aufbewahrungsregel für eine Vorschau. Bearbeiten Sie den Plan, um eine festzulegen.</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 cannot be opened: %2</source>
+        <translation>Der Sicherungsspeicher %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansView</name>
+    <message>
+        <source>&amp;New Plan…</source>
+        <translation>&amp;Neuer Plan …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Now</source>
+        <translation>&amp;Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Retention…</source>
+        <translation>Aufbewahrungs&amp;vorschau …</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>Laufverlauf</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: its servers are in the jobs list below.</source>
+        <translation>Plan %1 läuft: Seine Server stehen unten in der Auftragsliste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan %1: %2, %3 of %n server(s) backed up.</source>
+        <translation>
+            <numerusform>Plan %1: %2, %3 von %n Server gesichert.</numerusform>
+            <numerusform>Plan %1: %2, %3 von %n Servern gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan yet: New Plan… makes one.</source>
+        <translation>Noch kein Plan: „Neuer Plan …“ legt einen an.</translation>
+    </message>
+    <message>
+        <source>Run history of %1</source>
+        <translation>Laufverlauf von %1</translation>
+    </message>
+    <message>
+        <source>Plan %1 has not run yet.</source>
+        <translation>Plan %1 ist noch nicht gelaufen.</translation>
+    </message>
+    <message>
+        <source>Plan %1 saved.</source>
+        <translation>Plan %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot Run Plan</source>
+        <translation>Plan kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Remove Plan?</source>
+        <translation>Plan entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove plan %1 and its run history? Its backups stay in the backup storage.</source>
+        <translation>Plan %1 und seinen Laufverlauf entfernen? Seine Sicherungen bleiben im Sicherungsspeicher.</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Plan</source>
+        <translation>Plan kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Plan %1 removed; its backups stay in the backup storage.</source>
+        <translation>Plan %1 entfernt; seine Sicherungen bleiben im Sicherungsspeicher.</translation>
+    </message>
+    <message>
+        <source>Remove Plan</source>
+        <translation>Plan entfernen</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
     </message>
 </context>
 <context>
@@ -3314,10 +4157,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Sicherung auswählen</translation>
     </message>
     <message>
-        <source>Which backup should be restored as a new server?</source>
-        <translation>Welche Sicherung soll als neuer Server wiederhergestellt werden?</translation>
-    </message>
-    <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 – %2 (%3)</translation>
     </message>
@@ -3352,6 +4191,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Flavor when backed up: %1</source>
         <translation>Flavor bei der Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored?</source>
+        <translation>Welche Sicherung soll wiederhergestellt werden?</translation>
     </message>
 </context>
 <context>
@@ -3417,6 +4260,10 @@ Was sie bereits erstellt hatte, wurde entfernt.</translation>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The image “%1” was restored (ID %2). No server was started.</source>
+        <translation>Das Image „%1“ wurde wiederhergestellt (ID %2). Es wurde kein Server gestartet.</translation>
     </message>
 </context>
 <context>
@@ -3637,16 +4484,31 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
         <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
         <translation>StackVault stellt die Disk des Servers und aus jedem gesicherten Volume ein neues wieder her, prüft jedes Byte gegen die gespeicherten Prüfsummen und startet den neuen Server mit den Volumes in ihrer gesicherten Reihenfolge. Der gesicherte Server und seine Volumes werden nicht verändert.</translation>
     </message>
+    <message>
+        <source>New image: %1</source>
+        <translation>Neues Image: %1</translation>
+    </message>
+    <message>
+        <source>Only the image is restored, into the cloud&apos;s image service, with the disk format and properties saved in the backup. No server is started and no volume is made.</source>
+        <translation>Nur das Image wird wiederhergestellt, in den Image-Dienst der Cloud, mit dem Datenträgerformat und den Eigenschaften aus der Sicherung. Es wird kein Server gestartet und kein Volume angelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n volume(s) saved in the backup are not restored.</source>
+        <translation>
+            <numerusform>Das in der Sicherung gespeicherte Volume wird nicht wiederhergestellt.</numerusform>
+            <numerusform>Die %n in der Sicherung gespeicherten Volumes werden nicht wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
+        <translation>StackVault lädt das Image aus der Sicherung hoch, prüft jedes Byte gegen die gespeicherten Prüfsummen und vergleicht die Prüfsumme des Image-Dienstes mit der gespeicherten. Der gesicherte Server wird nicht verändert.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
     <message>
         <source>Choose the Target</source>
         <translation>Ziel auswählen</translation>
-    </message>
-    <message>
-        <source>Where should the server be restored? Any saved cloud can be the target.</source>
-        <translation>Wo soll der Server wiederhergestellt werden? Jede gespeicherte Cloud kann das Ziel sein.</translation>
     </message>
     <message>
         <source>&amp;Cloud:</source>
@@ -3667,6 +4529,42 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>(Voreinstellung der Cloud)</translation>
+    </message>
+    <message>
+        <source>Where should the backup be restored, and what should be made there? Any saved cloud can be the target.</source>
+        <translation>Wohin soll die Sicherung wiederhergestellt werden, und was soll dort entstehen? Jede gespeicherte Cloud kann das Ziel sein.</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;server (with the volumes saved in the backup)</source>
+        <translation>Einen &amp;Server wiederherstellen (mit den in der Sicherung gespeicherten Volumes)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the image, into the cloud&apos;s image service</source>
+        <translation>&amp;Nur das Image wiederherstellen, in den Image-Dienst der Cloud</translation>
+    </message>
+    <message>
+        <source>Creates one image with the backup&apos;s disk and its saved properties (disk format, firmware, disk bus, …). No server is started and no volume is made.</source>
+        <translation>Legt ein Image mit dem Datenträger der Sicherung und seinen gespeicherten Eigenschaften an (Datenträgerformat, Firmware, Datenträgerbus, …). Es wird kein Server gestartet und kein Volume angelegt.</translation>
+    </message>
+    <message>
+        <source>Image &amp;name:</source>
+        <translation>Image-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>What to restore:</source>
+        <translation>Was wiederhergestellt wird:</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s server booted from a volume, so the backup holds no image of its own: restore the server, or only its volumes.</source>
+        <translation>Der Server dieser Sicherung startete von einem Volume, daher enthält die Sicherung kein eigenes Image: Stellen Sie den Server oder nur seine Volumes wieder her.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault kann sich nicht bei %1 anmelden: %2</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +4629,64 @@ Jedes Volume erhält seinen gesicherten Typ, wenn das Ziel ihn hat, sonst den St
     <message>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewDialog</name>
+    <message>
+        <source>Retention of Plan “%1”</source>
+        <translation>Aufbewahrung von Plan „%1“</translation>
+    </message>
+    <message>
+        <source>Reading the backups of plan %1…</source>
+        <translation>Die Sicherungen von Plan %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no backups in its backup storage yet: nothing to keep or remove.</source>
+        <translation>Plan %1 hat noch keine Sicherungen im Sicherungsspeicher: nichts zu behalten oder zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Applied now, the policy (%1) would keep %2 of plan %3&apos;s backups and remove %4. This preview removes nothing; the policy is applied after each run.</source>
+        <translation>Jetzt angewandt, würde die Regel (%1) %2 der Sicherungen von Plan %3 behalten und %4 entfernen. Diese Vorschau entfernt nichts; die Regel wird nach jedem Lauf angewandt.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>not counted (status %1)</source>
+        <translation>nicht gezählt (Status %1)</translation>
+    </message>
+    <message>
+        <source>no rule keeps it</source>
+        <translation>keine Regel behält sie</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +4879,61 @@ Jedes Volume erhält seinen gesicherten Typ, wenn das Ziel ihn hat, sonst den St
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::TestRestoreDialog</name>
+    <message>
+        <source>Test Restore of “%1”</source>
+        <translation>Wiederherstellung von „%1“ testen</translation>
+    </message>
+    <message>
+        <source>Proves that the backup of %1 from %2 boots: StackVault restores it under a scratch name (stackvault-restore-test-…) in the chosen cloud, with the flavor, networks and key pair saved in the backup, waits until the server is ACTIVE and, with a marker, until its console log shows the marker. Then it deletes everything the test made, whatever the outcome, and records the result in the backup.</source>
+        <translation>Beweist, dass die Sicherung von %1 vom %2 startet: StackVault stellt sie unter einem Wegwerfnamen (stackvault-restore-test-…) in der gewählten Cloud wieder her, mit dem Flavor, den Netzen und dem Schlüsselpaar aus der Sicherung, wartet, bis der Server ACTIVE ist, und mit einer Markierung, bis sein Konsolenprotokoll sie zeigt. Danach löscht es alles, was der Test angelegt hat, wie auch immer er ausgeht, und vermerkt das Ergebnis in der Sicherung.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. login:</source>
+        <translation>optional, z. B. login:</translation>
+    </message>
+    <message>
+        <source>Text the server&apos;s console log must show (read with the compute API&apos;s console output). Empty: the server becoming ACTIVE is enough.</source>
+        <translation>Text, den das Konsolenprotokoll des Servers zeigen muss (gelesen über die Konsolenausgabe der Compute-API). Leer: Es genügt, dass der Server ACTIVE wird.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for the marker once the server is ACTIVE.</source>
+        <translation>Wie lange auf die Markierung gewartet wird, sobald der Server ACTIVE ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Start Test</source>
+        <translation>Test &amp;starten</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Manage Clouds first.</source>
+        <translation>Es ist keine Cloud gespeichert: Fügen Sie zuerst unter Clouds verwalten eine hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>Konsolen-&amp;Markierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the marker:</source>
+        <translation>Auf die Markierung &amp;warten:</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault kann sich nicht bei %1 anmelden: %2</translation>
     </message>
 </context>
 </TS>

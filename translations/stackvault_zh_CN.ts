@@ -906,6 +906,49 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanFailureNotice</name>
+    <message>
+        <source>%1 of 1 server failed.</source>
+        <translation>1 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers failed.</source>
+        <translation>%2 台服务器中有 %1 台失败。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>The server was backed up, but the run failed.</source>
+        <translation>服务器已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>All %1 servers were backed up, but the run failed.</source>
+        <translation>全部 %1 台服务器均已备份，但本次运行失败。</translation>
+    </message>
+    <message>
+        <source>No server was backed up.</source>
+        <translation>没有备份任何服务器。</translation>
+    </message>
+    <message>
+        <source>Details: stackvault-cli plans history %1 --last 1</source>
+        <translation>详情：stackvault-cli plans history %1 --last 1</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 failed</source>
+        <translation>备份计划 %1 失败</translation>
+    </message>
+    <message>
+        <source>Backup plan %1 did not run</source>
+        <translation>备份计划 %1 未运行</translation>
+    </message>
+    <message>
+        <source>Run it by hand to see more: stackvault-cli plans run %1</source>
+        <translation>手动运行以查看详情：stackvault-cli plans run %1</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanHistory</name>
     <message>
         <source>Cannot read the run history %1: %2</source>
@@ -949,6 +992,83 @@
     <message>
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanNotifier</name>
+    <message>
+        <source>no D-Bus session bus is reachable (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>无法连接 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS）</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus is reachable at %1</source>
+        <translation>无法连接位于 %1 的 D-Bus 会话总线</translation>
+    </message>
+    <message>
+        <source>no notification service answers on the D-Bus session bus (%1: %2)</source>
+        <translation>D-Bus 会话总线上没有通知服务应答（%1：%2）</translation>
+    </message>
+    <message>
+        <source>the notification service did not take the notification (%1: %2)</source>
+        <translation>通知服务未接受该通知（%1：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanReportSender</name>
+    <message>
+        <source>The report URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>报告 URL“%1”不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sent the run report to %1 (HTTP %2).</source>
+        <translation>已将运行报告发送到 %1（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>The run report was not accepted by %1: HTTP %2 %3%4</source>
+        <translation>%1 未接受运行报告：HTTP %2 %3%4</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: no answer within %2 s.</source>
+        <translation>无法将运行报告发送到 %1：%2 秒内无应答。</translation>
+    </message>
+    <message>
+        <source>The run report could not be sent to %1: %2</source>
+        <translation>无法将运行报告发送到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::PlanRestoreTest</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>in the server&apos;s own cloud</source>
+        <translation>在服务器所在的云中</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE</translation>
+    </message>
+    <message>
+        <source>restore one new backup per run %1, wait up to %2 s for ACTIVE and for &quot;%3&quot; in the console</source>
+        <translation>每次运行%1恢复一个新备份，最多等待 %2 秒直到 ACTIVE 且控制台出现“%3”</translation>
+    </message>
+    <message>
+        <source>A restore test waits %1 to %2 seconds, not %3.</source>
+        <translation>恢复测试的等待时间为 %1 到 %2 秒，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>A restore test&apos;s console marker is one line of text.</source>
+        <translation>恢复测试的控制台标记必须是一行文本。</translation>
+    </message>
+    <message>
+        <source>The restore test names the cloud &quot;%1&quot;, which is not saved (see `stackvault-cli clouds list`).</source>
+        <translation>恢复测试指定的云“%1”未保存（见 `stackvault-cli clouds list`）。</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1126,62 @@
     <message>
         <source>The retention policy was not applied: %1</source>
         <translation>未应用保留策略：%1</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: its credentials (%2, project %3) are not a cloud admin&apos;s, and Nova refused to list every project&apos;s servers (%4). Save the cloud with an admin&apos;s credentials, or select only the project&apos;s own servers (without --all-projects).</source>
+        <translation>云 %1 所有项目的服务器均未备份：其凭据（%2，项目 %3）不是云管理员的，Nova 拒绝列出所有项目的服务器（%4）。请使用管理员凭据保存该云，或只选择该项目自己的服务器（不使用 --all-projects）。</translation>
+    </message>
+    <message>
+        <source>No server of all projects of cloud %1 was backed up: the servers could not be listed: %2</source>
+        <translation>云 %1 所有项目的服务器均未备份：无法列出服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3.</source>
+        <translation>%1：%3 中的 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n 台服务器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project names of cloud %1 could not be listed (%2); the report names projects by id.</source>
+        <translation>无法列出云 %1 的项目名称（%2）；报告按 ID 列出项目。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: the run was cancelled.</source>
+        <translation>未对任何备份进行恢复测试：运行已取消。</translation>
+    </message>
+    <message>
+        <source>No backup was restore-tested: no backup of this run succeeded.</source>
+        <translation>未对任何备份进行恢复测试：本次运行没有成功的备份。</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1 of %2 (%3) in cloud %4.</source>
+        <translation>正在云 %4 中测试 %2（%3）的备份 %1 的恢复。</translation>
+    </message>
+    <message>
+        <source>The restore test could not start: the clouds&apos; sign-in is gone.</source>
+        <translation>恢复测试无法开始：云的登录已失效。</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 could not start in cloud %2: %3</source>
+        <translation>备份 %1 的恢复测试无法在云 %2 中开始：%3</translation>
+    </message>
+    <message>
+        <source>The restore test of backup %1 was cancelled: %2</source>
+        <translation>备份 %1 的恢复测试已取消：%2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1280,26 @@
     <message>
         <source>The tag &quot;%1&quot; cannot hold a comma or begin or end with a space (Nova&apos;s tags cannot).</source>
         <translation>标签“%1”不能包含逗号，也不能以空格开头或结尾（Nova 的标签不允许）。</translation>
+    </message>
+    <message>
+        <source>all servers of all projects of %1</source>
+        <translation>%1 所有项目的所有服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 in all projects of %2</source>
+        <translation>%2 所有项目中带标签 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers named %1 in all projects of %2</source>
+        <translation>%2 所有项目中名为 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>servers tagged %1 named %2 in all projects of %3</source>
+        <translation>%3 所有项目中带标签 %1 且名为 %2 的服务器</translation>
+    </message>
+    <message>
+        <source>Server %1 is named explicitly: &quot;all projects&quot; applies to a selector (a cloud, a tag, a name pattern), not to one server.</source>
+        <translation>服务器 %1 是明确指定的：“所有项目”只适用于选择器（云、标签、名称模式），不适用于单个服务器。</translation>
     </message>
 </context>
 <context>
@@ -2332,10 +2528,6 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <translation>测试失败 %1</translation>
     </message>
     <message>
-        <source>This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch name, checks that it boots and removes it again.</source>
-        <translation>此备份从未进行过测试恢复。stackvault-cli test-restore 会以临时名称恢复它，检查其能否启动，然后再将其删除。</translation>
-    </message>
-    <message>
         <source>The restore test in cloud %1 on %2 failed: %3</source>
         <translation>%2 在云 %1 中的恢复测试失败：%3</translation>
     </message>
@@ -2350,6 +2542,10 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Restore test</source>
         <translation>恢复测试</translation>
+    </message>
+    <message>
+        <source>This backup was never restored as a test. Test Restore… (or stackvault-cli test-restore) restores it under a scratch name, checks that it boots and removes it again.</source>
+        <translation>此备份从未做过恢复测试。“测试恢复…”（或 stackvault-cli test-restore）会以临时名称恢复它，检查它能否启动，然后再将其删除。</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2605,14 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Write the backup&apos;s disks into raw or qcow2 files</source>
         <translation>将备份的磁盘写入 raw 或 qcow2 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Test Restore…</source>
+        <translation>测试恢复(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Prove that the backup boots: restore it under a scratch name, wait until it runs, remove it again and record the result</source>
+        <translation>证明备份可以启动：以临时名称恢复，等待其运行，再将其删除并记录结果</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2898,10 @@ Double-click or choose Retry to try again.</source>
         <translation>
             <numerusform>已登录项目 %1。该云提供 %n 项服务。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
+        <translation>StackVault 尚未登录云 %1；请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3318,22 @@ Double-click or choose Retry to try again.</source>
             <numerusform>导出“%1”的备份（根磁盘；旁边另有 %n 个卷）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot Test the Restore</source>
+        <translation>无法测试恢复</translation>
+    </message>
+    <message>
+        <source>Testing the restore of backup %1…</source>
+        <translation>正在测试备份 %1 的恢复…</translation>
+    </message>
+    <message>
+        <source>&amp;Plans</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plan %1: </source>
+        <translation>计划 %1：</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3140,6 +3364,619 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanEditorDialog</name>
+    <message>
+        <source>Keep everything</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>7 daily, 4 weekly, 6 monthly</source>
+        <translation>7 个每日、4 个每周、6 个每月</translation>
+    </message>
+    <message>
+        <source>24 hourly, 7 daily, 4 weekly</source>
+        <translation>24 个每小时、7 个每日、4 个每周</translation>
+    </message>
+    <message>
+        <source>14 daily, 8 weekly, 12 monthly, 3 yearly</source>
+        <translation>14 个每日、8 个每周、12 个每月、3 个每年</translation>
+    </message>
+    <message>
+        <source>The last 10 backups</source>
+        <translation>最近 10 个备份</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Edit Plan “%1”</source>
+        <translation>编辑计划“%1”</translation>
+    </message>
+    <message>
+        <source>New Plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan</source>
+        <translation>保存计划(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next runs: %1</source>
+        <translation>下次运行：%1</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>e.g. nightly-prod</source>
+        <translation>例如 nightly-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled (scheduled runs back up; a disabled plan&apos;s scheduled runs do nothing)</source>
+        <translation>启用(&amp;E)（按计划运行时备份；已禁用计划的定时运行不执行任何操作）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;hosen servers</source>
+        <translation>选定的服务器(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Servers matching a &amp;selector (evaluated at every run: new servers are picked up)</source>
+        <translation>匹配选择器的服务器(&amp;S)（每次运行时求值：新服务器会被纳入）</translation>
+    </message>
+    <message>
+        <source>&amp;Add Checked Servers</source>
+        <translation>添加勾选的服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>any name (wildcards: * ? [abc])</source>
+        <translation>任意名称（通配符：* ? [abc]）</translation>
+    </message>
+    <message>
+        <source>Add Se&amp;lector</source>
+        <translation>添加选择器(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With &amp;tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Named &amp;like:</source>
+        <translation>名称类似(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Add from cloud:</source>
+        <translation>从云添加：</translation>
+    </message>
+    <message>
+        <source>This plan backs up:</source>
+        <translation>此计划备份：</translation>
+    </message>
+    <message>
+        <source>A selector: evaluated at every run.</source>
+        <translation>选择器：每次运行时求值。</translation>
+    </message>
+    <message>
+        <source>One server, by name or id.</source>
+        <translation>单个服务器，按名称或 ID。</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Cloud → Manage Clouds first.</source>
+        <translation>尚未保存云：请先在“云 → 管理云”中添加。</translation>
+    </message>
+    <message>
+        <source>Listing the servers of %1…</source>
+        <translation>正在列出 %1 的服务器…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) in %1 now.</source>
+        <translation>
+            <numerusform>%1 当前有 %n 台服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of %1 could not be listed: %2</source>
+        <translation>无法列出 %1 的服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1 — tags: %2</source>
+        <translation>%1 — 标签：%2</translation>
+    </message>
+    <message>
+        <source>Choose a cloud.</source>
+        <translation>请选择一个云。</translation>
+    </message>
+    <message>
+        <source>No preview: the servers of %1 could not be listed.</source>
+        <translation>无预览：无法列出 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Cloud %1 does not show servers&apos; tags (its compute API is older than 2.26): a selector with a tag would choose none of its servers.</source>
+        <translation>云 %1 不显示服务器标签（其计算 API 早于 2.26）：带标签的选择器不会选中其任何服务器。</translation>
+    </message>
+    <message>
+        <source>Working out which servers match…</source>
+        <translation>正在计算匹配的服务器…</translation>
+    </message>
+    <message>
+        <source>No server of %1 matches %2 now (new ones that match will be picked up).</source>
+        <translation>%1 当前没有服务器匹配 %2（之后匹配的新服务器会被纳入）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) match now:</source>
+        <translation>
+            <numerusform>当前有 %n 台服务器匹配：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Include server &amp;data (snapshot each server first)</source>
+        <translation>包含服务器数据(&amp;D)（先为每台服务器创建快照）</translation>
+    </message>
+    <message>
+        <source>Every attached volume</source>
+        <translation>所有已挂载的卷</translation>
+    </message>
+    <message>
+        <source>No volume</source>
+        <translation>不含卷</translation>
+    </message>
+    <message>
+        <source>The volumes named below</source>
+        <translation>下面指定的卷</translation>
+    </message>
+    <message>
+        <source>names or ids, separated by commas</source>
+        <translation>名称或 ID，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>a folder, swift:CLOUD/CONTAINER or s3:PROFILE/BUCKET</source>
+        <translation>文件夹、swift:云/容器 或 s3:配置/存储桶</translation>
+    </message>
+    <message>
+        <source>&amp;Volumes:</source>
+        <translation>卷(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Backup &amp;storage:</source>
+        <translation>备份存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>By hand only</source>
+        <translation>仅手动</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Calendar expression (systemd)</source>
+        <translation>日历表达式（systemd）</translation>
+    </message>
+    <message>
+        <source>at minute </source>
+        <translation>在第 </translation>
+    </message>
+    <message>
+        <source>e.g. Mon..Fri *-*-* 02:00</source>
+        <translation>例如 Mon..Fri *-*-* 02:00</translation>
+    </message>
+    <message>
+        <source>Times are local. Unattended runs need the schedule installed: `stackvault-cli plans schedule install NAME`.</source>
+        <translation>时间为本地时间。无人值守运行需要安装计划：`stackvault-cli plans schedule install NAME`。</translation>
+    </message>
+    <message>
+        <source>Runs only when started with Run Now (or `stackvault-cli plans run`).</source>
+        <translation>仅在通过“立即运行”（或 `stackvault-cli plans run`）启动时运行。</translation>
+    </message>
+    <message>
+        <source>Working out the next runs…</source>
+        <translation>正在计算下次运行时间…</translation>
+    </message>
+    <message>
+        <source>Retention (applied after every run, to this plan&apos;s backups only)</source>
+        <translation>保留策略（每次运行后应用，仅作用于此计划的备份）</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>e.g. 30d or 1y6m</source>
+        <translation>例如 30d 或 1y6m</translation>
+    </message>
+    <message>
+        <source>All within</source>
+        <translation>全部保留于</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Every backup of this plan is kept; nothing is ever removed.</source>
+        <translation>此计划的每个备份都会保留；不会删除任何备份。</translation>
+    </message>
+    <message>
+        <source>Each server&apos;s backups: %1. The newest backup is never removed.</source>
+        <translation>每台服务器的备份：%1。最新的备份永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 个同时</translation>
+    </message>
+    <message>
+        <source>Back up &amp;servers:</source>
+        <translation>备份服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Give a calendar expression, or choose another schedule.</source>
+        <translation>请填写日历表达式，或选择其他计划时间。</translation>
+    </message>
+    <message>
+        <source>Name the volumes to save, or choose every volume or none.</source>
+        <translation>请指定要保存的卷，或选择全部卷或不含卷。</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的计划已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanFormat</name>
+    <message>
+        <source>By hand only</source>
+        <translation>仅手动</translation>
+    </message>
+    <message>
+        <source>Hourly at minute %1</source>
+        <translation>每小时第 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Daily at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <source>Weekly on %1 at %2</source>
+        <translation>每周%1 %2</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>日历：%1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>从未运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%3 of %n server(s) backed up)</source>
+        <translation>
+            <numerusform>%1 %2（%n 台服务器中已备份 %3 台）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanListModel</name>
+    <message>
+        <source>Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.</source>
+        <translation>未安装：`stackvault-cli plans schedule install %1` 可使其无人值守运行。</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanRunsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Servers backed up</source>
+        <translation>已备份的服务器</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlanServerResultsModel</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansService</name>
+    <message>
+        <source>runs only when started by hand</source>
+        <translation>仅在手动启动时运行</translation>
+    </message>
+    <message>
+        <source>The saved plans could not be read.</source>
+        <translation>无法读取已保存的计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: change it when its run has ended.</source>
+        <translation>计划 %1 正在运行：请在运行结束后再修改。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans schedule remove %1`), then rename the plan.</source>
+        <translation>计划 %1 的定时任务已按其名称安装：请先移除（`stackvault-cli plans schedule remove %1`），再重命名计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: cancel its run first.</source>
+        <translation>计划 %1 正在运行：请先取消其运行。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed (a systemd user timer): remove the plan with `stackvault-cli plans remove %1`, which also removes the timer.</source>
+        <translation>计划 %1 的定时任务已安装（systemd 用户定时器）：请用 `stackvault-cli plans remove %1` 移除计划，它也会移除定时器。</translation>
+    </message>
+    <message>
+        <source>No plan is named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running already.</source>
+        <translation>计划 %1 已在运行。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 of plan %2 cannot be opened: %3</source>
+        <translation>无法打开计划 %2 的备份存储 %1：%3</translation>
+    </message>
+    <message>
+        <source>Plan %1 keeps every backup: it has no retention policy to preview. Edit the plan to set one.</source>
+        <translation>计划 %1 保留所有备份：没有可预览的保留策略。请编辑计划以设置策略。</translation>
+    </message>
+    <message>
+        <source>The backup storage %1 cannot be opened: %2</source>
+        <translation>无法打开备份存储 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::PlansView</name>
+    <message>
+        <source>&amp;New Plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Now</source>
+        <translation>立即运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Retention…</source>
+        <translation>预览保留(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Plan %1 is running: its servers are in the jobs list below.</source>
+        <translation>计划 %1 正在运行：其服务器显示在下方的任务列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan %1: %2, %3 of %n server(s) backed up.</source>
+        <translation>
+            <numerusform>计划 %1：%2，%n 台服务器中已备份 %3 台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan yet: New Plan… makes one.</source>
+        <translation>尚无计划：点击“新建计划…”创建。</translation>
+    </message>
+    <message>
+        <source>Run history of %1</source>
+        <translation>%1 的运行历史</translation>
+    </message>
+    <message>
+        <source>Plan %1 has not run yet.</source>
+        <translation>计划 %1 尚未运行。</translation>
+    </message>
+    <message>
+        <source>Plan %1 saved.</source>
+        <translation>计划 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Cannot Run Plan</source>
+        <translation>无法运行计划</translation>
+    </message>
+    <message>
+        <source>Remove Plan?</source>
+        <translation>移除计划？</translation>
+    </message>
+    <message>
+        <source>Remove plan %1 and its run history? Its backups stay in the backup storage.</source>
+        <translation>移除计划 %1 及其运行历史？其备份仍保留在备份存储中。</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Plan</source>
+        <translation>无法移除计划</translation>
+    </message>
+    <message>
+        <source>Plan %1 removed; its backups stay in the backup storage.</source>
+        <translation>计划 %1 已移除；其备份仍保留在备份存储中。</translation>
+    </message>
+    <message>
+        <source>Remove Plan</source>
+        <translation>移除计划</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>
@@ -3296,10 +4133,6 @@ Double-click or choose Retry to try again.</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <source>Which backup should be restored as a new server?</source>
-        <translation>要将哪个备份恢复为新服务器？</translation>
-    </message>
-    <message>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2（%3）</translation>
     </message>
@@ -3334,6 +4167,10 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Flavor when backed up: %1</source>
         <translation>备份时的规格：%1</translation>
+    </message>
+    <message>
+        <source>Which backup should be restored?</source>
+        <translation>要恢复哪个备份？</translation>
     </message>
 </context>
 <context>
@@ -3399,6 +4236,10 @@ What it had created was removed.</source>
     <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>The image “%1” was restored (ID %2). No server was started.</source>
+        <translation>镜像“%1”已恢复（ID %2）。未启动任何服务器。</translation>
     </message>
 </context>
 <context>
@@ -3618,16 +4459,30 @@ Go back to choose another target, or try again.</source>
         <source>StackVault restores the server&apos;s disk and a new volume from each saved one, checks every byte against the saved checksums, and starts the new server with the volumes in their saved order. The backed-up server and its volumes are not changed.</source>
         <translation>StackVault 恢复服务器的磁盘，并根据每个已保存的卷创建一个新卷，按保存的校验和检查每个字节，然后按保存的顺序带着这些卷启动新服务器。被备份的服务器及其卷不会被更改。</translation>
     </message>
+    <message>
+        <source>New image: %1</source>
+        <translation>新镜像：%1</translation>
+    </message>
+    <message>
+        <source>Only the image is restored, into the cloud&apos;s image service, with the disk format and properties saved in the backup. No server is started and no volume is made.</source>
+        <translation>仅将镜像恢复到云的镜像服务中，使用备份中保存的磁盘格式和属性。不启动服务器，也不创建卷。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n volume(s) saved in the backup are not restored.</source>
+        <translation>
+            <numerusform>备份中保存的 %n 个卷不会被恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
+        <translation>StackVault 从备份上传镜像，按保存的校验和检查每个字节，并将镜像服务的校验和与保存的校验和进行比较。被备份的服务器不会被更改。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreTargetPage</name>
     <message>
         <source>Choose the Target</source>
         <translation>选择目标</translation>
-    </message>
-    <message>
-        <source>Where should the server be restored? Any saved cloud can be the target.</source>
-        <translation>要将服务器恢复到哪里？任何已保存的云都可以作为目标。</translation>
     </message>
     <message>
         <source>&amp;Cloud:</source>
@@ -3648,6 +4503,42 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>(the cloud&apos;s default)</source>
         <translation>（云的默认值）</translation>
+    </message>
+    <message>
+        <source>Where should the backup be restored, and what should be made there? Any saved cloud can be the target.</source>
+        <translation>备份应恢复到哪里，在那里创建什么？任何已保存的云都可以作为目标。</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;server (with the volumes saved in the backup)</source>
+        <translation>恢复服务器(&amp;S)（连同备份中保存的卷）</translation>
+    </message>
+    <message>
+        <source>Restore &amp;only the image, into the cloud&apos;s image service</source>
+        <translation>仅将镜像恢复到云的镜像服务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Creates one image with the backup&apos;s disk and its saved properties (disk format, firmware, disk bus, …). No server is started and no volume is made.</source>
+        <translation>用备份的磁盘及其保存的属性（磁盘格式、固件、磁盘总线…）创建一个镜像。不启动服务器，也不创建卷。</translation>
+    </message>
+    <message>
+        <source>Image &amp;name:</source>
+        <translation>镜像名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What to restore:</source>
+        <translation>要恢复的内容：</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s server booted from a volume, so the backup holds no image of its own: restore the server, or only its volumes.</source>
+        <translation>此备份的服务器从卷启动，因此备份中没有自己的镜像：请恢复服务器，或仅恢复其卷。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault 无法登录 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +4603,64 @@ Each volume gets its saved type where the target has it, otherwise the target&ap
     <message>
         <source>Restore a Backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewDialog</name>
+    <message>
+        <source>Retention of Plan “%1”</source>
+        <translation>计划“%1”的保留</translation>
+    </message>
+    <message>
+        <source>Reading the backups of plan %1…</source>
+        <translation>正在读取计划 %1 的备份…</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no backups in its backup storage yet: nothing to keep or remove.</source>
+        <translation>计划 %1 在备份存储中还没有备份：没有需要保留或删除的内容。</translation>
+    </message>
+    <message>
+        <source>Applied now, the policy (%1) would keep %2 of plan %3&apos;s backups and remove %4. This preview removes nothing; the policy is applied after each run.</source>
+        <translation>如果现在应用，策略（%1）将保留计划 %3 的 %2 个备份并删除 %4 个。此预览不会删除任何内容；策略在每次运行后应用。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RetentionPreviewModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>not counted (status %1)</source>
+        <translation>不计入（状态 %1）</translation>
+    </message>
+    <message>
+        <source>no rule keeps it</source>
+        <translation>没有规则保留它</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4853,61 @@ Each volume gets its saved type where the target has it, otherwise the target&ap
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::TestRestoreDialog</name>
+    <message>
+        <source>Test Restore of “%1”</source>
+        <translation>测试恢复“%1”</translation>
+    </message>
+    <message>
+        <source>Proves that the backup of %1 from %2 boots: StackVault restores it under a scratch name (stackvault-restore-test-…) in the chosen cloud, with the flavor, networks and key pair saved in the backup, waits until the server is ACTIVE and, with a marker, until its console log shows the marker. Then it deletes everything the test made, whatever the outcome, and records the result in the backup.</source>
+        <translation>证明 %1 于 %2 的备份可以启动：StackVault 在所选云中以临时名称（stackvault-restore-test-…）恢复它，使用备份中保存的规格、网络和密钥对，等待服务器变为 ACTIVE；若指定了标记，还会等待其控制台日志显示该标记。之后无论结果如何，都会删除测试创建的所有内容，并在备份中记录结果。</translation>
+    </message>
+    <message>
+        <source>optional, e.g. login:</source>
+        <translation>可选，例如 login:</translation>
+    </message>
+    <message>
+        <source>Text the server&apos;s console log must show (read with the compute API&apos;s console output). Empty: the server becoming ACTIVE is enough.</source>
+        <translation>服务器控制台日志必须显示的文本（通过计算 API 的控制台输出读取）。留空：服务器变为 ACTIVE 即可。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long to wait for the marker once the server is ACTIVE.</source>
+        <translation>服务器变为 ACTIVE 后等待标记的时长。</translation>
+    </message>
+    <message>
+        <source>&amp;Start Test</source>
+        <translation>开始测试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No cloud is saved: add one under Manage Clouds first.</source>
+        <translation>尚未保存任何云：请先在“管理云”中添加一个。</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>云(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>控制台标记(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the marker:</source>
+        <translation>等待标记(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>StackVault cannot sign in to %1: %2</source>
+        <translation>StackVault 无法登录 %1：%2</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "jobs/jobmanager.h"
 #include "mainwindow.h"
+#include "plans/plansservice.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "util/appsettings.h"
@@ -35,8 +36,10 @@ DesktopApp::DesktopApp(QObject *parent)
         m_loadError = tr("The saved clouds could not be read.");
     m_jobs->setMaxConcurrentJobs(settings->concurrentJobs());
     m_backend = std::make_unique<CoreBackend>(m_profiles.get(), m_secrets.get());
+    m_plans = std::make_unique<PlansService>(m_profiles.get(), m_backend->cloudSessions(), m_backend->bankService());
     m_window = std::make_unique<MainWindow>(m_backend.get(), m_jobs.get());
     MainWindow *window = m_window.get();
+    window->setPlansService(m_plans.get());
     m_backend->setPassphrasePrompt(PassphraseDialog::prompt(window));
     window->setIncludeDataDefault(settings->enableServerSnapshot(&m_settingsProblem));
     window->setVolumesDefault(settings->backUpVolumes(&m_volumesProblem));
@@ -79,6 +82,7 @@ DesktopApp::~DesktopApp()
 {
     // The window goes first (it uses the backend and the jobs), then the jobs, then what they use.
     m_window.reset();
+    m_plans.reset(); // its runs' jobs use the backend's sessions
     m_jobs.reset();
     m_backend.reset();
 }

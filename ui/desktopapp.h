@@ -16,6 +16,7 @@ namespace sv::ui {
 class CoreBackend;
 class LanguageManager;
 class MainWindow;
+class PlansService;
 
 // The desktop application as app/gui/main.cpp starts it: the saved profiles and the keychain, the core
 // backend, the job manager and the main window, wired to the settings and the dialogs. Creating it is
@@ -38,6 +39,7 @@ public:
     JobManager *jobs() const { return m_jobs.get(); }
     CoreBackend *backend() const { return m_backend.get(); }
     ProfileStore *profiles() const { return m_profiles.get(); }
+    PlansService *plans() const { return m_plans.get(); }
 
 private:
     std::unique_ptr<LanguageManager> m_languages;
@@ -48,6 +50,7 @@ private:
     QString m_volumesProblem;  // an unreadable back_up_volumes, shown with the window
     std::unique_ptr<JobManager> m_jobs;
     std::unique_ptr<CoreBackend> m_backend;
+    std::unique_ptr<PlansService> m_plans;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -10,6 +10,9 @@
 #include "common/messagebox.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/helpdialog.h"
+#include "dialogs/testrestoredialog.h"
+#include "plans/plansservice.h"
+#include "plans/plansview.h"
 #include "restorewizard/restorewizard.h"
 #include "jobs/job.h"
 #include "jobs/jobmanager.h"
@@ -34,6 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -142,6 +146,7 @@ MainWindow::MainWindow(Backend *backend, JobManager *jobs, QWidget *parent)
     connect(m_backupsView, &BackupsView::verifyRequested, this, &MainWindow::startVerify);
     connect(m_backupsView, &BackupsView::deleteRequested, this, &MainWindow::startDelete);
     connect(m_backupsView, &BackupsView::exportRequested, this, &MainWindow::openExportDialog);
+    connect(m_backupsView, &BackupsView::testRestoreRequested, this, &MainWindow::openTestRestoreDialog);
     connect(m_backupsView, &BackupsView::restoreRequested, this, &MainWindow::restoreRequested);
     connect(m_jobsDock->model(), &JobListModel::jobFinished, this, &MainWindow::onJobFinished);
     connect(this, &MainWindow::restoreRequested, this, &MainWindow::openRestoreWizard);
@@ -276,9 +281,26 @@ void MainWindow::createMenus()
     help->addAction(m_aboutQtAction);
 }
 
+void MainWindow::setPlansService(PlansService *service)
+{
+    if (m_plansService || !service)
+        return;
+    m_plansService = service;
+    m_plansView = new PlansView(service, m_tabs);
+    m_tabs->insertTab(m_tabs->indexOf(m_backupsView) + 1, m_plansView, icon(QStringLiteral("refresh")), tr("&Plans"));
+    // A run's backups (and its sweep and retention step) show in the jobs dock like the others.
+    connect(service, &PlansService::runJobsCreated, this, [this](const QString &plan, JobManager *jobs) {
+        m_jobsDock->model()->addManager(jobs, tr("Plan %1: ").arg(plan));
+        m_jobsDock->show();
+    });
+    connect(m_plansView, &PlansView::runEnded, this, [this] { m_backend->requestCheckpoints(); });
+}
+
 void MainWindow::refresh()
 {
     m_treeModel->refresh();
+    if (m_plansView)
+        m_plansView->refresh();
     m_backend->requestCheckpoints();
     statusBar()->showMessage(tr("Refreshing…"), 3000);
 }
@@ -430,7 +452,18 @@ void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
     dialog->setDirectory(QFileInfo(documents).isDir() ? documents : QDir::homePath());
     dialog->selectFile(name);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, qcow2Filter](const QString &filter) {
-        dialog->setDefaultSuffix(filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw"));
+        const QString suffix = filter == qcow2Filter ? QStringLiteral("qcow2") : QStringLiteral("raw");
+        dialog->setDefaultSuffix(suffix);
+        // The name's suffix becomes the chosen format's: picking QCOW2 turns web-1.raw into web-1.qcow2 (a
+        // name without a suffix gets the default suffix when accepted). Qt's own dialog does this when the
+        // filter box is clicked; platform dialogs may not, so it is done here for every dialog.
+        const QStringList chosen = dialog->selectedFiles();
+        if (chosen.size() != 1)
+            return;
+        const QFileInfo file(chosen.constFirst());
+        if (file.isDir() || file.suffix().isEmpty() || file.suffix().compare(suffix, Qt::CaseInsensitive) == 0)
+            return;
+        dialog->selectFile(file.completeBaseName() + QLatin1Char('.') + suffix);
     });
     connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, checkpoint, qcow2Filter](const QString &file) {
         // The name's suffix decides; without one, the chosen filter.
@@ -442,6 +475,24 @@ void MainWindow::openExportDialog(const CheckpointEntry &checkpoint)
             format = ExportFormat::Raw;
         startExport(checkpoint, file, format);
     });
+    dialog->open();
+}
+
+int MainWindow::startTestRestore(const TestRestoreRequest &request)
+{
+    QString error;
+    Job *job = m_backend->createTestRestoreJob(request, &error);
+    const int id = enqueue(job, JobKind::TestRestore, tr("Cannot Test the Restore"), error);
+    if (id)
+        statusBar()->showMessage(tr("Testing the restore of backup %1…").arg(request.checkpointId.left(8)), 5000);
+    return id;
+}
+
+void MainWindow::openTestRestoreDialog(const CheckpointEntry &checkpoint)
+{
+    auto *dialog = new TestRestoreDialog(m_backend, checkpoint, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TestRestoreDialog::testRequested, this, &MainWindow::startTestRestore);
     dialog->open();
 }
 
@@ -462,6 +513,12 @@ void MainWindow::onJobFinished(int jobId, const JobResult &result)
     case JobKind::Export:
         if (result.outcome == JobOutcome::Succeeded)
             statusBar()->showMessage(result.message, 15000);
+        break;
+    case JobKind::TestRestore:
+        // Passed or failed, the result is recorded in the backup: the Backups view shows it.
+        if (result.outcome == JobOutcome::Succeeded)
+            statusBar()->showMessage(result.message, 15000);
+        m_backend->requestCheckpoints();
         break;
     case JobKind::Other:
         break;
@@ -534,7 +591,8 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const bool jobsRun = m_jobs->runningCount() + m_jobs->queuedCount() > 0;
+    const bool jobsRun = m_jobs->runningCount() + m_jobs->queuedCount() > 0
+        || (m_plansService && m_plansService->runningCount() > 0);
     if (m_quitState == QuitState::Done || (m_quitState == QuitState::Open && !jobsRun)) {
         saveWindowState();
         QMainWindow::closeEvent(event);
@@ -549,7 +607,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::askToQuitWhileJobsRun()
 {
     m_quitState = QuitState::Asking;
-    const int count = m_jobs->runningCount() + m_jobs->queuedCount();
+    const int count = m_jobs->runningCount() + m_jobs->queuedCount()
+        + (m_plansService ? m_plansService->runningCount() : 0);
     MessageBox::question(
         this, tr("Quit StackVault?"),
         tr("%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first "
@@ -579,6 +638,18 @@ void MainWindow::cancelJobsAndQuit()
                              "(at most %n second(s)).",
                              nullptr, int(seconds)));
     m_quitStatus->show();
+    if (m_plansService && m_plansService->runningCount() > 0) {
+        // A plan's cancelled backups clean up first (each removes its temporary snapshot); then the rest.
+        connect(m_plansService, &PlansService::runFinished, this, [this] {
+            if (m_plansService->runningCount() == 0 && m_quitState == QuitState::CleaningUp && !m_jobs->isShuttingDown())
+                m_jobs->shutdown(m_quitCleanupTimeout);
+        });
+        QTimer::singleShot(m_quitCleanupTimeout, this, [this] {
+            if (!m_jobs->isShuttingDown())
+                m_jobs->shutdown(m_quitCleanupTimeout);
+        });
+        m_plansService->cancelAllRuns();
+    }
     connect(m_jobs, &JobManager::shutdownFinished, this, [this](const QStringList &givenUp) {
         if (!givenUp.isEmpty())
             qCWarning(lcUi).noquote() << "quit before these jobs had cleaned up (the bank's journal keeps what they "
@@ -587,7 +658,8 @@ void MainWindow::cancelJobsAndQuit()
         m_quitState = QuitState::Done;
         close();
     });
-    m_jobs->shutdown(m_quitCleanupTimeout);
+    if (!m_plansService || m_plansService->runningCount() == 0)
+        m_jobs->shutdown(m_quitCleanupTimeout);
 }
 
 } // namespace sv::ui

@@ -2,6 +2,7 @@
 
 #include "backend/checkpointentry.h"
 #include "backend/serverentry.h"
+#include "backend/testrestorerequest.h"
 #include "jobs/jobprogress.h"
 #include "protection/exportjob.h"
 #include "protection/volumeselection.h"
@@ -31,6 +32,8 @@ class BackupsView;
 class CloudTreeFilterModel;
 class CloudTreeModel;
 class JobsDock;
+class PlansService;
+class PlansView;
 class ServerDetailsWidget;
 
 // Tree of clouds and servers on the left, the selected server's details and the Backups on the right,
@@ -54,9 +57,19 @@ public:
     // Export… in the Backups view: a file dialog (window-modal, objectName "exportFileDialog"), then
     // startExport() with the chosen file and format.
     void openExportDialog(const CheckpointEntry &checkpoint);
+    // Restores the backup as a test in the jobs dock (TestRestoreJob); the Backups view is refreshed after it.
+    int startTestRestore(const TestRestoreRequest &request);
+    // Test Restore… in the Backups view: the dialog (window-modal, objectName "testRestoreDialog"), then
+    // startTestRestore().
+    void openTestRestoreDialog(const CheckpointEntry &checkpoint);
 
     // Opens the restore wizard on this backup (also what Restore… in the Backups view does).
     void openRestoreWizard(const CheckpointEntry &checkpoint);
+
+    // Adds the Plans tab beside Backups (the desktop app does; `service` must outlive the window). A plan's
+    // running backups show in the jobs dock.
+    void setPlansService(PlansService *service);
+    PlansView *plansView() const { return m_plansView; }
 
     void refresh();
     void setIncludeDataDefault(bool includeData);
@@ -86,7 +99,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    enum class JobKind { Backup, Verify, Delete, Export, Other };
+    enum class JobKind { Backup, Verify, Delete, Export, TestRestore, Other };
     enum class QuitState { Open, Asking, CleaningUp, Done };
 
     void createActions();
@@ -117,6 +130,8 @@ private:
     BackupsModel *m_backupsModel;
     BackupsView *m_backupsView;
     JobsDock *m_jobsDock;
+    PlansService *m_plansService = nullptr;
+    PlansView *m_plansView = nullptr;
     QHash<int, JobKind> m_jobKinds;
     QuitState m_quitState = QuitState::Open;
     std::chrono::milliseconds m_quitCleanupTimeout{std::chrono::seconds(60)};

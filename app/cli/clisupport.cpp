@@ -271,10 +271,13 @@ void withBank(const QCommandLineParser &parser, std::function<void(std::shared_p
 }
 
 void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,
-                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next)
+                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next,
+                std::function<void(const QString &error)> failed)
 {
     if (const QString problem = sv::BankService::locationError(location); !problem.isEmpty()) {
         err() << problem << Qt::endl;
+        if (failed)
+            return failed(what + problem);
         return CliCommand::finish(ExitUsage);
     }
     sv::CloudSessions *sessions = cloudSessions();
@@ -289,9 +292,11 @@ void withBankAt(const QString &location, bool encryptNew, const sv::BankService:
     banks->setEncryptNewBanks(encryptNew);
     banks->open(
         location, QCoreApplication::instance(),
-        [what, next = std::move(next)](std::shared_ptr<sv::Bank> bank, const QString &error) {
+        [what, next = std::move(next), failed = std::move(failed)](std::shared_ptr<sv::Bank> bank, const QString &error) {
             if (!bank) {
                 err() << what << error << Qt::endl;
+                if (failed)
+                    return failed(what + error);
                 return CliCommand::finish(ExitFailure);
             }
             next(std::move(bank));

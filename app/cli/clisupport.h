@@ -63,9 +63,11 @@ void authenticateThen(const std::shared_ptr<sv::openstack::Session> &session, st
 void withBank(const QCommandLineParser &parser, std::function<void(std::shared_ptr<sv::Bank>)> next);
 // The same for a bank named by `location` (a copy's --from and --to): `encryptNew` makes a bank that does
 // not exist yet encrypted; `options` say where the passphrase comes from and whether the bank must exist.
-// A failure is printed after `what` ("The source backup storage X cannot be opened: ").
+// A failure is printed after `what` ("The source backup storage X cannot be opened: "); then `failed` (when
+// given) gets that sentence and ends the command itself, else the command ends with exit code 1.
 void withBankAt(const QString &location, bool encryptNew, const sv::BankService::OpenOptions &options,
-                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next);
+                const QString &what, std::function<void(std::shared_ptr<sv::Bank>)> next,
+                std::function<void(const QString &error)> failed = {});
 // The location withBank opens: --bank, else the settings' backup storage (as given, so also the key of
 // its keychain entry, sv::BankService::keychainKey).
 QString bankLocation(const QCommandLineParser &parser);

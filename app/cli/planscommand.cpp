@@ -5,6 +5,8 @@
 #include "clicommand.h"
 #include "clisupport.h"
 #include "plans/planlock.h"
+#include "plans/plannotifier.h"
+#include "plans/planreportsender.h"
 #include "plans/planrun.h"
 #include "plans/planrunreport.h"
 #include "plans/planstore.h"
@@ -22,6 +24,9 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QUrl>
+
+#include <memory>
 
 namespace cli {
 namespace {
@@ -46,13 +51,19 @@ void usage(const QString &message)
 }
 
 // The saved plans and clouds, or null after printing why not (the process then ends with a failure).
-sv::PlanStore *planStore()
+// With `why`, a failure is only said there (the caller ends the command).
+sv::PlanStore *planStore(QString *why = nullptr)
 {
     static sv::PlanStore *store = nullptr;
     if (!store) {
         auto *loaded = new sv::PlanStore({}, QCoreApplication::instance());
         QString error;
         if (!loaded->load(&error)) {
+            delete loaded;
+            if (why) {
+                *why = error;
+                return nullptr;
+            }
             err() << error << Qt::endl;
             CliCommand::finish(ExitFailure);
             return nullptr;
@@ -788,6 +799,80 @@ void printReport(const PlanRunReport &report)
     (report.state == PlanRunReport::State::Succeeded ? out() : err()) << summary << Qt::endl;
     if (!report.retention.isEmpty())
         err() << report.retention << Qt::endl;
+    const sv::PlanRestoreTestResult &test = report.restoreTest;
+    if (test.result == sv::PlanRestoreTestResult::Result::Passed)
+        out() << "Restore test passed: " << test.message << Qt::endl;
+    else if (test.result == sv::PlanRestoreTestResult::Result::Failed)
+        err() << "Restore test FAILED: " << test.message << Qt::endl;
+    else if (test.result == sv::PlanRestoreTestResult::Result::Skipped)
+        err() << test.message << Qt::endl;
+}
+
+// Where a run's outcome goes besides the terminal: the desktop (a failed unattended run), a JSON file or
+// standard output, an HTTP endpoint.
+struct RunOutputs
+{
+    bool notifyOnFailure = false;
+    QString reportFile; // "-": standard output
+    QUrl reportUrl;
+    bool statusToErr = false; // standard output carries JSON: say what happened on standard error
+};
+
+// The report as sent by --report-json and --report-url: the run history's entry plus the exit status.
+QByteArray reportDocument(const PlanRunReport &report, int exitCode)
+{
+    QJsonObject json = report.toJson();
+    json.insert(QStringLiteral("exit_status"), exitCode);
+    json.insert(QStringLiteral("report_version"), 1);
+    return QJsonDocument(json).toJson(QJsonDocument::Indented);
+}
+
+// After a run (or a run that could not start): raises the desktop notification of a failure, writes and posts
+// the JSON report; none of them changes the run's outcome. `done` gets the report with what happened added to
+// its notes (a notification that could not be shown, a report that could not be sent).
+void deliverReport(const RunOutputs &outputs, const PlanRunReport &report, int exitCode,
+                   const sv::PlanFailureNotice &notice, std::function<void(const PlanRunReport &)> done)
+{
+    auto final = std::make_shared<PlanRunReport>(report);
+    const auto say = [outputs](const QString &sentence, bool problem) {
+        (problem || outputs.statusToErr ? err() : out()) << sentence << Qt::endl;
+    };
+    const auto post = [outputs, final, exitCode, say, done] {
+        const QByteArray document = reportDocument(*final, exitCode);
+        if (outputs.reportFile == u"-") {
+            out() << document;
+            out().flush();
+        } else if (!outputs.reportFile.isEmpty()) {
+            QSaveFile file(outputs.reportFile);
+            if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit()) {
+                const QString sentence = QStringLiteral("The run report could not be written to %1: %2")
+                                             .arg(outputs.reportFile, file.errorString());
+                say(sentence, true);
+                final->notes.append(sentence);
+            }
+        }
+        if (outputs.reportUrl.isEmpty())
+            return done(*final);
+        auto *sender = new sv::PlanReportSender(QCoreApplication::instance());
+        sender->post(outputs.reportUrl, document, [sender, final, say, done](bool ok, const QString &message) {
+            sender->deleteLater();
+            say(message, !ok);
+            if (!ok)
+                final->notes.append(message);
+            done(*final);
+        });
+    };
+    if (!outputs.notifyOnFailure || notice.isEmpty())
+        return post();
+    auto *notifier = new sv::PlanNotifier({}, QCoreApplication::instance());
+    notifier->send(notice, [notifier, final, say, post](bool shown, const QString &why) {
+        notifier->deleteLater();
+        const QString sentence = shown ? QStringLiteral("A desktop notification told of the failure.")
+                                       : QStringLiteral("No desktop notification was shown: %1.").arg(why);
+        say(sentence, !shown);
+        final->notes.append(sentence);
+        post();
+    });
 }
 
 void run(const QStringList &arguments)
@@ -795,19 +880,65 @@ void run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Run a plan now: remove what interrupted backups left on its clouds, choose its servers (selectors are "
-        "evaluated now), back them up several at a time, and record the report in the plan's run history. Exit "
-        "code 1 when any server failed (the others still ran). Ctrl-C cancels cleanly."));
+        "evaluated now), back them up several at a time, apply the retention policy, test a restore when the plan "
+        "says so, and record the report in the plan's run history. Exit code 1 when any server or the restore "
+        "test failed (the others still ran). Ctrl-C cancels cleanly."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
     parser.addOption({QStringLiteral("scheduled"),
                       QStringLiteral("A run started by the plan's schedule: a disabled plan does nothing.")});
+    parser.addOption({QStringLiteral("notify-on-failure"),
+                      QStringLiteral("When the run fails or cannot start, raise a desktop notification (freedesktop "
+                                     "Notifications on the D-Bus session bus). The installed schedules pass it.")});
+    parser.addOption({QStringLiteral("report-json"),
+                      QStringLiteral("Write the run report as JSON to this file ('-': standard output)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("report-url"),
+                      QStringLiteral("POST the run report as JSON to this http:// or https:// URL; a failed POST is "
+                                     "reported and does not change the exit code."),
+                      QStringLiteral("url")});
     addJsonOption(parser);
     if (!parseArguments(parser, QStringLiteral("plans run"), arguments))
         return;
-    sv::PlanStore *store = nullptr;
-    const auto plan = namedPlan(parser, &store);
-    if (!plan)
-        return;
-    const QString name = plan->name;
+    if (parser.positionalArguments().size() != 1)
+        return usage(QStringLiteral("give the plan's name"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    RunOutputs outputs;
+    outputs.notifyOnFailure = parser.isSet(QStringLiteral("notify-on-failure"));
+    outputs.reportFile = parser.value(QStringLiteral("report-json"));
+    if (parser.isSet(QStringLiteral("report-json")) && outputs.reportFile.isEmpty())
+        return usage(QStringLiteral("--report-json wants a file name, or - for standard output"));
+    if (json && outputs.reportFile == u"-")
+        return usage(QStringLiteral("--json and --report-json - both print the report on standard output: choose one"));
+    if (parser.isSet(QStringLiteral("report-url"))) {
+        outputs.reportUrl = QUrl(parser.value(QStringLiteral("report-url")), QUrl::StrictMode);
+        if (const QString problem = sv::PlanReportSender::urlError(outputs.reportUrl); !problem.isEmpty())
+            return usage(problem);
+    }
+    outputs.statusToErr = json || outputs.reportFile == u"-";
+    const QString name = parser.positionalArguments().constFirst();
+    // A run that cannot start fails like one whose servers all failed: said, notified, reported.
+    const auto failBeforeStart = [outputs, name](const QString &why) {
+        PlanRunReport report;
+        report.plan = name;
+        report.state = PlanRunReport::State::Failed;
+        report.started = report.finished = QDateTime::currentDateTimeUtc();
+        report.pid = QCoreApplication::applicationPid();
+        report.problems.append(why);
+        deliverReport(outputs, report, ExitFailure, sv::PlanFailureNotice::forStartFailure(name, why),
+                      [](const PlanRunReport &) { CliCommand::finish(ExitFailure); });
+    };
+    QString error;
+    sv::PlanStore *store = planStore(&error);
+    if (!store) {
+        err() << error << Qt::endl;
+        return failBeforeStart(error);
+    }
+    const std::optional<Plan> plan = store->find(name);
+    if (!plan) {
+        error = QStringLiteral("No plan is named \"%1\" (see `stackvault-cli plans list`).").arg(name);
+        err() << error << Qt::endl;
+        return failBeforeStart(error);
+    }
     if (parser.isSet(QStringLiteral("scheduled")) && !plan->enabled) {
         out() << "Plan " << name << " is disabled: its scheduled run did nothing (`plans edit " << name
               << " --enable` turns it on)." << Qt::endl;
@@ -815,51 +946,60 @@ void run(const QStringList &arguments)
     }
     if (const QString problem = plan->validationError(cloudNames()); !problem.isEmpty()) {
         err() << problem << Qt::endl;
-        return CliCommand::finish(ExitFailure);
+        return failBeforeStart(problem);
     }
-    QString error;
     std::shared_ptr<sv::PlanLock> lock = sv::PlanLock::tryAcquire(store->runsDirectory(), name, &error);
     if (!lock) {
         err() << error << Qt::endl;
-        return CliCommand::finish(ExitFailure);
+        return failBeforeStart(error);
     }
-    const bool json = parser.isSet(QStringLiteral("json"));
     withBankAt(plan->bank, true, sv::BankService::OpenOptions(),
                QStringLiteral("The backup storage %1 of plan %2 cannot be opened: ").arg(plan->bank, name),
-               [plan = *plan, lock, json, store](std::shared_ptr<sv::Bank> bank) {
+               [plan = *plan, lock, json, quiet = outputs.statusToErr, store, outputs](std::shared_ptr<sv::Bank> bank) {
                    auto *planRun = new sv::PlanRun(plan, std::move(bank), cloudSessions(), store->runsDirectory(),
                                                    QCoreApplication::instance());
                    installInterruptHandler(planRun, [planRun] { planRun->cancel(); });
                    QObject::connect(planRun, &sv::PlanRun::note, planRun,
-                                    [json](const QString &sentence) { (json ? err() : out()) << sentence << Qt::endl; });
+                                    [quiet](const QString &sentence) { (quiet ? err() : out()) << sentence << Qt::endl; });
                    QObject::connect(planRun, &sv::PlanRun::problem, planRun,
                                     [](const QString &sentence) { err() << sentence << Qt::endl; });
                    QObject::connect(planRun, &sv::PlanRun::serverStarted, planRun,
-                                    [json](const QString &cloud, const QString &server) {
-                                        if (!json)
+                                    [quiet](const QString &cloud, const QString &server) {
+                                        if (!quiet)
                                             out() << "  " << server << " (" << cloud << "): started" << Qt::endl;
                                     });
                    QObject::connect(planRun, &sv::PlanRun::serverFinished, planRun,
-                                    [json](const PlanServerResult &server) {
-                                        if (!json)
+                                    [quiet](const PlanServerResult &server) {
+                                        if (!quiet)
                                             printServerLine(server);
                                     });
-                   QObject::connect(planRun, &sv::PlanRun::finished, planRun,
-                                    [json, lock](const PlanRunReport &report) mutable {
-                                        if (json)
-                                            out() << QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)
-                                                  << Qt::endl;
-                                        else
-                                            printReport(report);
-                                        lock.reset();
-                                        CliCommand::finish(report.state == PlanRunReport::State::Succeeded
-                                                               ? ExitOk
-                                                               : ExitFailure);
-                                    });
-                   if (!json)
+                   QObject::connect(
+                       planRun, &sv::PlanRun::finished, planRun,
+                       [json, quiet, lock, outputs, store](const PlanRunReport &report) mutable {
+                           if (!quiet)
+                               printReport(report);
+                           const int exitCode = report.state == PlanRunReport::State::Succeeded ? ExitOk : ExitFailure;
+                           deliverReport(outputs, report, exitCode, sv::PlanFailureNotice::forReport(report),
+                                         [json, lock, store, report, exitCode](const PlanRunReport &delivered) mutable {
+                                             // What the delivery added (a notification not shown, a report not
+                                             // sent) goes into the run history too: the log of an unattended run.
+                                             QString historyError;
+                                             if (delivered.notes != report.notes
+                                                 && !sv::PlanHistory(store->runsDirectory(), delivered.plan)
+                                                         .record(delivered, &historyError))
+                                                 err() << historyError << Qt::endl;
+                                             if (json)
+                                                 out() << QJsonDocument(delivered.toJson()).toJson(QJsonDocument::Compact)
+                                                       << Qt::endl;
+                                             lock.reset();
+                                             CliCommand::finish(exitCode);
+                                         });
+                       });
+                   if (!quiet)
                        out() << "Running plan " << plan.name << "." << Qt::endl;
                    planRun->start();
-               });
+               },
+               failBeforeStart);
 }
 
 void history(const QStringList &arguments)

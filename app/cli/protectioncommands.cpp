@@ -3,6 +3,7 @@
 #include "clicommand.h"
 #include "clisupport.h"
 #include "protection/backupjob.h"
+#include "rebuildoptions.h"
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
@@ -150,12 +151,17 @@ void restore(const QStringList &arguments)
         "Restore a backup as a new server in any saved cloud (the same or another): its image, or for a server "
         "that booted from a volume its root volume, and every saved volume, attached in the saved device order. "
         "With --volumes-only only the saved volumes are restored; with --image-only only the saved image, into "
-        "Glance with its saved properties (no server, no volume)."));
+        "Glance with its saved properties (no server, no volume). The server comes back as it was: each NIC as a "
+        "port on the network of the same name with its fixed IP (a new one, with a warning, when the address is "
+        "taken) and its security groups, the key pair, zone, server group, tags, metadata, description, config "
+        "drive and user data (the options below leave them out or change them)."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The backup (checkpoint) id."));
     parser.addOption({QStringLiteral("to-cloud"), QStringLiteral("The target cloud."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("The new server's name (default: the saved one)."),
                       QStringLiteral("name")});
-    addServerTargetOptions(parser, QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes)."));
+    addServerTargetOptions(parser, QStringLiteral("Availability zone of the server (with --volumes-only: of the volumes; "
+                                                  "default: the saved zone when the target has it)."));
+    addRebuildOptions(parser);
     parser.addOption({QStringLiteral("volumes-only"),
                       QStringLiteral("Restore only the saved volumes: no server and no image.")});
     parser.addOption({QStringLiteral("image-only"),
@@ -184,8 +190,12 @@ void restore(const QStringList &arguments)
             err() << "stackvault-cli restore: --image-only and --volumes-only exclude each other\n";
             return CliCommand::finish(ExitUsage);
         }
-        for (const char *serverOption : {"flavor", "network", "key", "security-group", "availability-zone", "volume-type"}) {
-            if (parser.isSet(QLatin1String(serverOption))) {
+        QStringList serverOptions{QStringLiteral("flavor"), QStringLiteral("network"), QStringLiteral("key"),
+                                  QStringLiteral("security-group"), QStringLiteral("availability-zone"),
+                                  QStringLiteral("volume-type")};
+        serverOptions += rebuildOptionNames();
+        for (const QString &serverOption : std::as_const(serverOptions)) {
+            if (parser.isSet(serverOption)) {
                 err() << "stackvault-cli restore: --" << serverOption << " is for a server or its volumes; --image-only "
                       << "restores only the image\n";
                 return CliCommand::finish(ExitUsage);
@@ -193,8 +203,11 @@ void restore(const QStringList &arguments)
         }
     }
     if (!request.restoreServer) {
-        for (const char *serverOption : {"name", "flavor", "network", "key", "security-group"}) {
-            if (parser.isSet(QLatin1String(serverOption))) {
+        QStringList serverOptions{QStringLiteral("name"), QStringLiteral("flavor"), QStringLiteral("network"),
+                                  QStringLiteral("key"), QStringLiteral("security-group")};
+        serverOptions += rebuildOptionNames();
+        for (const QString &serverOption : std::as_const(serverOptions)) {
+            if (parser.isSet(serverOption)) {
                 err() << "stackvault-cli restore: --" << serverOption << " is for the server; --volumes-only restores no server\n";
                 return CliCommand::finish(ExitUsage);
             }
@@ -203,6 +216,8 @@ void restore(const QStringList &arguments)
     request.checkpointId = parser.positionalArguments().constFirst();
     request.serverName = parser.value(QStringLiteral("name"));
     readServerTargetOptions(parser, &request);
+    if (!readRebuildOptions(parser, &request))
+        return;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString cloud = parser.value(QStringLiteral("to-cloud"));
     withBank(parser, [request, json, cloud](std::shared_ptr<sv::Bank> bank) mutable {

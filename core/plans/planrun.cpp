@@ -12,6 +12,7 @@
 #include "protection/forgetjob.h"
 #include "protection/leftoversweep.h"
 #include "protection/sweepjob.h"
+#include "protection/testrestorejob.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -56,6 +57,7 @@ void PlanRun::start()
         }
     });
     connect(m_jobs, &JobManager::jobFinished, this, &PlanRun::onBackupFinished);
+    Q_EMIT jobsCreated(m_jobs);
     prepareCloud(0);
 }
 
@@ -66,6 +68,8 @@ void PlanRun::cancel()
     m_cancelled = true;
     if (m_jobs)
         m_jobs->cancelAll();
+    if (m_testJobs)
+        m_testJobs->cancelAll();
 }
 
 void PlanRun::recordInterruptedRuns()
@@ -78,6 +82,7 @@ void PlanRun::recordInterruptedRuns()
         addProblem(error);
         return;
     }
+    m_history = runs;
     for (PlanRunReport run : std::as_const(runs)) {
         if (run.state != PlanRunReport::State::Running)
             continue;
@@ -121,6 +126,7 @@ void PlanRun::prepareCloud(qsizetype index)
                                                addNote(result.message);
                                                selectServers(index, session);
                                            });
+                                   Q_EMIT jobsCreated(sweeps);
                                    sweeps->enqueue(job);
                                });
     });
@@ -391,6 +397,18 @@ void PlanRun::finishRun()
             applyRetention(); // calls finishRun() again when it ends
         return;
     }
+    if (m_plan.testRestore.enabled && !m_restoreTestDone) {
+        if (!m_cancelled && !m_restoreTestStarted)
+            return startRestoreTest(); // calls finishRun() again when it ends
+        if (!m_cancelled)
+            return; // the test is still running
+        if (!m_restoreTestStarted) {
+            m_report.restoreTest.result = PlanRestoreTestResult::Result::Skipped;
+            m_report.restoreTest.message = tr("No backup was restore-tested: the run was cancelled.");
+        } else if (m_report.restoreTest.result == PlanRestoreTestResult::Result::None) {
+            return; // the cancelled test is still removing what it made
+        }
+    }
     m_finished = true;
     if (m_cancelled && !m_plan.retention.isEmpty() && !m_retentionStarted)
         m_report.retention = tr("The retention policy (%1) was not applied: the run was cancelled.")
@@ -398,7 +416,8 @@ void PlanRun::finishRun()
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (m_cancelled)
         m_report.state = PlanRunReport::State::Cancelled;
-    else if (m_report.failedCount() > 0 || !m_report.problems.isEmpty() || m_report.servers.isEmpty())
+    else if (m_report.failedCount() > 0 || !m_report.problems.isEmpty() || m_report.servers.isEmpty()
+             || m_report.restoreTest.result == PlanRestoreTestResult::Result::Failed)
         m_report.state = PlanRunReport::State::Failed;
     else
         m_report.state = PlanRunReport::State::Succeeded;
@@ -430,7 +449,106 @@ void PlanRun::applyRetention()
         }
         finishRun();
     });
+    Q_EMIT jobsCreated(forget);
     forget->enqueue(new ForgetJob(std::move(request)));
+}
+
+void PlanRun::startRestoreTest()
+{
+    m_restoreTestStarted = true;
+    PlanRestoreTestResult &test = m_report.restoreTest;
+    // Which server's backup: the one this plan tested longest ago (never: first); among equals the newest.
+    QHash<QString, QDateTime> lastTested; // cloud + '/' + server id → the start of the run that tested it
+    for (const PlanRunReport &run : std::as_const(m_history)) {
+        const PlanRestoreTestResult &earlier = run.restoreTest;
+        if (earlier.result == PlanRestoreTestResult::Result::Passed || earlier.result == PlanRestoreTestResult::Result::Failed)
+            lastTested[earlier.serverCloud + u'/' + earlier.serverId] = run.started;
+    }
+    const PlanServerResult *chosen = nullptr;
+    QDateTime chosenTested;
+    for (const PlanServerResult &server : std::as_const(m_report.servers)) { // in the order they finished
+        if (server.result != PlanServerResult::Result::Succeeded || server.checkpointId.isEmpty())
+            continue;
+        const QDateTime tested = lastTested.value(server.cloud + u'/' + server.serverId);
+        if (!chosen || !tested.isValid() || (chosenTested.isValid() && tested <= chosenTested)) {
+            chosen = &server;
+            chosenTested = tested;
+        }
+    }
+    if (!chosen) {
+        m_restoreTestDone = true;
+        test.result = PlanRestoreTestResult::Result::Skipped;
+        test.message = tr("No backup was restore-tested: no backup of this run succeeded.");
+        addNote(test.message);
+        return finishRun();
+    }
+    test.checkpointId = chosen->checkpointId;
+    test.serverId = chosen->serverId;
+    test.serverName = chosen->serverName;
+    test.serverCloud = chosen->cloud;
+    test.cloud = m_plan.testRestore.cloud.isEmpty() ? chosen->cloud : m_plan.testRestore.cloud;
+    addNote(tr("Testing the restore of backup %1 of %2 (%3) in cloud %4.")
+                .arg(test.checkpointId, test.serverName, test.serverCloud, test.cloud));
+    m_testClock.start();
+    if (!m_sessions) {
+        m_restoreTestDone = true;
+        test.result = PlanRestoreTestResult::Result::Failed;
+        test.message = tr("The restore test could not start: the clouds' sign-in is gone.");
+        return finishRun();
+    }
+    m_sessions->acquire(test.cloud, this, [this](std::shared_ptr<openstack::Session> session, const QString &why) {
+        PlanRestoreTestResult &result = m_report.restoreTest;
+        if (m_cancelled) {
+            m_restoreTestDone = true;
+            result.result = PlanRestoreTestResult::Result::Skipped;
+            result.message = tr("No backup was restore-tested: the run was cancelled.");
+            return finishRun();
+        }
+        if (!session) {
+            m_restoreTestDone = true;
+            result.result = PlanRestoreTestResult::Result::Failed;
+            result.message = tr("The restore test of backup %1 could not start in cloud %2: %3").arg(result.checkpointId, result.cloud, why);
+            addProblem(result.message);
+            return finishRun();
+        }
+        TestRestoreRequest request;
+        request.restore.session = std::move(session);
+        request.restore.bank = m_bank;
+        request.restore.checkpointId = result.checkpointId;
+        request.restore.serverActiveTimeout = std::chrono::seconds(m_plan.testRestore.timeoutSeconds);
+        request.marker = m_plan.testRestore.marker;
+        request.markerTimeout = std::chrono::seconds(m_plan.testRestore.timeoutSeconds);
+        m_testJobs = new JobManager(this);
+        connect(m_testJobs, &JobManager::jobFinished, this, [this](int, const JobResult &finished) { restoreTestFinished(finished); });
+        m_testJobs->enqueue(new TestRestoreJob(std::move(request)));
+    });
+}
+
+void PlanRun::restoreTestFinished(const JobResult &result)
+{
+    m_testJobs->deleteLater();
+    m_testJobs = nullptr;
+    m_restoreTestDone = true;
+    PlanRestoreTestResult &test = m_report.restoreTest;
+    test.durationMs = m_testClock.elapsed();
+    test.recorded = result.data.value(QStringLiteral("recorded")).toBool();
+    test.message = result.message;
+    switch (result.outcome) {
+    case JobOutcome::Succeeded:
+        test.result = PlanRestoreTestResult::Result::Passed;
+        addNote(result.message);
+        break;
+    case JobOutcome::Cancelled:
+        test.result = PlanRestoreTestResult::Result::Skipped;
+        test.message = tr("The restore test of backup %1 was cancelled: %2").arg(test.checkpointId, result.message);
+        addNote(test.message);
+        break;
+    default:
+        test.result = PlanRestoreTestResult::Result::Failed;
+        addProblem(result.message);
+        break;
+    }
+    finishRun();
 }
 
 void PlanRun::saveReport()

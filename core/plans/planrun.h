@@ -1,6 +1,7 @@
 #pragma once
 
 #include "plans/plan.h"
+#include "jobs/jobmanager.h"
 #include "plans/planrunreport.h"
 
 #include <QElapsedTimer>
@@ -26,7 +27,11 @@ struct Server;
 // selectors (so new servers are picked up); then it backs up every selected server, at most
 // plan.parallelism at once (one BackupJob each, on a JobManager), and records a report per server in the
 // plan's run history. A server that fails does not stop the others. Then it applies the plan's retention
-// policy to the checkpoints this plan made (ForgetJob: delete + garbage collection), unless cancelled. The caller holds the plan's PlanLock
+// policy to the checkpoints this plan made (ForgetJob: delete + garbage collection), unless cancelled. When the
+// plan tests restores (Plan::testRestore), it then restore-tests one backup this run made (TestRestoreJob, the
+// result recorded on the checkpoint and in report().restoreTest; a failed test fails the run): of the servers
+// backed up now, the one whose backups this plan tested longest ago (never tested first; among equals, the
+// backup that finished last), so one test per run still reaches every server in turn. The caller holds the plan's PlanLock
 // for the whole run. Lives on the main (GUI or CLI) thread; never blocks it.
 class PlanRun : public QObject
 {
@@ -49,6 +54,9 @@ Q_SIGNALS:
     void serverStarted(const QString &cloud, const QString &serverName);
     void serverFinished(const sv::PlanServerResult &result);
     void finished(const sv::PlanRunReport &report);
+    // A JobManager the run made (its backups; a sweep; the retention step), before its first job is
+    // queued: the desktop app shows its jobs in the jobs dock. It lives no longer than the run.
+    void jobsCreated(sv::JobManager *jobs);
 
 private:
     struct Target
@@ -69,6 +77,8 @@ private:
     void onBackupFinished(int jobId, const JobResult &result);
     void finishRun();
     void applyRetention();
+    void startRestoreTest();
+    void restoreTestFinished(const JobResult &result);
     void saveReport();
 
     Plan m_plan;
@@ -83,6 +93,11 @@ private:
     int m_remaining = 0;
     bool m_retentionStarted = false; // the plan's retention (ForgetJob) runs once, after the backups
     bool m_retentionDone = false;
+    bool m_restoreTestStarted = false; // the plan's restore test runs once, after the retention
+    bool m_restoreTestDone = false;
+    JobManager *m_testJobs = nullptr;
+    QElapsedTimer m_testClock;
+    QList<PlanRunReport> m_history; // the earlier runs, as the run found them
     bool m_cancelled = false;
     bool m_finished = false;
     PlanRunReport m_report;

@@ -72,6 +72,56 @@ PlanServerResult PlanServerResult::fromJson(const QJsonObject &json)
     return result;
 }
 
+QString PlanRestoreTestResult::resultName(Result result)
+{
+    switch (result) {
+    case Result::None:
+        return {};
+    case Result::Passed:
+        return QStringLiteral("passed");
+    case Result::Failed:
+        return QStringLiteral("failed");
+    case Result::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return {};
+}
+
+QJsonValue PlanRestoreTestResult::toJson() const
+{
+    if (result == Result::None)
+        return QJsonValue();
+    const auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
+    return QJsonObject{{QStringLiteral("result"), resultName(result)},
+                       {QStringLiteral("checkpoint_id"), text(checkpointId)},
+                       {QStringLiteral("server_id"), text(serverId)},
+                       {QStringLiteral("server_name"), text(serverName)},
+                       {QStringLiteral("server_cloud"), text(serverCloud)},
+                       {QStringLiteral("cloud"), text(cloud)},
+                       {QStringLiteral("duration_ms"), durationMs},
+                       {QStringLiteral("recorded"), recorded},
+                       {QStringLiteral("message"), text(message)}};
+}
+
+PlanRestoreTestResult PlanRestoreTestResult::fromJson(const QJsonValue &value)
+{
+    PlanRestoreTestResult test;
+    if (!value.isObject())
+        return test;
+    const QJsonObject json = value.toObject();
+    const QString name = json.value(QLatin1String("result")).toString();
+    test.result = name == u"passed" ? Result::Passed : name == u"skipped" ? Result::Skipped : Result::Failed;
+    test.checkpointId = json.value(QLatin1String("checkpoint_id")).toString();
+    test.serverId = json.value(QLatin1String("server_id")).toString();
+    test.serverName = json.value(QLatin1String("server_name")).toString();
+    test.serverCloud = json.value(QLatin1String("server_cloud")).toString();
+    test.cloud = json.value(QLatin1String("cloud")).toString();
+    test.durationMs = qint64(json.value(QLatin1String("duration_ms")).toDouble());
+    test.recorded = json.value(QLatin1String("recorded")).toBool();
+    test.message = json.value(QLatin1String("message")).toString();
+    return test;
+}
+
 QString PlanRunReport::stateName(State state)
 {
     switch (state) {
@@ -124,7 +174,8 @@ QJsonObject PlanRunReport::toJson() const
             {QStringLiteral("servers"), serverArray},
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
-            {QStringLiteral("retention"), retention}};
+            {QStringLiteral("retention"), retention},
+            {QStringLiteral("restore_test"), restoreTest.toJson()}};
 }
 
 PlanRunReport PlanRunReport::fromJson(const QJsonObject &json)
@@ -143,6 +194,7 @@ PlanRunReport PlanRunReport::fromJson(const QJsonObject &json)
     for (const QJsonValue &value : json.value(QLatin1String("notes")).toArray())
         report.notes.append(value.toString());
     report.retention = json.value(QLatin1String("retention")).toString();
+    report.restoreTest = PlanRestoreTestResult::fromJson(json.value(QLatin1String("restore_test")));
     return report;
 }
 

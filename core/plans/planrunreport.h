@@ -28,6 +28,27 @@ struct PlanServerResult
     static PlanServerResult fromJson(const QJsonObject &json);
 };
 
+// The restore test a run made of one of its new backups (Plan::testRestore).
+struct PlanRestoreTestResult
+{
+    // None: the plan tests no restore. Skipped: it does, but this run did not (no backup succeeded, the run
+    // was cancelled, …; `message` says why).
+    enum class Result { None, Passed, Failed, Skipped };
+    Result result = Result::None;
+    QString checkpointId; // the backup tested
+    QString serverId;     // the server it is a backup of
+    QString serverName;
+    QString serverCloud;  // that server's cloud
+    QString cloud;        // the cloud the test restored it in
+    qint64 durationMs = 0;
+    bool recorded = false; // the result was recorded on the checkpoint (a test that could not start is not)
+    QString message;       // what happened, one sentence or two
+
+    static QString resultName(Result result); // "", "passed", "failed", "skipped"
+    QJsonValue toJson() const;                // null for None
+    static PlanRestoreTestResult fromJson(const QJsonValue &json);
+};
+
 // What one run of a plan did, kept in its run history (PlanHistory).
 struct PlanRunReport
 {
@@ -44,6 +65,7 @@ struct PlanRunReport
     QStringList problems;  // what kept servers from being backed up at all (a cloud not signed in to, …)
     QStringList notes;     // what the run also did (leftovers swept, an interrupted run found)
     QString retention;     // what the retention step did, or why it did not run
+    PlanRestoreTestResult restoreTest;
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);

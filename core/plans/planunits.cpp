@@ -65,7 +65,8 @@ QString PlanUnits::serviceText(const Plan &plan, const QString &program, const Q
                        .arg(plan.name);
     for (const QString &key : sortedKeys(environment))
         text += QStringLiteral("Environment=%1\n").arg(systemdQuote(key + u'=' + environment.value(key)));
-    text += QStringLiteral("ExecStart=%1 plans run %2 --scheduled\n").arg(systemdQuote(program), plan.name);
+    // Unattended: a failure raises a desktop notification (nobody watches the output).
+    text += QStringLiteral("ExecStart=%1 plans run %2 --scheduled --notify-on-failure\n").arg(systemdQuote(program), plan.name);
     return text;
 }
 
@@ -107,7 +108,7 @@ QString PlanUnits::cronLine(const Plan &plan, const QString &program, const QHas
     QString line = fields + u' ';
     for (const QString &key : sortedKeys(environment))
         line += key + u'=' + shellQuote(environment.value(key)) + u' ';
-    return line + shellQuote(program) + QStringLiteral(" plans run ") + plan.name + QStringLiteral(" --scheduled");
+    return line + shellQuote(program) + QStringLiteral(" plans run ") + plan.name + QStringLiteral(" --scheduled --notify-on-failure");
 }
 
 QHash<QString, QString> PlanUnits::runEnvironment()

@@ -10,7 +10,8 @@ namespace sv {
 
 // What runs a plan unattended: a systemd user service + timer pair (stackvault-plan-NAME.service/.timer in
 // $XDG_CONFIG_HOME/systemd/user, the timer Persistent=true so that a run missed while the machine was off
-// happens at the next boot), or, where no user systemd runs, a crontab line.
+// happens at the next boot), or, where no user systemd runs, a crontab line. Both run `stackvault-cli plans run
+// NAME --scheduled --notify-on-failure`: a disabled plan does nothing, and a failure raises a desktop notification.
 class PlanUnits
 {
 public:
@@ -26,7 +27,7 @@ public:
     static QString programError(const QString &program);
     // Empty for a plan without a schedule.
     static QString timerText(const Plan &plan);
-    // "30 2 * * * '/usr/bin/stackvault-cli' plans run nightly", or empty with `why`.
+    // "30 2 * * * '/usr/bin/stackvault-cli' plans run nightly --scheduled --notify-on-failure", or empty with `why`.
     static QString cronLine(const Plan &plan, const QString &program, const QHash<QString, QString> &environment,
                             QString *why = nullptr);
     // The variables of this process that a scheduled run needs (XDG_CONFIG_HOME, XDG_DATA_HOME,

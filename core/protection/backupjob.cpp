@@ -4,7 +4,11 @@
 #include "bank/checkpointwriter.h"
 #include "bank/imagewriter.h"
 #include "openstack/compute/createserverimagejob.h"
+#include "openstack/compute/listservergroupsjob.h"
 #include "openstack/compute/listserversjob.h"
+#include "openstack/network/listnetworksjob.h"
+#include "openstack/network/listportsjob.h"
+#include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/compute/showserverjob.h"
 #include "openstack/connection.h"
 #include "openstack/image/deleteimagejob.h"
@@ -24,6 +28,7 @@
 #include "openstack/volume/volumestatuswaiter.h"
 #include "protection/imageproperties.h"
 #include "protection/protectionlog.h"
+#include "protection/rebuilddata.h"
 #include "protection/serverprotectable.h"
 #include "util/crashpoint.h"
 
@@ -362,7 +367,66 @@ void BackupJob::chooseVolumes()
                 < std::make_tuple(b.device.isEmpty(), b.device.size(), b.device);
         });
     }
-    beginCheckpoint();
+    describeNics();
+}
+
+void BackupJob::describeNics()
+{
+    auto *job = track(new openstack::ListPortsJob(m_connection, m_server.id, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+        if (stopping())
+            return;
+        if (error) {
+            // A cloud without Neutron, or a policy that hides ports: the backup keeps Nova's addresses.
+            qCInfo(lcProtection) << "ports of server" << m_server.id << "not read:" << error.message;
+            m_nicsError = error.message;
+            return describeServerGroups();
+        }
+        m_ports = job->ports();
+        describeNicNames();
+    });
+    job->start();
+}
+
+void BackupJob::describeNicNames()
+{
+    auto *networks = track(new openstack::ListNetworksJob(m_connection, this));
+    connect(networks, &openstack::ApiJob::finished, this, [this, networks](const Error &error) {
+        if (stopping())
+            return;
+        if (error)
+            qCInfo(lcProtection) << "networks not named:" << error.message; // the ids stay
+        for (const auto &network : networks->networks())
+            m_networkNames.insert(network.id, network.name);
+        auto *groups = track(new openstack::ListSecurityGroupsJob(m_connection, this));
+        connect(groups, &openstack::ApiJob::finished, this, [this, groups](const Error &groupError) {
+            if (stopping())
+                return;
+            if (groupError)
+                qCInfo(lcProtection) << "security groups not named:" << groupError.message;
+            for (const auto &group : groups->securityGroups())
+                m_groupNames.insert(group.id, group.name);
+            describeServerGroups();
+        });
+        groups->start();
+    });
+    networks->start();
+}
+
+void BackupJob::describeServerGroups()
+{
+    if (m_server.raw.value(QLatin1String("server_groups")).toArray().isEmpty())
+        return beginCheckpoint();
+    auto *job = track(new openstack::ListServerGroupsJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+        if (stopping())
+            return;
+        if (error)
+            return abandon(tr("The server groups of server %1 could not be read: %2").arg(m_server.name, error.message));
+        m_serverGroups = job->groups();
+        beginCheckpoint();
+    });
+    job->start();
 }
 
 void BackupJob::beginCheckpoint()
@@ -378,6 +442,7 @@ void BackupJob::beginCheckpoint()
     server.metadata.insert(QLatin1String(CheckpointKey::Cloud), m_request.session->profile().name);
     server.metadata.insert(QLatin1String(CheckpointKey::Region), m_request.session->profile().regionName);
     server.metadata.insert(QLatin1String(CheckpointKey::BootFromVolume), m_bootFromVolume);
+    RebuildData::capture(server.metadata, m_server.raw, m_ports, m_networkNames, m_groupNames, m_serverGroups, m_nicsError);
     draft.resources.append(server);
     for (const Resource &child : graph.children) {
         if (!child.isImage())

@@ -3,6 +3,8 @@
 #include "bank/imagerecord.h"
 #include "bank/journalentry.h"
 #include "jobs/job.h"
+#include "openstack/compute/listservergroupsjob.h"
+#include "openstack/network/port.h"
 #include "openstack/compute/server.h"
 #include "openstack/error.h"
 #include "openstack/image/image.h"
@@ -108,6 +110,11 @@ private:
     // device, size and type for the volumes saved; a volume Cinder cannot show keeps its id.
     void describeVolumes(qsizetype next);
     void chooseVolumes();
+    // Faithful rebuild (rebuilddata.h): the server's ports with their networks' and groups' names, then
+    // its server groups by name. A failure to read ports is saved in the checkpoint, not fatal.
+    void describeNics();
+    void describeNicNames();
+    void describeServerGroups();
     void beginCheckpoint();
     void createSnapshot();
     void snapshotVolumes(qsizetype next);
@@ -191,6 +198,11 @@ private:
     openstack::Image m_serverSnapshot; // the image createImage made (0 bytes for a boot-from-volume server)
     QList<openstack::Volume> m_attached; // Cinder's documents (only the id when Cinder could not show one)
     QList<VolumePart> m_parts;
+    QList<openstack::Port> m_ports;
+    QHash<QString, QString> m_networkNames; // id -> name
+    QHash<QString, QString> m_groupNames;   // security group id -> name
+    QList<openstack::ListServerGroupsJob::Group> m_serverGroups;
+    QString m_nicsError;
     QList<Temporary> m_temporaries;
     std::unique_ptr<CheckpointWriter> m_checkpoint;
     std::unique_ptr<ImageWriter> m_imageWriter;

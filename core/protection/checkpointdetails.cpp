@@ -44,6 +44,14 @@ void readServer(const QJsonObject &meta, CheckpointDetails *details)
     for (const QJsonValue &group : groups)
         details->securityGroups.append(
             group.isObject() ? text(group.toObject(), CheckpointKey::Name) : group.toString());
+    details->nics = RebuildData::nics(meta);
+    details->serverMetadata = object(meta, CheckpointKey::ServerMetadata);
+    details->tags = RebuildData::tags(meta);
+    details->description = text(meta, CheckpointKey::Description);
+    details->configDrive = meta.value(QLatin1String(CheckpointKey::ConfigDrive)).toBool();
+    details->userDataState = RebuildData::userDataState(meta);
+    details->serverGroups = RebuildData::serverGroupNames(meta);
+    details->nicsError = text(meta, CheckpointKey::NicsError);
     const QJsonArray volumes = array(meta, CheckpointKey::VolumesNotIncluded);
     for (const QJsonValue &volume : volumes) {
         const QJsonObject v = volume.toObject();

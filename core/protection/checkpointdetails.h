@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bank/checkpointindex.h"
+#include "protection/rebuilddata.h"
 
 #include <QDateTime>
 #include <QList>
@@ -86,6 +87,15 @@ struct CheckpointDetails
     bool bootFromVolume = false;  // the server booted from a volume (no image resource)
     QList<SavedVolume> volumes;   // the attached volumes saved
     QString volumeSelection;      // "all", "none" or "NAME,..." as asked ("" before volumes were backed up)
+    // Faithful rebuild (rebuilddata.h): empty/false in checkpoints older than these fields.
+    QList<SavedNic> nics;         // one per saved network for older checkpoints
+    QJsonObject serverMetadata;   // Nova's metadata of the server
+    QStringList tags;
+    QString description;
+    bool configDrive = false;
+    QString userDataState;        // "saved", "none", "not_visible"; "" for older checkpoints (user data itself is not here)
+    QStringList serverGroups;     // names
+    QString nicsError;            // why the backup could not read the ports ("" when it could)
 
     static CheckpointDetails fromIndex(const CheckpointIndex &index);
     static CheckpointDetails fromSummary(const CheckpointSummary &summary);

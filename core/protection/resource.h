@@ -31,6 +31,21 @@ inline constexpr auto AvailabilityZone = "availability_zone";
 inline constexpr auto ServerMetadata = "metadata";
 inline constexpr auto VolumesNotIncluded = "volumes_not_included"; // [{"id", "name"}]
 inline constexpr auto BootFromVolume = "boot_from_volume"; // bool: the server's root disk is a volume
+// faithful rebuild (rebuilddata.h; absent in checkpoints made before 2026-12-06)
+inline constexpr auto Nics = "nics"; // [{"network_id", "network_name", "fixed_ips": [{"ip_address", "subnet_id"}], "security_groups": [names], "mac_address"}]
+inline constexpr auto NicsError = "nics_error"; // why the ports could not be read (then no "nics")
+inline constexpr auto NetworkId = "network_id";
+inline constexpr auto NetworkName = "network_name";
+inline constexpr auto FixedIps = "fixed_ips";
+inline constexpr auto IpAddress = "ip_address";
+inline constexpr auto SubnetId = "subnet_id";
+inline constexpr auto MacAddress = "mac_address";
+inline constexpr auto Tags = "tags";
+inline constexpr auto ConfigDrive = "config_drive"; // bool
+inline constexpr auto UserData = "user_data";       // base64 as Nova returned it
+inline constexpr auto UserDataState = "user_data_state"; // "saved", "none" or "not_visible"
+inline constexpr auto ServerGroups = "server_groups"; // [{"id", "name", "policy"}]
+inline constexpr auto Policy = "policy";
 // the image resource's `metadata`
 inline constexpr auto Properties = "properties";
 inline constexpr auto BackedUpImageId = "backed_up_image_id";

@@ -5,8 +5,10 @@
 #include "openstack/compute/attachvolumejob.h"
 #include "openstack/compute/createserverjob.h"
 #include "openstack/compute/deleteserverjob.h"
+#include "openstack/compute/listavailabilityzonesjob.h"
 #include "openstack/compute/listflavorsjob.h"
 #include "openstack/compute/listkeypairsjob.h"
+#include "openstack/compute/listservergroupsjob.h"
 #include "openstack/compute/serverstatuswaiter.h"
 #include "openstack/compute/showserverjob.h"
 #include "openstack/connection.h"
@@ -16,6 +18,8 @@
 #include "openstack/image/imageuploadjob.h"
 #include "openstack/image/producerdevice.h"
 #include "openstack/image/showimagejob.h"
+#include "openstack/network/createportjob.h"
+#include "openstack/network/deleteportjob.h"
 #include "openstack/network/listnetworksjob.h"
 #include "openstack/network/listsecuritygroupsjob.h"
 #include "openstack/session.h"
@@ -26,12 +30,14 @@
 #include "openstack/volume/volumecreaterequest.h"
 #include "openstack/volume/volumestatuswaiter.h"
 #include "protection/protectionlog.h"
+#include "protection/rebuilddata.h"
 #include "protection/resource.h"
 #include "util/crashpoint.h"
 
 #include <QJsonArray>
 #include <QSet>
 #include <QUuid>
+#include <QVersionNumber>
 
 #include <algorithm>
 
@@ -121,6 +127,7 @@ void RestoreJob::onCancel()
     // A create request in flight is let through: its handler sees the cancel and deletes what it made.
     if (m_current && !qobject_cast<openstack::CreateServerJob *>(m_current.data())
         && !qobject_cast<openstack::CreateImageJob *>(m_current.data())
+        && !qobject_cast<openstack::CreatePortJob *>(m_current.data())
         && !qobject_cast<openstack::CreateVolumeJob *>(m_current.data()))
         m_current->abort();
 }
@@ -310,6 +317,25 @@ void RestoreJob::checkKeyPair()
 
 void RestoreJob::resolveNetworks()
 {
+    if (m_request.networks.isEmpty() && m_request.ports) {
+        QList<RestoreRequest::Nic> wanted;
+        if (m_request.nics) {
+            wanted = *m_request.nics;
+        } else {
+            for (const SavedNic &nic : std::as_const(m_saved.nics)) {
+                const QString name = nic.networkName.isEmpty() ? nic.networkId : nic.networkName;
+                wanted.append(RestoreRequest::Nic{m_request.networkMap.value(name, name), nic.fixedIps.value(0),
+                                                  m_request.securityGroups.isEmpty() ? nic.securityGroups
+                                                                                     : m_request.securityGroups});
+            }
+        }
+        if (!m_request.fixedIps) {
+            for (RestoreRequest::Nic &nic : wanted)
+                nic.fixedIp.clear();
+        }
+        if (!wanted.isEmpty())
+            return resolveNics(wanted);
+    }
     const QStringList wanted = m_request.networks.isEmpty() ? m_saved.networkNames : m_request.networks;
     if (wanted.isEmpty() || wanted == QStringList{QStringLiteral("auto")} || wanted == QStringList{QStringLiteral("none")}) {
         m_networkIds = wanted;
@@ -354,7 +380,7 @@ void RestoreJob::checkSecurityGroups()
         if (error.kind == Error::Kind::NoEndpoint) {
             // No Neutron in the catalog (nova-network clouds, a bare test cloud): Nova checks the names itself.
             qCInfo(lcProtection) << "security groups not checked before the restore:" << error.message;
-            return checkVolumeTypes();
+            return checkServerGroup();
         }
         if (error)
             return abandon(error);
@@ -368,6 +394,121 @@ void RestoreJob::checkSecurityGroups()
             return abandon(tr("Cloud %1 has no security group named %2. Choose the security groups for the restored "
                               "server.")
                                .arg(cloudName(), missing.join(QStringLiteral(", "))));
+        checkServerGroup();
+    });
+    job->start();
+}
+
+void RestoreJob::resolveNics(const QList<RestoreRequest::Nic> &wanted)
+{
+    auto *job = track(new openstack::ListNetworksJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(error);
+        QStringList missing;
+        QSet<QString> groups;
+        for (const RestoreRequest::Nic &nic : wanted) {
+            NicRestore restore;
+            for (const auto &network : job->networks()) {
+                if (network.id == nic.network || (restore.networkId.isEmpty() && network.name == nic.network)) {
+                    restore.networkId = network.id;
+                    restore.networkName = network.name;
+                }
+            }
+            if (restore.networkId.isEmpty() && !missing.contains(nic.network))
+                missing.append(nic.network);
+            restore.wantedIp = nic.fixedIp;
+            restore.groupIds = nic.securityGroups; // names until the groups are listed
+            for (const QString &group : nic.securityGroups)
+                groups.insert(group);
+            m_nics.append(restore);
+        }
+        if (!missing.isEmpty())
+            return abandon(tr("Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for "
+                              "the restored server (or map them).")
+                               .arg(cloudName(), missing.join(QStringLiteral(", ")), m_saved.serverName));
+        m_usePorts = true;
+        if (groups.isEmpty())
+            return checkServerGroup();
+        auto *list = track(new openstack::ListSecurityGroupsJob(m_connection, this));
+        connect(list, &openstack::ApiJob::finished, this, [this, list](const Error &listError) {
+            if (isCancelled())
+                return abandon(tr("Cancelled."));
+            if (listError)
+                return abandon(listError);
+            QStringList missingGroups;
+            for (NicRestore &nic : m_nics) {
+                QStringList ids;
+                for (const QString &wantedGroup : std::as_const(nic.groupIds)) {
+                    QString id;
+                    for (const auto &group : list->securityGroups()) {
+                        if (group.id == wantedGroup || (id.isEmpty() && group.name == wantedGroup))
+                            id = group.id;
+                    }
+                    if (id.isEmpty() && !missingGroups.contains(wantedGroup))
+                        missingGroups.append(wantedGroup);
+                    ids.append(id);
+                }
+                nic.groupIds = ids;
+            }
+            if (!missingGroups.isEmpty())
+                return abandon(tr("Cloud %1 has no security group named %2. Choose the security groups for the restored "
+                                  "server.")
+                                   .arg(cloudName(), missingGroups.join(QStringLiteral(", "))));
+            checkServerGroup();
+        });
+        list->start();
+    });
+    job->start();
+}
+
+void RestoreJob::checkServerGroup()
+{
+    const QString wanted = m_request.serverGroup ? *m_request.serverGroup : m_saved.serverGroups.value(0);
+    if (wanted.isEmpty())
+        return checkAvailabilityZone();
+    auto *job = track(new openstack::ListServerGroupsJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(error);
+        for (const auto &group : job->groups()) {
+            if (group.id == wanted || (m_serverGroupId.isEmpty() && group.name == wanted))
+                m_serverGroupId = group.id;
+        }
+        if (m_serverGroupId.isEmpty())
+            m_warnings.append(tr("Cloud %1 has no server group named %2, so server %3 was restored outside any server "
+                                 "group.")
+                                  .arg(cloudName(), wanted, m_newServerName));
+        checkAvailabilityZone();
+    });
+    job->start();
+}
+
+// The saved zone when the target has a zone of that name (else the cloud chooses, with a warning); a
+// zone asked for is passed as it is (Nova refuses one it does not have).
+void RestoreJob::checkAvailabilityZone()
+{
+    if (!m_request.availabilityZone.isEmpty() || m_request.useSavedAvailabilityZone || m_saved.availabilityZone.isEmpty()) {
+        m_zone = !m_request.availabilityZone.isEmpty() ? m_request.availabilityZone
+            : m_request.useSavedAvailabilityZone      ? m_saved.availabilityZone
+                                                      : QString();
+        return checkVolumeTypes();
+    }
+    auto *job = track(new openstack::ListAvailabilityZonesJob(m_connection, this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            qCInfo(lcProtection) << "availability zones not listed:" << error.message;
+        if (job->zones().contains(m_saved.availabilityZone))
+            m_zone = m_saved.availabilityZone;
+        else
+            m_warnings.append(tr("Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.")
+                                  .arg(cloudName(), m_saved.availabilityZone, m_newServerName));
         checkVolumeTypes();
     });
     job->start();
@@ -716,8 +857,47 @@ void RestoreJob::abandonUpload(const Error &error)
     abandon(tr("Volume %1 could not be restored: %2").arg(m_upload.what, error.message), error.serviceMessage);
 }
 
+void RestoreJob::createNextPort()
+{
+    setStage(JobStage::CreatingServer);
+    const int index = m_nextPort;
+    const NicRestore &nic = m_nics.at(index);
+    const QString ip = nic.ipTaken || nic.ipElsewhere ? QString() : nic.wantedIp;
+    auto *job = track(new openstack::CreatePortJob(m_connection, nic.networkId, ip, nic.groupIds,
+                                                   QStringLiteral("%1-nic%2").arg(m_newServerName).arg(index), this));
+    connect(job, &openstack::ApiJob::finished, this, [this, job, index, ip](const Error &error) {
+        NicRestore &made = m_nics[index];
+        if (!error) {
+            made.portId = job->port().id;
+            made.ip = job->port().fixedIps.isEmpty() ? QString() : job->port().fixedIps.constFirst().ip;
+        }
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error && (job->addressTaken() || job->addressNotOnNetwork())) {
+            // Someone holds the address in the target (the original server, often), or the network there
+            // has other subnets: a new address instead.
+            made.ipTaken = job->addressTaken();
+            made.ipElsewhere = job->addressNotOnNetwork();
+            return createNextPort();
+        }
+        if (error)
+            return abandon(error);
+        if (made.ipElsewhere)
+            m_warnings.append(tr("Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.")
+                                  .arg(made.wantedIp, made.networkName, cloudName(), m_newServerName, made.ip));
+        else if (made.ipTaken)
+            m_warnings.append(tr("Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.")
+                                  .arg(made.wantedIp, made.networkName, cloudName(), m_newServerName, made.ip));
+        ++m_nextPort;
+        createServer();
+    });
+    job->start();
+}
+
 void RestoreJob::createServer()
 {
+    if (m_usePorts && m_nextPort < m_nics.size())
+        return createNextPort();
     setStage(JobStage::CreatingServer);
     openstack::ServerCreateRequest create;
     create.name = m_newServerName;
@@ -734,7 +914,12 @@ void RestoreJob::createServer()
     } else {
         create.imageRef = m_imageId;
     }
-    if (m_networkIds == QStringList{QStringLiteral("none")}) {
+    if (m_usePorts) {
+        // The ports carry the networks, addresses and security groups.
+        create.networkMode = openstack::ServerCreateRequest::NetworkMode::Explicit;
+        for (const NicRestore &nic : std::as_const(m_nics))
+            create.networks.append(openstack::ServerCreateRequest::Network{{}, nic.portId, {}});
+    } else if (m_networkIds == QStringList{QStringLiteral("none")}) {
         create.networkMode = openstack::ServerCreateRequest::NetworkMode::None;
     } else if (m_networkIds.isEmpty() || m_networkIds == QStringList{QStringLiteral("auto")}) {
         create.networkMode = openstack::ServerCreateRequest::NetworkMode::Auto;
@@ -744,15 +929,30 @@ void RestoreJob::createServer()
             create.networks.append(openstack::ServerCreateRequest::Network{id, {}, {}});
     }
     create.keyName = m_request.keyName;
-    if (!m_request.securityGroups.isEmpty()) {
+    if (m_usePorts) {
+        // Nova does not apply server-wide groups to ports it is given.
+    } else if (!m_request.securityGroups.isEmpty()) {
         create.securityGroups = m_request.securityGroups;
     } else {
         create.securityGroups = m_saved.securityGroups;
     }
-    create.availabilityZone = !m_request.availabilityZone.isEmpty() ? m_request.availabilityZone
-        : m_request.useSavedAvailabilityZone ? m_saved.availabilityZone
-                                             : QString();
-    create.metadata = m_serverResource->metadata.value(QLatin1String(CheckpointKey::ServerMetadata)).toObject();
+    create.availabilityZone = m_zone;
+    create.metadata = m_request.metadata ? *m_request.metadata : m_saved.serverMetadata;
+    create.tags = m_request.tags ? *m_request.tags : m_saved.tags;
+    create.description = m_request.description ? *m_request.description : m_saved.description;
+    create.configDrive = m_request.configDrive ? *m_request.configDrive : m_saved.configDrive;
+    create.serverGroupId = m_serverGroupId;
+    if (m_request.userData && m_saved.userDataState == QLatin1String("saved"))
+        create.userData = RebuildData::userData(m_serverResource->metadata);
+    const QVersionNumber microversion = m_request.session->computeMicroversion();
+    if (!create.tags.isEmpty() && QVersionNumber::compare(microversion, QVersionNumber(2, 52)) < 0)
+        m_warnings.append(tr("The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no "
+                             "tags.")
+                              .arg(cloudName(), microversion.toString(), m_newServerName));
+    if (!create.description.isEmpty() && QVersionNumber::compare(microversion, QVersionNumber(2, 19)) < 0)
+        m_warnings.append(tr("The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 "
+                             "has no description.")
+                              .arg(cloudName(), microversion.toString(), m_newServerName));
     create.metadata.insert(QStringLiteral("stackvault_restored_from"), m_index.id);
     create.metadata.insert(QStringLiteral("stackvault_restore_job"), m_tag);
     journal(JournalEntry::RestoreServer, {}, {});
@@ -861,7 +1061,18 @@ void RestoreJob::succeed()
                                    {QStringLiteral("device"), volume.attachedDevice},
                                    {QStringLiteral("boot_index"), volume.bootIndex}});
     }
+    QVariantList nics;
+    for (int i = 0; i < m_nics.size(); ++i) {
+        const NicRestore &nic = m_nics.at(i);
+        nics.append(QVariantMap{{QStringLiteral("network"), nic.networkName},
+                                {QStringLiteral("network_id"), nic.networkId},
+                                {QStringLiteral("port_id"), nic.portId},
+                                {QStringLiteral("ip"), nic.ip},
+                                {QStringLiteral("wanted_ip"), nic.wantedIp}});
+        lines.append(QStringLiteral("  ") + tr("NIC %1: network %2, address %3").arg(i + 1).arg(nic.networkName, nic.ip));
+    }
     QVariantMap data{{QStringLiteral("checkpoint_id"), m_index.id},
+                     {QStringLiteral("nics"), nics},
                      {QStringLiteral("cloud"), cloud},
                      {QStringLiteral("volumes"), volumes},
                      {QStringLiteral("warnings"), QVariant(m_warnings)}};
@@ -912,6 +1123,7 @@ void RestoreJob::abandon(const QString &message, const QString &details)
     m_current = nullptr;
     m_waiter = nullptr;
     const bool made = !m_serverId.isEmpty() || !m_imageId.isEmpty()
+        || std::any_of(m_nics.cbegin(), m_nics.cend(), [](const NicRestore &nic) { return !nic.portId.isEmpty(); })
         || std::any_of(m_volumes.cbegin(), m_volumes.cend(),
                        [](const VolumeRestore &v) { return !v.volumeId.isEmpty() || !v.imageId.isEmpty(); });
     if (made)
@@ -948,6 +1160,11 @@ void RestoreJob::removeHalfMade()
         });
         return job->start();
     }
+    // Ports made for the server: Nova leaves ports it was given when the server goes.
+    for (int i = 0; i < m_nics.size(); ++i) {
+        if (!m_nics.at(i).portId.isEmpty())
+            return removePort(i);
+    }
     for (int i = 0; i < m_volumes.size(); ++i) {
         if (!m_volumes.at(i).volumeId.isEmpty())
             return removeVolume(i);
@@ -970,6 +1187,19 @@ void RestoreJob::removeHalfMade()
         return job->start();
     }
     done();
+}
+
+void RestoreJob::removePort(int index)
+{
+    const QString portId = m_nics.at(index).portId;
+    auto *job = new openstack::DeletePortJob(m_connection, portId, this);
+    connect(job, &openstack::ApiJob::finished, this, [this, index, portId](const Error &error) {
+        if (error)
+            m_failureDetails += tr("\nThe port %1 made for the restored server could not be removed: %2").arg(portId, error.message);
+        m_nics[index].portId.clear();
+        removeHalfMade();
+    });
+    job->start();
 }
 
 void RestoreJob::removeVolume(int index)

@@ -8,6 +8,7 @@
 #include "openstack/statuswaiter.h"
 #include "protection/checkpointdetails.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QHash>
 #include <QStringList>
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace sv {
 
@@ -50,6 +52,26 @@ struct RestoreRequest
     // Saved volume type → target type. A type not named here keeps its name when the target has it,
     // otherwise the volume gets the target's default type and the result warns.
     QHash<QString, QString> volumeTypes;
+    // Faithful rebuild (rebuilddata.h, README "Faithful rebuild"). Without `networks`, every saved NIC
+    // comes back as a Neutron port made before the server: on the network of the same name (or the one
+    // networkMap names), with its saved fixed IP when it is free in the target (else a new address and a
+    // warning) and its saved security groups (`securityGroups`, when given, on every port).
+    struct Nic
+    {
+        QString network; // name or id in the target
+        QString fixedIp; // "" : any address
+        QStringList securityGroups; // names or ids; empty: the project's default group
+    };
+    std::optional<QList<Nic>> nics;      // these NICs instead of the saved ones (the wizard's page)
+    QHash<QString, QString> networkMap;  // saved network name → target network name or id
+    bool fixedIps = true;                // false: every port gets a new address
+    bool ports = true;                   // false: Nova makes the ports on the saved networks (by name)
+    std::optional<QJsonObject> metadata; // nullopt: the saved metadata
+    std::optional<QStringList> tags;     // nullopt: the saved tags
+    std::optional<QString> description;  // nullopt: the saved description
+    std::optional<QString> serverGroup;  // a group name, "" for none; nullopt: the saved group (when one of that name exists)
+    std::optional<bool> configDrive;     // nullopt: as saved
+    bool userData = true;                // false: the saved user data is not passed on
     // A restore test's scratch restore: what a successful restore made stays in the bank's journal (so
     // that the sweep removes it after a crash) until the caller deleted it; keptJournal() names it.
     bool keepJournaled = false;
@@ -110,6 +132,12 @@ private:
     void checkKeyPair();
     void resolveNetworks();
     void checkSecurityGroups();
+    // Faithful rebuild: the NICs' networks and groups in the target, the server group, the saved zone.
+    void resolveNics(const QList<RestoreRequest::Nic> &wanted);
+    void checkServerGroup();
+    void checkAvailabilityZone();
+    void createNextPort();
+    void removePort(int index);
     void checkVolumeTypes();
     void checkVolumeQuota();
     void restoreNextVolume();
@@ -160,6 +188,23 @@ private:
     int m_nextVolume = 0;           // restoring, then attaching
     openstack::Flavor m_flavor;
     QStringList m_networkIds;
+    // A NIC made as a port before the server boots (faithful rebuild).
+    struct NicRestore
+    {
+        QString networkId;
+        QString networkName;
+        QString wantedIp;  // "" : any
+        QStringList groupIds;
+        QString portId;    // made in the target (cleared once deleted)
+        QString ip;        // what Neutron gave
+        bool ipTaken = false;     // the saved address is someone else's in the target
+        bool ipElsewhere = false; // the saved address is not on the target's network (a mapped network)
+    };
+    QList<NicRestore> m_nics;
+    bool m_usePorts = false;
+    int m_nextPort = 0;
+    QString m_serverGroupId;
+    QString m_zone; // the server's zone; "" lets the cloud choose
     // The image being uploaded: its saved bytes, where its id goes, the volume it is for ("" for the
     // server's image) and what comes after it.
     struct Upload

@@ -70,6 +70,12 @@ void TestRestoreJob::run()
     RestoreRequest restore = m_request.restore;
     restore.serverName = m_scratchName;
     restore.keepJournaled = true;
+    // A scratch server next to the original: Nova makes its ports (and deletes them with it), so no fixed
+    // IP is taken from the original; it joins no server group (an anti-affinity group could refuse it)
+    // and runs no user data (cloud-init scripts may act on other systems).
+    restore.ports = false;
+    restore.serverGroup = QString();
+    restore.userData = false;
     m_restore = new RestoreJob(restore, this);
     connect(m_restore, &Job::progressChanged, this, [this](const JobProgress &progress) {
         if (progress.stage != JobStage::Queued && progress.stage != JobStage::Checking

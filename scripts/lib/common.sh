@@ -8,6 +8,7 @@ STACKVAULT_BUILD_PACKAGES=(
   cmake ninja-build ccache g++ pkg-config file
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 qt6-httpserver-dev qtkeychain-qt6-dev
+  qt6-websockets-dev # Debian's Qt6HttpServer CMake package needs Qt6WebSockets but does not pull it in
   libcpp-httplib-dev libyaml-cpp-dev libzstd-dev libssl-dev libsodium-dev
   libgl-dev libglx-dev libopengl-dev
 )

@@ -42,6 +42,8 @@ void CloudState::clear()
     networks.clear();
     keyPairs.clear();
     securityGroups.clear();
+    ports.clear();
+    serverGroups.clear();
     images.clear();
     servers.clear();
     volumes.clear();

@@ -46,6 +46,8 @@ public:
     QList<Network> networks;
     QList<KeyPair> keyPairs;
     QList<SecurityGroup> securityGroups;
+    QMap<QString, Port> ports;
+    QList<ServerGroup> serverGroups;
     QMap<QString, Image> images;
     QMap<QString, Server> servers;
     QMap<QString, Volume> volumes;

@@ -6,7 +6,9 @@
 #include "filedisksource.h"
 #include "httphelpers.h"
 #include "imageservice.h"
+#include "ports.h"
 #include "remotecloud.h"
+#include "servergroupservice.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -281,6 +283,8 @@ void ComputeService::route(Call &call, const QStringList &rest)
             novaFault(ex, 404, QStringLiteral("The resource could not be found."));
         return;
     }
+    if (head == QLatin1String("os-server-groups") && rest.size() <= 2)
+        return handleServerGroups(m_state, ex, call.token, rest);
     if (head == QLatin1String("os-availability-zone") && rest.size() == 1) {
         get ? availabilityZones(call) : notAllowed();
         return;
@@ -383,7 +387,19 @@ QJsonObject ComputeService::serverJson(const Call &call, const Server &server, b
     json.insert(QStringLiteral("created"), CloudState::isoTime(server.createdAt));
     json.insert(QStringLiteral("updated"), CloudState::isoTime(server.updatedAt));
     QJsonObject addresses;
-    for (const QString &networkId : server.networkIds) {
+    const QList<const Port *> nics = ports::ofServer(m_state, server);
+    for (const Port *port : nics) {
+        const Network *network = m_state.network(port->networkId);
+        const QString key = network ? network->name : port->networkId;
+        QJsonArray entries = addresses.value(key).toArray();
+        for (const Port::FixedIp &fixed : port->fixedIps)
+            entries.append(QJsonObject{{QStringLiteral("version"), 4},
+                                       {QStringLiteral("addr"), fixed.ip},
+                                       {QStringLiteral("OS-EXT-IPS:type"), QStringLiteral("fixed")},
+                                       {QStringLiteral("OS-EXT-IPS-MAC:mac_addr"), port->macAddress}});
+        addresses.insert(key, entries);
+    }
+    for (const QString &networkId : nics.isEmpty() && server.portIds.isEmpty() ? server.networkIds : QStringList()) {
         const Network *network = m_state.network(networkId);
         const QString ip = server.fixedIps.value(networkId);
         const QByteArray macSeed = QCryptographicHash::hash((server.id + networkId).toUtf8(), QCryptographicHash::Md5);
@@ -403,7 +419,7 @@ QJsonObject ComputeService::serverJson(const Call &call, const Server &server, b
     json.insert(QStringLiteral("OS-DCF:diskConfig"), QStringLiteral("MANUAL"));
     json.insert(QStringLiteral("progress"), server.status == QLatin1String("BUILD") ? 0 : 0);
     json.insert(QStringLiteral("OS-EXT-AZ:availability_zone"), server.availabilityZone);
-    json.insert(QStringLiteral("config_drive"), QString());
+    json.insert(QStringLiteral("config_drive"), server.configDrive ? QStringLiteral("True") : QString());
     json.insert(QStringLiteral("key_name"), nullable(server.keyName));
     json.insert(QStringLiteral("OS-SRV-USG:launched_at"),
                 server.launchedAt.isValid() ? QJsonValue(server.launchedAt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000")))
@@ -422,7 +438,19 @@ QJsonObject ComputeService::serverJson(const Call &call, const Server &server, b
     json.insert(QStringLiteral("os-extended-volumes:volumes_attached"), volumes);
     if (server.status != QLatin1String("ERROR")) {
         QJsonArray groups;
-        for (const QString &group : server.securityGroups)
+        QStringList names = server.securityGroups;
+        if (!nics.isEmpty() || !server.portIds.isEmpty()) {
+            // Nova shows the groups of the server's ports.
+            names.clear();
+            for (const Port *port : nics) {
+                for (const QString &id : port->securityGroupIds) {
+                    const SecurityGroup *group = m_state.securityGroup(port->projectId, id);
+                    if (group && !names.contains(group->name))
+                        names.append(group->name);
+                }
+            }
+        }
+        for (const QString &group : std::as_const(names))
             groups.append(QJsonObject{{QStringLiteral("name"), group}});
         json.insert(QStringLiteral("security_groups"), groups);
     } else {
@@ -446,7 +474,7 @@ QJsonObject ComputeService::serverJson(const Call &call, const Server &server, b
             json.insert(QStringLiteral("OS-EXT-SRV-ATTR:reservation_id"),
                         QString(QStringLiteral("r-") + http::stableHexId(server.id).left(8)));
             json.insert(QStringLiteral("OS-EXT-SRV-ATTR:root_device_name"), server.rootDeviceName);
-            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:user_data"), QJsonValue::Null);
+            json.insert(QStringLiteral("OS-EXT-SRV-ATTR:user_data"), nullable(server.userData));
         }
         if (call.minor >= 16)
             json.insert(QStringLiteral("host_status"), QStringLiteral("UP"));
@@ -457,6 +485,14 @@ QJsonObject ComputeService::serverJson(const Call &call, const Server &server, b
         json.insert(QStringLiteral("description"), server.descriptionIsNull ? QJsonValue(QJsonValue::Null) : QJsonValue(server.description));
     if (call.minor >= 26)
         json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(server.tags));
+    if (call.minor >= 71) {
+        QJsonArray groupIds;
+        for (const ServerGroup &group : m_state.serverGroups) {
+            if (group.members.contains(server.id))
+                groupIds.append(group.id);
+        }
+        json.insert(QStringLiteral("server_groups"), groupIds);
+    }
     if (call.minor >= 73)
         json.insert(QStringLiteral("locked_reason"), QJsonValue::Null);
     if (call.minor >= 90)
@@ -579,6 +615,9 @@ void ComputeService::deleteServer(Call &call, const QString &id)
         m_state.images.remove(server->snapshot->imageId);
         m_state.hashJobs.remove(server->snapshot->imageId);
     }
+    ports::release(m_state, *server);
+    for (ServerGroup &group : m_state.serverGroups)
+        group.members.removeAll(id);
     m_state.servers.remove(id);
     call.ex.empty(204);
 }
@@ -618,6 +657,14 @@ void ComputeService::createServer(Call &call)
     }
     // Networks: a list before and after 2.37; "auto"/"none" strings from 2.37, where the key is required.
     QStringList networkIds;
+    // One entry per NIC, in order: an existing port, or a network (with a wanted fixed IP) for a port Nova makes.
+    struct Nic
+    {
+        QString portId;
+        QString networkId;
+        QString fixedIp;
+    };
+    QList<Nic> nics;
     const QJsonValue networks = body.value(QStringLiteral("networks"));
     auto autoNetwork = [&] {
         for (const Network &n : m_state.networks) {
@@ -654,8 +701,19 @@ void ComputeService::createServer(Call &call)
         for (const QJsonValue &entry : networks.toArray()) {
             const QJsonObject net = entry.toObject();
             if (net.contains(QStringLiteral("port"))) {
-                novaFault(ex, 400, QStringLiteral("Port %1 could not be found.").arg(net.value(QStringLiteral("port")).toString()));
-                return;
+                const QString portId = net.value(QStringLiteral("port")).toString();
+                auto port = m_state.ports.constFind(portId);
+                if (port == m_state.ports.constEnd() || port->projectId != call.token.projectId) {
+                    novaFault(ex, 400, QStringLiteral("Port %1 could not be found.").arg(portId));
+                    return;
+                }
+                if (!port->deviceId.isEmpty()) {
+                    novaFault(ex, 409, QStringLiteral("Port %1 is still in use.").arg(portId));
+                    return;
+                }
+                nics.append(Nic{portId, port->networkId, {}});
+                networkIds.append(port->networkId);
+                continue;
             }
             const QString uuid = net.value(QStringLiteral("uuid")).toString();
             const Network *network = m_state.network(uuid);
@@ -664,6 +722,12 @@ void ComputeService::createServer(Call &call)
                 novaFault(ex, 400, QStringLiteral("Network %1 could not be found.").arg(uuid));
                 return;
             }
+            const QString fixedIp = net.value(QStringLiteral("fixed_ip")).toString();
+            if (!fixedIp.isEmpty() && (!ports::inSubnet(*network, fixedIp) || ports::holding(m_state, uuid, fixedIp))) {
+                novaFault(ex, 400, QStringLiteral("Fixed IP address %1 is already in use on instance.").arg(fixedIp));
+                return;
+            }
+            nics.append(Nic{{}, uuid, fixedIp});
             networkIds.append(uuid);
         }
     } else {
@@ -700,9 +764,30 @@ void ComputeService::createServer(Call &call)
             return;
         }
     }
+    ServerGroup *serverGroup = nullptr;
+    const QString groupHint = request.value(QStringLiteral("os:scheduler_hints")).toObject().value(QStringLiteral("group")).toString();
+    if (!groupHint.isEmpty()) {
+        for (ServerGroup &group : m_state.serverGroups) {
+            if (group.id == groupHint && group.projectId == call.token.projectId)
+                serverGroup = &group;
+        }
+        if (!serverGroup) {
+            novaFault(ex, 404, QStringLiteral("Instance group %1 could not be found.").arg(groupHint));
+            return;
+        }
+    }
+    const QJsonValue userData = body.value(QStringLiteral("user_data"));
+    if (!userData.isUndefined() && !userData.isNull()
+        && (!userData.isString() || QByteArray::fromBase64(userData.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors).isEmpty())) {
+        novaFault(ex, 400, QStringLiteral("Invalid input for field/attribute user_data. Value: %1. '%1' is not a 'base64'")
+                               .arg(userData.toString()));
+        return;
+    }
     Server server;
     server.id = CloudState::newUuid();
     server.name = name;
+    server.configDrive = body.value(QStringLiteral("config_drive")).toVariant().toBool();
+    server.userData = userData.toString();
     server.projectId = call.token.projectId;
     server.userId = call.token.userId;
     server.flavorId = flavorId;
@@ -892,8 +977,38 @@ void ComputeService::createServer(Call &call)
         if (bdm.value(QStringLiteral("delete_on_termination")).toBool())
             server.deleteOnTermination.append(extra->id);
     }
+    // The NICs: ports given are bound; for a network Nova makes a port (deleted with the server) with the
+    // server's security groups and the wanted or the next free address.
+    if (nics.isEmpty()) {
+        for (const QString &networkId : std::as_const(networkIds))
+            nics.append(Nic{{}, networkId, {}});
+    }
+    QStringList groupIds;
+    for (const QString &groupName : std::as_const(groups)) {
+        if (const SecurityGroup *group = m_state.securityGroup(call.token.projectId, groupName))
+            groupIds.append(group->id);
+    }
+    for (const Nic &nic : std::as_const(nics)) {
+        QString portId = nic.portId;
+        if (portId.isEmpty()) {
+            const Network *network = m_state.network(nic.networkId);
+            if (!network)
+                continue;
+            Port &made = ports::create(m_state, *network, call.token.projectId, nic.fixedIp, groupIds, QString());
+            made.madeByNova = true;
+            portId = made.id;
+        }
+        Port &port = m_state.ports[portId];
+        port.deviceId = server.id;
+        port.deviceOwner = QStringLiteral("compute:") + server.availabilityZone;
+        server.portIds.append(portId);
+        if (!port.fixedIps.isEmpty())
+            server.fixedIps.insert(port.networkId, port.fixedIps.constFirst().ip);
+    }
+    if (serverGroup)
+        serverGroup->members.append(server.id);
     int host = 10;
-    for (const QString &networkId : networkIds) {
+    for (const QString &networkId : server.portIds.isEmpty() ? networkIds : QStringList()) {
         const Network *network = m_state.network(networkId);
         QString cidr = network ? network->cidr : QStringLiteral("10.0.0.0/24");
         QStringList octets = cidr.section(QLatin1Char('/'), 0, 0).split(QLatin1Char('.'));

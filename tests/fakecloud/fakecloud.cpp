@@ -8,11 +8,13 @@
 #include "imageservice.h"
 #include "keystoneservice.h"
 #include "networkservice.h"
+#include "ports.h"
 #include "scenarioloader.h"
 #include "volumeservice.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <httplib.h>
@@ -740,6 +742,93 @@ bool FakeCloud::isExternal() const
 {
     std::lock_guard lock(d->state.mutex);
     return d->state.external != nullptr;
+}
+
+QStringList FakeCloud::leftoverPortIds() const
+{
+    std::lock_guard lock(d->state.mutex);
+    QStringList ids;
+    for (const Port &port : d->state.ports) {
+        if (!port.fromScenario)
+            ids.append(port.id);
+    }
+    return ids;
+}
+
+QJsonObject FakeCloud::serverRecord(const QString &serverId) const
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.advance();
+    auto it = d->state.servers.constFind(serverId);
+    if (it == d->state.servers.constEnd())
+        return {};
+    const Server &server = it.value();
+    QJsonArray groups;
+    for (const ServerGroup &group : d->state.serverGroups) {
+        if (group.members.contains(server.id))
+            groups.append(group.name);
+    }
+    QJsonArray nics;
+    for (const Port *port : ports::ofServer(d->state, server)) {
+        const Network *network = d->state.network(port->networkId);
+        QJsonArray groupNames;
+        for (const QString &id : port->securityGroupIds) {
+            const SecurityGroup *group = d->state.securityGroup(port->projectId, id);
+            groupNames.append(group ? group->name : id);
+        }
+        nics.append(QJsonObject{{QStringLiteral("network"), network ? network->name : port->networkId},
+                                {QStringLiteral("ip"), port->fixedIps.isEmpty() ? QString() : port->fixedIps.constFirst().ip},
+                                {QStringLiteral("security_groups"), groupNames},
+                                {QStringLiteral("port_id"), port->id}});
+    }
+    return QJsonObject{{QStringLiteral("name"), server.name},
+                       {QStringLiteral("key_name"), server.keyName},
+                       {QStringLiteral("availability_zone"), server.availabilityZone},
+                       {QStringLiteral("metadata"), server.metadata},
+                       {QStringLiteral("tags"), QJsonArray::fromStringList(server.tags)},
+                       {QStringLiteral("description"), server.descriptionIsNull ? QJsonValue(QJsonValue::Null) : QJsonValue(server.description)},
+                       {QStringLiteral("config_drive"), server.configDrive},
+                       {QStringLiteral("user_data"), server.userData.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(server.userData)},
+                       {QStringLiteral("server_groups"), groups},
+                       {QStringLiteral("nics"), nics}};
+}
+
+QString FakeCloud::takeAddress(const QString &projectName, const QString &networkRef, const QString &ip)
+{
+    std::lock_guard lock(d->state.mutex);
+    const Project *project = nullptr;
+    for (const Project &p : d->state.projects) {
+        if (p.name == projectName)
+            project = &p;
+    }
+    const Network *network = d->state.network(networkRef);
+    if (!project || !network || ports::holding(d->state, network->id, ip))
+        return {};
+    return ports::create(d->state, *network, project->id, ip, {}, QStringLiteral("someone-else")).id;
+}
+
+QString FakeCloud::addServerGroup(const QString &projectName, const QString &name, const QString &policy)
+{
+    std::lock_guard lock(d->state.mutex);
+    ServerGroup group;
+    for (const Project &p : d->state.projects) {
+        if (p.name == projectName)
+            group.projectId = p.id;
+    }
+    group.id = CloudState::newUuid();
+    group.name = name;
+    group.policy = policy;
+    d->state.serverGroups.append(group);
+    return group.id;
+}
+
+void FakeCloud::joinServerGroup(const QString &serverId, const QString &groupId)
+{
+    std::lock_guard lock(d->state.mutex);
+    for (ServerGroup &group : d->state.serverGroups) {
+        if (group.id == groupId && !group.members.contains(serverId))
+            group.members.append(serverId);
+    }
 }
 
 } // namespace fake

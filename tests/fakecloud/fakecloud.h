@@ -104,6 +104,20 @@ public:
     QStringList leftoverServerIds() const;
     QStringList leftoverVolumeIds() const;
     QStringList leftoverSnapshotIds() const; // Cinder snapshots (scenarios hold none)
+    // Neutron ports made while running that still exist (a server's own ports die with it).
+    QStringList leftoverPortIds() const;
+    // Faithful rebuild (ports.h): a server as the cloud holds it — name, key_name, availability_zone,
+    // metadata, tags, description (null when unset), config_drive (bool), user_data (base64 or null),
+    // server_groups (names), nics [{network (name), ip, security_groups (names), port_id}] in NIC order;
+    // empty when unknown.
+    QJsonObject serverRecord(const QString &serverId) const;
+    // A port on the network (by name or id) of the project (by name) holding `ip`, as if someone else
+    // took the address; its id.
+    QString takeAddress(const QString &projectName, const QString &network, const QString &ip);
+    // A server group (GET /os-server-groups) of the project (by name); its id.
+    QString addServerGroup(const QString &projectName, const QString &name, const QString &policy = QStringLiteral("anti-affinity"));
+    // Makes the server a member of the group (by id), as Nova does for the scheduler hint.
+    void joinServerGroup(const QString &serverId, const QString &groupId);
     void setTokenLifetime(int seconds);
     void expireTokens(); // every token issued so far answers 401 from now on
     bool expireToken(const QString &tokenId);

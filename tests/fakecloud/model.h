@@ -101,6 +101,42 @@ struct SecurityGroup
     QString description;
 };
 
+// A Neutron port (ports.h): made by POST /v2.0/ports, or by Nova for a server booted with a network
+// (deviceOwner "compute:nova", deleted with the server); a port made beforehand is only unbound then.
+struct Port
+{
+    struct FixedIp
+    {
+        QString subnetId;
+        QString ip;
+    };
+    QString id;
+    QString name;
+    QString networkId;
+    QString projectId;
+    QString macAddress;
+    QList<FixedIp> fixedIps;
+    QStringList securityGroupIds;
+    QString deviceId;    // the server's id; empty when unbound
+    QString deviceOwner; // "compute:nova" when bound to a server
+    bool madeByNova = false;
+    bool fromScenario = false;
+    QDateTime createdAt;
+    qint64 sequence = 0; // creation order: listings come in it
+};
+
+// A Nova server group (GET /os-server-groups, 2.64 shape); a server joins one through the scheduler
+// hint `group` at create.
+struct ServerGroup
+{
+    QString id;
+    QString name;
+    QString policy = QStringLiteral("anti-affinity");
+    QString projectId;
+    QString userId;
+    QStringList members;
+};
+
 // The bytes of an image with their Glance digests, computed once when the image turned active.
 struct ImageData
 {
@@ -253,6 +289,9 @@ struct Server
     QString taskState; // empty: null
     QStringList networkIds;
     QMap<QString, QString> fixedIps; // network id -> address
+    QStringList portIds; // its NICs in order (ports.h); the addresses and security groups come from them
+    bool configDrive = false;
+    QString userData; // base64 as sent; empty: null
     QString keyName;
     QStringList securityGroups;
     QString availabilityZone = QStringLiteral("nova");

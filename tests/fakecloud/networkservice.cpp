@@ -10,6 +10,7 @@ namespace fake {
 
 NetworkService::NetworkService(CloudState &state)
     : m_state(state)
+    , m_ports(state)
 {
 }
 
@@ -25,6 +26,9 @@ void NetworkService::handle(Exchange &ex, const QStringList &segments)
 {
     http::addRequestId(ex);
     const bool get = ex.method() == QLatin1String("GET") || ex.method() == QLatin1String("HEAD");
+    if (segments.size() >= 2 && segments.size() <= 3 && segments.at(0) == QLatin1String("v2.0")
+        && segments.at(1) == QLatin1String("ports"))
+        return m_ports.handle(ex, segments);
     if (!get) {
         error(ex, 405, QStringLiteral("HTTPMethodNotAllowed"), QStringLiteral("The fake Neutron is read-only."));
         return;

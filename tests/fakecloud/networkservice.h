@@ -1,5 +1,7 @@
 #pragma once
 
+#include "portservice.h"
+
 #include <QStringList>
 
 namespace fake {
@@ -7,8 +9,8 @@ namespace fake {
 class CloudState;
 class Exchange;
 
-// A read-only Neutron v2.0 under /networking: networks, subnets and security groups, which a restore
-// needs to check that the saved networks and groups exist in the target project.
+// Neutron v2.0 under /networking: networks, subnets and security groups (read-only), which a restore
+// needs to check that the saved networks and groups exist in the target project; ports (PortService).
 class NetworkService
 {
 public:
@@ -18,6 +20,7 @@ public:
 private:
     void error(Exchange &ex, int code, const QString &type, const QString &message);
     CloudState &m_state;
+    PortService m_ports;
 };
 
 } // namespace fake

@@ -4,6 +4,7 @@
 #include "cloudstate.h"
 #include "generateddisksource.h"
 #include "httphelpers.h"
+#include "ports.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -260,6 +261,14 @@ bool ScenarioLoader::loadCompute(const QJsonObject &scenario, QString *error)
         g.description = v[QStringLiteral("description")].toString();
         m_state.securityGroups.append(g);
     }
+    for (const QJsonValue &v : scenario.value(QStringLiteral("server_groups")).toArray()) {
+        ServerGroup g;
+        g.name = v[QStringLiteral("name")].toString();
+        g.projectId = projectRef(v[QStringLiteral("project")].toString());
+        g.id = v[QStringLiteral("id")].toString(http::stableUuid(QStringLiteral("servergroup:") + g.projectId + g.name));
+        g.policy = v[QStringLiteral("policy")].toString(QStringLiteral("anti-affinity"));
+        m_state.serverGroups.append(g);
+    }
     // Every project has Neutron's "default" group.
     for (const Project &p : m_state.projects) {
         if (!m_state.securityGroup(p.id, QStringLiteral("default"))) {
@@ -439,6 +448,8 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
         s.metadata = v[QStringLiteral("metadata")].toObject();
         s.tags = stringList(v[QStringLiteral("tags")]);
         s.console = v[QStringLiteral("console")].toString();
+        s.configDrive = v[QStringLiteral("config_drive")].toBool();
+        s.userData = v[QStringLiteral("user_data")].toString(); // base64, as Nova keeps it
         if (v[QStringLiteral("description")].isString()) {
             s.description = v[QStringLiteral("description")].toString();
             s.descriptionIsNull = false;
@@ -460,6 +471,26 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
             if (octets.size() == 4)
                 octets[3] = QString::number(10 + index + host++);
             s.fixedIps.insert(network->id, octets.join(QLatin1Char('.')));
+        }
+        // Each NIC is a Neutron port (ports.h) with the server's groups, as Nova would have made it.
+        QStringList groupIds;
+        for (const QString &groupName : std::as_const(s.securityGroups)) {
+            if (const SecurityGroup *group = m_state.securityGroup(s.projectId, groupName))
+                groupIds.append(group->id);
+        }
+        for (const QString &networkId : std::as_const(s.networkIds)) {
+            const Network *network = m_state.network(networkId);
+            QString ip = s.fixedIps.value(networkId);
+            if (ports::holding(m_state, networkId, ip) || !ports::inSubnet(*network, ip)) {
+                ip = ports::freeIp(m_state, *network);
+                s.fixedIps.insert(networkId, ip);
+            }
+            Port &port = ports::create(m_state, *network, s.projectId, ip, groupIds, QString());
+            port.deviceId = s.id;
+            port.deviceOwner = QStringLiteral("compute:") + s.availabilityZone;
+            port.madeByNova = true;
+            port.fromScenario = true;
+            s.portIds.append(port.id);
         }
         auto inherit = [&s](const Image &image) {
             s.bootImageProperties = image.properties;

@@ -6,6 +6,7 @@
 #include "common/uilog.h"
 #include "jobs/jobmanager.h"
 #include "details/serverdetailswidget.h"
+#include "dialogs/testrestoredialog.h"
 #include "mainwindow.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
@@ -18,8 +19,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPixmap>
 #include <QPointer>
@@ -58,6 +61,8 @@ void ScreenshotTour::start()
         if (result.outcome != JobOutcome::Succeeded)
             return fail(QStringLiteral("the backup failed: %1").arg(result.message));
         m_checkpointId = result.data.value(QStringLiteral("checkpoint_id")).toString();
+        if (m_firstCheckpointId.isEmpty())
+            m_firstCheckpointId = m_checkpointId;
         m_backupDone = true;
     });
     selectServer();
@@ -297,7 +302,63 @@ void ScreenshotTour::exportDialog()
         shoot(dialog, QStringLiteral("export-dialog"), [this, dialog] {
             if (dialog)
                 dialog->reject();
-            finish();
+            testRestore();
+        });
+    });
+}
+
+void ScreenshotTour::testRestore()
+{
+    // The first backup, tested in its own cloud until its console shows the login prompt.
+    m_window->tabs()->setCurrentWidget(m_window->backupsView());
+    if (!m_window->backupsView()->selectCheckpoint(m_firstCheckpointId))
+        return fail(QStringLiteral("the first backup is not in the list"));
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("testRestoreButton"));
+    if (!button || !button->isEnabled())
+        return fail(QStringLiteral("the Test Restore button is not available"));
+    button->click();
+    QPointer<TestRestoreDialog> dialog = m_window->findChild<TestRestoreDialog *>(QStringLiteral("testRestoreDialog"));
+    if (!dialog)
+        return fail(QStringLiteral("the test restore dialog did not open"));
+    auto *marker = dialog->findChild<QLineEdit *>(QStringLiteral("testRestoreMarkerEdit"));
+    if (!marker)
+        return fail(QStringLiteral("the test restore dialog has no marker field"));
+    marker->setText(QStringLiteral("login:"));
+    waitFor(QStringLiteral("the test restore dialog"), [dialog] { return dialog && dialog->isVisible(); }, [this, dialog] {
+        shoot(dialog, QStringLiteral("test-restore-dialog"), [this, dialog] {
+            if (!dialog)
+                return fail(QStringLiteral("the test restore dialog went away"));
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_jobs, &JobManager::jobAdded, this, [this, connection](int jobId) {
+                m_testJob = jobId;
+                disconnect(*connection);
+            });
+            connect(m_jobs, &JobManager::jobFinished, this, [this](int jobId, const JobResult &result) {
+                if (jobId != m_testJob)
+                    return;
+                if (result.outcome != JobOutcome::Succeeded)
+                    return fail(QStringLiteral("the restore test failed: %1").arg(result.message));
+                m_testDone = true;
+            });
+            auto *start = dialog->findChild<QPushButton *>(QStringLiteral("startTestRestoreButton"));
+            if (!start)
+                return fail(QStringLiteral("the test restore dialog has no Start button"));
+            start->click();
+            waitFor(QStringLiteral("the restore test"), [this] { return m_testDone; }, [this] {
+                waitFor(QStringLiteral("the tested backup in the list"), [this] {
+                    const auto &checkpoints = m_window->backupsModel()->checkpoints();
+                    return std::any_of(checkpoints.cbegin(), checkpoints.cend(), [this](const CheckpointEntry &cp) {
+                        return cp.id == m_firstCheckpointId && cp.restoreTest.passed;
+                    });
+                }, [this] {
+                    // Wide enough, and the columns fitted to their text (as a double-click on a header's
+                    // edge does), so that the date and the "Tested ✓ DATE" are read whole.
+                    m_window->resize(1270, 800);
+                    m_window->backupsView()->view()->header()->resizeSections(QHeaderView::ResizeToContents);
+                    m_window->backupsView()->selectCheckpoint(m_firstCheckpointId);
+                    shoot(m_window, QStringLiteral("backups-tested"), [this] { finish(); });
+                });
+            }, 600000);
         });
     });
 }

@@ -18,8 +18,9 @@ class MainWindow;
 
 // Drives the running application through its main screens and saves a PNG of each: a server's volumes
 // in the details pane, the main window with a server selected, a backup in progress, the Backups view,
-// every page of the restore wizard up to the restored server, and the wizard's volumes page for a
-// backup of a server with a volume. Run by stackvault-screenshots (scripts/screenshots), which starts
+// every page of the restore wizard up to the restored server, the wizard's volumes page for a backup of
+// a server with a volume, the Export… dialog, the Test Restore… dialog and the Backups view showing the
+// first backup tested. Run by stackvault-screenshots (scripts/screenshots), which starts
 // the real app (sv::ui::DesktopApp); everything is asynchronous, so the app behaves exactly as when
 // clicked.
 class ScreenshotTour : public QObject
@@ -45,6 +46,8 @@ private:
     // Backs up postgres-primary with its volume and shows the restore wizard's volumes page.
     void volumesTour();
     void exportDialog();
+    // Test Restore… on the first backup (marker "login:"), then the Backups view with its result.
+    void testRestore();
     void fail(const QString &why);
     void finish();
 
@@ -56,6 +59,9 @@ private:
     bool m_backupShot = false;
     bool m_backupDone = false;
     QString m_checkpointId;
+    QString m_firstCheckpointId; // the first backup (of m_serverName): restored, then tested
+    int m_testJob = 0;
+    bool m_testDone = false;
     int m_saved = 0;
 };
 

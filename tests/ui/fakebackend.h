@@ -25,6 +25,8 @@ public:
     FakeJob::Options jobOptions;
     QList<sv::ui::RestoreRequest> restoreRequests;
     QList<QStringList> exportRequests; // {checkpoint id, path, format}
+    QList<sv::ui::TestRestoreRequest> testRestoreRequests;
+    QHash<QString, int> sessionRequests; // cloud id → count
     QVariantMap restoreResultData; // added to a restore's result (e.g. "volumes", "warnings")
     QList<QPair<QString, bool>> backups; // server id, include data
     QList<sv::VolumeSelection> backupVolumes; // the volume selection of each backup, in the same order
@@ -86,6 +88,20 @@ public:
             else
                 Q_EMIT volumeTypesReady(cloudId, volumeTypes.value(cloudId));
         });
+    }
+
+    void requestCloudSession(const QString &cloudId) override
+    {
+        ++sessionRequests[cloudId];
+        QTimer::singleShot(replyDelayMs, this, [this, cloudId] {
+            Q_EMIT cloudSessionReady(cloudId, failures.value(cloudId));
+        });
+    }
+
+    sv::Job *createTestRestoreJob(const sv::ui::TestRestoreRequest &request, QString *) override
+    {
+        testRestoreRequests.append(request);
+        return new FakeJob(QStringLiteral("Test restore of backup %1").arg(request.checkpointId.left(8)), jobOptions);
     }
 
     sv::Job *createBackupJob(const QString &cloudId, const sv::ui::ServerEntry &server, bool includeData,

@@ -15,6 +15,7 @@
 #include "stallmeter.h"
 #include "details/serverdetailswidget.h"
 #include "dialogs/cloudprofilesdialog.h"
+#include "dialogs/testrestoredialog.h"
 #include "extraserver.h"
 #include "fakecloud.h"
 #include "jobs/jobmanager.h"
@@ -26,6 +27,7 @@
 #include "protection/exportjob.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
+#include "restorewizard/restoretargetpage.h"
 #include "restorewizard/restorevolumespage.h"
 #include "restorewizard/restorewizard.h"
 #include "util/appsettings.h"
@@ -47,9 +49,12 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QProcessEnvironment>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -85,6 +90,10 @@ private Q_SLOTS:
     void guiStallDuringA256MiBBackup();
     void volumesFromCinderWithoutBlocking();
     void exportThroughTheBackupsView();
+    void onlyTheImageThroughTheWizard();
+    void testRestoreFromTheBackupsView_data();
+    void testRestoreFromTheBackupsView();
+    void cancelledTestRestoreCleansUp();
 
 private:
     // The fake cloud saved as "fake-demo" with its password in the keychain (added directly, not through
@@ -99,6 +108,14 @@ private:
     // Selects the checkpoint in the Backups tab and clicks Restore: the wizard, shown (null on failure).
     sv::ui::RestoreWizard *openRestoreWizard(MainWindow &window, const QString &checkpointId);
     QList<sv::ui::CheckpointEntry> availableBackupsOf(MainWindow &window, const QString &serverId) const;
+    // A second saved cloud: alice's project "other" of the same fake cloud (its password in the keychain).
+    sv::CloudProfile addOtherCloud();
+    void removeCloud(const QString &id);
+    // Every server, image and volume the tests made and did not remove.
+    QStringList madeInTheCloud() const;
+    // Test Restore… on the selected backup: fills the dialog and clicks Start (the job then runs).
+    void startTestRestoreByClicking(MainWindow &window, const QString &checkpointId, const QString &marker,
+                                    int timeoutSeconds);
 
     fake::FakeCloud m_cloud;
     QTemporaryDir m_dir;
@@ -287,6 +304,54 @@ QList<sv::ui::CheckpointEntry> TestCoreBackend::availableBackupsOf(MainWindow &w
             result.append(cp);
     }
     return result;
+}
+
+sv::CloudProfile TestCoreBackend::addOtherCloud()
+{
+    sv::CloudProfile other = demoProfile(m_cloud.authUrl(), sv::CloudProfile::generateId());
+    other.name = QStringLiteral("fake-other");
+    other.userName = QStringLiteral("alice");
+    other.projectName = QStringLiteral("other");
+    std::optional<sv::SecretResult> written;
+    m_secrets->write(other.id, QStringLiteral("alice-password"), this, [&written](const sv::SecretResult &r) { written = r; });
+    if (!QTest::qWaitFor([&] { return written.has_value(); }, 20000) || !written->ok())
+        return {};
+    QString error;
+    if (!m_profiles->add(other, &error))
+        return {};
+    return other;
+}
+
+void TestCoreBackend::removeCloud(const QString &id)
+{
+    QSignalSpy secretRemoved(m_profiles.get(), &sv::ProfileStore::secretRemoved);
+    QVERIFY(m_profiles->remove(id));
+    QTRY_COMPARE_WITH_TIMEOUT(secretRemoved.size(), 1, 20000);
+}
+
+QStringList TestCoreBackend::madeInTheCloud() const
+{
+    QStringList made = m_cloud.leftoverServerIds() + m_cloud.leftoverImageIds() + m_cloud.leftoverVolumeIds();
+    made.sort();
+    return made;
+}
+
+void TestCoreBackend::startTestRestoreByClicking(MainWindow &window, const QString &checkpointId, const QString &marker,
+                                                 int timeoutSeconds)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(window.backupsView()->selectCheckpoint(checkpointId), 10000);
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("testRestoreButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    sv::ui::TestRestoreDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<sv::ui::TestRestoreDialog *>(QStringLiteral("testRestoreDialog"))) && dialog->isVisible());
+    // The backup's own cloud is the default target.
+    QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("testRestoreCloudCombo"))->currentData().toString(), m_cloudId);
+    if (!marker.isEmpty()) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("testRestoreMarkerEdit")), marker);
+        dialog->findChild<QSpinBox *>(QStringLiteral("testRestoreTimeoutSpin"))->setValue(timeoutSeconds);
+    }
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("startTestRestoreButton")), Qt::LeftButton);
 }
 
 void TestCoreBackend::profilesDialogSavesTheSecretInTheKeychain()
@@ -608,6 +673,22 @@ void TestCoreBackend::restoreWizardToARunningServer()
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("web-1-from-ui"));
     QTest::mouseClick(next, Qt::LeftButton);
+    // Page 4b: the server's details as the backup saved them (web-1 still runs, so its address is taken:
+    // cleared here to let the cloud choose), edited: another tag, one more metadata key.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::DetailsPageId));
+    auto *nics = wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"));
+    QCOMPARE(nics->rowCount(), 1);
+    QCOMPARE(nics->item(0, 0)->text(), QStringLiteral("private"));
+    QVERIFY2(nics->item(0, 1)->text().startsWith(QLatin1String("10.0.0.")), qPrintable(nics->item(0, 1)->text()));
+    QCOMPARE(nics->item(0, 2)->text(), QStringLiteral("default, web"));
+    nics->item(0, 1)->setText(QString());
+    auto *tags = wizard->findChild<QLineEdit *>(QStringLiteral("tagsEdit"));
+    QCOMPARE(tags->text(), QStringLiteral("prod"));
+    tags->setText(QStringLiteral("prod, restored"));
+    auto *metadata = wizard->findChild<QPlainTextEdit *>(QStringLiteral("metadataEdit"));
+    QCOMPARE(metadata->toPlainText(), QStringLiteral("role=web"));
+    metadata->setPlainText(QStringLiteral("role=web\nrestored-by=ui"));
+    QTest::mouseClick(next, Qt::LeftButton);
     // Page 4: the summary.
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("web-1-from-ui")));
@@ -636,6 +717,18 @@ void TestCoreBackend::restoreWizardToARunningServer()
     QVERIFY(!restoredVolume.isEmpty() && restoredVolume != webData);
     QCOMPARE(m_cloud.volumeDiskSha256(restoredVolume), m_cloud.volumeDiskSha256(webData));
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text().contains(restoredVolume));
+    // What the details page said reached the cloud: tags, metadata, the NIC with a fresh address.
+    const QJsonObject record = m_cloud.serverRecord(serverId);
+    QCOMPARE(record.value(QLatin1String("tags")).toArray(), (QJsonArray{QStringLiteral("prod"), QStringLiteral("restored")}));
+    QCOMPARE(record.value(QLatin1String("metadata")).toObject().value(QLatin1String("restored-by")).toString(), QStringLiteral("ui"));
+    QCOMPARE(record.value(QLatin1String("metadata")).toObject().value(QLatin1String("role")).toString(), QStringLiteral("web"));
+    const QJsonArray nicsMade = record.value(QLatin1String("nics")).toArray();
+    QCOMPARE(nicsMade.size(), 1);
+    QCOMPARE(nicsMade.at(0).toObject().value(QLatin1String("network")).toString(), QStringLiteral("private"));
+    QCOMPARE(nicsMade.at(0).toObject().value(QLatin1String("security_groups")).toArray(),
+             (QJsonArray{QStringLiteral("default"), QStringLiteral("web")}));
+    QVERIFY2(result.data.value(QStringLiteral("warnings")).toStringList().filter(QStringLiteral("is taken")).isEmpty(),
+             qPrintable(result.message));
     wizard->accept();
 }
 
@@ -763,6 +856,11 @@ void TestCoreBackend::bootFromVolumeServerRoundTrip()
     auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("serverNameEdit"));
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("bfv-1-from-ui"));
+    QTest::mouseClick(next, Qt::LeftButton);
+    // The details page: other-net has no saved NIC, so one NIC there without a fixed address.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::DetailsPageId));
+    QCOMPARE(wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"))->rowCount(), 1);
+    QCOMPARE(wizard->findChild<QTableWidget *>(QStringLiteral("nicsTable"))->item(0, 1)->text(), QString());
     QTest::mouseClick(next, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
     QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
@@ -930,6 +1028,204 @@ void TestCoreBackend::exportThroughTheBackupsView()
     const QByteArray padding = backFile.readAll();
     QCOMPARE(padding, QByteArray(padding.size(), '\0'));
     QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 2);
+}
+
+// Only the image, chosen on the wizard's target page, into another project (alice's "other", a second
+// saved cloud): the volumes and server pages are skipped, and the fake cloud then holds one new active
+// image with the backup's bytes and the saved properties — and no new server or volume.
+void TestCoreBackend::onlyTheImageThroughTheWizard()
+{
+    m_checkpointId.clear(); // a backup of web-1's disk as it is now (web-1 has its volume web-data)
+    QVERIFY2(!backupWithData().isEmpty(), "the backup to restore failed");
+    const sv::CloudProfile other = addOtherCloud();
+    QVERIFY(!other.id.isEmpty());
+    const QStringList serversBefore = m_cloud.leftoverServerIds();
+    const QStringList volumesBefore = m_cloud.leftoverVolumeIds();
+    MainWindow window(m_backend.get(), m_jobs.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *wizard = openRestoreWizard(window, m_checkpointId);
+    QVERIFY(wizard);
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::TargetPageId));
+    auto *target = wizard->findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    target->setCurrentIndex(target->findData(other.id));
+    QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("targetProjectLabel"))->text(), QStringLiteral("other"));
+    auto *imageOnly = wizard->findChild<QRadioButton *>(QStringLiteral("restoreImageOnlyChoice"));
+    QVERIFY(imageOnly->isEnabled());
+    QTest::mouseClick(imageOnly, Qt::LeftButton, {}, QPoint(8, imageOnly->height() / 2));
+    QVERIFY(imageOnly->isChecked());
+    // The image's default name is the CLI's; the user names it.
+    auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("imageNameEdit"));
+    QCOMPARE(name->text(), QStringLiteral("web-1-restored-%1").arg(m_checkpointId.left(8)));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("web-1-image-from-ui"));
+    // Next waits for the target's session (the keychain answers asynchronously).
+    auto *page = qobject_cast<sv::ui::RestoreTargetPage *>(wizard->currentPage());
+    QTRY_VERIFY_WITH_TIMEOUT(page->sessionReady() && next->isEnabled(), 20000);
+    QTest::mouseClick(next, Qt::LeftButton);
+    // No volumes page, no server page: the summary says what will be made.
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::SummaryPageId));
+    const QString summary = wizard->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("New image: web-1-image-from-ui")) && summary.contains(QStringLiteral("cloud fake-other"))
+                 && summary.contains(QStringLiteral("No server is started and no volume is made"))
+                 && summary.contains(QStringLiteral("The 1 volume(s) saved in the backup are not restored")),
+             qPrintable(summary));
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(wizard->currentId(), int(sv::ui::RestoreWizard::RunPageId));
+    // The restore is a job in the jobs dock.
+    QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    const auto result = finished.first().at(1).value<sv::JobResult>();
+    QVERIFY2(result.outcome == sv::JobOutcome::Succeeded, qPrintable(result.message + QLatin1Char('\n') + result.details));
+    const QString imageId = result.data.value(QStringLiteral("image_id")).toString();
+    QVERIFY(!imageId.isEmpty());
+    const QString text = wizard->findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
+    QVERIFY2(text.contains(QStringLiteral("The image “web-1-image-from-ui” was restored (ID %1)").arg(imageId)), qPrintable(text));
+
+    // The fake cloud: the image, active, in project "other", with web-1's disk and the saved properties.
+    QCOMPARE(m_cloud.imageIdByName(QStringLiteral("web-1-image-from-ui")), imageId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_cloud.imageStatus(imageId), QStringLiteral("active"), 10000);
+    QCOMPARE(m_cloud.imageSha256(imageId), m_cloud.serverDiskSha256(kWeb1));
+    QCOMPARE(m_cloud.leftoverServerIds(), serversBefore);
+    QCOMPARE(m_cloud.leftoverVolumeIds(), volumesBefore);
+    {
+        fake::CloudState &state = m_cloud.state();
+        std::lock_guard lock(state.mutex);
+        const fake::Image image = state.images.value(imageId);
+        QCOMPARE(image.ownerId, QStringLiteral("0f9e8d7c6b5a49382716051423324150")); // "other"
+        QCOMPARE(image.diskFormat, QStringLiteral("qcow2"));
+        // ubuntu-22.04's properties, carried by web-1's snapshot into the backup.
+        QCOMPARE(image.properties.value(QLatin1String("hw_firmware_type")).toString(), QStringLiteral("uefi"));
+        QCOMPARE(image.properties.value(QLatin1String("hw_disk_bus")).toString(), QStringLiteral("scsi"));
+        QCOMPARE(image.properties.value(QLatin1String("hw_scsi_model")).toString(), QStringLiteral("virtio-scsi"));
+        QCOMPARE(image.properties.value(QLatin1String("os_distro")).toString(), QStringLiteral("ubuntu"));
+        QCOMPARE(image.properties.value(QLatin1String("stackvault_restored_from")).toString(), m_checkpointId);
+    }
+    wizard->accept();
+    removeCloud(other.id);
+}
+
+// Test Restore… in the Backups view over the real backend: the job runs in the jobs dock while the window
+// stays responsive; afterwards the backup's row says "Tested ✓ DATE", or that the test failed and why; and
+// whatever happened, nothing the test made is left in the cloud.
+void TestCoreBackend::testRestoreFromTheBackupsView_data()
+{
+    QTest::addColumn<int>("fault"); // -1 none
+    QTest::addColumn<QString>("marker");
+    QTest::addColumn<int>("timeout");
+    QTest::addColumn<bool>("passes");
+    QTest::addColumn<QString>("why"); // in the failure's tooltip
+    QTest::newRow("the server ends in ERROR") << int(fake::Fault::BuildError) << QString() << 600 << false
+                                              << QStringLiteral("ERROR");
+    QTest::newRow("the console never shows the marker") << int(fake::Fault::BootHangs) << QStringLiteral("login:") << 3
+                                                        << false << QStringLiteral("did not show \"login:\" within 3 s");
+    QTest::newRow("boots to its login prompt") << -1 << QStringLiteral("login:") << 600 << true << QString();
+}
+
+void TestCoreBackend::testRestoreFromTheBackupsView()
+{
+    QFETCH(int, fault);
+    QFETCH(QString, marker);
+    QFETCH(int, timeout);
+    QFETCH(bool, passes);
+    QFETCH(QString, why);
+    QVERIFY2(!backupWithData().isEmpty(), "the backup to test failed");
+    const QStringList before = madeInTheCloud(); // what earlier tests restored stays
+
+    if (fault >= 0) {
+        fake::FaultSpec spec;
+        spec.kind = fake::Fault::Kind(fault);
+        m_cloud.injectFault(spec);
+    }
+    MainWindow window(m_backend.get(), m_jobs.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The result recorded before (an earlier row's): the row must show a newer one.
+    sv::ui::BackupsModel *backups = window.backupsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(backups->rowOf(m_checkpointId) >= 0, 10000);
+    const QDateTime previous = backups->checkpoints().at(backups->rowOf(m_checkpointId)).restoreTest.testedAt;
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    sv::test::StallMeter stalls;
+    stalls.start();
+    startTestRestoreByClicking(window, m_checkpointId, marker, timeout);
+    if (QTest::currentTestFailed())
+        return;
+    sv::ui::JobListModel *jobs = window.jobsDock()->model();
+    QTRY_VERIFY(jobs->rowCount() >= 1);
+    QCOMPARE(jobs->index(jobs->rowCount() - 1, sv::ui::JobListModel::TitleColumn).data().toString(),
+             QStringLiteral("Test restore of backup %1").arg(m_checkpointId.left(8)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 120000);
+    stalls.stop();
+    QVERIFY2(stalls.maxGapMs() < 2000, qPrintable(QStringLiteral("longest stall %1 ms").arg(stalls.maxGapMs())));
+    const auto result = ended.first().at(1).value<sv::JobResult>();
+    QCOMPARE(result.outcome, passes ? sv::JobOutcome::Succeeded : sv::JobOutcome::Failed);
+    if (!passes)
+        QVERIFY2(result.message.contains(why) && result.message.contains(m_checkpointId), qPrintable(result.message));
+
+    // The row shows the result recorded in the backup once the list is read again.
+    const auto testedNow = [&] {
+        const int row = backups->rowOf(m_checkpointId);
+        const QDateTime at = row >= 0 ? backups->checkpoints().at(row).restoreTest.testedAt : QDateTime();
+        return at.isValid() && (!previous.isValid() || at > previous);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(testedNow(), 10000);
+    const int row = backups->rowOf(m_checkpointId);
+    const QModelIndex cell = backups->index(row, sv::ui::BackupsModel::RestoreTestColumn);
+    const QString shown = cell.data().toString();
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    if (passes) {
+        QVERIFY2(shown.startsWith(QStringLiteral("Tested ✓ ")), qPrintable(shown));
+        QVERIFY2(tip.contains(QStringLiteral("console log showed \"login:\"")), qPrintable(tip));
+    } else {
+        QVERIFY2(shown.startsWith(QStringLiteral("Test failed ")), qPrintable(shown));
+        QVERIFY2(tip.contains(why), qPrintable(tip));
+    }
+    // Nothing the test made is left: no scratch server, image or volume.
+    QTRY_COMPARE_WITH_TIMEOUT(madeInTheCloud(), before, 10000);
+}
+
+// Cancelled from the jobs dock while it waits for the marker: the job ends Cancelled, removes what it made,
+// and records nothing (the backup's restore test stays what it was).
+void TestCoreBackend::cancelledTestRestoreCleansUp()
+{
+    QVERIFY2(!backupWithData().isEmpty(), "the backup to test failed");
+    const QStringList before = madeInTheCloud();
+    fake::FaultSpec hang;
+    hang.kind = fake::Fault::BootHangs;
+    m_cloud.injectFault(hang);
+    MainWindow window(m_backend.get(), m_jobs.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.backupsModel()->rowOf(m_checkpointId) >= 0, 10000);
+    const sv::RestoreTestRecord recorded =
+        window.backupsModel()->checkpoints().at(window.backupsModel()->rowOf(m_checkpointId)).restoreTest;
+    bool waitingForBoot = false;
+    connect(m_jobs.get(), &sv::JobManager::jobProgress, this, [&waitingForBoot](int, const sv::JobProgress &p) {
+        if (p.stage == sv::JobStage::WaitingForBoot)
+            waitingForBoot = true;
+    });
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    startTestRestoreByClicking(window, m_checkpointId, QStringLiteral("login:"), 600);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(waitingForBoot, 60000);
+    QVERIFY(madeInTheCloud() != before); // the scratch server exists now
+    auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelJobButton"));
+    QVERIFY(cancel->isEnabled());
+    QSignalSpy listed(m_backend.get(), &sv::ui::Backend::checkpointsReady);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 60000);
+    QCOMPARE(ended.first().at(1).value<sv::JobResult>().outcome, sv::JobOutcome::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(madeInTheCloud(), before, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
+    const int row = window.backupsModel()->rowOf(m_checkpointId);
+    QVERIFY(row >= 0);
+    const sv::RestoreTestRecord after = window.backupsModel()->checkpoints().at(row).restoreTest;
+    QCOMPARE(after.testedAt, recorded.testedAt);
+    QCOMPARE(after.passed, recorded.passed);
 }
 
 QTEST_MAIN(TestCoreBackend)

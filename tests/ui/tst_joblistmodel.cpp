@@ -23,6 +23,7 @@ private Q_SLOTS:
     void cancelFromDock();
     void clearFinishedKeepsRunning();
     void delegatePaints();
+    void jobsOfSeveralManagers();
 };
 
 void TestJobListModel::rowsFollowJobs()
@@ -155,6 +156,57 @@ void TestJobListModel::delegatePaints()
     QVERIFY(!pixmap.isNull());
     QVERIFY(qobject_cast<sv::ui::ProgressDelegate *>(dock.view()->itemDelegateForColumn(JobListModel::ProgressColumn)));
     manager.cancelAll();
+}
+
+
+// A plan run's jobs run on their own manager: the dock shows them beside the main manager's, with the
+// same ids kept apart, cancels each on its own manager, and reports only the main manager's ends.
+void TestJobListModel::jobsOfSeveralManagers()
+{
+    sv::JobManager main;
+    JobListModel model(&main);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy finished(&model, &JobListModel::jobFinished);
+    auto plan = std::make_unique<sv::JobManager>();
+    model.addManager(plan.get(), QStringLiteral("Plan nightly: "));
+    model.addManager(plan.get(), QStringLiteral("again: ")); // once only
+
+    const int mainJob = main.enqueue(new FakeJob(QStringLiteral("Back up web-1"), {}));
+    FakeJob::Options slow;
+    slow.steps = 1000;
+    const int planJob = plan->enqueue(new FakeJob(QStringLiteral("Back up web-2"), slow));
+    QCOMPARE(planJob, mainJob); // each manager counts from 1
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, JobListModel::TitleColumn).data().toString(), QStringLiteral("Plan nightly: Back up web-2"));
+    QCOMPARE(model.rowOfJob(mainJob), 0);
+    QCOMPARE(model.rowOfJob(plan.get(), planJob), 1);
+    QCOMPARE(model.managerOf(0), &main);
+    QCOMPARE(model.managerOf(1), plan.get());
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(0).toInt(), mainJob);
+    QCOMPARE(model.outcome(0), sv::JobOutcome::Succeeded);
+    QCOMPARE(model.outcome(1), sv::JobOutcome::Running);
+
+    // Cancel in the dock reaches the plan's manager.
+    sv::ui::JobsDock dock(&main);
+    dock.model()->addManager(plan.get(), QStringLiteral("Plan nightly: "));
+    const int second = plan->enqueue(new FakeJob(QStringLiteral("Back up db-1"), slow));
+    QCOMPARE(dock.model()->rowCount(), 1);
+    dock.view()->setCurrentIndex(dock.model()->index(0, 0));
+    QTest::mouseClick(dock.findChild<QPushButton *>(QStringLiteral("cancelJobButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dock.model()->outcome(0), sv::JobOutcome::Cancelled, 10000);
+    QCOMPARE(model.outcome(model.rowOfJob(plan.get(), second)), sv::JobOutcome::Cancelled);
+    QCOMPARE(finished.size(), 1); // not the plan's jobs
+
+    // The plan's manager goes with its run; its rows stay until cleared.
+    plan->cancelAll();
+    QTRY_VERIFY_WITH_TIMEOUT(plan->runningCount() == 0, 10000);
+    plan.reset();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.managerOf(1), nullptr);
+    model.clearFinished();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestJobListModel)

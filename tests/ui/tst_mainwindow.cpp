@@ -13,6 +13,7 @@
 #include "jobs/jobmanager.h"
 #include "jobsdock/joblistmodel.h"
 #include "jobsdock/jobsdock.h"
+#include "dialogs/testrestoredialog.h"
 #include "mainwindow.h"
 #include "openstack/session.h"
 #include "protection/backupjob.h"
@@ -29,6 +30,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QComboBox>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -61,6 +65,9 @@ private Q_SLOTS:
     void deleteAsksFirst();
     void exportAsksForAFile_data();
     void exportAsksForAFile();
+    void exportFilterChangesTheSuffix_data();
+    void exportFilterChangesTheSuffix();
+    void testRestoreDialogAsksForTheCloudFirst();
     void stateIsPersisted();
     void helpExplainsIncludeServerData();
     void theOnlyCloudOpensExpanded();
@@ -363,6 +370,141 @@ void TestMainWindow::exportAsksForAFile()
     QCOMPARE(m_backend->exportRequests.first(), (QStringList{QStringLiteral("cp1"), folder.filePath(path), format}));
     QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
+}
+
+// Choosing a format in the file dialog's filter box (by keyboard, as a user's click does) changes the
+// suffix of the name in the dialog, whatever the suffix was, and the chosen format is exported.
+void TestMainWindow::exportFilterChangesTheSuffix_data()
+{
+    QTest::addColumn<QString>("typed"); // "" keeps the proposed name (web-1-DATE.raw)
+    QTest::addColumn<int>("filter");    // 0 raw, 1 qcow2: chosen after the name
+    QTest::addColumn<QString>("shown"); // the name field afterwards ("*" stands for the proposed name's stem)
+    QTest::addColumn<QString>("format");
+    QTest::newRow("proposed name, qcow2 chosen") << QString() << 1 << QStringLiteral("*.qcow2") << QStringLiteral("qcow2");
+    QTest::newRow(".raw, qcow2 chosen") << QStringLiteral("disk.raw") << 1 << QStringLiteral("disk.qcow2") << QStringLiteral("qcow2");
+    QTest::newRow(".img, qcow2 chosen") << QStringLiteral("disk.img") << 1 << QStringLiteral("disk.qcow2") << QStringLiteral("qcow2");
+    QTest::newRow(".qcow2, raw chosen") << QStringLiteral("disk.qcow2") << 0 << QStringLiteral("disk.raw") << QStringLiteral("raw");
+    QTest::newRow("another suffix, qcow2 chosen") << QStringLiteral("disk.bin") << 1 << QStringLiteral("disk.qcow2") << QStringLiteral("qcow2");
+    QTest::newRow("no suffix, qcow2 chosen") << QStringLiteral("disk") << 1 << QStringLiteral("disk") << QStringLiteral("qcow2");
+}
+
+void TestMainWindow::exportFilterChangesTheSuffix()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, filter);
+    QFETCH(QString, shown);
+    QFETCH(QString, format);
+    sv::ui::CheckpointEntry cp;
+    cp.id = QStringLiteral("cp1");
+    cp.serverId = QStringLiteral("s1");
+    cp.serverName = QStringLiteral("web-1");
+    cp.status = QStringLiteral("available");
+    cp.created = QDateTime::currentDateTimeUtc();
+    m_backend->checkpoints = {cp};
+    m_backend->exportRequests.clear();
+    QTemporaryDir folder;
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.backupsModel()->rowCount(), 1);
+    QVERIFY(window.backupsView()->selectCheckpoint(QStringLiteral("cp1")));
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("exportBackupButton")), Qt::LeftButton);
+    auto *dialog = window.findChild<QFileDialog *>(QStringLiteral("exportFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString stem = QFileInfo(dialog->selectedFiles().value(0)).completeBaseName();
+    dialog->setDirectory(folder.path());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    auto *types = dialog->findChild<QComboBox *>(QStringLiteral("fileTypeCombo"));
+    QVERIFY(name && types);
+    if (typed.isEmpty())
+        QCOMPARE(name->text(), stem + QStringLiteral(".raw"));
+    if (!typed.isEmpty()) {
+        name->selectAll();
+        QTest::keyClicks(name, typed);
+    }
+    QVERIFY2(stem.startsWith(QStringLiteral("web-1-")), qPrintable(stem));
+    // The box starts at raw; a user picks the other entry (Down/Up emit activated(), as a click does).
+    types->setFocus();
+    if (filter == 1) {
+        QCOMPARE(types->currentIndex(), 0);
+        QTest::keyClick(types, Qt::Key_Down);
+    } else {
+        QTest::keyClick(types, Qt::Key_Down);
+        QTest::keyClick(types, Qt::Key_Up);
+    }
+    QCOMPARE(types->currentIndex(), filter);
+    const QString expected = QString(shown).replace(QLatin1Char('*'), stem);
+    QCOMPARE(name->text(), expected);
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    static_cast<QDialog *>(dialog)->accept();
+    QCOMPARE(m_backend->exportRequests.size(), 1);
+    // A name without a suffix gets the chosen format's when accepted.
+    const QString accepted = QFileInfo(expected).suffix().isEmpty() ? expected + QLatin1Char('.') + format : expected;
+    QCOMPARE(m_backend->exportRequests.first(), (QStringList{QStringLiteral("cp1"), folder.filePath(accepted), format}));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
+}
+
+// Test Restore… in the Backups view: the dialog asks for the cloud's session first; a cloud that cannot be
+// signed in to is said in the dialog, which stays open; then the test runs in the jobs dock with the marker
+// and the time to wait for it, and the backups are listed again when it ends.
+void TestMainWindow::testRestoreDialogAsksForTheCloudFirst()
+{
+    sv::ui::CheckpointEntry cp;
+    cp.id = QStringLiteral("cp1-0000-test");
+    cp.cloudId = QStringLiteral("c1");
+    cp.serverId = QStringLiteral("s1");
+    cp.serverName = QStringLiteral("web-1");
+    cp.status = QStringLiteral("available");
+    cp.created = QDateTime::currentDateTimeUtc();
+    m_backend->checkpoints = {cp};
+    m_backend->cloudList.append({QStringLiteral("c2"), QStringLiteral("other"), QStringLiteral("other"), QString()});
+    m_backend->failures.insert(QStringLiteral("c2"), QStringLiteral("No password is stored for cloud other."));
+    MainWindow window(m_backend, m_jobs);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.backupsModel()->rowCount(), 1);
+    QVERIFY(window.backupsView()->selectCheckpoint(cp.id));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("testRestoreButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = window.findChild<sv::ui::TestRestoreDialog *>(QStringLiteral("testRestoreDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *cloud = dialog->findChild<QComboBox *>(QStringLiteral("testRestoreCloudCombo"));
+    auto *marker = dialog->findChild<QLineEdit *>(QStringLiteral("testRestoreMarkerEdit"));
+    auto *timeout = dialog->findChild<QSpinBox *>(QStringLiteral("testRestoreTimeoutSpin"));
+    auto *start = dialog->findChild<QPushButton *>(QStringLiteral("startTestRestoreButton"));
+    QVERIFY(cloud && marker && timeout && start);
+    QCOMPARE(cloud->currentData().toString(), QStringLiteral("c1")); // the backup's own cloud
+    QVERIFY(!timeout->isEnabled()); // only with a marker
+    QTest::keyClicks(marker, QStringLiteral("login:"));
+    QVERIFY(timeout->isEnabled());
+    timeout->setValue(42);
+
+    // A cloud without its password: said in the dialog, no job.
+    cloud->setCurrentIndex(cloud->findData(QStringLiteral("c2")));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(!start->isEnabled()); // waiting for the keychain
+    QTRY_VERIFY(start->isEnabled());
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("No password is stored for cloud other.")), qPrintable(dialog->statusText()));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(m_backend->testRestoreRequests.isEmpty());
+
+    cloud->setCurrentIndex(cloud->findData(QStringLiteral("c1")));
+    QSignalSpy ended(&window, &MainWindow::jobEnded);
+    QSignalSpy listed(m_backend, &sv::ui::Backend::checkpointsReady);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_COMPARE(m_backend->testRestoreRequests.size(), 1);
+    QVERIFY(!dialog->isVisible() || QTest::qWaitFor([&] { return !window.findChild<sv::ui::TestRestoreDialog *>(); }));
+    const sv::ui::TestRestoreRequest request = m_backend->testRestoreRequests.first();
+    QCOMPARE(request.checkpointId, cp.id);
+    QCOMPARE(request.targetCloudId, QStringLiteral("c1"));
+    QCOMPARE(request.marker, QStringLiteral("login:"));
+    QCOMPARE(request.markerTimeoutSeconds, 42);
+    QCOMPARE(window.jobsDock()->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
+    QTRY_VERIFY(!listed.isEmpty()); // the Backups view asks again: the result is in the backup now
 }
 
 void TestMainWindow::stateIsPersisted()

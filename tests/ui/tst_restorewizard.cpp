@@ -1,17 +1,21 @@
 #include "common/icons.h"
 #include "fakebackend.h"
 #include "jobs/jobmanager.h"
+#include "restorewizard/restoredetailspage.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restorevolumespage.h"
 #include "restorewizard/restorewizard.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QRadioButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -35,6 +39,10 @@ private Q_SLOTS:
     void onlyTheVolumes_data();
     void onlyTheVolumes();
     void volumeTypesUnknownStillRestores();
+    void onlyTheImage_data();
+    void onlyTheImage();
+    void serverDetailsPage_data();
+    void serverDetailsPage();
 
 private:
     // The backup of a boot-from-volume server: its boot volume (type ssd) and a data volume (standard).
@@ -407,6 +415,84 @@ void TestRestoreWizard::onlyTheVolumes()
              qPrintable(result));
 }
 
+// "Only the image" on the target page: the next pages are skipped (also for a backup with volumes), the
+// request carries the image's name and no server option; a cloud that cannot be signed in to blocks Next
+// and says why; a boot-from-volume backup (no image of its own) cannot choose it.
+void TestRestoreWizard::onlyTheImage_data()
+{
+    QTest::addColumn<bool>("withVolumes");
+    QTest::addColumn<QString>("failure"); // the target's sign-in failure; "" signs in
+    QTest::addColumn<bool>("offered");    // the choice is enabled
+    QTest::newRow("image-booted backup") << false << QString() << true;
+    QTest::newRow("with volumes: their pages are skipped") << true << QString() << true;
+    QTest::newRow("the target cannot be signed in to") << false << QStringLiteral("No password is stored for cloud dr-site.") << true;
+    QTest::newRow("boot from volume: no image") << true << QString() << false;
+}
+
+void TestRestoreWizard::onlyTheImage()
+{
+    QFETCH(bool, withVolumes);
+    QFETCH(QString, failure);
+    QFETCH(bool, offered);
+    if (withVolumes)
+        this->withVolumes();
+    m_checkpoints.last().bootFromVolume = !offered;
+    if (!failure.isEmpty())
+        m_backend->failures.insert(QStringLiteral("c2"), failure);
+    m_backend->restoreResultData = {{QStringLiteral("image_id"), QStringLiteral("img-9")},
+                                    {QStringLiteral("image_name"), QStringLiteral("web-1-for-migration")}};
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::TargetPageId));
+    auto *cloud = wizard.findChild<QComboBox *>(QStringLiteral("targetCloudCombo"));
+    cloud->setCurrentIndex(cloud->findData(QStringLiteral("c2")));
+    auto *choice = wizard.findChild<QRadioButton *>(QStringLiteral("restoreImageOnlyChoice"));
+    auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("imageNameEdit"));
+    auto *status = wizard.findChild<QLabel *>(QStringLiteral("targetChoiceStatusLabel"));
+    QCOMPARE(choice->isEnabled(), offered);
+    if (!offered) {
+        QVERIFY2(status->text().contains(QStringLiteral("booted from a volume")), qPrintable(status->text()));
+        QVERIFY(!name->isEnabled());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(RestoreWizard::VolumesPageId));
+        return;
+    }
+    QVERIFY(!name->isEnabled()); // only for the image
+    QCOMPARE(m_backend->sessionRequests.value(QStringLiteral("c2")), 0); // a server restore signs in later
+    choice->setChecked(true);
+    QVERIFY(name->isEnabled());
+    QCOMPARE(name->text(), QStringLiteral("%1-restored-cp-1").arg(m_checkpoints.last().serverName)); // the CLI's default
+    QVERIFY(!wizard.currentPage()->isComplete()); // waiting for the keychain
+    QCOMPARE(m_backend->sessionRequests.value(QStringLiteral("c2")), 1);
+    if (!failure.isEmpty()) {
+        QTRY_VERIFY(status->text().contains(failure));
+        QVERIFY(!wizard.currentPage()->isComplete());
+        return;
+    }
+    QTRY_VERIFY(wizard.currentPage()->isComplete());
+    name->setText(QStringLiteral("web-1-for-migration"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("New image: web-1-for-migration")) && summary.contains(QStringLiteral("cloud dr-site"))
+                 && !summary.contains(QStringLiteral("Flavor:")),
+             qPrintable(summary));
+    QCOMPARE(summary.contains(QStringLiteral("The 2 volume(s) saved in the backup are not restored.")), withVolumes);
+    QSignalSpy finished(m_jobs.get(), &sv::JobManager::jobFinished);
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RestoreRequest request = m_backend->restoreRequests.first();
+    QVERIFY(request.imageOnly);
+    QCOMPARE(request.targetCloudId, QStringLiteral("c2"));
+    QCOMPARE(request.serverName, QStringLiteral("web-1-for-migration"));
+    QVERIFY(request.flavorId.isEmpty() && request.networkIds.isEmpty() && request.keyName.isEmpty()
+            && request.securityGroups.isEmpty() && request.availabilityZone.isEmpty() && request.volumeTypes.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    const QString result = wizard.findChild<QLabel *>(QStringLiteral("restoreResultLabel"))->text();
+    QVERIFY2(result.contains(QStringLiteral("The image “web-1-for-migration” was restored (ID img-9).")), qPrintable(result));
+}
+
 // The target's types cannot be listed: the page still lets the restore go on (the saved type where the
 // target has it, else the default type) and says so.
 void TestRestoreWizard::volumeTypesUnknownStillRestores()
@@ -429,6 +515,101 @@ void TestRestoreWizard::volumeTypesUnknownStillRestores()
     wizard.back();
     wizard.next();
     QCOMPARE(m_backend->volumeTypeRequests.value(QStringLiteral("c2")), 2);
+}
+
+// A backup with the server's details (NICs, tags, metadata, group, config drive, user data): the
+// details page follows the server page, shows what was saved for the chosen networks, refuses what
+// Nova would refuse, and its choices reach the restore request.
+void TestRestoreWizard::serverDetailsPage_data()
+{
+    QTest::addColumn<QString>("ip");       // typed into NIC 1's fixed IP ("-": left as saved)
+    QTest::addColumn<QString>("metadata"); // the metadata text ("-": left as saved)
+    QTest::addColumn<QString>("tags");     // ("-": left as saved)
+    QTest::addColumn<bool>("userData");
+    QTest::addColumn<QString>("refusal"); // the page's error; empty: it goes on
+    QTest::newRow("as saved") << QStringLiteral("-") << QStringLiteral("-") << QStringLiteral("-") << true << QString();
+    QTest::newRow("edited") << QString() << QStringLiteral("tier=2\nowner = dba") << QStringLiteral("prod, restored") << false
+                            << QString();
+    QTest::newRow("not an address") << QStringLiteral("10.0.0.300") << QStringLiteral("-") << QStringLiteral("-") << true
+                                    << QStringLiteral("10.0.0.300");
+    QTest::newRow("metadata without =") << QStringLiteral("-") << QStringLiteral("tier") << QStringLiteral("-") << true
+                                        << QStringLiteral("KEY=VALUE");
+}
+
+void TestRestoreWizard::serverDetailsPage()
+{
+    QFETCH(QString, ip);
+    QFETCH(QString, metadata);
+    QFETCH(QString, tags);
+    QFETCH(bool, userData);
+    QFETCH(QString, refusal);
+    sv::ui::CheckpointEntry &cp = m_checkpoints.last();
+    cp.nics = {sv::SavedNic{QStringLiteral("old-1"), QStringLiteral("private"), {QStringLiteral("10.0.0.5")},
+                            {QStringLiteral("web"), QStringLiteral("default")}, QStringLiteral("fa:16:3e:00:00:01")},
+               sv::SavedNic{QStringLiteral("old-2"), QStringLiteral("public"), {QStringLiteral("172.24.4.9")},
+                            {QStringLiteral("default")}, QStringLiteral("fa:16:3e:00:00:02")}};
+    cp.networkNames = {QStringLiteral("private"), QStringLiteral("public")};
+    cp.tags = {QStringLiteral("prod")};
+    cp.serverMetadata = QJsonObject{{QStringLiteral("role"), QStringLiteral("web")}};
+    cp.description = QStringLiteral("front");
+    cp.configDrive = true;
+    cp.userDataState = QStringLiteral("saved");
+    cp.serverGroups = {QStringLiteral("web-group")};
+    RestoreWizard wizard(m_backend.get(), m_jobs.get(), m_checkpoints, QStringLiteral("cp-1"));
+    goToServerPage(wizard);
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::ServerPageId));
+    QTRY_VERIFY(qobject_cast<sv::ui::RestoreServerPage *>(wizard.currentPage())->optionsLoaded());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::DetailsPageId));
+    auto *nics = wizard.findChild<QTableWidget *>(QStringLiteral("nicsTable"));
+    QCOMPARE(nics->rowCount(), 2);
+    QCOMPARE(nics->item(0, 0)->text(), QStringLiteral("private"));
+    QCOMPARE(nics->item(0, 1)->text(), QStringLiteral("10.0.0.5"));
+    QCOMPARE(nics->item(0, 2)->text(), QStringLiteral("web, default"));
+    QCOMPARE(nics->item(1, 1)->text(), QStringLiteral("172.24.4.9"));
+    auto *tagsEdit = wizard.findChild<QLineEdit *>(QStringLiteral("tagsEdit"));
+    auto *metadataEdit = wizard.findChild<QPlainTextEdit *>(QStringLiteral("metadataEdit"));
+    QCOMPARE(tagsEdit->text(), QStringLiteral("prod"));
+    QCOMPARE(metadataEdit->toPlainText(), QStringLiteral("role=web"));
+    QCOMPARE(wizard.findChild<QLineEdit *>(QStringLiteral("serverGroupEdit"))->text(), QStringLiteral("web-group"));
+    QVERIFY(wizard.findChild<QCheckBox *>(QStringLiteral("configDriveCheck"))->isChecked());
+    auto *userDataCheck = wizard.findChild<QCheckBox *>(QStringLiteral("userDataCheck"));
+    QVERIFY(userDataCheck->isEnabled() && userDataCheck->isChecked());
+    if (ip != QLatin1String("-"))
+        nics->item(0, 1)->setText(ip);
+    if (metadata != QLatin1String("-"))
+        metadataEdit->setPlainText(QString(metadata).replace(QLatin1String("\\n"), QLatin1String("\n")));
+    if (tags != QLatin1String("-"))
+        tagsEdit->setText(tags);
+    userDataCheck->setChecked(userData);
+    wizard.next();
+    if (!refusal.isEmpty()) {
+        QCOMPARE(wizard.currentId(), int(RestoreWizard::DetailsPageId));
+        const QString error = wizard.findChild<QLabel *>(QStringLiteral("detailsErrorLabel"))->text();
+        QVERIFY2(error.contains(refusal), qPrintable(error));
+        return;
+    }
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    wizard.next();
+    QCOMPARE(m_backend->restoreRequests.size(), 1);
+    const sv::ui::RebuildChoices rebuild = m_backend->restoreRequests.constFirst().rebuild;
+    QVERIFY(rebuild.set);
+    QCOMPARE(rebuild.nics.size(), 2);
+    QCOMPARE(rebuild.nics.at(0).network, QStringLiteral("n1"));
+    QCOMPARE(rebuild.nics.at(0).fixedIp, ip == QLatin1String("-") ? QStringLiteral("10.0.0.5") : ip);
+    QCOMPARE(rebuild.nics.at(0).securityGroups, (QStringList{QStringLiteral("web"), QStringLiteral("default")}));
+    QCOMPARE(rebuild.nics.at(1).network, QStringLiteral("n2"));
+    const QStringList expectedTags = tags == QLatin1String("-") ? QStringList{QStringLiteral("prod")}
+                                                                : QStringList{QStringLiteral("prod"), QStringLiteral("restored")};
+    QCOMPARE(rebuild.tags, expectedTags);
+    if (metadata == QLatin1String("-"))
+        QCOMPARE(rebuild.metadata, (QJsonObject{{QStringLiteral("role"), QStringLiteral("web")}}));
+    else
+        QCOMPARE(rebuild.metadata, (QJsonObject{{QStringLiteral("tier"), QStringLiteral("2")}, {QStringLiteral("owner"), QStringLiteral("dba")}}));
+    QCOMPARE(rebuild.description, QStringLiteral("front"));
+    QCOMPARE(rebuild.serverGroup, QStringLiteral("web-group"));
+    QVERIFY(rebuild.configDrive);
+    QCOMPARE(rebuild.userData, userData);
 }
 
 QTEST_MAIN(TestRestoreWizard)

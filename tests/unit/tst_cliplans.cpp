@@ -7,8 +7,12 @@
 #include "cloudstate.h"
 #include "fakecloud.h"
 #include "keyringprobe.h"
+#include "notificationservice.h"
 
 #include <QDir>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -497,13 +501,14 @@ private Q_SLOTS:
         runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/no-bus"));
         const svtest::CliRun install = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("nightly")});
         const svtest::CliRun status = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("status"), QStringLiteral("nightly")});
-        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), {});
-        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), {});
+        // Back to the test's own (the keychain and the notification tests need the session bus).
+        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), qEnvironmentVariable("XDG_RUNTIME_DIR"));
         QVERIFY2(install.exitCode == 1, install.describe().constData());
         QVERIFY2(install.err.contains("No systemd user instance runs here"), install.describe().constData());
         QVERIFY2(install.err.contains("the schedule is NOT active"), install.describe().constData());
         const QByteArray line = install.out.trimmed();
-        QVERIFY2(line.startsWith("0 2 * * * ") && line.endsWith(" plans run nightly --scheduled"), line.constData());
+        QVERIFY2(line.startsWith("0 2 * * * ") && line.endsWith(" plans run nightly --scheduled --notify-on-failure"), line.constData());
         QVERIFY2(line.contains(QByteArray("XDG_CONFIG_HOME='" + home.filePath(QStringLiteral("config")).toUtf8() + "'")), line.constData());
         QVERIFY2(status.out.contains("nightly: daily 02:00, next run ") && status.out.contains("not enabled"), status.describe().constData());
 
@@ -529,7 +534,7 @@ private Q_SLOTS:
         QFile serviceFile(service);
         QVERIFY(serviceFile.open(QIODevice::ReadOnly));
         const QByteArray serviceText = serviceFile.readAll();
-        QVERIFY2(serviceText.contains(" plans run nightly --scheduled\n") && serviceText.contains(svtest::CliRunner::binary().toUtf8()),
+        QVERIFY2(serviceText.contains(" plans run nightly --scheduled --notify-on-failure\n") && serviceText.contains(svtest::CliRunner::binary().toUtf8()),
                  serviceText.constData());
 
         // remove: both units gone.
@@ -560,6 +565,254 @@ private Q_SLOTS:
         QVERIFY2(off.exitCode == 0, off.describe().constData());
         QCOMPARE(restoreTest().value(QLatin1String("enabled")).toBool(true), false);
         QVERIFY2(off.out.contains("Restore test off"), off.describe().constData());
+    }
+
+    // An unattended run (--notify-on-failure, as the installed schedules run it) that fails, or cannot start,
+    // raises a desktop notification on the session bus that names the plan, how many servers failed, the
+    // first error and what to do; a run that succeeds sends nothing.
+    void notifyOnFailure_data()
+    {
+        QTest::addColumn<QString>("plan");
+        QTest::addColumn<QStringList>("options"); // empty: the plan is not saved
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("summary"); // empty: no notification
+        QTest::addColumn<QStringList>("bodyLines");
+        QTest::newRow("a server fails")
+            << u"notify-fails"_s << QStringList{u"--server"_s, u"A/web-1"_s, u"--server"_s, u"A/broken-1"_s}
+            << 1 << u"Backup plan notify-fails failed"_s
+            << QStringList{u"1 of 2 servers failed."_s, u"broken-1 (A): "_s,
+                           u"Details: stackvault-cli plans history notify-fails --last 1"_s};
+        QTest::newRow("cannot start") << u"notify-missing"_s << QStringList{} << 1 << u"Backup plan notify-missing did not run"_s
+                                      << QStringList{u"No plan is named \"notify-missing\""_s,
+                                                     u"Run it by hand to see more: stackvault-cli plans run notify-missing"_s};
+        QTest::newRow("succeeds") << u"notify-ok"_s << QStringList{u"--server"_s, u"A/web-1"_s} << 0 << QString()
+                                  << QStringList{};
+    }
+    void notifyOnFailure()
+    {
+        QFETCH(QString, plan);
+        QFETCH(QStringList, options);
+        QFETCH(int, exitCode);
+        QFETCH(QString, summary);
+        QFETCH(QStringList, bodyLines);
+        for (QString &option : options) {
+            if (option.startsWith(u"A/"))
+                option.replace(0, 1, cloudName);
+        }
+        if (!options.isEmpty()) {
+            addPlan(plan, options + QStringList{u"--no-include-data"_s, u"--volumes"_s, u"none"_s});
+            if (QTest::currentTestFailed())
+                return;
+        }
+        svtest::NotificationService desktop;
+        QString error;
+        QVERIFY2(desktop.start(&error), qPrintable(error));
+        const svtest::CliRun run = cli({u"plans"_s, u"run"_s, plan, u"--scheduled"_s, u"--notify-on-failure"_s});
+        QVERIFY2(run.exitCode == exitCode, run.describe().constData());
+        if (summary.isEmpty()) {
+            QCOMPARE(desktop.received.size(), 0);
+            QVERIFY2(!run.err.contains("notification"), run.describe().constData());
+            return;
+        }
+        QCOMPARE(desktop.received.size(), 1);
+        const svtest::Notification &got = desktop.received.first();
+        QCOMPARE(got.summary, summary);
+        const QStringList lines = got.body.split(u'\n');
+        QCOMPARE(lines.size(), bodyLines.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString expected = QString(bodyLines.at(i)).replace(u"(A)"_s, u"("_s + cloudName + u")"_s);
+            QVERIFY2(lines.at(i).startsWith(expected), qPrintable(got.body));
+        }
+        QCOMPARE(got.hints.value(u"urgency"_s).toInt(), 2);
+        QVERIFY2(run.out.contains("A desktop notification told of the failure."), run.describe().constData());
+        if (options.isEmpty())
+            return;
+        // The run's log (its history entry) says so too.
+        const svtest::CliRun history = cli({u"plans"_s, u"history"_s, plan, u"--json"_s});
+        const QJsonObject last = QJsonDocument::fromJson(history.out).array().last().toObject();
+        QVERIFY2(last.value(QLatin1String("notes")).toArray().contains(u"A desktop notification told of the failure."_s),
+                 history.out.constData());
+    }
+
+    // Without a reachable session bus the run says so in its output and its history, and ends as the run
+    // itself did (here: failed, as the keychain is on that bus too), never because of the notification.
+    void noSessionBus()
+    {
+        addPlan(u"notify-nobus"_s, {u"--server"_s, cloudName + u"/web-1"_s, u"--no-include-data"_s, u"--volumes"_s, u"none"_s});
+        const svtest::CliRun run = runner.run({u"plans"_s, u"run"_s, u"notify-nobus"_s, u"--scheduled"_s, u"--notify-on-failure"_s},
+                                              {}, {{u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/stackvault-no-bus"_s}});
+        QVERIFY2(run.exitCode == 1 && run.finished, run.describe().constData());
+        const QByteArray said = "No desktop notification was shown: no D-Bus session bus is reachable at "
+                                "unix:path=/nonexistent/stackvault-no-bus";
+        QVERIFY2(run.err.contains(said), run.describe().constData());
+        const svtest::CliRun history = cli({u"plans"_s, u"history"_s, u"notify-nobus"_s, u"--json"_s});
+        const QJsonObject last = QJsonDocument::fromJson(history.out).array().last().toObject();
+        QCOMPARE(last.value(QLatin1String("state")).toString(), u"failed"_s);
+        bool noted = false;
+        for (const QJsonValue &note : last.value(QLatin1String("notes")).toArray())
+            noted = noted || note.toString().startsWith(QString::fromUtf8(said));
+        QVERIFY2(noted, history.out.constData());
+    }
+
+    // --report-json writes the run report, --report-url POSTs the same bytes (to a QHttpServer here); a POST
+    // that fails is said (the URL shown without its query, which may hold a token) and leaves the exit code
+    // as the backups made it. No secret is in the report.
+    void reportJson_data()
+    {
+        QTest::addColumn<QString>("path"); // empty: no --report-url; "closed": a port nobody listens on
+        QTest::addColumn<QString>("said");
+        QTest::newRow("posted") << u"/hook"_s << u"Sent the run report to http://127.0.0.1:PORT/hook (HTTP 200)."_s;
+        QTest::newRow("server error") << u"/fail?token=s3cr3t-t0ken"_s
+                                      << u"The run report was not accepted by http://127.0.0.1:PORT/fail: HTTP 500 Internal Server Error: try later"_s;
+        QTest::newRow("refused") << u"closed"_s << u"The run report could not be sent to http://127.0.0.1:CLOSED/hook: Connection refused"_s;
+        QTest::newRow("stdout") << QString() << QString();
+    }
+    void reportJson()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, said);
+        QHttpServer http;
+        QList<QPair<QByteArray, QByteArray>> posts; // content type, body
+        http.route(u"/hook"_s, QHttpServerRequest::Method::Post, [&posts](const QHttpServerRequest &request) {
+            posts.append({request.value("Content-Type"), request.body()});
+            return QHttpServerResponse(QHttpServerResponse::StatusCode::Ok);
+        });
+        http.route(u"/fail"_s, QHttpServerRequest::Method::Post, [&posts](const QHttpServerRequest &request) {
+            posts.append({request.value("Content-Type"), request.body()});
+            return QHttpServerResponse(QByteArray("text/plain"), QByteArray("try later"),
+                                       QHttpServerResponse::StatusCode::InternalServerError);
+        });
+        const quint16 port = http.listen(QHostAddress::LocalHost);
+        QVERIFY(port != 0);
+        quint16 closedPort = 0;
+        {
+            QHttpServer gone;
+            closedPort = gone.listen(QHostAddress::LocalHost);
+        }
+        if (cli({u"plans"_s, u"show"_s, u"reported"_s}).exitCode != 0) // saved by the first row
+            addPlan(u"reported"_s, {u"--server"_s, cloudName + u"/web-1"_s, u"--no-include-data"_s, u"--volumes"_s, u"none"_s});
+        const QString file = home.filePath(u"report-%1.json"_s).arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+        QStringList arguments{u"plans"_s, u"run"_s, u"reported"_s, u"--report-json"_s, path.isEmpty() ? u"-"_s : file};
+        if (path == u"closed")
+            arguments << u"--report-url"_s << u"http://127.0.0.1:%1/hook"_s.arg(closedPort);
+        else if (!path.isEmpty())
+            arguments << u"--report-url"_s << u"http://127.0.0.1:%1%2"_s.arg(port).arg(path);
+        const svtest::CliRun run = cli(arguments);
+        QVERIFY2(run.exitCode == 0, run.describe().constData()); // the backup succeeded, whatever the POST did
+        QByteArray document = run.out;
+        if (!path.isEmpty()) {
+            QFile written(file);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            document = written.readAll();
+        }
+        QJsonParseError parseError;
+        const QJsonObject report = QJsonDocument::fromJson(document, &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, document.constData());
+        QCOMPARE(report.value(QLatin1String("plan")).toString(), u"reported"_s);
+        QCOMPARE(report.value(QLatin1String("state")).toString(), u"succeeded"_s);
+        QCOMPARE(report.value(QLatin1String("exit_status")).toInt(-1), 0);
+        QCOMPARE(report.value(QLatin1String("report_version")).toInt(), 1);
+        const QDateTime started = QDateTime::fromString(report.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
+        const QDateTime finished = QDateTime::fromString(report.value(QLatin1String("finished")).toString(), Qt::ISODateWithMs);
+        QVERIFY(started.isValid() && finished.isValid() && started <= finished);
+        QVERIFY(report.value(QLatin1String("restore_test")).isNull());
+        const QJsonArray servers = report.value(QLatin1String("servers")).toArray();
+        QCOMPARE(servers.size(), 1);
+        const QJsonObject server = servers.first().toObject();
+        QCOMPARE(server.value(QLatin1String("server_name")).toString(), u"web-1"_s);
+        QCOMPARE(server.value(QLatin1String("cloud")).toString(), cloudName);
+        QCOMPARE(server.value(QLatin1String("result")).toString(), u"succeeded"_s);
+        QVERIFY(server.value(QLatin1String("bytes")).toDouble() > 0);
+        QVERIFY(server.value(QLatin1String("new_bytes")).isDouble());
+        QVERIFY(server.value(QLatin1String("duration_ms")).toDouble() > 0);
+        QVERIFY(!server.value(QLatin1String("checkpoint_id")).toString().isEmpty());
+        QVERIFY(server.value(QLatin1String("error")).isNull());
+        for (const QByteArray &secret : {QByteArray("demo-password"), QByteArray("stackvault-test-passphrase"), QByteArray("s3cr3t")})
+            QVERIFY2(!document.contains(secret) && !run.err.contains(secret) && !run.out.contains(secret), secret.constData());
+        if (path.isEmpty())
+            return;
+        QString expected = said;
+        expected.replace(u"PORT"_s, QString::number(port)).replace(u"CLOSED"_s, QString::number(closedPort));
+        QVERIFY2(QByteArray(run.out + run.err).contains(expected.toUtf8()), run.describe().constData());
+        if (path == u"closed")
+            return;
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.first().first, QByteArray("application/json"));
+        QCOMPARE(posts.first().second, document);
+    }
+
+    // A plan that tests restores restore-tests one backup the run made after the backups and retention:
+    // passed, it is recorded on the checkpoint and in the report; a server that ends in ERROR (fault
+    // build_error) fails the run (exit 1) and raises the notification. Nothing is left in the cloud.
+    void restoreTestAfterRun_data()
+    {
+        QTest::addColumn<bool>("buildFails");
+        QTest::newRow("passes") << false;
+        QTest::newRow("build error") << true;
+    }
+    void restoreTestAfterRun()
+    {
+        QFETCH(bool, buildFails);
+        const QString plan = buildFails ? u"tests-fail"_s : u"tests-pass"_s;
+        addPlan(plan, {u"--server"_s, cloudName + u"/web-1"_s, u"--volumes"_s, u"none"_s, u"--keep-last"_s, u"1"_s,
+                       u"--test-restore"_s, u"--test-marker"_s, u"login:"_s});
+        if (buildFails) {
+            fake::FaultSpec fault;
+            fault.kind = fake::Fault::BuildError;
+            cloud.injectFault(fault);
+        }
+        svtest::NotificationService desktop;
+        QString error;
+        QVERIFY2(desktop.start(&error), qPrintable(error));
+        const svtest::CliRun run = cli({u"plans"_s, u"run"_s, plan, u"--json"_s, u"--notify-on-failure"_s});
+        QVERIFY2(run.exitCode == (buildFails ? 1 : 0), run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(report.value(QLatin1String("state")).toString(), buildFails ? u"failed"_s : u"succeeded"_s);
+        const QString checkpoint = report.value(QLatin1String("servers")).toArray().first()[QLatin1String("checkpoint_id")].toString();
+        QVERIFY(!checkpoint.isEmpty());
+        const QJsonObject test = report.value(QLatin1String("restore_test")).toObject();
+        QCOMPARE(test.value(QLatin1String("result")).toString(), buildFails ? u"failed"_s : u"passed"_s);
+        QCOMPARE(test.value(QLatin1String("checkpoint_id")).toString(), checkpoint);
+        QCOMPARE(test.value(QLatin1String("server_name")).toString(), u"web-1"_s);
+        QCOMPARE(test.value(QLatin1String("cloud")).toString(), cloudName);
+        QVERIFY(test.value(QLatin1String("recorded")).toBool());
+        QVERIFY(test.value(QLatin1String("duration_ms")).toDouble() > 0);
+        // Recorded on the checkpoint, as `test-restore` records it.
+        const svtest::CliRun checkpoints = cli({u"checkpoints"_s, u"--bank"_s, bank(), u"--json"_s});
+        QJsonObject recorded;
+        for (const QJsonValue &value : QJsonDocument::fromJson(checkpoints.out).array()) {
+            if (value[QLatin1String("id")].toString() == checkpoint)
+                recorded = value[QLatin1String("restore_test")].toObject();
+        }
+        QCOMPARE(recorded.value(QLatin1String("result")).toString(), buildFails ? u"failed"_s : u"passed"_s);
+        QCOMPARE(recorded.value(QLatin1String("marker")).toString(), u"login:"_s);
+        if (buildFails) {
+            QVERIFY2(test.value(QLatin1String("message")).toString().contains(u"failed its restore test"_s), run.describe().constData());
+            QCOMPARE(desktop.received.size(), 1);
+            QVERIFY2(desktop.received.first().body.contains(u"failed its restore test"_s), qPrintable(desktop.received.first().body));
+        } else {
+            QCOMPARE(desktop.received.size(), 0);
+        }
+        QCOMPARE(cloud.pendingFaults(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT((cloud.leftoverServerIds() + cloud.leftoverImageIds() + cloud.leftoverVolumeIds()).isEmpty(), 15000);
+    }
+
+    // One test per run, in turn: the second run tests the server the first did not.
+    void restoreTestRotates()
+    {
+        addPlan(u"tests-turns"_s, {u"--server"_s, cloudName + u"/web-1"_s, u"--server"_s, cloudName + u"/db-1"_s,
+                                   u"--no-include-data"_s, u"--volumes"_s, u"none"_s, u"--test-restore"_s});
+        QStringList tested;
+        for (int i = 0; i < 2; ++i) {
+            const svtest::CliRun run = cli({u"plans"_s, u"run"_s, u"tests-turns"_s, u"--json"_s});
+            QVERIFY2(run.exitCode == 0, run.describe().constData());
+            const QJsonObject test = run.lastJson().value(QLatin1String("restore_test")).toObject();
+            QCOMPARE(test.value(QLatin1String("result")).toString(), u"passed"_s);
+            tested.append(test.value(QLatin1String("server_name")).toString());
+        }
+        tested.sort();
+        QCOMPARE(tested, (QStringList{u"db-1"_s, u"web-1"_s}));
+        QTRY_VERIFY_WITH_TIMEOUT((cloud.leftoverServerIds() + cloud.leftoverImageIds() + cloud.leftoverVolumeIds()).isEmpty(), 15000);
     }
 
     // A disabled plan's scheduled run does nothing; list and show say what the plan is.

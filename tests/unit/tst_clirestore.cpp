@@ -30,6 +30,7 @@ private:
     QString demoCloud;
     QString otherCloud;
     QString checkpoint; // a server of the demo project, its image and two data volumes
+    QString rebuildCheckpoint; // db-1 with a NIC on private (10.0.0.77, group web), a tag, a missing server group
     QList<svtest::SavedVolume> saved;
 
     svtest::CliRun cli(QStringList arguments, const QString &crashAt = {})
@@ -101,6 +102,20 @@ private Q_SLOTS:
                                      svtest::generateImage(2 * 1024 * 1024 + 3, 52), {}}};
         checkpoint = svtest::writeVolumeCheckpoint(bank, index, saved, false, &bankError);
         QVERIFY2(!checkpoint.isEmpty(), qPrintable(bankError.message));
+        // The faithful-rebuild details as a backup saves them (core/bank/FORMAT.md).
+        QJsonObject &server = index.resources.first().metadata;
+        server.insert(QStringLiteral("key_name"), QStringLiteral("demo-key"));
+        server.insert(QStringLiteral("nics"), QJsonArray{QJsonObject{
+            {QStringLiteral("network_id"), QStringLiteral("net-elsewhere")}, {QStringLiteral("network_name"), QStringLiteral("private")},
+            {QStringLiteral("fixed_ips"), QJsonArray{QJsonObject{{QStringLiteral("ip_address"), QStringLiteral("10.0.0.77")}}}},
+            {QStringLiteral("security_groups"), QJsonArray{QStringLiteral("web")}}}});
+        server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("saved-tag")});
+        server.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("role"), QStringLiteral("db")}});
+        server.insert(QStringLiteral("description"), QStringLiteral("saved description"));
+        server.insert(QStringLiteral("server_groups"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("cli-group")}}});
+        server.insert(QStringLiteral("user_data_state"), QStringLiteral("none"));
+        rebuildCheckpoint = svtest::writeVolumeCheckpoint(bank, index, {}, false, &bankError);
+        QVERIFY2(!rebuildCheckpoint.isEmpty(), qPrintable(bankError.message));
     }
 
     // --json lists every restored volume with its id, device and type, and the type warnings.
@@ -204,6 +219,54 @@ private Q_SLOTS:
         QCOMPARE(image.diskFormat, QStringLiteral("qcow2"));
     }
 
+    // The saved NIC, address, groups, tags and description come back; the options leave them out.
+    void rebuildOptions_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<bool>("asSaved");
+        QTest::newRow("as saved") << QStringList() << true;
+        QTest::newRow("options") << QStringList{QStringLiteral("--no-fixed-ips"), QStringLiteral("--no-tags"),
+                                                QStringLiteral("--no-metadata"), QStringLiteral("--server-group"),
+                                                QStringLiteral("none"), QStringLiteral("--description"), QStringLiteral("other")}
+                                 << false;
+    }
+    void rebuildOptions()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(bool, asSaved);
+        const svtest::CliRun run = cli(QStringList{QStringLiteral("restore"), rebuildCheckpoint, QStringLiteral("--to-cloud"),
+                                                   demoCloud, QStringLiteral("--json")}
+                                       + extra);
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject result = run.lastJson();
+        const QJsonObject record = cloud.serverRecord(result.value(QLatin1String("server_id")).toString());
+        const QJsonObject nic = record.value(QLatin1String("nics")).toArray().at(0).toObject();
+        QCOMPARE(nic.value(QLatin1String("network")).toString(), QStringLiteral("private"));
+        QCOMPARE(nic.value(QLatin1String("security_groups")).toArray(), QJsonArray{QStringLiteral("web")});
+        const QJsonArray warnings = result.value(QLatin1String("warnings")).toArray();
+        if (asSaved) {
+            QCOMPARE(nic.value(QLatin1String("ip")).toString(), QStringLiteral("10.0.0.77"));
+            QCOMPARE(record.value(QLatin1String("tags")).toArray(), QJsonArray{QStringLiteral("saved-tag")});
+            QCOMPARE(record.value(QLatin1String("metadata")).toObject().value(QLatin1String("role")).toString(), QStringLiteral("db"));
+            QCOMPARE(record.value(QLatin1String("description")).toString(), QStringLiteral("saved description"));
+            QCOMPARE(warnings.size(), 1);
+            QVERIFY2(warnings.at(0).toString().contains(QLatin1String("cli-group")), qPrintable(warnings.at(0).toString()));
+        } else {
+            QVERIFY(nic.value(QLatin1String("ip")).toString() != QLatin1String("10.0.0.77"));
+            QCOMPARE(record.value(QLatin1String("tags")).toArray(), QJsonArray());
+            QVERIFY(!record.value(QLatin1String("metadata")).toObject().contains(QLatin1String("role")));
+            QCOMPARE(record.value(QLatin1String("description")).toString(), QStringLiteral("other"));
+            QCOMPARE(warnings.size(), 0);
+        }
+        // Cleared for the next row: the server and its port.
+        std::lock_guard lock(cloud.state().mutex);
+        fake::CloudState &state = cloud.state();
+        const QString serverId = result.value(QLatin1String("server_id")).toString();
+        for (const QString &portId : state.servers.value(serverId).portIds)
+            state.ports.remove(portId);
+        state.servers.remove(serverId);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("extra");
@@ -220,6 +283,13 @@ private Q_SLOTS:
         QTest::newRow("server option with --volumes-only")
             << QStringList{QStringLiteral("--volumes-only"), QStringLiteral("--flavor"), QStringLiteral("m1.small")}
             << "--flavor is for the server";
+        QTest::newRow("network mapping without =") << QStringList{QStringLiteral("--map-network"), QStringLiteral("private")}
+                                                   << "--map-network wants SAVED=TARGET";
+        QTest::newRow("rebuild option with --image-only") << QStringList{QStringLiteral("--image-only"), QStringLiteral("--no-tags")}
+                                                          << "--no-tags is for a server or its volumes";
+        QTest::newRow("rebuild option with --volumes-only")
+            << QStringList{QStringLiteral("--volumes-only"), QStringLiteral("--server-group"), QStringLiteral("g")}
+            << "--server-group is for the server";
     }
     void usageErrors()
     {

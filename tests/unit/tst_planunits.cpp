@@ -73,6 +73,9 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(60000));
         const QByteArray output = process.readAll();
         QVERIFY2(process.exitCode() == 0 && output.trimmed().isEmpty(), output.constData());
+        // The unattended run asks for a desktop notification when it fails.
+        QVERIFY(PlanUnits::serviceText(plan, program, environment)
+                    .contains(QLatin1String(" plans run prod.nightly_1 --scheduled --notify-on-failure\n")));
 
         // A broken calendar expression is what verify catches (so the check above means something).
         QFile broken(timer);
@@ -90,7 +93,7 @@ private Q_SLOTS:
             QVERIFY2(why.contains(QLatin1String("no crontab equivalent")), qPrintable(why));
         } else {
             QVERIFY2(line.startsWith(cron), qPrintable(line));
-            QVERIFY2(line.endsWith(QLatin1String("' plans run prod.nightly_1 --scheduled")), qPrintable(line));
+            QVERIFY2(line.endsWith(QLatin1String("' plans run prod.nightly_1 --scheduled --notify-on-failure")), qPrintable(line));
             QVERIFY2(line.contains(QLatin1String("50\\%")), qPrintable(line)); // cron would cut the line at a bare %
         }
     }

@@ -6,6 +6,7 @@
 #include "backend/restorerequest.h"
 #include "backend/serverentry.h"
 #include "backend/targetoptions.h"
+#include "backend/testrestorerequest.h"
 #include "backend/volumetypeentry.h"
 #include "protection/exportjob.h"
 #include "protection/volumeselection.h"
@@ -44,11 +45,17 @@ public:
     virtual void requestTargetOptions(const QString &cloudId, const QString &region) = 0;
     // The target's Cinder volume types (the restore wizard maps saved types onto them).
     virtual void requestVolumeTypes(const QString &cloudId) = 0;
+    // Makes sure the cloud's session exists (its secret read from the keychain) so that a job for it can be
+    // made; answered by cloudSessionReady() — with an error when the cloud is gone or its secret cannot be read.
+    virtual void requestCloudSession(const QString &cloudId) = 0;
 
     // `volumes`: the attached volumes to save (only with includeData), by id.
     virtual Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
                                  const VolumeSelection &volumes, QString *error) = 0;
     virtual Job *createRestoreJob(const RestoreRequest &request, QString *error) = 0;
+    // "Prove it boots": restores under a scratch name, waits, removes everything and records the result in
+    // the backup. Needs the target's session (requestCloudSession()).
+    virtual Job *createTestRestoreJob(const TestRestoreRequest &request, QString *error) = 0;
     virtual Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) = 0;
     virtual Job *createDeleteJob(const CheckpointEntry &checkpoint, QString *error) = 0;
     // Writes the backup's disks into `path` (the root disk; volumes beside it, ExportJob::planFiles).
@@ -83,6 +90,8 @@ Q_SIGNALS:
     void targetOptionsFailed(const QString &cloudId, const QString &region, const QString &message);
     void volumeTypesReady(const QString &cloudId, const QList<sv::ui::VolumeTypeEntry> &types);
     void volumeTypesFailed(const QString &cloudId, const QString &message);
+    // `error` is empty when the session is ready.
+    void cloudSessionReady(const QString &cloudId, const QString &error);
     // The receiver owns the job and runs it (MainWindow: in the jobs dock).
     void leftoverSweepReady(sv::Job *job);
     // `message`: what was found (the project, the number of services), or why signing in failed.

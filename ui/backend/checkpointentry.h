@@ -4,6 +4,7 @@
 #include "protection/checkpointdetails.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -27,6 +28,7 @@ struct CheckpointEntry
     Consistency consistency = Consistency::Unknown;
     bool requiresQuiesce = false; // the image has os_require_quiesce=yes
     bool withData = false; // a snapshot was taken (server data included), not the original image
+    bool bootFromVolume = false; // the server booted from a volume: the backup holds no image of its own
     RestoreTestRecord restoreTest; // the last restore test; empty when never tested
 
     // Saved metadata used as the restore wizard's defaults.
@@ -42,6 +44,14 @@ struct CheckpointEntry
     QList<VolumeEntry> volumes;
     // Attached to the server when it was backed up, and not in the backup (names, or ids when unknown).
     QStringList volumesNotIncluded;
+    // Faithful rebuild (protection/rebuilddata.h): empty for backups older than these details.
+    QList<SavedNic> nics;
+    QJsonObject serverMetadata;
+    QStringList tags;
+    QString description;
+    bool configDrive = false;
+    QString userDataState; // "saved", "none", "not_visible"; "" for older backups
+    QStringList serverGroups;
 };
 
 } // namespace sv::ui

@@ -22,6 +22,7 @@
 #include "protection/leftoversweep.h"
 #include "protection/restorejob.h"
 #include "protection/sweepjob.h"
+#include "protection/testrestorejob.h"
 #include "protection/exportjob.h"
 #include "protection/verifyjob.h"
 #include "util/appsettings.h"
@@ -115,6 +116,7 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.consistency = details.consistency;
     entry.requiresQuiesce = details.requiresQuiesce;
     entry.withData = details.includeData;
+    entry.bootFromVolume = details.bootFromVolume;
     entry.restoreTest = details.restoreTest;
     // The backup names its cloud by profile name; resolved to the profile id on the GUI thread.
     entry.cloudId = details.cloud;
@@ -123,6 +125,13 @@ CheckpointEntry toEntry(const CheckpointDetails &details)
     entry.availabilityZone = details.availabilityZone;
     entry.networkNames = details.networkNames;
     entry.securityGroups = details.securityGroups;
+    entry.nics = details.nics;
+    entry.serverMetadata = details.serverMetadata;
+    entry.tags = details.tags;
+    entry.description = details.description;
+    entry.configDrive = details.configDrive;
+    entry.userDataState = details.userDataState;
+    entry.serverGroups = details.serverGroups;
     entry.imageName = details.imageName;
     entry.minDiskGiB = details.minDiskGiB;
     entry.minRamMiB = details.minRamMiB;
@@ -553,8 +562,46 @@ Job *CoreBackend::createRestoreJob(const RestoreRequest &request, QString *error
     restore.securityGroups = request.securityGroups;
     restore.availabilityZone = request.availabilityZone;
     restore.restoreServer = request.restoreServer;
+    restore.imageOnly = request.imageOnly;
     restore.volumeTypes = request.volumeTypes;
+    request.rebuild.applyTo(restore);
     return new RestoreJob(std::move(restore));
+}
+
+void CoreBackend::requestCloudSession(const QString &cloudId)
+{
+    if (!m_profiles->findById(cloudId)) {
+        // Answered later, never while asking.
+        QMetaObject::invokeMethod(this, [this, cloudId] {
+            Q_EMIT cloudSessionReady(cloudId, tr("This cloud is no longer saved."));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    // The keychain answers asynchronously; nothing waits on the GUI thread.
+    m_sessions->acquire(cloudId, this, [this, cloudId](std::shared_ptr<openstack::Session> session, const QString &error) {
+        Q_EMIT cloudSessionReady(cloudId, session ? QString() : error);
+    });
+}
+
+Job *CoreBackend::createTestRestoreJob(const TestRestoreRequest &request, QString *error)
+{
+    const std::optional<CloudProfile> profile = m_profiles->findById(request.targetCloudId);
+    const std::shared_ptr<openstack::Session> session = m_sessions->cached(request.targetCloudId);
+    if (!profile || !session) {
+        if (error)
+            *error = profile ? tr("StackVault has not signed in to cloud %1 yet; try again in a moment.").arg(profile->name)
+                             : tr("This cloud is no longer saved.");
+        return nullptr;
+    }
+    sv::TestRestoreRequest test;
+    test.restore.session = session;
+    test.restore.bank = m_banks->bank(AppSettings::instance()->bankLocation(), error);
+    if (!test.restore.bank)
+        return nullptr;
+    test.restore.checkpointId = request.checkpointId;
+    test.marker = request.marker;
+    test.markerTimeout = std::chrono::seconds(std::max(1, request.markerTimeoutSeconds));
+    return new TestRestoreJob(std::move(test));
 }
 
 Job *CoreBackend::createVerifyJob(const CheckpointEntry &checkpoint, QString *error)

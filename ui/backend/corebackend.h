@@ -41,10 +41,12 @@ public:
     void requestCheckpoints() override;
     void requestTargetOptions(const QString &cloudId, const QString &region) override;
     void requestVolumeTypes(const QString &cloudId) override;
+    void requestCloudSession(const QString &cloudId) override;
 
     Job *createBackupJob(const QString &cloudId, const ServerEntry &server, bool includeData,
                          const VolumeSelection &volumes, QString *error) override;
     Job *createRestoreJob(const RestoreRequest &request, QString *error) override;
+    Job *createTestRestoreJob(const TestRestoreRequest &request, QString *error) override;
     Job *createVerifyJob(const CheckpointEntry &checkpoint, QString *error) override;
     Job *createExportJob(const CheckpointEntry &checkpoint, const QString &path, ExportFormat format,
                          QString *error) override;
@@ -58,6 +60,9 @@ public:
 
     // The shared sessions (one per saved cloud), for tests and the bank service.
     CloudSessions *cloudSessions() const { return m_sessions; }
+    // The backup storages opened so far (with the passphrase prompt): plans open theirs here too.
+    BankService *bankService() const { return m_banks; }
+    ProfileStore *profileStore() const { return m_profiles; }
 
 private:
     // A Connection on this thread over the cloud's shared session (signing in first if needed).

@@ -68,8 +68,8 @@ QString BackupsModel::restoreTestText(const RestoreTestRecord &test)
 QString BackupsModel::restoreTestToolTip(const RestoreTestRecord &test)
 {
     if (test.isEmpty())
-        return tr("This backup was never restored as a test. stackvault-cli test-restore restores it under a scratch "
-                  "name, checks that it boots and removes it again.");
+        return tr("This backup was never restored as a test. Test Restore… (or stackvault-cli test-restore) restores it "
+                  "under a scratch name, checks that it boots and removes it again.");
     const QString when = formatDateTime(test.testedAt.toLocalTime());
     if (!test.passed)
         return tr("The restore test in cloud %1 on %2 failed: %3").arg(test.cloud, when, test.message);

@@ -77,6 +77,10 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     m_exportButton = new QPushButton(icon(QStringLiteral("export")), tr("&Export…"), this);
     m_exportButton->setObjectName(QStringLiteral("exportBackupButton"));
     m_exportButton->setToolTip(tr("Write the backup's disks into raw or qcow2 files"));
+    m_testRestoreButton = new QPushButton(icon(QStringLiteral("verify")), tr("&Test Restore…"), this);
+    m_testRestoreButton->setObjectName(QStringLiteral("testRestoreButton"));
+    m_testRestoreButton->setToolTip(tr("Prove that the backup boots: restore it under a scratch name, wait until it "
+                                       "runs, remove it again and record the result"));
     m_deleteButton = new QPushButton(icon(QStringLiteral("delete")), tr("&Delete…"), this);
     m_deleteButton->setObjectName(QStringLiteral("deleteBackupButton"));
 
@@ -90,6 +94,7 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     bottom->addStretch();
     bottom->addWidget(m_restoreButton);
     bottom->addWidget(m_exportButton);
+    bottom->addWidget(m_testRestoreButton);
     bottom->addWidget(m_verifyButton);
     bottom->addWidget(m_deleteButton);
     auto *layout = new QVBoxLayout(this);
@@ -118,6 +123,10 @@ BackupsView::BackupsView(BackupsModel *model, QWidget *parent)
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
         if (const CheckpointEntry *cp = selectedCheckpoint())
             Q_EMIT exportRequested(*cp);
+    });
+    connect(m_testRestoreButton, &QPushButton::clicked, this, [this] {
+        if (const CheckpointEntry *cp = selectedCheckpoint())
+            Q_EMIT testRestoreRequested(*cp);
     });
     connect(m_deleteButton, &QPushButton::clicked, this, &BackupsView::confirmDelete);
     connect(m_view, &QTreeView::doubleClicked, this, [this] {
@@ -210,6 +219,7 @@ void BackupsView::updateButtons()
     m_restoreButton->setEnabled(available);
     m_verifyButton->setEnabled(available);
     m_exportButton->setEnabled(available);
+    m_testRestoreButton->setEnabled(available);
     m_deleteButton->setEnabled(cp && cp->status != u"deleting" && cp->status != u"protecting");
     const QStringList volumes = cp ? BackupsModel::volumeLines(*cp) : QStringList();
     m_selectedVolumes->setText(volumes.join(QLatin1Char('\n')));

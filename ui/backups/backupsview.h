@@ -14,8 +14,8 @@ namespace sv::ui {
 
 class BackupsModel;
 
-// The Backups pane: the storage's backups, filterable by server; Restore…, Export…, Verify and Delete (after a
-// confirmation). It only emits requests; the main window turns them into jobs.
+// The Backups pane: the storage's backups, filterable by server; Restore…, Export…, Test Restore…, Verify and
+// Delete (after a confirmation). It only emits requests; the main window turns them into jobs.
 class BackupsView : public QWidget
 {
     Q_OBJECT
@@ -40,6 +40,7 @@ Q_SIGNALS:
     void restoreRequested(const sv::ui::CheckpointEntry &checkpoint);
     void verifyRequested(const sv::ui::CheckpointEntry &checkpoint);
     void exportRequested(const sv::ui::CheckpointEntry &checkpoint);
+    void testRestoreRequested(const sv::ui::CheckpointEntry &checkpoint);
     void deleteRequested(const sv::ui::CheckpointEntry &checkpoint); // already confirmed
     void refreshRequested();
 
@@ -58,6 +59,7 @@ private:
     QPushButton *m_restoreButton;
     QPushButton *m_verifyButton;
     QPushButton *m_exportButton;
+    QPushButton *m_testRestoreButton;
     QPushButton *m_deleteButton;
     QPushButton *m_refreshButton;
 };

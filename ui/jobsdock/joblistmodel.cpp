@@ -17,9 +17,30 @@ JobListModel::JobListModel(JobManager *manager, QObject *parent)
     m_flush.setSingleShot(true);
     m_flush.setInterval(100);
     connect(&m_flush, &QTimer::timeout, this, &JobListModel::flush);
-    connect(manager, &JobManager::jobAdded, this, &JobListModel::onJobAdded);
-    connect(manager, &JobManager::jobProgress, this, &JobListModel::onJobProgress);
-    connect(manager, &JobManager::jobFinished, this, &JobListModel::onJobFinished);
+    connectManager(manager, {});
+}
+
+void JobListModel::addManager(JobManager *manager, const QString &titlePrefix)
+{
+    if (manager && !m_slots.contains(manager))
+        connectManager(manager, titlePrefix);
+}
+
+void JobListModel::connectManager(JobManager *manager, const QString &titlePrefix)
+{
+    const int slot = m_nextSlot++;
+    m_slots.insert(manager, slot);
+    connect(manager, &JobManager::jobAdded, this, [this, slot, manager, titlePrefix](int jobId, const QString &title) {
+        onJobAdded(slot, manager, jobId, titlePrefix + title);
+    });
+    connect(manager, &JobManager::jobProgress, this, [this, slot](int jobId, const JobProgress &progress) {
+        onJobProgress(slot, jobId, progress);
+    });
+    connect(manager, &JobManager::jobFinished, this, [this, slot](int jobId, const JobResult &result) {
+        onJobFinished(slot, jobId, result);
+    });
+    // A later manager at the same address is another one.
+    connect(manager, &QObject::destroyed, this, [this, manager] { m_slots.remove(manager); });
 }
 
 int JobListModel::rowCount(const QModelIndex &parent) const
@@ -136,12 +157,28 @@ int JobListModel::jobId(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
 }
 
+JobManager *JobListModel::managerOf(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).manager.data() : nullptr;
+}
+
 int JobListModel::rowOfJob(int jobId) const
 {
-    // Rows are in id order (ids only grow), so a binary search finds the row.
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), jobId,
-                                     [](const Row &row, int id) { return row.id < id; });
-    return it != m_rows.cend() && it->id == jobId ? int(it - m_rows.cbegin()) : -1;
+    return rowOf(0, jobId);
+}
+
+int JobListModel::rowOfJob(const JobManager *manager, int jobId) const
+{
+    const auto slot = m_slots.constFind(manager);
+    return slot == m_slots.cend() ? -1 : rowOf(*slot, jobId);
+}
+
+void JobListModel::reindex()
+{
+    m_rowOfKey.clear();
+    m_rowOfKey.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row)
+        m_rowOfKey.insert(key(m_rows.at(row).slot, m_rows.at(row).id), row);
 }
 
 bool JobListModel::isFinished(int row) const
@@ -188,19 +225,21 @@ void JobListModel::clearFinished()
         endRemoveRows();
         last = first - 1;
     }
+    reindex();
 }
 
-void JobListModel::onJobAdded(int jobId, const QString &title)
+void JobListModel::onJobAdded(int slot, JobManager *manager, int jobId, const QString &title)
 {
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.append(Row{jobId, title, {}, {}});
+    m_rows.append(Row{jobId, slot, manager, title, {}, {}});
+    m_rowOfKey.insert(key(slot, jobId), row);
     endInsertRows();
 }
 
-void JobListModel::onJobProgress(int jobId, const JobProgress &progress)
+void JobListModel::onJobProgress(int slot, int jobId, const JobProgress &progress)
 {
-    const int row = rowOfJob(jobId);
+    const int row = rowOf(slot, jobId);
     if (row < 0 || m_rows.at(row).result.outcome != JobOutcome::Running)
         return;
     m_rows[row].progress = progress;
@@ -210,15 +249,16 @@ void JobListModel::onJobProgress(int jobId, const JobProgress &progress)
         m_flush.start();
 }
 
-void JobListModel::onJobFinished(int jobId, const JobResult &result)
+void JobListModel::onJobFinished(int slot, int jobId, const JobResult &result)
 {
-    const int row = rowOfJob(jobId);
+    const int row = rowOf(slot, jobId);
     if (row < 0)
         return;
     m_rows[row].result = result;
     flush();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    Q_EMIT jobFinished(jobId, result);
+    if (slot == 0)
+        Q_EMIT jobFinished(jobId, result);
 }
 
 void JobListModel::flush()

@@ -91,7 +91,8 @@ void JobsDock::cancelSelected()
     const int row = selectedRow();
     if (row < 0 || m_model->isFinished(row))
         return;
-    m_manager->cancel(m_model->jobId(row));
+    if (JobManager *manager = m_model->managerOf(row)) // the main one, or a plan run's
+        manager->cancel(m_model->jobId(row));
     m_cancelButton->setEnabled(false);
 }
 

@@ -17,7 +17,7 @@ RestoreBackupPage::RestoreBackupPage(RestoreWizard *wizard, const QString &selec
 {
     setObjectName(QStringLiteral("backupPage"));
     setTitle(tr("Choose the Backup"));
-    setSubTitle(tr("Which backup should be restored as a new server?"));
+    setSubTitle(tr("Which backup should be restored?"));
     m_backups = new QComboBox(this);
     m_backups->setObjectName(QStringLiteral("backupCombo"));
     int selected = 0;

@@ -87,7 +87,13 @@ void RestoreRunPage::onFinished(int jobId, const JobResult &result)
         m_progress->setValue(100);
         m_stage->setText(stageText(JobStage::Done));
         QString text;
-        if (!m_wizard->request().restoreServer) {
+        const RestoreRequest request = m_wizard->request();
+        if (request.imageOnly) {
+            const QString name = result.data.value(QStringLiteral("image_name")).toString();
+            const QString id = result.data.value(QStringLiteral("image_id")).toString();
+            text = tr("The image “%1” was restored (ID %2). No server was started.")
+                       .arg(name.toHtmlEscaped(), id.toHtmlEscaped());
+        } else if (!request.restoreServer) {
             QStringList names;
             if (const CheckpointEntry *cp = m_wizard->selectedCheckpoint()) {
                 for (const VolumeEntry &volume : cp->volumes)

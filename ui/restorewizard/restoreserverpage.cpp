@@ -2,6 +2,7 @@
 
 #include "backend/backend.h"
 #include "common/formatting.h"
+#include "restorewizard/restoredetailspage.h"
 #include "restorewizard/restorewizard.h"
 
 #include <QComboBox>
@@ -193,6 +194,12 @@ void RestoreServerPage::fill()
     if (m_flavor->count() == 0)
         notes << tr("The target offers no flavor big enough for this backup.");
     m_status->setText(notes.join(QLatin1Char('\n')));
+}
+
+int RestoreServerPage::nextId() const
+{
+    return RestoreDetailsPage::applies(m_wizard->selectedCheckpoint()) ? RestoreWizard::DetailsPageId
+                                                                         : RestoreWizard::SummaryPageId;
 }
 
 QStringList RestoreServerPage::networkIds() const

@@ -27,6 +27,7 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
+    int nextId() const override; // the server-details page when the backup saved those details
 
     QStringList securityGroups() const;
     // The checked networks' ids; {"none"} when none is checked; empty when the target listed no

@@ -50,6 +50,18 @@ void RestoreSummaryPage::initializePage()
     lines << tr("Target: cloud %1, project %2, region %3")
                  .arg(cloudName, request.projectName.isEmpty() ? tr("(default)") : request.projectName,
                       request.region.isEmpty() ? tr("(default)") : request.region);
+    if (request.imageOnly) {
+        lines << tr("New image: %1").arg(request.serverName);
+        lines << tr("Only the image is restored, into the cloud's image service, with the disk format and properties "
+                    "saved in the backup. No server is started and no volume is made.");
+        if (cp && !cp->volumes.isEmpty())
+            lines << tr("The %n volume(s) saved in the backup are not restored.", nullptr, int(cp->volumes.size()));
+        lines << QString();
+        lines << tr("StackVault uploads the image from the backup, checks every byte against the saved checksums and "
+                    "compares the image service's checksum with the saved one. The backed-up server is not changed.");
+        m_summary->setText(lines.join(QLatin1Char('\n')));
+        return;
+    }
     if (request.restoreServer) {
         lines << tr("New server: %1").arg(request.serverName);
         lines << tr("Flavor: %1").arg(comboText("flavorCombo"));

@@ -3,6 +3,7 @@
 #include "common/icons.h"
 #include "jobs/jobmanager.h"
 #include "restorewizard/restorebackuppage.h"
+#include "restorewizard/restoredetailspage.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restoresummarypage.h"
@@ -31,6 +32,7 @@ RestoreWizard::RestoreWizard(Backend *backend, JobManager *jobs, const QList<Che
     setPage(TargetPageId, new RestoreTargetPage(this));
     setPage(VolumesPageId, new RestoreVolumesPage(this));
     setPage(ServerPageId, new RestoreServerPage(this));
+    setPage(DetailsPageId, new RestoreDetailsPage(this));
     setPage(SummaryPageId, new RestoreSummaryPage(this));
     setPage(RunPageId, new RestoreRunPage(this));
     resize(640, 520);
@@ -61,8 +63,24 @@ RestoreRequest RestoreWizard::request() const
         request.restoreServer = volumesPage->restoreServer();
         request.volumeTypes = volumesPage->volumeTypes();
     }
-    if (!request.restoreServer) {
+    if (const auto *details = qobject_cast<const RestoreDetailsPage *>(page(DetailsPageId));
+        details && visitedIds().contains(DetailsPageId))
+        request.rebuild = details->choices();
+    if (field(QStringLiteral("imageOnly")).toBool()) {
+        // Only the image: the name is the image's; no server, no volume, so none of their options.
+        request.imageOnly = true;
+        request.restoreServer = true;
+        request.rebuild = {};
+        request.volumeTypes.clear();
+        request.serverName = field(QStringLiteral("imageName")).toString().trimmed();
+        request.flavorId.clear();
+        request.networkIds.clear();
+        request.keyName.clear();
+        request.securityGroups.clear();
+        request.availabilityZone.clear();
+    } else if (!request.restoreServer) {
         // Only the volumes: no server, so none of its options.
+        request.rebuild = {};
         request.serverName.clear();
         request.flavorId.clear();
         request.networkIds.clear();

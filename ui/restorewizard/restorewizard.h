@@ -15,7 +15,8 @@ namespace sv::ui {
 
 class Backend;
 
-// Restore a backup: choose the backup → the target cloud, project and region → (a backup with volumes)
+// Restore a backup: choose the backup → the target cloud, project and region, and a server or only the
+// image (into the target's image service; the next two pages are then skipped) → (a backup with volumes)
 // the saved volumes, server and volumes or only the volumes, volume types → the new server's options
 // (validated against what the target offers; skipped for only the volumes) → summary → run, with
 // progress and the result.
@@ -24,7 +25,7 @@ class RestoreWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { BackupPageId, TargetPageId, VolumesPageId, ServerPageId, SummaryPageId, RunPageId };
+    enum PageId { BackupPageId, TargetPageId, VolumesPageId, ServerPageId, SummaryPageId, RunPageId, DetailsPageId };
 
     RestoreWizard(Backend *backend, JobManager *jobs, const QList<CheckpointEntry> &checkpoints,
                   const QString &selectedCheckpointId, QWidget *parent = nullptr);

@@ -66,7 +66,16 @@ QJsonObject ServerCreateRequest::toJson(const QVersionNumber &microversion) cons
         server.insert(QStringLiteral("metadata"), metadata);
     if (!userData.isEmpty())
         server.insert(QStringLiteral("user_data"), QString::fromLatin1(userData.toBase64()));
-    return QJsonObject{{QStringLiteral("server"), server}};
+    if (!tags.isEmpty() && QVersionNumber::compare(microversion, QVersionNumber(2, 52)) >= 0)
+        server.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
+    if (!description.isEmpty() && QVersionNumber::compare(microversion, QVersionNumber(2, 19)) >= 0)
+        server.insert(QStringLiteral("description"), description);
+    if (configDrive)
+        server.insert(QStringLiteral("config_drive"), true);
+    QJsonObject body{{QStringLiteral("server"), server}};
+    if (!serverGroupId.isEmpty())
+        body.insert(QStringLiteral("os:scheduler_hints"), QJsonObject{{QStringLiteral("group"), serverGroupId}});
+    return body;
 }
 
 } // namespace sv::openstack

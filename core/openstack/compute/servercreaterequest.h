@@ -41,8 +41,13 @@ struct ServerCreateRequest
     QString availabilityZone;
     QJsonObject metadata;
     QByteArray userData; // raw; base64-encoded on the wire
+    QStringList tags;    // 2.52+ (left out below)
+    QString description; // 2.19+ (left out below); empty: none
+    bool configDrive = false;
+    QString serverGroupId; // the scheduler hint `group`; empty: none
 
-    // The {"server": {...}} body for `microversion` (networks "auto"/"none" need 2.37+).
+    // The {"server": {...}, "os:scheduler_hints": {...}} body for `microversion` (networks "auto"/"none"
+    // need 2.37+).
     QJsonObject toJson(const QVersionNumber &microversion) const;
 };
 

@@ -1,0 +1,401 @@
+// The Plans view in the main window over the REAL backend and the fake cloud on 127.0.0.1, clicked by
+// objectName: the list (servers, schedule, next run, last result, enabled), New Plan… through the editor,
+// Run Now of a plan of two servers with the real PlanRun (its backups in the jobs dock, the result in the
+// run history with both servers), a run refused while another process holds the plan, a server that is not
+// there, Preview Retention (what a policy keeps and removes, deleting nothing) and Remove. Every model is
+// watched by QAbstractItemModelTester.
+#include "backups/backupsmodel.h"
+#include "common/formatting.h"
+#include "common/itemroles.h"
+#include "common/messagebox.h"
+#include "jobs/jobmanager.h"
+#include "jobsdock/joblistmodel.h"
+#include "jobsdock/jobsdock.h"
+#include "mainwindow.h"
+#include "planguifixture.h"
+#include "plans/planeditordialog.h"
+#include "plans/planlistmodel.h"
+#include "plans/planlock.h"
+#include "plans/planrunsmodel.h"
+#include "plans/planserverresultsmodel.h"
+#include "plans/planstore.h"
+#include "plans/plansview.h"
+#include "plans/retentionpreviewdialog.h"
+#include "plans/retentionpreviewmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeView>
+
+using sv::ui::MainWindow;
+using sv::ui::PlanListModel;
+using sv::ui::PlansView;
+
+class TestPlansView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { m_fixture.setUp(this); }
+    void cleanupTestCase() { m_fixture.tearDown(this); }
+    void init();
+    void cleanup();
+    void listShowsThePlans();
+    void newPlanThroughTheEditor();
+    void runNowBacksUpTwoServers();
+    void runRefusedWhileAnotherProcessRuns();
+    void missingServerFailsClearly();
+    void previewRetentionRemovesNothing();
+    void removePlan();
+
+private:
+    // The main window with the Plans tab shown, its models watched.
+    void openWindow();
+    // Selects the plan, clicks Run Now and waits for the run's end; the report.
+    sv::PlanRunReport runByClicking(const QString &plan, int timeoutMs = 120000);
+    void savePlan(const sv::Plan &plan);
+    template<typename T>
+    T *child(const char *name)
+    {
+        T *widget = m_window->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no child %s", name);
+        return widget;
+    }
+
+    PlanGuiFixture m_fixture;
+    std::unique_ptr<sv::JobManager> m_jobs;
+    std::unique_ptr<MainWindow> m_window;
+    PlansView *m_view = nullptr;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+void TestPlansView::init()
+{
+    m_jobs = std::make_unique<sv::JobManager>();
+}
+
+void TestPlansView::cleanup()
+{
+    m_testers.clear();
+    if (m_fixture.plans)
+        m_fixture.plans->cancelAllRuns();
+    if (m_fixture.plans)
+        QTRY_VERIFY_WITH_TIMEOUT(m_fixture.plans->runningCount() == 0, 60000);
+    m_window.reset();
+    m_jobs.reset();
+    m_fixture.cloud.clearFaults();
+}
+
+void TestPlansView::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_fixture.backend.get(), m_jobs.get());
+    m_window->setPlansService(m_fixture.plans.get());
+    m_view = m_window->plansView();
+    QVERIFY(m_view);
+    m_window->tabs()->setCurrentWidget(m_view);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->tabs()->tabText(m_window->tabs()->indexOf(m_view)), QStringLiteral("&Plans"));
+    const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+    m_testers.push_back(std::make_unique<QAbstractItemModelTester>(m_view->planModel(), mode));
+    m_testers.push_back(std::make_unique<QAbstractItemModelTester>(m_view->runsModel(), mode));
+    m_testers.push_back(std::make_unique<QAbstractItemModelTester>(m_view->serverResultsModel(), mode));
+}
+
+void TestPlansView::savePlan(const sv::Plan &plan)
+{
+    QString error;
+    if (m_fixture.plans->store()->find(plan.name))
+        QVERIFY2(m_fixture.plans->savePlan(plan.name, plan, &error), qPrintable(error));
+    else
+        QVERIFY2(m_fixture.plans->savePlan({}, plan, &error), qPrintable(error));
+}
+
+sv::PlanRunReport TestPlansView::runByClicking(const QString &plan, int timeoutMs)
+{
+    QSignalSpy ended(m_view, &PlansView::runEnded);
+    if (!m_view->selectPlan(plan))
+        return {};
+    auto *run = child<QPushButton>("runPlanButton");
+    if (!run->isEnabled())
+        return {};
+    QTest::mouseClick(run, Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !ended.isEmpty(); }, timeoutMs))
+        return {};
+    return ended.first().at(1).value<sv::PlanRunReport>();
+}
+
+void TestPlansView::listShowsThePlans()
+{
+    sv::Plan nightly = m_fixture.webPlan(QStringLiteral("nightly-web"));
+    savePlan(nightly);
+    sv::Plan byHand = m_fixture.webPlan(QStringLiteral("by-hand"));
+    byHand.schedule = {};
+    byHand.enabled = false;
+    byHand.sources = {sv::PlanSource{QStringLiteral("fake-demo"), {}, QStringLiteral("prod"), {}}};
+    savePlan(byHand);
+    openWindow();
+    PlanListModel *model = m_view->planModel();
+    const int nightlyRow = model->rowOf(QStringLiteral("nightly-web"));
+    const int byHandRow = model->rowOf(QStringLiteral("by-hand"));
+    QVERIFY(nightlyRow >= 0 && byHandRow >= 0);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return model->index(row, column).data(role); };
+    QCOMPARE(cell(nightlyRow, PlanListModel::ServersColumn).toString(), QStringLiteral("servers named web-* in fake-demo"));
+    QCOMPARE(cell(nightlyRow, PlanListModel::ScheduleColumn).toString(), QStringLiteral("Daily at 02:30"));
+    QCOMPARE(cell(byHandRow, PlanListModel::ServersColumn).toString(), QStringLiteral("servers tagged prod in fake-demo"));
+    QCOMPARE(cell(byHandRow, PlanListModel::ScheduleColumn).toString(), QStringLiteral("By hand only"));
+    QCOMPARE(cell(nightlyRow, PlanListModel::EnabledColumn, Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QCOMPARE(cell(byHandRow, PlanListModel::EnabledColumn, Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+
+    // Next and last runs arrive from the pool (systemd-analyze, the history files).
+    QTRY_COMPARE_WITH_TIMEOUT(cell(nightlyRow, PlanListModel::LastResultColumn).toString(), QStringLiteral("Never run"), 15000);
+    const QDateTime next = cell(nightlyRow, PlanListModel::NextRunColumn, sv::ui::UnderlyingDataRole).toDateTime();
+    QVERIFY(next.isValid());
+    QCOMPARE(next.toLocalTime(), nightly.schedule.nextRun(QDateTime::currentDateTime()));
+    QCOMPARE(cell(nightlyRow, PlanListModel::NextRunColumn).toString(), sv::ui::formatDateTime(next));
+    QCOMPARE(cell(byHandRow, PlanListModel::NextRunColumn).toString(), QStringLiteral("runs only when started by hand"));
+
+    // The selected plan's history: none yet.
+    QVERIFY(m_view->selectPlan(QStringLiteral("nightly-web")));
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("runNotesLabel")->text(), QStringLiteral("Plan nightly-web has not run yet."), 10000);
+    QCOMPARE(m_view->runsModel()->rowCount(), 0);
+    QVERIFY(child<QPushButton>("runPlanButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("cancelPlanRunButton")->isEnabled());
+}
+
+void TestPlansView::newPlanThroughTheEditor()
+{
+    openWindow();
+    const int before = m_view->planModel()->rowCount();
+    QTest::mouseClick(child<QPushButton>("newPlanButton"), Qt::LeftButton);
+    auto *dialog = m_window->findChild<sv::ui::PlanEditorDialog *>(QStringLiteral("planEditorDialog"));
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("planNameEdit")), QStringLiteral("from-editor"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tagEdit")), QStringLiteral("prod"));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->previewNames(), QStringList{QStringLiteral("web-1")}, 20000);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addSelectorButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("savePlanButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->planModel()->rowCount(), before + 1, 5000);
+    QCOMPARE(m_view->selectedPlan(), QStringLiteral("from-editor"));
+    QVERIFY2(m_view->statusText().contains(QStringLiteral("Plan from-editor saved.")), qPrintable(m_view->statusText()));
+    const int row = m_view->planModel()->rowOf(QStringLiteral("from-editor"));
+    QCOMPARE(m_view->planModel()->index(row, PlanListModel::ServersColumn).data().toString(),
+             QStringLiteral("servers tagged prod in fake-demo"));
+}
+
+void TestPlansView::runNowBacksUpTwoServers()
+{
+    savePlan(m_fixture.webPlan(QStringLiteral("two-webs")));
+    openWindow();
+    QVERIFY(m_view->selectPlan(QStringLiteral("two-webs")));
+    sv::ui::JobListModel *jobs = m_window->jobsDock()->model();
+    QSignalSpy ended(m_view, &PlansView::runEnded);
+    QTest::mouseClick(child<QPushButton>("runPlanButton"), Qt::LeftButton);
+    // While it runs: Cancel Run instead of Run Now; the list says so.
+    QVERIFY(!child<QPushButton>("runPlanButton")->isEnabled());
+    QVERIFY(child<QPushButton>("cancelPlanRunButton")->isEnabled());
+    const int row = m_view->planModel()->rowOf(QStringLiteral("two-webs"));
+    QCOMPARE(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data().toString(), QStringLiteral("Running now…"));
+    // Its backups show in the jobs dock, named by the plan, with their progress.
+    QStringList titles;
+    QVERIFY2(QTest::qWaitFor([&] {
+                 titles.clear();
+                 for (int r = 0; r < jobs->rowCount(); ++r)
+                     titles.append(jobs->index(r, sv::ui::JobListModel::TitleColumn).data().toString());
+                 return titles.filter(QStringLiteral("Plan two-webs: ")).filter(QStringLiteral("web-")).size() == 2;
+             }, 60000),
+             qPrintable(titles.join(u'|')));
+    QVERIFY(m_window->jobsDock()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 120000);
+    const auto report = ended.first().at(1).value<sv::PlanRunReport>();
+    QCOMPARE(report.state, sv::PlanRunReport::State::Succeeded);
+    QCOMPARE(report.servers.size(), 2);
+    for (int r = 0; r < jobs->rowCount(); ++r) {
+        if (jobs->index(r, 0).data().toString().startsWith(QStringLiteral("Plan two-webs: ")))
+            QCOMPARE(jobs->outcome(r), sv::JobOutcome::Succeeded);
+    }
+
+    // The history shows the run and both servers with their results.
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->runsModel()->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->runsModel()->index(0, sv::ui::PlanRunsModel::StateColumn).data().toString(),
+                              QStringLiteral("Succeeded"), 10000);
+    QCOMPARE(m_view->runsModel()->index(0, sv::ui::PlanRunsModel::ServersColumn).data().toString(), QStringLiteral("2 of 2"));
+    sv::ui::PlanServerResultsModel *servers = m_view->serverResultsModel();
+    QCOMPARE(servers->rowCount(), 2);
+    QStringList names;
+    QStringList checkpoints;
+    for (int r = 0; r < 2; ++r) {
+        using C = sv::ui::PlanServerResultsModel;
+        names.append(servers->index(r, C::ServerColumn).data().toString());
+        QCOMPARE(servers->index(r, C::CloudColumn).data().toString(), QStringLiteral("fake-demo"));
+        QCOMPARE(servers->index(r, C::ResultColumn).data().toString(), QStringLiteral("Backed up"));
+        QVERIFY(servers->index(r, C::BytesColumn).data(sv::ui::UnderlyingDataRole).toLongLong() > 0);
+        QCOMPARE(servers->index(r, C::BytesColumn).data().toString(),
+                 sv::ui::formatBytes(servers->index(r, C::BytesColumn).data(sv::ui::UnderlyingDataRole).toLongLong()));
+        QVERIFY(!servers->index(r, C::NewBytesColumn).data().toString().isEmpty());
+        QVERIFY(servers->index(r, C::DurationColumn).data(sv::ui::UnderlyingDataRole).toLongLong() > 0);
+        QVERIFY(servers->index(r, C::ErrorColumn).data().toString().isEmpty());
+        checkpoints.append(servers->index(r, C::CheckpointColumn).data().toString());
+        QVERIFY(!checkpoints.last().isEmpty());
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("web-1"), QStringLiteral("web-2")}));
+    // The same run in the history file (what `stackvault-cli plans history` reads), and the backups in the
+    // Backups view.
+    QList<sv::PlanRunReport> runs;
+    QVERIFY(sv::PlanHistory(m_fixture.plans->store()->runsDirectory(), QStringLiteral("two-webs")).load(&runs, nullptr));
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().servers.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(checkpoints.cbegin(), checkpoints.cend(), [&](const QString &id) {
+        const auto all = m_window->backupsModel()->checkpoints();
+        return std::any_of(all.cbegin(), all.cend(), [&](const sv::ui::CheckpointEntry &cp) {
+            return cp.id == id && cp.status == u"available";
+        });
+    }), 20000);
+    // The list's last result.
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data().toString().startsWith(
+                                 QStringLiteral("Succeeded ")),
+                             10000);
+    QVERIFY2(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data().toString().endsWith(
+                 QStringLiteral("(2 of 2 server(s) backed up)")),
+             qPrintable(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data().toString()));
+    QVERIFY(child<QPushButton>("runPlanButton")->isEnabled());
+}
+
+void TestPlansView::runRefusedWhileAnotherProcessRuns()
+{
+    savePlan(m_fixture.webPlan(QStringLiteral("held")));
+    openWindow();
+    // What a scheduled `stackvault-cli plans run held` holds.
+    QString error;
+    const auto lock = sv::PlanLock::tryAcquire(m_fixture.plans->store()->runsDirectory(), QStringLiteral("held"), &error);
+    QVERIFY2(lock, qPrintable(error));
+    QVERIFY(m_view->selectPlan(QStringLiteral("held")));
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(child<QPushButton>("runPlanButton"), Qt::LeftButton);
+    QVERIFY2(sv::ui::MessageBox::lastText().contains(QStringLiteral("Plan held is already running")),
+             qPrintable(sv::ui::MessageBox::lastText()));
+    QVERIFY(!m_fixture.plans->isRunning(QStringLiteral("held")));
+    QVERIFY(child<QPushButton>("runPlanButton")->isEnabled());
+}
+
+void TestPlansView::missingServerFailsClearly()
+{
+    sv::Plan plan = m_fixture.webPlan(QStringLiteral("ghost"));
+    plan.sources = {sv::PlanSource{QStringLiteral("fake-demo"), QStringLiteral("ghost-9"), {}, {}}};
+    savePlan(plan);
+    openWindow();
+    const sv::PlanRunReport report = runByClicking(QStringLiteral("ghost"));
+    QCOMPARE(report.state, sv::PlanRunReport::State::Failed);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->serverResultsModel()->rowCount(), 1, 10000);
+    using C = sv::ui::PlanServerResultsModel;
+    QCOMPARE(m_view->serverResultsModel()->index(0, C::ResultColumn).data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(m_view->serverResultsModel()->index(0, C::ErrorColumn).data().toString(),
+             QStringLiteral("Cloud fake-demo has no server ghost-9 (it was deleted, or the plan names it wrongly)."));
+    QVERIFY2(m_view->statusText().startsWith(QStringLiteral("Plan ghost: Failed, 0 of 1 server(s) backed up.")),
+             qPrintable(m_view->statusText()));
+    const int row = m_view->planModel()->rowOf(QStringLiteral("ghost"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data().toString().startsWith(
+                                 QStringLiteral("Failed ")),
+                             10000);
+    QVERIFY(m_view->planModel()->index(row, PlanListModel::LastResultColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("ghost-9")));
+}
+
+void TestPlansView::previewRetentionRemovesNothing()
+{
+    sv::Plan plan = m_fixture.webPlan(QStringLiteral("keeps"), {{QStringLiteral("keep_last"), 5}});
+    plan.sources = {sv::PlanSource{QStringLiteral("fake-demo"), QStringLiteral("web-2"), {}, {}}};
+    savePlan(plan);
+    openWindow();
+    // Without a policy there is nothing to preview: said plainly.
+    sv::Plan all = m_fixture.webPlan(QStringLiteral("keeps-all"));
+    savePlan(all);
+    {
+        auto *dialog = m_view->previewRetention(QStringLiteral("keeps-all"));
+        QVERIFY(dialog);
+        QSignalSpy shown(dialog, &sv::ui::RetentionPreviewDialog::previewShown);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 10000);
+        QVERIFY(!shown.first().at(0).toBool());
+        QVERIFY2(dialog->summaryText().contains(QStringLiteral("keeps every backup")), qPrintable(dialog->summaryText()));
+        dialog->close();
+    }
+
+    // Two runs keeping 5: two backups of web-2 by this plan.
+    for (int run = 0; run < 2; ++run) {
+        const sv::PlanRunReport report = runByClicking(QStringLiteral("keeps"));
+        QCOMPARE(report.state, sv::PlanRunReport::State::Succeeded);
+        QTest::qWait(1100); // distinct creation times
+    }
+    // Now the policy keeps only the last one: the preview says which goes, and why the other stays.
+    plan.retention = {{QStringLiteral("keep_last"), 1}};
+    savePlan(plan);
+    QVERIFY(m_view->selectPlan(QStringLiteral("keeps")));
+    QTest::mouseClick(child<QPushButton>("previewRetentionButton"), Qt::LeftButton);
+    auto *dialog = m_window->findChild<sv::ui::RetentionPreviewDialog *>(QStringLiteral("retentionPreviewDialog"));
+    QVERIFY(dialog);
+    QSignalSpy shown(dialog, &sv::ui::RetentionPreviewDialog::previewShown);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+    QVERIFY2(shown.first().at(0).toBool(), qPrintable(dialog->summaryText()));
+    sv::ui::RetentionPreviewModel *model = dialog->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 2);
+    using C = sv::ui::RetentionPreviewModel;
+    // Newest first: kept as "last 1/1"; the older one is removed.
+    QCOMPARE(model->index(0, C::ServerColumn).data().toString(), QStringLiteral("web-2"));
+    QCOMPARE(model->index(0, C::DecisionColumn).data().toString(), QStringLiteral("Keep"));
+    QCOMPARE(model->index(0, C::ReasonsColumn).data().toString(), QStringLiteral("last 1/1"));
+    QCOMPARE(model->index(1, C::DecisionColumn).data().toString(), QStringLiteral("Remove"));
+    QCOMPARE(model->index(1, C::ReasonsColumn).data().toString(), QStringLiteral("no rule keeps it"));
+    QVERIFY(model->index(0, C::CreatedColumn).data(sv::ui::UnderlyingDataRole).toDateTime()
+            > model->index(1, C::CreatedColumn).data(sv::ui::UnderlyingDataRole).toDateTime());
+    QCOMPARE(dialog->summaryText(),
+             QStringLiteral("Applied now, the policy (keep 1 last) would keep 1 of plan keeps's backups and remove 1. This "
+                            "preview removes nothing; the policy is applied after each run."));
+    // Nothing was removed: both backups are still in the storage.
+    const QString removed = model->index(1, C::CheckpointColumn).data().toString();
+    m_fixture.backend->requestCheckpoints();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_window->backupsModel()->checkpoints().cbegin(),
+                                         m_window->backupsModel()->checkpoints().cend(),
+                                         [&](const sv::ui::CheckpointEntry &cp) {
+                                             return cp.id == removed && cp.status == u"available";
+                                         }),
+                             20000);
+}
+
+void TestPlansView::removePlan()
+{
+    savePlan(m_fixture.webPlan(QStringLiteral("to-remove")));
+    openWindow();
+    const QString history = sv::PlanHistory(m_fixture.plans->store()->runsDirectory(), QStringLiteral("to-remove")).filePath();
+    // A history to remove with it (a failed run needs no backup: the plan names a server that is not there).
+    sv::Plan plan = m_fixture.webPlan(QStringLiteral("to-remove"));
+    plan.sources = {sv::PlanSource{QStringLiteral("fake-demo"), QStringLiteral("nobody"), {}, {}}};
+    savePlan(plan);
+    QCOMPARE(runByClicking(QStringLiteral("to-remove")).state, sv::PlanRunReport::State::Failed);
+    QVERIFY(QFile::exists(history));
+
+    // "Keep It" keeps it.
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(child<QPushButton>("removePlanButton"), Qt::LeftButton);
+    QVERIFY(m_view->planModel()->rowOf(QStringLiteral("to-remove")) >= 0);
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(child<QPushButton>("removePlanButton"), Qt::LeftButton);
+    QCOMPARE(m_view->planModel()->rowOf(QStringLiteral("to-remove")), -1);
+    QVERIFY(!m_fixture.plans->store()->find(QStringLiteral("to-remove")));
+    QVERIFY(!QFile::exists(history));
+    QVERIFY2(m_view->statusText().contains(QStringLiteral("its backups stay")), qPrintable(m_view->statusText()));
+    sv::PlanStore store(m_fixture.plans->store()->directory());
+    QVERIFY(store.load());
+    QVERIFY(!store.find(QStringLiteral("to-remove")));
+}
+
+QTEST_MAIN(TestPlansView)
+#include "tst_plansview.moc"

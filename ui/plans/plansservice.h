@@ -1,0 +1,145 @@
+#pragma once
+
+#include "plans/plan.h"
+#include "plans/planrunreport.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace sv {
+class BankService;
+class CloudSessions;
+class JobManager;
+class PlanLock;
+class PlanRun;
+class PlanStore;
+class ProfileStore;
+} // namespace sv
+
+namespace sv::ui {
+
+// What the Plans view lists for one plan beside its settings: its last run (from the run history) and its
+// next scheduled run.
+struct PlanOverview
+{
+    QString name;
+    bool hasLastRun = false;
+    PlanRunReport lastRun;
+    QDateTime nextRun;  // invalid: none (see nextRunWhy)
+    QString nextRunWhy; // why there is no next run ("no schedule", systemd's words, …)
+    bool scheduleInstalled = false; // a systemd user timer of this plan exists
+};
+
+// A server of a saved cloud as the plan editor offers it (explicit choice, or a selector's preview).
+struct PlanServerChoice
+{
+    QString id;
+    QString name;
+    QString status;
+    QStringList tags;
+};
+
+// The Plans view's link to the core: the saved plans (PlanStore beside the saved clouds), their run
+// histories, the servers of a cloud, the next runs of a schedule, "Run now" (the real PlanRun, holding
+// the plan's PlanLock) and "Preview retention" (a ForgetJob dry run). Lives on the GUI thread; everything
+// that reads the network, waits for a process or reads more than the small plans file answers later by a
+// signal, computed on the thread pool or in jobs.
+class PlansService : public QObject
+{
+    Q_OBJECT
+public:
+    // `profiles`, `sessions` and `banks` must outlive the service. The plans are read at once (a small
+    // file, like the saved clouds); loadError() says what went wrong.
+    PlansService(ProfileStore *profiles, CloudSessions *sessions, BankService *banks, QObject *parent = nullptr);
+    ~PlansService() override;
+
+    QString loadError() const { return m_loadError; }
+    PlanStore *store() const { return m_store; }
+    QList<Plan> plans() const;
+    QStringList cloudNames() const;
+    // Where a new plan stores its backups: the backup storage of the settings.
+    QString defaultBank() const;
+
+    // Adds the plan (`previousName` empty) or replaces the plan called `previousName`. False with one
+    // sentence (Plan::validationError, a taken name, a plan that runs now).
+    bool savePlan(const QString &previousName, const Plan &plan, QString *error);
+    // Removes the plan and its run history (its backups stay). Refused while it runs, and while its
+    // schedule is installed (`stackvault-cli plans remove` also removes the systemd units).
+    bool removePlan(const QString &name, QString *error);
+
+    // Answered by overviewReady(): every plan's last and next run.
+    void requestOverview();
+    // Answered by historyReady(): the plan's runs, oldest first.
+    void requestHistory(const QString &name);
+    // Answered by serversReady() or serversFailed(): the servers of the saved cloud `cloud` (by name).
+    void requestServers(const QString &cloud);
+    // The next `count` runs of `schedule` after now: systemd's answer for a calendar expression (or any
+    // schedule when systemd-analyze is there), StackVault's own for hourly/daily/weekly otherwise.
+    // Answered by nextRunsReady() with `requestId`.
+    void requestNextRuns(int requestId, const PlanSchedule &schedule, int count);
+    // The servers of `servers` that `source` selects, worked out on the thread pool; `done` is called on
+    // this thread unless `context` is gone.
+    static void selectServers(const QList<PlanServerChoice> &servers, const PlanSource &source, QObject *context,
+                              std::function<void(const QList<PlanServerChoice> &)> done);
+
+    // Starts the plan's run now. False with one sentence when it cannot start (it runs already, here or
+    // in another process; the plan is gone). Opening the backup storage may fail later: runFinished() then
+    // reports it.
+    bool runNow(const QString &name, QString *error);
+    void cancelRun(const QString &name);
+    void cancelAllRuns();
+    bool isRunning(const QString &name) const;
+    int runningCount() const { return int(m_runs.size()); }
+    // What the running plan's report holds so far (empty report when it does not run).
+    PlanRunReport runningReport(const QString &name) const;
+
+    // What the plan's retention policy would keep and remove now, with the reasons; deletes nothing.
+    // Answered by retentionPreviewReady() (ForgetJob's result data) or retentionPreviewFailed().
+    void previewRetention(const QString &name);
+
+Q_SIGNALS:
+    void plansChanged();
+    void overviewReady(const QList<sv::ui::PlanOverview> &plans);
+    void historyReady(const QString &name, const QList<sv::PlanRunReport> &runs, const QString &error);
+    void serversReady(const QString &cloud, const QList<sv::ui::PlanServerChoice> &servers, bool tagsShown);
+    void serversFailed(const QString &cloud, const QString &message);
+    void nextRunsReady(int requestId, const QList<QDateTime> &runs, const QString &why);
+    void runStarted(const QString &name);
+    // A job manager of a running plan (its backups, a sweep, its retention step): the jobs dock shows it.
+    void runJobsCreated(const QString &name, sv::JobManager *jobs);
+    void runProgressed(const QString &name); // a server finished, a note or a problem
+    void runFinished(const QString &name, const sv::PlanRunReport &report);
+    void retentionPreviewReady(const QString &name, const QJsonObject &result);
+    void retentionPreviewFailed(const QString &name, const QString &message);
+
+private:
+    struct Running
+    {
+        QPointer<PlanRun> run;
+        std::shared_ptr<PlanLock> lock;
+        PlanRunReport report; // what is known before the run starts (the storage failing to open)
+    };
+    void finishWithoutRun(const QString &name, const QString &problem);
+
+    ProfileStore *m_profiles;
+    CloudSessions *m_sessions;
+    BankService *m_banks;
+    PlanStore *m_store;
+    QString m_loadError;
+    QHash<QString, Running> m_runs; // by plan name
+    JobManager *m_previewJobs;      // retention previews (dry runs)
+};
+
+} // namespace sv::ui
+
+Q_DECLARE_METATYPE(sv::ui::PlanOverview)
+Q_DECLARE_METATYPE(sv::ui::PlanServerChoice)
