@@ -188,6 +188,10 @@
         <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>Etwas, das die Sicherung angelegt hat, konnte nicht gelöscht werden: temporär %1 (%2). StackVault versucht es erneut, wenn die Desktop-App das nächste Mal startet oder vor der nächsten Sicherung oder Wiederherstellung in dieser Cloud.</translation>
     </message>
+    <message>
+        <source>The server groups of server %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::BankService</name>
@@ -1590,6 +1594,43 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
         <source>Restored image %1 in cloud %2 (image %3, no server).</source>
         <translation>Abbild %1 in der Cloud %2 wiederhergestellt (Abbild %3, kein Server).</translation>
     </message>
+    <message>
+        <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: network %2, address %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The port %1 made for the restored server could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::S3Profile</name>
@@ -1966,6 +2007,25 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreatePortJob</name>
+    <message>
+        <source>The network service accepted the new port but sent no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is already in use on network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud refused to create a port on network %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -2046,6 +2106,13 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
         <translation>Abbild %1 darf nicht gelöscht werden (es ist geschützt oder gehört Ihnen nicht): %2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeletePortJob</name>
+    <message>
+        <source>Port %1 could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2509,17 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     <message>
         <source>Volume %1 is still &quot;%2&quot; after %3 seconds; gave up waiting for it to become %4.</source>
         <translation>Volume %1 ist nach %3 Sekunden noch „%2“; das Warten darauf, dass es %4 wird, wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Backend</name>
+    <message>
+        <source>This backend cannot list a cloud&apos;s projects.</source>
+        <translation>Dieses Backend kann die Projekte einer Cloud nicht auflisten.</translation>
+    </message>
+    <message>
+        <source>This backend cannot list another project&apos;s servers.</source>
+        <translation>Dieses Backend kann die Server eines anderen Projekts nicht auflisten.</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +2960,29 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Size and device unknown: Cinder did not list this volume.</source>
         <translation>Größe und Gerät unbekannt: Cinder hat dieses Volume nicht aufgeführt.</translation>
     </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of every project of this cloud, as its admin credentials see them, grouped by project (each project is listed when you open it).</source>
+        <translation>Die Server aller Projekte dieser Cloud, wie ihre Admin-Zugangsdaten sie sehen, nach Projekt gruppiert (jedes Projekt wird beim Öffnen aufgelistet).</translation>
+    </message>
+    <message>
+        <source>Project ID: %1</source>
+        <translation>Projekt-ID: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the projects: %1</source>
+        <translation>Die Projekte konnten nicht geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CoreBackend</name>
@@ -2919,6 +3020,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
         <translation>StackVault ist noch nicht bei der Cloud %1 angemeldet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Keystone does not list this cloud&apos;s projects to these credentials (%1): &quot;All projects&quot; needs a cloud admin&apos;s.</source>
+        <translation>Keystone listet die Projekte dieser Cloud für diese Zugangsdaten nicht auf (%1): „Alle Projekte“ braucht die eines Cloud-Admins.</translation>
+    </message>
+    <message>
+        <source>Nova does not list other projects&apos; servers to these credentials (%1): they are not a cloud admin&apos;s.</source>
+        <translation>Nova listet die Server anderer Projekte für diese Zugangsdaten nicht auf (%1): Es sind nicht die eines Cloud-Admins.</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3803,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>A plan named &quot;%1&quot; already exists.</source>
         <translation>Ein Plan namens „%1“ existiert bereits.</translation>
     </message>
+    <message>
+        <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
+        <translation>In &amp;allen Projekten (Admin-Zugangsdaten der Cloud; bei jedem Lauf aufgelistet)</translation>
+    </message>
+    <message>
+        <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
+        <translation>Keine Vorschau für alle Projekte: Die Server aller Projekte von %1 werden beim Lauf des Plans aufgelistet (die Zugangsdaten brauchen die Admin-Rolle).</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanFormat</name>
@@ -4195,6 +4312,101 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Which backup should be restored?</source>
         <translation>Welche Sicherung soll wiederhergestellt werden?</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreDetailsPage</name>
+    <message>
+        <source>Server details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove NIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Config drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the saved &amp;user data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NICs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had no user data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

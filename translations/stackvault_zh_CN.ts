@@ -187,6 +187,10 @@
         <source>Something the backup made could not be deleted: the temporary %1 (%2). StackVault tries again when the desktop app starts next or before the next backup or restore on this cloud.</source>
         <translation>备份创建的资源无法删除：临时的%1（%2）。StackVault 会在桌面应用下次启动时或在此云上进行下一次备份或恢复之前重试。</translation>
     </message>
+    <message>
+        <source>The server groups of server %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::BankService</name>
@@ -1581,6 +1585,43 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
         <source>Restored image %1 in cloud %2 (image %3, no server).</source>
         <translation>已在云 %2 中恢复映像 %1（映像 %3，未创建服务器）。</translation>
     </message>
+    <message>
+        <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: network %2, address %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The port %1 made for the restored server could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sv::S3Profile</name>
@@ -1953,6 +1994,25 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     </message>
 </context>
 <context>
+    <name>sv::openstack::CreatePortJob</name>
+    <message>
+        <source>The network service accepted the new port but sent no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is not part of network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address %1 is already in use on network %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud refused to create a port on network %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sv::openstack::CreateServerImageJob</name>
     <message>
         <source>The compute service accepted the snapshot of server %1 but did not say which image it creates.</source>
@@ -2033,6 +2093,13 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Image %1 may not be deleted (it is protected or not yours): %2</source>
         <translation>不能删除镜像 %1（它受保护或不属于您）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>sv::openstack::DeletePortJob</name>
+    <message>
+        <source>Port %1 could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2496,17 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     <message>
         <source>Volume %1 is still &quot;%2&quot; after %3 seconds; gave up waiting for it to become %4.</source>
         <translation>%3 秒后卷 %1 仍为“%2”；已停止等待其变为 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::Backend</name>
+    <message>
+        <source>This backend cannot list a cloud&apos;s projects.</source>
+        <translation>此后端无法列出云的项目。</translation>
+    </message>
+    <message>
+        <source>This backend cannot list another project&apos;s servers.</source>
+        <translation>此后端无法列出其他项目的服务器。</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2944,28 @@ Double-click or choose Retry to try again.</source>
         <source>Size and device unknown: Cinder did not list this volume.</source>
         <translation>大小和设备未知：Cinder 未列出此卷。</translation>
     </message>
+    <message>
+        <source>All projects</source>
+        <translation>所有项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of every project of this cloud, as its admin credentials see them, grouped by project (each project is listed when you open it).</source>
+        <translation>此云中每个项目的服务器（按其管理员凭据所见），按项目分组（展开项目时才列出）。</translation>
+    </message>
+    <message>
+        <source>Project ID: %1</source>
+        <translation>项目 ID：%1</translation>
+    </message>
+    <message>
+        <source>Could not load the projects: %1</source>
+        <translation>无法加载项目：%1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CoreBackend</name>
@@ -2902,6 +3002,14 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
         <translation>StackVault 尚未登录云 %1；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Keystone does not list this cloud&apos;s projects to these credentials (%1): &quot;All projects&quot; needs a cloud admin&apos;s.</source>
+        <translation>Keystone 不向这些凭据列出此云的项目（%1）：“所有项目”需要云管理员的凭据。</translation>
+    </message>
+    <message>
+        <source>Nova does not list other projects&apos; servers to these credentials (%1): they are not a cloud admin&apos;s.</source>
+        <translation>Nova 不向这些凭据列出其他项目的服务器（%1）：它们不是云管理员的凭据。</translation>
     </message>
 </context>
 <context>
@@ -3672,6 +3780,14 @@ Double-click or choose Retry to try again.</source>
         <source>A plan named &quot;%1&quot; already exists.</source>
         <translation>名为“%1”的计划已存在。</translation>
     </message>
+    <message>
+        <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
+        <translation>在所有项目中(&amp;A)（使用云的管理员凭据；每次运行时列出）</translation>
+    </message>
+    <message>
+        <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
+        <translation>所有项目无预览：%1 中每个项目的服务器在计划运行时列出（其凭据需要管理员角色）。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanFormat</name>
@@ -4171,6 +4287,101 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Which backup should be restored?</source>
         <translation>要恢复哪个备份？</translation>
+    </message>
+</context>
+<context>
+    <name>sv::ui::RestoreDetailsPage</name>
+    <message>
+        <source>Server details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove NIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Config drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the saved &amp;user data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NICs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had no user data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
