@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>The server groups of server %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Servergruppen von Server %1 konnten nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1596,40 +1596,41 @@ Das halb wiederhergestellte Volume %1 (%2) konnte nicht entfernt werden: %3</tra
     </message>
     <message>
         <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud %1 hat kein Netzwerk namens %2, in dem Server %3 eine Netzwerkkarte hatte. Wählen Sie die Netzwerke für den wiederhergestellten Server (oder ordnen Sie sie zu).</translation>
     </message>
     <message>
         <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud %1 hat keine Servergruppe namens %2, daher wurde Server %3 ohne Servergruppe wiederhergestellt.</translation>
     </message>
     <message>
         <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud %1 hat keine Verfügbarkeitszone %2, daher hat die Cloud die Zone von Server %3 gewählt.</translation>
     </message>
     <message>
         <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1 gehört in Cloud %3 nicht zu Netzwerk %2, daher hat Server %4 dort stattdessen %5 erhalten.</translation>
     </message>
     <message>
         <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1 in Netzwerk %2 ist in Cloud %3 belegt, daher hat Server %4 dort stattdessen %5 erhalten.</translation>
     </message>
     <message>
         <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Compute-API von Cloud %1 (%2) kann einen neuen Server nicht mit Tags versehen (2.52 kann es), daher hat Server %3 keine Tags.</translation>
     </message>
     <message>
         <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Compute-API von Cloud %1 (%2) kann einem neuen Server keine Beschreibung geben (2.19 kann es), daher hat Server %3 keine Beschreibung.</translation>
     </message>
     <message>
         <source>NIC %1: network %2, address %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkkarte %1: Netzwerk %2, Adresse %3</translation>
     </message>
     <message>
         <source>
 The port %1 made for the restored server could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Der für den wiederhergestellten Server angelegte Port %1 konnte nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2010,19 +2011,19 @@ The port %1 made for the restored server could not be removed: %2</source>
     <name>sv::openstack::CreatePortJob</name>
     <message>
         <source>The network service accepted the new port but sent no id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzwerkdienst hat den neuen Port angenommen, aber keine ID gesendet.</translation>
     </message>
     <message>
         <source>Address %1 is not part of network %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1 gehört nicht zu Netzwerk %2.</translation>
     </message>
     <message>
         <source>Address %1 is already in use on network %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1 ist in Netzwerk %2 bereits belegt.</translation>
     </message>
     <message>
         <source>The cloud refused to create a port on network %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cloud hat das Anlegen eines Ports in Netzwerk %1 abgelehnt: %2</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2113,7 @@ The port %1 made for the restored server could not be removed: %2</source>
     <name>sv::openstack::DeletePortJob</name>
     <message>
         <source>Port %1 could not be deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 konnte nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -4318,95 +4319,95 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <name>sv::ui::RestoreDetailsPage</name>
     <message>
         <source>Server details</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverdetails</translation>
     </message>
     <message>
         <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der wiederhergestellte Server erhält, was die Sicherung gespeichert hat; hier können Sie alles ändern oder leeren. Schlüsselpaar und Verfügbarkeitszone stehen auf der vorigen Seite.</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>Fixed IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Feste IP</translation>
     </message>
     <message>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile pro Netzwerkkarte, in Reihenfolge. Eine leere feste IP lässt die Cloud wählen; eine belegte wird durch eine neue Adresse ersetzt, mit einer Warnung. Sicherheitsgruppen: Namen durch Kommas getrennt.</translation>
     </message>
     <message>
         <source>&amp;Remove NIC</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkkarte &amp;entfernen</translation>
     </message>
     <message>
         <source>No tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tags</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>SCHLÜSSEL=WERT, einer pro Zeile</translation>
     </message>
     <message>
         <source>No server group</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Servergruppe</translation>
     </message>
     <message>
         <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Servergruppe dieses Namens in der Ziel-Cloud; gibt es keine, wird der Server ohne Gruppe wiederhergestellt, mit einer Warnung.</translation>
     </message>
     <message>
         <source>&amp;Config drive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfigurationslaufwerk</translation>
     </message>
     <message>
         <source>Pass the saved &amp;user data</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte &amp;Benutzerdaten übergeben</translation>
     </message>
     <message>
         <source>&amp;NICs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Netzwerkkarten:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
         <source>&amp;Metadata:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Metadaten:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Server &amp;group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server&amp;gruppe:</translation>
     </message>
     <message>
         <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung enthält die Benutzerdaten des Servers (cloud-init); sie werden dem neuen Server unverändert übergeben.</translation>
     </message>
     <message>
         <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cloud hat die Benutzerdaten des Servers bei der Sicherung nicht gezeigt (nur Administratoren sehen sie), daher enthält die Sicherung keine.</translation>
     </message>
     <message>
         <source>The server had no user data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hatte keine Benutzerdaten.</translation>
     </message>
     <message>
         <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkkarte %1: %2 ist keine IP-Adresse. Korrigieren Sie sie oder leeren Sie sie, damit die Cloud wählt.</translation>
     </message>
     <message>
         <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenzeile „%1“ hat nicht die Form SCHLÜSSEL=WERT.</translation>
     </message>
 </context>
 <context>

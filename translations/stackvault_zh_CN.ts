@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>The server groups of server %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取服务器 %1 的服务器组：%2</translation>
     </message>
 </context>
 <context>
@@ -1587,40 +1587,41 @@ The half-restored volume %1 (%2) could not be removed: %3</source>
     </message>
     <message>
         <source>Cloud %1 has no network named %2, which server %3 had a NIC on. Choose the networks for the restored server (or map them).</source>
-        <translation type="unfinished"></translation>
+        <translation>云 %1 中没有名为 %2 的网络，而服务器 %3 曾在其上有网卡。请为恢复的服务器选择网络（或进行映射）。</translation>
     </message>
     <message>
         <source>Cloud %1 has no server group named %2, so server %3 was restored outside any server group.</source>
-        <translation type="unfinished"></translation>
+        <translation>云 %1 中没有名为 %2 的服务器组，因此服务器 %3 已在任何服务器组之外恢复。</translation>
     </message>
     <message>
         <source>Cloud %1 has no availability zone %2, so the cloud chose the zone of server %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>云 %1 中没有可用区 %2，因此由云为服务器 %3 选择了可用区。</translation>
     </message>
     <message>
         <source>Address %1 is not part of network %2 in cloud %3, so server %4 got %5 there instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>在云 %3 中，地址 %1 不属于网络 %2，因此服务器 %4 在该网络上改用了 %5。</translation>
     </message>
     <message>
         <source>Address %1 on network %2 is taken in cloud %3, so server %4 got %5 there instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>在云 %3 中，网络 %2 上的地址 %1 已被占用，因此服务器 %4 在该网络上改用了 %5。</translation>
     </message>
     <message>
         <source>The compute API of cloud %1 (%2) cannot tag a new server (2.52 can), so server %3 has no tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>云 %1 的计算 API（%2）无法为新服务器添加标签（2.52 可以），因此服务器 %3 没有标签。</translation>
     </message>
     <message>
         <source>The compute API of cloud %1 (%2) cannot describe a new server (2.19 can), so server %3 has no description.</source>
-        <translation type="unfinished"></translation>
+        <translation>云 %1 的计算 API（%2）无法为新服务器设置描述（2.19 可以），因此服务器 %3 没有描述。</translation>
     </message>
     <message>
         <source>NIC %1: network %2, address %3</source>
-        <translation type="unfinished"></translation>
+        <translation>网卡 %1：网络 %2，地址 %3</translation>
     </message>
     <message>
         <source>
 The port %1 made for the restored server could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+无法删除为恢复的服务器创建的端口 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1997,19 +1998,19 @@ The port %1 made for the restored server could not be removed: %2</source>
     <name>sv::openstack::CreatePortJob</name>
     <message>
         <source>The network service accepted the new port but sent no id.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络服务接受了新端口，但未返回 ID。</translation>
     </message>
     <message>
         <source>Address %1 is not part of network %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址 %1 不属于网络 %2。</translation>
     </message>
     <message>
         <source>Address %1 is already in use on network %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址 %1 在网络 %2 上已被占用。</translation>
     </message>
     <message>
         <source>The cloud refused to create a port on network %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>云拒绝在网络 %1 上创建端口：%2</translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2100,7 @@ The port %1 made for the restored server could not be removed: %2</source>
     <name>sv::openstack::DeletePortJob</name>
     <message>
         <source>Port %1 could not be deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除端口 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4293,95 +4294,95 @@ Double-click or choose Retry to try again.</source>
     <name>sv::ui::RestoreDetailsPage</name>
     <message>
         <source>Server details</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器详情</translation>
     </message>
     <message>
         <source>The restored server gets what the backup saved; change or clear anything here. The key pair and the availability zone are on the previous page.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复的服务器将获得备份所保存的内容；可在此修改或清除任何一项。密钥对和可用区在上一页。</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Fixed IP</source>
-        <translation type="unfinished"></translation>
+        <translation>固定 IP</translation>
     </message>
     <message>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>安全组</translation>
     </message>
     <message>
         <source>One row per NIC, in order. A blank fixed IP lets the cloud choose; a taken one is replaced by a new address, with a warning. Security groups: names separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个网卡一行，按顺序排列。固定 IP 留空则由云选择；已被占用的地址会被新地址替换，并给出警告。安全组：名称以逗号分隔。</translation>
     </message>
     <message>
         <source>&amp;Remove NIC</source>
-        <translation type="unfinished"></translation>
+        <translation>移除网卡(&amp;R)</translation>
     </message>
     <message>
         <source>No tags</source>
-        <translation type="unfinished"></translation>
+        <translation>无标签</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>键=值，每行一个</translation>
     </message>
     <message>
         <source>No server group</source>
-        <translation type="unfinished"></translation>
+        <translation>无服务器组</translation>
     </message>
     <message>
         <source>A server group of this name in the target cloud; when there is none, the server is restored outside any group, with a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标云中同名的服务器组；若不存在，服务器将在任何组之外恢复，并给出警告。</translation>
     </message>
     <message>
         <source>&amp;Config drive</source>
-        <translation type="unfinished"></translation>
+        <translation>配置驱动器(&amp;C)</translation>
     </message>
     <message>
         <source>Pass the saved &amp;user data</source>
-        <translation type="unfinished"></translation>
+        <translation>传递保存的用户数据(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;NICs:</source>
-        <translation type="unfinished"></translation>
+        <translation>网卡(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Metadata:</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>描述(&amp;D)：</translation>
     </message>
     <message>
         <source>Server &amp;group:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器组(&amp;G)：</translation>
     </message>
     <message>
         <source>The backup holds the server&apos;s user data (cloud-init); it is passed to the new server as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份包含服务器的用户数据（cloud-init）；它将原样传递给新服务器。</translation>
     </message>
     <message>
         <source>The cloud did not show the server&apos;s user data when it was backed up (only admins see it), so the backup has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时云没有显示服务器的用户数据（仅管理员可见），因此备份中没有用户数据。</translation>
     </message>
     <message>
         <source>The server had no user data.</source>
-        <translation type="unfinished"></translation>
+        <translation>该服务器没有用户数据。</translation>
     </message>
     <message>
         <source>NIC %1: %2 is not an IP address. Correct it, or clear it to let the cloud choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>网卡 %1：%2 不是 IP 地址。请更正，或清空以由云选择。</translation>
     </message>
     <message>
         <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据行“%1”不是 键=值 格式。</translation>
     </message>
 </context>
 <context>

@@ -762,6 +762,15 @@ void BackupJob::downloadNext()
                                 return;
                             m_serverImageSaved = true;
                             m_downloading = false;
+                            // The server's snapshot is read: deleted now, while the volumes download.
+                            cleanUpTemporaries(
+                                [](const Temporary &temporary) {
+                                    return temporary.part < 0 && temporary.kind == Temporary::Kind::Image;
+                                },
+                                [this] {
+                                    if (!m_failure.isEmpty() || m_committed)
+                                        settle();
+                                });
                             downloadNext();
                         });
     }
@@ -913,6 +922,17 @@ void BackupJob::waitForUploadedImage(qsizetype index, const QString &imageId)
         m_parts[index].image = waiter->image();
         m_parts[index].ready = true;
         updateTotal();
+        // Once the image is active it holds the bytes: the temporary volume and its snapshot are not
+        // needed any more. Cinder deletes them (seconds each, a volume before its snapshot) while the
+        // downloads run, instead of after the last download, where the backup waited for them.
+        cleanUpTemporaries(
+            [index](const Temporary &temporary) {
+                return temporary.part == int(index) && temporary.kind != Temporary::Kind::Image;
+            },
+            [this] {
+                if (!m_failure.isEmpty() || m_committed)
+                    settle();
+            });
         downloadNext();
     });
     waiter->start();
@@ -1059,8 +1079,8 @@ void BackupJob::saveVolume(qsizetype index, const ImageRecord &record)
     raw.diskFormat = QStringLiteral("raw"); // os-volume_upload_image was asked for raw bytes
     resource.image = raw;
     m_checkpoint->index().resources.append(resource);
-    // Its snapshot, volume and image are not needed any more: deleted now, not after the last volume,
-    // and meanwhile the next download runs (a volume's delete waits for Cinder; settle() waits for it).
+    // Its image (and its snapshot and volume, if still there) are not needed any more: deleted now, not
+    // after the last volume, and meanwhile the next download runs (settle() waits for the deletes).
     cleanUpTemporaries([index](const Temporary &temporary) { return temporary.part == int(index); }, [this] {
         if (!m_failure.isEmpty() || m_committed)
             settle();

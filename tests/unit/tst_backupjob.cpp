@@ -669,6 +669,50 @@ private Q_SLOTS:
         QVERIFY(journal().isEmpty());
     }
 
+    // A volume's temporary volume and Cinder snapshot are deleted as soon as its image is active, while
+    // the downloads run, not after its download: when the last volume's bytes are all in (its download
+    // slowed to 1 MiB/s), the journal holds no temporary volume or snapshot any more, only images.
+    void temporaryVolumesGoWhileTheDownloadsRun()
+    {
+        startWithTwoVolumes(QJsonObject{{QStringLiteral("volume_step_seconds"), 1.0},
+                                        {QStringLiteral("volume_snapshot_seconds"), 1.0}});
+        const QString webLogs = f->cloud.volumeIdByName(QStringLiteral("web-logs"));
+        QByteArray bytes(4 * 1024 * 1024, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+        QVERIFY(f->cloud.writeVolumeDisk(webLogs, 0, bytes));
+        int verified = 0;
+        QList<QStringList> journalAtVerify; // the journal's kinds as each download ends
+        sv::JobStage last = sv::JobStage::Queued;
+        QObject::connect(&f->manager, &sv::JobManager::jobProgress, &f->manager, [&](int, const sv::JobProgress &p) {
+            if (p.stage == last)
+                return;
+            last = p.stage;
+            if (p.stage != sv::JobStage::Verifying)
+                return;
+            QStringList kinds;
+            for (const sv::JournalEntry &entry : journal())
+                kinds.append(entry.kind);
+            kinds.sort();
+            journalAtVerify.append(kinds);
+            if (++verified == 2) { // the root disk and web-data are saved: web-logs' download next, slowed
+                fake::FaultSpec slow;
+                slow.kind = fake::Fault::Slow;
+                slow.path = QStringLiteral("^/image/v2/images/[^/]+/file$");
+                slow.bytesPerSecond = 1024 * 1024;
+                f->cloud.injectFault(slow);
+            }
+        });
+        const sv::JobResult backup = f->run(new sv::BackupJob(f->backupRequest(QStringLiteral("web-1"), true)));
+        QVERIFY2(backup.outcome == JobOutcome::Succeeded, qPrintable(backup.message + QLatin1Char(' ') + backup.details));
+        QCOMPARE(backup.data.value(QStringLiteral("volumes")).toStringList(), names({"web-data", "web-logs"}));
+        QCOMPARE(journalAtVerify.size(), 3);
+        // Left while web-logs' last bytes arrive: only web-logs' image, just read. The server's snapshot went
+        // once the root disk was saved, web-data's image once web-data was.
+        QCOMPARE(journalAtVerify.constLast(), QStringList{sv::JournalEntry::TemporaryImage});
+        noLeftovers();
+        QVERIFY(journal().isEmpty());
+    }
+
     // A server booted from a volume: Nova's createImage snapshots its volumes and returns a 0-byte image
     // whose block_device_mapping names the snapshots; each is read back like any other volume.
     void bootFromVolume_data()
