@@ -3805,6 +3805,38 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Ein Plan namens „%1“ existiert bereits.</translation>
     </message>
     <message>
+        <source>&amp;Test a restore after each run</source>
+        <translation>Nach jedem Lauf eine Wiederherstellung &amp;testen</translation>
+    </message>
+    <message>
+        <source>One backup the run made is restored under a scratch name, waited for until it boots, and removed again; the result is recorded on the backup. A failed test makes the run fail.</source>
+        <translation>Eine Sicherung des Laufs wird unter einem Testnamen wiederhergestellt, bis zum Start abgewartet und wieder entfernt; das Ergebnis wird in der Sicherung vermerkt. Ein fehlgeschlagener Test lässt den Lauf fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own cloud</source>
+        <translation>Die Cloud des Servers</translation>
+    </message>
+    <message>
+        <source>e.g. login: (empty: ACTIVE is enough)</source>
+        <translation>z. B. login: (leer: ACTIVE genügt)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Test &amp;in:</source>
+        <translation>Testen &amp;in:</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>Konsolen&amp;marke:</translation>
+    </message>
+    <message>
+        <source>Wait at &amp;most:</source>
+        <translation>&amp;Höchstens warten:</translation>
+    </message>
+    <message>
         <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
         <translation>In &amp;allen Projekten (Admin-Zugangsdaten der Cloud; bei jedem Lauf aufgelistet)</translation>
     </message>

@@ -3782,6 +3782,38 @@ Double-click or choose Retry to try again.</source>
         <translation>名为“%1”的计划已存在。</translation>
     </message>
     <message>
+        <source>&amp;Test a restore after each run</source>
+        <translation>每次运行后测试恢复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One backup the run made is restored under a scratch name, waited for until it boots, and removed again; the result is recorded on the backup. A failed test makes the run fail.</source>
+        <translation>以临时名称恢复本次运行生成的一个备份，等待其启动后再删除；结果记录在该备份上。测试失败会使本次运行失败。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own cloud</source>
+        <translation>服务器所在的云</translation>
+    </message>
+    <message>
+        <source>e.g. login: (empty: ACTIVE is enough)</source>
+        <translation>例如 login:（留空：ACTIVE 即可）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Test &amp;in:</source>
+        <translation>测试位置(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Console &amp;marker:</source>
+        <translation>控制台标记(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Wait at &amp;most:</source>
+        <translation>最长等待(&amp;M)：</translation>
+    </message>
+    <message>
         <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
         <translation>在所有项目中(&amp;A)（使用云的管理员凭据；每次运行时列出）</translation>
     </message>

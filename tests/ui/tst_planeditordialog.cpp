@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void nextRuns();
     void retentionPresets();
     void editKeepsOtherFields();
+    void restoreTest();
 
 private:
     // A new-plan editor, shown, with its cloud's servers listed.
@@ -414,6 +416,41 @@ void TestPlanEditorDialog::editKeepsOtherFields()
     rename.accept();
     QVERIFY(!m_fixture.plans->store()->find(QStringLiteral("kept-fields")));
     QVERIFY(m_fixture.plans->store()->find(QStringLiteral("renamed-fields")));
+}
+
+// The restore test section: off for a new plan; checked with a cloud, a marker and a wait it is the plan's
+// testRestore; a saved test naming a cloud that is gone is shown, refused while on, fine once off.
+void TestPlanEditorDialog::restoreTest()
+{
+    std::unique_ptr<PlanEditorDialog> dialog = openNew();
+    QVERIFY(dialog);
+    auto *section = child<QGroupBox>(dialog.get(), "restoreTestSection");
+    QVERIFY(section && section->isCheckable());
+    QVERIFY(!section->isChecked());
+    QCOMPARE(dialog->plan().testRestore, sv::PlanRestoreTest{});
+    child<QLineEdit>(dialog.get(), "planNameEdit")->setText(QStringLiteral("tested-in-editor"));
+    section->setChecked(true);
+    auto *clouds = child<QComboBox>(dialog.get(), "testCloudCombo");
+    QCOMPARE(clouds->itemData(0).toString(), QString()); // the server's own cloud
+    const int demo = clouds->findData(QStringLiteral("fake-demo"));
+    QVERIFY(demo > 0);
+    clouds->setCurrentIndex(demo);
+    child<QLineEdit>(dialog.get(), "testMarkerEdit")->setText(QStringLiteral("login:"));
+    child<QSpinBox>(dialog.get(), "testTimeoutSpin")->setValue(120);
+    QCOMPARE(dialog->plan().testRestore, (sv::PlanRestoreTest{true, QStringLiteral("fake-demo"), QStringLiteral("login:"), 120}));
+
+    sv::Plan saved = m_fixture.webPlan(QStringLiteral("tests-gone-cloud"), {});
+    saved.testRestore = {true, QStringLiteral("gone-cloud"), {}, 600};
+    sv::ui::PlanEditorDialog edit(m_fixture.plans.get(), saved);
+    QCOMPARE(child<QComboBox>(&edit, "testCloudCombo")->currentData().toString(), QStringLiteral("gone-cloud"));
+    QCOMPARE(child<QSpinBox>(&edit, "testTimeoutSpin")->value(), 600);
+    QVERIFY2(edit.validationText().contains(QStringLiteral("names the cloud \"gone-cloud\", which is not saved")),
+             qPrintable(edit.validationText()));
+    QVERIFY(!saveEnabled(edit));
+    child<QGroupBox>(&edit, "restoreTestSection")->setChecked(false);
+    QVERIFY2(edit.validationText().isEmpty(), qPrintable(edit.validationText()));
+    QVERIFY(saveEnabled(edit));
+    QCOMPARE(edit.plan().testRestore, (sv::PlanRestoreTest{false, QStringLiteral("gone-cloud"), {}, 600}));
 }
 
 QTEST_MAIN(TestPlanEditorDialog)

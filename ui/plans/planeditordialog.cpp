@@ -23,6 +23,8 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sv::ui {
 
 namespace {
@@ -73,6 +75,7 @@ PlanEditorDialog::PlanEditorDialog(PlansService *service, const std::optional<Pl
     m_sections->addWidget(createScheduleSection());
     m_sections->addWidget(createRetentionSection());
     m_sections->addWidget(createRunSection());
+    m_sections->addWidget(createRestoreTestSection());
     m_sections->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("planEditorScroll"));
@@ -109,6 +112,7 @@ PlanEditorDialog::PlanEditorDialog(PlansService *service, const std::optional<Pl
     loadSchedule(m_original);
     loadRetention(m_original);
     loadRun(m_original);
+    loadRestoreTest(m_original);
 
     connect(m_service, &PlansService::serversReady, this, &PlanEditorDialog::onServersReady);
     connect(m_service, &PlansService::serversFailed, this, &PlanEditorDialog::onServersFailed);
@@ -782,6 +786,67 @@ void PlanEditorDialog::storeRun(Plan &plan) const
     plan.parallelism = m_parallelismSpin->value();
 }
 
+// ---- Restore test ----------------------------------------------------------------------------------------
+
+QGroupBox *PlanEditorDialog::createRestoreTestSection()
+{
+    m_restoreTestBox = new QGroupBox(tr("&Test a restore after each run"));
+    m_restoreTestBox->setObjectName(QStringLiteral("restoreTestSection"));
+    m_restoreTestBox->setCheckable(true);
+    auto *explanation = new QLabel(tr("One backup the run made is restored under a scratch name, waited for until "
+                                      "it boots, and removed again; the result is recorded on the backup. A failed "
+                                      "test makes the run fail."),
+                                   m_restoreTestBox);
+    explanation->setWordWrap(true);
+    m_testCloudCombo = new QComboBox(m_restoreTestBox);
+    m_testCloudCombo->setObjectName(QStringLiteral("testCloudCombo"));
+    m_testCloudCombo->addItem(tr("The server's own cloud"), QString());
+    for (const QString &cloud : m_service->cloudNames())
+        m_testCloudCombo->addItem(cloud, cloud);
+    m_testMarkerEdit = new QLineEdit(m_restoreTestBox);
+    m_testMarkerEdit->setObjectName(QStringLiteral("testMarkerEdit"));
+    m_testMarkerEdit->setPlaceholderText(tr("e.g. login: (empty: ACTIVE is enough)"));
+    m_testTimeoutSpin = new QSpinBox(m_restoreTestBox);
+    m_testTimeoutSpin->setObjectName(QStringLiteral("testTimeoutSpin"));
+    m_testTimeoutSpin->setRange(PlanRestoreTest::MinTimeout, PlanRestoreTest::MaxTimeout);
+    m_testTimeoutSpin->setSuffix(tr(" s"));
+    auto *form = new QFormLayout(m_restoreTestBox);
+    form->addRow(explanation);
+    form->addRow(tr("Test &in:"), m_testCloudCombo);
+    form->addRow(tr("Console &marker:"), m_testMarkerEdit);
+    form->addRow(tr("Wait at &most:"), m_testTimeoutSpin);
+    connect(m_restoreTestBox, &QGroupBox::toggled, this, &PlanEditorDialog::validate);
+    connect(m_testCloudCombo, &QComboBox::currentIndexChanged, this, &PlanEditorDialog::validate);
+    connect(m_testMarkerEdit, &QLineEdit::textChanged, this, &PlanEditorDialog::validate);
+    connect(m_testTimeoutSpin, &QSpinBox::valueChanged, this, &PlanEditorDialog::validate);
+    return m_restoreTestBox;
+}
+
+void PlanEditorDialog::loadRestoreTest(const Plan &plan)
+{
+    const PlanRestoreTest &test = plan.testRestore;
+    m_restoreTestBox->setChecked(test.enabled);
+    int index = m_testCloudCombo->findData(test.cloud);
+    if (index < 0) { // a cloud no longer saved: kept, and validation says so once the test is on
+        m_testCloudCombo->addItem(test.cloud, test.cloud);
+        index = m_testCloudCombo->count() - 1;
+    }
+    m_testCloudCombo->setCurrentIndex(index);
+    m_testMarkerEdit->setText(test.marker);
+    m_testTimeoutSpin->setValue(std::clamp(test.timeoutSeconds, PlanRestoreTest::MinTimeout, PlanRestoreTest::MaxTimeout));
+}
+
+void PlanEditorDialog::storeRestoreTest(Plan &plan) const
+{
+    plan.testRestore.enabled = m_restoreTestBox->isChecked();
+    plan.testRestore.cloud = m_testCloudCombo->currentData().toString();
+    plan.testRestore.marker = m_testMarkerEdit->text();
+    // A saved value outside the range stays as it was until the spin box is touched (the plan then says why).
+    if (m_testTimeoutSpin->value() != std::clamp(m_original.testRestore.timeoutSeconds, PlanRestoreTest::MinTimeout,
+                                                 PlanRestoreTest::MaxTimeout))
+        plan.testRestore.timeoutSeconds = m_testTimeoutSpin->value();
+}
+
 // ---- Whole plan ------------------------------------------------------------------------------------------
 
 Plan PlanEditorDialog::plan() const
@@ -793,6 +858,7 @@ Plan PlanEditorDialog::plan() const
     storeSchedule(plan);
     storeRetention(plan);
     storeRun(plan);
+    storeRestoreTest(plan);
     return plan;
 }
 
