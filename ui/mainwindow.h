@@ -70,6 +70,7 @@ public:
     // running backups show in the jobs dock.
     void setPlansService(PlansService *service);
     PlansView *plansView() const { return m_plansView; }
+    PlansService *plansService() const { return m_plansService; }
 
     void refresh();
     void setIncludeDataDefault(bool includeData);

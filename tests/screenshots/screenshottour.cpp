@@ -8,6 +8,10 @@
 #include "details/serverdetailswidget.h"
 #include "dialogs/testrestoredialog.h"
 #include "mainwindow.h"
+#include "plans/planeditordialog.h"
+#include "plans/plansservice.h"
+#include "plans/plansview.h"
+#include "plans/planserverresultsmodel.h"
 #include "restorewizard/restorerunpage.h"
 #include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restorevolumespage.h"
@@ -21,6 +25,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -195,6 +200,9 @@ void ScreenshotTour::nextWizardPage(int page)
     if (!wizard)
         return fail(QStringLiteral("the restore wizard went away"));
     wizard->button(QWizard::NextButton)->click();
+    // The server details page (NICs, metadata, …) comes between the server and the summary: passed over.
+    if (wizard->currentId() == RestoreWizard::DetailsPageId && page != RestoreWizard::DetailsPageId)
+        wizard->button(QWizard::NextButton)->click();
     if (wizard->currentId() != page)
         return fail(QStringLiteral("the wizard did not move to page %1").arg(page));
     switch (page) {
@@ -356,9 +364,63 @@ void ScreenshotTour::testRestore()
                     m_window->resize(1270, 800);
                     m_window->backupsView()->view()->header()->resizeSections(QHeaderView::ResizeToContents);
                     m_window->backupsView()->selectCheckpoint(m_firstCheckpointId);
-                    shoot(m_window, QStringLiteral("backups-tested"), [this] { finish(); });
+                    shoot(m_window, QStringLiteral("backups-tested"), [this] { plansTour(); });
                 });
             }, 600000);
+        });
+    });
+}
+
+void ScreenshotTour::plansTour()
+{
+    PlansService *service = m_window->plansService();
+    PlansView *view = m_window->plansView();
+    if (!service || !view || service->cloudNames().isEmpty())
+        return fail(QStringLiteral("the Plans view is not there"));
+    const QString cloud = service->cloudNames().constFirst();
+    const auto plan = [&](const QString &name, PlanSource source, PlanSchedule schedule, QJsonObject retention, bool enabled) {
+        Plan p;
+        p.name = name;
+        source.cloud = cloud;
+        p.sources = {source};
+        p.volumes = VolumeSelection::none();
+        p.bank = service->defaultBank();
+        p.schedule = schedule;
+        p.retention = retention;
+        p.enabled = enabled;
+        return p;
+    };
+    const QList<Plan> plans{
+        plan(QStringLiteral("prod-nightly"), PlanSource{{}, {}, QStringLiteral("prod"), {}}, {PlanSchedule::Kind::Daily, 0, 2, 1, {}},
+             {{QStringLiteral("keep_daily"), 7}, {QStringLiteral("keep_weekly"), 4}, {QStringLiteral("keep_monthly"), 6}}, true),
+        plan(QStringLiteral("jumphost-hourly"), PlanSource{{}, QStringLiteral("jumphost"), {}, {}}, {PlanSchedule::Kind::Hourly, 15, 0, 1, {}},
+             {{QStringLiteral("keep_hourly"), 24}, {QStringLiteral("keep_daily"), 7}}, true),
+        plan(QStringLiteral("ci-weekly"), PlanSource{{}, {}, {}, QStringLiteral("ci-runner-*")},
+             {PlanSchedule::Kind::Calendar, 0, 0, 1, QStringLiteral("Sun *-*-* 03:00")}, {{QStringLiteral("keep_weekly"), 8}}, false),
+    };
+    for (const Plan &p : plans) {
+        QString error;
+        if (!service->savePlan({}, p, &error))
+            return fail(QStringLiteral("cannot save plan %1: %2").arg(p.name, error));
+    }
+    m_window->tabs()->setCurrentWidget(view);
+    QPointer<PlanEditorDialog> editor = view->openEditor(QStringLiteral("prod-nightly"));
+    if (!editor)
+        return fail(QStringLiteral("the plan editor did not open"));
+    // The selector being composed: its live preview lists the two prod servers.
+    editor->findChild<QLineEdit *>(QStringLiteral("tagEdit"))->setText(QStringLiteral("prod"));
+    waitFor(QStringLiteral("the selector's preview"), [editor] { return editor && editor->previewNames().size() == 2; }, [this, editor, view] {
+        shoot(editor, QStringLiteral("plan-editor"), [this, editor, view] {
+            if (editor)
+                editor->reject();
+            view->selectPlan(QStringLiteral("prod-nightly"));
+            auto ended = std::make_shared<bool>(false);
+            connect(view, &PlansView::runEnded, this, [ended] { *ended = true; });
+            if (!view->runNow(QStringLiteral("prod-nightly")))
+                return fail(QStringLiteral("Run Now refused"));
+            waitFor(QStringLiteral("the plan's run"), [ended, view] {
+                return *ended && view->serverResultsModel()->rowCount() == 2;
+            }, [this] { shoot(m_window, QStringLiteral("plans-view"), [this] { finish(); }); }, 600000);
         });
     });
 }

@@ -19,8 +19,8 @@ class MainWindow;
 // Drives the running application through its main screens and saves a PNG of each: a server's volumes
 // in the details pane, the main window with a server selected, a backup in progress, the Backups view,
 // every page of the restore wizard up to the restored server, the wizard's volumes page for a backup of
-// a server with a volume, the Export… dialog, the Test Restore… dialog and the Backups view showing the
-// first backup tested. Run by stackvault-screenshots (scripts/screenshots), which starts
+// a server with a volume, the Export… dialog, the Test Restore… dialog, the Backups view showing the
+// first backup tested, the plan editor with a selector's preview and the Plans view after a run. Run by stackvault-screenshots (scripts/screenshots), which starts
 // the real app (sv::ui::DesktopApp); everything is asynchronous, so the app behaves exactly as when
 // clicked.
 class ScreenshotTour : public QObject
@@ -48,6 +48,9 @@ private:
     void exportDialog();
     // Test Restore… on the first backup (marker "login:"), then the Backups view with its result.
     void testRestore();
+    // Saves three plans, shows the editor with a selector's preview, runs the plan of the prod-tagged
+    // servers and shows the Plans view with its run history.
+    void plansTour();
     void fail(const QString &why);
     void finish();
 

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,11 +33,13 @@ private Q_SLOTS:
     void validation_data();
     void validation();
     void livePreviewOfASelector();
+    void allProjectsSelector();
     void explicitServersAndSave();
     void nextRuns_data();
     void nextRuns();
     void retentionPresets();
     void editKeepsOtherFields();
+    void restoreTest();
 
 private:
     // A new-plan editor, shown, with its cloud's servers listed.
@@ -201,6 +204,28 @@ void TestPlanEditorDialog::livePreviewOfASelector()
     // A comma is no tag Nova can hold: said before anything is added.
     tag->setText(QStringLiteral("a,b"));
     QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("cannot hold a comma")), 10000);
+}
+
+// "In all projects": no preview of the profile's own servers (it would be wrong), a note saying when they are
+// listed, and a selector the plan saves with all_projects.
+void TestPlanEditorDialog::allProjectsSelector()
+{
+    auto dialog = openNew();
+    QVERIFY(dialog);
+    auto *all = child<QCheckBox>(dialog.get(), "allProjectsCheck");
+    auto *label = child<QLabel>(dialog.get(), "previewLabel");
+    auto *list = child<QListWidget>(dialog.get(), "previewList");
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 5, 10000);
+    QTest::keyClicks(child<QLineEdit>(dialog.get(), "tagEdit"), QStringLiteral("prod"));
+    all->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("No preview for all projects")), 10000);
+    QCOMPARE(list->count(), 0);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "addSelectorButton"), Qt::LeftButton);
+    const sv::Plan plan = dialog->plan();
+    QCOMPARE(plan.sources.size(), 1);
+    QVERIFY(plan.sources.first().allProjects);
+    QCOMPARE(plan.sources.first().tag, QStringLiteral("prod"));
+    QCOMPARE(plan.sources.first().describe(), QStringLiteral("servers tagged prod in all projects of fake-demo"));
 }
 
 void TestPlanEditorDialog::explicitServersAndSave()
@@ -391,6 +416,41 @@ void TestPlanEditorDialog::editKeepsOtherFields()
     rename.accept();
     QVERIFY(!m_fixture.plans->store()->find(QStringLiteral("kept-fields")));
     QVERIFY(m_fixture.plans->store()->find(QStringLiteral("renamed-fields")));
+}
+
+// The restore test section: off for a new plan; checked with a cloud, a marker and a wait it is the plan's
+// testRestore; a saved test naming a cloud that is gone is shown, refused while on, fine once off.
+void TestPlanEditorDialog::restoreTest()
+{
+    std::unique_ptr<PlanEditorDialog> dialog = openNew();
+    QVERIFY(dialog);
+    auto *section = child<QGroupBox>(dialog.get(), "restoreTestSection");
+    QVERIFY(section && section->isCheckable());
+    QVERIFY(!section->isChecked());
+    QCOMPARE(dialog->plan().testRestore, sv::PlanRestoreTest{});
+    child<QLineEdit>(dialog.get(), "planNameEdit")->setText(QStringLiteral("tested-in-editor"));
+    section->setChecked(true);
+    auto *clouds = child<QComboBox>(dialog.get(), "testCloudCombo");
+    QCOMPARE(clouds->itemData(0).toString(), QString()); // the server's own cloud
+    const int demo = clouds->findData(QStringLiteral("fake-demo"));
+    QVERIFY(demo > 0);
+    clouds->setCurrentIndex(demo);
+    child<QLineEdit>(dialog.get(), "testMarkerEdit")->setText(QStringLiteral("login:"));
+    child<QSpinBox>(dialog.get(), "testTimeoutSpin")->setValue(120);
+    QCOMPARE(dialog->plan().testRestore, (sv::PlanRestoreTest{true, QStringLiteral("fake-demo"), QStringLiteral("login:"), 120}));
+
+    sv::Plan saved = m_fixture.webPlan(QStringLiteral("tests-gone-cloud"), {});
+    saved.testRestore = {true, QStringLiteral("gone-cloud"), {}, 600};
+    sv::ui::PlanEditorDialog edit(m_fixture.plans.get(), saved);
+    QCOMPARE(child<QComboBox>(&edit, "testCloudCombo")->currentData().toString(), QStringLiteral("gone-cloud"));
+    QCOMPARE(child<QSpinBox>(&edit, "testTimeoutSpin")->value(), 600);
+    QVERIFY2(edit.validationText().contains(QStringLiteral("names the cloud \"gone-cloud\", which is not saved")),
+             qPrintable(edit.validationText()));
+    QVERIFY(!saveEnabled(edit));
+    child<QGroupBox>(&edit, "restoreTestSection")->setChecked(false);
+    QVERIFY2(edit.validationText().isEmpty(), qPrintable(edit.validationText()));
+    QVERIFY(saveEnabled(edit));
+    QCOMPARE(edit.plan().testRestore, (sv::PlanRestoreTest{false, QStringLiteral("gone-cloud"), {}, 600}));
 }
 
 QTEST_MAIN(TestPlanEditorDialog)

@@ -23,6 +23,8 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sv::ui {
 
 namespace {
@@ -73,6 +75,7 @@ PlanEditorDialog::PlanEditorDialog(PlansService *service, const std::optional<Pl
     m_sections->addWidget(createScheduleSection());
     m_sections->addWidget(createRetentionSection());
     m_sections->addWidget(createRunSection());
+    m_sections->addWidget(createRestoreTestSection());
     m_sections->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("planEditorScroll"));
@@ -109,6 +112,7 @@ PlanEditorDialog::PlanEditorDialog(PlansService *service, const std::optional<Pl
     loadSchedule(m_original);
     loadRetention(m_original);
     loadRun(m_original);
+    loadRestoreTest(m_original);
 
     connect(m_service, &PlansService::serversReady, this, &PlanEditorDialog::onServersReady);
     connect(m_service, &PlansService::serversFailed, this, &PlanEditorDialog::onServersFailed);
@@ -203,6 +207,8 @@ QGroupBox *PlanEditorDialog::createServersSection()
     m_patternEdit = new QLineEdit(selectorPage);
     m_patternEdit->setObjectName(QStringLiteral("namePatternEdit"));
     m_patternEdit->setPlaceholderText(tr("any name (wildcards: * ? [abc])"));
+    m_allProjectsCheck = new QCheckBox(tr("In &all projects (the cloud's admin credentials; listed at each run)"), selectorPage);
+    m_allProjectsCheck->setObjectName(QStringLiteral("allProjectsCheck"));
     m_previewLabel = new QLabel(selectorPage);
     m_previewLabel->setObjectName(QStringLiteral("previewLabel"));
     m_previewLabel->setWordWrap(true);
@@ -215,6 +221,7 @@ QGroupBox *PlanEditorDialog::createServersSection()
     auto *selectorForm = new QFormLayout;
     selectorForm->addRow(tr("With &tag:"), m_tagEdit);
     selectorForm->addRow(tr("Named &like:"), m_patternEdit);
+    selectorForm->addRow(QString(), m_allProjectsCheck);
     auto *selectorLayout = new QVBoxLayout(selectorPage);
     selectorLayout->setContentsMargins(0, 0, 0, 0);
     selectorLayout->addLayout(selectorForm);
@@ -250,6 +257,7 @@ QGroupBox *PlanEditorDialog::createServersSection()
     connect(&m_previewTimer, &QTimer::timeout, this, &PlanEditorDialog::updatePreview);
     connect(m_tagEdit, &QLineEdit::textChanged, this, [this] { m_previewTimer.start(); });
     connect(m_patternEdit, &QLineEdit::textChanged, this, [this] { m_previewTimer.start(); });
+    connect(m_allProjectsCheck, &QCheckBox::toggled, this, [this] { m_previewTimer.start(); });
     connect(m_cloudCombo, &QComboBox::currentTextChanged, this, &PlanEditorDialog::onCloudChosen);
     connect(m_selectorRadio, &QRadioButton::toggled, this, [this](bool selector) {
         m_addStack->setCurrentIndex(selector ? 1 : 0);
@@ -358,8 +366,17 @@ void PlanEditorDialog::updatePreview()
     const int generation = ++m_previewGeneration;
     m_previewList->clear();
     m_previewNames.clear();
-    const PlanSource source{cloud, {}, m_tagEdit->text(), m_patternEdit->text()};
+    const PlanSource source{cloud, {}, m_tagEdit->text(), m_patternEdit->text(), m_allProjectsCheck->isChecked()};
     const CloudServers entry = m_cloudServers.value(cloud);
+    if (source.allProjects && !cloud.isEmpty() && source.validationError().isEmpty()) {
+        // The preview lists the profile's own project only; other projects are listed when the plan runs.
+        const QString note = tr("No preview for all projects: the servers of every project of %1 are listed when "
+                                "the plan runs (its credentials need the admin role).")
+                                 .arg(cloud);
+        m_previewLabel->setText(note);
+        Q_EMIT previewUpdated({}, note);
+        return;
+    }
     QString problem = cloud.isEmpty() ? tr("Choose a cloud.") : source.validationError();
     if (problem.isEmpty() && entry.loaded && !entry.error.isEmpty())
         problem = tr("No preview: the servers of %1 could not be listed.").arg(cloud);
@@ -417,7 +434,8 @@ void PlanEditorDialog::addCheckedServers()
 
 void PlanEditorDialog::addSelector()
 {
-    const PlanSource source{m_cloudCombo->currentText(), {}, m_tagEdit->text(), m_patternEdit->text()};
+    const PlanSource source{m_cloudCombo->currentText(), {}, m_tagEdit->text(), m_patternEdit->text(),
+                            m_allProjectsCheck->isChecked()};
     if (!m_sources.contains(source))
         m_sources.append(source);
     refreshSourcesList();
@@ -768,6 +786,67 @@ void PlanEditorDialog::storeRun(Plan &plan) const
     plan.parallelism = m_parallelismSpin->value();
 }
 
+// ---- Restore test ----------------------------------------------------------------------------------------
+
+QGroupBox *PlanEditorDialog::createRestoreTestSection()
+{
+    m_restoreTestBox = new QGroupBox(tr("&Test a restore after each run"));
+    m_restoreTestBox->setObjectName(QStringLiteral("restoreTestSection"));
+    m_restoreTestBox->setCheckable(true);
+    auto *explanation = new QLabel(tr("One backup the run made is restored under a scratch name, waited for until "
+                                      "it boots, and removed again; the result is recorded on the backup. A failed "
+                                      "test makes the run fail."),
+                                   m_restoreTestBox);
+    explanation->setWordWrap(true);
+    m_testCloudCombo = new QComboBox(m_restoreTestBox);
+    m_testCloudCombo->setObjectName(QStringLiteral("testCloudCombo"));
+    m_testCloudCombo->addItem(tr("The server's own cloud"), QString());
+    for (const QString &cloud : m_service->cloudNames())
+        m_testCloudCombo->addItem(cloud, cloud);
+    m_testMarkerEdit = new QLineEdit(m_restoreTestBox);
+    m_testMarkerEdit->setObjectName(QStringLiteral("testMarkerEdit"));
+    m_testMarkerEdit->setPlaceholderText(tr("e.g. login: (empty: ACTIVE is enough)"));
+    m_testTimeoutSpin = new QSpinBox(m_restoreTestBox);
+    m_testTimeoutSpin->setObjectName(QStringLiteral("testTimeoutSpin"));
+    m_testTimeoutSpin->setRange(PlanRestoreTest::MinTimeout, PlanRestoreTest::MaxTimeout);
+    m_testTimeoutSpin->setSuffix(tr(" s"));
+    auto *form = new QFormLayout(m_restoreTestBox);
+    form->addRow(explanation);
+    form->addRow(tr("Test &in:"), m_testCloudCombo);
+    form->addRow(tr("Console &marker:"), m_testMarkerEdit);
+    form->addRow(tr("Wait at &most:"), m_testTimeoutSpin);
+    connect(m_restoreTestBox, &QGroupBox::toggled, this, &PlanEditorDialog::validate);
+    connect(m_testCloudCombo, &QComboBox::currentIndexChanged, this, &PlanEditorDialog::validate);
+    connect(m_testMarkerEdit, &QLineEdit::textChanged, this, &PlanEditorDialog::validate);
+    connect(m_testTimeoutSpin, &QSpinBox::valueChanged, this, &PlanEditorDialog::validate);
+    return m_restoreTestBox;
+}
+
+void PlanEditorDialog::loadRestoreTest(const Plan &plan)
+{
+    const PlanRestoreTest &test = plan.testRestore;
+    m_restoreTestBox->setChecked(test.enabled);
+    int index = m_testCloudCombo->findData(test.cloud);
+    if (index < 0) { // a cloud no longer saved: kept, and validation says so once the test is on
+        m_testCloudCombo->addItem(test.cloud, test.cloud);
+        index = m_testCloudCombo->count() - 1;
+    }
+    m_testCloudCombo->setCurrentIndex(index);
+    m_testMarkerEdit->setText(test.marker);
+    m_testTimeoutSpin->setValue(std::clamp(test.timeoutSeconds, PlanRestoreTest::MinTimeout, PlanRestoreTest::MaxTimeout));
+}
+
+void PlanEditorDialog::storeRestoreTest(Plan &plan) const
+{
+    plan.testRestore.enabled = m_restoreTestBox->isChecked();
+    plan.testRestore.cloud = m_testCloudCombo->currentData().toString();
+    plan.testRestore.marker = m_testMarkerEdit->text();
+    // A saved value outside the range stays as it was until the spin box is touched (the plan then says why).
+    if (m_testTimeoutSpin->value() != std::clamp(m_original.testRestore.timeoutSeconds, PlanRestoreTest::MinTimeout,
+                                                 PlanRestoreTest::MaxTimeout))
+        plan.testRestore.timeoutSeconds = m_testTimeoutSpin->value();
+}
+
 // ---- Whole plan ------------------------------------------------------------------------------------------
 
 Plan PlanEditorDialog::plan() const
@@ -779,6 +858,7 @@ Plan PlanEditorDialog::plan() const
     storeSchedule(plan);
     storeRetention(plan);
     storeRun(plan);
+    storeRestoreTest(plan);
     return plan;
 }
 

@@ -29,7 +29,7 @@ namespace sv::ui {
 // functions (create…Section, load…, store…), so that a new option is one new section or a few lines in
 // one: General (name, enabled), Servers (explicit servers of a saved cloud, or a selector with a live
 // preview of the servers it matches now), Backup (server data, volumes, storage), Schedule (with its next
-// runs), Retention (presets and the numbers), Run (parallelism). Fields the editor has no control for are
+// runs), Retention (presets and the numbers), Run (parallelism), Restore test (Plan::testRestore). Fields the editor has no control for are
 // kept as they were. What is wrong is shown under the sections (Plan::validationError) and OK stays
 // disabled until it is fixed; OK saves through the PlansService and closes.
 class PlanEditorDialog : public QDialog
@@ -95,6 +95,10 @@ private:
     QGroupBox *createRunSection();
     void loadRun(const Plan &plan);
     void storeRun(Plan &plan) const;
+    // Restore test
+    QGroupBox *createRestoreTestSection();
+    void loadRestoreTest(const Plan &plan);
+    void storeRestoreTest(Plan &plan) const;
 
     void validate();
 
@@ -121,6 +125,7 @@ private:
     QPushButton *m_addServersButton = nullptr;
     QLineEdit *m_tagEdit = nullptr;
     QLineEdit *m_patternEdit = nullptr;
+    QCheckBox *m_allProjectsCheck = nullptr; // the selector covers every project (cloud admins)
     QLabel *m_previewLabel = nullptr;
     QListWidget *m_previewList = nullptr;
     QPushButton *m_addSelectorButton = nullptr;
@@ -158,6 +163,11 @@ private:
     bool m_applyingPreset = false;
     // Run
     QSpinBox *m_parallelismSpin = nullptr;
+    // Restore test
+    QGroupBox *m_restoreTestBox = nullptr; // checkable: checked tests a restore after each run
+    QComboBox *m_testCloudCombo = nullptr; // first entry: the server's own cloud (data "")
+    QLineEdit *m_testMarkerEdit = nullptr;
+    QSpinBox *m_testTimeoutSpin = nullptr;
 };
 
 } // namespace sv::ui
