@@ -2513,6 +2513,17 @@ Der für den wiederhergestellten Server angelegte Port %1 konnte nicht entfernt 
     </message>
 </context>
 <context>
+    <name>sv::ui::Backend</name>
+    <message>
+        <source>This backend cannot list a cloud&apos;s projects.</source>
+        <translation>Dieses Backend kann die Projekte einer Cloud nicht auflisten.</translation>
+    </message>
+    <message>
+        <source>This backend cannot list another project&apos;s servers.</source>
+        <translation>Dieses Backend kann die Server eines anderen Projekts nicht auflisten.</translation>
+    </message>
+</context>
+<context>
     <name>sv::ui::BackupsModel</name>
     <message>
         <source>Available</source>
@@ -2950,6 +2961,29 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Size and device unknown: Cinder did not list this volume.</source>
         <translation>Größe und Gerät unbekannt: Cinder hat dieses Volume nicht aufgeführt.</translation>
     </message>
+    <message>
+        <source>All projects</source>
+        <translation>Alle Projekte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n Projekt</numerusform>
+            <numerusform>%n Projekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of every project of this cloud, as its admin credentials see them, grouped by project (each project is listed when you open it).</source>
+        <translation>Die Server aller Projekte dieser Cloud, wie ihre Admin-Zugangsdaten sie sehen, nach Projekt gruppiert (jedes Projekt wird beim Öffnen aufgelistet).</translation>
+    </message>
+    <message>
+        <source>Project ID: %1</source>
+        <translation>Projekt-ID: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the projects: %1</source>
+        <translation>Die Projekte konnten nicht geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CoreBackend</name>
@@ -2987,6 +3021,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
         <translation>StackVault ist noch nicht bei der Cloud %1 angemeldet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Keystone does not list this cloud&apos;s projects to these credentials (%1): &quot;All projects&quot; needs a cloud admin&apos;s.</source>
+        <translation>Keystone listet die Projekte dieser Cloud für diese Zugangsdaten nicht auf (%1): „Alle Projekte“ braucht die eines Cloud-Admins.</translation>
+    </message>
+    <message>
+        <source>Nova does not list other projects&apos; servers to these credentials (%1): they are not a cloud admin&apos;s.</source>
+        <translation>Nova listet die Server anderer Projekte für diese Zugangsdaten nicht auf (%1): Es sind nicht die eines Cloud-Admins.</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3835,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Wait at &amp;most:</source>
         <translation>&amp;Höchstens warten:</translation>
+    </message>
+    <message>
+        <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
+        <translation>In &amp;allen Projekten (Admin-Zugangsdaten der Cloud; bei jedem Lauf aufgelistet)</translation>
+    </message>
+    <message>
+        <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
+        <translation>Keine Vorschau für alle Projekte: Die Server aller Projekte von %1 werden beim Lauf des Plans aufgelistet (die Zugangsdaten brauchen die Admin-Rolle).</translation>
     </message>
 </context>
 <context>

@@ -2500,6 +2500,17 @@ The port %1 made for the restored server could not be removed: %2</source>
     </message>
 </context>
 <context>
+    <name>sv::ui::Backend</name>
+    <message>
+        <source>This backend cannot list a cloud&apos;s projects.</source>
+        <translation>此后端无法列出云的项目。</translation>
+    </message>
+    <message>
+        <source>This backend cannot list another project&apos;s servers.</source>
+        <translation>此后端无法列出其他项目的服务器。</translation>
+    </message>
+</context>
+<context>
     <name>sv::ui::BackupsModel</name>
     <message>
         <source>Available</source>
@@ -2934,6 +2945,28 @@ Double-click or choose Retry to try again.</source>
         <source>Size and device unknown: Cinder did not list this volume.</source>
         <translation>大小和设备未知：Cinder 未列出此卷。</translation>
     </message>
+    <message>
+        <source>All projects</source>
+        <translation>所有项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The servers of every project of this cloud, as its admin credentials see them, grouped by project (each project is listed when you open it).</source>
+        <translation>此云中每个项目的服务器（按其管理员凭据所见），按项目分组（展开项目时才列出）。</translation>
+    </message>
+    <message>
+        <source>Project ID: %1</source>
+        <translation>项目 ID：%1</translation>
+    </message>
+    <message>
+        <source>Could not load the projects: %1</source>
+        <translation>无法加载项目：%1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::CoreBackend</name>
@@ -2970,6 +3003,14 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>StackVault has not signed in to cloud %1 yet; try again in a moment.</source>
         <translation>StackVault 尚未登录云 %1；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Keystone does not list this cloud&apos;s projects to these credentials (%1): &quot;All projects&quot; needs a cloud admin&apos;s.</source>
+        <translation>Keystone 不向这些凭据列出此云的项目（%1）：“所有项目”需要云管理员的凭据。</translation>
+    </message>
+    <message>
+        <source>Nova does not list other projects&apos; servers to these credentials (%1): they are not a cloud admin&apos;s.</source>
+        <translation>Nova 不向这些凭据列出其他项目的服务器（%1）：它们不是云管理员的凭据。</translation>
     </message>
 </context>
 <context>
@@ -3771,6 +3812,14 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Wait at &amp;most:</source>
         <translation>最长等待(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>In &amp;all projects (the cloud&apos;s admin credentials; listed at each run)</source>
+        <translation>在所有项目中(&amp;A)（使用云的管理员凭据；每次运行时列出）</translation>
+    </message>
+    <message>
+        <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
+        <translation>所有项目无预览：%1 中每个项目的服务器在计划运行时列出（其凭据需要管理员角色）。</translation>
     </message>
 </context>
 <context>

@@ -331,7 +331,7 @@ void MainWindow::onCurrentTreeIndexChanged()
         for (const CloudEntry &cloud : clouds) {
             if (cloud.id == id)
                 m_details->showCloud(cloud.name, cloud.projectName, cloud.regionName,
-                                     loaded ? m_treeModel->rowCount(index) : -1);
+                                     loaded ? m_treeModel->serverCount(index) : -1);
         }
         break;
     }
@@ -346,6 +346,10 @@ void MainWindow::onCurrentTreeIndexChanged()
         break;
     case CloudTreeModel::NodeKind::Error:
         m_details->showError(m_treeModel->cloudName(index), m_treeModel->errorMessage(index));
+        break;
+    case CloudTreeModel::NodeKind::AllProjects:
+    case CloudTreeModel::NodeKind::Project:
+        m_details->showNothing();
         break;
         m_details->showNothing();
         break;

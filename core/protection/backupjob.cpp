@@ -762,15 +762,6 @@ void BackupJob::downloadNext()
                                 return;
                             m_serverImageSaved = true;
                             m_downloading = false;
-                            // The server's snapshot is read: deleted now, while the volumes download.
-                            cleanUpTemporaries(
-                                [](const Temporary &temporary) {
-                                    return temporary.part < 0 && temporary.kind == Temporary::Kind::Image;
-                                },
-                                [this] {
-                                    if (!m_failure.isEmpty() || m_committed)
-                                        settle();
-                                });
                             downloadNext();
                         });
     }

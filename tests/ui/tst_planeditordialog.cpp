@@ -33,6 +33,7 @@ private Q_SLOTS:
     void validation_data();
     void validation();
     void livePreviewOfASelector();
+    void allProjectsSelector();
     void explicitServersAndSave();
     void nextRuns_data();
     void nextRuns();
@@ -203,6 +204,28 @@ void TestPlanEditorDialog::livePreviewOfASelector()
     // A comma is no tag Nova can hold: said before anything is added.
     tag->setText(QStringLiteral("a,b"));
     QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("cannot hold a comma")), 10000);
+}
+
+// "In all projects": no preview of the profile's own servers (it would be wrong), a note saying when they are
+// listed, and a selector the plan saves with all_projects.
+void TestPlanEditorDialog::allProjectsSelector()
+{
+    auto dialog = openNew();
+    QVERIFY(dialog);
+    auto *all = child<QCheckBox>(dialog.get(), "allProjectsCheck");
+    auto *label = child<QLabel>(dialog.get(), "previewLabel");
+    auto *list = child<QListWidget>(dialog.get(), "previewList");
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 5, 10000);
+    QTest::keyClicks(child<QLineEdit>(dialog.get(), "tagEdit"), QStringLiteral("prod"));
+    all->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("No preview for all projects")), 10000);
+    QCOMPARE(list->count(), 0);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "addSelectorButton"), Qt::LeftButton);
+    const sv::Plan plan = dialog->plan();
+    QCOMPARE(plan.sources.size(), 1);
+    QVERIFY(plan.sources.first().allProjects);
+    QCOMPARE(plan.sources.first().tag, QStringLiteral("prod"));
+    QCOMPARE(plan.sources.first().describe(), QStringLiteral("servers tagged prod in all projects of fake-demo"));
 }
 
 void TestPlanEditorDialog::explicitServersAndSave()

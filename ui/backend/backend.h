@@ -2,6 +2,7 @@
 
 #include "backend/checkpointentry.h"
 #include "backend/cloudentry.h"
+#include "backend/projectentry.h"
 #include "backend/restorerequest.h"
 #include "backend/serverentry.h"
 #include "backend/targetoptions.h"
@@ -34,6 +35,12 @@ public:
     virtual QList<CloudEntry> clouds() const = 0;
 
     virtual void requestServers(const QString &cloudId) = 0;
+    // Cloud admins' "All projects": every project of the cloud (Keystone), and one project's servers (Nova's
+    // all_tenants listing narrowed to it), answered page by page. Whether a cloud's credentials are an
+    // admin's is told by adminAccessKnown() with each requestServers(). This default answers that the
+    // backend cannot (test backends).
+    virtual void requestProjects(const QString &cloudId);
+    virtual void requestProjectServers(const QString &cloudId, const QString &projectId);
     virtual void requestCheckpoints() = 0;
     virtual void requestTargetOptions(const QString &cloudId, const QString &region) = 0;
     // The target's Cinder volume types (the restore wizard maps saved types onto them).
@@ -67,6 +74,14 @@ Q_SIGNALS:
     void cloudsChanged();
     void serversReady(const QString &cloudId, const QList<sv::ui::ServerEntry> &servers);
     void serversFailed(const QString &cloudId, const QString &message);
+    // After signing in to the cloud for requestServers(): whether its token carries the admin role.
+    void adminAccessKnown(const QString &cloudId, bool admin);
+    void projectsReady(const QString &cloudId, const QList<sv::ui::ProjectEntry> &projects);
+    void projectsFailed(const QString &cloudId, const QString &message);
+    // One page of a project's servers; `last`: the listing is complete (the page may be empty).
+    void projectServersReady(const QString &cloudId, const QString &projectId, const QList<sv::ui::ServerEntry> &servers,
+                             bool last);
+    void projectServersFailed(const QString &cloudId, const QString &projectId, const QString &message);
     void checkpointsReady(const QList<sv::ui::CheckpointEntry> &checkpoints);
     void checkpointsFailed(const QString &message);
     // With each listing: where the backup storage is and whether it is encrypted.

@@ -5,6 +5,7 @@
 #include "openstack/compute/listflavorsjob.h"
 #include "openstack/compute/listkeypairsjob.h"
 #include "openstack/compute/listserversjob.h"
+#include "openstack/identity/listprojectsjob.h"
 #include "openstack/connection.h"
 #include "openstack/image/listimagesjob.h"
 #include "openstack/network/listnetworksjob.h"
@@ -226,13 +227,17 @@ void CoreBackend::requestServers(const QString &cloudId)
             QString failure;
         };
         auto pending = std::make_shared<Pending>();
-        auto done = [this, cloudId, pending] {
+        auto done = [this, cloudId, pending, session = connection->session()] {
             if (--pending->outstanding > 0)
                 return;
             if (!pending->failure.isEmpty()) {
                 Q_EMIT serversFailed(cloudId, pending->failure);
                 return;
             }
+            // Signed in by now: the token's roles decide whether the tree offers the cloud's "All projects"
+            // (Keystone's and Nova's default policies give the admin role both listings; a cloud whose policy
+            // differs answers 403 there, which the tree shows). Told before the servers arrive.
+            Q_EMIT adminAccessKnown(cloudId, session->authState().roles.contains(QStringLiteral("admin")));
             const QPointer<CoreBackend> self(this);
             QThreadPool::globalInstance()->start([self, cloudId, pending] {
                 QHash<QString, QString> imageNames;
@@ -283,6 +288,72 @@ void CoreBackend::requestServers(const QString &cloudId)
         job->start();
         images->start();
         volumes->start();
+    });
+}
+
+void CoreBackend::requestProjects(const QString &cloudId)
+{
+    withConnection(cloudId, [this, cloudId](openstack::Connection *connection, const QString &error) {
+        if (!connection) {
+            Q_EMIT projectsFailed(cloudId, error);
+            return;
+        }
+        auto *job = new openstack::ListProjectsJob(connection);
+        connect(job, &openstack::ApiJob::finished, this, [this, job, cloudId](const openstack::Error &result) {
+            if (result) {
+                Q_EMIT projectsFailed(cloudId, result.kind == openstack::Error::Kind::Forbidden
+                                                   ? tr("Keystone does not list this cloud's projects to these credentials "
+                                                        "(%1): \"All projects\" needs a cloud admin's.")
+                                                         .arg(result.serviceMessage.isEmpty() ? result.message : result.serviceMessage)
+                                                   : result.message);
+                return;
+            }
+            QList<ProjectEntry> projects;
+            for (const openstack::Project &project : job->projects())
+                projects.append({project.id, project.name});
+            std::sort(projects.begin(), projects.end(), [](const ProjectEntry &a, const ProjectEntry &b) {
+                return QString::compare(a.name, b.name, Qt::CaseInsensitive) < 0;
+            });
+            Q_EMIT projectsReady(cloudId, projects);
+        });
+        job->start();
+    });
+}
+
+void CoreBackend::requestProjectServers(const QString &cloudId, const QString &projectId)
+{
+    withConnection(cloudId, [this, cloudId, projectId](openstack::Connection *connection, const QString &error) {
+        if (!connection) {
+            Q_EMIT projectServersFailed(cloudId, projectId, error);
+            return;
+        }
+        // Nova's all_tenants listing narrowed to one project, page by page (each parsed on the pool). Volumes
+        // of other projects are not listed (Cinder would need its own all_tenants query): the tree names
+        // them by id.
+        auto *job = new openstack::ListServersJob(connection);
+        job->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
+        job->setFilter(QStringLiteral("project_id"), projectId);
+        job->setPageSize(500);
+        job->setKeepResults(false);
+        connect(job, &openstack::ListServersJob::pageReceived, this, [this, cloudId, projectId](const QList<openstack::Server> &page) {
+            QList<ServerEntry> entries;
+            entries.reserve(page.size());
+            for (const openstack::Server &server : page)
+                entries.append(toEntry(server));
+            Q_EMIT projectServersReady(cloudId, projectId, entries, false);
+        });
+        connect(job, &openstack::ApiJob::finished, this, [this, cloudId, projectId](const openstack::Error &result) {
+            if (result)
+                Q_EMIT projectServersFailed(cloudId, projectId,
+                                            result.kind == openstack::Error::Kind::Forbidden
+                                                ? tr("Nova does not list other projects' servers to these credentials "
+                                                     "(%1): they are not a cloud admin's.")
+                                                      .arg(result.serviceMessage.isEmpty() ? result.message : result.serviceMessage)
+                                                : result.message);
+            else
+                Q_EMIT projectServersReady(cloudId, projectId, {}, true);
+        });
+        job->start();
     });
 }
 

@@ -36,6 +36,8 @@ public:
 
     QList<CloudEntry> clouds() const override;
     void requestServers(const QString &cloudId) override;
+    void requestProjects(const QString &cloudId) override;
+    void requestProjectServers(const QString &cloudId, const QString &projectId) override;
     void requestCheckpoints() override;
     void requestTargetOptions(const QString &cloudId, const QString &region) override;
     void requestVolumeTypes(const QString &cloudId) override;

@@ -31,7 +31,11 @@ bool CloudTreeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     switch (kind) {
     case CloudTreeModel::NodeKind::Cloud:
     case CloudTreeModel::NodeKind::Error:
+    case CloudTreeModel::NodeKind::AllProjects:
         return true;
+    case CloudTreeModel::NodeKind::Project:
+        // By its name; a project whose server matches stays too (recursive filtering).
+        return index.data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive);
     case CloudTreeModel::NodeKind::Server:
         return serverMatches(index);
     case CloudTreeModel::NodeKind::Image:

@@ -15,6 +15,12 @@
 namespace sv::ui {
 
 namespace {
+bool isFetchable(CloudTreeModel::NodeKind kind)
+{
+    return kind == CloudTreeModel::NodeKind::Cloud || kind == CloudTreeModel::NodeKind::AllProjects
+        || kind == CloudTreeModel::NodeKind::Project;
+}
+
 // Rows inserted per event-loop turn while a cloud's servers arrive. Each batch costs the model, the
 // sorting proxy and the view a few milliseconds (measured with stackvault-bench-tree on 5,000 servers).
 constexpr qsizetype kRowsPerBatch = 500;
@@ -27,9 +33,11 @@ struct CloudTreeModel::Node
     int row = 0; // position among the parent's children, kept up to date
     std::vector<std::unique_ptr<Node>> children;
 
-    FetchState state = FetchState::NotFetched; // clouds only
+    FetchState state = FetchState::NotFetched; // clouds, "All projects" and projects
     bool refreshing = false;                   // clouds only: a refresh is under way
+    bool admin = false;                        // clouds only: the credentials carry the admin role
     CloudEntry cloud;
+    ProjectEntry project; // projects only
     ServerEntry server; // servers only
     VolumeEntry volume; // volumes only
     QString message;    // error rows
@@ -74,6 +82,11 @@ CloudTreeModel::CloudTreeModel(Backend *backend, QObject *parent)
     connect(backend, &Backend::cloudsChanged, this, &CloudTreeModel::reloadClouds);
     connect(backend, &Backend::serversReady, this, &CloudTreeModel::onServersReady);
     connect(backend, &Backend::serversFailed, this, &CloudTreeModel::onServersFailed);
+    connect(backend, &Backend::adminAccessKnown, this, &CloudTreeModel::onAdminAccessKnown);
+    connect(backend, &Backend::projectsReady, this, &CloudTreeModel::onProjectsReady);
+    connect(backend, &Backend::projectsFailed, this, &CloudTreeModel::onProjectsFailed);
+    connect(backend, &Backend::projectServersReady, this, &CloudTreeModel::onProjectServersReady);
+    connect(backend, &Backend::projectServersFailed, this, &CloudTreeModel::onProjectServersFailed);
     reloadClouds();
 }
 
@@ -123,7 +136,7 @@ bool CloudTreeModel::hasChildren(const QModelIndex &parent) const
     if (parent.column() > 0)
         return false;
     const Node *node = nodeOf(parent);
-    if (node->kind == NodeKind::Cloud && node->parent)
+    if (isFetchable(node->kind) && node->parent)
         return node->state == FetchState::NotFetched || node->state == FetchState::Fetching || !node->children.empty();
     return !node->children.empty();
 }
@@ -133,7 +146,7 @@ bool CloudTreeModel::canFetchMore(const QModelIndex &parent) const
     if (!parent.isValid() || parent.column() > 0)
         return false;
     const Node *node = nodeOf(parent);
-    return node->kind == NodeKind::Cloud && node->state == FetchState::NotFetched;
+    return isFetchable(node->kind) && node->state == FetchState::NotFetched;
 }
 
 void CloudTreeModel::fetchMore(const QModelIndex &parent)
@@ -141,7 +154,7 @@ void CloudTreeModel::fetchMore(const QModelIndex &parent)
     // The guard: views call fetchMore() repeatedly while a request is out; only the first one counts.
     if (!canFetchMore(parent))
         return;
-    request(nodeOf(parent));
+    requestNode(nodeOf(parent));
 }
 
 Qt::ItemFlags CloudTreeModel::flags(const QModelIndex &index) const
@@ -150,7 +163,7 @@ Qt::ItemFlags CloudTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     const Node *node = nodeOf(index);
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (node->children.empty() && node->kind != NodeKind::Cloud)
+    if (node->children.empty() && !isFetchable(node->kind))
         f |= Qt::ItemNeverHasChildren;
     return f;
 }
@@ -177,7 +190,7 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
             return icon(QStringLiteral("cloud"));
         if (column == 1 && role == Qt::DisplayRole) {
             if (node->state == FetchState::Fetched)
-                return tr("%n server(s)", nullptr, int(node->children.size()));
+                return tr("%n server(s)", nullptr, serverCount(index));
             if (node->state == FetchState::Fetching)
                 return tr("Loading…");
             return {};
@@ -242,9 +255,39 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
             return lines.join(QLatin1Char('\n'));
         }
         break;
+    case NodeKind::AllProjects:
+    case NodeKind::Project: {
+        const bool all = node->kind == NodeKind::AllProjects;
+        if (role == IdRole)
+            return all ? QString() : node->project.id;
+        if (column == 0 && (role == Qt::DisplayRole || role == Qt::EditRole))
+            return all ? tr("All projects") : (node->project.name.isEmpty() ? node->project.id : node->project.name);
+        if (column == 0 && role == Qt::DecorationRole)
+            return icon(QStringLiteral("cloud"));
+        if (column == 1 && role == Qt::DisplayRole) {
+            if (node->state == FetchState::Fetching)
+                return tr("Loading…");
+            if (node->state != FetchState::Fetched)
+                return {};
+            return all ? tr("%n project(s)", nullptr, int(node->children.size()))
+                       : tr("%n server(s)", nullptr, int(node->children.size()));
+        }
+        if (column == 1 && role == Qt::FontRole && node->state == FetchState::Fetching) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (role == Qt::ToolTipRole)
+            return all ? tr("The servers of every project of this cloud, as its admin credentials see them, grouped "
+                            "by project (each project is listed when you open it).")
+                       : tr("Project ID: %1").arg(node->project.id);
+        break;
+    }
     case NodeKind::Error:
         if (column == 0 && role == Qt::DisplayRole)
-            return tr("Could not load the servers: %1").arg(node->message);
+            return node->parent && node->parent->kind == NodeKind::AllProjects
+                ? tr("Could not load the projects: %1").arg(node->message)
+                : tr("Could not load the servers: %1").arg(node->message);
         if (column == 0 && role == Qt::DecorationRole)
             return icon(QStringLiteral("status-error"));
         if (role == Qt::ToolTipRole)
@@ -272,6 +315,32 @@ CloudTreeModel::FetchState CloudTreeModel::fetchState(const QString &cloudId) co
 {
     const Node *cloud = findCloud(cloudId);
     return cloud ? cloud->state : FetchState::NotFetched;
+}
+
+CloudTreeModel::FetchState CloudTreeModel::fetchState(const QModelIndex &index) const
+{
+    const Node *node = index.isValid() ? nodeOf(index) : nullptr;
+    return node && isFetchable(node->kind) ? node->state : FetchState::NotFetched;
+}
+
+int CloudTreeModel::serverCount(const QModelIndex &cloud) const
+{
+    const Node *node = cloud.isValid() ? nodeOf(cloud) : nullptr;
+    if (!node)
+        return 0;
+    return int(std::count_if(node->children.cbegin(), node->children.cend(),
+                             [](const auto &child) { return child->kind == NodeKind::Server; }));
+}
+
+QModelIndex CloudTreeModel::allProjectsIndex(const QString &cloudId) const
+{
+    return indexOf(findAllProjects(cloudId));
+}
+
+QString CloudTreeModel::projectId(const QModelIndex &index) const
+{
+    const Node *node = index.isValid() ? nodeOf(index) : nullptr;
+    return node && node->kind == NodeKind::Project ? node->project.id : QString();
 }
 
 const ServerEntry *CloudTreeModel::server(const QModelIndex &index) const
@@ -330,9 +399,12 @@ void CloudTreeModel::retry(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    Node *cloud = const_cast<Node *>(nodeOf(index)->cloudAncestor());
-    if (cloud && cloud->state == FetchState::Failed)
-        request(cloud);
+    // The nearest row that loads its children: a cloud, "All projects" or a project.
+    Node *node = nodeOf(index);
+    while (node && node != m_root.get() && !isFetchable(node->kind))
+        node = node->parent;
+    if (node && node != m_root.get() && node->state == FetchState::Failed)
+        requestNode(node);
 }
 
 void CloudTreeModel::refresh()
@@ -467,6 +539,8 @@ void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEn
             byId.insert(server.id, &server);
         for (int row = int(cloud->children.size()) - 1; row >= 0; --row) {
             Node *node = cloud->children[size_t(row)].get();
+            if (node->kind != NodeKind::Server)
+                continue; // "All projects" stays as it is
             const auto it = byId.constFind(node->server.id);
             if (it == byId.cend()) {
                 beginRemoveRows(cloudIdx, row, row);
@@ -526,9 +600,16 @@ void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEn
         cloud->children.clear();
         endRemoveRows();
     }
+    if (cloud->admin) {
+        beginInsertRows(cloudIdx, 0, 0);
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::AllProjects;
+        cloud->addChild(std::move(node));
+        endInsertRows();
+    }
     cloud->pending = servers;
     cloud->pendingNext = 0;
-    cloud->children.reserve(size_t(servers.size()));
+    cloud->children.reserve(size_t(servers.size()) + 1);
     insertNextBatch(cloud);
 }
 
@@ -579,6 +660,151 @@ void CloudTreeModel::onServersFailed(const QString &cloudId, const QString &mess
     cloud->state = FetchState::Failed;
     cloud->refreshing = false;
     setErrorRow(cloud, message);
+}
+
+void CloudTreeModel::requestNode(Node *node)
+{
+    switch (node->kind) {
+    case NodeKind::Cloud:
+        request(node);
+        return;
+    case NodeKind::AllProjects:
+    case NodeKind::Project: {
+        node->state = FetchState::Fetching;
+        clearChildren(node);
+        Q_EMIT dataChanged(indexOf(node, 0), indexOf(node, 1));
+        const QString cloudId = node->cloudAncestor()->cloud.id;
+        if (node->kind == NodeKind::AllProjects)
+            m_backend->requestProjects(cloudId);
+        else
+            m_backend->requestProjectServers(cloudId, node->project.id);
+        return;
+    }
+    case NodeKind::Server:
+    case NodeKind::Image:
+    case NodeKind::Volume:
+    case NodeKind::Error:
+        return;
+    }
+}
+
+void CloudTreeModel::clearChildren(Node *node)
+{
+    if (node->children.empty())
+        return;
+    beginRemoveRows(indexOf(node), 0, int(node->children.size()) - 1);
+    node->children.clear();
+    endRemoveRows();
+}
+
+CloudTreeModel::Node *CloudTreeModel::findAllProjects(const QString &cloudId) const
+{
+    const Node *cloud = findCloud(cloudId);
+    if (!cloud || cloud->children.empty() || cloud->children.front()->kind != NodeKind::AllProjects)
+        return nullptr;
+    return cloud->children.front().get();
+}
+
+CloudTreeModel::Node *CloudTreeModel::findProject(const QString &cloudId, const QString &projectId) const
+{
+    const Node *all = findAllProjects(cloudId);
+    if (!all)
+        return nullptr;
+    for (const auto &child : all->children) {
+        if (child->kind == NodeKind::Project && child->project.id == projectId)
+            return child.get();
+    }
+    return nullptr;
+}
+
+void CloudTreeModel::onAdminAccessKnown(const QString &cloudId, bool admin)
+{
+    Node *cloud = findCloud(cloudId);
+    if (!cloud || cloud->admin == admin)
+        return;
+    cloud->admin = admin;
+    // While the cloud is (re)loading, onServersReady() adds the row; a loaded cloud changes now.
+    if (cloud->state != FetchState::Fetched)
+        return;
+    const QModelIndex cloudIdx = indexOf(cloud);
+    if (admin) {
+        beginInsertRows(cloudIdx, 0, 0);
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::AllProjects;
+        node->parent = cloud;
+        cloud->children.insert(cloud->children.begin(), std::move(node));
+        cloud->renumberFrom(0);
+        endInsertRows();
+    } else if (findAllProjects(cloudId)) {
+        beginRemoveRows(cloudIdx, 0, 0);
+        cloud->children.erase(cloud->children.begin());
+        cloud->renumberFrom(0);
+        endRemoveRows();
+    }
+}
+
+void CloudTreeModel::onProjectsReady(const QString &cloudId, const QList<ProjectEntry> &projects)
+{
+    Node *all = findAllProjects(cloudId);
+    if (!all || all->state != FetchState::Fetching)
+        return; // an answer nobody waits for any more
+    clearChildren(all);
+    if (!projects.isEmpty()) {
+        beginInsertRows(indexOf(all), 0, int(projects.size()) - 1);
+        for (const ProjectEntry &project : projects) {
+            auto node = std::make_unique<Node>();
+            node->kind = NodeKind::Project;
+            node->project = project;
+            all->addChild(std::move(node));
+        }
+        endInsertRows();
+    }
+    all->state = FetchState::Fetched;
+    Q_EMIT dataChanged(indexOf(all, 0), indexOf(all, 1));
+}
+
+void CloudTreeModel::onProjectsFailed(const QString &cloudId, const QString &message)
+{
+    Node *all = findAllProjects(cloudId);
+    if (!all || all->state != FetchState::Fetching)
+        return;
+    qCInfo(lcUi) << "could not list the projects of cloud" << cloudId << ":" << message;
+    all->state = FetchState::Failed;
+    setErrorRow(all, message);
+}
+
+void CloudTreeModel::onProjectServersReady(const QString &cloudId, const QString &projectId,
+                                           const QList<ServerEntry> &servers, bool last)
+{
+    Node *project = findProject(cloudId, projectId);
+    if (!project || project->state != FetchState::Fetching)
+        return;
+    // A page at a time (the backend asks Nova for 500): one insertion per page keeps each event-loop turn short.
+    if (!servers.isEmpty()) {
+        const int first = int(project->children.size());
+        beginInsertRows(indexOf(project), first, first + int(servers.size()) - 1);
+        for (const ServerEntry &server : servers) {
+            auto node = std::make_unique<Node>();
+            node->kind = NodeKind::Server;
+            node->server = server;
+            buildServerChildren(project->addChild(std::move(node)));
+        }
+        endInsertRows();
+    }
+    if (last) {
+        project->state = FetchState::Fetched;
+        Q_EMIT dataChanged(indexOf(project, 0), indexOf(project, 1));
+    }
+}
+
+void CloudTreeModel::onProjectServersFailed(const QString &cloudId, const QString &projectId, const QString &message)
+{
+    Node *project = findProject(cloudId, projectId);
+    if (!project || project->state != FetchState::Fetching)
+        return;
+    qCInfo(lcUi) << "could not list the servers of project" << projectId << ":" << message;
+    project->state = FetchState::Failed;
+    setErrorRow(project, message);
 }
 
 } // namespace sv::ui

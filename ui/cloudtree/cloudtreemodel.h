@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/cloudentry.h"
+#include "backend/projectentry.h"
 #include "backend/serverentry.h"
 
 #include <QAbstractItemModel>
@@ -19,11 +20,15 @@ class Backend;
 // reached, it has one error row that retry() turns back into a request. Thousands of servers are
 // inserted in batches, one per event-loop turn, so the GUI thread never stalls on them; the cloud
 // counts as fetched once the last batch is in.
+// A cloud whose credentials carry the admin role gets a first child "All projects": its projects
+// (Keystone) are requested when the view first asks for them, and each project's servers (Nova's
+// all_tenants listing narrowed to it) when that project is first expanded, page by page — the same
+// lazy pattern one level down. Non-admin clouds have no such node.
 class CloudTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum class NodeKind { Cloud, Server, Image, Volume, Error };
+    enum class NodeKind { Cloud, Server, Image, Volume, Error, AllProjects, Project };
     Q_ENUM(NodeKind)
     enum class FetchState { NotFetched, Fetching, Fetched, Failed };
 
@@ -43,6 +48,13 @@ public:
 
     NodeKind kind(const QModelIndex &index) const;
     FetchState fetchState(const QString &cloudId) const;
+    // The fetch state of a fetchable row (a cloud, "All projects", a project).
+    FetchState fetchState(const QModelIndex &index) const;
+    // A cloud's own servers (its "All projects" row not counted).
+    int serverCount(const QModelIndex &cloud) const;
+    // The cloud's "All projects" row; invalid for a cloud whose credentials are not an admin's.
+    QModelIndex allProjectsIndex(const QString &cloudId) const;
+    QString projectId(const QModelIndex &index) const; // of a Project row
     // The server at `index` (a server row or one of its children); nullptr otherwise.
     const ServerEntry *server(const QModelIndex &index) const;
     QString cloudId(const QModelIndex &index) const;
@@ -67,6 +79,15 @@ private:
     void setErrorRow(Node *cloud, const QString &message);
     void onServersReady(const QString &cloudId, const QList<ServerEntry> &servers);
     void onServersFailed(const QString &cloudId, const QString &message);
+    void onAdminAccessKnown(const QString &cloudId, bool admin);
+    void onProjectsReady(const QString &cloudId, const QList<ProjectEntry> &projects);
+    void onProjectsFailed(const QString &cloudId, const QString &message);
+    void onProjectServersReady(const QString &cloudId, const QString &projectId, const QList<ServerEntry> &servers, bool last);
+    void onProjectServersFailed(const QString &cloudId, const QString &projectId, const QString &message);
+    Node *findAllProjects(const QString &cloudId) const;
+    Node *findProject(const QString &cloudId, const QString &projectId) const;
+    void requestNode(Node *node); // a cloud, "All projects" or a project
+    void clearChildren(Node *node);
     // Appends the next batch of a cloud's arriving servers; the rest follow on later event-loop turns.
     void insertNextBatch(Node *cloud);
     void insertPendingBatches();

@@ -207,6 +207,8 @@ QGroupBox *PlanEditorDialog::createServersSection()
     m_patternEdit = new QLineEdit(selectorPage);
     m_patternEdit->setObjectName(QStringLiteral("namePatternEdit"));
     m_patternEdit->setPlaceholderText(tr("any name (wildcards: * ? [abc])"));
+    m_allProjectsCheck = new QCheckBox(tr("In &all projects (the cloud's admin credentials; listed at each run)"), selectorPage);
+    m_allProjectsCheck->setObjectName(QStringLiteral("allProjectsCheck"));
     m_previewLabel = new QLabel(selectorPage);
     m_previewLabel->setObjectName(QStringLiteral("previewLabel"));
     m_previewLabel->setWordWrap(true);
@@ -219,6 +221,7 @@ QGroupBox *PlanEditorDialog::createServersSection()
     auto *selectorForm = new QFormLayout;
     selectorForm->addRow(tr("With &tag:"), m_tagEdit);
     selectorForm->addRow(tr("Named &like:"), m_patternEdit);
+    selectorForm->addRow(QString(), m_allProjectsCheck);
     auto *selectorLayout = new QVBoxLayout(selectorPage);
     selectorLayout->setContentsMargins(0, 0, 0, 0);
     selectorLayout->addLayout(selectorForm);
@@ -254,6 +257,7 @@ QGroupBox *PlanEditorDialog::createServersSection()
     connect(&m_previewTimer, &QTimer::timeout, this, &PlanEditorDialog::updatePreview);
     connect(m_tagEdit, &QLineEdit::textChanged, this, [this] { m_previewTimer.start(); });
     connect(m_patternEdit, &QLineEdit::textChanged, this, [this] { m_previewTimer.start(); });
+    connect(m_allProjectsCheck, &QCheckBox::toggled, this, [this] { m_previewTimer.start(); });
     connect(m_cloudCombo, &QComboBox::currentTextChanged, this, &PlanEditorDialog::onCloudChosen);
     connect(m_selectorRadio, &QRadioButton::toggled, this, [this](bool selector) {
         m_addStack->setCurrentIndex(selector ? 1 : 0);
@@ -362,8 +366,17 @@ void PlanEditorDialog::updatePreview()
     const int generation = ++m_previewGeneration;
     m_previewList->clear();
     m_previewNames.clear();
-    const PlanSource source{cloud, {}, m_tagEdit->text(), m_patternEdit->text()};
+    const PlanSource source{cloud, {}, m_tagEdit->text(), m_patternEdit->text(), m_allProjectsCheck->isChecked()};
     const CloudServers entry = m_cloudServers.value(cloud);
+    if (source.allProjects && !cloud.isEmpty() && source.validationError().isEmpty()) {
+        // The preview lists the profile's own project only; other projects are listed when the plan runs.
+        const QString note = tr("No preview for all projects: the servers of every project of %1 are listed when "
+                                "the plan runs (its credentials need the admin role).")
+                                 .arg(cloud);
+        m_previewLabel->setText(note);
+        Q_EMIT previewUpdated({}, note);
+        return;
+    }
     QString problem = cloud.isEmpty() ? tr("Choose a cloud.") : source.validationError();
     if (problem.isEmpty() && entry.loaded && !entry.error.isEmpty())
         problem = tr("No preview: the servers of %1 could not be listed.").arg(cloud);
@@ -421,7 +434,8 @@ void PlanEditorDialog::addCheckedServers()
 
 void PlanEditorDialog::addSelector()
 {
-    const PlanSource source{m_cloudCombo->currentText(), {}, m_tagEdit->text(), m_patternEdit->text()};
+    const PlanSource source{m_cloudCombo->currentText(), {}, m_tagEdit->text(), m_patternEdit->text(),
+                            m_allProjectsCheck->isChecked()};
     if (!m_sources.contains(source))
         m_sources.append(source);
     refreshSourcesList();

@@ -125,6 +125,7 @@ private:
     QPushButton *m_addServersButton = nullptr;
     QLineEdit *m_tagEdit = nullptr;
     QLineEdit *m_patternEdit = nullptr;
+    QCheckBox *m_allProjectsCheck = nullptr; // the selector covers every project (cloud admins)
     QLabel *m_previewLabel = nullptr;
     QListWidget *m_previewList = nullptr;
     QPushButton *m_addSelectorButton = nullptr;
