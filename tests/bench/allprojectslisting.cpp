@@ -12,40 +12,20 @@
 // list in), servers, projects, the StallMeter's fields (max_stall_ms) and the goals (goal_seconds: 5,
 // goal_max_stall_ms: 50). Run with QT_QPA_PLATFORM=offscreen.
 
-#include "backend/corebackend.h"
-#include "cloudtree/cloudtreefiltermodel.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
-#include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
 #include "stallmeter.h"
+#include "treebench.h"
 #include "util/appinfo.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
-#include <QTreeView>
-
-#include <cstdio>
 
 using namespace sv;
 using ui::CloudTreeModel;
-
-namespace {
-
-constexpr int kSettleMs = 250;
-
-void finish(const QJsonObject &result, int code)
-{
-    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-    QCoreApplication::exit(code);
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -57,36 +37,12 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("cloud"), QStringLiteral("Saved cloud (an admin's credentials)."), QStringLiteral("name")});
     parser.process(app);
 
-    SecretStore secrets;
-    ProfileStore profiles;
-    profiles.setSecretStore(&secrets);
-    QString loadError;
-    if (!profiles.load(&loadError)) {
-        std::fprintf(stderr, "%s\n", qPrintable(loadError));
+    bench::TreeBench tree;
+    if (!tree.open(parser.value(QStringLiteral("cloud"))))
         return 1;
-    }
-    ui::CoreBackend backend(&profiles, &secrets);
-    QString cloudId;
-    for (const auto &cloud : backend.clouds()) {
-        if (cloud.name == parser.value(QStringLiteral("cloud")))
-            cloudId = cloud.id;
-    }
-    if (cloudId.isEmpty()) {
-        std::fprintf(stderr, "no saved cloud named %s\n", qPrintable(parser.value(QStringLiteral("cloud"))));
-        return 1;
-    }
-
-    // As in the main window: the filter proxy sorting by name, uniform rows.
-    CloudTreeModel model(&backend);
-    ui::CloudTreeFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QTreeView view;
-    view.setUniformRowHeights(true);
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(0, Qt::AscendingOrder);
-    view.resize(1000, 700);
-    view.show();
+    auto &model = *tree.model;
+    auto &view = tree.view;
+    const QString cloudId = tree.cloudId;
     test::StallMeter meter(std::chrono::milliseconds(1));
     QElapsedTimer clock;
     QTimer poll;
@@ -96,25 +52,21 @@ int main(int argc, char **argv)
         meter.start();
         clock.start();
         const QModelIndex cloud = model.cloudIndex(cloudId);
-        view.expand(proxy.mapFromSource(cloud)); // the user opens the cloud: the view asks the model to fetch
-        if (model.canFetchMore(cloud))
-            model.fetchMore(cloud);
+        tree.openRow(cloud); // the user opens the cloud: the view asks the model to fetch
         QObject::connect(&poll, &QTimer::timeout, &app, [&, cloud] {
             if (model.fetchState(cloudId) == CloudTreeModel::FetchState::Failed)
-                return finish({{QStringLiteral("error"), QStringLiteral("listing the cloud failed")}}, 1);
+                return bench::finish({{QStringLiteral("error"), QStringLiteral("listing the cloud failed")}}, 1);
             if (model.fetchState(cloudId) != CloudTreeModel::FetchState::Fetched)
                 return;
             const QModelIndex all = model.allProjectsIndex(cloudId);
             if (!all.isValid())
-                return finish({{QStringLiteral("error"), QStringLiteral("no \"All projects\" row: not an admin's credentials")}}, 1);
+                return bench::finish({{QStringLiteral("error"), QStringLiteral("no \"All projects\" row: not an admin's credentials")}}, 1);
             if (model.fetchState(all) == CloudTreeModel::FetchState::NotFetched) {
-                view.expand(proxy.mapFromSource(all)); // the user opens "All projects"
-                if (model.canFetchMore(all))
-                    model.fetchMore(all);
+                tree.openRow(all); // the user opens "All projects"
                 return;
             }
             if (model.fetchState(all) == CloudTreeModel::FetchState::Failed)
-                return finish({{QStringLiteral("error"), QStringLiteral("listing the projects failed")}}, 1);
+                return bench::finish({{QStringLiteral("error"), QStringLiteral("listing the projects failed")}}, 1);
             if (model.fetchState(all) != CloudTreeModel::FetchState::Fetched)
                 return;
             if (!projectsOpened) {
@@ -122,9 +74,7 @@ int main(int argc, char **argv)
                 projectsSeconds = double(clock.nsecsElapsed()) / 1e9;
                 for (int row = 0; row < model.rowCount(all); ++row) { // the user opens every project
                     const QModelIndex project = model.index(row, 0, all);
-                    view.expand(proxy.mapFromSource(project));
-                    if (model.canFetchMore(project))
-                        model.fetchMore(project);
+                    tree.openRow(project);
                 }
                 return;
             }
@@ -132,14 +82,14 @@ int main(int argc, char **argv)
             for (int row = 0; row < model.rowCount(all); ++row) {
                 const auto state = model.fetchState(model.index(row, 0, all));
                 if (state == CloudTreeModel::FetchState::Failed)
-                    return finish({{QStringLiteral("error"), QStringLiteral("listing a project's servers failed")}}, 1);
+                    return bench::finish({{QStringLiteral("error"), QStringLiteral("listing a project's servers failed")}}, 1);
                 pending += state != CloudTreeModel::FetchState::Fetched ? 1 : 0;
             }
             if (pending > 0)
                 return;
             poll.stop();
             const double seconds = double(clock.nsecsElapsed()) / 1e9;
-            QTimer::singleShot(kSettleMs, &app, [&, all, seconds] {
+            QTimer::singleShot(bench::kSettleMs, &app, [&, all, seconds] {
                 meter.stop();
                 int servers = 0;
                 for (int row = 0; row < model.rowCount(all); ++row) {
@@ -159,7 +109,7 @@ int main(int argc, char **argv)
                 result.insert(QStringLiteral("projects"), model.rowCount(all));
                 result.insert(QStringLiteral("goal_seconds"), 5);
                 result.insert(QStringLiteral("goal_max_stall_ms"), 50);
-                finish(result, 0);
+                bench::finish(result, 0);
             });
         });
         poll.start(1);

@@ -10,40 +10,19 @@
 // (max_stall_ms is the longest stall) and the goal for it (goal_max_stall_ms: < 50).
 // Run with QT_QPA_PLATFORM=offscreen.
 
-#include "backend/corebackend.h"
-#include "cloudtree/cloudtreefiltermodel.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
 #include "stallmeter.h"
-#include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
+#include "treebench.h"
 #include "util/appinfo.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
-#include <QTreeView>
-
-#include <cstdio>
 
 using namespace sv;
-
-namespace {
-
-// How long the stall meter keeps running after the last server is in the model.
-constexpr int kSettleMs = 250;
-
-void finish(const QJsonObject &result, int code)
-{
-    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-    QCoreApplication::exit(code);
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -55,36 +34,12 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("cloud"), QStringLiteral("Saved cloud."), QStringLiteral("name")});
     parser.process(app);
 
-    SecretStore secrets;
-    ProfileStore profiles;
-    profiles.setSecretStore(&secrets);
-    QString loadError;
-    if (!profiles.load(&loadError)) {
-        std::fprintf(stderr, "%s\n", qPrintable(loadError));
+    bench::TreeBench tree;
+    if (!tree.open(parser.value(QStringLiteral("cloud"))))
         return 1;
-    }
-    ui::CoreBackend backend(&profiles, &secrets);
-    QString cloudId;
-    for (const auto &cloud : backend.clouds()) {
-        if (cloud.name == parser.value(QStringLiteral("cloud")))
-            cloudId = cloud.id;
-    }
-    if (cloudId.isEmpty()) {
-        std::fprintf(stderr, "no saved cloud named %s\n", qPrintable(parser.value(QStringLiteral("cloud"))));
-        return 1;
-    }
-
-    // As in the main window: the filter proxy sorting by name, uniform rows.
-    ui::CloudTreeModel model(&backend);
-    ui::CloudTreeFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QTreeView view;
-    view.setUniformRowHeights(true);
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(0, Qt::AscendingOrder);
-    view.resize(1000, 700);
-    view.show();
+    auto &model = *tree.model;
+    auto &view = tree.view;
+    const QString cloudId = tree.cloudId;
     test::StallMeter meter(std::chrono::milliseconds(1));
     QElapsedTimer clock;
     QTimer poll;
@@ -92,20 +47,18 @@ int main(int argc, char **argv)
         meter.start();
         clock.start();
         const QModelIndex cloud = model.cloudIndex(cloudId);
-        view.expand(proxy.mapFromSource(cloud)); // as when a user opens the cloud: the view asks the model to fetch
-        if (model.canFetchMore(cloud))
-            model.fetchMore(cloud);
+        tree.openRow(cloud); // as when a user opens the cloud: the view asks the model to fetch
         QObject::connect(&poll, &QTimer::timeout, &app, [&, cloud] {
             const auto state = model.fetchState(cloudId);
             if (state == ui::CloudTreeModel::FetchState::Failed)
-                return finish({{QStringLiteral("error"), QStringLiteral("listing failed")}}, 1);
+                return bench::finish({{QStringLiteral("error"), QStringLiteral("listing failed")}}, 1);
             if (state != ui::CloudTreeModel::FetchState::Fetched)
                 return;
             poll.stop();
             const double seconds = double(clock.nsecsElapsed()) / 1e9;
             // The stall meter runs on while the view lays out and paints the whole list by itself; it
             // stops before this program's own checks below, which are no work of the app's.
-            QTimer::singleShot(kSettleMs, &app, [&, cloud, seconds] {
+            QTimer::singleShot(bench::kSettleMs, &app, [&, cloud, seconds] {
                 meter.stop();
                 // Fully loaded: every server row's text read, and the view painted at the end of the list.
                 int servers = 0;
@@ -121,7 +74,7 @@ int main(int argc, char **argv)
                 result.insert(QStringLiteral("seconds"), seconds);
                 result.insert(QStringLiteral("servers"), servers);
                 result.insert(QStringLiteral("goal_max_stall_ms"), 50);
-                finish(result, 0);
+                bench::finish(result, 0);
             });
         });
         poll.start(1);
