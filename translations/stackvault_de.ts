@@ -1770,6 +1770,14 @@ Der für den wiederhergestellten Server angelegte Port %1 konnte nicht entfernt 
         <source>Volume snapshot %1: %2</source>
         <translation>Volume-Snapshot %1: %2</translation>
     </message>
+    <message>
+        <source>Port %1: %2</source>
+        <translation>Port %1: %2</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::TestRestoreJob</name>

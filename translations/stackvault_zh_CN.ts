@@ -1759,6 +1759,14 @@ The port %1 made for the restored server could not be removed: %2</source>
         <source>Volume snapshot %1: %2</source>
         <translation>卷快照 %1：%2</translation>
     </message>
+    <message>
+        <source>Port %1: %2</source>
+        <translation>端口 %1：%2</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>端口 %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::TestRestoreJob</name>
