@@ -29,7 +29,8 @@ void VolumeSnapshotStatusWaiter::poll()
         m_snapshot = job->snapshot();
         if (m_snapshot.status == QLatin1String("available"))
             return finish();
-        if (m_snapshot.status == QLatin1String("creating"))
+        // `deleting`: on its way to gone, the wait ends when it disappears (as for a volume).
+        if (m_snapshot.status == QLatin1String("creating") || m_snapshot.status == QLatin1String("deleting"))
             return keepWaiting();
         finish(Error::make(Error::Kind::WaitFailed,
                            tr("The block storage service could not make %1: it ended in status \"%2\".")

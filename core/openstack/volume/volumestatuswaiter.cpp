@@ -17,7 +17,10 @@ bool VolumeStatusWaiter::isTransitional(const QString &status)
         QStringLiteral("creating"),  QStringLiteral("downloading"),      QStringLiteral("uploading"),
         QStringLiteral("attaching"), QStringLiteral("detaching"),        QStringLiteral("reserved"),
         QStringLiteral("maintenance"), QStringLiteral("backing-up"),     QStringLiteral("restoring-backup"),
-        QStringLiteral("extending"), QStringLiteral("retyping"),         QStringLiteral("awaiting-transfer")};
+        QStringLiteral("extending"), QStringLiteral("retyping"),         QStringLiteral("awaiting-transfer"),
+        // On its way to gone: a wait ends when it disappears (the sweep after a process killed right after
+        // its delete request retries the delete then, which a missing volume answers as done).
+        QStringLiteral("deleting")};
     return transitional.contains(status);
 }
 
