@@ -593,6 +593,9 @@ void TestPlansView::closingDuringARunCancelsIt()
     savePlan(plan);
     openWindow();
     m_window->setQuitCleanupTimeout(std::chrono::seconds(60));
+    // The fake server stays busy a moment after a cancelled snapshot: each row starts with it idle.
+    const QString serverId = m_fixture.cloud.serverIdByName(QStringLiteral("web-1"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.cloud.serverTaskState(serverId).isEmpty(), 30000);
     const QStringList before = m_fixture.cloud.leftoverImageIds();
     m_fixture.cloud.setSnapshotStepSeconds(1.5, 1.5, 1.5, 1.5); // the snapshot takes a while
     QVERIFY(m_view->selectPlan(name));
@@ -628,6 +631,7 @@ void TestPlansView::closingDuringARunCancelsIt()
     QCOMPARE(sv::PlanLock::isHeld(runs, name), sv::PlanLock::Probe::Free);
     QString error;
     QVERIFY2(sv::PlanLock::tryAcquire(runs, name, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.cloud.serverTaskState(serverId).isEmpty(), 30000);
 }
 
 QTEST_MAIN(TestPlansView)
