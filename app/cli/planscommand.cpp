@@ -1025,10 +1025,10 @@ void history(const QStringList &arguments)
         return CliCommand::finish(ExitFailure);
     }
     // A run still "running" whose lock is free was killed: say so (the next run records it as interrupted).
-    if (!runs.isEmpty() && runs.constLast().state == PlanRunReport::State::Running) {
-        if (sv::PlanLock::tryAcquire(store->runsDirectory(), name, &error))
-            runs.last().state = PlanRunReport::State::Interrupted;
-    }
+    // Asked without taking the lock: a run starting meanwhile is not refused.
+    if (!runs.isEmpty() && runs.constLast().state == PlanRunReport::State::Running
+        && sv::PlanLock::isHeld(store->runsDirectory(), name) == sv::PlanLock::Probe::Free)
+        runs.last().state = PlanRunReport::State::Interrupted;
     if (parser.isSet(QStringLiteral("last"))) {
         bool ok = false;
         const int last = parser.value(QStringLiteral("last")).toInt(&ok);

@@ -382,6 +382,13 @@ private Q_SLOTS:
         const QByteArray said = "Plan busy is already running (process " + QByteArray::number(first->processId()) + ", started ";
         QVERIFY2(second.err.contains(said), second.describe().constData());
         QVERIFY(first->state() == QProcess::Running);
+        // `plans history` asks whether the lock is held without taking it: the live run is "running", not
+        // "interrupted" (what it would say of a killed one, killedRunIsSweptByTheNext).
+        const svtest::CliRun history = cli({QStringLiteral("plans"), QStringLiteral("history"), QStringLiteral("busy"), QStringLiteral("--json")});
+        const QJsonArray runs = QJsonDocument::fromJson(history.out).array();
+        QVERIFY2(!runs.isEmpty(), history.describe().constData());
+        QCOMPARE(runs.last()[QLatin1String("state")].toString(), QStringLiteral("running"));
+        QVERIFY(first->state() == QProcess::Running);
 
         ::kill(pid_t(first->processId()), SIGINT);
         QVERIFY(first->waitForFinished(120000));

@@ -180,12 +180,11 @@ void PlansService::requestOverview()
             if (PlanHistory(runsDirectory, plan.name).load(&runs, nullptr) && !runs.isEmpty()) {
                 overview.hasLastRun = true;
                 overview.lastRun = runs.constLast();
-                // "running" with the lock free: a run that was killed (the next run records it so).
-                if (overview.lastRun.state == PlanRunReport::State::Running && !runningHere.contains(plan.name)) {
-                    QString why;
-                    if (PlanLock::tryAcquire(runsDirectory, plan.name, &why))
-                        overview.lastRun.state = PlanRunReport::State::Interrupted;
-                }
+                // "running" with the lock free: a run that was killed (the next run records it so). Asked
+                // without taking the lock, so that a `plans run` starting meanwhile is not refused.
+                if (overview.lastRun.state == PlanRunReport::State::Running && !runningHere.contains(plan.name)
+                    && PlanLock::isHeld(runsDirectory, plan.name) == PlanLock::Probe::Free)
+                    overview.lastRun.state = PlanRunReport::State::Interrupted;
             }
             overview.nextRun = nextRunAfter(plan.schedule, now, &overview.nextRunWhy);
             overview.scheduleInstalled = scheduleInstalled(plan.name);
