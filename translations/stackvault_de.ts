@@ -1003,6 +1003,10 @@
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>Plan %1 läuft bereits (Prozess %2, gestartet %3); warten Sie, bis er fertig ist, oder beenden Sie zuerst diesen Prozess (kill -INT %2 bricht ihn sauber ab).</translation>
     </message>
+    <message>
+        <source>Cannot ask whether plan %1 runs (%2): %3</source>
+        <translation>Kann nicht feststellen, ob Plan %1 läuft (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>sv::PlanNotifier</name>
@@ -4449,6 +4453,26 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
         <translation>Metadatenzeile „%1“ hat nicht die Form SCHLÜSSEL=WERT.</translation>
     </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>the cloud chooses the address</source>
+        <translation>die Cloud wählt die Adresse</translation>
+    </message>
+    <message>
+        <source>fixed IP %1</source>
+        <translation>feste IP %1</translation>
+    </message>
+    <message>
+        <source>no security group</source>
+        <translation>keine Sicherheitsgruppe</translation>
+    </message>
+    <message>
+        <source>security groups %1</source>
+        <translation>Sicherheitsgruppen %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreRunPage</name>
@@ -4755,6 +4779,54 @@ Gehen Sie zurück, um ein anderes Ziel zu wählen, oder versuchen Sie es erneut.
     <message>
         <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
         <translation>StackVault lädt das Image aus der Sicherung hoch, prüft jedes Byte gegen die gespeicherten Prüfsummen und vergleicht die Prüfsumme des Image-Dienstes mit der gespeicherten. Der gesicherte Server wird nicht verändert.</translation>
+    </message>
+    <message>
+        <source>NICs: (no network)</source>
+        <translation>Netzwerkkarten: (kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>NICs:</source>
+        <translation>Netzwerkkarten:</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Metadata: %1</source>
+        <translation>Metadaten: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Beschreibung: %1</translation>
+    </message>
+    <message>
+        <source>Server group: %1</source>
+        <translation>Servergruppe: %1</translation>
+    </message>
+    <message>
+        <source>Config drive: %1</source>
+        <translation>Config-Drive: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>User data: %1</source>
+        <translation>Benutzerdaten: %1</translation>
+    </message>
+    <message>
+        <source>passed as saved</source>
+        <translation>wie gesichert übergeben</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>nicht übergeben</translation>
     </message>
 </context>
 <context>

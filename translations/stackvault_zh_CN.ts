@@ -997,6 +997,10 @@
         <source>Plan %1 is already running (process %2, started %3); wait for it to finish, or stop that process first (kill -INT %2 cancels it cleanly).</source>
         <translation>计划 %1 已在运行（进程 %2，开始于 %3）；请等待其完成，或先停止该进程（kill -INT %2 可干净地取消它）。</translation>
     </message>
+    <message>
+        <source>Cannot ask whether plan %1 runs (%2): %3</source>
+        <translation>无法确定计划 %1 是否正在运行（%2）：%3</translation>
+    </message>
 </context>
 <context>
     <name>sv::PlanNotifier</name>
@@ -4424,6 +4428,26 @@ Double-click or choose Retry to try again.</source>
         <source>Metadata line &quot;%1&quot; is not KEY=VALUE.</source>
         <translation>元数据行“%1”不是 键=值 格式。</translation>
     </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>the cloud chooses the address</source>
+        <translation>由云选择地址</translation>
+    </message>
+    <message>
+        <source>fixed IP %1</source>
+        <translation>固定 IP %1</translation>
+    </message>
+    <message>
+        <source>no security group</source>
+        <translation>无安全组</translation>
+    </message>
+    <message>
+        <source>security groups %1</source>
+        <translation>安全组 %1</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::RestoreRunPage</name>
@@ -4728,6 +4752,54 @@ Go back to choose another target, or try again.</source>
     <message>
         <source>StackVault uploads the image from the backup, checks every byte against the saved checksums and compares the image service&apos;s checksum with the saved one. The backed-up server is not changed.</source>
         <translation>StackVault 从备份上传镜像，按保存的校验和检查每个字节，并将镜像服务的校验和与保存的校验和进行比较。被备份的服务器不会被更改。</translation>
+    </message>
+    <message>
+        <source>NICs: (no network)</source>
+        <translation>网卡：（无网络）</translation>
+    </message>
+    <message>
+        <source>NICs:</source>
+        <translation>网卡：</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Metadata: %1</source>
+        <translation>元数据：%1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>描述：%1</translation>
+    </message>
+    <message>
+        <source>Server group: %1</source>
+        <translation>服务器组：%1</translation>
+    </message>
+    <message>
+        <source>Config drive: %1</source>
+        <translation>配置驱动器：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>User data: %1</source>
+        <translation>用户数据：%1</translation>
+    </message>
+    <message>
+        <source>passed as saved</source>
+        <translation>按备份传递</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>不传递</translation>
     </message>
 </context>
 <context>
