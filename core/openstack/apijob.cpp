@@ -19,8 +19,10 @@ namespace sv::openstack {
 
 namespace {
 // Upper bound of bytes a streamed reply buffers before Qt stops reading the socket, so that a slow
-// consumer (pauseReading) holds back the sender instead of growing memory.
-constexpr qint64 kStreamReadBuffer = 16 * 1024 * 1024;
+// consumer (pauseReading) holds back the sender instead of growing memory. 4 MiB rather than 16: a
+// backup's consumer (ImageWriter) keeps 16 MiB in flight of its own, and the smaller buffer measured
+// less sys time (fewer pages faulted in again) and 5 MiB less peak RSS at the same speed.
+constexpr qint64 kStreamReadBuffer = 4 * 1024 * 1024;
 
 
 // The first segment of a relative request path (before any query) that is not a plain name: "." and

@@ -14,6 +14,16 @@ StatusWaiter::StatusWaiter(Connection *connection, std::chrono::milliseconds tim
     connect(&m_timer, &QTimer::timeout, this, &StatusWaiter::pollNow);
 }
 
+std::chrono::milliseconds cappedPollInterval(std::chrono::milliseconds interval)
+{
+    static const qint64 cap = [] {
+        bool ok = false;
+        const qint64 value = qEnvironmentVariable("STACKVAULT_POLL_MAX_MS").toLongLong(&ok);
+        return ok && value > 0 ? value : qint64(0);
+    }();
+    return cap > 0 ? std::min(interval, std::chrono::milliseconds(cap)) : interval;
+}
+
 StatusWaiter::~StatusWaiter()
 {
     if (m_job)
@@ -35,7 +45,7 @@ void StatusWaiter::start()
     m_running = true;
     m_error = {};
     m_polls = 0;
-    m_nextInterval = m_interval;
+    m_nextInterval = cappedPollInterval(m_interval);
     m_elapsed.start();
     if (!m_connection) {
         finish(Error::make(Error::Kind::InvalidArgument, tr("The connection to the cloud is gone.")));
@@ -74,7 +84,7 @@ void StatusWaiter::keepWaiting()
         return;
     }
     m_timer.start(std::chrono::milliseconds(std::min<qint64>(m_nextInterval.count(), remaining)));
-    m_nextInterval = std::min(m_maxInterval, m_nextInterval + m_nextInterval / 2);
+    m_nextInterval = cappedPollInterval(std::min(m_maxInterval, m_nextInterval + m_nextInterval / 2));
 }
 
 void StatusWaiter::finishDisappeared(const Error &notFound, const QString &message)

@@ -22,6 +22,11 @@ struct PollInterval
     std::chrono::milliseconds max{10000};
 };
 
+// The environment variable STACKVAULT_POLL_MAX_MS (for tests against the fake cloud, which answers in
+// milliseconds; never needed against a real cloud): no wait between two polls of any waiter, nor of a
+// test restore's console, is longer than this many milliseconds. `interval` as it is when unset.
+std::chrono::milliseconds cappedPollInterval(std::chrono::milliseconds interval);
+
 // Base of the asynchronous waiters (server status, image status): polls with a growing interval
 // until the subclass sees a final state or the caller's timeout runs out. No nested event loop; one
 // finished() per start(); deletes itself afterwards unless setAutoDelete(false).

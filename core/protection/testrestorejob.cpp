@@ -131,7 +131,7 @@ void TestRestoreJob::restored(const JobResult &result)
                                   .arg(id, cloudName(), m_scratchName));
     setStage(JobStage::WaitingForBoot);
     m_markerClock.start();
-    m_pollInterval = m_request.consolePoll.initial;
+    m_pollInterval = openstack::cappedPollInterval(m_request.consolePoll.initial);
     crashPoint("test-restore-waiting-marker");
     pollConsole();
 }
@@ -194,7 +194,7 @@ void TestRestoreJob::scheduleConsolePoll()
     const auto left = m_request.markerTimeout - std::chrono::milliseconds(m_markerClock.elapsed());
     const auto interval = std::max(std::chrono::milliseconds(1),
                                    std::min(m_pollInterval, std::chrono::duration_cast<std::chrono::milliseconds>(left)));
-    m_pollInterval = std::min(m_request.consolePoll.max, m_pollInterval + m_pollInterval / 2);
+    m_pollInterval = openstack::cappedPollInterval(std::min(m_request.consolePoll.max, m_pollInterval + m_pollInterval / 2));
     m_pollTimer->start(interval);
 }
 

@@ -668,6 +668,13 @@ void FakeCloud::setSnapshotStepSeconds(double pending, double snapshot, double p
     d->state.settings.snapshotStepSeconds = {pending, snapshot, pendingUpload, uploading};
 }
 
+void FakeCloud::setVolumeStepSeconds(double volumeStep, double volumeSnapshot)
+{
+    std::lock_guard lock(d->state.mutex);
+    d->state.settings.volumeStepSeconds = volumeStep;
+    d->state.settings.volumeSnapshotSeconds = volumeSnapshot;
+}
+
 void FakeCloud::setComputeMicroversionRange(int minMinor, int maxMinor)
 {
     std::lock_guard lock(d->state.mutex);

@@ -123,6 +123,9 @@ public:
     bool expireToken(const QString &tokenId);
     void revokeTokens();
     void setSnapshotStepSeconds(double pending, double snapshot, double pendingUpload, double uploading);
+    // How long a volume stays in each transitional status, and a Cinder snapshot creating/deleting
+    // (defaults 0.3 s and 0.3 s).
+    void setVolumeStepSeconds(double volumeStep, double volumeSnapshot);
     void setComputeMicroversionRange(int minMinor, int maxMinor);
     // Cinder's quotas of every project (-1: unlimited); defaults 10 volumes, 10 snapshots, 1000 GiB.
     void setVolumeQuota(int volumes, int snapshots, int gigabytes);

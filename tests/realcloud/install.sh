@@ -20,6 +20,7 @@ PKGS=(
   python3-swiftclient       # `swift` CLI + `openstack object ...`
   python3-requests          # lib/bootstrap.py
   python3-werkzeug          # lib/keystone_server.py (already a keystone dependency via flask)
+  memcached                 # the Swift proxy's cache (container/account info, s3token's EC2 secrets)
   curl
 )
 

@@ -590,6 +590,23 @@ void TestRestoreWizard::serverDetailsPage()
         return;
     }
     QCOMPARE(wizard.currentId(), int(RestoreWizard::SummaryPageId));
+    // The summary lists what the details page chose, instead of the server page's networks and groups.
+    const QString summary = wizard.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    const QString nic1 = ip == QLatin1String("-") ? QStringLiteral("fixed IP 10.0.0.5") : QStringLiteral("the cloud chooses the address");
+    const QStringList expectedLines{
+        QStringLiteral("  • private, %1, security groups web, default").arg(nic1),
+        QStringLiteral("  • public, fixed IP 172.24.4.9, security groups default"),
+        tags == QLatin1String("-") ? QStringLiteral("Tags: prod") : QStringLiteral("Tags: prod, restored"),
+        metadata == QLatin1String("-") ? QStringLiteral("Metadata: role=web") : QStringLiteral("Metadata: owner=dba, tier=2"),
+        QStringLiteral("Description: front"),
+        QStringLiteral("Server group: web-group"),
+        QStringLiteral("Config drive: yes"),
+        userData ? QStringLiteral("User data: passed as saved") : QStringLiteral("User data: not passed")};
+    const QStringList summaryLines = summary.split(QLatin1Char('\n'));
+    for (const QString &line : expectedLines)
+        QVERIFY2(summaryLines.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + summary));
+    QVERIFY2(!summary.contains(QStringLiteral("Networks:")) && !summary.contains(QStringLiteral("Security groups:")),
+             qPrintable(summary));
     wizard.next();
     QCOMPARE(m_backend->restoreRequests.size(), 1);
     const sv::ui::RebuildChoices rebuild = m_backend->restoreRequests.constFirst().rebuild;

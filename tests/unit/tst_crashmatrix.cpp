@@ -172,8 +172,11 @@ private Q_SLOTS:
     {
         SVTEST_REQUIRE_SECRET_SERVICE();
         QVERIFY(m_cloud.loadScenario(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json")));
-        // Every snapshot step takes a moment, so "while waiting" is a real wait.
+        // Every snapshot and volume step takes a moment, so "while waiting" is a real wait (the crash
+        // points fire as the wait starts, so a moment is enough; the default 0.3 s volume steps made
+        // each of the ~50 backups here wait ~1 s more).
         m_cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1);
+        m_cloud.setVolumeStepSeconds(0.1, 0.1);
         QVERIFY(m_cloud.start());
         m_cloudName = QStringLiteral("crash-%1").arg(m_cloud.port());
         const svtest::CliRun add = cli({QStringLiteral("clouds"), QStringLiteral("add"), m_cloudName, QStringLiteral("--auth-url"),

@@ -6,6 +6,8 @@
 #include "openstack/image/showimagejob.h"
 
 #include <QCryptographicHash>
+#include <QNetworkReply>
+#include <QTimer>
 
 using namespace sv::openstack;
 
@@ -157,6 +159,44 @@ private Q_SLOTS:
         QVERIFY2(error.isOk(), qPrintable(error.toLogString()));
         QVERIFY(pauses >= 2);
         QCOMPARE(sha256.result().toHex(), m_cloud->imageSha256(testcloud::kCirrosImageId));
+        delete job;
+    }
+
+    // A paused download holds back the sender: Qt stops reading the socket once the reply buffers
+    // 4 MiB (ApiJob's stream read buffer), instead of taking the rest of the 6 MiB image into memory.
+    void paused_download_buffers_at_most_the_read_buffer()
+    {
+        struct Probe : ImageDownloadJob
+        {
+            using ImageDownloadJob::ImageDownloadJob;
+            QNetworkReply *reply() const { return currentReply(); }
+        };
+        QCryptographicHash sha256(QCryptographicHash::Sha256);
+        Probe *job = nullptr;
+        qint64 firstBlock = -1;
+        qint64 bufferedWhilePaused = -1;
+        qint64 readBufferSize = -1;
+        job = new Probe(m_connection.get(), testcloud::kUbuntuImageId, [&](const QByteArray &block) {
+            sha256.addData(block);
+            if (firstBlock < 0) {
+                firstBlock = block.size();
+                job->pause();
+                QTimer::singleShot(800, job, [&] {
+                    bufferedWhilePaused = job->reply()->bytesAvailable();
+                    readBufferSize = job->reply()->readBufferSize();
+                    job->resume();
+                });
+            }
+            return true;
+        });
+        const Error error = testcloud::run(job);
+        QVERIFY2(error.isOk(), qPrintable(error.toLogString()));
+        QCOMPARE(readBufferSize, qint64(4 * 1024 * 1024));
+        QVERIFY(firstBlock > 0);
+        // Qt may read one socket chunk past the limit before it stops.
+        QVERIFY2(bufferedWhilePaused <= readBufferSize + 512 * 1024, qPrintable(QString::number(bufferedWhilePaused)));
+        QVERIFY(bufferedWhilePaused > 0);
+        QCOMPARE(sha256.result().toHex(), m_cloud->imageSha256(testcloud::kUbuntuImageId));
         delete job;
     }
 

@@ -192,6 +192,22 @@ int RestoreDetailsPage::nextId() const
     return RestoreWizard::SummaryPageId;
 }
 
+QStringList RestoreDetailsPage::nicLines() const
+{
+    QStringList lines;
+    for (int row = 0; row < m_nics->rowCount(); ++row) {
+        auto text = [this, row](int column) {
+            return m_nics->item(row, column) ? m_nics->item(row, column)->text().trimmed() : QString();
+        };
+        const QString ip = text(AddressColumn);
+        const QStringList groups = splitList(text(GroupsColumn));
+        lines << tr("%1, %2, %3")
+                     .arg(text(NetworkColumn), ip.isEmpty() ? tr("the cloud chooses the address") : tr("fixed IP %1").arg(ip),
+                          groups.isEmpty() ? tr("no security group") : tr("security groups %1").arg(groups.join(QLatin1String(", "))));
+    }
+    return lines;
+}
+
 RebuildChoices RestoreDetailsPage::choices() const
 {
     RebuildChoices choices;

@@ -33,6 +33,9 @@ public:
     int nextId() const override;
 
     RebuildChoices choices() const;
+    // The NICs as the table shows them, one line each, for the summary: "private, fixed IP 10.0.0.5,
+    // security groups web, default".
+    QStringList nicLines() const;
 
 private:
     void addNic(const QString &networkId, const QString &networkName, const QString &ip, const QString &groups);

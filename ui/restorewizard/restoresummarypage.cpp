@@ -2,6 +2,7 @@
 
 #include "backend/backend.h"
 #include "common/formatting.h"
+#include "restorewizard/restoredetailspage.h"
 #include "restorewizard/restoreserverpage.h"
 #include "restorewizard/restorewizard.h"
 
@@ -65,18 +66,44 @@ void RestoreSummaryPage::initializePage()
     if (request.restoreServer) {
         lines << tr("New server: %1").arg(request.serverName);
         lines << tr("Flavor: %1").arg(comboText("flavorCombo"));
-        const auto *serverPage = qobject_cast<const RestoreServerPage *>(m_wizard->page(RestoreWizard::ServerPageId));
-        const QStringList networks = serverPage ? serverPage->networkNames() : QStringList();
-        lines << tr("Networks: %1")
-                     .arg(request.networkIds.isEmpty() ? tr("as saved with the backup")
-                              : networks.isEmpty()     ? tr("(no network)")
-                                                       : networks.join(QStringLiteral(", ")));
+        const RebuildChoices &rebuild = request.rebuild;
+        const auto *detailsPage = qobject_cast<const RestoreDetailsPage *>(m_wizard->page(RestoreWizard::DetailsPageId));
+        if (rebuild.set && detailsPage) {
+            // The details page's NICs replace the server page's networks and security groups.
+            const QStringList nics = detailsPage->nicLines();
+            if (nics.isEmpty())
+                lines << tr("NICs: (no network)");
+            else
+                lines << tr("NICs:");
+            for (const QString &nic : nics)
+                lines << QStringLiteral("  • ") + nic;
+        } else {
+            const auto *serverPage = qobject_cast<const RestoreServerPage *>(m_wizard->page(RestoreWizard::ServerPageId));
+            const QStringList networks = serverPage ? serverPage->networkNames() : QStringList();
+            lines << tr("Networks: %1")
+                         .arg(request.networkIds.isEmpty() ? tr("as saved with the backup")
+                                  : networks.isEmpty()     ? tr("(no network)")
+                                                           : networks.join(QStringLiteral(", ")));
+        }
         lines << tr("Key pair: %1").arg(comboText("keyPairCombo"));
-        lines << tr("Security groups: %1")
-                     .arg(request.securityGroups.isEmpty() ? tr("(none)")
-                                                           : request.securityGroups.join(QStringLiteral(", ")));
+        if (!rebuild.set)
+            lines << tr("Security groups: %1")
+                         .arg(request.securityGroups.isEmpty() ? tr("(none)")
+                                                               : request.securityGroups.join(QStringLiteral(", ")));
         lines << tr("Availability zone: %1")
                      .arg(request.availabilityZone.isEmpty() ? tr("(the cloud chooses)") : request.availabilityZone);
+        if (rebuild.set) {
+            QStringList metadata;
+            for (auto it = rebuild.metadata.begin(); it != rebuild.metadata.end(); ++it)
+                metadata << it.key() + QLatin1Char('=') + it.value().toString();
+            lines << tr("Tags: %1").arg(rebuild.tags.isEmpty() ? tr("(none)") : rebuild.tags.join(QStringLiteral(", ")));
+            lines << tr("Metadata: %1").arg(metadata.isEmpty() ? tr("(none)") : metadata.join(QStringLiteral(", ")));
+            lines << tr("Description: %1").arg(rebuild.description.isEmpty() ? tr("(none)") : rebuild.description);
+            lines << tr("Server group: %1").arg(rebuild.serverGroup.isEmpty() ? tr("(none)") : rebuild.serverGroup);
+            lines << tr("Config drive: %1").arg(rebuild.configDrive ? tr("yes") : tr("no"));
+            if (cp && cp->userDataState == QLatin1String("saved"))
+                lines << tr("User data: %1").arg(rebuild.userData ? tr("passed as saved") : tr("not passed"));
+        }
     } else {
         lines << tr("Only the volumes are restored; no server is started.");
     }
