@@ -308,7 +308,7 @@ Volume *CloudState::volume(const QString &projectId, const QString &id)
     return it == volumes.end() || it->projectId != projectId ? nullptr : &it.value();
 }
 
-VolumeSnapshot &CloudState::snapshotVolume(const Volume &volume, const QString &userId, const QString &name,
+VolumeSnapshot &CloudState::snapshotVolume(const Volume &volume, const QString &projectId, const QString &userId, const QString &name,
                                            const QString &description, const QJsonObject &metadata, bool endsInError)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -317,7 +317,7 @@ VolumeSnapshot &CloudState::snapshotVolume(const Volume &volume, const QString &
     snapshot.name = name;
     snapshot.description = description;
     snapshot.volumeId = volume.id;
-    snapshot.projectId = volume.projectId;
+    snapshot.projectId = projectId;
     snapshot.userId = userId;
     snapshot.sizeGiB = volume.sizeGiB;
     snapshot.metadata = metadata;

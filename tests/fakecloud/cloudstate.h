@@ -133,8 +133,9 @@ public:
     // Volume and snapshot lookups of a project; null when unknown or another project's.
     Volume *volume(const QString &projectId, const QString &id);
     // A new Cinder snapshot of the volume (creating; available, or error, after volumeSnapshotSeconds),
-    // holding the volume's bytes as they are now.
-    VolumeSnapshot &snapshotVolume(const Volume &volume, const QString &userId, const QString &name, const QString &description,
+    // holding the volume's bytes as they are now; it belongs to projectId, the caller's project (an
+    // admin's snapshot of another project's volume is the admin's, as in Cinder).
+    VolumeSnapshot &snapshotVolume(const Volume &volume, const QString &projectId, const QString &userId, const QString &name, const QString &description,
                                    const QJsonObject &metadata, bool endsInError);
     // The next free device name of a server (/dev/vdb, /dev/vdc, ...; /dev/vda is its root disk).
     QString nextDeviceName(const Server &server) const;

@@ -1240,7 +1240,7 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
                 if (a.serverId == server.id)
                     device = a.device;
             }
-            const VolumeSnapshot &snapshot = m_state.snapshotVolume(volume, call.token.userId,
+            const VolumeSnapshot &snapshot = m_state.snapshotVolume(volume, volume.projectId, call.token.userId,
                                                                     QStringLiteral("snapshot for %1").arg(image.name),
                                                                     volume.description, QJsonObject(), snapshotError && i == 0);
             mappings.append(QJsonObject{{QStringLiteral("boot_index"), i == 0 ? QJsonValue(0) : QJsonValue(QJsonValue::Null)},

@@ -1,5 +1,6 @@
 #include "volumeservice.h"
 
+#include "adminapi.h"
 #include "cloudstate.h"
 #include "exchange.h"
 #include "httphelpers.h"
@@ -255,7 +256,7 @@ void VolumeService::volumes(Call &call, const QStringList &rest)
         get ? listVolumes(call, true) : notAllowed();
         return;
     }
-    Volume *volume = m_state.volume(call.token.projectId, rest.at(1));
+    Volume *volume = visibleVolume(call, rest.at(1));
     if (!volume) {
         novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(rest.at(1)));
         return;
@@ -276,12 +277,33 @@ void VolumeService::volumes(Call &call, const QStringList &rest)
     }
 }
 
+Volume *VolumeService::visibleVolume(const Call &call, const QString &id)
+{
+    // Cinder's default policy: a member finds its own project's volumes only (another project's is a
+    // 404); an admin finds any project's volume by id.
+    if (Volume *own = m_state.volume(call.token.projectId, id))
+        return own;
+    if (!isAdmin(m_state, call.token))
+        return nullptr;
+    auto it = m_state.volumes.find(id);
+    return it == m_state.volumes.end() ? nullptr : &it.value();
+}
+
 void VolumeService::listVolumes(Call &call, bool detail)
 {
     Exchange &ex = call.ex;
+    // Cinder: an admin's `all_tenants` (true/1/yes/on) lists every project's volumes, `project_id` then
+    // narrows to one; for anyone else both are ignored and the token's project is listed.
+    bool allProjects = false;
+    if (ex.hasQuery(QStringLiteral("all_tenants")) && isAdmin(m_state, call.token)) {
+        const QString value = ex.query(QStringLiteral("all_tenants")).toLower();
+        allProjects = value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes")
+            || value == QLatin1String("on") || value == QLatin1String("y") || value == QLatin1String("t");
+    }
+    const QString onlyProject = allProjects ? ex.query(QStringLiteral("project_id")) : call.token.projectId;
     QList<const Volume *> matches;
     for (const Volume &volume : std::as_const(m_state.volumes)) {
-        if (volume.projectId == call.token.projectId)
+        if (onlyProject.isEmpty() || volume.projectId == onlyProject)
             matches.append(&volume);
     }
     std::sort(matches.begin(), matches.end(), [](const Volume *a, const Volume *b) {
@@ -403,7 +425,7 @@ void VolumeService::createVolume(Call &call)
             return;
         volume.snapshotId = snapshotId;
     } else if (!sourceId.isEmpty()) {
-        const Volume *source = m_state.volume(call.token.projectId, sourceId);
+        const Volume *source = visibleVolume(call, sourceId);
         if (!source) {
             novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(sourceId));
             return;
@@ -722,7 +744,7 @@ void VolumeService::createSnapshot(Call &call)
         novaFault(ex, 400, QStringLiteral("Invalid value for 'force': must be a boolean"));
         return;
     }
-    const Volume *volume = m_state.volume(call.token.projectId, volumeId);
+    const Volume *volume = visibleVolume(call, volumeId);
     if (!volume) {
         novaFault(ex, 404, QStringLiteral("Volume %1 could not be found.").arg(volumeId));
         return;
@@ -748,7 +770,7 @@ void VolumeService::createSnapshot(Call &call)
     if (!checkQuota(call, 0, 1, volume->sizeGiB))
         return;
     const VolumeSnapshot &snapshot = m_state.snapshotVolume(
-        *volume, call.token.userId, request.value(QStringLiteral("name")).toString(), request.value(QStringLiteral("description")).toString(),
+        *volume, call.token.projectId, call.token.userId, request.value(QStringLiteral("name")).toString(), request.value(QStringLiteral("description")).toString(),
         request.value(QStringLiteral("metadata")).toObject(), m_state.takeFault(Fault::VolumeSnapshotError, ex.method(), ex.path()).has_value());
     ex.json(202, QJsonObject{{QStringLiteral("snapshot"), snapshotJson(snapshot, false)}});
 }

@@ -32,6 +32,8 @@ private:
     void versions(Exchange &ex, int status);
     void volumes(Call &call, const QStringList &rest);
     void listVolumes(Call &call, bool detail);
+    // The volume `id` as the token may see it: its own project's, or (an admin) any project's; null if not.
+    Volume *visibleVolume(const Call &call, const QString &id);
     void createVolume(Call &call);
     void deleteVolume(Call &call, Volume &volume);
     void volumeAction(Call &call, Volume &volume);

@@ -677,6 +677,76 @@ private Q_SLOTS:
         QCOMPARE(m_client->get(QStringLiteral("/networking/v2.0/networks/b7a1c2d3-0000-4000-8000-00000000a001")).status, 200);
     }
 
+    // Cinder's default policy across projects: a member finds only its own project's volumes (another
+    // project's is a 404, and all_tenants is ignored); an admin shows and snapshots any project's volume by
+    // id through its own project's URL, and lists every project's with all_tenants (project_id narrows);
+    // the admin's snapshot belongs to the admin's project.
+    void otherProjectsVolumes()
+    {
+        const QString otherProject = QStringLiteral("0f9e8d7c6b5a49382716051423324150");
+        HttpTestClient alice(m_cloud.baseUrl());
+        QVERIFY(!alice.login(QStringLiteral("alice"), QStringLiteral("alice-password"), QStringLiteral("other")).isEmpty());
+        HttpTestClient admin(m_cloud.baseUrl());
+        QVERIFY(!admin.login(QStringLiteral("admin"), QStringLiteral("admin-password"), QStringLiteral("demo")).isEmpty());
+        const QString alicePath = QStringLiteral("/volume/v3/") + otherProject + QStringLiteral("/volumes");
+        const auto created = alice.postJson(alicePath, QJsonObject{{QStringLiteral("volume"),
+                                                                    QJsonObject{{QStringLiteral("size"), 1},
+                                                                                {QStringLiteral("name"), QStringLiteral("alices")}}}});
+        QCOMPARE(created.status, 202);
+        const QString id = created.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(id), QStringLiteral("available"), 5000);
+        const QString byId = volumesPath() + QLatin1Char('/') + id;
+        auto idsOf = [](const HttpTestClient::Reply &reply) {
+            QStringList ids;
+            for (const QJsonValue &v : reply.json()[QStringLiteral("volumes")].toArray())
+                ids.append(v[QStringLiteral("id")].toString());
+            return ids;
+        };
+        const QJsonObject snapshotRequest{{QStringLiteral("snapshot"), QJsonObject{{QStringLiteral("volume_id"), id},
+                                                                                   {QStringLiteral("force"), true}}}};
+
+        // The member: 404 by id (show, snapshot, clone), and all_tenants lists its own project's only.
+        QCOMPARE(m_client->get(byId).status, 404);
+        QCOMPARE(m_client->postJson(snapshotsPath(), snapshotRequest).status, 404);
+        QCOMPARE(m_client->postJson(volumesPath(), QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("source_volid"), id}}}})
+                     .status,
+                 404);
+        const QStringList memberAll = idsOf(m_client->get(volumesPath() + QStringLiteral("?all_tenants=1")));
+        QVERIFY(!memberAll.contains(id));
+        QCOMPARE(memberAll, idsOf(m_client->get(volumesPath())));
+        QVERIFY(memberAll.contains(SpareVolume));
+
+        // The admin (scoped to demo): shows it, with its project; lists it only with all_tenants.
+        const auto shown = admin.get(byId);
+        QCOMPARE(shown.status, 200);
+        QCOMPARE(shown.json()[QStringLiteral("volume")][QStringLiteral("os-vol-tenant-attr:tenant_id")].toString(), otherProject);
+        QVERIFY(!idsOf(admin.get(volumesPath())).contains(id));
+        const QStringList adminAll = idsOf(admin.get(volumesPath() + QStringLiteral("/detail?all_tenants=1")));
+        QVERIFY(adminAll.contains(id));
+        QVERIFY(adminAll.contains(SpareVolume));
+        QCOMPARE(idsOf(admin.get(volumesPath() + QStringLiteral("?all_tenants=true&project_id=") + otherProject)), QStringList{id});
+        QVERIFY(!idsOf(admin.get(volumesPath() + QStringLiteral("?all_tenants=0"))).contains(id));
+
+        // The admin's snapshot of it is the admin's project's: alice does not see it, the admin deletes it.
+        const auto snapshot = admin.postJson(snapshotsPath(), snapshotRequest);
+        QCOMPARE(snapshot.status, 202);
+        const QString snapshotId = snapshot.json()[QStringLiteral("snapshot")][QStringLiteral("id")].toString();
+        const QString snapshotPath = snapshotsPath() + QLatin1Char('/') + snapshotId;
+        const auto snapshotShown = admin.get(snapshotPath);
+        QCOMPARE(snapshotShown.status, 200);
+        QCOMPARE(snapshotShown.json()[QStringLiteral("snapshot")][QStringLiteral("os-extended-snapshot-attributes:project_id")].toString(),
+                 Project);
+        QCOMPARE(snapshotShown.json()[QStringLiteral("snapshot")][QStringLiteral("volume_id")].toString(), id);
+        QCOMPARE(alice.get(QStringLiteral("/volume/v3/") + otherProject + QStringLiteral("/snapshots/") + snapshotId).status, 404);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.get(snapshotPath).json()[QStringLiteral("snapshot")][QStringLiteral("status")].toString(),
+                                  QStringLiteral("available"), 5000);
+        QCOMPARE(admin.request("DELETE", snapshotPath).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.get(snapshotPath).status, 404, 5000);
+
+        QCOMPARE(alice.request("DELETE", alicePath + QLatin1Char('/') + id).status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.volumeStatus(id).isEmpty(), 5000);
+    }
+
     void cleanupTestCase() { m_cloud.stop(); }
 
 private:
