@@ -70,11 +70,22 @@ private:
                 server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("prod")});
             if (name == u"db-1")
                 server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("db"), QStringLiteral("prod")});
-            if (name == u"other-1") // project other: only an admin's "all projects" selector sees it
+            if (name == u"other-1") { // project other: only an admin's "all projects" selector sees it
                 server.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("prod")});
+                server.insert(QStringLiteral("volumes"), QJsonArray{QStringLiteral("other-data")});
+            }
             servers[i] = server;
         }
         root.insert(QStringLiteral("servers"), servers);
+        // other-data: a volume of project other, attached to other-1 (allProjectsWithVolumes).
+        QJsonArray volumes = root.value(QLatin1String("volumes")).toArray();
+        volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("other-data")},
+                                   {QStringLiteral("project"), QStringLiteral("other")},
+                                   {QStringLiteral("user"), QStringLiteral("alice")},
+                                   {QStringLiteral("size"), 1},
+                                   {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), 4096},
+                                                                                     {QStringLiteral("text"), QStringLiteral("other-data: alice's bytes\n")}}}}});
+        root.insert(QStringLiteral("volumes"), volumes);
         return root;
     }
 
@@ -832,6 +843,53 @@ private Q_SLOTS:
         const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("remove"), QStringLiteral("on")});
         QVERIFY2(removed.exitCode == 0, removed.describe().constData());
         QCOMPARE(cli({QStringLiteral("plans"), QStringLiteral("show"), QStringLiteral("on")}).exitCode, 1);
+    }
+
+    // An admin's "all projects" plan with volumes: other-1 of project other is saved with its attached volume
+    // other-data (project other), through the admin's token scoped to demo; the temporary volume snapshot,
+    // volume and image are the admin's and none is left in either project; the checkpoint restores the
+    // volume's bytes. (Last: the restore leaves a server in `other`.)
+    void allProjectsWithVolumes()
+    {
+        const QString otherData = cloud.volumeIdByName(QStringLiteral("other-data"));
+        QVERIFY(!otherData.isEmpty());
+        QCOMPARE(cloud.volumeStatus(otherData), QStringLiteral("in-use"));
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.serverTaskState(QStringLiteral("5e7f0000-0000-4000-8000-000000000006")).isEmpty(), 30000);
+        addPlan(u"all-volumes"_s, {u"--cloud"_s, adminName, u"--all-projects"_s, u"--name-pattern"_s, u"other-*"_s, u"--volumes"_s, u"all"_s});
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun run = cli({u"plans"_s, u"run"_s, u"all-volumes"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(outcomes(report), QStringList{u"other-1 (project other)@C:succeeded"_s});
+        const QString checkpoint = report.value(QLatin1String("servers")).toArray().first()[QLatin1String("checkpoint_id")].toString();
+        QVERIFY(!checkpoint.isEmpty());
+
+        const svtest::CliRun show = cli({u"show"_s, checkpoint, u"--bank"_s, bank(), u"--json"_s});
+        QVERIFY2(show.exitCode == 0, show.describe().constData());
+        bool volumeListed = false;
+        for (const QJsonValue &r : QJsonDocument::fromJson(show.out).object().value(QLatin1String("resources")).toArray())
+            volumeListed |= r[QLatin1String("type")].toString() == QLatin1String("OS::Cinder::Volume")
+                && r[QLatin1String("name")].toString() == QLatin1String("other-data");
+        QVERIFY2(volumeListed, show.out.constData());
+        const svtest::CliRun text = cli({u"show"_s, checkpoint, u"--bank"_s, bank()});
+        QVERIFY2(text.out.contains("Volumes      other-data (1 GiB, /dev/vdb"), text.out.constData());
+        QVERIFY2(!text.out.contains("NOT included"), text.out.constData());
+
+        // Nothing temporary in either project (the fake's lists cover every project); other-data is untouched.
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
+        QVERIFY(cloud.leftoverVolumeIds().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverSnapshotIds().isEmpty(), 5000);
+        QCOMPARE(cloud.volumeStatus(otherData), QStringLiteral("in-use"));
+
+        // The checkpoint restores other-data's bytes (into the second fake cloud, project demo).
+        const svtest::CliRun restore = cli({u"restore"_s, checkpoint, u"--bank"_s, bank(), u"--to-cloud"_s, otherName, u"--name"_s, u"other-1-restored"_s,
+                                            u"--json"_s});
+        QVERIFY2(restore.exitCode == 0, restore.describe().constData());
+        const QJsonArray restoredVolumes = restore.lastJson().value(QLatin1String("volumes")).toArray();
+        QCOMPARE(restoredVolumes.size(), 1);
+        QCOMPARE(restoredVolumes.at(0)[QLatin1String("name")].toString(), QStringLiteral("other-data"));
+        QCOMPARE(other.volumeDiskSha256(restoredVolumes.at(0)[QLatin1String("id")].toString()), cloud.volumeDiskSha256(otherData));
     }
 };
 
