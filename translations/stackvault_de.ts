@@ -1261,6 +1261,73 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanScheduler</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>systemctl is not installed</source>
+        <translation>systemctl ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>systemctl --user %1 did not answer within %2 s</source>
+        <translation>systemctl --user %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>systemctl --user failed</source>
+        <translation>systemctl --user ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no schedule: give it one first (Edit…, or `stackvault-cli plans edit %1 --schedule &quot;daily 02:00&quot;`).</source>
+        <translation>Plan %1 hat keinen Zeitplan: Geben Sie ihm zuerst einen (Bearbeiten… oder `stackvault-cli plans edit %1 --schedule &quot;daily 02:00&quot;`).</translation>
+    </message>
+    <message>
+        <source>stackvault-cli was not found (beside StackVault or on PATH): the schedule runs it. Install it, then try again.</source>
+        <translation>stackvault-cli wurde nicht gefunden (weder neben StackVault noch im PATH): Der Zeitplan führt es aus. Installieren Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the systemd user units.</source>
+        <translation>Der Ordner %1 für die systemd-Benutzer-Units kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1), so the schedule is NOT active. The units are written (%2, %3) and take effect once one runs: systemctl --user enable --now %4</source>
+        <translation>Hier läuft keine systemd-Benutzerinstanz (%1), daher ist der Zeitplan NICHT aktiv. Die Units sind geschrieben (%2, %3) und greifen, sobald eine läuft: systemctl --user enable --now %4</translation>
+    </message>
+    <message>
+        <source>systemctl --user daemon-reload: %1</source>
+        <translation>systemctl --user daemon-reload: %1</translation>
+    </message>
+    <message>
+        <source>systemctl --user enable --now %1 failed: %2</source>
+        <translation>systemctl --user enable --now %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Installed and enabled %1 (%2).</source>
+        <translation>%1 installiert und aktiviert (%2).</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no schedule installed (no %2).</source>
+        <translation>Plan %1 hat keinen installierten Zeitplan (kein %2).</translation>
+    </message>
+    <message>
+        <source>systemctl --user disable --now %1: %2</source>
+        <translation>systemctl --user disable --now %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Removed the schedule of plan %1 (%2 and %3).</source>
+        <translation>Zeitplan von Plan %1 entfernt (%2 und %3).</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanSource</name>
     <message>
         <source>%1 in %2</source>
@@ -3476,6 +3543,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>Plan %1: </source>
         <translation>Plan %1: </translation>
     </message>
+    <message>
+        <source>Plan %1 is running: a cancelled run is recorded as cancelled in its history, and its schedule runs it again next time.</source>
+        <translation>Plan %1 läuft: Ein abgebrochener Lauf wird in seinem Verlauf als abgebrochen vermerkt, und sein Zeitplan führt ihn beim nächsten Mal erneut aus.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3741,10 +3812,6 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>z. B. Mon..Fri *-*-* 02:00</translation>
     </message>
     <message>
-        <source>Times are local. Unattended runs need the schedule installed: `stackvault-cli plans schedule install NAME`.</source>
-        <translation>Zeiten sind lokal. Unbeaufsichtigte Läufe brauchen den installierten Zeitplan: `stackvault-cli plans schedule install NAME`.</translation>
-    </message>
-    <message>
         <source>Runs only when started with Run Now (or `stackvault-cli plans run`).</source>
         <translation>Läuft nur, wenn mit „Jetzt ausführen“ (oder `stackvault-cli plans run`) gestartet.</translation>
     </message>
@@ -3856,6 +3923,10 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
         <translation>Keine Vorschau für alle Projekte: Die Server aller Projekte von %1 werden beim Lauf des Plans aufgelistet (die Zugangsdaten brauchen die Admin-Rolle).</translation>
     </message>
+    <message>
+        <source>Times are local. Unattended runs need the schedule installed: Install Schedule in the Plans view, or `stackvault-cli plans schedule install NAME`.</source>
+        <translation>Zeiten sind lokal. Unbeaufsichtigte Läufe brauchen den installierten Zeitplan: Zeitplan installieren in der Plan-Ansicht oder `stackvault-cli plans schedule install NAME`.</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanFormat</name>
@@ -3926,13 +3997,37 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
             <numerusform>%1 %2 (%3 von %n Servern gesichert)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No schedule</source>
+        <translation>Kein Zeitplan</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Nicht installiert</translation>
+    </message>
+    <message>
+        <source>Written, not active (no systemd)</source>
+        <translation>Geschrieben, nicht aktiv (kein systemd)</translation>
+    </message>
+    <message>
+        <source>Installed, timer %1</source>
+        <translation>Installiert, Timer %1</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>Installed, outdated: install again</source>
+        <translation>Installiert, veraltet: erneut installieren</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanListModel</name>
-    <message>
-        <source>Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.</source>
-        <translation>Nicht installiert: `stackvault-cli plans schedule install %1` lässt ihn unbeaufsichtigt laufen.</translation>
-    </message>
     <message>
         <source>…</source>
         <translation>…</translation>
@@ -3968,6 +4063,18 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Last result</source>
         <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Not installed: Install Schedule (or `stackvault-cli plans schedule install %1`) makes it run unattended.</source>
+        <translation>Nicht installiert: Zeitplan installieren (oder `stackvault-cli plans schedule install %1`) lässt ihn unbeaufsichtigt laufen.</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1).</source>
+        <translation>Hier läuft keine systemd-Benutzerinstanz (%1).</translation>
+    </message>
+    <message>
+        <source>Unattended</source>
+        <translation>Unbeaufsichtigt</translation>
     </message>
 </context>
 <context>
@@ -4047,16 +4154,8 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
         <translation>Plan %1 läuft: Ändern Sie ihn, wenn sein Lauf beendet ist.</translation>
     </message>
     <message>
-        <source>Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans schedule remove %1`), then rename the plan.</source>
-        <translation>Der Zeitplan von Plan %1 ist unter seinem Namen installiert: Entfernen Sie ihn zuerst (`stackvault-cli plans schedule remove %1`), dann benennen Sie den Plan um.</translation>
-    </message>
-    <message>
         <source>Plan %1 is running: cancel its run first.</source>
         <translation>Plan %1 läuft: Brechen Sie zuerst seinen Lauf ab.</translation>
-    </message>
-    <message>
-        <source>Plan %1 has its schedule installed (a systemd user timer): remove the plan with `stackvault-cli plans remove %1`, which also removes the timer.</source>
-        <translation>Der Zeitplan von Plan %1 ist installiert (ein systemd-Benutzertimer): Entfernen Sie den Plan mit `stackvault-cli plans remove %1`, das auch den Timer entfernt.</translation>
     </message>
     <message>
         <source>No plan is named &quot;%1&quot;.</source>
@@ -4077,6 +4176,14 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>The backup storage %1 cannot be opened: %2</source>
         <translation>Der Sicherungsspeicher %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed under its name: remove it first (Remove Schedule), then rename the plan.</source>
+        <translation>Plan %1 hat seinen Zeitplan unter seinem Namen installiert: Entfernen Sie ihn zuerst (Zeitplan entfernen), dann benennen Sie den Plan um.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed (a systemd user timer): remove the schedule first (Remove Schedule), then the plan.</source>
+        <translation>Plan %1 hat seinen Zeitplan installiert (ein systemd-Benutzer-Timer): Entfernen Sie zuerst den Zeitplan (Zeitplan entfernen), dann den Plan.</translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4270,58 @@ Doppelklicken oder „Erneut versuchen“ wählen, um es noch einmal zu versuche
     <message>
         <source>Keep It</source>
         <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Install Schedule</source>
+        <translation>Zeitplan &amp;installieren</translation>
+    </message>
+    <message>
+        <source>Write the plan&apos;s systemd user timer and enable it, so that the plan runs unattended (as `stackvault-cli plans schedule install`).</source>
+        <translation>Den systemd-Benutzer-Timer des Plans schreiben und aktivieren, damit der Plan unbeaufsichtigt läuft (wie `stackvault-cli plans schedule install`).</translation>
+    </message>
+    <message>
+        <source>Remove Sc&amp;hedule</source>
+        <translation>Zeitplan ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Disable and delete the plan&apos;s systemd user timer: it runs by hand only.</source>
+        <translation>Den systemd-Benutzer-Timer des Plans deaktivieren und löschen: Er läuft dann nur von Hand.</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>The crontab line is copied: add it with `crontab -e`.</source>
+        <translation>Die crontab-Zeile ist kopiert: Fügen Sie sie mit `crontab -e` hinzu.</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1): an installed schedule does not run on its own.</source>
+        <translation>Hier läuft keine systemd-Benutzerinstanz (%1): Ein installierter Zeitplan läuft nicht von selbst.</translation>
+    </message>
+    <message>
+        <source>stackvault-cli was not found, so there is no crontab line either.</source>
+        <translation>stackvault-cli wurde nicht gefunden, daher gibt es auch keine crontab-Zeile.</translation>
+    </message>
+    <message>
+        <source>To run plan %1 from cron instead, add this line with `crontab -e`:</source>
+        <translation>Um Plan %1 stattdessen über cron auszuführen, fügen Sie diese Zeile mit `crontab -e` hinzu:</translation>
+    </message>
+    <message>
+        <source>Installing the schedule of plan %1…</source>
+        <translation>Zeitplan von Plan %1 wird installiert…</translation>
+    </message>
+    <message>
+        <source>Removing the schedule of plan %1…</source>
+        <translation>Zeitplan von Plan %1 wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Cannot Install Schedule of %1</source>
+        <translation>Zeitplan von %1 kann nicht installiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Schedule of %1</source>
+        <translation>Zeitplan von %1 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>

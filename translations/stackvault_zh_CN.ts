@@ -1252,6 +1252,73 @@
     </message>
 </context>
 <context>
+    <name>sv::PlanScheduler</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>systemctl is not installed</source>
+        <translation>未安装 systemctl</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>systemctl --user %1 did not answer within %2 s</source>
+        <translation>systemctl --user %1 在 %2 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>systemctl --user failed</source>
+        <translation>systemctl --user 失败</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no schedule: give it one first (Edit…, or `stackvault-cli plans edit %1 --schedule &quot;daily 02:00&quot;`).</source>
+        <translation>计划 %1 没有时间表：请先为其设置一个（编辑…，或 `stackvault-cli plans edit %1 --schedule &quot;daily 02:00&quot;`）。</translation>
+    </message>
+    <message>
+        <source>stackvault-cli was not found (beside StackVault or on PATH): the schedule runs it. Install it, then try again.</source>
+        <translation>未找到 stackvault-cli（既不在 StackVault 旁边，也不在 PATH 中）：时间表需要运行它。请安装后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the systemd user units.</source>
+        <translation>无法为 systemd 用户单元创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1), so the schedule is NOT active. The units are written (%2, %3) and take effect once one runs: systemctl --user enable --now %4</source>
+        <translation>此处没有运行 systemd 用户实例（%1），因此时间表未生效。单元已写入（%2、%3），一旦有实例运行即生效：systemctl --user enable --now %4</translation>
+    </message>
+    <message>
+        <source>systemctl --user daemon-reload: %1</source>
+        <translation>systemctl --user daemon-reload：%1</translation>
+    </message>
+    <message>
+        <source>systemctl --user enable --now %1 failed: %2</source>
+        <translation>systemctl --user enable --now %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Installed and enabled %1 (%2).</source>
+        <translation>已安装并启用 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no schedule installed (no %2).</source>
+        <translation>计划 %1 没有已安装的时间表（没有 %2）。</translation>
+    </message>
+    <message>
+        <source>systemctl --user disable --now %1: %2</source>
+        <translation>systemctl --user disable --now %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Removed the schedule of plan %1 (%2 and %3).</source>
+        <translation>已删除计划 %1 的时间表（%2 和 %3）。</translation>
+    </message>
+</context>
+<context>
     <name>sv::PlanSource</name>
     <message>
         <source>%1 in %2</source>
@@ -3455,6 +3522,10 @@ Double-click or choose Retry to try again.</source>
         <source>Plan %1: </source>
         <translation>计划 %1：</translation>
     </message>
+    <message>
+        <source>Plan %1 is running: a cancelled run is recorded as cancelled in its history, and its schedule runs it again next time.</source>
+        <translation>计划 %1 正在运行：取消的运行会在其历史中记录为已取消，其时间表会在下次再次运行它。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PassphraseDialog</name>
@@ -3718,10 +3789,6 @@ Double-click or choose Retry to try again.</source>
         <translation>例如 Mon..Fri *-*-* 02:00</translation>
     </message>
     <message>
-        <source>Times are local. Unattended runs need the schedule installed: `stackvault-cli plans schedule install NAME`.</source>
-        <translation>时间为本地时间。无人值守运行需要安装计划：`stackvault-cli plans schedule install NAME`。</translation>
-    </message>
-    <message>
         <source>Runs only when started with Run Now (or `stackvault-cli plans run`).</source>
         <translation>仅在通过“立即运行”（或 `stackvault-cli plans run`）启动时运行。</translation>
     </message>
@@ -3833,6 +3900,10 @@ Double-click or choose Retry to try again.</source>
         <source>No preview for all projects: the servers of every project of %1 are listed when the plan runs (its credentials need the admin role).</source>
         <translation>所有项目无预览：%1 中每个项目的服务器在计划运行时列出（其凭据需要管理员角色）。</translation>
     </message>
+    <message>
+        <source>Times are local. Unattended runs need the schedule installed: Install Schedule in the Plans view, or `stackvault-cli plans schedule install NAME`.</source>
+        <translation>时间为本地时间。无人值守运行需要安装时间表：在计划视图中点击安装时间表，或运行 `stackvault-cli plans schedule install NAME`。</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanFormat</name>
@@ -3902,13 +3973,37 @@ Double-click or choose Retry to try again.</source>
             <numerusform>%1 %2（%n 台服务器中已备份 %3 台）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No schedule</source>
+        <translation>无时间表</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>Written, not active (no systemd)</source>
+        <translation>已写入，未生效（无 systemd）</translation>
+    </message>
+    <message>
+        <source>Installed, timer %1</source>
+        <translation>已安装，定时器 %1</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>Installed, outdated: install again</source>
+        <translation>已安装，已过时：请重新安装</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
 </context>
 <context>
     <name>sv::ui::PlanListModel</name>
-    <message>
-        <source>Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.</source>
-        <translation>未安装：`stackvault-cli plans schedule install %1` 可使其无人值守运行。</translation>
-    </message>
     <message>
         <source>…</source>
         <translation>…</translation>
@@ -3944,6 +4039,18 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Last result</source>
         <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>Not installed: Install Schedule (or `stackvault-cli plans schedule install %1`) makes it run unattended.</source>
+        <translation>未安装：安装时间表（或 `stackvault-cli plans schedule install %1`）可使其无人值守运行。</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1).</source>
+        <translation>此处没有运行 systemd 用户实例（%1）。</translation>
+    </message>
+    <message>
+        <source>Unattended</source>
+        <translation>无人值守</translation>
     </message>
 </context>
 <context>
@@ -4023,16 +4130,8 @@ Double-click or choose Retry to try again.</source>
         <translation>计划 %1 正在运行：请在运行结束后再修改。</translation>
     </message>
     <message>
-        <source>Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans schedule remove %1`), then rename the plan.</source>
-        <translation>计划 %1 的定时任务已按其名称安装：请先移除（`stackvault-cli plans schedule remove %1`），再重命名计划。</translation>
-    </message>
-    <message>
         <source>Plan %1 is running: cancel its run first.</source>
         <translation>计划 %1 正在运行：请先取消其运行。</translation>
-    </message>
-    <message>
-        <source>Plan %1 has its schedule installed (a systemd user timer): remove the plan with `stackvault-cli plans remove %1`, which also removes the timer.</source>
-        <translation>计划 %1 的定时任务已安装（systemd 用户定时器）：请用 `stackvault-cli plans remove %1` 移除计划，它也会移除定时器。</translation>
     </message>
     <message>
         <source>No plan is named &quot;%1&quot;.</source>
@@ -4053,6 +4152,14 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>The backup storage %1 cannot be opened: %2</source>
         <translation>无法打开备份存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed under its name: remove it first (Remove Schedule), then rename the plan.</source>
+        <translation>计划 %1 的时间表以其名称安装：请先删除它（删除时间表），再重命名计划。</translation>
+    </message>
+    <message>
+        <source>Plan %1 has its schedule installed (a systemd user timer): remove the schedule first (Remove Schedule), then the plan.</source>
+        <translation>计划 %1 已安装时间表（systemd 用户定时器）：请先删除时间表（删除时间表），再删除计划。</translation>
     </message>
 </context>
 <context>
@@ -4138,6 +4245,58 @@ Double-click or choose Retry to try again.</source>
     <message>
         <source>Keep It</source>
         <translation>保留</translation>
+    </message>
+    <message>
+        <source>&amp;Install Schedule</source>
+        <translation>安装时间表(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Write the plan&apos;s systemd user timer and enable it, so that the plan runs unattended (as `stackvault-cli plans schedule install`).</source>
+        <translation>写入并启用计划的 systemd 用户定时器，使计划无人值守运行（同 `stackvault-cli plans schedule install`）。</translation>
+    </message>
+    <message>
+        <source>Remove Sc&amp;hedule</source>
+        <translation>删除时间表(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Disable and delete the plan&apos;s systemd user timer: it runs by hand only.</source>
+        <translation>停用并删除计划的 systemd 用户定时器：之后只能手动运行。</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>复制(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>The crontab line is copied: add it with `crontab -e`.</source>
+        <translation>crontab 行已复制：请用 `crontab -e` 添加。</translation>
+    </message>
+    <message>
+        <source>No systemd user instance runs here (%1): an installed schedule does not run on its own.</source>
+        <translation>此处没有运行 systemd 用户实例（%1）：已安装的时间表不会自行运行。</translation>
+    </message>
+    <message>
+        <source>stackvault-cli was not found, so there is no crontab line either.</source>
+        <translation>未找到 stackvault-cli，因此也没有 crontab 行。</translation>
+    </message>
+    <message>
+        <source>To run plan %1 from cron instead, add this line with `crontab -e`:</source>
+        <translation>若要改用 cron 运行计划 %1，请用 `crontab -e` 添加此行：</translation>
+    </message>
+    <message>
+        <source>Installing the schedule of plan %1…</source>
+        <translation>正在安装计划 %1 的时间表…</translation>
+    </message>
+    <message>
+        <source>Removing the schedule of plan %1…</source>
+        <translation>正在删除计划 %1 的时间表…</translation>
+    </message>
+    <message>
+        <source>Cannot Install Schedule of %1</source>
+        <translation>无法安装 %1 的时间表</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Schedule of %1</source>
+        <translation>无法删除 %1 的时间表</translation>
     </message>
 </context>
 <context>

@@ -609,12 +609,18 @@ void MainWindow::askToQuitWhileJobsRun()
     m_quitState = QuitState::Asking;
     const int count = m_jobs->runningCount() + m_jobs->queuedCount()
         + (m_plansService ? m_plansService->runningCount() : 0);
+    QString text = tr("%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first "
+                      "removes what it made in the cloud (a backup's temporary snapshot, a half-made restore); StackVault "
+                      "quits when that is done.",
+                      nullptr, count);
+    if (m_plansService) {
+        for (const QString &plan : m_plansService->runningPlans())
+            text += QLatin1Char(' ') + tr("Plan %1 is running: a cancelled run is recorded as cancelled in its history, "
+                                          "and its schedule runs it again next time.")
+                                           .arg(plan);
+    }
     MessageBox::question(
-        this, tr("Quit StackVault?"),
-        tr("%n job(s) still running. Keep them running, or cancel them and quit? When cancelled, a job first "
-           "removes what it made in the cloud (a backup's temporary snapshot, a half-made restore); StackVault "
-           "quits when that is done.",
-           nullptr, count),
+        this, tr("Quit StackVault?"), text,
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
         [this](QMessageBox::StandardButton answer) {
             if (answer == QMessageBox::Yes)

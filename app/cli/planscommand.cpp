@@ -9,6 +9,7 @@
 #include "plans/planreportsender.h"
 #include "plans/planrun.h"
 #include "plans/planrunreport.h"
+#include "plans/planscheduler.h"
 #include "plans/planstore.h"
 #include "plans/planunits.h"
 #include "profiles/cloudsessions.h"
@@ -373,6 +374,12 @@ bool applyPlanOptions(const QCommandLineParser &parser, Plan &plan, bool editing
     return true;
 }
 
+// Where the units go and what they run (this stackvault-cli).
+sv::PlanScheduler scheduler()
+{
+    return sv::PlanScheduler(sv::PlanScheduler::defaultTools(QCoreApplication::applicationFilePath()));
+}
+
 void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
 {
     QString why;
@@ -382,8 +389,7 @@ void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
         QJsonObject object = plan.toJson();
         object.insert(QStringLiteral("next_run"), next.isValid() ? QJsonValue(next.toUTC().toString(Qt::ISODate)) : QJsonValue());
         object.insert(QStringLiteral("last_run"), last ? QJsonValue(last->toJson()) : QJsonValue());
-        object.insert(QStringLiteral("schedule_installed"),
-                      QFile::exists(QDir(sv::PlanUnits::unitDirectory()).filePath(sv::PlanUnits::timerName(plan.name))));
+        object.insert(QStringLiteral("schedule_installed"), scheduler().isInstalled(plan.name));
         printJson(object);
         return;
     }
@@ -517,79 +523,18 @@ void show(const QStringList &arguments)
 
 // ---- schedules ----------------------------------------------------------------------------------------
 
-struct Systemctl
-{
-    bool ok = false;
-    QString output; // stdout and stderr
-};
-
-Systemctl systemctlUser(const QStringList &arguments)
-{
-    const QString tool = QStandardPaths::findExecutable(QStringLiteral("systemctl"));
-    if (tool.isEmpty())
-        return {false, QStringLiteral("systemctl is not installed")};
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(tool, QStringList{QStringLiteral("--user")} + arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {false, QStringLiteral("systemctl --user %1 did not answer").arg(arguments.join(u' '))};
-    }
-    return {process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-            QString::fromUtf8(process.readAll()).trimmed()};
-}
-
-// Whether a systemd user instance answers; `why` says why not.
-bool userSystemdRuns(QString *why)
-{
-    const Systemctl probe = systemctlUser({QStringLiteral("show-environment")});
-    if (!probe.ok)
-        *why = probe.output.isEmpty() ? QStringLiteral("systemctl --user failed") : probe.output;
-    return probe.ok;
-}
-
-QString unitPath(const QString &unit)
-{
-    return QDir(sv::PlanUnits::unitDirectory()).filePath(unit);
-}
-
-bool writeUnit(const QString &path, const QString &text, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-        *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
 // Disables and deletes the plan's units; prints what it did. False (after printing why) on a failure.
 bool removeUnits(const QString &plan, bool quietWhenNone)
 {
-    const QString service = unitPath(sv::PlanUnits::serviceName(plan));
-    const QString timer = unitPath(sv::PlanUnits::timerName(plan));
-    if (!QFile::exists(service) && !QFile::exists(timer)) {
-        if (!quietWhenNone)
-            out() << "Plan " << plan << " has no schedule installed (no " << timer << ")." << Qt::endl;
-        return true;
+    const sv::PlanScheduler::Outcome removed = scheduler().remove(plan);
+    for (const QString &warning : removed.warnings)
+        err() << warning << Qt::endl;
+    if (!removed.ok) {
+        err() << removed.message << Qt::endl;
+        return false;
     }
-    QString why;
-    if (userSystemdRuns(&why)) {
-        const Systemctl disabled = systemctlUser({QStringLiteral("disable"), QStringLiteral("--now"), sv::PlanUnits::timerName(plan)});
-        if (!disabled.ok)
-            err() << "systemctl --user disable --now " << sv::PlanUnits::timerName(plan) << ": " << disabled.output << Qt::endl;
-    }
-    for (const QString &path : {timer, service}) {
-        if (QFile::exists(path) && !QFile::remove(path)) {
-            err() << "Cannot remove " << path << "." << Qt::endl;
-            return false;
-        }
-    }
-    if (userSystemdRuns(&why))
-        systemctlUser({QStringLiteral("daemon-reload")});
-    out() << "Removed the schedule of plan " << plan << " (" << sv::PlanUnits::timerName(plan) << " and "
-          << sv::PlanUnits::serviceName(plan) << ")." << Qt::endl;
+    if (!removed.nothingToDo || !quietWhenNone)
+        out() << removed.message << Qt::endl;
     return true;
 }
 
@@ -629,24 +574,29 @@ void schedule(const QStringList &arguments)
 
     if (action == u"status") {
         QList<Plan> plans = plan ? QList<Plan>{*plan} : store->plans();
+        const sv::PlanScheduler units = scheduler();
         QString why;
-        const bool systemd = userSystemdRuns(&why);
+        const bool systemd = units.userSystemdRuns(&why);
         QJsonArray array;
         for (const Plan &p : plans) {
             QString nextWhy;
             const QDateTime next = nextRun(p, &nextWhy);
-            const bool installed = QFile::exists(unitPath(sv::PlanUnits::timerName(p.name)));
+            const sv::PlanScheduler::Status unit = units.status(p, systemd);
+            const bool installed = unit.installed;
             QString timerState = installed ? QStringLiteral("installed") : QStringLiteral("not installed");
             if (installed && systemd)
-                timerState = systemctlUser({QStringLiteral("is-enabled"), sv::PlanUnits::timerName(p.name)}).output;
+                timerState = unit.timerState;
             else if (installed)
                 timerState = QStringLiteral("installed, not enabled (no systemd user instance)");
+            if (installed && !unit.upToDate)
+                timerState += QStringLiteral(" (written for an older schedule: install it again)");
             if (parser.isSet(QStringLiteral("json"))) {
                 array.append(QJsonObject{{QStringLiteral("plan"), p.name},
                                          {QStringLiteral("schedule"), p.schedule.toString()},
                                          {QStringLiteral("on_calendar"), p.schedule.onCalendar()},
                                          {QStringLiteral("next_run"), next.isValid() ? QJsonValue(next.toUTC().toString(Qt::ISODate)) : QJsonValue()},
                                          {QStringLiteral("installed"), installed},
+                                         {QStringLiteral("up_to_date"), unit.upToDate},
                                          {QStringLiteral("timer"), timerState},
                                          {QStringLiteral("enabled"), p.enabled}});
                 continue;
@@ -664,55 +614,22 @@ void schedule(const QStringList &arguments)
     }
 
     // install
-    if (plan->schedule.isNone()) {
-        err() << "Plan " << plan->name << " has no schedule: give it one first, e.g. `stackvault-cli plans edit "
-              << plan->name << " --schedule \"daily 02:00\"`." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    const QString program = QCoreApplication::applicationFilePath();
-    const QHash<QString, QString> environment = sv::PlanUnits::runEnvironment();
-    QString error = sv::PlanUnits::programError(program);
-    if (!error.isEmpty()) {
-        err() << error << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    if (!QDir().mkpath(sv::PlanUnits::unitDirectory())) {
-        err() << "Cannot create " << sv::PlanUnits::unitDirectory() << "." << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    const QString service = unitPath(sv::PlanUnits::serviceName(plan->name));
-    const QString timer = unitPath(sv::PlanUnits::timerName(plan->name));
-    if (!writeUnit(service, sv::PlanUnits::serviceText(*plan, program, environment), &error)
-        || !writeUnit(timer, sv::PlanUnits::timerText(*plan), &error)) {
-        err() << error << Qt::endl;
-        return CliCommand::finish(ExitFailure);
-    }
-    QString why;
-    if (!userSystemdRuns(&why)) {
-        err() << "No systemd user instance runs here (" << why << "), so the schedule is NOT active. The units are "
-              << "written (" << timer << ", " << service << ") and take effect once one runs: "
-              << "systemctl --user enable --now " << sv::PlanUnits::timerName(plan->name) << Qt::endl;
-        QString cronWhy;
-        const QString line = sv::PlanUnits::cronLine(*plan, program, environment, &cronWhy);
-        if (line.isEmpty()) {
-            err() << cronWhy << Qt::endl;
-        } else {
+    const sv::PlanScheduler::Outcome installed = scheduler().install(*plan);
+    for (const QString &warning : installed.warnings)
+        err() << warning << Qt::endl;
+    if (!installed.ok) {
+        err() << installed.message << Qt::endl;
+        if (!installed.systemdRuns && !installed.cronLine.isEmpty()) {
             err() << "To run the plan from cron instead, add this line with `crontab -e`:" << Qt::endl;
-            out() << line << Qt::endl;
+            out() << installed.cronLine << Qt::endl;
+        } else if (!installed.cronWhy.isEmpty()) {
+            err() << installed.cronWhy << Qt::endl;
         }
-        return CliCommand::finish(ExitFailure);
-    }
-    systemctlUser({QStringLiteral("daemon-reload")});
-    const Systemctl enabled = systemctlUser({QStringLiteral("enable"), QStringLiteral("--now"), sv::PlanUnits::timerName(plan->name)});
-    if (!enabled.ok) {
-        err() << "systemctl --user enable --now " << sv::PlanUnits::timerName(plan->name) << " failed: " << enabled.output
-              << Qt::endl;
         return CliCommand::finish(ExitFailure);
     }
     QString nextWhy;
     const QDateTime next = nextRun(*plan, &nextWhy);
-    out() << "Installed and enabled " << sv::PlanUnits::timerName(plan->name) << " (" << plan->schedule.toString()
-          << "; next run " << (next.isValid() ? localTime(next) : nextWhy) << ")." << Qt::endl;
+    out() << installed.message << " Next run: " << (next.isValid() ? localTime(next) : nextWhy) << "." << Qt::endl;
     CliCommand::finish(ExitOk);
 }
 

@@ -54,7 +54,7 @@ QString PlanUnits::unitDirectory()
 QString PlanUnits::serviceText(const Plan &plan, const QString &program, const QHash<QString, QString> &environment)
 {
     QString text = QStringLiteral(
-                       "# Written by stackvault-cli plans schedule install; removed by plans schedule remove.\n"
+                       "# Written by StackVault (plans schedule install, or Install Schedule in the Plans view); removed by plans schedule remove.\n"
                        "[Unit]\n"
                        "Description=StackVault backup plan %1\n"
                        "Wants=network-online.target\n"
@@ -85,7 +85,7 @@ QString PlanUnits::timerText(const Plan &plan)
 {
     if (plan.schedule.isNone())
         return {};
-    return QStringLiteral("# Written by stackvault-cli plans schedule install; removed by plans schedule remove.\n"
+    return QStringLiteral("# Written by StackVault (plans schedule install, or Install Schedule in the Plans view); removed by plans schedule remove.\n"
                           "[Unit]\n"
                           "Description=Schedule of StackVault backup plan %1 (%2)\n"
                           "\n"

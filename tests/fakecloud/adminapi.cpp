@@ -160,7 +160,7 @@ bool generateProjects(const QJsonObject &spec, CloudState &state, QString *error
             server.instanceNumber = state.nextInstanceNumber++;
             if (tagEvery > 0 && i % tagEvery == 0)
                 server.tags = {tag};
-            state.servers.insert(server.id, std::move(server));
+            state.addServer(std::move(server));
         }
     }
     return true;

@@ -46,6 +46,8 @@ void CloudState::clear()
     serverGroups.clear();
     images.clear();
     servers.clear();
+    m_timedServers.clear();
+    m_serversByProject.clear();
     volumes.clear();
     volumeSnapshots.clear();
     volumeTypes.clear();
@@ -397,11 +399,42 @@ void CloudState::setImageStatus(Image &image, const QString &status, const QDate
     change(image.id, QStringLiteral("status"), image.status, image.updatedAt, status, at);
 }
 
+Server &CloudState::addServer(Server server)
+{
+    const QString id = server.id;
+    m_serversByProject[server.projectId].insert(id);
+    if (server.status == QLatin1String("BUILD") || server.snapshot)
+        m_timedServers.insert(id);
+    return *servers.insert(id, std::move(server));
+}
+
+void CloudState::removeServer(const QString &id)
+{
+    const auto it = servers.constFind(id);
+    if (it == servers.cend())
+        return;
+    auto project = m_serversByProject.find(it->projectId);
+    if (project != m_serversByProject.end()) {
+        project->remove(id);
+        if (project->isEmpty())
+            m_serversByProject.erase(project);
+    }
+    m_timedServers.remove(id);
+    servers.erase(it);
+}
+
 void CloudState::advance()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (auto &server : servers)
-        advanceServer(server, now);
+    for (auto id = m_timedServers.begin(); id != m_timedServers.end();) {
+        const auto server = servers.find(*id);
+        if (server != servers.end())
+            advanceServer(*server, now);
+        if (server == servers.end() || (server->status != QLatin1String("BUILD") && !server->snapshot))
+            id = m_timedServers.erase(id);
+        else
+            ++id;
+    }
     for (auto it = volumeSnapshots.begin(); it != volumeSnapshots.end();) {
         if (it->goneAt.isValid() && now >= it->goneAt) {
             it = volumeSnapshots.erase(it);

@@ -552,7 +552,7 @@ bool ScenarioLoader::loadServers(const QJsonObject &scenario, QString *error)
             *error = QStringLiteral("server %1: bad entry in writes").arg(s.name);
             return false;
         }
-        m_state.servers.insert(s.id, s);
+        m_state.addServer(s);
         ++index;
     }
     return true;

@@ -414,13 +414,20 @@ void ScreenshotTour::plansTour()
             if (editor)
                 editor->reject();
             view->selectPlan(QStringLiteral("prod-nightly"));
-            auto ended = std::make_shared<bool>(false);
-            connect(view, &PlansView::runEnded, this, [ended] { *ended = true; });
-            if (!view->runNow(QStringLiteral("prod-nightly")))
-                return fail(QStringLiteral("Run Now refused"));
-            waitFor(QStringLiteral("the plan's run"), [ended, view] {
-                return *ended && view->serverResultsModel()->rowCount() == 2;
-            }, [this] { shoot(m_window, QStringLiteral("plans-view"), [this] { finish(); }); }, 600000);
+            // Install Schedule first (here without a systemd user instance: the view shows the crontab line).
+            auto installed = std::make_shared<bool>(false);
+            connect(m_window->plansService(), &PlansService::scheduleChanged, this, [installed] { *installed = true; });
+            if (!view->installSchedule(QStringLiteral("prod-nightly")))
+                return fail(QStringLiteral("Install Schedule refused"));
+            waitFor(QStringLiteral("the schedule's installation"), [installed] { return *installed; }, [this, view] {
+                auto ended = std::make_shared<bool>(false);
+                connect(view, &PlansView::runEnded, this, [ended] { *ended = true; });
+                if (!view->runNow(QStringLiteral("prod-nightly")))
+                    return fail(QStringLiteral("Run Now refused"));
+                waitFor(QStringLiteral("the plan's run"), [ended, view] {
+                    return *ended && view->serverResultsModel()->rowCount() == 2;
+                }, [this] { shoot(m_window, QStringLiteral("plans-view"), [this] { finish(); }); }, 600000);
+            }, 60000);
         });
     });
 }

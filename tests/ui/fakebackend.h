@@ -64,6 +64,21 @@ public:
         });
     }
 
+    // An admin's "All projects": the projects answer on the next turn; a project's servers are only
+    // recorded (the test emits projectServersReady pages itself, as many and as fast as it wants).
+    QHash<QString, QList<sv::ui::ProjectEntry>> projects; // by cloud id
+    QList<QPair<QString, QString>> projectServerRequests; // cloud id, project id
+
+    void requestProjects(const QString &cloudId) override
+    {
+        QTimer::singleShot(replyDelayMs, this, [this, cloudId] { Q_EMIT projectsReady(cloudId, projects.value(cloudId)); });
+    }
+
+    void requestProjectServers(const QString &cloudId, const QString &projectId) override
+    {
+        projectServerRequests.append({cloudId, projectId});
+    }
+
     void requestCheckpoints() override
     {
         QTimer::singleShot(replyDelayMs, this, [this] { Q_EMIT checkpointsReady(checkpoints); });

@@ -1,7 +1,7 @@
 // The cloud tree's "All projects" (CloudTreeModel over the real CoreBackend and the fake cloud over HTTP,
 // checked throughout by QAbstractItemModelTester): an admin's cloud gets the row first, its projects load
 // when it is opened (Keystone), a project's servers when that project is opened (Nova's all_tenants
-// narrowed to it, 600 servers in two pages); a member's cloud has no such row. Needs a Secret Service
+// narrowed to it, 600 servers in two pages, inserted as they come); a member's cloud has no such row. Needs a Secret Service
 // (the saved clouds' passwords); without one it skips, and fails under CI=true.
 #include "backend/corebackend.h"
 #include "cloudtree/cloudtreemodel.h"
@@ -144,10 +144,18 @@ private Q_SLOTS:
         loadRow(model, tenant);
         QCOMPARE(model.rowCount(tenant), 600);
         QCOMPARE(model.data(tenant.siblingAtColumn(1)).toString(), u"600 server(s)"_s);
+        // The two pages are inserted as they come, together when the second comes within the model's
+        // 50 ms between insertions: one or two insertions, 600 rows.
         int serverInsertions = 0;
-        for (const QList<QVariant> &args : std::as_const(inserted))
-            serverInsertions += args.at(0).value<QModelIndex>() == tenant ? 1 : 0;
-        QCOMPARE(serverInsertions, 2);
+        int rowsInserted = 0;
+        for (const QList<QVariant> &args : std::as_const(inserted)) {
+            if (args.at(0).value<QModelIndex>() != tenant)
+                continue;
+            ++serverInsertions;
+            rowsInserted += args.at(2).toInt() - args.at(1).toInt() + 1;
+        }
+        QVERIFY2(serverInsertions == 1 || serverInsertions == 2, qPrintable(QString::number(serverInsertions)));
+        QCOMPARE(rowsInserted, 600);
         const QModelIndex first = model.index(0, 0, tenant);
         QCOMPARE(model.kind(first), CloudTreeModel::NodeKind::Server);
         QVERIFY(model.data(first).toString().startsWith(u"tenant-001-server-"_s));

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <functional>
+
 using sv::ui::CloudTreeModel;
 using Kind = sv::ui::CloudTreeModel::NodeKind;
 using State = sv::ui::CloudTreeModel::FetchState;
@@ -31,6 +33,11 @@ private Q_SLOTS:
     void volumesUnderTheirServer_data();
     void volumesUnderTheirServer();
     void refreshFollowsAttachedVolumes();
+    void projectPagesAreCoalesced_data();
+    void projectPagesAreCoalesced();
+    void stalePagesAreDropped();
+    void proxyHasChildrenAgreesWithItsBase_data();
+    void proxyHasChildrenAgreesWithItsBase();
 
 private:
     std::unique_ptr<FakeBackend> m_backend;
@@ -346,6 +353,187 @@ void TestCloudTreeModel::refreshFollowsAttachedVolumes()
     model.refresh();
     QTRY_COMPARE(model.index(1, 0, server).data().toString(), QStringLiteral("db-data — 200 GB, /dev/vdb"));
     QVERIFY(server.isValid()); // the server's row survived both refreshes
+}
+
+
+namespace {
+// An admin's cloud "a" with `projects` projects p0, p1, …, "All projects" and every project opened.
+QModelIndex openAllProjects(FakeBackend &backend, CloudTreeModel &model, int projects)
+{
+    for (int p = 0; p < projects; ++p)
+        backend.projects[QStringLiteral("a")].append({QStringLiteral("p%1").arg(p), QStringLiteral("project-%1").arg(p)});
+    Q_EMIT backend.adminAccessKnown(QStringLiteral("a"), true);
+    model.fetchMore(model.cloudIndex(QStringLiteral("a")));
+    if (!QTest::qWaitFor([&] { return model.fetchState(QStringLiteral("a")) == State::Fetched; }))
+        return {};
+    const QModelIndex all = model.allProjectsIndex(QStringLiteral("a"));
+    model.fetchMore(all);
+    if (!QTest::qWaitFor([&] { return model.fetchState(all) == State::Fetched; }))
+        return {};
+    for (int row = 0; row < model.rowCount(all); ++row)
+        model.fetchMore(model.index(row, 0, all));
+    return all;
+}
+
+QList<sv::ui::ServerEntry> page(int project, int first, int count)
+{
+    QList<sv::ui::ServerEntry> servers;
+    for (int i = first; i < first + count; ++i)
+        servers.append(FakeBackend::server(QStringLiteral("p%1-s%2").arg(project).arg(i), QStringLiteral("p%1-server-%2").arg(project).arg(i)));
+    return servers;
+}
+} // namespace
+
+// Pages of an admin's projects that arrive together are inserted together, at most 2,000 rows at a time
+// and at most every 50 ms (each insertion under an opened row costs the view a layout of every visible
+// row); a project counts as fetched only once its last row is in, and every server arrives once.
+void TestCloudTreeModel::projectPagesAreCoalesced_data()
+{
+    QTest::addColumn<int>("projects");
+    QTest::addColumn<QList<int>>("pageSizes");      // every project gets these pages, the last one marked last
+    QTest::addColumn<QList<QList<int>>>("flushes"); // rows inserted per project, flush by flush
+    QTest::newRow("8 projects of 250: one flush") << 8 << QList<int>{250}
+                                                   << QList<QList<int>>{{250, 250, 250, 250, 250, 250, 250, 250}};
+    QTest::newRow("one project, 3 pages: one insertion") << 1 << QList<int>{500, 500, 100} << QList<QList<int>>{{1100}};
+    QTest::newRow("3 projects of 1,500: 2,000 rows a flush") << 3 << QList<int>{500, 500, 500}
+                                                              << QList<QList<int>>{{1500, 500}, {1000, 1000}, {500}};
+    QTest::newRow("empty projects are fetched too") << 2 << QList<int>{0} << QList<QList<int>>{{}};
+}
+
+void TestCloudTreeModel::projectPagesAreCoalesced()
+{
+    QFETCH(int, projects);
+    QFETCH(QList<int>, pageSizes);
+    QFETCH(QList<QList<int>>, flushes);
+    CloudTreeModel model(m_backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex all = openAllProjects(*m_backend, model, projects);
+    QVERIFY(all.isValid());
+    QCOMPARE(m_backend->projectServerRequests.size(), projects);
+
+    QList<QList<int>> seen;      // rows per insertion, grouped by event-loop turn
+    QList<qint64> flushTimes;    // ms since the pages arrived, per group
+    QList<int> fetchedAfter;     // projects fetched after each group
+    QElapsedTimer clock;
+    bool groupOpen = false;      // a flush runs in one turn: a zero timer closes its group
+    connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &parent, int first, int last) {
+        if (model.kind(parent) != Kind::Project)
+            return;
+        if (!groupOpen) {
+            groupOpen = true;
+            seen.append(QList<int>());
+            flushTimes.append(clock.elapsed());
+            QTimer::singleShot(0, this, [&] {
+                groupOpen = false;
+                int fetched = 0;
+                for (int row = 0; row < model.rowCount(all); ++row)
+                    fetched += model.fetchState(model.index(row, 0, all)) == State::Fetched ? 1 : 0;
+                fetchedAfter.append(fetched);
+            });
+        }
+        seen.last().append(last - first + 1);
+        // Nothing is marked fetched before its rows are in.
+        QCOMPARE(model.fetchState(parent) == State::Fetched, false);
+    });
+    clock.start();
+    for (int p = 0; p < projects; ++p) {
+        int first = 0;
+        for (int i = 0; i < pageSizes.size(); ++i) {
+            Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p%1").arg(p), page(p, first, pageSizes.at(i)),
+                                                  i == pageSizes.size() - 1);
+            first += pageSizes.at(i);
+        }
+    }
+    QVERIFY(QTest::qWaitFor([&] {
+        for (int row = 0; row < model.rowCount(all); ++row) {
+            if (model.fetchState(model.index(row, 0, all)) != State::Fetched)
+                return false;
+        }
+        return true;
+    }, 5000));
+    QTest::qWait(20);
+    if (flushes == QList<QList<int>>{{}})
+        QVERIFY(seen.isEmpty());
+    else
+        QCOMPARE(seen, flushes);
+    for (int i = 1; i < flushTimes.size(); ++i)
+        QVERIFY2(flushTimes.at(i) - flushTimes.at(i - 1) >= 45, "flushes at most every 50 ms");
+    int total = 0;
+    for (int size : std::as_const(pageSizes))
+        total += size;
+    QSet<QString> ids;
+    for (int row = 0; row < model.rowCount(all); ++row) {
+        const QModelIndex project = model.index(row, 0, all);
+        QCOMPARE(model.rowCount(project), total);
+        for (int s = 0; s < model.rowCount(project); ++s)
+            ids.insert(model.data(model.index(s, 0, project), sv::ui::IdRole).toString());
+    }
+    QCOMPARE(ids.size(), projects * total);
+    if (!fetchedAfter.isEmpty())
+        QCOMPARE(fetchedAfter.last(), projects);
+}
+
+// Pages that wait for the next flush are dropped when their project fails or is asked again meanwhile:
+// a retried project shows only what the new listing brings.
+void TestCloudTreeModel::stalePagesAreDropped()
+{
+    CloudTreeModel model(m_backend.get());
+    const QModelIndex all = openAllProjects(*m_backend, model, 2);
+    QVERIFY(all.isValid());
+    const QModelIndex p0 = model.index(0, 0, all);
+    const QModelIndex p1 = model.index(1, 0, all);
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p0"), page(0, 0, 300), false);
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p1"), page(1, 0, 300), false);
+    Q_EMIT m_backend->projectServersFailed(QStringLiteral("a"), QStringLiteral("p0"), QStringLiteral("Nova went away"));
+    QCOMPARE(model.fetchState(p0), State::Failed);
+    model.retry(model.index(0, 0, p0)); // the error row's Retry
+    QCOMPARE(model.fetchState(p0), State::Fetching);
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p0"), page(0, 1000, 2), true);
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p1"), {}, true);
+    QTRY_COMPARE(model.fetchState(p0), State::Fetched);
+    QTRY_COMPARE(model.fetchState(p1), State::Fetched);
+    QCOMPARE(model.rowCount(p0), 2);
+    QCOMPARE(model.data(model.index(0, 0, p0), sv::ui::IdRole).toString(), QStringLiteral("p0-s1000"));
+    QCOMPARE(model.rowCount(p1), 300);
+}
+
+// The filter model answers hasChildren() from the source while no text is set (the base class builds a
+// mapping of every row's children to answer it); its answers must be the base class's, with and without
+// a filter, for every row of the tree.
+void TestCloudTreeModel::proxyHasChildrenAgreesWithItsBase_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("no filter") << QString();
+    QTest::newRow("a server") << QStringLiteral("web");
+    QTest::newRow("a volume") << QStringLiteral("vol-1-data");
+    QTest::newRow("nothing matches") << QStringLiteral("no-such-server");
+}
+
+void TestCloudTreeModel::proxyHasChildrenAgreesWithItsBase()
+{
+    QFETCH(QString, filter);
+    CloudTreeModel model(m_backend.get());
+    sv::ui::CloudTreeFilterModel proxy;
+    proxy.setSourceModel(&model);
+    const QModelIndex all = openAllProjects(*m_backend, model, 3);
+    QVERIFY(all.isValid());
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p0"), page(0, 0, 3), true);
+    Q_EMIT m_backend->projectServersReady(QStringLiteral("a"), QStringLiteral("p1"), {}, true);
+    // p2 stays loading; cloud b is never opened.
+    QTRY_COMPARE(model.fetchState(model.index(1, 0, all)), State::Fetched);
+    proxy.setFilterText(filter);
+    int checked = 0;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < proxy.rowCount(parent); ++row) {
+            const QModelIndex index = proxy.index(row, 0, parent);
+            QCOMPARE(proxy.hasChildren(index), proxy.QSortFilterProxyModel::hasChildren(index));
+            ++checked;
+            walk(index);
+        }
+    };
+    walk({});
+    QCOMPARE(proxy.hasChildren({}), proxy.QSortFilterProxyModel::hasChildren({}));
+    QVERIFY(checked >= 2);
 }
 
 QTEST_MAIN(TestCloudTreeModel)

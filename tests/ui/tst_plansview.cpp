@@ -2,8 +2,11 @@
 // objectName: the list (servers, schedule, next run, last result, enabled), New Plan… through the editor,
 // Run Now of a plan of two servers with the real PlanRun (its backups in the jobs dock, the result in the
 // run history with both servers), a run refused while another process holds the plan, a server that is not
-// there, Preview Retention (what a policy keeps and removes, deleting nothing) and Remove. Every model is
-// watched by QAbstractItemModelTester.
+// there, Preview Retention (what a policy keeps and removes, deleting nothing), Remove, Install/Remove Schedule
+// (units that pass systemd-analyze verify; systemctl a recording script: a simulated systemd user instance, or
+// the real systemctl without one, which shows the crontab line) and closing the window during a run (asked;
+// on confirm the run is cancelled, its snapshot deleted, the history says cancelled, the lock is free). Every
+// model is watched by QAbstractItemModelTester.
 #include "backups/backupsmodel.h"
 #include "common/formatting.h"
 #include "common/itemroles.h"
@@ -22,8 +25,14 @@
 #include "plans/plansview.h"
 #include "plans/retentionpreviewdialog.h"
 #include "plans/retentionpreviewmodel.h"
+#include "plans/planunits.h"
+#include "clirunner.h"
+#include "stallmeter.h"
+#include "systemdverify.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,6 +61,10 @@ private Q_SLOTS:
     void missingServerFailsClearly();
     void previewRetentionRemovesNothing();
     void removePlan();
+    void installAndRemoveSchedule_data();
+    void installAndRemoveSchedule();
+    void closingDuringARunCancelsIt_data();
+    void closingDuringARunCancelsIt();
 
 private:
     // The main window with the Plans tab shown, its models watched.
@@ -87,6 +100,8 @@ void TestPlansView::cleanup()
         m_fixture.plans->cancelAllRuns();
     if (m_fixture.plans)
         QTRY_VERIFY_WITH_TIMEOUT(m_fixture.plans->runningCount() == 0, 60000);
+    if (m_fixture.plans)
+        m_fixture.plans->setScheduleTools(std::nullopt);
     m_window.reset();
     m_jobs.reset();
     m_fixture.cloud.clearFaults();
@@ -395,6 +410,228 @@ void TestPlansView::removePlan()
     sv::PlanStore store(m_fixture.plans->store()->directory());
     QVERIFY(store.load());
     QVERIFY(!store.find(QStringLiteral("to-remove")));
+}
+
+namespace {
+// systemctl for the test: a real executable script that appends its arguments to CALLS, one call a line.
+// "running": answers as a systemd user instance would (show-environment, daemon-reload, enable/disable --now
+// keep the enabled timers in files, is-enabled reads them; enable takes 0.5 s, so that a GUI thread waiting on
+// it would show as a stall). "absent": runs the real systemctl where no user instance runs (an empty runtime
+// folder, no session bus).
+QString writeSystemctl(const QString &dir, const QString &mode, const QString &realSystemctl)
+{
+    const QString path = QDir(dir).filePath(QStringLiteral("systemctl"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray script = "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + QFile::encodeName(dir) + "/calls'\n";
+    if (mode == u"running") {
+        script += "state='" + QFile::encodeName(dir) + "'\n"
+                  "case \"$2\" in\n"
+                  "  show-environment) echo PATH=/usr/bin; exit 0;;\n"
+                  "  daemon-reload) exit 0;;\n"
+                  "  enable) sleep 0.5; touch \"$state/enabled-$4\"; exit 0;;\n"
+                  "  disable) rm -f \"$state/enabled-$4\"; exit 0;;\n"
+                  "  is-enabled) if [ -e \"$state/enabled-$3\" ]; then echo enabled; exit 0; fi; echo disabled; exit 1;;\n"
+                  "esac\n"
+                  "echo \"unexpected systemctl call: $*\" >&2; exit 1\n";
+    } else {
+        QDir(dir).mkpath(QStringLiteral("runtime"));
+        script += "exec env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR='" + QFile::encodeName(dir)
+            + "/runtime' '" + QFile::encodeName(realSystemctl) + "' \"$@\"\n";
+    }
+    file.write(script);
+    file.close();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+QStringList recordedCalls(const QString &dir)
+{
+    QFile file(QDir(dir).filePath(QStringLiteral("calls")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+// The calls that change something (not the overview's questions).
+QStringList changingCalls(const QStringList &calls)
+{
+    QStringList changing;
+    for (const QString &call : calls) {
+        if (!call.startsWith(QLatin1String("--user show-environment")) && !call.startsWith(QLatin1String("--user is-enabled")))
+            changing.append(call);
+    }
+    return changing;
+}
+} // namespace
+
+void TestPlansView::installAndRemoveSchedule_data()
+{
+    QTest::addColumn<QString>("systemd");
+    QTest::newRow("systemd user instance") << QStringLiteral("running");
+    QTest::newRow("no systemd user instance") << QStringLiteral("absent");
+}
+
+void TestPlansView::installAndRemoveSchedule()
+{
+    QFETCH(QString, systemd);
+    const bool running = systemd == u"running";
+    const QString realSystemctl = QStandardPaths::findExecutable(QStringLiteral("systemctl"));
+    if (!running && realSystemctl.isEmpty()) {
+        if (qEnvironmentVariable("CI") == u"true")
+            QFAIL("systemctl is missing (Debian package systemd)");
+        QSKIP("systemctl is not installed");
+    }
+    const QString name = running ? QStringLiteral("sched-on") : QStringLiteral("sched-off");
+    QTemporaryDir tools;
+    QVERIFY(tools.isValid());
+    sv::PlanScheduler::Tools schedule;
+    schedule.unitDirectory = tools.filePath(QStringLiteral("config/systemd/user"));
+    schedule.systemctl = writeSystemctl(tools.path(), systemd, realSystemctl);
+    QVERIFY(!schedule.systemctl.isEmpty());
+    schedule.program = svtest::CliRunner::binary();
+    schedule.environment = {{QStringLiteral("XDG_CONFIG_HOME"), tools.filePath(QStringLiteral("config"))}};
+    m_fixture.plans->setScheduleTools(schedule);
+    savePlan(m_fixture.webPlan(name)); // daily at 02:30
+    openWindow();
+    QVERIFY(m_view->selectPlan(name));
+    PlanListModel *model = m_view->planModel();
+    const int row = model->rowOf(name);
+    const auto installed = [&] { return model->index(row, PlanListModel::InstalledColumn).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), QStringLiteral("Not installed"), 15000);
+    auto *install = child<QPushButton>("installScheduleButton");
+    auto *remove = child<QPushButton>("removeScheduleButton");
+    QVERIFY(install->isEnabled());
+    QVERIFY(!remove->isEnabled());
+    auto *cronNote = child<QWidget>("cronNote");
+    QCOMPARE(cronNote->isVisible(), !running); // said before anything is installed
+    const QString timer = QDir(schedule.unitDirectory).filePath(sv::PlanUnits::timerName(name));
+    const QString service = QDir(schedule.unitDirectory).filePath(sv::PlanUnits::serviceName(name));
+
+    // Install: on the pool (the GUI thread keeps ticking while systemctl works), then the list says so.
+    sv::test::StallMeter stalls;
+    stalls.start();
+    QTest::mouseClick(install, Qt::LeftButton);
+    QVERIFY(!install->isEnabled()); // under way
+    QVERIFY2(m_view->statusText().startsWith(QStringLiteral("Installing the schedule of plan %1").arg(name)),
+             qPrintable(m_view->statusText()));
+    const QString done = running ? QStringLiteral("Installed") : QStringLiteral("Written, not active (no systemd)");
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), done, 30000);
+    stalls.stop();
+    QVERIFY2(stalls.maxStallMs() < 200, qPrintable(QString::number(stalls.maxStallMs())));
+    QVERIFY(QFile::exists(timer) && QFile::exists(service));
+    SVTEST_VERIFY_USER_UNITS((QStringList{timer, service}));
+    QFile serviceFile(service);
+    QVERIFY(serviceFile.open(QIODevice::ReadOnly));
+    const QByteArray serviceText = serviceFile.readAll();
+    QVERIFY2(serviceText.contains(QFile::encodeName(schedule.program)) && serviceText.contains(QByteArray(" plans run " + name.toUtf8() + " --scheduled --notify-on-failure\n")),
+             serviceText.constData());
+    QVERIFY(remove->isEnabled());
+    if (running) {
+        QCOMPARE(changingCalls(recordedCalls(tools.path())),
+                 (QStringList{QStringLiteral("--user daemon-reload"), QStringLiteral("--user enable --now ") + sv::PlanUnits::timerName(name)}));
+        QCOMPARE(m_view->statusText(), QStringLiteral("Installed and enabled %1 (daily 02:30).").arg(sv::PlanUnits::timerName(name)));
+        QVERIFY(!cronNote->isVisible());
+        QCOMPARE(model->index(row, PlanListModel::InstalledColumn).data(Qt::DecorationRole).isValid(), true);
+    } else {
+        // The real systemctl said why; the status says plainly that nothing runs, the note has the cron line.
+        QVERIFY2(m_view->statusText().contains(QStringLiteral("No systemd user instance runs here"))
+                     && m_view->statusText().contains(QStringLiteral("the schedule is NOT active")),
+                 qPrintable(m_view->statusText()));
+        QVERIFY(recordedCalls(tools.path()).contains(QStringLiteral("--user show-environment")));
+        QCOMPARE(changingCalls(recordedCalls(tools.path())), QStringList{}); // nothing enabled
+        QVERIFY(cronNote->isVisible());
+        QVERIFY2(child<QLabel>("cronLabel")->text().contains(QStringLiteral("To run plan %1 from cron instead, add this line with `crontab -e`:").arg(name)),
+                 qPrintable(child<QLabel>("cronLabel")->text()));
+        const QString line = child<QLineEdit>("cronLineEdit")->text();
+        QVERIFY2(line.startsWith(QStringLiteral("30 2 * * * ")) && line.contains(schedule.program)
+                     && line.endsWith(QStringLiteral(" plans run %1 --scheduled --notify-on-failure").arg(name)),
+                 qPrintable(line));
+        QTest::mouseClick(child<QPushButton>("copyCronLineButton"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), line);
+    }
+    // An installed schedule keeps the plan (and its name) until it is removed.
+    QString error;
+    QVERIFY(!m_fixture.plans->removePlan(name, &error));
+    QVERIFY2(error.contains(QStringLiteral("remove the schedule first (Remove Schedule)")), qPrintable(error));
+
+    // Remove: both units gone, the timer disabled first where systemd runs.
+    const int callsBefore = int(recordedCalls(tools.path()).size());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), QStringLiteral("Not installed"), 30000);
+    QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+    QCOMPARE(m_view->statusText(), QStringLiteral("Removed the schedule of plan %1 (%2 and %3).")
+                                       .arg(name, sv::PlanUnits::timerName(name), sv::PlanUnits::serviceName(name)));
+    const QStringList removing = changingCalls(recordedCalls(tools.path()).mid(callsBefore));
+    if (running)
+        QCOMPARE(removing, (QStringList{QStringLiteral("--user disable --now ") + sv::PlanUnits::timerName(name),
+                                        QStringLiteral("--user daemon-reload")}));
+    else
+        QCOMPARE(removing, QStringList{});
+    QVERIFY(!remove->isEnabled());
+    QVERIFY(install->isEnabled());
+    QVERIFY2(m_fixture.plans->removePlan(name, &error), qPrintable(error));
+}
+
+// Closing the window while a plan runs asks first. "Keep Running" keeps the run going; "Cancel Jobs and
+// Quit" cancels it: its temporary snapshot is deleted before the window closes, the run history records the
+// run as cancelled, and the plan's lock is free (a scheduled run may start).
+void TestPlansView::closingDuringARunCancelsIt_data()
+{
+    QTest::addColumn<bool>("keepRunningFirst");
+    QTest::newRow("cancel and quit") << false;
+    QTest::newRow("keep running, then cancel and quit") << true;
+}
+
+void TestPlansView::closingDuringARunCancelsIt()
+{
+    QFETCH(bool, keepRunningFirst);
+    const QString name = keepRunningFirst ? QStringLiteral("closing-late") : QStringLiteral("closing");
+    sv::Plan plan = m_fixture.webPlan(name);
+    plan.sources = {sv::PlanSource{QStringLiteral("fake-demo"), QStringLiteral("web-1"), {}, {}}};
+    savePlan(plan);
+    openWindow();
+    m_window->setQuitCleanupTimeout(std::chrono::seconds(60));
+    // The fake server stays busy a moment after a cancelled snapshot: each row starts with it idle.
+    const QString serverId = m_fixture.cloud.serverIdByName(QStringLiteral("web-1"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.cloud.serverTaskState(serverId).isEmpty(), 30000);
+    const QStringList before = m_fixture.cloud.leftoverImageIds();
+    m_fixture.cloud.setSnapshotStepSeconds(1.5, 1.5, 1.5, 1.5); // the snapshot takes a while
+    QVERIFY(m_view->selectPlan(name));
+    QTest::mouseClick(child<QPushButton>("runPlanButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.cloud.leftoverImageIds().size() > before.size(), 60000); // its snapshot
+    QTest::qWait(300); // the snapshot's id is in the journal once createImage has answered
+    const QString runs = m_fixture.plans->store()->runsDirectory();
+    QCOMPARE(sv::PlanLock::isHeld(runs, name), sv::PlanLock::Probe::Held);
+
+    if (keepRunningFirst) {
+        sv::ui::MessageBox::setNextAnswer(QMessageBox::No); // "Keep Running"
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(!m_window->isCleaningUpToQuit());
+        QVERIFY(m_fixture.plans->isRunning(name));
+    }
+    sv::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Cancel Jobs and Quit"
+    QVERIFY(!m_window->close()); // not yet: the run cleans up first
+    const QString asked = sv::ui::MessageBox::lastText();
+    QVERIFY2(asked.contains(QStringLiteral("Plan %1 is running").arg(name)) && asked.contains(QStringLiteral("recorded as cancelled")),
+             qPrintable(asked));
+    QVERIFY(m_window->isCleaningUpToQuit());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 60000);
+    m_fixture.cloud.setSnapshotStepSeconds(0.1, 0.1, 0.1, 0.1); // as the scenario has it
+
+    // Closed only once the run had ended and cleaned up.
+    QCOMPARE(m_fixture.plans->runningCount(), 0);
+    QCOMPARE(m_fixture.cloud.leftoverImageIds(), before);
+    QList<sv::PlanRunReport> history;
+    QVERIFY(sv::PlanHistory(runs, name).load(&history, nullptr));
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.last().state, sv::PlanRunReport::State::Cancelled);
+    QCOMPARE(sv::PlanLock::isHeld(runs, name), sv::PlanLock::Probe::Free);
+    QString error;
+    QVERIFY2(sv::PlanLock::tryAcquire(runs, name, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fixture.cloud.serverTaskState(serverId).isEmpty(), 30000);
 }
 
 QTEST_MAIN(TestPlansView)

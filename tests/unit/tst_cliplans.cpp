@@ -8,6 +8,7 @@
 #include "fakecloud.h"
 #include "keyringprobe.h"
 #include "notificationservice.h"
+#include "systemdverify.h"
 
 #include <QDir>
 #include <QHttpServer>
@@ -523,21 +524,7 @@ private Q_SLOTS:
         const QString timer = units + QStringLiteral("/stackvault-plan-nightly.timer");
         const QString service = units + QStringLiteral("/stackvault-plan-nightly.service");
         QVERIFY(QFile::exists(timer) && QFile::exists(service));
-        const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
-        if (analyze.isEmpty()) {
-            if (qEnvironmentVariable("CI") == u"true")
-                QFAIL("systemd-analyze is missing (Debian package systemd)");
-            QSKIP("systemd-analyze is not installed");
-        }
-        QProcess verify;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-        verify.setProcessEnvironment(env);
-        verify.setProcessChannelMode(QProcess::MergedChannels);
-        verify.start(analyze, {QStringLiteral("--user"), QStringLiteral("verify"), timer, service});
-        QVERIFY(verify.waitForFinished(60000));
-        const QByteArray said = verify.readAll();
-        QVERIFY2(verify.exitCode() == 0 && said.trimmed().isEmpty(), said.constData());
+        SVTEST_VERIFY_USER_UNITS((QStringList{timer, service}));
         QFile serviceFile(service);
         QVERIFY(serviceFile.open(QIODevice::ReadOnly));
         const QByteArray serviceText = serviceFile.readAll();

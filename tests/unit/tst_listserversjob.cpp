@@ -6,12 +6,16 @@
 #include "openstack/identity/listprojectsjob.h"
 
 #include <QSet>
+#include <QThread>
+
+#include <atomic>
 
 using namespace sv::openstack;
 
 class TestListServersJob : public QObject
 {
     Q_OBJECT
+    static inline QStringList s_delivered; // the page handler's continuations, on the job's thread
 private Q_SLOTS:
     void pages_arrive_one_by_one()
     {
@@ -49,6 +53,49 @@ private Q_SLOTS:
         QCOMPARE(bfv.name, QStringLiteral("bfv-1"));
         QVERIFY(bfv.bootsFromVolume());
         delete job;
+    }
+
+    // With a page handler each page is handed over on the thread pool (not the job's thread), in order;
+    // what it returns runs on the job's thread, page by page, instead of pageReceived().
+    void pageHandler_data()
+    {
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("pages of 2") << 2;
+        QTest::newRow("one page") << 500;
+    }
+    void pageHandler()
+    {
+        QFETCH(int, pageSize);
+        auto cloud = testcloud::startCloud();
+        auto connection = testcloud::connect(testcloud::passwordProfile(*cloud));
+        auto *all = new ListServersJob(connection.get());
+        QVERIFY(testcloud::run(all).isOk());
+        QStringList expected;
+        for (const Server &server : all->servers())
+            expected.append(server.id);
+        all->deleteLater();
+
+        auto *job = new ListServersJob(connection.get());
+        job->setPageSize(pageSize);
+        QThread *const jobThread = job->thread();
+        std::atomic_int onJobThread{0};
+        job->setPageHandler([jobThread, &onJobThread](QList<Server> page) -> std::function<void()> {
+            onJobThread += QThread::currentThread() == jobThread ? 1 : 0;
+            QStringList ids;
+            for (const Server &server : std::as_const(page))
+                ids.append(server.id);
+            return [ids] { s_delivered.append(ids); };
+        });
+        int signalled = 0;
+        connect(job, &ListServersJob::pageReceived, this, [&] { ++signalled; });
+        s_delivered.clear();
+        const Error error = testcloud::run(job);
+        QVERIFY2(error.isOk(), qPrintable(error.message));
+        QCOMPARE(onJobThread.load(), 0);
+        QCOMPARE(signalled, 0);
+        QVERIFY(job->servers().isEmpty());
+        QCOMPARE(job->pageCount(), (expected.size() + pageSize - 1) / pageSize + (expected.size() % pageSize == 0 ? 1 : 0));
+        QCOMPARE(s_delivered, expected); // every server once, in Nova's order
     }
 
     void allProjects_data()

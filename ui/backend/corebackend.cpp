@@ -327,20 +327,24 @@ void CoreBackend::requestProjectServers(const QString &cloudId, const QString &p
             Q_EMIT projectServersFailed(cloudId, projectId, error);
             return;
         }
-        // Nova's all_tenants listing narrowed to one project, page by page (each parsed on the pool). Volumes
-        // of other projects are not listed (Cinder would need its own all_tenants query): the tree names
-        // them by id.
+        // Nova's all_tenants listing narrowed to one project, page by page: each parsed, turned into the
+        // tree's rows and dropped on the pool (an admin opening 200 projects of 250 servers would otherwise
+        // spend ~2 ms of the GUI thread per page). Volumes of other projects are not listed (Cinder would
+        // need its own all_tenants query): the tree names them by id.
         auto *job = new openstack::ListServersJob(connection);
         job->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
         job->setFilter(QStringLiteral("project_id"), projectId);
         job->setPageSize(500);
-        job->setKeepResults(false);
-        connect(job, &openstack::ListServersJob::pageReceived, this, [this, cloudId, projectId](const QList<openstack::Server> &page) {
+        const QPointer<CoreBackend> self(this);
+        job->setPageHandler([self, cloudId, projectId](QList<openstack::Server> page) -> std::function<void()> {
             QList<ServerEntry> entries;
             entries.reserve(page.size());
-            for (const openstack::Server &server : page)
+            for (const openstack::Server &server : std::as_const(page))
                 entries.append(toEntry(server));
-            Q_EMIT projectServersReady(cloudId, projectId, entries, false);
+            return [self, cloudId, projectId, entries] {
+                if (self)
+                    Q_EMIT self->projectServersReady(cloudId, projectId, entries, false);
+            };
         });
         connect(job, &openstack::ApiJob::finished, this, [this, cloudId, projectId](const openstack::Error &result) {
             if (result)

@@ -22,6 +22,19 @@ void CloudTreeFilterModel::setFilterText(const QString &text)
     invalidateFilter();
 }
 
+bool CloudTreeFilterModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!m_text.isEmpty() || !sourceModel())
+        return QSortFilterProxyModel::hasChildren(parent);
+    // The base class's answer without building a mapping: every source row is kept.
+    const QModelIndex source = mapToSource(parent);
+    if (parent.isValid() && !source.isValid())
+        return false;
+    if (!sourceModel()->hasChildren(source))
+        return false;
+    return sourceModel()->canFetchMore(source) || sourceModel()->rowCount(source) > 0;
+}
+
 bool CloudTreeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (m_text.isEmpty())

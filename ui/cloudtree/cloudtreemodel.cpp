@@ -24,6 +24,13 @@ bool isFetchable(CloudTreeModel::NodeKind kind)
 // Rows inserted per event-loop turn while a cloud's servers arrive. Each batch costs the model, the
 // sorting proxy and the view a few milliseconds (measured with stackvault-bench-tree on 5,000 servers).
 constexpr qsizetype kRowsPerBatch = 500;
+
+// Project pages (an admin's "All projects"): inserted together at most this often, at most this many
+// rows at a time. Each insertion under an expanded row costs the view a layout of every visible row
+// (~8 ms for 50,000 rows, measured with stackvault-bench-allprojects); one per page made 200 projects of
+// 250 servers cost the GUI thread ~0.7 s of layouts and stalls of 50–90 ms.
+constexpr int kProjectFlushMs = 50;
+constexpr qsizetype kRowsPerFlush = 2000;
 } // namespace
 
 struct CloudTreeModel::Node
@@ -41,8 +48,9 @@ struct CloudTreeModel::Node
     ServerEntry server; // servers only
     VolumeEntry volume; // volumes only
     QString message;    // error rows
-    QList<ServerEntry> pending; // clouds only: servers received but not inserted yet
+    QList<ServerEntry> pending; // clouds and projects: servers received but not inserted yet
     qsizetype pendingNext = 0;
+    bool pendingLast = false; // projects only: the last page is among the pending ones
 
     Node *addChild(std::unique_ptr<Node> child)
     {
@@ -78,7 +86,10 @@ CloudTreeModel::CloudTreeModel(Backend *backend, QObject *parent)
     : QAbstractItemModel(parent)
     , m_backend(backend)
     , m_root(std::make_unique<Node>())
+    , m_projectFlush(new QTimer(this))
 {
+    m_projectFlush->setSingleShot(true);
+    connect(m_projectFlush, &QTimer::timeout, this, &CloudTreeModel::flushProjectPages);
     connect(backend, &Backend::cloudsChanged, this, &CloudTreeModel::reloadClouds);
     connect(backend, &Backend::serversReady, this, &CloudTreeModel::onServersReady);
     connect(backend, &Backend::serversFailed, this, &CloudTreeModel::onServersFailed);
@@ -671,6 +682,7 @@ void CloudTreeModel::requestNode(Node *node)
     case NodeKind::AllProjects:
     case NodeKind::Project: {
         node->state = FetchState::Fetching;
+        dropPending(node);
         clearChildren(node);
         Q_EMIT dataChanged(indexOf(node, 0), indexOf(node, 1));
         const QString cloudId = node->cloudAncestor()->cloud.id;
@@ -779,22 +791,67 @@ void CloudTreeModel::onProjectServersReady(const QString &cloudId, const QString
     Node *project = findProject(cloudId, projectId);
     if (!project || project->state != FetchState::Fetching)
         return;
-    // A page at a time (the backend asks Nova for 500): one insertion per page keeps each event-loop turn short.
-    if (!servers.isEmpty()) {
-        const int first = int(project->children.size());
-        beginInsertRows(indexOf(project), first, first + int(servers.size()) - 1);
-        for (const ServerEntry &server : servers) {
-            auto node = std::make_unique<Node>();
-            node->kind = NodeKind::Server;
-            node->server = server;
-            buildServerChildren(project->addChild(std::move(node)));
+    // Kept with the project (a project asked again or removed drops them) until the next flush.
+    const bool queued = !project->pending.isEmpty() || project->pendingLast;
+    project->pending += servers;
+    project->pendingLast = project->pendingLast || last;
+    if (!queued)
+        m_projectsPending.append({cloudId, projectId});
+    scheduleProjectFlush();
+}
+
+void CloudTreeModel::scheduleProjectFlush()
+{
+    if (m_projectFlush->isActive() || m_projectsPending.isEmpty())
+        return;
+    const qint64 since = m_lastProjectFlush.isValid() ? m_lastProjectFlush.elapsed() : kProjectFlushMs;
+    m_projectFlush->start(int(std::max<qint64>(0, kProjectFlushMs - since)));
+}
+
+void CloudTreeModel::flushProjectPages()
+{
+    m_lastProjectFlush.start();
+    qsizetype budget = kRowsPerFlush;
+    while (!m_projectsPending.isEmpty() && budget > 0) {
+        const auto [cloudId, projectId] = m_projectsPending.constFirst();
+        Node *project = findProject(cloudId, projectId);
+        if (!project || project->state != FetchState::Fetching || (project->pending.isEmpty() && !project->pendingLast)) {
+            m_projectsPending.removeFirst(); // gone, asked again or failed since
+            continue;
         }
-        endInsertRows();
+        const qsizetype count = std::min(budget, project->pending.size() - project->pendingNext);
+        if (count > 0) {
+            const int first = int(project->children.size());
+            beginInsertRows(indexOf(project), first, first + int(count) - 1);
+            project->children.reserve(project->children.size() + size_t(count));
+            for (qsizetype i = project->pendingNext; i < project->pendingNext + count; ++i) {
+                auto node = std::make_unique<Node>();
+                node->kind = NodeKind::Server;
+                node->server = project->pending.at(i);
+                buildServerChildren(project->addChild(std::move(node)));
+            }
+            project->pendingNext += count;
+            endInsertRows();
+            budget -= count;
+        }
+        if (project->pendingNext < project->pending.size())
+            break; // the budget is spent: the rest of this project next time
+        const bool last = project->pendingLast;
+        dropPending(project);
+        m_projectsPending.removeFirst();
+        if (last) {
+            project->state = FetchState::Fetched;
+            Q_EMIT dataChanged(indexOf(project, 0), indexOf(project, 1));
+        }
     }
-    if (last) {
-        project->state = FetchState::Fetched;
-        Q_EMIT dataChanged(indexOf(project, 0), indexOf(project, 1));
-    }
+    scheduleProjectFlush();
+}
+
+void CloudTreeModel::dropPending(Node *node)
+{
+    node->pending.clear();
+    node->pendingNext = 0;
+    node->pendingLast = false;
 }
 
 void CloudTreeModel::onProjectServersFailed(const QString &cloudId, const QString &projectId, const QString &message)
@@ -804,6 +861,7 @@ void CloudTreeModel::onProjectServersFailed(const QString &cloudId, const QStrin
         return;
     qCInfo(lcUi) << "could not list the servers of project" << projectId << ":" << message;
     project->state = FetchState::Failed;
+    dropPending(project);
     setErrorRow(project, message);
 }
 

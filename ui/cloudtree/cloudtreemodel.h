@@ -5,9 +5,13 @@
 #include "backend/serverentry.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
+#include <QPair>
 
 #include <memory>
 #include <vector>
+
+QT_FORWARD_DECLARE_CLASS(QTimer)
 
 namespace sv::ui {
 
@@ -23,7 +27,10 @@ class Backend;
 // A cloud whose credentials carry the admin role gets a first child "All projects": its projects
 // (Keystone) are requested when the view first asks for them, and each project's servers (Nova's
 // all_tenants listing narrowed to it) when that project is first expanded, page by page — the same
-// lazy pattern one level down. Non-admin clouds have no such node.
+// lazy pattern one level down. Non-admin clouds have no such node. Arriving project pages are inserted
+// together at most every kProjectFlushMs (up to kRowsPerFlush rows a time): every insertion under an
+// expanded row makes the view lay out all its visible rows again, so an admin opening 200 projects at
+// once gets a few dozen layouts, not one per page.
 class CloudTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -91,12 +98,19 @@ private:
     // Appends the next batch of a cloud's arriving servers; the rest follow on later event-loop turns.
     void insertNextBatch(Node *cloud);
     void insertPendingBatches();
+    // Inserts the project pages that have arrived (up to kRowsPerFlush rows) and schedules the rest.
+    void flushProjectPages();
+    void scheduleProjectFlush();
+    static void dropPending(Node *node);
     static int serverChildCount(const ServerEntry &server);
     static void buildServerChildren(Node *serverNode);
 
     Backend *m_backend;
     std::unique_ptr<Node> m_root;
     bool m_batchScheduled = false;
+    QList<QPair<QString, QString>> m_projectsPending; // (cloud id, project id) with pages to insert, in arrival order
+    QTimer *m_projectFlush = nullptr;
+    QElapsedTimer m_lastProjectFlush;
 };
 
 } // namespace sv::ui

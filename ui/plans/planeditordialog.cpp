@@ -557,8 +557,8 @@ QGroupBox *PlanEditorDialog::createScheduleSection()
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
     layout->addWidget(m_nextRunsLabel);
-    layout->addWidget(new QLabel(tr("Times are local. Unattended runs need the schedule installed: "
-                                    "`stackvault-cli plans schedule install NAME`."),
+    layout->addWidget(new QLabel(tr("Times are local. Unattended runs need the schedule installed: Install Schedule "
+                                    "in the Plans view, or `stackvault-cli plans schedule install NAME`."),
                                  box));
 
     m_nextRunsTimer.setSingleShot(true);

@@ -1,5 +1,7 @@
 #include "plans/planformat.h"
 
+#include "plans/plansservice.h"
+
 #include "common/formatting.h"
 
 #include <QLocale>
@@ -76,6 +78,19 @@ QString PlanFormat::lastRun(bool hasRun, const PlanRunReport &run)
     return tr("%1 %2 (%3 of %n server(s) backed up)", nullptr, int(run.servers.size()))
         .arg(state(run.state), formatDateTime(run.started))
         .arg(run.succeededCount());
+}
+
+QString PlanFormat::installed(const Plan &plan, const PlanOverview &overview)
+{
+    if (!overview.scheduleInstalled)
+        return plan.schedule.isNone() ? tr("No schedule") : tr("Not installed");
+    if (!overview.systemdRuns)
+        return tr("Written, not active (no systemd)");
+    if (overview.timerState != u"enabled")
+        return tr("Installed, timer %1").arg(overview.timerState.isEmpty() ? tr("state unknown") : overview.timerState);
+    if (!overview.scheduleUpToDate)
+        return tr("Installed, outdated: install again");
+    return tr("Installed");
 }
 
 } // namespace sv::ui

@@ -8,6 +8,8 @@
 
 namespace sv::ui {
 
+struct PlanOverview;
+
 // How the Plans view words a plan's parts: its schedule, a run's state, a server's result, a duration.
 class PlanFormat
 {
@@ -20,6 +22,9 @@ public:
     static QString weekday(int day);                       // 1 = Monday
     // "Failed 2026-12-06 01:40 (1 of 2 servers backed up)", or "Never run".
     static QString lastRun(bool hasRun, const PlanRunReport &run);
+    // Whether the plan's schedule runs unattended: "Installed", "Not installed", "Installed, timer disabled",
+    // "Written, not active (no systemd)", "Installed, outdated: install again", "No schedule".
+    static QString installed(const Plan &plan, const PlanOverview &overview);
 };
 
 } // namespace sv::ui

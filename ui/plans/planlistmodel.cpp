@@ -45,7 +45,19 @@ QVariant PlanListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return PlanFormat::schedule(plan.schedule);
         if (role == Qt::ToolTipRole && known && !overview->scheduleInstalled && !plan.schedule.isNone())
-            return tr("Not installed: `stackvault-cli plans schedule install %1` makes it run unattended.").arg(plan.name);
+            return tr("Not installed: Install Schedule (or `stackvault-cli plans schedule install %1`) makes it run "
+                      "unattended.")
+                .arg(plan.name);
+        break;
+    case InstalledColumn:
+        if (role == Qt::DisplayRole)
+            return known ? PlanFormat::installed(plan, *overview) : tr("…");
+        if (role == Qt::ToolTipRole && known && !overview->systemdRuns && !plan.schedule.isNone())
+            return tr("No systemd user instance runs here (%1).").arg(overview->systemdWhy);
+        if (role == Qt::DecorationRole && known && overview->scheduleInstalled)
+            return icon(overview->systemdRuns && overview->timerState == u"enabled" && overview->scheduleUpToDate
+                            ? QStringLiteral("status-active")
+                            : QStringLiteral("status-error"));
         break;
     case NextRunColumn:
         if (role == UnderlyingDataRole)
@@ -109,6 +121,8 @@ QVariant PlanListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Schedule");
     case NextRunColumn:
         return tr("Next run");
+    case InstalledColumn:
+        return tr("Unattended");
     case LastResultColumn:
         return tr("Last result");
     case EnabledColumn:
@@ -148,6 +162,12 @@ void PlanListModel::setRunning(const QString &name, bool running)
 const Plan *PlanListModel::plan(int row) const
 {
     return row >= 0 && row < m_plans.size() ? &m_plans.at(row) : nullptr;
+}
+
+const PlanOverview *PlanListModel::overview(const QString &name) const
+{
+    const auto it = m_overview.constFind(name);
+    return it == m_overview.cend() ? nullptr : &*it;
 }
 
 int PlanListModel::rowOf(const QString &name) const

@@ -10,13 +10,23 @@
 
 namespace sv::ui {
 
-// The saved plans, one row each: name, servers, schedule, next run, last result, enabled. The plans come
+// The saved plans, one row each: name, servers, schedule, next run, whether the schedule is installed (the
+// systemd user timer there and enabled), last result, enabled. The plans come
 // from the PlansService at once; next and last runs arrive later (setOverview()).
 class PlanListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ServersColumn, ScheduleColumn, NextRunColumn, LastResultColumn, EnabledColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        ServersColumn,
+        ScheduleColumn,
+        NextRunColumn,
+        InstalledColumn,
+        LastResultColumn,
+        EnabledColumn,
+        ColumnCount
+    };
 
     explicit PlanListModel(QObject *parent = nullptr);
 
@@ -30,6 +40,8 @@ public:
     void setRunning(const QString &name, bool running);
 
     const Plan *plan(int row) const;
+    // The plan's overview, or null before the first one arrived.
+    const PlanOverview *overview(const QString &name) const;
     int rowOf(const QString &name) const;
 
 private:

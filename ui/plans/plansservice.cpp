@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QMetaObject>
 #include <QSet>
+#include <QStandardPaths>
 #include <QThreadPool>
 #include <QVersionNumber>
 
@@ -42,9 +43,21 @@ void onPool(QObject *context, std::function<Result()> work, std::function<void(c
     });
 }
 
-bool scheduleInstalled(const QString &plan)
+bool scheduleInstalled(const QString &unitDirectory, const QString &plan)
 {
-    return QFile::exists(QDir(PlanUnits::unitDirectory()).filePath(PlanUnits::timerName(plan)));
+    return QFile::exists(QDir(unitDirectory).filePath(PlanUnits::timerName(plan)));
+}
+
+// The tools set, or the default ones: the stackvault-cli beside this program, else on PATH. Looks at the
+// disk: the pool only.
+PlanScheduler::Tools resolvedTools(const std::optional<PlanScheduler::Tools> &tools)
+{
+    if (tools)
+        return *tools;
+    QString program = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("stackvault-cli"));
+    if (!QFileInfo(program).isExecutable())
+        program = QStandardPaths::findExecutable(QStringLiteral("stackvault-cli"));
+    return PlanScheduler::defaultTools(program);
 }
 
 // As `stackvault-cli plans list`: systemd's answer when systemd-analyze is there, else StackVault's own
@@ -78,6 +91,7 @@ PlansService::PlansService(ProfileStore *profiles, CloudSessions *sessions, Bank
     qRegisterMetaType<sv::ui::PlanOverview>();
     qRegisterMetaType<sv::ui::PlanServerChoice>();
     qRegisterMetaType<sv::PlanRunReport>();
+    qRegisterMetaType<sv::PlanScheduler::Outcome>();
     connect(m_store, &PlanStore::plansChanged, this, &PlansService::plansChanged);
     if (!m_store->load(&m_loadError) && m_loadError.isEmpty())
         m_loadError = tr("The saved plans could not be read.");
@@ -122,9 +136,9 @@ bool PlansService::savePlan(const QString &previousName, const Plan &plan, QStri
     }
     if (previousName.isEmpty())
         return m_store->add(plan, cloudNames(), error);
-    if (previousName != plan.name && scheduleInstalled(previousName)) {
-        *error = tr("Plan %1 has its schedule installed under its name: remove it first (`stackvault-cli plans "
-                    "schedule remove %1`), then rename the plan.")
+    if (previousName != plan.name && scheduleInstalled(unitDirectory(), previousName)) {
+        *error = tr("Plan %1 has its schedule installed under its name: remove it first (Remove Schedule), then "
+                    "rename the plan.")
                      .arg(previousName);
         return false;
     }
@@ -146,9 +160,9 @@ bool PlansService::removePlan(const QString &name, QString *error)
         *error = tr("Plan %1 is running: cancel its run first.").arg(name);
         return false;
     }
-    if (scheduleInstalled(name)) {
-        *error = tr("Plan %1 has its schedule installed (a systemd user timer): remove the plan with "
-                    "`stackvault-cli plans remove %1`, which also removes the timer.")
+    if (scheduleInstalled(unitDirectory(), name)) {
+        *error = tr("Plan %1 has its schedule installed (a systemd user timer): remove the schedule first "
+                    "(Remove Schedule), then the plan.")
                      .arg(name);
         return false;
     }
@@ -163,6 +177,16 @@ bool PlansService::removePlan(const QString &name, QString *error)
     return true;
 }
 
+void PlansService::setScheduleTools(const std::optional<PlanScheduler::Tools> &tools)
+{
+    m_scheduleTools = tools;
+}
+
+QString PlansService::unitDirectory() const
+{
+    return m_scheduleTools ? m_scheduleTools->unitDirectory : PlanUnits::unitDirectory();
+}
+
 void PlansService::requestOverview()
 {
     const QList<Plan> plans = m_store->plans();
@@ -170,9 +194,12 @@ void PlansService::requestOverview()
     QSet<QString> runningHere;
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it)
         runningHere.insert(it.key());
-    onPool<QList<PlanOverview>>(this, [plans, runsDirectory, runningHere] {
+    onPool<QList<PlanOverview>>(this, [plans, runsDirectory, runningHere, tools = m_scheduleTools] {
         QList<PlanOverview> result;
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        const PlanScheduler scheduler(resolvedTools(tools));
+        QString systemdWhy;
+        const bool systemdRuns = !plans.isEmpty() && scheduler.userSystemdRuns(&systemdWhy);
         for (const Plan &plan : plans) {
             PlanOverview overview;
             overview.name = plan.name;
@@ -187,11 +214,47 @@ void PlansService::requestOverview()
                     overview.lastRun.state = PlanRunReport::State::Interrupted;
             }
             overview.nextRun = nextRunAfter(plan.schedule, now, &overview.nextRunWhy);
-            overview.scheduleInstalled = scheduleInstalled(plan.name);
+            const PlanScheduler::Status status = scheduler.status(plan, systemdRuns);
+            overview.scheduleInstalled = status.installed;
+            overview.scheduleUpToDate = status.upToDate;
+            overview.timerState = status.timerState;
+            overview.systemdRuns = systemdRuns;
+            overview.systemdWhy = systemdWhy;
+            if (!systemdRuns && !plan.schedule.isNone() && !scheduler.tools().program.isEmpty())
+                overview.cronLine = PlanUnits::cronLine(plan, scheduler.tools().program, scheduler.tools().environment,
+                                                        &overview.cronWhy);
             result.append(overview);
         }
         return result;
     }, [this](const QList<PlanOverview> &result) { Q_EMIT overviewReady(result); });
+}
+
+bool PlansService::installSchedule(const QString &name)
+{
+    return changeSchedule(name, true);
+}
+
+bool PlansService::removeSchedule(const QString &name)
+{
+    return changeSchedule(name, false);
+}
+
+bool PlansService::changeSchedule(const QString &name, bool install)
+{
+    const std::optional<Plan> plan = m_store->find(name);
+    if (m_scheduling.contains(name) || (install && !plan))
+        return false;
+    m_scheduling.insert(name);
+    const Plan copy = plan.value_or(Plan{});
+    onPool<PlanScheduler::Outcome>(this, [copy, name, install, tools = m_scheduleTools] {
+        const PlanScheduler scheduler(resolvedTools(tools));
+        return install ? scheduler.install(copy) : scheduler.remove(name);
+    }, [this, name, install](const PlanScheduler::Outcome &outcome) {
+        m_scheduling.remove(name);
+        Q_EMIT scheduleChanged(name, install, outcome);
+        requestOverview();
+    });
+    return true;
 }
 
 void PlansService::requestHistory(const QString &name)
@@ -360,6 +423,13 @@ void PlansService::cancelAllRuns()
     const QStringList names = m_runs.keys();
     for (const QString &name : names)
         cancelRun(name);
+}
+
+QStringList PlansService::runningPlans() const
+{
+    QStringList names = m_runs.keys();
+    names.sort();
+    return names;
 }
 
 bool PlansService::isRunning(const QString &name) const

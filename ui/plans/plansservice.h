@@ -2,6 +2,7 @@
 
 #include "plans/plan.h"
 #include "plans/planrunreport.h"
+#include "plans/planscheduler.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -10,10 +11,12 @@
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace sv {
 class BankService;
@@ -37,6 +40,12 @@ struct PlanOverview
     QDateTime nextRun;  // invalid: none (see nextRunWhy)
     QString nextRunWhy; // why there is no next run ("no schedule", systemd's words, …)
     bool scheduleInstalled = false; // a systemd user timer of this plan exists
+    bool scheduleUpToDate = false;  // … written for the plan's schedule as it is now
+    QString timerState;             // `systemctl --user is-enabled`: "enabled", "disabled", … (systemd runs)
+    bool systemdRuns = false;       // a systemd user instance answers
+    QString systemdWhy;             // why not
+    QString cronLine;               // without systemd: the crontab line that runs the plan (empty: see cronWhy)
+    QString cronWhy;
 };
 
 // A server of a saved cloud as the plan editor offers it (explicit choice, or a selector's preview).
@@ -76,7 +85,11 @@ public:
     // schedule is installed (`stackvault-cli plans remove` also removes the systemd units).
     bool removePlan(const QString &name, QString *error);
 
-    // Answered by overviewReady(): every plan's last and next run.
+    // Answered by overviewReady(): every plan's last and next run and its schedule's state.
+    // Where schedules are installed and what they run: by default the user's systemd unit folder, systemctl
+    // from PATH and the stackvault-cli beside this program (else on PATH). Tests point them elsewhere;
+    // std::nullopt goes back to the defaults.
+    void setScheduleTools(const std::optional<PlanScheduler::Tools> &tools);
     void requestOverview();
     // Answered by historyReady(): the plan's runs, oldest first.
     void requestHistory(const QString &name);
@@ -91,6 +104,13 @@ public:
     static void selectServers(const QList<PlanServerChoice> &servers, const PlanSource &source, QObject *context,
                               std::function<void(const QList<PlanServerChoice> &)> done);
 
+    // Writes the plan's systemd user service + timer and enables the timer (PlanScheduler, as `stackvault-cli
+    // plans schedule install`), or removes them; on the thread pool. Answered by scheduleChanged(), then a
+    // new overview. False (nothing started) while one is under way for the plan.
+    bool installSchedule(const QString &name);
+    bool removeSchedule(const QString &name);
+    bool isChangingSchedule(const QString &name) const { return m_scheduling.contains(name); }
+
     // Starts the plan's run now. False with one sentence when it cannot start (it runs already, here or
     // in another process; the plan is gone). Opening the backup storage may fail later: runFinished() then
     // reports it.
@@ -99,6 +119,7 @@ public:
     void cancelAllRuns();
     bool isRunning(const QString &name) const;
     int runningCount() const { return int(m_runs.size()); }
+    QStringList runningPlans() const; // sorted
     // What the running plan's report holds so far (empty report when it does not run).
     PlanRunReport runningReport(const QString &name) const;
 
@@ -113,6 +134,7 @@ Q_SIGNALS:
     void serversReady(const QString &cloud, const QList<sv::ui::PlanServerChoice> &servers, bool tagsShown);
     void serversFailed(const QString &cloud, const QString &message);
     void nextRunsReady(int requestId, const QList<QDateTime> &runs, const QString &why);
+    void scheduleChanged(const QString &name, bool installing, const sv::PlanScheduler::Outcome &outcome);
     void runStarted(const QString &name);
     // A job manager of a running plan (its backups, a sweep, its retention step): the jobs dock shows it.
     void runJobsCreated(const QString &name, sv::JobManager *jobs);
@@ -129,6 +151,8 @@ private:
         PlanRunReport report; // what is known before the run starts (the storage failing to open)
     };
     void finishWithoutRun(const QString &name, const QString &problem);
+    bool changeSchedule(const QString &name, bool install);
+    QString unitDirectory() const;
 
     ProfileStore *m_profiles;
     CloudSessions *m_sessions;
@@ -137,9 +161,12 @@ private:
     QString m_loadError;
     QHash<QString, Running> m_runs; // by plan name
     JobManager *m_previewJobs;      // retention previews (dry runs)
+    std::optional<PlanScheduler::Tools> m_scheduleTools; // unset: PlanScheduler::defaultTools, worked out on the pool
+    QSet<QString> m_scheduling;     // plans whose schedule is being installed or removed
 };
 
 } // namespace sv::ui
 
 Q_DECLARE_METATYPE(sv::ui::PlanOverview)
 Q_DECLARE_METATYPE(sv::ui::PlanServerChoice)
+Q_DECLARE_METATYPE(sv::PlanScheduler::Outcome)

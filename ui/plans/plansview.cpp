@@ -10,9 +10,12 @@
 #include "plans/plansservice.h"
 #include "plans/retentionpreviewdialog.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
@@ -55,10 +58,38 @@ PlansView::PlansView(PlansService *service, QWidget *parent)
     m_cancelButton->setObjectName(QStringLiteral("cancelPlanRunButton"));
     m_retentionButton = new QPushButton(icon(QStringLiteral("verify")), tr("&Preview Retention…"), this);
     m_retentionButton->setObjectName(QStringLiteral("previewRetentionButton"));
+    m_installScheduleButton = new QPushButton(icon(QStringLiteral("add")), tr("&Install Schedule"), this);
+    m_installScheduleButton->setObjectName(QStringLiteral("installScheduleButton"));
+    m_installScheduleButton->setToolTip(tr("Write the plan's systemd user timer and enable it, so that the plan runs "
+                                           "unattended (as `stackvault-cli plans schedule install`)."));
+    m_removeScheduleButton = new QPushButton(icon(QStringLiteral("remove")), tr("Remove Sc&hedule"), this);
+    m_removeScheduleButton->setObjectName(QStringLiteral("removeScheduleButton"));
+    m_removeScheduleButton->setToolTip(tr("Disable and delete the plan's systemd user timer: it runs by hand only."));
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_newButton, m_editButton, m_removeButton, m_runButton, m_cancelButton, m_retentionButton})
+    for (QPushButton *button : {m_newButton, m_editButton, m_removeButton, m_runButton, m_cancelButton, m_retentionButton,
+                                m_installScheduleButton, m_removeScheduleButton})
         buttons->addWidget(button);
     buttons->addStretch();
+
+    m_cronNote = new QWidget(this);
+    m_cronNote->setObjectName(QStringLiteral("cronNote"));
+    m_cronLabel = new QLabel(m_cronNote);
+    m_cronLabel->setObjectName(QStringLiteral("cronLabel"));
+    m_cronLabel->setWordWrap(true);
+    m_cronLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cronLineEdit = new QLineEdit(m_cronNote);
+    m_cronLineEdit->setObjectName(QStringLiteral("cronLineEdit"));
+    m_cronLineEdit->setReadOnly(true);
+    m_copyCronButton = new QPushButton(icon(QStringLiteral("export")), tr("Cop&y"), m_cronNote);
+    m_copyCronButton->setObjectName(QStringLiteral("copyCronLineButton"));
+    auto *cronRow = new QHBoxLayout;
+    cronRow->addWidget(m_cronLineEdit, 1);
+    cronRow->addWidget(m_copyCronButton);
+    auto *cronLayout = new QVBoxLayout(m_cronNote);
+    cronLayout->setContentsMargins(0, 0, 0, 0);
+    cronLayout->addWidget(m_cronLabel);
+    cronLayout->addLayout(cronRow);
+    m_cronNote->hide();
 
     m_plansTable = makeTable(QStringLiteral("plansTable"), m_planModel, this);
     m_plansTable->header()->setSectionResizeMode(PlanListModel::ServersColumn, QHeaderView::Stretch);
@@ -101,6 +132,7 @@ PlansView::PlansView(PlansService *service, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
+    layout->addWidget(m_cronNote);
     layout->addWidget(split, 1);
 
     connect(m_newButton, &QPushButton::clicked, this, [this] { openEditor({}); });
@@ -109,13 +141,24 @@ PlansView::PlansView(PlansService *service, QWidget *parent)
     connect(m_runButton, &QPushButton::clicked, this, [this] { runNow(selectedPlan()); });
     connect(m_cancelButton, &QPushButton::clicked, this, [this] { m_service->cancelRun(selectedPlan()); });
     connect(m_retentionButton, &QPushButton::clicked, this, [this] { previewRetention(selectedPlan()); });
+    connect(m_installScheduleButton, &QPushButton::clicked, this, [this] { installSchedule(selectedPlan()); });
+    connect(m_removeScheduleButton, &QPushButton::clicked, this, [this] { removeSchedule(selectedPlan()); });
+    connect(m_copyCronButton, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_cronLineEdit->text());
+        setStatus(tr("The crontab line is copied: add it with `crontab -e`."));
+    });
     connect(m_plansTable, &QTreeView::activated, this, [this] { openEditor(selectedPlan()); });
     connect(m_plansTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlansView::onCurrentPlanChanged);
     connect(m_runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlansView::onCurrentRunChanged);
     connect(m_runsModel, &QAbstractItemModel::modelReset, this, &PlansView::onCurrentRunChanged);
 
     connect(m_service, &PlansService::plansChanged, this, &PlansView::reloadPlans);
-    connect(m_service, &PlansService::overviewReady, m_planModel, &PlanListModel::setOverview);
+    connect(m_service, &PlansService::overviewReady, this, [this](const QList<PlanOverview> &overview) {
+        m_planModel->setOverview(overview);
+        updateCronNote();
+        updateButtons();
+    });
+    connect(m_service, &PlansService::scheduleChanged, this, &PlansView::onScheduleChanged);
     connect(m_service, &PlansService::historyReady, this, &PlansView::onHistoryReady);
     connect(m_service, &PlansService::runStarted, this, [this](const QString &name) {
         m_planModel->setRunning(name, true);
@@ -206,6 +249,7 @@ void PlansView::onCurrentPlanChanged()
     m_historyLabel->setText(name.isEmpty() ? tr("Run history") : tr("Run history of %1").arg(name));
     if (!name.isEmpty())
         m_service->requestHistory(name);
+    updateCronNote();
     updateButtons();
 }
 
@@ -267,6 +311,68 @@ void PlansView::updateButtons()
     m_runButton->setEnabled(!name.isEmpty() && !running);
     m_cancelButton->setEnabled(running);
     m_retentionButton->setEnabled(!name.isEmpty());
+    const Plan *plan = m_planModel->plan(m_planModel->rowOf(name));
+    const PlanOverview *overview = m_planModel->overview(name);
+    const bool changing = !name.isEmpty() && m_service->isChangingSchedule(name);
+    m_installScheduleButton->setEnabled(plan && !plan->schedule.isNone() && !changing);
+    m_removeScheduleButton->setEnabled(plan && overview && overview->scheduleInstalled && !changing);
+}
+
+void PlansView::updateCronNote()
+{
+    const QString name = selectedPlan();
+    const Plan *plan = m_planModel->plan(m_planModel->rowOf(name));
+    const PlanOverview *overview = m_planModel->overview(name);
+    if (!plan || !overview || overview->systemdRuns || plan->schedule.isNone()) {
+        m_cronNote->hide();
+        return;
+    }
+    QString text = tr("No systemd user instance runs here (%1): an installed schedule does not run on its own.")
+                       .arg(overview->systemdWhy);
+    if (overview->cronLine.isEmpty()) {
+        text += QLatin1Char(' ') + (overview->cronWhy.isEmpty() ? tr("stackvault-cli was not found, so there is no crontab line either.")
+                                                                : overview->cronWhy);
+    } else {
+        text += QLatin1Char(' ') + tr("To run plan %1 from cron instead, add this line with `crontab -e`:").arg(name);
+    }
+    m_cronLabel->setText(text);
+    m_cronLineEdit->setText(overview->cronLine);
+    m_cronLineEdit->setVisible(!overview->cronLine.isEmpty());
+    m_copyCronButton->setVisible(!overview->cronLine.isEmpty());
+    m_cronNote->show();
+}
+
+bool PlansView::installSchedule(const QString &name)
+{
+    if (name.isEmpty() || !m_service->installSchedule(name))
+        return false;
+    setStatus(tr("Installing the schedule of plan %1…").arg(name));
+    updateButtons();
+    return true;
+}
+
+bool PlansView::removeSchedule(const QString &name)
+{
+    if (name.isEmpty() || !m_service->removeSchedule(name))
+        return false;
+    setStatus(tr("Removing the schedule of plan %1…").arg(name));
+    updateButtons();
+    return true;
+}
+
+void PlansView::onScheduleChanged(const QString &name, bool installing, const PlanScheduler::Outcome &outcome)
+{
+    updateButtons();
+    QStringList lines{outcome.message};
+    lines += outcome.warnings;
+    if (outcome.ok || (installing && outcome.unitsWritten && !outcome.systemdRuns)) {
+        // Without systemd the note below the buttons shows the crontab line once the overview is in.
+        setStatus(lines.join(QLatin1Char(' ')));
+        return;
+    }
+    setStatus({});
+    MessageBox::warning(this, installing ? tr("Cannot Install Schedule of %1").arg(name) : tr("Cannot Remove Schedule of %1").arg(name),
+                        lines.join(QLatin1Char('\n')));
 }
 
 PlanEditorDialog *PlansView::openEditor(const QString &name)

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "plans/planrunreport.h"
+#include "plans/planscheduler.h"
 
 #include <QList>
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeView;
 
@@ -18,9 +20,11 @@ class PlanServerResultsModel;
 class PlansService;
 class RetentionPreviewDialog;
 
-// The Plans tab beside Backups: the saved plans (servers, schedule, next run, last result, enabled) with
-// New, Edit, Remove, Run Now, Cancel Run and Preview Retention; below, the selected plan's run history and
-// the selected run's servers (result, size, new bytes, duration, backup, error).
+// The Plans tab beside Backups: the saved plans (servers, schedule, next run, whether the schedule is installed,
+// last result, enabled) with New, Edit, Remove, Run Now, Cancel Run, Preview Retention, Install Schedule and
+// Remove Schedule; where no systemd user instance runs, a note saying so with the selected plan's crontab line
+// (copyable); below, the selected plan's run history and the selected run's servers (result, size, new bytes,
+// duration, backup, error).
 class PlansView : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,9 @@ public:
     bool runNow(const QString &name);
     RetentionPreviewDialog *previewRetention(const QString &name);
     void removePlan(const QString &name);
+    // Install Schedule / Remove Schedule: on the thread pool; the status line and the list say how it went.
+    bool installSchedule(const QString &name);
+    bool removeSchedule(const QString &name);
     void refresh();
 
     QString statusText() const;
@@ -57,6 +64,8 @@ private:
     void onCurrentRunChanged();
     void updateButtons();
     void setStatus(const QString &text);
+    void updateCronNote();
+    void onScheduleChanged(const QString &name, bool installing, const sv::PlanScheduler::Outcome &outcome);
 
     PlansService *m_service;
     PlanListModel *m_planModel;
@@ -74,6 +83,12 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_cancelButton;
     QPushButton *m_retentionButton;
+    QPushButton *m_installScheduleButton;
+    QPushButton *m_removeScheduleButton;
+    QWidget *m_cronNote;          // no systemd user instance: what to do instead
+    QLabel *m_cronLabel;
+    QLineEdit *m_cronLineEdit;
+    QPushButton *m_copyCronButton;
     QString m_historyPlan;              // whose runs m_history holds
     QList<PlanRunReport> m_history;     // as read from the history file
 };

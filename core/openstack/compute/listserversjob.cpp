@@ -21,7 +21,7 @@ void ListServersJob::onSuccess(QNetworkReply *, const QByteArray &body)
 {
     // A page of 200 servers is ~1 MB of JSON: parsed on the thread pool, not on the connection's
     // thread (the GUI thread when the cloud tree lists servers).
-    runInBackground([this, body]() -> Continuation {
+    runInBackground([this, body, handler = m_pageHandler]() -> Continuation {
         Error error;
         const QJsonObject root = parseObject(body, &error);
         if (!error.isOk())
@@ -32,21 +32,32 @@ void ListServersJob::onSuccess(QNetworkReply *, const QByteArray &body)
         for (const QJsonValue &value : servers)
             page.append(Server::fromJson(value.toObject()));
         const QString next = nextLink(root.value(QLatin1String("servers_links")).toArray());
-        return [this, page, next] { onPageParsed(page, next); };
+        const qsizetype count = page.size();
+        if (handler) {
+            const Continuation delivered = handler(std::move(page));
+            return [this, delivered, count, next] {
+                if (delivered)
+                    delivered();
+                onPageParsed({}, count, next);
+            };
+        }
+        return [this, page, count, next] { onPageParsed(page, count, next); };
     });
 }
 
-void ListServersJob::onPageParsed(const QList<Server> &page, const QString &next)
+void ListServersJob::onPageParsed(const QList<Server> &page, qsizetype count, const QString &next)
 {
     ++m_pages;
-    if (m_keepResults)
-        m_servers += page;
-    Q_EMIT pageReceived(page);
+    if (!m_pageHandler) {
+        if (m_keepResults)
+            m_servers += page;
+        Q_EMIT pageReceived(page);
+    }
     if (!isRunning())
-        return; // aborted from a slot
+        return; // aborted from a slot or the page handler's continuation
 
     const QString marker = QUrlQuery(QUrl(next).query()).queryItemValue(QStringLiteral("marker"));
-    if (next.isEmpty() || page.isEmpty() || marker == m_lastMarker) {
+    if (next.isEmpty() || count == 0 || marker == m_lastMarker) {
         finish();
         return;
     }
