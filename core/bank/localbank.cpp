@@ -145,13 +145,21 @@ LocalBank::~LocalBank() = default;
 
 void LocalBank::useLayout(const QString &layout) const
 {
+    const std::shared_ptr<const BankKeys> keys = sharedKeys();
     std::lock_guard lock(m_layoutMutex);
+    // open() again on a bank in use (every job of a plan run opens the one bank they share) keeps the
+    // pack store: a new one would drop the chunks other writers staged and not yet published, and their
+    // commits would then find them missing.
+    if (m_layoutKnown && layout == m_storeLayout && keys == m_packKeys)
+        return;
     m_packs.reset();
     m_objects.reset();
     if (layout == QLatin1String(PacksLayout)) {
         m_objects = std::make_unique<Objects>(m_root);
-        m_packs = std::make_unique<PackStore>(m_objects.get(), PackStore::Sealer::withKeys(sharedKeys()), PackStore::Options{});
+        m_packs = std::make_unique<PackStore>(m_objects.get(), PackStore::Sealer::withKeys(keys), PackStore::Options{});
     }
+    m_storeLayout = layout;
+    m_packKeys = keys;
     m_layoutKnown = true;
 }
 

@@ -70,6 +70,8 @@ private:
     mutable bool m_layoutKnown = false;
     mutable std::unique_ptr<Objects> m_objects;
     mutable std::unique_ptr<PackStore> m_packs; // layout "packs-v1" only
+    mutable QString m_storeLayout; // the layout and keys m_packs was made for
+    mutable std::shared_ptr<const BankKeys> m_packKeys;
 };
 
 } // namespace sv

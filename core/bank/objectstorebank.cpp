@@ -229,13 +229,22 @@ bool ObjectStoreBank::open(BankError *error)
         *error = readError;
         return false;
     }
+    // open() again on a bank in use (every job of a plan run opens the one bank they share) keeps the
+    // pack store: a new one would drop the chunks other writers staged and not yet published, and their
+    // commits would then find them missing.
+    const bool packs = acceptedLayout() == QLatin1String(PacksLayout);
+    const std::shared_ptr<const BankKeys> keys = sharedKeys();
+    if (packs && m_packs && keys == m_packKeys)
+        return true;
     m_packs.reset();
     m_packObjects.reset();
-    if (acceptedLayout() == QLatin1String(PacksLayout)) {
+    m_packKeys.reset();
+    if (packs) {
         m_packObjects = std::make_unique<PackObjects>(this);
         PackStore::Options options;
         options.uploadsInFlight = PackUploadsInFlight;
-        m_packs = std::make_unique<PackStore>(m_packObjects.get(), PackStore::Sealer::withKeys(sharedKeys()), options);
+        m_packs = std::make_unique<PackStore>(m_packObjects.get(), PackStore::Sealer::withKeys(keys), options);
+        m_packKeys = keys;
     }
     return true;
 }

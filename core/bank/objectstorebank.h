@@ -105,6 +105,7 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<PackObjects> m_packObjects;
     std::unique_ptr<PackStore> m_packs; // set by open() for layout "packs-v1"
+    std::shared_ptr<const BankKeys> m_packKeys; // the keys m_packs seals with
     std::chrono::seconds m_lockTtl{600};
 };
 

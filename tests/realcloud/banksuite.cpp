@@ -13,6 +13,7 @@
 #include "bankfixtures.h"
 #include "checkpointfixtures.h"
 #include "creationrace.h"
+#include "reopenrace.h"
 #include "realcloud.h"
 
 #include <QCryptographicHash>
@@ -1033,4 +1034,27 @@ void BankSuite::creationRace()
     auto winner = makeObjectStoreBank();
     svtest::RacingBank<ObjectStoreBank> loser(storeLike(*winner));
     svtest::creationRace(loser, loser.afterFirstKey, *winner, samePassphrase);
+}
+
+void BankSuite::reopenWhileWriting_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<bool>("secondWriterDedups");
+    for (const QString &backend : backends()) {
+        if (backend == QLatin1String("local"))
+            continue; // unit.localbank
+        QTest::addRow("%s, own staged chunks", qPrintable(backend)) << backend << false;
+        QTest::addRow("%s, chunks another writer deduplicated", qPrintable(backend)) << backend << true;
+    }
+}
+
+// The bank opened again while writers have chunks staged (reopenrace.h), in an object store.
+void BankSuite::reopenWhileWriting()
+{
+    QFETCH(bool, secondWriterDedups);
+    auto made = makeObjectStoreBank(); // a fresh container or bucket, emptied by cleanupTestCase()
+    svtest::PublishHookBank<ObjectStoreBank> bank(storeLike(*made));
+    BankError error;
+    QVERIFY2(bank.open(&error), qPrintable(error.message));
+    svtest::reopenWhileWriting(bank, secondWriterDedups);
 }

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void rangedRead();
     void creationRace_data();
     void creationRace();
+    void reopenWhileWriting_data();
+    void reopenWhileWriting();
 
 private:
     QList<std::shared_ptr<sv::ObjectStoreBank>> m_objectStoreBanks;

@@ -117,7 +117,7 @@ private:
         server.name = name;
         server.tags = tags;
         server.createdAt = QDateTime::currentDateTimeUtc();
-        state.servers.insert(server.id, server);
+        state.addServer(server);
     }
 
     // Starts `plans run NAME --json` in the background and waits until a temporary snapshot exists.

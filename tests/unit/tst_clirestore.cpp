@@ -264,7 +264,7 @@ private Q_SLOTS:
         const QString serverId = result.value(QLatin1String("server_id")).toString();
         for (const QString &portId : state.servers.value(serverId).portIds)
             state.ports.remove(portId);
-        state.servers.remove(serverId);
+        state.removeServer(serverId);
     }
 
     void usageErrors_data()

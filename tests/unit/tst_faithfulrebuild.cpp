@@ -67,7 +67,7 @@ private:
         std::lock_guard lock(f->cloud.state().mutex);
         fake::CloudState &state = f->cloud.state();
         fake::ports::release(state, state.servers.value(web1));
-        state.servers.remove(web1);
+        state.removeServer(web1);
         for (fake::ServerGroup &group : state.serverGroups)
             group.members.removeAll(web1);
     }
