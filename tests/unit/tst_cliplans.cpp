@@ -883,8 +883,9 @@ private Q_SLOTS:
         QCOMPARE(cloud.volumeStatus(otherData), QStringLiteral("in-use"));
 
         // The checkpoint restores other-data's bytes (into the second fake cloud, project demo).
-        const svtest::CliRun restore = cli({u"restore"_s, checkpoint, u"--bank"_s, bank(), u"--to-cloud"_s, otherName, u"--name"_s, u"other-1-restored"_s,
-                                            u"--json"_s});
+        // --key, --network: other-1's key pair and network are alice's, which the restoring user (demo) lacks.
+        const svtest::CliRun restore = cli({u"restore"_s, checkpoint, u"--bank"_s, bank(), u"--to-cloud"_s, otherName, u"--key"_s,
+                                            u"demo-key"_s, u"--network"_s, u"private"_s, u"--name"_s, u"other-1-restored"_s, u"--json"_s});
         QVERIFY2(restore.exitCode == 0, restore.describe().constData());
         const QJsonArray restoredVolumes = restore.lastJson().value(QLatin1String("volumes")).toArray();
         QCOMPARE(restoredVolumes.size(), 1);
