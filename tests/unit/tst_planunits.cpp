@@ -1,6 +1,7 @@
 // PlanUnits: the systemd user service and timer written for a scheduled plan pass `systemd-analyze verify`,
 // carry Persistent=true and the plan's calendar, quote odd paths; the crontab line says the same schedule.
 #include "plans/planunits.h"
+#include "systemdverify.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,12 +34,6 @@ private Q_SLOTS:
         QFETCH(QString, schedule);
         QFETCH(QString, onCalendar);
         QFETCH(QString, cron);
-        const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
-        if (analyze.isEmpty()) {
-            if (qEnvironmentVariable("CI") == u"true")
-                QFAIL("systemd-analyze is missing (Debian package systemd)");
-            QSKIP("systemd-analyze is not installed");
-        }
         QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/stackvault units %-XXXXXX")); // a space and a %
         QVERIFY(dir.isValid());
         // The program must exist for verify: a copy of /bin/true under an awkward name.
@@ -62,17 +57,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(text.toUtf8());
         }
-        // `--user` needs a runtime directory; the test's own keeps the user's untouched.
-        QTemporaryDir runtime;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(analyze, {QStringLiteral("--user"), QStringLiteral("verify"), timer, service});
-        QVERIFY(process.waitForFinished(60000));
-        const QByteArray output = process.readAll();
-        QVERIFY2(process.exitCode() == 0 && output.trimmed().isEmpty(), output.constData());
+        SVTEST_VERIFY_USER_UNITS((QStringList{timer, service}));
         // The unattended run asks for a desktop notification when it fails.
         QVERIFY(PlanUnits::serviceText(plan, program, environment)
                     .contains(QLatin1String(" plans run prod.nightly_1 --scheduled --notify-on-failure\n")));
@@ -82,9 +67,9 @@ private Q_SLOTS:
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write(QString(timerText).replace(onCalendar, QStringLiteral("OnCalendar=every other day\n")).toUtf8());
         broken.close();
-        process.start(analyze, {QStringLiteral("--user"), QStringLiteral("verify"), timer, service});
-        QVERIFY(process.waitForFinished(60000));
-        QVERIFY2(process.exitCode() != 0, process.readAll().constData());
+        const svtest::UnitVerification rejected = svtest::verifyUserUnits({timer, service});
+        QVERIFY(rejected.available);
+        QVERIFY2(!rejected.passed, rejected.output.constData());
 
         QString why;
         const QString line = PlanUnits::cronLine(plan, program, environment, &why);
