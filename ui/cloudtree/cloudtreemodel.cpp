@@ -624,20 +624,26 @@ void CloudTreeModel::onServersReady(const QString &cloudId, const QList<ServerEn
     insertNextBatch(cloud);
 }
 
+// Appends the next `count` of the node's pending servers as rows (one insertion).
+void CloudTreeModel::insertPendingServers(Node *parent, qsizetype count)
+{
+    const int first = int(parent->children.size());
+    beginInsertRows(indexOf(parent), first, first + int(count) - 1);
+    for (qsizetype i = parent->pendingNext; i < parent->pendingNext + count; ++i) {
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::Server;
+        node->server = parent->pending.at(i);
+        buildServerChildren(parent->addChild(std::move(node)));
+    }
+    parent->pendingNext += count;
+    endInsertRows();
+}
+
 void CloudTreeModel::insertNextBatch(Node *cloud)
 {
     const qsizetype count = std::min(kRowsPerBatch, cloud->pending.size() - cloud->pendingNext);
     if (count > 0) {
-        const int first = int(cloud->children.size());
-        beginInsertRows(indexOf(cloud), first, first + int(count) - 1);
-        for (qsizetype i = cloud->pendingNext; i < cloud->pendingNext + count; ++i) {
-            auto node = std::make_unique<Node>();
-            node->kind = NodeKind::Server;
-            node->server = cloud->pending.at(i);
-            buildServerChildren(cloud->addChild(std::move(node)));
-        }
-        cloud->pendingNext += count;
-        endInsertRows();
+        insertPendingServers(cloud, count);
     }
     if (cloud->pendingNext < cloud->pending.size()) {
         if (!m_batchScheduled) {
@@ -821,17 +827,8 @@ void CloudTreeModel::flushProjectPages()
         }
         const qsizetype count = std::min(budget, project->pending.size() - project->pendingNext);
         if (count > 0) {
-            const int first = int(project->children.size());
-            beginInsertRows(indexOf(project), first, first + int(count) - 1);
             project->children.reserve(project->children.size() + size_t(count));
-            for (qsizetype i = project->pendingNext; i < project->pendingNext + count; ++i) {
-                auto node = std::make_unique<Node>();
-                node->kind = NodeKind::Server;
-                node->server = project->pending.at(i);
-                buildServerChildren(project->addChild(std::move(node)));
-            }
-            project->pendingNext += count;
-            endInsertRows();
+            insertPendingServers(project, count);
             budget -= count;
         }
         if (project->pendingNext < project->pending.size())

@@ -96,6 +96,7 @@ private:
     void requestNode(Node *node); // a cloud, "All projects" or a project
     void clearChildren(Node *node);
     // Appends the next batch of a cloud's arriving servers; the rest follow on later event-loop turns.
+    void insertPendingServers(Node *parent, qsizetype count);
     void insertNextBatch(Node *cloud);
     void insertPendingBatches();
     // Inserts the project pages that have arrived (up to kRowsPerFlush rows) and schedules the rest.
