@@ -40,6 +40,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QTreeView>
 
 using sv::ui::MainWindow;
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void removePlan();
     void installAndRemoveSchedule_data();
     void installAndRemoveSchedule();
+    void lateOverviewDoesNotHideANewerOne();
     void closingDuringARunCancelsIt_data();
     void closingDuringARunCancelsIt();
 
@@ -435,6 +437,11 @@ QString writeSystemctl(const QString &dir, const QString &mode, const QString &r
                   "  is-enabled) if [ -e \"$state/enabled-$3\" ]; then echo enabled; exit 0; fi; echo disabled; exit 1;;\n"
                   "esac\n"
                   "echo \"unexpected systemctl call: $*\" >&2; exit 1\n";
+    } else if (mode == u"slow-first") {
+        // No systemd; the first question takes 3 s (then says so in slow-done), later ones are answered at once.
+        script += "if mkdir '" + QFile::encodeName(dir) + "/slow-taken' 2>/dev/null; then sleep 3; touch '"
+                  + QFile::encodeName(dir) + "/slow-done'; fi\n"
+                  "echo 'Failed to connect to bus: No such file or directory' >&2; exit 1\n";
     } else {
         QDir(dir).mkpath(QStringLiteral("runtime"));
         script += "exec env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR='" + QFile::encodeName(dir)
@@ -572,6 +579,40 @@ void TestPlansView::installAndRemoveSchedule()
     QVERIFY(!remove->isEnabled());
     QVERIFY(install->isEnabled());
     QVERIFY2(m_fixture.plans->removePlan(name, &error), qPrintable(error));
+}
+
+// The overview is worked out on the pool; one asked for earlier (before a plan was saved) that comes back
+// after a newer one must not replace it (the new plan's row would say "…" until the next refresh).
+void TestPlansView::lateOverviewDoesNotHideANewerOne()
+{
+    if (QThreadPool::globalInstance()->maxThreadCount() < 2)
+        QThreadPool::globalInstance()->setMaxThreadCount(2); // the slow overview and the newer one side by side
+    QTemporaryDir tools;
+    QVERIFY(tools.isValid());
+    sv::PlanScheduler::Tools schedule;
+    schedule.unitDirectory = tools.filePath(QStringLiteral("config/systemd/user"));
+    schedule.systemctl = writeSystemctl(tools.path(), QStringLiteral("slow-first"), {});
+    QVERIFY(!schedule.systemctl.isEmpty());
+    schedule.program = svtest::CliRunner::binary();
+    m_fixture.plans->setScheduleTools(schedule);
+    savePlan(m_fixture.webPlan(QStringLiteral("early")));
+    openWindow(); // asks for the overview: its systemctl question is the slow one
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(tools.filePath(QStringLiteral("slow-taken"))), 15000);
+    savePlan(m_fixture.webPlan(QStringLiteral("late"))); // asks again: answered at once
+    PlanListModel *model = m_view->planModel();
+    const auto installed = [&](const QString &name) {
+        return model->index(model->rowOf(name), PlanListModel::InstalledColumn).data().toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(installed(QStringLiteral("late")), QStringLiteral("Not installed"), 15000);
+    QVERIFY2(!QFileInfo::exists(tools.filePath(QStringLiteral("slow-done"))), "the newer overview came after the slow one");
+    // The slow one ends; its answer (without plan "late") arrives a moment later and is dropped.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(tools.filePath(QStringLiteral("slow-done"))), 15000);
+    QTest::qWait(500);
+    QCOMPARE(installed(QStringLiteral("late")), QStringLiteral("Not installed"));
+    QCOMPARE(installed(QStringLiteral("early")), QStringLiteral("Not installed"));
+    QString error;
+    for (const QString &name : {QStringLiteral("early"), QStringLiteral("late")})
+        QVERIFY2(m_fixture.plans->removePlan(name, &error), qPrintable(error));
 }
 
 // Closing the window while a plan runs asks first. "Keep Running" keeps the run going; "Cancel Jobs and

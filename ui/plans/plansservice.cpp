@@ -194,6 +194,7 @@ void PlansService::requestOverview()
     QSet<QString> runningHere;
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it)
         runningHere.insert(it.key());
+    const quint64 answer = m_overviews.ask();
     onPool<QList<PlanOverview>>(this, [plans, runsDirectory, runningHere, tools = m_scheduleTools] {
         QList<PlanOverview> result;
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -226,7 +227,10 @@ void PlansService::requestOverview()
             result.append(overview);
         }
         return result;
-    }, [this](const QList<PlanOverview> &result) { Q_EMIT overviewReady(result); });
+    }, [this, answer](const QList<PlanOverview> &result) {
+        if (m_overviews.isNewest(answer))
+            Q_EMIT overviewReady(result);
+    });
 }
 
 bool PlansService::installSchedule(const QString &name)
@@ -265,11 +269,15 @@ void PlansService::requestHistory(const QString &name)
         QList<PlanRunReport> runs;
         QString error;
     };
+    const quint64 answer = m_histories[name].ask();
     onPool<Loaded>(this, [runsDirectory, name] {
         Loaded loaded;
         PlanHistory(runsDirectory, name).load(&loaded.runs, &loaded.error);
         return loaded;
-    }, [this, name](const Loaded &loaded) { Q_EMIT historyReady(name, loaded.runs, loaded.error); });
+    }, [this, name, answer](const Loaded &loaded) {
+        if (m_histories[name].isNewest(answer))
+            Q_EMIT historyReady(name, loaded.runs, loaded.error);
+    });
 }
 
 void PlansService::requestServers(const QString &cloud)

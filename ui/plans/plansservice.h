@@ -163,6 +163,23 @@ private:
     JobManager *m_previewJobs;      // retention previews (dry runs)
     std::optional<PlanScheduler::Tools> m_scheduleTools; // unset: PlanScheduler::defaultTools, worked out on the pool
     QSet<QString> m_scheduling;     // plans whose schedule is being installed or removed
+    // Overviews and histories are read on the pool and may come back out of order: one asked for earlier
+    // (before a plan was saved, a run ended) must not replace a newer one.
+    struct Newest
+    {
+        quint64 asked = 0;
+        quint64 shown = 0;
+        quint64 ask() { return ++asked; }
+        bool isNewest(quint64 answer)
+        {
+            if (answer < shown)
+                return false;
+            shown = answer;
+            return true;
+        }
+    };
+    Newest m_overviews;
+    QHash<QString, Newest> m_histories; // per plan
 };
 
 } // namespace sv::ui
