@@ -113,6 +113,19 @@ template<typename T> T *RestoreJob::track(T *apiJob)
     return apiJob;
 }
 
+template<typename T, typename Then> void RestoreJob::query(T *job, Then then)
+{
+    track(job);
+    connect(job, &openstack::ApiJob::finished, this, [this, then = std::move(then)](const Error &error) {
+        if (isCancelled())
+            return abandon(tr("Cancelled."));
+        if (error)
+            return abandon(error);
+        then();
+    });
+    job->start();
+}
+
 QString RestoreJob::cloudName() const
 {
     return m_request.session->profile().name;
@@ -228,12 +241,8 @@ bool RestoreJob::readVolumes()
 
 void RestoreJob::checkFlavor()
 {
-    auto *job = track(new openstack::ListFlavorsJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListFlavorsJob(m_connection, this);
+    query(job, [this, job] {
         const QString cloud = cloudName();
         const QList<openstack::Flavor> &flavors = job->flavors();
         const auto find = [&flavors](const QString &idOrName) -> const openstack::Flavor * {
@@ -288,7 +297,6 @@ void RestoreJob::checkFlavor()
                                .arg(minRam));
         checkKeyPair();
     });
-    job->start();
 }
 
 void RestoreJob::checkKeyPair()
@@ -298,12 +306,8 @@ void RestoreJob::checkKeyPair()
         : m_request.keyName;
     if (keyName.isEmpty())
         return resolveNetworks();
-    auto *job = track(new openstack::ListKeyPairsJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job, keyName](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListKeyPairsJob(m_connection, this);
+    query(job, [this, job, keyName] {
         const auto &keys = job->keyPairs();
         const bool found = std::any_of(keys.begin(), keys.end(), [&](const auto &key) { return key.name == keyName; });
         if (!found)
@@ -312,7 +316,6 @@ void RestoreJob::checkKeyPair()
         m_request.keyName = keyName;
         resolveNetworks();
     });
-    job->start();
 }
 
 void RestoreJob::resolveNetworks()
@@ -341,12 +344,8 @@ void RestoreJob::resolveNetworks()
         m_networkIds = wanted;
         return checkSecurityGroups();
     }
-    auto *job = track(new openstack::ListNetworksJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListNetworksJob(m_connection, this);
+    query(job, [this, job, wanted] {
         QStringList missing;
         for (const QString &name : wanted) {
             QString id;
@@ -364,7 +363,6 @@ void RestoreJob::resolveNetworks()
                                .arg(cloudName(), missing.join(QStringLiteral(", "))));
         checkSecurityGroups();
     });
-    job->start();
 }
 
 // Before anything is made: Nova would refuse the server only after the image and the volumes exist.
@@ -401,12 +399,8 @@ void RestoreJob::checkSecurityGroups()
 
 void RestoreJob::resolveNics(const QList<RestoreRequest::Nic> &wanted)
 {
-    auto *job = track(new openstack::ListNetworksJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListNetworksJob(m_connection, this);
+    query(job, [this, job, wanted] {
         QStringList missing;
         QSet<QString> groups;
         for (const RestoreRequest::Nic &nic : wanted) {
@@ -432,12 +426,8 @@ void RestoreJob::resolveNics(const QList<RestoreRequest::Nic> &wanted)
         m_usePorts = true;
         if (groups.isEmpty())
             return checkServerGroup();
-        auto *list = track(new openstack::ListSecurityGroupsJob(m_connection, this));
-        connect(list, &openstack::ApiJob::finished, this, [this, list](const Error &listError) {
-            if (isCancelled())
-                return abandon(tr("Cancelled."));
-            if (listError)
-                return abandon(listError);
+        auto *list = new openstack::ListSecurityGroupsJob(m_connection, this);
+        query(list, [this, list] {
             QStringList missingGroups;
             for (NicRestore &nic : m_nics) {
                 QStringList ids;
@@ -459,9 +449,7 @@ void RestoreJob::resolveNics(const QList<RestoreRequest::Nic> &wanted)
                                    .arg(cloudName(), missingGroups.join(QStringLiteral(", "))));
             checkServerGroup();
         });
-        list->start();
     });
-    job->start();
 }
 
 void RestoreJob::checkServerGroup()
@@ -469,12 +457,8 @@ void RestoreJob::checkServerGroup()
     const QString wanted = m_request.serverGroup ? *m_request.serverGroup : m_saved.serverGroups.value(0);
     if (wanted.isEmpty())
         return checkAvailabilityZone();
-    auto *job = track(new openstack::ListServerGroupsJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job, wanted](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListServerGroupsJob(m_connection, this);
+    query(job, [this, job, wanted] {
         for (const auto &group : job->groups()) {
             if (group.id == wanted || (m_serverGroupId.isEmpty() && group.name == wanted))
                 m_serverGroupId = group.id;
@@ -485,7 +469,6 @@ void RestoreJob::checkServerGroup()
                                   .arg(cloudName(), wanted, m_newServerName));
         checkAvailabilityZone();
     });
-    job->start();
 }
 
 // The saved zone when the target has a zone of that name (else the cloud chooses, with a warning); a
@@ -529,12 +512,8 @@ void RestoreJob::checkVolumeTypes()
     savedTypes.remove(QString());
     if (savedTypes.isEmpty())
         return checkVolumeQuota();
-    auto *job = track(new openstack::ListVolumeTypesJob(m_connection, this));
-    connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (isCancelled())
-            return abandon(tr("Cancelled."));
-        if (error)
-            return abandon(error);
+    auto *job = new openstack::ListVolumeTypesJob(m_connection, this);
+    query(job, [this, job] {
         QStringList names;
         QSet<QString> known;
         for (const auto &type : job->types()) {
@@ -561,7 +540,6 @@ void RestoreJob::checkVolumeTypes()
         }
         checkVolumeQuota();
     });
-    job->start();
 }
 
 // Before anything is made: do the volumes fit in the project's block-storage quota? Where the limits

@@ -176,6 +176,9 @@ private:
     void unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {},
                    const QString &portId = {});
     template<typename T> T *track(T *apiJob);
+    // Starts `job` (tracked: a cancel stops it). When it answers, a cancelled restore or a failed job
+    // abandons the restore; else `then()` goes on with the answer.
+    template<typename T, typename Then> void query(T *job, Then then);
 
     RestoreRequest m_request;
     openstack::Connection *m_connection = nullptr;
