@@ -632,14 +632,10 @@ void RestoreJob::createVolume(int index)
     auto *job = track(new openstack::CreateVolumeJob(m_connection, create, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job, index](const Error &error) {
         VolumeRestore &made = m_volumes[index];
-        if (!error) {
+        if (!error)
             made.volumeId = job->volume().id;
-            crashPoint("restore-after-create-volume");
-            journal(JournalEntry::RestoreVolume, {}, {}, made.volumeId);
-            unjournal(JournalEntry::RestoreVolume, {}, {});
-        } else if (error.httpStatus > 0) {
-            unjournal(JournalEntry::RestoreVolume, {}, {}); // the service answered: nothing was made
-        }
+        journalCreated(JournalEntry::RestoreVolume, &JournalEntry::volumeId, made.volumeId, error,
+                       "restore-after-create-volume");
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error.httpStatus == 413)
@@ -738,14 +734,10 @@ void RestoreJob::uploadImage(const ImageRecord &record, QJsonObject properties, 
     journal(JournalEntry::RestoreImage, {}, {});
     auto *job = track(new openstack::CreateImageJob(m_connection, glanceProperties(properties), this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (!error) {
+        if (!error)
             *m_upload.imageId = job->image().id;
-            crashPoint("restore-after-create-image");
-            journal(JournalEntry::RestoreImage, *m_upload.imageId, {});
-            unjournal(JournalEntry::RestoreImage, {}, {});
-        } else if (error.httpStatus > 0) {
-            unjournal(JournalEntry::RestoreImage, {}, {}); // the service answered: nothing was made
-        }
+        journalCreated(JournalEntry::RestoreImage, &JournalEntry::imageId, *m_upload.imageId, error,
+                       "restore-after-create-image");
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
@@ -851,12 +843,8 @@ void RestoreJob::createNextPort()
         if (!error) {
             made.portId = job->port().id;
             made.ip = job->port().fixedIps.isEmpty() ? QString() : job->port().fixedIps.constFirst().ip;
-            crashPoint("restore-after-create-port");
-            journal(JournalEntry::RestorePort, {}, {}, {}, made.portId);
-            unjournal(JournalEntry::RestorePort, {}, {});
-        } else if (error.httpStatus > 0) {
-            unjournal(JournalEntry::RestorePort, {}, {}); // the service answered: nothing was made
         }
+        journalCreated(JournalEntry::RestorePort, &JournalEntry::portId, made.portId, error, "restore-after-create-port");
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error && (job->addressTaken() || job->addressNotOnNetwork())) {
@@ -944,14 +932,10 @@ void RestoreJob::createServer()
     journal(JournalEntry::RestoreServer, {}, {});
     auto *job = track(new openstack::CreateServerJob(m_connection, create, this));
     connect(job, &openstack::ApiJob::finished, this, [this, job](const Error &error) {
-        if (!error) {
+        if (!error)
             m_serverId = job->serverId();
-            crashPoint("restore-after-create-server");
-            journal(JournalEntry::RestoreServer, {}, m_serverId);
-            unjournal(JournalEntry::RestoreServer, {}, {});
-        } else if (error.httpStatus > 0) {
-            unjournal(JournalEntry::RestoreServer, {}, {}); // the service answered: nothing was made
-        }
+        journalCreated(JournalEntry::RestoreServer, &JournalEntry::serverId, m_serverId, error,
+                       "restore-after-create-server");
         if (isCancelled())
             return abandon(tr("Cancelled."));
         if (error)
@@ -1245,6 +1229,20 @@ void RestoreJob::unjournal(const QString &kind, const QString &imageId, const QS
     BankError error;
     if (!m_request.bank->removeJournalEntry(journalEntry(kind, imageId, serverId, volumeId, portId), &error))
         qCWarning(lcProtection) << "restore journal entry not removed:" << error.message;
+}
+
+void RestoreJob::journalCreated(const QString &kind, QString JournalEntry::*field, const QString &id, const Error &error,
+                                const char *point)
+{
+    if (!error) {
+        crashPoint(point);
+        JournalEntry made = journalEntry(kind, {}, {}, {});
+        made.*field = id;
+        journal(kind, made.imageId, made.serverId, made.volumeId, made.portId);
+        unjournal(kind, {}, {});
+    } else if (error.httpStatus > 0) {
+        unjournal(kind, {}, {}); // the service answered: nothing was made
+    }
 }
 
 void RestoreJob::done()

@@ -175,6 +175,11 @@ private:
                  const QString &portId = {});
     void unjournal(const QString &kind, const QString &imageId, const QString &serverId, const QString &volumeId = {},
                    const QString &portId = {});
+    // A create request of `kind` answered: the intent's entry makes way for one naming the new resource
+    // (`id`, in the entry's `field`; crash point `point` comes between); an answer that made nothing drops
+    // the intent. Without an answer (the connection broke) the intent stays for the sweep.
+    void journalCreated(const QString &kind, QString JournalEntry::*field, const QString &id,
+                        const openstack::Error &error, const char *point);
     template<typename T> T *track(T *apiJob);
     // Starts `job` (tracked: a cancel stops it). When it answers, a cancelled restore or a failed job
     // abandons the restore; else `then()` goes on with the answer.
