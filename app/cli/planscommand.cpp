@@ -85,10 +85,15 @@ std::optional<Plan> existingPlan(sv::PlanStore &store, const QString &name)
     return plan;
 }
 
-// The plan that a command's only argument names, with the store that holds it; nothing after saying why
-// (no name or several: usage; an unreadable plans file; an unknown plan).
-std::optional<Plan> namedPlan(const QCommandLineParser &parser, sv::PlanStore **store)
+// Adds the command's one argument (the plan's name), parses `arguments` and finds the plan with the store
+// that holds it; nothing after saying why (--help, a usage error such as no name or several, an unreadable
+// plans file, an unknown plan).
+std::optional<Plan> parsePlanCommand(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                                     sv::PlanStore **store)
 {
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
+    if (!parseArguments(parser, command, arguments))
+        return std::nullopt;
     if (parser.positionalArguments().size() != 1) {
         usage(QStringLiteral("give the plan's name"));
         return std::nullopt;
@@ -509,12 +514,9 @@ void show(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Show a saved plan."));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
     addJsonOption(parser);
-    if (!parseArguments(parser, QStringLiteral("plans show"), arguments))
-        return;
     sv::PlanStore *store = nullptr;
-    const auto plan = namedPlan(parser, &store);
+    const auto plan = parsePlanCommand(parser, QStringLiteral("plans show"), arguments, &store);
     if (!plan)
         return;
     printPlan(*store, *plan, parser.isSet(QStringLiteral("json")));
@@ -638,11 +640,8 @@ void remove(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Remove a saved plan, its installed schedule and its run history. Its backups stay in the backup storage."));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
-    if (!parseArguments(parser, QStringLiteral("plans remove"), arguments))
-        return;
     sv::PlanStore *store = nullptr;
-    const auto plan = namedPlan(parser, &store);
+    const auto plan = parsePlanCommand(parser, QStringLiteral("plans remove"), arguments, &store);
     if (!plan)
         return;
     const QString name = plan->name;
@@ -924,14 +923,11 @@ void history(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The plan's recent runs (at most %1 are kept), newest last.")
                                          .arg(sv::PlanHistory::MaxRuns));
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The plan."));
     parser.addOption({QStringLiteral("last"), QStringLiteral("Only the last N runs, with each server's result."),
                       QStringLiteral("n")});
     addJsonOption(parser);
-    if (!parseArguments(parser, QStringLiteral("plans history"), arguments))
-        return;
     sv::PlanStore *store = nullptr;
-    const auto plan = namedPlan(parser, &store);
+    const auto plan = parsePlanCommand(parser, QStringLiteral("plans history"), arguments, &store);
     if (!plan)
         return;
     const QString name = plan->name;
