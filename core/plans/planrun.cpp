@@ -63,7 +63,7 @@ void PlanRun::start()
 
 void PlanRun::cancel()
 {
-    if (m_cancelled || m_finished)
+    if (m_cancelled || m_stage == Stage::Finished)
         return;
     m_cancelled = true;
     if (m_jobs)
@@ -388,31 +388,31 @@ void PlanRun::onBackupFinished(int jobId, const JobResult &result)
         finishRun();
 }
 
+// Called once each time the work of the current stage has ended (the backups, also when the run was cancelled
+// before or during them; the retention step; the restore test): starts the next stage that applies, and
+// after the last one records and announces the report.
 void PlanRun::finishRun()
 {
-    if (m_finished)
-        return;
-    if (!m_retentionDone && !m_cancelled && !m_plan.retention.isEmpty() && m_bank) {
-        if (!m_retentionStarted)
-            applyRetention(); // calls finishRun() again when it ends
-        return;
+    if (m_stage == Stage::BackingUp) {
+        m_stage = Stage::ApplyingRetention;
+        if (!m_cancelled && !m_plan.retention.isEmpty() && m_bank)
+            return applyRetention(); // calls finishRun() again when it ends
+        if (m_cancelled && !m_plan.retention.isEmpty())
+            m_report.retention = tr("The retention policy (%1) was not applied: the run was cancelled.")
+                                     .arg(Plan::describeRetention(m_plan.retention));
     }
-    if (m_plan.testRestore.enabled && !m_restoreTestDone) {
-        if (!m_cancelled && !m_restoreTestStarted)
-            return startRestoreTest(); // calls finishRun() again when it ends
-        if (!m_cancelled)
-            return; // the test is still running
-        if (!m_restoreTestStarted) {
+    if (m_stage == Stage::ApplyingRetention) {
+        m_stage = Stage::TestingRestore;
+        if (m_plan.testRestore.enabled) {
+            if (!m_cancelled)
+                return startRestoreTest(); // calls finishRun() again when it ends
             m_report.restoreTest.result = PlanRestoreTestResult::Result::Skipped;
             m_report.restoreTest.message = tr("No backup was restore-tested: the run was cancelled.");
-        } else if (m_report.restoreTest.result == PlanRestoreTestResult::Result::None) {
-            return; // the cancelled test is still removing what it made
         }
     }
-    m_finished = true;
-    if (m_cancelled && !m_plan.retention.isEmpty() && !m_retentionStarted)
-        m_report.retention = tr("The retention policy (%1) was not applied: the run was cancelled.")
-                                 .arg(Plan::describeRetention(m_plan.retention));
+    if (m_stage != Stage::TestingRestore)
+        return; // finished already
+    m_stage = Stage::Finished;
     m_report.finished = QDateTime::currentDateTimeUtc();
     if (m_cancelled)
         m_report.state = PlanRunReport::State::Cancelled;
@@ -430,7 +430,6 @@ void PlanRun::finishRun()
 // backup never costs an older one its place.
 void PlanRun::applyRetention()
 {
-    m_retentionStarted = true;
     ForgetRequest request;
     request.bank = m_bank;
     request.policy = RetentionPolicy::fromJson(m_plan.retention);
@@ -440,7 +439,6 @@ void PlanRun::applyRetention()
     auto *forget = new JobManager(this);
     connect(forget, &JobManager::jobFinished, this, [this, forget](int, const JobResult &result) {
         forget->deleteLater();
-        m_retentionDone = true;
         if (result.outcome == JobOutcome::Succeeded) {
             m_report.retention = result.message;
         } else {
@@ -455,7 +453,6 @@ void PlanRun::applyRetention()
 
 void PlanRun::startRestoreTest()
 {
-    m_restoreTestStarted = true;
     PlanRestoreTestResult &test = m_report.restoreTest;
     // Which server's backup: the one this plan tested longest ago (never: first); among equals the newest.
     QHash<QString, QDateTime> lastTested; // cloud + '/' + server id → the start of the run that tested it
@@ -476,7 +473,6 @@ void PlanRun::startRestoreTest()
         }
     }
     if (!chosen) {
-        m_restoreTestDone = true;
         test.result = PlanRestoreTestResult::Result::Skipped;
         test.message = tr("No backup was restore-tested: no backup of this run succeeded.");
         addNote(test.message);
@@ -491,7 +487,6 @@ void PlanRun::startRestoreTest()
                 .arg(test.checkpointId, test.serverName, test.serverCloud, test.cloud));
     m_testClock.start();
     if (!m_sessions) {
-        m_restoreTestDone = true;
         test.result = PlanRestoreTestResult::Result::Failed;
         test.message = tr("The restore test could not start: the clouds' sign-in is gone.");
         return finishRun();
@@ -499,13 +494,11 @@ void PlanRun::startRestoreTest()
     m_sessions->acquire(test.cloud, this, [this](std::shared_ptr<openstack::Session> session, const QString &why) {
         PlanRestoreTestResult &result = m_report.restoreTest;
         if (m_cancelled) {
-            m_restoreTestDone = true;
             result.result = PlanRestoreTestResult::Result::Skipped;
             result.message = tr("No backup was restore-tested: the run was cancelled.");
             return finishRun();
         }
         if (!session) {
-            m_restoreTestDone = true;
             result.result = PlanRestoreTestResult::Result::Failed;
             result.message = tr("The restore test of backup %1 could not start in cloud %2: %3").arg(result.checkpointId, result.cloud, why);
             addProblem(result.message);
@@ -528,7 +521,6 @@ void PlanRun::restoreTestFinished(const JobResult &result)
 {
     m_testJobs->deleteLater();
     m_testJobs = nullptr;
-    m_restoreTestDone = true;
     PlanRestoreTestResult &test = m_report.restoreTest;
     test.durationMs = m_testClock.elapsed();
     test.recorded = result.data.value(QStringLiteral("recorded")).toBool();

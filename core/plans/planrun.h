@@ -91,15 +91,14 @@ private:
     QHash<int, Target> m_running;            // job id → what it backs up
     QHash<int, QElapsedTimer> m_startedAt;   // job id → since its first progress (it left the queue)
     int m_remaining = 0;
-    bool m_retentionStarted = false; // the plan's retention (ForgetJob) runs once, after the backups
-    bool m_retentionDone = false;
-    bool m_restoreTestStarted = false; // the plan's restore test runs once, after the retention
-    bool m_restoreTestDone = false;
+    // Where the run stands; finishRun() moves it on when the stage's work has ended. The retention step
+    // (ForgetJob) and the restore test each run at most once, in this order, after the backups.
+    enum class Stage { BackingUp, ApplyingRetention, TestingRestore, Finished };
+    Stage m_stage = Stage::BackingUp;
     JobManager *m_testJobs = nullptr;
     QElapsedTimer m_testClock;
     QList<PlanRunReport> m_history; // the earlier runs, as the run found them
     bool m_cancelled = false;
-    bool m_finished = false;
     PlanRunReport m_report;
 };
 
