@@ -415,6 +415,32 @@ private Q_SLOTS:
         waitForIdleServers();
     }
 
+    // A run cancelled during its backups applies no retention and tests no restore, and its report says
+    // both: the retention "was not applied", the restore test "skipped".
+    void cancelledRunSkipsRetentionAndRestoreTest()
+    {
+        addPlan(QStringLiteral("stopped"), {QStringLiteral("--server"), cloudName + QStringLiteral("/web-1"), QStringLiteral("--volumes"),
+                                            QStringLiteral("none"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+                                            QStringLiteral("--test-restore")});
+        QProcess *run = nullptr;
+        startSlowRun(QStringLiteral("stopped"), &run);
+        if (QTest::currentTestFailed())
+            return;
+        ::kill(pid_t(run->processId()), SIGINT);
+        QVERIFY(run->waitForFinished(120000));
+        const QByteArray err = run->readAllStandardError();
+        QVERIFY2(run->exitCode() == 1, err.constData());
+        const QJsonObject report = svtest::lastJsonLine(run->readAllStandardOutput());
+        QCOMPARE(report.value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
+        QVERIFY2(report.value(QLatin1String("retention")).toString().endsWith(QStringLiteral("was not applied: the run was cancelled.")),
+                 qPrintable(report.value(QLatin1String("retention")).toString()));
+        const QJsonObject test = report.value(QLatin1String("restore_test")).toObject();
+        QCOMPARE(test.value(QLatin1String("result")).toString(), QStringLiteral("skipped"));
+        QCOMPARE(test.value(QLatin1String("message")).toString(), QStringLiteral("No backup was restore-tested: the run was cancelled."));
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverImageIds().isEmpty(), 15000);
+        waitForIdleServers();
+    }
+
     // A run killed half-way (SIGKILL: no cleanup at all) leaves its snapshot; the next run says the last one
     // was interrupted, removes the snapshot before its own backups, and the history marks the killed run.
     void killedRunIsSweptByTheNext()
