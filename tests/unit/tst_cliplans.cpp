@@ -76,6 +76,17 @@ private:
             }
             servers[i] = server;
         }
+        // alice-bfv: a server of project other that boots from its volume alice-root (allProjectsBootFromVolume);
+        // no tag, and its name matches no other row's pattern.
+        servers.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("alice-bfv")},
+                                   {QStringLiteral("project"), QStringLiteral("other")},
+                                   {QStringLiteral("user"), QStringLiteral("alice")},
+                                   {QStringLiteral("flavor"), QStringLiteral("1")},
+                                   {QStringLiteral("boot_volume"), QStringLiteral("alice-root")},
+                                   {QStringLiteral("networks"), QJsonArray{QStringLiteral("other-net")}},
+                                   {QStringLiteral("key_name"), QStringLiteral("alice-key")},
+                                   {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), QStringLiteral("512 KiB")},
+                                                                                     {QStringLiteral("text"), QStringLiteral("alice-bfv: written to its root volume\n")}}}}});
         root.insert(QStringLiteral("servers"), servers);
         // other-data: a volume of project other, attached to other-1 (allProjectsWithVolumes).
         QJsonArray volumes = root.value(QLatin1String("volumes")).toArray();
@@ -85,6 +96,12 @@ private:
                                    {QStringLiteral("size"), 1},
                                    {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), 4096},
                                                                                      {QStringLiteral("text"), QStringLiteral("other-data: alice's bytes\n")}}}}});
+        // alice-root: alice-bfv's boot volume (project other), made from cirros.
+        volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("alice-root")},
+                                   {QStringLiteral("project"), QStringLiteral("other")},
+                                   {QStringLiteral("user"), QStringLiteral("alice")},
+                                   {QStringLiteral("size"), 1},
+                                   {QStringLiteral("image"), QStringLiteral("cirros-0.6.2")}});
         root.insert(QStringLiteral("volumes"), volumes);
         return root;
     }
@@ -848,7 +865,7 @@ private Q_SLOTS:
     // An admin's "all projects" plan with volumes: other-1 of project other is saved with its attached volume
     // other-data (project other), through the admin's token scoped to demo; the temporary volume snapshot,
     // volume and image are the admin's and none is left in either project; the checkpoint restores the
-    // volume's bytes. (Last: the restore leaves a server in `other`.)
+    // volume's bytes. (Near the end: the restore leaves a server in `other`.)
     void allProjectsWithVolumes()
     {
         const QString otherData = cloud.volumeIdByName(QStringLiteral("other-data"));
@@ -891,6 +908,68 @@ private Q_SLOTS:
         QCOMPARE(restoredVolumes.size(), 1);
         QCOMPARE(restoredVolumes.at(0)[QLatin1String("name")].toString(), QStringLiteral("other-data"));
         QCOMPARE(other.volumeDiskSha256(restoredVolumes.at(0)[QLatin1String("id")].toString()), cloud.volumeDiskSha256(otherData));
+    }
+
+    // An admin's "all projects" plan and a boot-from-volume server of another project: alice-bfv (project
+    // other) has no image, its root disk is its volume alice-root. Nova's createImage, asked with the admin's
+    // token scoped to demo, snapshots alice-root in Cinder for the admin's project; the checkpoint holds
+    // alice-root as the boot volume, nothing temporary is left in either project (not Nova's 0-byte image, its
+    // Cinder snapshot, the temporary volume or the upload image), and a restore boots a server from a new
+    // volume with alice-root's bytes (into the second fake cloud, project demo, as allProjectsWithVolumes does).
+    // (Last: the restore leaves a server in `other`.)
+    void allProjectsBootFromVolume()
+    {
+        const QString bfvId = cloud.serverIdByName(QStringLiteral("alice-bfv"));
+        const QString aliceRoot = cloud.volumeIdByName(QStringLiteral("alice-root"));
+        QVERIFY(!bfvId.isEmpty());
+        QVERIFY(!aliceRoot.isEmpty());
+        QCOMPARE(cloud.volumeStatus(aliceRoot), QStringLiteral("in-use"));
+        const QByteArray rootBytes = cloud.volumeDiskSha256(aliceRoot);
+        QCOMPARE(cloud.serverDiskSha256(bfvId), rootBytes); // the server's disk is the volume
+        QVERIFY(rootBytes != cloud.imageSha256(QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002"))); // alice wrote to it
+        addPlan(u"all-bfv"_s, {u"--cloud"_s, adminName, u"--all-projects"_s, u"--name-pattern"_s, u"alice-bfv"_s, u"--volumes"_s, u"none"_s});
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun run = cli({u"plans"_s, u"run"_s, u"all-bfv"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(outcomes(report), QStringList{u"alice-bfv (project other)@C:succeeded"_s});
+        const QString checkpoint = report.value(QLatin1String("servers")).toArray().first()[QLatin1String("checkpoint_id")].toString();
+        QVERIFY(!checkpoint.isEmpty());
+
+        // The boot volume is saved although --volumes none: it is the server's disk.
+        const svtest::CliRun text = cli({u"show"_s, checkpoint, u"--bank"_s, bank()});
+        QVERIFY2(text.exitCode == 0, text.describe().constData());
+        QVERIFY2(text.out.contains("included (snapshots taken first; the server boots from a volume)"), text.out.constData());
+        QVERIFY2(text.out.contains("Volumes      alice-root (1 GiB, /dev/vda, "), text.out.constData());
+        QVERIFY2(text.out.contains(", boot volume; saved: "), text.out.constData());
+        QVERIFY2(!text.out.contains("NOT included"), text.out.constData());
+
+        // Nothing temporary in either project (the fake's lists cover every project); alice's server and
+        // volume are untouched.
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
+        QVERIFY(cloud.leftoverVolumeIds().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverSnapshotIds().isEmpty(), 5000);
+        QCOMPARE(cloud.volumeStatus(aliceRoot), QStringLiteral("in-use"));
+        QCOMPARE(cloud.volumeDiskSha256(aliceRoot), rootBytes);
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.serverTaskState(bfvId).isEmpty(), 30000);
+
+        // The restore boots a new server from a new volume holding alice-root's bytes, with no image.
+        // --key, --network: alice-bfv's key pair and network are alice's, which the restoring user (demo) lacks.
+        const svtest::CliRun restore = cli({u"restore"_s, checkpoint, u"--bank"_s, bank(), u"--to-cloud"_s, otherName, u"--key"_s,
+                                            u"demo-key"_s, u"--network"_s, u"private"_s, u"--name"_s, u"alice-bfv-restored"_s, u"--json"_s});
+        QVERIFY2(restore.exitCode == 0, restore.describe().constData());
+        const QJsonObject restored = restore.lastJson();
+        QVERIFY2(!restored.contains(QLatin1String("image_id")), restore.out.constData());
+        const QJsonArray restoredVolumes = restored.value(QLatin1String("volumes")).toArray();
+        QCOMPARE(restoredVolumes.size(), 1);
+        QCOMPARE(restoredVolumes.at(0)[QLatin1String("name")].toString(), QStringLiteral("alice-root"));
+        QCOMPARE(restoredVolumes.at(0)[QLatin1String("boot_index")].toInt(-1), 0);
+        const QString restoredRoot = restoredVolumes.at(0)[QLatin1String("id")].toString();
+        QCOMPARE(other.volumeDiskSha256(restoredRoot), rootBytes);
+        const QString serverId = restored.value(QLatin1String("server_id")).toString();
+        QCOMPARE(other.serverDiskSha256(serverId), rootBytes);
+        QVERIFY(other.leftoverImageIds().isEmpty());
     }
 };
 
