@@ -152,7 +152,11 @@ private:
     };
     void finishWithoutRun(const QString &name, const QString &problem);
     bool changeSchedule(const QString &name, bool install);
-    QString unitDirectory() const;
+    // Whether the plan's systemd user timer is installed (PlanScheduler::isInstalled). Asked of the disk (one
+    // stat of a local file, in calls that write the plans file anyway), not taken from the last overview: that
+    // may predate a `stackvault-cli plans schedule install`, and a plan removed under its installed timer
+    // would leave a timer that runs a plan that is gone.
+    bool scheduleInstalled(const QString &name) const;
 
     ProfileStore *m_profiles;
     CloudSessions *m_sessions;
