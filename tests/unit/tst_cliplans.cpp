@@ -17,6 +17,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
@@ -563,6 +566,75 @@ private Q_SLOTS:
         const svtest::CliRun removed = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("nightly")});
         QVERIFY2(removed.exitCode == 0, removed.describe().constData());
         QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+    }
+
+    // Installed units follow the plan: `plans edit` rewrites them for a new time (status says they are up to
+    // date before and after), a service naming another stackvault-cli (the program moved) is outdated, and
+    // `--schedule none` removes them.
+    void installedScheduleFollowsEdits()
+    {
+        addPlan(QStringLiteral("follows"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--schedule"), QStringLiteral("daily 02:00")});
+        QTemporaryDir runtime;
+        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/no-bus"));
+        const auto restoreEnvironment = qScopeGuard([this] {
+            runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+            runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), qEnvironmentVariable("XDG_RUNTIME_DIR"));
+        });
+        const auto status = [this] {
+            const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("status"),
+                                            QStringLiteral("follows"), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(run.out).array().first().toObject();
+        };
+        const auto text = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        const QString units = home.filePath(QStringLiteral("config/systemd/user"));
+        const QString timer = units + QStringLiteral("/stackvault-plan-follows.timer");
+        const QString service = units + QStringLiteral("/stackvault-plan-follows.service");
+        const svtest::CliRun install = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("follows")});
+        QVERIFY2(install.exitCode == 1 && QFile::exists(timer), install.describe().constData()); // written, no systemd here
+        QCOMPARE(status().value(QLatin1String("up_to_date")).toBool(), true);
+
+        // A new time: the timer is rewritten at once.
+        const svtest::CliRun edit = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"),
+                                         QStringLiteral("--schedule"), QStringLiteral("daily 03:15")});
+        QVERIFY2(edit.exitCode == 0, edit.describe().constData());
+        QVERIFY2(edit.err.contains("Rewrote its schedule's units for the change.") && edit.err.contains("the schedule is NOT active"),
+                 edit.describe().constData());
+        const QJsonObject after = status();
+        QCOMPARE(after.value(QLatin1String("up_to_date")).toBool(), true);
+        QVERIFY2(text(timer).contains(QStringLiteral("OnCalendar=%1\n").arg(after.value(QLatin1String("on_calendar")).toString()))
+                     && after.value(QLatin1String("on_calendar")).toString().contains(QStringLiteral("03:15")),
+                 qPrintable(text(timer)));
+        // An edit that leaves the units as they are does not touch them.
+        const QDateTime written = QFileInfo(timer).lastModified();
+        const svtest::CliRun same = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"), QStringLiteral("--parallel"), QStringLiteral("3")});
+        QVERIFY2(same.exitCode == 0 && !same.err.contains("schedule"), same.describe().constData());
+        QCOMPARE(QFileInfo(timer).lastModified(), written);
+
+        // The service names another stackvault-cli (this one moved since): outdated, and status says so.
+        QString moved = text(service);
+        QVERIFY(moved.contains(svtest::CliRunner::binary()));
+        moved.replace(svtest::CliRunner::binary(), QStringLiteral("/opt/moved-away/stackvault-cli"));
+        {
+            QFile file(service);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(moved.toUtf8());
+        }
+        const QJsonObject outdated = status();
+        QCOMPARE(outdated.value(QLatin1String("up_to_date")).toBool(), false);
+        QVERIFY2(outdated.value(QLatin1String("timer")).toString().contains(QStringLiteral("written for an older schedule or another stackvault-cli")),
+                 qPrintable(outdated.value(QLatin1String("timer")).toString()));
+
+        // No schedule any more: the units go.
+        const svtest::CliRun none = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"),
+                                         QStringLiteral("--schedule"), QStringLiteral("none")});
+        QVERIFY2(none.exitCode == 0 && none.err.contains("The plan has no schedule any more: removed its installed units"),
+                 none.describe().constData());
+        QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+        QCOMPARE(status().value(QLatin1String("installed")).toBool(), false);
     }
 
     // The restore test's options are saved with the plan, shown, changed by edit and turned off again.

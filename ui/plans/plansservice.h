@@ -40,7 +40,7 @@ struct PlanOverview
     QDateTime nextRun;  // invalid: none (see nextRunWhy)
     QString nextRunWhy; // why there is no next run ("no schedule", systemd's words, …)
     bool scheduleInstalled = false; // a systemd user timer of this plan exists
-    bool scheduleUpToDate = false;  // … written for the plan's schedule as it is now
+    bool scheduleUpToDate = false;  // … written for the plan's schedule and the stackvault-cli as they are now
     QString timerState;             // `systemctl --user is-enabled`: "enabled", "disabled", … (systemd runs)
     bool systemdRuns = false;       // a systemd user instance answers
     QString systemdWhy;             // why not
