@@ -380,6 +380,37 @@ sv::PlanScheduler scheduler()
     return sv::PlanScheduler(sv::PlanScheduler::defaultTools(QCoreApplication::applicationFilePath()));
 }
 
+// After `plans edit`: an installed schedule follows the plan (its units rewritten when they no longer say
+// what the plan and this stackvault-cli would write; removed when the plan has no schedule any more), so a
+// changed time is not left waiting for `schedule install`. Says what it did on stderr (stdout may be JSON).
+// False when the units could not be brought up to date.
+bool followInstalledSchedule(const Plan &plan)
+{
+    const sv::PlanScheduler units = scheduler();
+    if (!units.isInstalled(plan.name))
+        return true;
+    if (plan.schedule.isNone()) {
+        const sv::PlanScheduler::Outcome removed = units.remove(plan.name);
+        err() << (removed.ok ? QStringLiteral("The plan has no schedule any more: removed its installed units (%1, %2).")
+                                   .arg(removed.timerPath, removed.servicePath)
+                             : removed.message)
+              << Qt::endl;
+        return removed.ok;
+    }
+    if (units.status(plan, false).upToDate)
+        return true;
+    const sv::PlanScheduler::Outcome installed = units.install(plan);
+    for (const QString &warning : installed.warnings)
+        err() << warning << Qt::endl;
+    if (installed.ok)
+        err() << "Updated its installed schedule: " << installed.message << Qt::endl;
+    else if (installed.unitsWritten && !installed.systemdRuns)
+        err() << "Rewrote its schedule's units for the change. " << installed.message << Qt::endl;
+    else
+        err() << "Its installed schedule still has the old units: " << installed.message << Qt::endl;
+    return installed.unitsWritten;
+}
+
 void printPlan(const sv::PlanStore &store, const Plan &plan, bool json)
 {
     QString why;
@@ -417,7 +448,9 @@ void addOrEdit(const QStringList &arguments, bool editing)
     const QString verb = editing ? QStringLiteral("plans edit") : QStringLiteral("plans add");
     QCommandLineParser parser;
     parser.setApplicationDescription(editing ? QStringLiteral("Change a saved plan: only what the options say; "
-                                                              "--cloud or --server replace the plan's servers.")
+                                                              "--cloud or --server replace the plan's servers. An "
+                                                              "installed schedule follows the change (its units are "
+                                                              "rewritten, or removed with --schedule none).")
                                              : QStringLiteral("Save a backup plan: which servers, how, where to, "
                                                               "when, and how long backups are kept."));
     addPlanOptions(parser, editing);
@@ -450,8 +483,9 @@ void addOrEdit(const QStringList &arguments, bool editing)
     }
     if (!parser.isSet(QStringLiteral("json")))
         out() << (editing ? "Changed plan " : "Saved plan ") << plan.name << ".\n";
+    const bool unitsFollow = !editing || followInstalledSchedule(plan);
     printPlan(*store, plan, parser.isSet(QStringLiteral("json")));
-    CliCommand::finish(ExitOk);
+    CliCommand::finish(unitsFollow ? ExitOk : ExitFailure);
 }
 
 // ---- list / show / remove -----------------------------------------------------------------------------
@@ -589,7 +623,7 @@ void schedule(const QStringList &arguments)
             else if (installed)
                 timerState = QStringLiteral("installed, not enabled (no systemd user instance)");
             if (installed && !unit.upToDate)
-                timerState += QStringLiteral(" (written for an older schedule: install it again)");
+                timerState += QStringLiteral(" (written for an older schedule or another stackvault-cli: install it again)");
             if (parser.isSet(QStringLiteral("json"))) {
                 array.append(QJsonObject{{QStringLiteral("plan"), p.name},
                                          {QStringLiteral("schedule"), p.schedule.toString()},

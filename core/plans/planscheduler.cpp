@@ -83,6 +83,13 @@ PlanScheduler::Status PlanScheduler::status(const Plan &plan, bool systemdRuns) 
     if (!status.installed)
         return status;
     status.upToDate = timer.open(QIODevice::ReadOnly) && QString::fromUtf8(timer.readAll()) == PlanUnits::timerText(plan);
+    if (status.upToDate && !m_tools.program.isEmpty()) {
+        // The service names the stackvault-cli and the environment it runs with: one moved or updated to
+        // another path since leaves a timer that starts a program no longer there.
+        QFile service(servicePath(plan.name));
+        status.upToDate = service.open(QIODevice::ReadOnly)
+            && QString::fromUtf8(service.readAll()) == PlanUnits::serviceText(plan, m_tools.program, m_tools.environment);
+    }
     if (systemdRuns)
         status.timerState = systemctlUser({QStringLiteral("is-enabled"), PlanUnits::timerName(plan.name)}).output;
     return status;

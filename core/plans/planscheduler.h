@@ -52,7 +52,7 @@ public:
     struct Status
     {
         bool installed = false; // the timer unit file is there
-        bool upToDate = false;  // installed, and its text is what the plan's schedule writes now
+        bool upToDate = false;  // installed, and both units' text is what the plan and the tools write now
         QString timerState;     // `systemctl --user is-enabled`: "enabled", "disabled", …; empty without systemd
     };
     // Whether a systemd user instance answers (`systemctl --user show-environment`); `why` says why not.

@@ -168,69 +168,15 @@ void SweepJob::next()
 
 void SweepJob::resolve(const JournalEntry &entry)
 {
-    openstack::Connection *connection = connectionFor(entry);
-    const auto found = [this, entry](const QList<Task> &deletions) { resolved(entry, deletions); };
     if (entry.kind == JournalEntry::TemporaryVolume || entry.kind == JournalEntry::RestoreVolume)
         return resolveVolumes(entry);
     if (entry.kind == JournalEntry::TemporaryVolumeSnapshot)
         return resolveSnapshots(entry);
     if (entry.kind == JournalEntry::RestorePort)
         return resolvePorts(entry);
-    if (entry.kind == JournalEntry::RestoreServer) {
-        auto *job = new openstack::ListServersJob(connection, this);
-        connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
-            if (error) {
-                m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
-                return next();
-            }
-            QList<Task> deletions;
-            for (const auto &server : job->servers()) {
-                if (!entry.tag.isEmpty() && server.metadata.value(kRestoreMarker).toString() == entry.tag) {
-                    JournalEntry concrete = entry;
-                    concrete.serverId = server.id;
-                    deletions.append(Task{Task::Action::DeleteServer, concrete});
-                }
-            }
-            found(deletions);
-        });
-        return job->start();
-    }
-    auto *job = new openstack::ListImagesJob(connection, this);
-    if (entry.kind == JournalEntry::RestoreImage) {
-        if (entry.tag.isEmpty())
-            return found({});
-        job->setFilter(kRestoreMarker, entry.tag);
-    } else if (!entry.tag.isEmpty()) {
-        // An image Cinder uploads a volume into carries no property of ours: its intent names it.
-        job->setFilter(QStringLiteral("name"), entry.tag);
-    } else {
-        if (entry.checkpointId.isEmpty())
-            return found({});
-        job->setFilter(kCheckpointMarker, entry.checkpointId);
-    }
-    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, found](const openstack::Error &error) {
-        if (error) {
-            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
-            return next();
-        }
-        QList<Task> deletions;
-        for (const auto &image : job->images()) {
-            // The filter is the cloud's; check the marker again, a cloud that ignores unknown filters
-            // would otherwise list every image.
-            const bool byName = entry.kind == JournalEntry::TemporaryImage && !entry.tag.isEmpty();
-            const QString marker = entry.kind == JournalEntry::RestoreImage || byName ? entry.tag : entry.checkpointId;
-            const QString key = entry.kind == JournalEntry::RestoreImage ? kRestoreMarker
-                : byName                                                  ? QStringLiteral("name")
-                                                                          : kCheckpointMarker;
-            if (image.raw.value(key).toString() != marker)
-                continue;
-            JournalEntry concrete = entry;
-            concrete.imageId = image.id;
-            deletions.append(Task{Task::Action::DeleteImage, concrete});
-        }
-        found(deletions);
-    });
-    job->start();
+    if (entry.kind == JournalEntry::RestoreServer)
+        return resolveServers(entry);
+    resolveImages(entry);
 }
 
 void SweepJob::resolved(const JournalEntry &intent, const QList<Task> &deletions)
@@ -241,53 +187,82 @@ void SweepJob::resolved(const JournalEntry &intent, const QList<Task> &deletions
     next();
 }
 
-void SweepJob::resolveVolumes(const JournalEntry &entry)
+template<typename ListJob, typename Items, typename Marked>
+void SweepJob::resolveListed(const JournalEntry &entry, ListJob *job, Items items, Marked marked,
+                             Task::Action action, QString JournalEntry::*id)
 {
-    const bool restore = entry.kind == JournalEntry::RestoreVolume;
-    const QString marker = restore ? entry.tag : entry.checkpointId;
-    if (marker.isEmpty())
-        return resolved(entry, {});
-    auto *job = new openstack::ListVolumesJob(connectionFor(entry), this);
-    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, restore, marker](const openstack::Error &error) {
+    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, items, marked, action, id](const openstack::Error &error) {
         if (error) {
             m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
             return next();
         }
         QList<Task> deletions;
-        for (const auto &volume : job->volumes()) {
-            const QJsonObject metadata = volume.raw.value(QLatin1String("metadata")).toObject();
-            if (metadata.value(restore ? kRestoreMarker : kCheckpointMarker).toString() != marker)
+        for (const auto &item : (job->*items)()) {
+            if (!marked(item))
                 continue;
             JournalEntry concrete = entry;
-            concrete.volumeId = volume.id;
-            deletions.append(Task{Task::Action::DeleteVolume, concrete});
+            concrete.*id = item.id;
+            deletions.append(Task{action, concrete});
         }
         resolved(entry, deletions);
     });
     job->start();
 }
 
+void SweepJob::resolveServers(const JournalEntry &entry)
+{
+    if (entry.tag.isEmpty())
+        return resolved(entry, {});
+    resolveListed(entry, new openstack::ListServersJob(connectionFor(entry), this), &openstack::ListServersJob::servers,
+                  [tag = entry.tag](const openstack::Server &server) {
+                      return server.metadata.value(kRestoreMarker).toString() == tag;
+                  },
+                  Task::Action::DeleteServer, &JournalEntry::serverId);
+}
+
+void SweepJob::resolveImages(const JournalEntry &entry)
+{
+    // A restore's image carries the restore's marker; an image Cinder uploads a volume into carries no
+    // property of ours: its intent names it; a backup's image carries the checkpoint's marker.
+    const bool byName = entry.kind == JournalEntry::TemporaryImage && !entry.tag.isEmpty();
+    const QString marker = entry.kind == JournalEntry::RestoreImage || byName ? entry.tag : entry.checkpointId;
+    const QString key = entry.kind == JournalEntry::RestoreImage ? kRestoreMarker
+        : byName                                                  ? QStringLiteral("name")
+                                                                  : kCheckpointMarker;
+    if (marker.isEmpty())
+        return resolved(entry, {});
+    auto *job = new openstack::ListImagesJob(connectionFor(entry), this);
+    job->setFilter(key, marker);
+    // The filter is the cloud's; the marker is checked again, a cloud that ignores unknown filters would
+    // otherwise list every image.
+    resolveListed(entry, job, &openstack::ListImagesJob::images,
+                  [key, marker](const openstack::Image &image) { return image.raw.value(key).toString() == marker; },
+                  Task::Action::DeleteImage, &JournalEntry::imageId);
+}
+
+void SweepJob::resolveVolumes(const JournalEntry &entry)
+{
+    const QString key = entry.kind == JournalEntry::RestoreVolume ? kRestoreMarker : kCheckpointMarker;
+    const QString marker = entry.kind == JournalEntry::RestoreVolume ? entry.tag : entry.checkpointId;
+    if (marker.isEmpty())
+        return resolved(entry, {});
+    resolveListed(entry, new openstack::ListVolumesJob(connectionFor(entry), this), &openstack::ListVolumesJob::volumes,
+                  [key, marker](const openstack::Volume &volume) {
+                      return volume.raw.value(QLatin1String("metadata")).toObject().value(key).toString() == marker;
+                  },
+                  Task::Action::DeleteVolume, &JournalEntry::volumeId);
+}
+
 void SweepJob::resolveSnapshots(const JournalEntry &entry)
 {
     if (entry.checkpointId.isEmpty())
         return resolved(entry, {});
-    auto *job = new openstack::ListVolumeSnapshotsJob(connectionFor(entry), this);
-    connect(job, &openstack::ApiJob::finished, this, [this, job, entry](const openstack::Error &error) {
-        if (error) {
-            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
-            return next();
-        }
-        QList<Task> deletions;
-        for (const auto &snapshot : job->snapshots()) {
-            if (snapshot.metadata.value(kCheckpointMarker).toString() != entry.checkpointId)
-                continue;
-            JournalEntry concrete = entry;
-            concrete.snapshotId = snapshot.id;
-            deletions.append(Task{Task::Action::DeleteSnapshot, concrete});
-        }
-        resolved(entry, deletions);
-    });
-    job->start();
+    resolveListed(entry, new openstack::ListVolumeSnapshotsJob(connectionFor(entry), this),
+                  &openstack::ListVolumeSnapshotsJob::snapshots,
+                  [marker = entry.checkpointId](const openstack::VolumeSnapshot &snapshot) {
+                      return snapshot.metadata.value(kCheckpointMarker).toString() == marker;
+                  },
+                  Task::Action::DeleteSnapshot, &JournalEntry::snapshotId);
 }
 
 void SweepJob::resolvePorts(const JournalEntry &entry)
@@ -297,22 +272,10 @@ void SweepJob::resolvePorts(const JournalEntry &entry)
     const QString marker = kRestorePortMarker + entry.tag;
     auto *job = new openstack::ListPortsJob(connectionFor(entry), {}, this);
     job->setFilter(QStringLiteral("description"), marker);
-    connect(job, &openstack::ApiJob::finished, this, [this, job, entry, marker](const openstack::Error &error) {
-        if (error) {
-            m_problems.append(tr("Backup %1: %2").arg(entry.checkpointId, error.message));
-            return next();
-        }
-        QList<Task> deletions;
-        for (const auto &port : job->ports()) {
-            if (port.description != marker) // a cloud that ignores the filter lists every port
-                continue;
-            JournalEntry concrete = entry;
-            concrete.portId = port.id;
-            deletions.append(Task{Task::Action::DeletePort, concrete});
-        }
-        resolved(entry, deletions);
-    });
-    job->start();
+    resolveListed(entry, job, &openstack::ListPortsJob::ports,
+                  // a cloud that ignores the filter lists every port
+                  [marker](const openstack::Port &port) { return port.description == marker; },
+                  Task::Action::DeletePort, &JournalEntry::portId);
 }
 
 void SweepJob::sweepPort(const Task &task)

@@ -57,9 +57,17 @@ private:
     };
     void next();
     void resolve(const JournalEntry &entry);
+    // An intent's resource, found by listing the cloud for the entry's marker.
+    void resolveServers(const JournalEntry &entry);
+    void resolveImages(const JournalEntry &entry);
     void resolveVolumes(const JournalEntry &entry);
     void resolveSnapshots(const JournalEntry &entry);
     void resolvePorts(const JournalEntry &entry);
+    // Starts `job` (its filters set); every item of (job->*items)() that `marked` accepts is deleted
+    // (`action`, its id in `id`), then the intent's entry is dropped (resolved()).
+    template<typename ListJob, typename Items, typename Marked>
+    void resolveListed(const JournalEntry &entry, ListJob *job, Items items, Marked marked, Task::Action action,
+                       QString JournalEntry::*id);
     // A journaled port: looked up first (gone: swept; bound to a server not swept: see the class comment).
     void sweepPort(const Task &task);
     // Deletions that resolving an intent found run first, then the intent's entry is dropped.

@@ -1231,6 +1231,8 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
         // the instance in Cinder (forced, named "snapshot for <image name>", described as the volume)
         // and registers a 0-byte image whose block_device_mapping lists the snapshots (fields as
         // nova.block_device.snapshot_from_bdm + get_image_mapping); it has no data (download 204).
+        // Nova asks Cinder with the caller's token, so the snapshots are the caller's project's, as the
+        // image is: an admin's snapshot of another project's server leaves nothing in that project.
         const bool snapshotError = m_state.takeFault(Fault::VolumeSnapshotError, ex.method(), ex.path()).has_value();
         QJsonArray mappings;
         for (int i = 0; i < server.volumeIds.size(); ++i) {
@@ -1240,7 +1242,7 @@ void ComputeService::createImage(Call &call, Server &server, const QJsonObject &
                 if (a.serverId == server.id)
                     device = a.device;
             }
-            const VolumeSnapshot &snapshot = m_state.snapshotVolume(volume, volume.projectId, call.token.userId,
+            const VolumeSnapshot &snapshot = m_state.snapshotVolume(volume, call.token.projectId, call.token.userId,
                                                                     QStringLiteral("snapshot for %1").arg(image.name),
                                                                     volume.description, QJsonObject(), snapshotError && i == 0);
             mappings.append(QJsonObject{{QStringLiteral("boot_index"), i == 0 ? QJsonValue(0) : QJsonValue(QJsonValue::Null)},

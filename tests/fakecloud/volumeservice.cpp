@@ -76,6 +76,16 @@ std::optional<QJsonObject> requestObject(Exchange &ex, const QString &key)
     return body.value(key).toObject();
 }
 
+// Cinder's all_tenants (true/1/yes/on/y/t): whether an admin asks for every project's resources.
+bool allTenantsAsked(const Exchange &ex)
+{
+    if (!ex.hasQuery(QStringLiteral("all_tenants")))
+        return false;
+    const QString value = ex.query(QStringLiteral("all_tenants")).toLower();
+    return value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes")
+        || value == QLatin1String("on") || value == QLatin1String("y") || value == QLatin1String("t");
+}
+
 int gibOf(qint64 bytes)
 {
     return int((bytes + GiB - 1) / GiB);
@@ -294,12 +304,7 @@ void VolumeService::listVolumes(Call &call, bool detail)
     Exchange &ex = call.ex;
     // Cinder: an admin's `all_tenants` (true/1/yes/on) lists every project's volumes, `project_id` then
     // narrows to one; for anyone else both are ignored and the token's project is listed.
-    bool allProjects = false;
-    if (ex.hasQuery(QStringLiteral("all_tenants")) && isAdmin(m_state, call.token)) {
-        const QString value = ex.query(QStringLiteral("all_tenants")).toLower();
-        allProjects = value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes")
-            || value == QLatin1String("on") || value == QLatin1String("y") || value == QLatin1String("t");
-    }
+    const bool allProjects = isAdmin(m_state, call.token) && allTenantsAsked(ex);
     const QString onlyProject = allProjects ? ex.query(QStringLiteral("project_id")) : call.token.projectId;
     QList<const Volume *> matches;
     for (const Volume &volume : std::as_const(m_state.volumes)) {
@@ -678,8 +683,9 @@ void VolumeService::snapshots(Call &call, const QStringList &rest)
         return;
     }
     if (rest.size() >= 2 && rest.at(1) != QLatin1String("detail")) {
+        // As for volumes: a member finds its own project's snapshots only, an admin any project's by id.
         auto it = m_state.volumeSnapshots.find(rest.at(1));
-        if (it == m_state.volumeSnapshots.end() || it->projectId != call.token.projectId) {
+        if (it == m_state.volumeSnapshots.end() || (it->projectId != call.token.projectId && !isAdmin(m_state, call.token))) {
             novaFault(ex, 404, QStringLiteral("Snapshot %1 could not be found.").arg(rest.at(1)));
             return;
         }
@@ -711,9 +717,12 @@ void VolumeService::snapshots(Call &call, const QStringList &rest)
         return;
     }
     const bool detail = rest.size() == 2;
+    // An admin's all_tenants lists every project's snapshots (project_id narrows), as for volumes.
+    const bool allProjects = isAdmin(m_state, call.token) && allTenantsAsked(ex);
+    const QString onlyProject = allProjects ? ex.query(QStringLiteral("project_id")) : call.token.projectId;
     QList<const VolumeSnapshot *> matches;
     for (const VolumeSnapshot &snapshot : std::as_const(m_state.volumeSnapshots)) {
-        if (snapshot.projectId == call.token.projectId)
+        if (onlyProject.isEmpty() || snapshot.projectId == onlyProject)
             matches.append(&snapshot);
     }
     std::sort(matches.begin(), matches.end(), [](const VolumeSnapshot *a, const VolumeSnapshot *b) {

@@ -1,20 +1,27 @@
 // The cloud tree's "All projects" (CloudTreeModel over the real CoreBackend and the fake cloud over HTTP,
 // checked throughout by QAbstractItemModelTester): an admin's cloud gets the row first, its projects load
 // when it is opened (Keystone), a project's servers when that project is opened (Nova's all_tenants
-// narrowed to it, 600 servers in two pages, inserted as they come); a member's cloud has no such row. Needs a Secret Service
-// (the saved clouds' passwords); without one it skips, and fails under CI=true.
+// narrowed to it, 600 servers in two pages, inserted as they come); a member's cloud has no such row; another
+// project's boot-from-volume server shows its boot volume as such and is backed up from the details pane.
+// Needs a Secret Service (the saved clouds' passwords); without one it skips, and fails under CI=true.
 #include "backend/corebackend.h"
 #include "cloudtree/cloudtreemodel.h"
 #include "common/icons.h"
 #include "demoprofile.h"
+#include "details/serverdetailswidget.h"
 #include "fakecloud.h"
+#include "jobs/jobmanager.h"
 #include "keyringprobe.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "util/appsettings.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -74,12 +81,25 @@ private Q_SLOTS:
         SVTEST_REQUIRE_SECRET_SERVICE();
         QStandardPaths::setTestModeEnabled(true);
         sv::ui::initResources();
+        sv::AppSettings::createTempFileInstance();
+        sv::AppSettings::instance()->setBankLocation(m_dir.filePath(u"bank"_s));
         QFile file(QStringLiteral(STACKVAULT_SOURCE_DIR "/tests/fakecloud/scenarios/test.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QJsonObject scenario = QJsonDocument::fromJson(file.readAll()).object();
         scenario.insert(u"generated_projects"_s, QJsonObject{{u"count"_s, 3}, {u"servers_per_project"_s, 600},
                                                               {u"image"_s, u"cirros-0.6.2"_s}, {u"flavor"_s, u"m1.tiny"_s},
                                                               {u"user"_s, u"admin"_s}});
+        // alice-bfv: project other's server that boots from its volume alice-root, with alice-data attached.
+        QJsonArray volumes = scenario.value(u"volumes"_s).toArray();
+        volumes.append(QJsonObject{{u"name"_s, u"alice-root"_s}, {u"project"_s, u"other"_s}, {u"user"_s, u"alice"_s},
+                                   {u"size"_s, 1}, {u"image"_s, u"cirros-0.6.2"_s}});
+        volumes.append(QJsonObject{{u"name"_s, u"alice-data"_s}, {u"project"_s, u"other"_s}, {u"user"_s, u"alice"_s}, {u"size"_s, 1}});
+        scenario.insert(u"volumes"_s, volumes);
+        QJsonArray servers = scenario.value(u"servers"_s).toArray();
+        servers.append(QJsonObject{{u"name"_s, u"alice-bfv"_s}, {u"project"_s, u"other"_s}, {u"user"_s, u"alice"_s},
+                                   {u"flavor"_s, u"m1.tiny"_s}, {u"boot_volume"_s, u"alice-root"_s},
+                                   {u"volumes"_s, QJsonArray{u"alice-data"_s}}, {u"networks"_s, QJsonArray{u"other-net"_s}}});
+        scenario.insert(u"servers"_s, servers);
         QString error;
         QVERIFY2(m_cloud.loadScenario(scenario, &error), qPrintable(error));
         QVERIFY(m_cloud.start());
@@ -165,11 +185,12 @@ private Q_SLOTS:
         // Only that project was listed.
         QCOMPARE(model.rowCount(childNamed(model, all, u"tenant-000"_s)), 0);
 
-        // Project "other": the member alice's server, seen by the admin.
+        // Project "other": the member alice's servers, seen by the admin.
         const QModelIndex other = childNamed(model, all, u"other"_s);
         loadRow(model, other);
-        QCOMPARE(model.rowCount(other), 1);
-        QCOMPARE(model.data(model.index(0, 0, other)).toString(), u"other-1"_s);
+        QCOMPARE(model.rowCount(other), 2);
+        QVERIFY(childNamed(model, other, u"other-1"_s).isValid());
+        QVERIFY(childNamed(model, other, u"alice-bfv"_s).isValid());
 
         // The tester walks the whole tree (it fetches the other projects too) and checks every change after.
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -187,6 +208,70 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(model.allProjectsIndex(m_adminId)), 5);
         QCOMPARE(model.serverCount(cloud), 5);
         QCOMPARE(model.rowCount(childNamed(model, all, u"tenant-001"_s)), 600);
+    }
+
+    // alice-bfv of project other boots from alice-root, with alice-data attached. Cinder is not asked across
+    // projects, so the tree names both by id; the boot volume is the first Nova lists, marked as such, and the
+    // details pane keeps it checked and disabled like an own project's boot volume. Backed up from the
+    // pane with alice-data unchecked: the checkpoint holds alice-root only, and nothing temporary is left.
+    void otherProjectsBootFromVolumeServer()
+    {
+        const QString aliceRoot = m_cloud.volumeIdByName(u"alice-root"_s);
+        const QString aliceData = m_cloud.volumeIdByName(u"alice-data"_s);
+        QVERIFY(!aliceRoot.isEmpty() && !aliceData.isEmpty());
+        sv::ui::CoreBackend backend(m_profiles.get(), m_secrets.get());
+        CloudTreeModel model(&backend);
+        loadRow(model, model.cloudIndex(m_adminId));
+        const QModelIndex all = model.allProjectsIndex(m_adminId);
+        loadRow(model, all);
+        const QModelIndex other = childNamed(model, all, u"other"_s);
+        loadRow(model, other);
+        const QModelIndex bfv = childNamed(model, other, u"alice-bfv"_s);
+        QVERIFY(bfv.isValid());
+        QCOMPARE(model.rowCount(bfv), 2); // its two volumes; no boot image row
+        QCOMPARE(model.data(model.index(0, 0, bfv)).toString(), aliceRoot + u" (boot volume)"_s);
+        QCOMPARE(model.data(model.index(1, 0, bfv)).toString(), aliceData);
+        const sv::ui::ServerEntry *server = model.server(bfv);
+        QVERIFY(server);
+        QVERIFY(server->bootsFromVolume());
+
+        sv::ui::ServerDetailsWidget details;
+        details.showServer(model.cloudId(bfv), *server);
+        auto *list = details.findChild<QListWidget *>(u"volumesList"_s);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), aliceRoot);
+        QCOMPARE(list->item(0)->checkState(), Qt::Checked);
+        QVERIFY(!(list->item(0)->flags() & Qt::ItemIsEnabled)); // the boot volume cannot be left out
+        QVERIFY(list->item(1)->flags() & Qt::ItemIsEnabled);
+        details.setVolumeChecked(aliceRoot, false); // refused: it is disabled
+        details.setVolumeChecked(aliceData, false);
+        QCOMPARE(list->item(0)->checkState(), Qt::Checked);
+        QCOMPARE(details.volumeSelection().names, QStringList{aliceRoot});
+
+        // The pane's Back Up, with the admin's cloud, runs the same backup job as for the cloud's own servers.
+        QSignalSpy requested(&details, &sv::ui::ServerDetailsWidget::backupRequested);
+        auto *button = details.findChild<QPushButton *>(u"backupButton"_s);
+        QVERIFY(button->isEnabled());
+        button->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), m_adminId);
+        QString error;
+        sv::Job *job = backend.createBackupJob(requested.at(0).at(0).toString(), requested.at(0).at(1).value<sv::ui::ServerEntry>(),
+                                               requested.at(0).at(2).toBool(), requested.at(0).at(3).value<sv::VolumeSelection>(), &error);
+        QVERIFY2(job, qPrintable(error));
+        sv::JobManager jobs;
+        QSignalSpy finished(&jobs, &sv::JobManager::jobFinished);
+        jobs.enqueue(job);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const auto result = finished.first().at(1).value<sv::JobResult>();
+        QVERIFY2(result.outcome == sv::JobOutcome::Succeeded, qPrintable(result.message + u'\n' + result.details));
+        QVERIFY(result.data.value(u"boot_from_volume"_s).toBool());
+        QCOMPARE(result.data.value(u"volumes"_s).toStringList(), QStringList{u"alice-root"_s});
+        QCOMPARE(result.data.value(u"volumes_not_included"_s).toStringList(), QStringList{u"alice-data"_s});
+        QVERIFY(m_cloud.leftoverImageIds().isEmpty());
+        QVERIFY(m_cloud.leftoverVolumeIds().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
+        jobs.shutdown(std::chrono::milliseconds(5000));
     }
 
     void memberHasNoAllProjects()

@@ -562,6 +562,10 @@ void TestPlansView::installAndRemoveSchedule()
     QString error;
     QVERIFY(!m_fixture.plans->removePlan(name, &error));
     QVERIFY2(error.contains(QStringLiteral("remove the schedule first (Remove Schedule)")), qPrintable(error));
+    sv::Plan renamed = m_fixture.webPlan(name);
+    renamed.name = name + QStringLiteral("-renamed");
+    QVERIFY(!m_fixture.plans->savePlan(name, renamed, &error));
+    QVERIFY2(error.contains(QStringLiteral("remove it first (Remove Schedule), then rename the plan")), qPrintable(error));
 
     // Remove: both units gone, the timer disabled first where systemd runs.
     const int callsBefore = int(recordedCalls(tools.path()).size());

@@ -17,6 +17,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
@@ -76,6 +79,17 @@ private:
             }
             servers[i] = server;
         }
+        // alice-bfv: a server of project other that boots from its volume alice-root (allProjectsBootFromVolume);
+        // no tag, and its name matches no other row's pattern.
+        servers.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("alice-bfv")},
+                                   {QStringLiteral("project"), QStringLiteral("other")},
+                                   {QStringLiteral("user"), QStringLiteral("alice")},
+                                   {QStringLiteral("flavor"), QStringLiteral("1")},
+                                   {QStringLiteral("boot_volume"), QStringLiteral("alice-root")},
+                                   {QStringLiteral("networks"), QJsonArray{QStringLiteral("other-net")}},
+                                   {QStringLiteral("key_name"), QStringLiteral("alice-key")},
+                                   {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), QStringLiteral("512 KiB")},
+                                                                                     {QStringLiteral("text"), QStringLiteral("alice-bfv: written to its root volume\n")}}}}});
         root.insert(QStringLiteral("servers"), servers);
         // other-data: a volume of project other, attached to other-1 (allProjectsWithVolumes).
         QJsonArray volumes = root.value(QLatin1String("volumes")).toArray();
@@ -85,6 +99,12 @@ private:
                                    {QStringLiteral("size"), 1},
                                    {QStringLiteral("writes"), QJsonArray{QJsonObject{{QStringLiteral("offset"), 4096},
                                                                                      {QStringLiteral("text"), QStringLiteral("other-data: alice's bytes\n")}}}}});
+        // alice-root: alice-bfv's boot volume (project other), made from cirros.
+        volumes.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("alice-root")},
+                                   {QStringLiteral("project"), QStringLiteral("other")},
+                                   {QStringLiteral("user"), QStringLiteral("alice")},
+                                   {QStringLiteral("size"), 1},
+                                   {QStringLiteral("image"), QStringLiteral("cirros-0.6.2")}});
         root.insert(QStringLiteral("volumes"), volumes);
         return root;
     }
@@ -548,6 +568,75 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
     }
 
+    // Installed units follow the plan: `plans edit` rewrites them for a new time (status says they are up to
+    // date before and after), a service naming another stackvault-cli (the program moved) is outdated, and
+    // `--schedule none` removes them.
+    void installedScheduleFollowsEdits()
+    {
+        addPlan(QStringLiteral("follows"), {QStringLiteral("--cloud"), cloudName, QStringLiteral("--schedule"), QStringLiteral("daily 02:00")});
+        QTemporaryDir runtime;
+        runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/no-bus"));
+        const auto restoreEnvironment = qScopeGuard([this] {
+            runner.setEnvironment(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+            runner.setEnvironment(QStringLiteral("XDG_RUNTIME_DIR"), qEnvironmentVariable("XDG_RUNTIME_DIR"));
+        });
+        const auto status = [this] {
+            const svtest::CliRun run = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("status"),
+                                            QStringLiteral("follows"), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(run.out).array().first().toObject();
+        };
+        const auto text = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        const QString units = home.filePath(QStringLiteral("config/systemd/user"));
+        const QString timer = units + QStringLiteral("/stackvault-plan-follows.timer");
+        const QString service = units + QStringLiteral("/stackvault-plan-follows.service");
+        const svtest::CliRun install = cli({QStringLiteral("plans"), QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("follows")});
+        QVERIFY2(install.exitCode == 1 && QFile::exists(timer), install.describe().constData()); // written, no systemd here
+        QCOMPARE(status().value(QLatin1String("up_to_date")).toBool(), true);
+
+        // A new time: the timer is rewritten at once.
+        const svtest::CliRun edit = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"),
+                                         QStringLiteral("--schedule"), QStringLiteral("daily 03:15")});
+        QVERIFY2(edit.exitCode == 0, edit.describe().constData());
+        QVERIFY2(edit.err.contains("Rewrote its schedule's units for the change.") && edit.err.contains("the schedule is NOT active"),
+                 edit.describe().constData());
+        const QJsonObject after = status();
+        QCOMPARE(after.value(QLatin1String("up_to_date")).toBool(), true);
+        QVERIFY2(text(timer).contains(QStringLiteral("OnCalendar=%1\n").arg(after.value(QLatin1String("on_calendar")).toString()))
+                     && after.value(QLatin1String("on_calendar")).toString().contains(QStringLiteral("03:15")),
+                 qPrintable(text(timer)));
+        // An edit that leaves the units as they are does not touch them.
+        const QDateTime written = QFileInfo(timer).lastModified();
+        const svtest::CliRun same = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"), QStringLiteral("--parallel"), QStringLiteral("3")});
+        QVERIFY2(same.exitCode == 0 && !same.err.contains("schedule"), same.describe().constData());
+        QCOMPARE(QFileInfo(timer).lastModified(), written);
+
+        // The service names another stackvault-cli (this one moved since): outdated, and status says so.
+        QString moved = text(service);
+        QVERIFY(moved.contains(svtest::CliRunner::binary()));
+        moved.replace(svtest::CliRunner::binary(), QStringLiteral("/opt/moved-away/stackvault-cli"));
+        {
+            QFile file(service);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(moved.toUtf8());
+        }
+        const QJsonObject outdated = status();
+        QCOMPARE(outdated.value(QLatin1String("up_to_date")).toBool(), false);
+        QVERIFY2(outdated.value(QLatin1String("timer")).toString().contains(QStringLiteral("written for an older schedule or another stackvault-cli")),
+                 qPrintable(outdated.value(QLatin1String("timer")).toString()));
+
+        // No schedule any more: the units go.
+        const svtest::CliRun none = cli({QStringLiteral("plans"), QStringLiteral("edit"), QStringLiteral("follows"),
+                                         QStringLiteral("--schedule"), QStringLiteral("none")});
+        QVERIFY2(none.exitCode == 0 && none.err.contains("The plan has no schedule any more: removed its installed units"),
+                 none.describe().constData());
+        QVERIFY(!QFile::exists(timer) && !QFile::exists(service));
+        QCOMPARE(status().value(QLatin1String("installed")).toBool(), false);
+    }
+
     // The restore test's options are saved with the plan, shown, changed by edit and turned off again.
     void restoreTestOptions()
     {
@@ -848,7 +937,7 @@ private Q_SLOTS:
     // An admin's "all projects" plan with volumes: other-1 of project other is saved with its attached volume
     // other-data (project other), through the admin's token scoped to demo; the temporary volume snapshot,
     // volume and image are the admin's and none is left in either project; the checkpoint restores the
-    // volume's bytes. (Last: the restore leaves a server in `other`.)
+    // volume's bytes. (Near the end: the restore leaves a server in `other`.)
     void allProjectsWithVolumes()
     {
         const QString otherData = cloud.volumeIdByName(QStringLiteral("other-data"));
@@ -891,6 +980,75 @@ private Q_SLOTS:
         QCOMPARE(restoredVolumes.size(), 1);
         QCOMPARE(restoredVolumes.at(0)[QLatin1String("name")].toString(), QStringLiteral("other-data"));
         QCOMPARE(other.volumeDiskSha256(restoredVolumes.at(0)[QLatin1String("id")].toString()), cloud.volumeDiskSha256(otherData));
+    }
+
+    // An admin's "all projects" plan and a boot-from-volume server of another project: alice-bfv (project
+    // other) has no image, its root disk is its volume alice-root. Nova's createImage, asked with the admin's
+    // token scoped to demo, snapshots alice-root in Cinder for the admin's project; the checkpoint holds
+    // alice-root as the boot volume, nothing temporary is left in either project (not Nova's 0-byte image, its
+    // Cinder snapshot, the temporary volume or the upload image), and a restore boots a server from a new
+    // volume with alice-root's bytes (into the second fake cloud, project demo, as allProjectsWithVolumes does).
+    // (Last: the restore leaves a server in `other`.)
+    void allProjectsBootFromVolume()
+    {
+        const QString bfvId = cloud.serverIdByName(QStringLiteral("alice-bfv"));
+        const QString aliceRoot = cloud.volumeIdByName(QStringLiteral("alice-root"));
+        QVERIFY(!bfvId.isEmpty());
+        QVERIFY(!aliceRoot.isEmpty());
+        QCOMPARE(cloud.volumeStatus(aliceRoot), QStringLiteral("in-use"));
+        const QByteArray rootBytes = cloud.volumeDiskSha256(aliceRoot);
+        QCOMPARE(cloud.serverDiskSha256(bfvId), rootBytes); // the server's disk is the volume
+        QVERIFY(rootBytes != cloud.imageSha256(QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002"))); // alice wrote to it
+        addPlan(u"all-bfv"_s, {u"--cloud"_s, adminName, u"--all-projects"_s, u"--name-pattern"_s, u"alice-bfv"_s, u"--volumes"_s, u"none"_s});
+        if (QTest::currentTestFailed())
+            return;
+        const svtest::CliRun run = cli({u"plans"_s, u"run"_s, u"all-bfv"_s, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        const QJsonObject report = run.lastJson();
+        QCOMPARE(outcomes(report), QStringList{u"alice-bfv (project other)@C:succeeded"_s});
+        const QString checkpoint = report.value(QLatin1String("servers")).toArray().first()[QLatin1String("checkpoint_id")].toString();
+        QVERIFY(!checkpoint.isEmpty());
+
+        // The boot volume is saved although --volumes none: it is the server's disk.
+        const svtest::CliRun text = cli({u"show"_s, checkpoint, u"--bank"_s, bank()});
+        QVERIFY2(text.exitCode == 0, text.describe().constData());
+        QVERIFY2(text.out.contains("included (snapshots taken first; the server boots from a volume)"), text.out.constData());
+        QVERIFY2(text.out.contains("Volumes      alice-root (1 GiB, /dev/vda, "), text.out.constData());
+        QVERIFY2(text.out.contains(", boot volume; saved: "), text.out.constData());
+        QVERIFY2(!text.out.contains("NOT included"), text.out.constData());
+
+        // Nothing temporary in either project (the fake's lists cover every project); alice's server and
+        // volume are untouched.
+        QVERIFY(cloud.leftoverImageIds().isEmpty());
+        QVERIFY(cloud.leftoverVolumeIds().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.leftoverSnapshotIds().isEmpty(), 5000);
+        QCOMPARE(cloud.volumeStatus(aliceRoot), QStringLiteral("in-use"));
+        QCOMPARE(cloud.volumeDiskSha256(aliceRoot), rootBytes);
+        QTRY_VERIFY_WITH_TIMEOUT(cloud.serverTaskState(bfvId).isEmpty(), 30000);
+
+        // The restore boots a new server from a new volume holding alice-root's bytes, with no image.
+        // --key, --network: alice-bfv's key pair and network are alice's, which the restoring user (demo) lacks.
+        // Its temporary image is gone after (the images there are the earlier restores' boot images).
+        const auto imagesInOther = [this] {
+            QStringList ids = other.leftoverImageIds();
+            ids.sort();
+            return ids;
+        };
+        const QStringList imagesBefore = imagesInOther();
+        const svtest::CliRun restore = cli({u"restore"_s, checkpoint, u"--bank"_s, bank(), u"--to-cloud"_s, otherName, u"--key"_s,
+                                            u"demo-key"_s, u"--network"_s, u"private"_s, u"--name"_s, u"alice-bfv-restored"_s, u"--json"_s});
+        QVERIFY2(restore.exitCode == 0, restore.describe().constData());
+        const QJsonObject restored = restore.lastJson();
+        QVERIFY2(!restored.contains(QLatin1String("image_id")), restore.out.constData());
+        const QJsonArray restoredVolumes = restored.value(QLatin1String("volumes")).toArray();
+        QCOMPARE(restoredVolumes.size(), 1);
+        QCOMPARE(restoredVolumes.at(0)[QLatin1String("name")].toString(), QStringLiteral("alice-root"));
+        QCOMPARE(restoredVolumes.at(0)[QLatin1String("boot_index")].toInt(-1), 0);
+        const QString restoredRoot = restoredVolumes.at(0)[QLatin1String("id")].toString();
+        QCOMPARE(other.volumeDiskSha256(restoredRoot), rootBytes);
+        const QString serverId = restored.value(QLatin1String("server_id")).toString();
+        QCOMPARE(other.serverDiskSha256(serverId), rootBytes);
+        QTRY_COMPARE_WITH_TIMEOUT(imagesInOther(), imagesBefore, 10000);
     }
 };
 

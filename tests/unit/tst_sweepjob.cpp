@@ -4,7 +4,10 @@
 #include "bank/bank.h"
 #include "cloudstate.h"
 #include "openstack/compute/createserverimagejob.h"
+#include "openstack/compute/createserverjob.h"
 #include "openstack/connection.h"
+#include "openstack/image/createimagejob.h"
+#include "openstack/network/createportjob.h"
 #include "openstack/volume/createvolumejob.h"
 #include "openstack/volume/createvolumesnapshotjob.h"
 #include "protection/sweepjob.h"
@@ -243,6 +246,110 @@ private Q_SLOTS:
         QVERIFY(journal().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(f->cloud.volumeStatus(temporary).isEmpty() && f->cloud.volumeStatus(restored).isEmpty(), 5000);
         QCOMPARE(f->cloud.volumeStatus(unrelated), QStringLiteral("available"));
+    }
+
+    // Intents for a restore's server, image and port (the restore's tag), a temporary image Cinder uploads
+    // a volume into (its name) and a backup's snapshot image (the checkpoint marker): the sweep finds the
+    // resource the intent marks and deletes it; the one with another marker stays.
+    void intentsAreFoundByMarker_data()
+    {
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("checkpoint");
+        QTest::addColumn<QString>("removedAs");
+        QTest::newRow("restore server") << QStringLiteral("server") << sv::JournalEntry::RestoreServer
+                                        << QStringLiteral("r-7") << QStringLiteral("c-old") << QStringLiteral("server ");
+        QTest::newRow("restore image") << QStringLiteral("image-restore") << sv::JournalEntry::RestoreImage
+                                       << QStringLiteral("r-7") << QStringLiteral("c-old") << QStringLiteral("image ");
+        QTest::newRow("uploaded volume image") << QStringLiteral("image-name") << sv::JournalEntry::TemporaryImage
+                                               << QStringLiteral("stackvault-upload-7") << QStringLiteral("c-up")
+                                               << QStringLiteral("snapshot ");
+        QTest::newRow("snapshot image") << QStringLiteral("image-checkpoint") << sv::JournalEntry::TemporaryImage
+                                        << QString() << QStringLiteral("c-img") << QStringLiteral("snapshot ");
+        QTest::newRow("restore port") << QStringLiteral("port") << sv::JournalEntry::RestorePort << QStringLiteral("r-7")
+                                      << QStringLiteral("c-old") << QStringLiteral("port ");
+    }
+    void intentsAreFoundByMarker()
+    {
+        QFETCH(QString, resource);
+        QFETCH(QString, kind);
+        QFETCH(QString, tag);
+        QFETCH(QString, checkpoint);
+        QFETCH(QString, removedAs);
+        sv::openstack::Connection connection(f->session);
+        // Makes the resource carrying `marker` where the intent looks for it; its id, empty on failure.
+        const auto make = [&connection, &resource](const QString &marker) {
+            std::unique_ptr<sv::openstack::ApiJob> job;
+            const auto image = [&connection](QJsonObject properties) {
+                properties.insert(QStringLiteral("disk_format"), QStringLiteral("qcow2"));
+                properties.insert(QStringLiteral("container_format"), QStringLiteral("bare"));
+                if (!properties.contains(QStringLiteral("name")))
+                    properties.insert(QStringLiteral("name"), QStringLiteral("sv-test"));
+                return new sv::openstack::CreateImageJob(&connection, properties);
+            };
+            if (resource == u"server") {
+                sv::openstack::ServerCreateRequest request;
+                request.name = QStringLiteral("sv-test");
+                request.flavorRef = QStringLiteral("1");
+                request.imageRef = QStringLiteral("e1a0b1c2-0000-4000-8000-000000000002");
+                request.networkMode = sv::openstack::ServerCreateRequest::NetworkMode::Explicit;
+                request.networks = {{QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001"), {}, {}}};
+                request.metadata = {{QStringLiteral("stackvault_restore_job"), marker}};
+                job.reset(new sv::openstack::CreateServerJob(&connection, request));
+            } else if (resource == u"image-restore") {
+                job.reset(image({{QStringLiteral("stackvault_restore_job"), marker}}));
+            } else if (resource == u"image-name") {
+                job.reset(image({{QStringLiteral("name"), marker}}));
+            } else if (resource == u"image-checkpoint") {
+                job.reset(image({{QStringLiteral("stackvault_checkpoint"), marker}}));
+            } else {
+                auto *port = new sv::openstack::CreatePortJob(&connection, QStringLiteral("b7a1c2d3-0000-4000-8000-00000000a001"),
+                                                              {}, {}, QStringLiteral("sv-test"));
+                port->setDescription(QStringLiteral("stackvault_restore_job:") + marker);
+                job.reset(port);
+            }
+            job->setAutoDelete(false);
+            QSignalSpy done(job.get(), &sv::openstack::ApiJob::finished);
+            job->start();
+            if (!done.wait(10000) || !job->error().isOk())
+                return QString();
+            if (auto *server = qobject_cast<sv::openstack::CreateServerJob *>(job.get()))
+                return server->serverId();
+            if (auto *created = qobject_cast<sv::openstack::CreateImageJob *>(job.get()))
+                return created->image().id;
+            return static_cast<sv::openstack::CreatePortJob *>(job.get())->port().id;
+        };
+        const QString marker = tag.isEmpty() ? checkpoint : tag;
+        const QString marked = make(marker);
+        const QString other = make(marker + QStringLiteral("-other"));
+        QVERIFY(!marked.isEmpty() && !other.isEmpty());
+        const auto exists = [this, &resource](const QString &id) {
+            std::lock_guard lock(f->cloud.state().mutex);
+            f->cloud.state().advance();
+            if (resource == u"server")
+                return f->cloud.state().servers.contains(id);
+            if (resource == u"port")
+                return f->cloud.state().ports.contains(id);
+            return f->cloud.state().images.contains(id);
+        };
+
+        sv::JournalEntry intent;
+        intent.kind = kind;
+        intent.tag = tag;
+        intent.checkpointId = checkpoint;
+        intent.cloudProfileId = QStringLiteral("profile-demo");
+        intent.created = QDateTime::currentDateTimeUtc();
+        QVERIFY(intent.isIntent());
+        sv::BankError error;
+        QVERIFY(f->bank->addJournalEntry(intent, &error));
+        QHash<QString, std::shared_ptr<sv::openstack::Session>> sessions{{QStringLiteral("profile-demo"), f->session}};
+        const sv::JobResult swept = f->run(new sv::SweepJob(f->bank, sessions));
+        QVERIFY2(swept.outcome == JobOutcome::Succeeded, qPrintable(swept.message + QLatin1Char(' ') + swept.details));
+        QCOMPARE(swept.data.value(QStringLiteral("removed")).toStringList(), QStringList{removedAs + marked});
+        QVERIFY(journal().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!exists(marked), 5000);
+        QVERIFY2(exists(other), "a resource with another marker must not be touched");
     }
 
     // Nova's snapshot of a boot-from-volume server is a 0-byte image naming Cinder snapshots in its

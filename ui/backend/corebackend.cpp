@@ -63,7 +63,8 @@ ServerEntry toEntry(const openstack::Server &server)
 
 // Names, sizes and devices from Cinder's volume list (Nova names attached volumes only by id), and which
 // volume a boot-from-volume server starts from: the one at Nova's root device name when the policy shows
-// it, else the bootable one at the first device.
+// it, else the bootable one at the first device; without Cinder's word on any (an empty list: another
+// project's server), the first Nova lists.
 void describeVolumes(ServerEntry &entry, const openstack::Server &server,
                      const QHash<QString, const openstack::Volume *> &volumes)
 {
@@ -330,7 +331,8 @@ void CoreBackend::requestProjectServers(const QString &cloudId, const QString &p
         // Nova's all_tenants listing narrowed to one project, page by page: each parsed, turned into the
         // tree's rows and dropped on the pool (an admin opening 200 projects of 250 servers would otherwise
         // spend ~2 ms of the GUI thread per page). Volumes of other projects are not listed (Cinder would
-        // need its own all_tenants query): the tree names them by id.
+        // need its own all_tenants query): the tree names them by id, and a boot-from-volume server's boot
+        // volume is the first Nova lists (marked, so the details pane keeps it in a backup as the job does).
         auto *job = new openstack::ListServersJob(connection);
         job->setFilter(QStringLiteral("all_tenants"), QStringLiteral("True"));
         job->setFilter(QStringLiteral("project_id"), projectId);
@@ -339,8 +341,11 @@ void CoreBackend::requestProjectServers(const QString &cloudId, const QString &p
         job->setPageHandler([self, cloudId, projectId](QList<openstack::Server> page) -> std::function<void()> {
             QList<ServerEntry> entries;
             entries.reserve(page.size());
-            for (const openstack::Server &server : std::as_const(page))
-                entries.append(toEntry(server));
+            for (const openstack::Server &server : std::as_const(page)) {
+                ServerEntry entry = toEntry(server);
+                describeVolumes(entry, server, {});
+                entries.append(std::move(entry));
+            }
             return [self, cloudId, projectId, entries] {
                 if (self)
                     Q_EMIT self->projectServersReady(cloudId, projectId, entries, false);

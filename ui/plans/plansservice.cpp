@@ -43,11 +43,6 @@ void onPool(QObject *context, std::function<Result()> work, std::function<void(c
     });
 }
 
-bool scheduleInstalled(const QString &unitDirectory, const QString &plan)
-{
-    return QFile::exists(QDir(unitDirectory).filePath(PlanUnits::timerName(plan)));
-}
-
 // The tools set, or the default ones: the stackvault-cli beside this program, else on PATH. Looks at the
 // disk: the pool only.
 PlanScheduler::Tools resolvedTools(const std::optional<PlanScheduler::Tools> &tools)
@@ -136,7 +131,7 @@ bool PlansService::savePlan(const QString &previousName, const Plan &plan, QStri
     }
     if (previousName.isEmpty())
         return m_store->add(plan, cloudNames(), error);
-    if (previousName != plan.name && scheduleInstalled(unitDirectory(), previousName)) {
+    if (previousName != plan.name && scheduleInstalled(previousName)) {
         *error = tr("Plan %1 has its schedule installed under its name: remove it first (Remove Schedule), then "
                     "rename the plan.")
                      .arg(previousName);
@@ -160,7 +155,7 @@ bool PlansService::removePlan(const QString &name, QString *error)
         *error = tr("Plan %1 is running: cancel its run first.").arg(name);
         return false;
     }
-    if (scheduleInstalled(unitDirectory(), name)) {
+    if (scheduleInstalled(name)) {
         *error = tr("Plan %1 has its schedule installed (a systemd user timer): remove the schedule first "
                     "(Remove Schedule), then the plan.")
                      .arg(name);
@@ -182,9 +177,12 @@ void PlansService::setScheduleTools(const std::optional<PlanScheduler::Tools> &t
     m_scheduleTools = tools;
 }
 
-QString PlansService::unitDirectory() const
+bool PlansService::scheduleInstalled(const QString &name) const
 {
-    return m_scheduleTools ? m_scheduleTools->unitDirectory : PlanUnits::unitDirectory();
+    // The unit folder is all isInstalled() needs: no PATH search for systemctl and stackvault-cli here.
+    PlanScheduler::Tools tools;
+    tools.unitDirectory = m_scheduleTools ? m_scheduleTools->unitDirectory : PlanUnits::unitDirectory();
+    return PlanScheduler(tools).isInstalled(name);
 }
 
 void PlansService::requestOverview()

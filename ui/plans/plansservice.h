@@ -40,7 +40,7 @@ struct PlanOverview
     QDateTime nextRun;  // invalid: none (see nextRunWhy)
     QString nextRunWhy; // why there is no next run ("no schedule", systemd's words, …)
     bool scheduleInstalled = false; // a systemd user timer of this plan exists
-    bool scheduleUpToDate = false;  // … written for the plan's schedule as it is now
+    bool scheduleUpToDate = false;  // … written for the plan's schedule and the stackvault-cli as they are now
     QString timerState;             // `systemctl --user is-enabled`: "enabled", "disabled", … (systemd runs)
     bool systemdRuns = false;       // a systemd user instance answers
     QString systemdWhy;             // why not
@@ -152,7 +152,11 @@ private:
     };
     void finishWithoutRun(const QString &name, const QString &problem);
     bool changeSchedule(const QString &name, bool install);
-    QString unitDirectory() const;
+    // Whether the plan's systemd user timer is installed (PlanScheduler::isInstalled). Asked of the disk (one
+    // stat of a local file, in calls that write the plans file anyway), not taken from the last overview: that
+    // may predate a `stackvault-cli plans schedule install`, and a plan removed under its installed timer
+    // would leave a timer that runs a plan that is gone.
+    bool scheduleInstalled(const QString &name) const;
 
     ProfileStore *m_profiles;
     CloudSessions *m_sessions;

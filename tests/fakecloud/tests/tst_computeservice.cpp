@@ -509,6 +509,63 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
     }
 
+    // An admin's createImage of another project's volume-backed server (Nova asks Cinder with the caller's
+    // token): the 0-byte image and the Cinder snapshot are the admin's project's (the image shared with the
+    // server's project); alice, who owns the server, does not see the snapshot; the admin deletes both.
+    void adminSnapshotsOtherProjectsVolumeBackedServer()
+    {
+        const QString otherProject = QStringLiteral("0f9e8d7c6b5a49382716051423324150");
+        HttpTestClient alice(m_cloud.baseUrl());
+        QVERIFY(!alice.login(QStringLiteral("alice"), QStringLiteral("alice-password"), QStringLiteral("other")).isEmpty());
+        HttpTestClient admin(m_cloud.baseUrl());
+        QVERIFY(!admin.login(QStringLiteral("admin"), QStringLiteral("admin-password"), QStringLiteral("demo")).isEmpty());
+        const QString aliceVolumes = QStringLiteral("/volume/v3/") + otherProject + QStringLiteral("/volumes");
+        const auto made = alice.postJson(aliceVolumes, QJsonObject{{QStringLiteral("volume"), QJsonObject{{QStringLiteral("imageRef"), CirrosImage},
+                                                                                                          {QStringLiteral("size"), 1},
+                                                                                                          {QStringLiteral("name"), QStringLiteral("alice-root")}}}});
+        QCOMPARE(made.status, 202);
+        const QString root = made.json()[QStringLiteral("volume")][QStringLiteral("id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.volumeStatus(root), QStringLiteral("available"), 5000);
+        const QJsonObject body{{QStringLiteral("server"),
+                                QJsonObject{{QStringLiteral("name"), QStringLiteral("alice-bfv")},
+                                            {QStringLiteral("flavorRef"), QStringLiteral("1")},
+                                            {QStringLiteral("networks"), QStringLiteral("none")},
+                                            {QStringLiteral("block_device_mapping_v2"),
+                                             QJsonArray{QJsonObject{{QStringLiteral("uuid"), root}, {QStringLiteral("source_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("destination_type"), QStringLiteral("volume")},
+                                                                    {QStringLiteral("boot_index"), 0}}}}}}};
+        const auto created = alice.postJson(QStringLiteral("/compute/v2.1/servers"), body, {{"OpenStack-API-Version", "compute 2.67"}});
+        QVERIFY2(created.status == 202, created.body.constData());
+        const QString server = created.json()[QStringLiteral("server")][QStringLiteral("id")].toString();
+        QTRY_COMPARE_WITH_TIMEOUT(alice.get(QStringLiteral("/compute/v2.1/servers/") + server).json()[QStringLiteral("server")][QStringLiteral("status")].toString(),
+                                  QStringLiteral("ACTIVE"), 5000);
+
+        const auto reply = admin.postJson(QStringLiteral("/compute/v2.1/servers/") + server + QStringLiteral("/action"),
+                                          createImageBody(QStringLiteral("alice-bfv-snap")), {{"OpenStack-API-Version", "compute 2.45"}});
+        QVERIFY2(reply.status == 202, reply.body.constData());
+        const QString imageId = reply.json()[QStringLiteral("image_id")].toString();
+        const QJsonObject image = admin.get(QStringLiteral("/image/v2/images/") + imageId).json();
+        QCOMPARE(image[QStringLiteral("owner")].toString(), Project);
+        QCOMPARE(image[QStringLiteral("visibility")].toString(), QStringLiteral("shared"));
+        QCOMPARE(image[QStringLiteral("instance_owner")].toString(), otherProject);
+        const QJsonArray mapping = QJsonDocument::fromJson(image[QStringLiteral("block_device_mapping")].toString().toUtf8()).array();
+        QCOMPARE(mapping.size(), 1);
+        const QString snapshotId = mapping.at(0)[QStringLiteral("snapshot_id")].toString();
+        const auto shown = admin.get(snapshotPath(snapshotId));
+        QCOMPARE(shown.status, 200);
+        QCOMPARE(shown.json()[QStringLiteral("snapshot")][QStringLiteral("volume_id")].toString(), root);
+        QCOMPARE(shown.json()[QStringLiteral("snapshot")][QStringLiteral("os-extended-snapshot-attributes:project_id")].toString(), Project);
+        QCOMPARE(alice.get(QStringLiteral("/volume/v3/") + otherProject + QStringLiteral("/snapshots/") + snapshotId).status, 404);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.snapshotStatus(snapshotId), QStringLiteral("available"), 5000);
+        QCOMPARE(admin.request("DELETE", snapshotPath(snapshotId)).status, 202);
+        QCOMPARE(admin.request("DELETE", QStringLiteral("/image/v2/images/") + imageId).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
+
+        QCOMPARE(alice.request("DELETE", QStringLiteral("/compute/v2.1/servers/") + server).status, 204);
+        QCOMPARE(alice.request("DELETE", aliceVolumes + QLatin1Char('/') + root).status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.volumeStatus(root).isEmpty(), 5000);
+    }
+
     void attachDetach_data()
     {
         QTest::addColumn<QByteArray>("microversion");

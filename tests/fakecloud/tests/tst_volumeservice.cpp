@@ -680,7 +680,7 @@ private Q_SLOTS:
     // Cinder's default policy across projects: a member finds only its own project's volumes (another
     // project's is a 404, and all_tenants is ignored); an admin shows and snapshots any project's volume by
     // id through its own project's URL, and lists every project's with all_tenants (project_id narrows);
-    // the admin's snapshot belongs to the admin's project.
+    // the admin's snapshot belongs to the admin's project. Snapshots alike: by id and all_tenants for an admin.
     void otherProjectsVolumes()
     {
         const QString otherProject = QStringLiteral("0f9e8d7c6b5a49382716051423324150");
@@ -742,6 +742,32 @@ private Q_SLOTS:
                                   QStringLiteral("available"), 5000);
         QCOMPARE(admin.request("DELETE", snapshotPath).status, 202);
         QTRY_COMPARE_WITH_TIMEOUT(admin.get(snapshotPath).status, 404, 5000);
+
+        // Alice's own snapshot: hidden from the member demo, shown to the admin by id and with all_tenants
+        // (project_id narrows), deleted by alice.
+        const QString aliceSnapshots = QStringLiteral("/volume/v3/") + otherProject + QStringLiteral("/snapshots");
+        const auto own = alice.postJson(aliceSnapshots, snapshotRequest);
+        QCOMPARE(own.status, 202);
+        const QString ownId = own.json()[QStringLiteral("snapshot")][QStringLiteral("id")].toString();
+        auto snapshotIdsOf = [](const HttpTestClient::Reply &reply) {
+            QStringList ids;
+            for (const QJsonValue &v : reply.json()[QStringLiteral("snapshots")].toArray())
+                ids.append(v[QStringLiteral("id")].toString());
+            return ids;
+        };
+        QCOMPARE(m_client->get(snapshotsPath() + QLatin1Char('/') + ownId).status, 404);
+        QVERIFY(!snapshotIdsOf(m_client->get(snapshotsPath() + QStringLiteral("?all_tenants=1"))).contains(ownId));
+        const auto ownShown = admin.get(snapshotsPath() + QLatin1Char('/') + ownId);
+        QCOMPARE(ownShown.status, 200);
+        QCOMPARE(ownShown.json()[QStringLiteral("snapshot")][QStringLiteral("os-extended-snapshot-attributes:project_id")].toString(),
+                 otherProject);
+        QVERIFY(!snapshotIdsOf(admin.get(snapshotsPath())).contains(ownId));
+        QVERIFY(snapshotIdsOf(admin.get(snapshotsPath() + QStringLiteral("/detail?all_tenants=true"))).contains(ownId));
+        QCOMPARE(snapshotIdsOf(admin.get(snapshotsPath() + QStringLiteral("?all_tenants=1&project_id=") + otherProject)),
+                 QStringList{ownId});
+        QTRY_COMPARE_WITH_TIMEOUT(m_cloud.snapshotStatus(ownId), QStringLiteral("available"), 5000);
+        QCOMPARE(alice.request("DELETE", aliceSnapshots + QLatin1Char('/') + ownId).status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud.leftoverSnapshotIds().isEmpty(), 5000);
 
         QCOMPARE(alice.request("DELETE", alicePath + QLatin1Char('/') + id).status, 202);
         QTRY_VERIFY_WITH_TIMEOUT(m_cloud.volumeStatus(id).isEmpty(), 5000);
