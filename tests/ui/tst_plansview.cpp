@@ -65,6 +65,7 @@ private Q_SLOTS:
     void installAndRemoveSchedule_data();
     void installAndRemoveSchedule();
     void lateOverviewDoesNotHideANewerOne();
+    void installedScheduleFollowsEdits();
     void closingDuringARunCancelsIt_data();
     void closingDuringARunCancelsIt();
 
@@ -582,6 +583,64 @@ void TestPlansView::installAndRemoveSchedule()
         QCOMPARE(removing, QStringList{});
     QVERIFY(!remove->isEnabled());
     QVERIFY(install->isEnabled());
+    QVERIFY2(m_fixture.plans->removePlan(name, &error), qPrintable(error));
+}
+
+// Editing a plan whose schedule is installed brings its units along, as `plans edit` does: a new time
+// rewrites and re-enables the timer, an edit that leaves the units as they are calls nothing, no schedule
+// removes them.
+void TestPlansView::installedScheduleFollowsEdits()
+{
+    QTemporaryDir tools;
+    QVERIFY(tools.isValid());
+    sv::PlanScheduler::Tools schedule;
+    schedule.unitDirectory = tools.filePath(QStringLiteral("config/systemd/user"));
+    schedule.systemctl = writeSystemctl(tools.path(), QStringLiteral("running"), {});
+    schedule.program = svtest::CliRunner::binary();
+    m_fixture.plans->setScheduleTools(schedule);
+    const QString name = QStringLiteral("follows");
+    sv::Plan plan = m_fixture.webPlan(name); // daily at 02:30
+    savePlan(plan);
+    openWindow();
+    QVERIFY(m_view->selectPlan(name));
+    PlanListModel *model = m_view->planModel();
+    const auto installed = [&] { return model->index(model->rowOf(name), PlanListModel::InstalledColumn).data().toString(); };
+    QVERIFY(m_fixture.plans->installSchedule(name));
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), QStringLiteral("Installed"), 30000);
+    const QString timerName = sv::PlanUnits::timerName(name);
+    const QString timer = QDir(schedule.unitDirectory).filePath(timerName);
+    const auto timerText = [&] {
+        QFile file(timer);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    QVERIFY(timerText().contains(QStringLiteral("OnCalendar=%1\n").arg(plan.schedule.onCalendar())));
+
+    // A new time: the timer is rewritten and enabled again, the list stays "Installed".
+    int callsBefore = int(recordedCalls(tools.path()).size());
+    plan.schedule = sv::PlanSchedule{sv::PlanSchedule::Kind::Daily, 15, 3, 1, {}};
+    savePlan(plan);
+    QTRY_VERIFY_WITH_TIMEOUT(timerText().contains(QStringLiteral("OnCalendar=%1\n").arg(plan.schedule.onCalendar())), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_view->statusText(), QStringLiteral("Installed and enabled %1 (daily 03:15).").arg(timerName), 30000);
+    QCOMPARE(changingCalls(recordedCalls(tools.path()).mid(callsBefore)),
+             (QStringList{QStringLiteral("--user daemon-reload"), QStringLiteral("--user enable --now ") + timerName}));
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), QStringLiteral("Installed"), 30000);
+
+    // Nothing the units say changed: nothing is called.
+    callsBefore = int(recordedCalls(tools.path()).size());
+    plan.parallelism = 3;
+    savePlan(plan);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.plans->isChangingSchedule(name), false, 30000);
+    QCOMPARE(changingCalls(recordedCalls(tools.path()).mid(callsBefore)), QStringList{});
+
+    // No schedule any more: the units go, the timer disabled first.
+    callsBefore = int(recordedCalls(tools.path()).size());
+    plan.schedule = sv::PlanSchedule{};
+    savePlan(plan);
+    QTRY_COMPARE_WITH_TIMEOUT(installed(), QStringLiteral("No schedule"), 30000);
+    QVERIFY(!QFile::exists(timer));
+    QCOMPARE(changingCalls(recordedCalls(tools.path()).mid(callsBefore)),
+             (QStringList{QStringLiteral("--user disable --now ") + timerName, QStringLiteral("--user daemon-reload")}));
+    QString error;
     QVERIFY2(m_fixture.plans->removePlan(name, &error), qPrintable(error));
 }
 

@@ -145,8 +145,47 @@ bool PlansService::savePlan(const QString &previousName, const Plan &plan, QStri
         const QString from = PlanHistory(runs.path(), previousName).filePath();
         if (QFile::exists(from) && !QFile::rename(from, PlanHistory(runs.path(), plan.name).filePath()))
             qCWarning(lcUi) << "the run history of plan" << previousName << "was not renamed to" << plan.name;
+    } else {
+        followInstalledSchedule(plan);
     }
     return true;
+}
+
+void PlansService::followInstalledSchedule(const Plan &plan)
+{
+    // An installed schedule follows an edit, as `plans edit` does: its units rewritten when they no longer
+    // say what the plan writes now, removed when the plan has no schedule any more. Answered like Install /
+    // Remove Schedule (scheduleChanged, then an overview) when something was done.
+    const QString name = plan.name;
+    if (m_scheduling.contains(name))
+        return; // an install or removal under way reads the plan as saved now
+    m_scheduling.insert(name);
+    struct Followed
+    {
+        bool done = false;
+        bool installing = false;
+        PlanScheduler::Outcome outcome;
+    };
+    onPool<Followed>(this, [plan, tools = m_scheduleTools] {
+        const PlanScheduler scheduler(resolvedTools(tools));
+        Followed followed;
+        if (!scheduler.isInstalled(plan.name))
+            return followed;
+        if (plan.schedule.isNone()) {
+            followed.done = true;
+            followed.outcome = scheduler.remove(plan.name);
+        } else if (!scheduler.status(plan, false).upToDate) {
+            followed.done = followed.installing = true;
+            followed.outcome = scheduler.install(plan);
+        }
+        return followed;
+    }, [this, name](const Followed &followed) {
+        m_scheduling.remove(name);
+        if (!followed.done)
+            return;
+        Q_EMIT scheduleChanged(name, followed.installing, followed.outcome);
+        requestOverview();
+    });
 }
 
 bool PlansService::removePlan(const QString &name, QString *error)

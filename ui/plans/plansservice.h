@@ -79,7 +79,8 @@ public:
     QString defaultBank() const;
 
     // Adds the plan (`previousName` empty) or replaces the plan called `previousName`. False with one
-    // sentence (Plan::validationError, a taken name, a plan that runs now).
+    // sentence (Plan::validationError, a taken name, a plan that runs now). An installed schedule follows the
+    // edit on the thread pool (rewritten, or removed without a schedule; answered by scheduleChanged()).
     bool savePlan(const QString &previousName, const Plan &plan, QString *error);
     // Removes the plan and its run history (its backups stay). Refused while it runs, and while its
     // schedule is installed (`stackvault-cli plans remove` also removes the systemd units).
@@ -157,6 +158,7 @@ private:
     // may predate a `stackvault-cli plans schedule install`, and a plan removed under its installed timer
     // would leave a timer that runs a plan that is gone.
     bool scheduleInstalled(const QString &name) const;
+    void followInstalledSchedule(const Plan &plan);
 
     ProfileStore *m_profiles;
     CloudSessions *m_sessions;
