@@ -6,7 +6,6 @@
 #include "bank/bankreports.h"
 #include "bank/checkpointindex.h"
 #include "bank/checkpointsummaries.h"
-#include "bank/chunkstaging.h"
 #include "bank/journalentry.h"
 
 #include <QByteArray>
@@ -109,8 +108,7 @@ public:
     // of an fsync per chunk, which costs ~4 ms each on a VM disk): stageChunk() writes it where no reader
     // or deduplicating writer can see it; publishChunks() makes the staged chunks durable, then visible
     // under their names. A crash in between leaves only temporary files (removed by prune), never a
-    // named chunk with missing bytes that a later backup would trust. Two writers may publish the same
-    // staged chunk at once (one staged it, the other references it: ChunkStaging); both succeed.
+    // named chunk with missing bytes that a later backup would trust.
     struct StagedChunk
     {
         QByteArray name;
@@ -120,9 +118,6 @@ public:
                             BankError *error) = 0;
     virtual bool publishChunks(const QList<StagedChunk> &staged, BankError *error) = 0;
     virtual void discardChunks(const QList<StagedChunk> &staged) = 0;
-    // The chunks this bank object's writers have staged and not published: how writers running at once
-    // store and count a new chunk once (ImageWriter stages and publishes through it).
-    ChunkStaging &staging() const { return m_staging; }
     // stageChunk + publishChunks of one chunk.
     bool putChunk(const QByteArray &name, const QByteArray &encoded, BankError *error);
     virtual bool getChunk(const QByteArray &name, QByteArray *encoded, BankError *error) const = 0;
@@ -293,7 +288,6 @@ private:
     QString m_layout = QString::fromLatin1(ChunksLayout);
     double m_repackThreshold = DefaultRepackThreshold;
     mutable std::atomic_bool m_compacting{false}; // one compaction at a time per bank object
-    mutable ChunkStaging m_staging{this};
 };
 
 } // namespace sv

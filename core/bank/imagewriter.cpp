@@ -54,7 +54,7 @@ ImageWriter::~ImageWriter()
 {
     cancel();
     joinAll();
-    m_bank->staging().discard(this); // nothing once finish() published them
+    m_bank->discardChunks(m_staged); // empty once finish() published them
 }
 
 void ImageWriter::joinAll()
@@ -213,10 +213,25 @@ void ImageWriter::storeLoop()
                 m_seen.insert(name);
         }
         if (!repeat) {
-            BankError error;
-            if (!storeChunk(name, piece->data, &encoded, &error)) {
-                fail(error);
-                return;
+            qint64 storedSize = 0;
+            if (m_bank->chunkInfo(name, &storedSize)) {
+                m_storedBytes += storedSize;
+            } else {
+                ChunkCodec::encodeInto(piece->data, m_options.compressionLevel, m_bank->keys(), name, &encoded);
+                BankError error;
+                Bank::StagedChunk staged;
+                if (!m_bank->stageChunk(name, encoded, &staged, &error)) {
+                    fail(error);
+                    return;
+                }
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_staged.append(staged);
+                }
+                m_newBytes += piece->data.size();
+                ++m_newChunks;
+                m_newStoredBytes += encoded.size();
+                m_storedBytes += encoded.size();
             }
         }
         ++m_chunkCount;
@@ -231,52 +246,6 @@ void ImageWriter::storeLoop()
             return;
         }
     }
-}
-
-// A chunk this writer has not met before: referenced if the bank has it or another writer of the bank
-// object stages it (ChunkStaging), else compressed, staged and counted as new.
-bool ImageWriter::storeChunk(const QByteArray &name, const QByteArray &data, QByteArray *encoded, BankError *error)
-{
-    ChunkStaging &staging = m_bank->staging();
-    for (;;) {
-        const quint64 epoch = staging.epoch();
-        qint64 storedSize = 0;
-        if (m_bank->chunkInfo(name, &storedSize)) {
-            m_storedBytes += storedSize;
-            return true;
-        }
-        switch (staging.claim(name, this, epoch, &storedSize)) {
-        case ChunkStaging::Claim::Recheck:
-            continue;
-        case ChunkStaging::Claim::Reference:
-            m_storedBytes += storedSize;
-            return true;
-        case ChunkStaging::Claim::Stage:
-            break;
-        }
-        ChunkCodec::encodeInto(data, m_options.compressionLevel, m_bank->keys(), name, encoded);
-        Bank::StagedChunk staged;
-        if (!m_bank->stageChunk(name, *encoded, &staged, error)) {
-            staging.abandon(name);
-            return false;
-        }
-        // Counted before other writers can reference it (staged() lets them): a handover (tookOver) adds
-        // to figures that already hold this writer's own chunks.
-        m_newBytes += data.size();
-        ++m_newChunks;
-        m_newStoredBytes += encoded->size();
-        m_storedBytes += encoded->size();
-        staging.staged(name, staged.token, data.size(), encoded->size());
-        return true;
-    }
-}
-
-void ImageWriter::tookOver(qint64 bytes, qint64 storedBytes)
-{
-    // Already in m_storedBytes (it was referenced).
-    m_newBytes += bytes;
-    ++m_newChunks;
-    m_newStoredBytes += storedBytes;
 }
 
 bool ImageWriter::emitDoneLocked(BankError *error)
@@ -335,8 +304,10 @@ bool ImageWriter::finish(ImageRecord *record, BankError *error)
     }
     m_workReady.notify_all();
     joinAll();
-    if (m_failed || m_cancelled)
-        m_bank->staging().discard(this);
+    if (m_failed || m_cancelled) {
+        m_bank->discardChunks(m_staged);
+        m_staged.clear();
+    }
     if (m_failed) {
         *error = m_error;
         return false;
@@ -345,12 +316,13 @@ bool ImageWriter::finish(ImageRecord *record, BankError *error)
         *error = BankError::make(BankError::Code::Cancelled, QStringLiteral("The backup was cancelled."));
         return false;
     }
-    // This writer's chunks and the ones it references that other writers staged and have not published.
-    if (!m_bank->staging().publish(this, error)) {
+    if (!m_bank->publishChunks(m_staged, error)) {
         fail(*error);
-        m_bank->staging().discard(this);
+        m_bank->discardChunks(m_staged);
+        m_staged.clear();
         return false;
     }
+    m_staged.clear();
     ImageRecord r;
     // Every chunk is done: all refs were handed to the list writer in order. The last part is written
     // now, after the chunks it names are durable (and before any index names it).

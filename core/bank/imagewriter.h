@@ -4,7 +4,6 @@
 #include "bank/bankerror.h"
 #include "bank/chunker.h"
 #include "bank/chunklist.h"
-#include "bank/chunkstaging.h"
 #include "bank/imagerecord.h"
 
 #include <QByteArray>
@@ -28,11 +27,7 @@ namespace sv {
 // write() blocks while `maxBufferedBytes` are in flight (backpressure), whatever the image size.
 //
 // write() and finish() are called from one thread; cancel() and the figures from any thread.
-//
-// Writers running at once into one bank object store a chunk new to the bank once (ChunkStaging): it
-// counts as new for the writer whose copy is kept and as stored by reference for the others, until
-// that writer gives it up unpublished (cancelled, failed): then it is new for one of the others.
-class ImageWriter : private ChunkStaging::Holder
+class ImageWriter
 {
 public:
     struct Options
@@ -47,7 +42,7 @@ public:
 
     explicit ImageWriter(Bank *bank);
     ImageWriter(Bank *bank, const Options &options);
-    ~ImageWriter() override; // cancels and joins if finish() was not called
+    ~ImageWriter(); // cancels and joins if finish() was not called
     ImageWriter(const ImageWriter &) = delete;
     ImageWriter &operator=(const ImageWriter &) = delete;
 
@@ -80,8 +75,6 @@ private:
 
     bool submit(QByteArray &&chunk);
     void storeLoop();
-    bool storeChunk(const QByteArray &name, const QByteArray &data, QByteArray *encoded, BankError *error);
-    void tookOver(qint64 bytes, qint64 storedBytes) override;
     void digestLoop(bool md5);
     void release(Piece &piece); // with m_mutex held
     qsizetype bufferCapacity() const; // of a chunk buffer (a chunk above it gets a larger one of its own)
@@ -123,6 +116,7 @@ private:
     static constexpr size_t kPoolSize = 32;
     std::vector<QByteArray> m_pool;
     QSet<QByteArray> m_seen; // chunk names handled by this writer: a repeat is neither stored nor counted
+    QList<Bank::StagedChunk> m_staged; // written, not yet durable and visible (see Bank::stageChunk)
     QByteArray m_md5Hex;
     QByteArray m_sha512Hex;
     BankError m_error;

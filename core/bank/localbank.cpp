@@ -350,14 +350,8 @@ bool LocalBank::publishChunks(const QList<StagedChunk> &staged, BankError *error
             *error = invalidChunkName(chunk.name);
             return false;
         }
-        if (!DurableFile::rename(chunk.token, chunkPath(chunk.name), error)) {
-            // Another writer referencing this staged chunk published it meanwhile (ChunkStaging).
-            struct stat st {};
-            if (::lstat(QFile::encodeName(chunk.token).constData(), &st) == 0
-                || ::stat(QFile::encodeName(chunkPath(chunk.name)).constData(), &st) != 0)
-                return false;
-            *error = BankError(); // its directory is flushed below all the same
-        }
+        if (!DurableFile::rename(chunk.token, chunkPath(chunk.name), error))
+            return false;
         crashPoint("bank-chunk-published"); // some chunks visible, the rest still temporaries
         fanouts.insert(chunk.name.left(2));
     }

@@ -12,7 +12,6 @@
 
 #include "bankfixtures.h"
 #include "checkpointfixtures.h"
-#include "concurrentwriters.h"
 #include "creationrace.h"
 #include "reopenrace.h"
 #include "realcloud.h"
@@ -21,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
-#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
 
@@ -1059,48 +1057,4 @@ void BankSuite::reopenWhileWriting()
     BankError error;
     QVERIFY2(bank.open(&error), qPrintable(error.message));
     svtest::reopenWhileWriting(bank, secondWriterDedups);
-}
-
-void BankSuite::concurrentWritersStoreAndCountOnce_data()
-{
-    QTest::addColumn<QString>("backend");
-    QTest::addColumn<svtest::FirstWriter>("scenario");
-    QTest::addColumn<bool>("encrypted");
-    const std::pair<const char *, svtest::FirstWriter> scenarios[] = {
-        {"both finish", svtest::FirstWriter::Finishes},
-        {"first cancelled", svtest::FirstWriter::IsCancelled},
-        {"first fails publishing", svtest::FirstWriter::FailsPublishing}};
-    for (const QString &backend : backends()) {
-        if (backend == QLatin1String("local"))
-            continue; // unit.localbank
-        for (const auto &[name, scenario] : scenarios) {
-            QTest::addRow("%s, %s", qPrintable(backend), name) << backend << scenario << false;
-            QTest::addRow("%s, encrypted, %s", qPrintable(backend), name) << backend << scenario << true;
-        }
-    }
-}
-
-// Two writers of one bank object storing the same new chunks at once (concurrentwriters.h), in an
-// object store: stored once, counted as new once, and a writer that gives up leaves the other its chunks.
-void BankSuite::concurrentWritersStoreAndCountOnce()
-{
-    QFETCH(svtest::FirstWriter, scenario);
-    QFETCH(bool, encrypted);
-    auto made = makeObjectStoreBank(); // a fresh container or bucket, emptied by cleanupTestCase()
-    svtest::StagingHookBank<ObjectStoreBank> bank(storeLike(*made));
-    const auto fastKdf = qScopeGuard([] {
-        qunsetenv("STACKVAULT_KDF_OPSLIMIT");
-        qunsetenv("STACKVAULT_KDF_MEMLIMIT_KIB");
-    });
-    if (encrypted) {
-        qputenv("STACKVAULT_KDF_OPSLIMIT", "1"); // a fast key derivation: what is tested is the writing
-        qputenv("STACKVAULT_KDF_MEMLIMIT_KIB", "8192");
-        bank.setEncryptNewBank(true);
-        bank.setPassphrase("concurrent writers passphrase");
-    }
-    BankError error;
-    QVERIFY2(bank.open(&error), qPrintable(error.message));
-    QCOMPARE(bank.keys().encrypted(), encrypted);
-    QVERIFY(bank.packStore());
-    svtest::concurrentWritersFigures(bank, scenario);
 }

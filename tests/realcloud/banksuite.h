@@ -63,8 +63,6 @@ private Q_SLOTS:
     void creationRace();
     void reopenWhileWriting_data();
     void reopenWhileWriting();
-    void concurrentWritersStoreAndCountOnce_data();
-    void concurrentWritersStoreAndCountOnce();
 
 private:
     QList<std::shared_ptr<sv::ObjectStoreBank>> m_objectStoreBanks;

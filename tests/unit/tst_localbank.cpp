@@ -8,7 +8,6 @@
 
 #include "blobspot.h"
 #include "checkpointfixtures.h"
-#include "concurrentwriters.h"
 #include "reopenrace.h"
 
 #include <QCoreApplication>
@@ -1266,73 +1265,6 @@ private Q_SLOTS:
             ++packCount;
         }
         QCOMPARE(packCount, 1);
-    }
-
-    void concurrentWritersStoreAndCountOnce_data()
-    {
-        QTest::addColumn<svtest::FirstWriter>("scenario");
-        QTest::addColumn<bool>("encrypted");
-        const std::pair<const char *, svtest::FirstWriter> scenarios[] = {
-            {"both finish", svtest::FirstWriter::Finishes},
-            {"first cancelled", svtest::FirstWriter::IsCancelled},
-            {"first fails publishing", svtest::FirstWriter::FailsPublishing}};
-        for (const auto &[name, scenario] : scenarios) {
-            QTest::addRow("%s", name) << scenario << false;
-            if (!g_formatOne) // (a bank of format 1 is never encrypted)
-                QTest::addRow("encrypted, %s", name) << scenario << true;
-        }
-    }
-
-    void concurrentWritersStoreAndCountOnce()
-    {
-        // A plan run backs up servers sharing image content into one bank object at once: a new chunk
-        // both writers meet was counted as new by both ("N new bytes stored" added up to more than the
-        // bank grew by). See concurrentwriters.h.
-        QFETCH(svtest::FirstWriter, scenario);
-        QFETCH(bool, encrypted);
-        QTemporaryDir dir;
-        BankError error;
-        svtest::StagingHookBank<TestBank> bank(dir.path());
-        const auto fastKdf = qScopeGuard([] {
-            qunsetenv("STACKVAULT_KDF_OPSLIMIT");
-            qunsetenv("STACKVAULT_KDF_MEMLIMIT_KIB");
-        });
-        if (encrypted) {
-            qputenv("STACKVAULT_KDF_OPSLIMIT", "1"); // a fast key derivation: what is tested is the writing
-            qputenv("STACKVAULT_KDF_MEMLIMIT_KIB", "8192");
-            bank.setEncryptNewBank(true);
-            bank.setPassphrase("concurrent writers passphrase");
-        }
-        QVERIFY2(bank.open(&error), qPrintable(error.message));
-        QCOMPARE(bank.keys().encrypted(), encrypted);
-        svtest::concurrentWritersFigures(bank, scenario);
-        if (QTest::currentTestFailed())
-            return;
-        // Stored once: one file per chunk and no temporary file left, or one blob per chunk in the packs.
-        QSet<QByteArray> inBank = svtest::chunksInBank(bank);
-        int copies = 0;
-        int temporaries = 0;
-        QDirIterator files(dir.path() + (g_formatOne ? QStringLiteral("/chunks") : QStringLiteral("/packs")),
-                           QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            files.next();
-            if (files.fileName().startsWith(QLatin1String(".tmp-"))) {
-                ++temporaries;
-            } else if (g_formatOne) {
-                ++copies;
-            } else {
-                QByteArray bytes;
-                QVERIFY(DurableFile::readAll(files.filePath(), &bytes, &error));
-                QList<PackStore::PackEntry> entries;
-                QString why;
-                QVERIFY2(PackStore::parsePackTrailer(bytes, PackStore::Sealer::withKeys(bank.sharedKeys()), &entries,
-                                                     &why),
-                         qPrintable(why));
-                copies += int(entries.size());
-            }
-        }
-        QCOMPARE(temporaries, 0);
-        QCOMPARE(copies, int(inBank.size()));
     }
 };
 
