@@ -391,20 +391,18 @@ sv::PlanScheduler scheduler()
 // False when the units could not be brought up to date.
 bool followInstalledSchedule(const Plan &plan)
 {
-    const sv::PlanScheduler units = scheduler();
-    if (!units.isInstalled(plan.name))
+    const sv::PlanScheduler::Followed followed = scheduler().follow(plan);
+    if (!followed.done)
         return true;
-    if (plan.schedule.isNone()) {
-        const sv::PlanScheduler::Outcome removed = units.remove(plan.name);
+    if (!followed.installing) {
+        const sv::PlanScheduler::Outcome &removed = followed.outcome;
         err() << (removed.ok ? QStringLiteral("The plan has no schedule any more: removed its installed units (%1, %2).")
                                    .arg(removed.timerPath, removed.servicePath)
                              : removed.message)
               << Qt::endl;
         return removed.ok;
     }
-    if (units.status(plan, false).upToDate)
-        return true;
-    const sv::PlanScheduler::Outcome installed = units.install(plan);
+    const sv::PlanScheduler::Outcome &installed = followed.outcome;
     for (const QString &warning : installed.warnings)
         err() << warning << Qt::endl;
     if (installed.ok)

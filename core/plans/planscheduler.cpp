@@ -143,6 +143,21 @@ PlanScheduler::Outcome PlanScheduler::install(const Plan &plan) const
     return outcome;
 }
 
+PlanScheduler::Followed PlanScheduler::follow(const Plan &plan) const
+{
+    Followed followed;
+    if (!isInstalled(plan.name))
+        return followed;
+    if (plan.schedule.isNone()) {
+        followed.done = true;
+        followed.outcome = remove(plan.name);
+    } else if (!status(plan, false).upToDate) {
+        followed.done = followed.installing = true;
+        followed.outcome = install(plan);
+    }
+    return followed;
+}
+
 PlanScheduler::Outcome PlanScheduler::remove(const QString &plan) const
 {
     Outcome outcome;

@@ -48,6 +48,16 @@ public:
     };
     Outcome install(const Plan &plan) const;
     Outcome remove(const QString &plan) const;
+    // After a plan was edited: an installed schedule follows it (`plans edit`, the desktop editor). Its units
+    // are rewritten when they no longer say what the plan and the tools write (install()), removed when the
+    // plan has no schedule any more (remove()); nothing is done when they are not installed or up to date.
+    struct Followed
+    {
+        bool done = false;       // install() or remove() ran: `outcome` says how it went
+        bool installing = false; // install() (else remove())
+        Outcome outcome;
+    };
+    Followed follow(const Plan &plan) const;
 
     struct Status
     {

@@ -160,26 +160,9 @@ void PlansService::followInstalledSchedule(const Plan &plan)
     if (m_scheduling.contains(name))
         return; // an install or removal under way reads the plan as saved now
     m_scheduling.insert(name);
-    struct Followed
-    {
-        bool done = false;
-        bool installing = false;
-        PlanScheduler::Outcome outcome;
-    };
-    onPool<Followed>(this, [plan, tools = m_scheduleTools] {
-        const PlanScheduler scheduler(resolvedTools(tools));
-        Followed followed;
-        if (!scheduler.isInstalled(plan.name))
-            return followed;
-        if (plan.schedule.isNone()) {
-            followed.done = true;
-            followed.outcome = scheduler.remove(plan.name);
-        } else if (!scheduler.status(plan, false).upToDate) {
-            followed.done = followed.installing = true;
-            followed.outcome = scheduler.install(plan);
-        }
-        return followed;
-    }, [this, name](const Followed &followed) {
+    onPool<PlanScheduler::Followed>(this, [plan, tools = m_scheduleTools] {
+        return PlanScheduler(resolvedTools(tools)).follow(plan);
+    }, [this, name](const PlanScheduler::Followed &followed) {
         m_scheduling.remove(name);
         if (!followed.done)
             return;
